@@ -1,0 +1,21 @@
+import path from 'node:path'
+
+/** Default database: an embedded SQLite file inside the project (git-ignored). */
+export const defaultDatabaseUrl = 'file:./data/traffic.db'
+
+export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.DATABASE_URL?.trim() || defaultDatabaseUrl
+}
+
+/**
+ * The SQLite file a `file:` URL names, resolved against the working directory
+ * (":memory:" stays as is). Anything else is refused with a clear message.
+ */
+export function sqliteFilePath(url: string): string {
+  if (!url.startsWith('file:')) {
+    throw new Error(`DATABASE_URL must be a SQLite file URL such as "file:./data/traffic.db" (got "${url}")`)
+  }
+  const rest = url.slice('file:'.length)
+  if (rest === ':memory:') return rest
+  return path.resolve(rest)
+}

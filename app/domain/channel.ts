@@ -1,0 +1,23 @@
+// What a channel is, independent of storage.
+
+export type ChannelKind = 'realtime' | 'deferred'
+
+export interface ChannelTargets {
+  kind: ChannelKind
+  concurrency: number
+  slGoal: number
+  slThresholdSec: number
+  asaGoalSec: number | null
+  maxOccupancy: number | null
+  shrinkage: number
+  patienceSec: number | null
+  responseGoalSec: number | null
+}
+
+/**
+ * The wait that counts as "in time" for the service level: the SL threshold for real-time
+ * channels, the response goal for deferred work (e-mail answered within H hours).
+ */
+export function serviceThresholdSec(channel: Pick<ChannelTargets, 'kind' | 'slThresholdSec' | 'responseGoalSec'>): number {
+  return channel.kind === 'deferred' && channel.responseGoalSec != null ? channel.responseGoalSec : channel.slThresholdSec
+}

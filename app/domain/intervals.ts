@@ -1,0 +1,101 @@
+// Time bucketing. Instants are UTC epoch milliseconds; calendar days ("YYYY-MM-DD") and wall
+// clock times belong to an IANA time zone. Every zone in use today has a UTC offset that is a
+// multiple of 15 minutes, so a 15-minute interval is the same set of instants in every zone:
+// aggregates are stored per UTC 15-minute interval and rolled up into local 30/60-minute
+// intervals, days and weeks here, correctly on days of 23 or 25 hours.
+import { TZDate } from '@date-fns/tz'
+
+export const INTERVAL_MINUTES = 15
+export const INTERVAL_MS = INTERVAL_MINUTES * 60_000
+export const DAY_MS = 86_400_000
+
+const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** Parses "YYYY-MM-DD" into its parts, refusing impossible dates such as 2026-02-30. */
+export function parseLocalDate(day: string): { year: number; month: number; date: number } {
+  const match = isoDate.exec(day)
+  if (!match) throw new RangeError(`expected a date as YYYY-MM-DD (got "${day}")`)
+  const year = Number(match[1])
+  const month = Number(match[2])
+  const date = Number(match[3])
+  const check = new Date(Date.UTC(year, month - 1, date))
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date) {
+    throw new RangeError(`no such date: ${day}`)
+  }
+  return { year, month, date }
+}
+
+export function isLocalDate(day: string): boolean {
+  try {
+    parseLocalDate(day)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Calendar arithmetic on "YYYY-MM-DD" (no time zone involved). */
+export function addDays(day: string, days: number): string {
+  const { year, month, date } = parseLocalDate(day)
+  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10)
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const a = parseLocalDate(from)
+  const b = parseLocalDate(to)
+  return Math.round((Date.UTC(b.year, b.month - 1, b.date) - Date.UTC(a.year, a.month - 1, a.date)) / DAY_MS)
+}
+
+/** Day of the week of a calendar date: 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(day: string): number {
+  const { year, month, date } = parseLocalDate(day)
+  return new Date(Date.UTC(year, month - 1, date)).getUTCDay()
+}
+
+/** The instant a local day starts (its first existing minute when midnight is skipped by DST). */
+export function startOfLocalDay(day: string, timeZone: string): number {
+  const { year, month, date } = parseLocalDate(day)
+  return new TZDate(year, month - 1, date, timeZone).getTime()
+}
+
+/** The local calendar date of an instant. */
+export function localDateOf(instant: number, timeZone: string): string {
+  const d = new TZDate(instant, timeZone)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}
+
+/** Local wall-clock minutes since midnight of an instant (0–1439). */
+export function localMinuteOfDay(instant: number, timeZone: string): number {
+  const d = new TZDate(instant, timeZone)
+  return d.getHours() * 60 + d.getMinutes()
+}
+
+export interface DayRange {
+  day: string
+  /** First instant of the local day. */
+  start: number
+  /** First instant of the next local day (exclusive end). */
+  end: number
+}
+
+/** Local days from `from` to `to` inclusive, with their UTC boundaries. */
+export function localDays(from: string, to: string, timeZone: string): DayRange[] {
+  const count = daysBetween(from, to) + 1
+  if (count < 1) return []
+  const days: DayRange[] = []
+  let start = startOfLocalDay(from, timeZone)
+  for (let i = 0; i < count; i++) {
+    const day = addDays(from, i)
+    const end = startOfLocalDay(addDays(day, 1), timeZone)
+    days.push({ day, start, end })
+    start = end
+  }
+  return days
+}
+
+/** Start of the 15-minute interval holding an instant. */
+export function floorToInterval(instant: number): number {
+  return Math.floor(instant / INTERVAL_MS) * INTERVAL_MS
+}

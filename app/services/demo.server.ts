@@ -1,0 +1,91 @@
+// Loads the generated demo history into the database: one transaction, all or nothing.
+import { generateDemoHistory, type DemoHistory } from '../domain/demo/generate.ts'
+import { withSqliteTransaction } from '../db.server.ts'
+import { refreshIntervalStats } from './interval-stats.server.ts'
+
+export const demoOperationName = 'Suporte Hospedagem & Internet (demo)'
+export const defaultTimeZone = 'America/Sao_Paulo'
+
+export interface DemoLoadSummary {
+  from: string
+  to: string
+  contacts: number
+  channels: Array<{ key: string; contacts: number }>
+  milliseconds: number
+}
+
+/**
+ * Replaces everything in the database with the demo operation: its settings, four channels,
+ * 13 weeks of contacts up to (not including) `today`, and their interval aggregates.
+ */
+export function loadDemoData(options: { today: string; timeZone?: string; seed?: number }): DemoLoadSummary {
+  const started = performance.now()
+  const timeZone = options.timeZone ?? defaultTimeZone
+  const history = generateDemoHistory({ today: options.today, timeZone, seed: options.seed })
+  withSqliteTransaction((db) => {
+    db.exec('DELETE FROM Contact; DELETE FROM IntervalStat; DELETE FROM Channel; DELETE FROM Operation;')
+    db.prepare('INSERT INTO Operation (id, name, timeZone, updatedAt) VALUES (1, ?, ?, ?)').run(
+      demoOperationName,
+      timeZone,
+      Date.now(),
+    )
+    for (const channelHistory of history.channels) insertChannelHistory(db, channelHistory)
+  })
+  return {
+    from: history.from,
+    to: history.to,
+    contacts: history.channels.reduce((sum, c) => sum + c.contacts.arrivedAt.length, 0),
+    channels: history.channels.map((c) => ({ key: c.channel.key, contacts: c.contacts.arrivedAt.length })),
+    milliseconds: Math.round(performance.now() - started),
+  }
+}
+
+function insertChannelHistory(db: import('better-sqlite3').Database, { channel, contacts, staffing }: DemoHistory['channels'][number]) {
+  const { id: channelId } = db
+    .prepare(
+      `INSERT INTO Channel (key, name, kind, concurrency, slGoal, slThresholdSec, asaGoalSec, maxOccupancy,
+                            shrinkage, patienceSec, responseGoalSec, sortOrder)
+       VALUES (@key, @name, @kind, @concurrency, @slGoal, @slThresholdSec, @asaGoalSec, @maxOccupancy,
+               @shrinkage, @patienceSec, @responseGoalSec, @sortOrder)
+       RETURNING id`,
+    )
+    .get({
+      key: channel.key,
+      name: channel.name,
+      kind: channel.kind,
+      concurrency: channel.concurrency,
+      slGoal: channel.slGoal,
+      slThresholdSec: channel.slThresholdSec,
+      asaGoalSec: channel.asaGoalSec,
+      maxOccupancy: channel.maxOccupancy,
+      shrinkage: channel.shrinkage,
+      patienceSec: channel.patienceSec,
+      responseGoalSec: channel.responseGoalSec,
+      sortOrder: channel.sortOrder,
+    }) as { id: number }
+
+  const staff = db.prepare('INSERT INTO IntervalStat (channelId, start, agentsStaffed) VALUES (?, ?, ?)')
+  for (let i = 0; i < staffing.start.length; i++) staff.run(channelId, staffing.start[i]!, staffing.agents[i]!)
+
+  const insert = db.prepare(
+    `INSERT INTO Contact (channelId, externalId, arrivedAt, outcome, waitSec, handleSec, agent, fcr, nps)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const prefix = channel.key.toUpperCase()
+  const agentName = (agent: number) => `${channel.key}-${String(agent + 1).padStart(3, '0')}`
+  for (let c = 0; c < contacts.arrivedAt.length; c++) {
+    const answered = contacts.answered[c] === 1
+    insert.run(
+      channelId,
+      `${prefix}-${String(c + 1).padStart(7, '0')}`,
+      contacts.arrivedAt[c]!,
+      answered ? 'answered' : 'abandoned',
+      contacts.waitSec[c]!,
+      contacts.handleSec[c]!,
+      answered ? agentName(contacts.agent[c]!) : null,
+      contacts.fcr[c] === -1 ? null : contacts.fcr[c]!,
+      contacts.nps[c] === -1 ? null : contacts.nps[c]!,
+    )
+  }
+  refreshIntervalStats(db, channelId)
+}

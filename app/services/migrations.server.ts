@@ -1,0 +1,175 @@
+// Prisma migrations without Prisma's native binaries: the npm package
+// @prisma/schema-engine-wasm is the same schema engine the CLI downloads, compiled to
+// WebAssembly, and it talks to SQLite through our better-sqlite3 driver adapter.
+// See docs/decisions/002-offline-migrations.md.
+import { readFileSync, readdirSync, existsSync, statSync, mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
+import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm'
+import { sqliteFilePath } from '../db/url.server.ts'
+
+const require = createRequire(import.meta.url)
+
+export const projectRoot = path.resolve(path.dirname(require.resolve('../../package.json')))
+export const schemaPath = path.join(projectRoot, 'prisma', 'schema.prisma')
+export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations')
+
+type EngineModule = typeof import('@prisma/schema-engine-wasm')
+
+let engineModule: Promise<EngineModule> | undefined
+
+/** Instantiates the Wasm module once per process (Node 20 cannot `import` .wasm directly). */
+function loadEngineModule(): Promise<EngineModule> {
+  engineModule ??= (async () => {
+    const bg = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as EngineModule & {
+      __wbg_set_wasm(exports: WebAssembly.Exports): void
+    }
+    const wasmPath = path.join(
+      path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+      'schema_engine_bg.wasm',
+    )
+    const module = new WebAssembly.Module(readFileSync(wasmPath))
+    const instance = new WebAssembly.Instance(module, {
+      './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,
+    })
+    bg.__wbg_set_wasm(instance.exports)
+    ;(instance.exports.__wbindgen_start as () => void)()
+    // The engine reports panics through this global, as in Prisma's CLI.
+    const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } }
+    g.PRISMA_WASM_PANIC_REGISTRY ??= {
+      set_message(message: string) {
+        throw new Error(`Prisma schema engine panicked: ${message}`)
+      },
+    }
+    return bg
+  })()
+  return engineModule
+}
+
+/**
+ * The shadow database replays migration files through `executeRaw`, which better-sqlite3
+ * accepts only one statement at a time: route argument-less raw SQL to `executeScript`.
+ */
+function migrationAwareFactory(
+  url: string,
+  opened: Array<{ dispose(): Promise<void> }>,
+): SqlMigrationAwareDriverAdapterFactory {
+  // Default (ISO-8601) timestamps, as the Prisma CLI writes `_prisma_migrations`.
+  const factory = new PrismaBetterSqlite3({ url })
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const adapter = await factory.connect()
+      opened.push(adapter)
+      return adapter
+    },
+    async connectToShadowDb() {
+      const shadow = await factory.connectToShadowDb()
+      opened.push(shadow)
+      const executeRaw = shadow.executeRaw.bind(shadow)
+      shadow.executeRaw = async (query) => {
+        if (query.args.length === 0) {
+          await shadow.executeScript(query.sql)
+          return 0
+        }
+        return executeRaw(query)
+      }
+      return shadow
+    },
+  }
+}
+
+async function withEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  const { SchemaEngine } = await loadEngineModule()
+  const schema = readFileSync(schemaPath, 'utf8')
+  // The engine does not close the connections it opens; we do, or the file stays locked.
+  const opened: Array<{ dispose(): Promise<void> }> = []
+  const engine = await SchemaEngine.new(
+    { datamodels: [[schemaPath, schema]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(migrationAwareFactory(databaseUrl, opened)),
+  )
+  try {
+    return await fn(engine)
+  } catch (error) {
+    throw wrapEngineError(error)
+  } finally {
+    engine.free()
+    for (const adapter of opened) await adapter.dispose()
+  }
+}
+
+function wrapEngineError(error: unknown): Error {
+  if (error instanceof Error) return error
+  const message =
+    typeof error === 'object' && error !== null && 'message' in error
+      ? String((error as { message: unknown }).message)
+      : JSON.stringify(error)
+  return new Error(`Prisma schema engine: ${message}`)
+}
+
+/** Reads prisma/migrations the way `prisma migrate deploy` does. */
+export function readMigrationsList(dir: string = migrationsDir): MigrationList {
+  const lockPath = path.join(dir, 'migration_lock.toml')
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => statSync(path.join(dir, name)).isDirectory())
+        .sort()
+    : []
+  return {
+    baseDir: dir,
+    lockfile: {
+      path: 'migration_lock.toml',
+      content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null,
+    },
+    shadowDbInitScript: '',
+    migrationDirectories: names.map((name) => {
+      const file = path.join(dir, name, 'migration.sql')
+      return {
+        path: name,
+        migrationFile: {
+          path: 'migration.sql',
+          content: existsSync(file)
+            ? { tag: 'ok' as const, value: readFileSync(file, 'utf8') }
+            : { tag: 'error' as const, value: `${file} is missing` },
+        },
+      }
+    }),
+  }
+}
+
+const noFilters = { externalTables: [], externalEnums: [] }
+
+/**
+ * Applies pending migrations to the database at `databaseUrl` (created if missing) and records
+ * them in `_prisma_migrations` exactly as `prisma migrate deploy` does. Returns the names applied.
+ */
+export async function applyMigrations(databaseUrl: string, dir: string = migrationsDir): Promise<string[]> {
+  const file = sqliteFilePath(databaseUrl)
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
+  return withEngine(databaseUrl, async (engine) => {
+    const output = await engine.applyMigrations({ migrationsList: readMigrationsList(dir), filters: noFilters })
+    return output.appliedMigrationNames
+  })
+}
+
+/**
+ * SQL that would bring a database built from the migrations folder up to schema.prisma.
+ * Empty when they agree. Uses an in-memory shadow database; touches no real file.
+ */
+export async function diffMigrationsToSchema(dir: string = migrationsDir): Promise<string> {
+  return withEngine('file::memory:', async (engine) => {
+    const result = await engine.diff({
+      from: { tag: 'migrations', ...readMigrationsList(dir) },
+      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] },
+      script: true,
+      exitCode: null,
+      filters: noFilters,
+    })
+    return result.stdout ?? ''
+  })
+}

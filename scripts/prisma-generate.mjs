@@ -1,0 +1,15 @@
+// `prisma generate` with Prisma's native schema-engine download switched off: generating the
+// client needs no engine, and this machine reaches only the npm registry
+// (docs/decisions/002-offline-migrations.md). Runs at `npm install`.
+import { spawnSync } from 'node:child_process'
+
+const result = spawnSync('npx', ['prisma', 'generate', '--schema', 'prisma/schema.prisma'], {
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    PRISMA_SCHEMA_ENGINE_BINARY: process.env.PRISMA_SCHEMA_ENGINE_BINARY ?? '/bin/true',
+    PRISMA_HIDE_UPDATE_MESSAGE: '1',
+    CHECKPOINT_DISABLE: '1',
+  },
+})
+process.exit(result.status ?? 1)
