@@ -18,6 +18,6 @@ export interface ChannelTargets {
  * The wait that counts as "in time" for the service level: the SL threshold for real-time
  * channels, the response goal for deferred work (e-mail answered within H hours).
  */
-export function serviceThresholdSec(channel: Pick<ChannelTargets, 'kind' | 'slThresholdSec' | 'responseGoalSec'>): number {
+export function serviceThresholdSec(channel: { kind: string; slThresholdSec: number; responseGoalSec: number | null }): number {
   return channel.kind === 'deferred' && channel.responseGoalSec != null ? channel.responseGoalSec : channel.slThresholdSec
 }

@@ -4,10 +4,10 @@
 // aggregates are stored per UTC 15-minute interval and rolled up into local 30/60-minute
 // intervals, days and weeks here, correctly on days of 23 or 25 hours.
 import { TZDate } from '@date-fns/tz'
+import { addDays as addCalendarDays, differenceInCalendarDays, format, getDay } from 'date-fns'
 
 export const INTERVAL_MINUTES = 15
 export const INTERVAL_MS = INTERVAL_MINUTES * 60_000
-export const DAY_MS = 86_400_000
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -34,23 +34,25 @@ export function isLocalDate(day: string): boolean {
   }
 }
 
-/** Calendar arithmetic on "YYYY-MM-DD" (no time zone involved). */
-export function addDays(day: string, days: number): string {
+/** A calendar date as a date in UTC, where calendar arithmetic has no DST to trip on. */
+function calendarDate(day: string): TZDate {
   const { year, month, date } = parseLocalDate(day)
-  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10)
+  return new TZDate(year, month - 1, date, 'UTC')
+}
+
+/** Calendar arithmetic on "YYYY-MM-DD". */
+export function addDays(day: string, days: number): string {
+  return format(addCalendarDays(calendarDate(day), days), 'yyyy-MM-dd')
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  const a = parseLocalDate(from)
-  const b = parseLocalDate(to)
-  return Math.round((Date.UTC(b.year, b.month - 1, b.date) - Date.UTC(a.year, a.month - 1, a.date)) / DAY_MS)
+  return differenceInCalendarDays(calendarDate(to), calendarDate(from))
 }
 
 /** Day of the week of a calendar date: 0 = Sunday … 6 = Saturday. */
 export function weekdayOf(day: string): number {
-  const { year, month, date } = parseLocalDate(day)
-  return new Date(Date.UTC(year, month - 1, date)).getUTCDay()
+  return getDay(calendarDate(day))
 }
 
 /** The instant a local day starts (its first existing minute when midnight is skipped by DST). */
@@ -61,9 +63,7 @@ export function startOfLocalDay(day: string, timeZone: string): number {
 
 /** The local calendar date of an instant. */
 export function localDateOf(instant: number, timeZone: string): string {
-  const d = new TZDate(instant, timeZone)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+  return format(new TZDate(instant, timeZone), 'yyyy-MM-dd')
 }
 
 /** Local wall-clock minutes since midnight of an instant (0–1439). */

@@ -3,7 +3,9 @@
 // WebAssembly, and it talks to SQLite through our better-sqlite3 driver adapter.
 // See docs/decisions/002-offline-migrations.md.
 import { readFileSync, readdirSync, existsSync, statSync, mkdirSync } from 'node:fs'
+import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
+import Database from 'better-sqlite3'
 import path from 'node:path'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
@@ -104,12 +106,18 @@ async function withEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => 
 }
 
 function wrapEngineError(error: unknown): Error {
-  if (error instanceof Error) return error
   const message =
     typeof error === 'object' && error !== null && 'message' in error
       ? String((error as { message: unknown }).message)
-      : JSON.stringify(error)
-  return new Error(`Prisma schema engine: ${message}`)
+      : String(error)
+  // SQLITE_BUSY reaches the Wasm engine as an error kind it cannot name.
+  if (message.includes('SocketTimeout')) {
+    return new Error(
+      'The database is in use by another process (the schema engine needs it to itself to migrate): stop the app and try again.',
+      { cause: error },
+    )
+  }
+  return error instanceof Error ? error : new Error(`Prisma schema engine: ${message}`)
 }
 
 /** Reads prisma/migrations the way `prisma migrate deploy` does. */
@@ -145,27 +153,61 @@ export function readMigrationsList(dir: string = migrationsDir): MigrationList {
 const noFilters = { externalTables: [], externalEnums: [] }
 
 /**
+ * Whether every migration in the folder is recorded as applied, with the same checksum.
+ * Read with a plain connection: the schema engine locks the file exclusively (as the Prisma
+ * CLI does), which fails while the app holds it open, so it only runs when there is work.
+ */
+function isUpToDate(file: string, list: MigrationList): boolean {
+  if (file === ':memory:' || !existsSync(file)) return false
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get()
+    if (!table) return false
+    const applied = new Map(
+      (
+        db
+          .prepare('SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+          .all() as Array<{ migration_name: string; checksum: string }>
+      ).map((row) => [row.migration_name, row.checksum]),
+    )
+    return list.migrationDirectories.every(
+      (d) => d.migrationFile.content.tag === 'ok' && applied.get(d.path) === sha256(d.migrationFile.content.value),
+    )
+  } finally {
+    db.close()
+  }
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+
+/**
  * Applies pending migrations to the database at `databaseUrl` (created if missing) and records
  * them in `_prisma_migrations` exactly as `prisma migrate deploy` does. Returns the names applied.
  */
 export async function applyMigrations(databaseUrl: string, dir: string = migrationsDir): Promise<string[]> {
   const file = sqliteFilePath(databaseUrl)
+  const list = readMigrationsList(dir)
+  if (isUpToDate(file, list)) return []
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true })
   return withEngine(databaseUrl, async (engine) => {
-    const output = await engine.applyMigrations({ migrationsList: readMigrationsList(dir), filters: noFilters })
+    const output = await engine.applyMigrations({ migrationsList: list, filters: noFilters })
     return output.appliedMigrationNames
   })
 }
 
 /**
- * SQL that would bring a database built from the migrations folder up to schema.prisma.
- * Empty when they agree. Uses an in-memory shadow database; touches no real file.
+ * SQL that would bring a database built from the migrations folder up to the schema
+ * (schema.prisma unless given). Empty when they agree. Replays the migrations in an in-memory
+ * shadow database; touches no real file.
  */
-export async function diffMigrationsToSchema(dir: string = migrationsDir): Promise<string> {
+export async function diffMigrationsToSchema(
+  schema: string = readFileSync(schemaPath, 'utf8'),
+  dir: string = migrationsDir,
+): Promise<string> {
   return withEngine('file::memory:', async (engine) => {
     const result = await engine.diff({
       from: { tag: 'migrations', ...readMigrationsList(dir) },
-      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: readFileSync(schemaPath, 'utf8') }] },
+      to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
       script: true,
       exitCode: null,
       filters: noFilters,

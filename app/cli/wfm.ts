@@ -1,0 +1,79 @@
+// `npm run wfm -- <command>`: the command-line entry for automation. It uses the app's database
+// (DATABASE_URL) and migrates it like the app does, but never loads demo data on its own.
+import { Command, InvalidArgumentError } from 'commander'
+import { databaseUrl } from '../db/url.server.ts'
+import { prisma } from '../db.server.ts'
+import { isLocalDate, localDateOf } from '../domain/intervals.ts'
+import { applyMigrations } from '../services/migrations.server.ts'
+import { isDatabaseEmpty } from '../services/database.server.ts'
+import { defaultTimeZone, loadDemoData } from '../services/demo.server.ts'
+
+class CliError extends Error {}
+
+function localDateOption(value: string): string {
+  if (!isLocalDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD')
+  return value
+}
+
+function wholeNumberOption(value: string): number {
+  const n = Number(value)
+  if (!Number.isInteger(n)) throw new InvalidArgumentError('expected a whole number')
+  return n
+}
+
+const program = new Command()
+  .name('wfm')
+  .description('Traffic planner command line')
+  .showHelpAfterError()
+  .hook('preAction', async () => {
+    await applyMigrations(databaseUrl())
+  })
+
+program
+  .command('demo')
+  .description('load the generated demo operation (13 weeks of history for four channels)')
+  .option('--reset', 'replace whatever the database holds')
+  .option('--today <date>', 'the history ends the day before this local date (default: today)', localDateOption)
+  .option('--seed <n>', 'random seed', wholeNumberOption)
+  .action((options: { reset?: boolean; today?: string; seed?: number }) => {
+    if (!options.reset && !isDatabaseEmpty()) {
+      throw new CliError('The database already holds data; run `npm run wfm -- demo --reset` to replace it.')
+    }
+    const summary = loadDemoData({
+      today: options.today ?? localDateOf(Date.now(), defaultTimeZone),
+      timeZone: defaultTimeZone,
+      seed: options.seed,
+    })
+    console.log(JSON.stringify({ command: 'demo', ...summary }))
+  })
+
+program
+  .command('status')
+  .description('print what the database holds, as one JSON line')
+  .action(async () => {
+    const [operation, channels, contacts, intervals] = await Promise.all([
+      prisma.operation.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true } }),
+      prisma.channel.findMany({ select: { key: true }, orderBy: { sortOrder: 'asc' } }),
+      prisma.contact.count(),
+      prisma.intervalStat.count(),
+    ])
+    console.log(
+      JSON.stringify({
+        command: 'status',
+        database: databaseUrl(),
+        operation,
+        channels: channels.map((c) => c.key),
+        contacts,
+        intervals,
+      }),
+    )
+  })
+
+try {
+  await program.parseAsync(process.argv)
+} catch (error) {
+  console.error(error instanceof CliError ? error.message : error)
+  process.exitCode = 1
+} finally {
+  await prisma.$disconnect()
+}

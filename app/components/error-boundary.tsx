@@ -1,0 +1,32 @@
+import { isRouteErrorResponse, Link, useLocation, useRouteError } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+/** The error view every route uses: expected errors (thrown responses) say what went wrong. */
+export function GeneralErrorBoundary() {
+  const error = useRouteError()
+  const { t } = useTranslation()
+  const location = useLocation()
+  let title = t('errors.unexpected')
+  let text = t('errors.unexpectedText')
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = t('errors.notFound')
+      text = t('errors.notFoundText', { path: location.pathname })
+    } else if (error.status === 403) {
+      title = t('errors.status', { status: error.status })
+      text = t('errors.forbidden')
+    } else {
+      title = t('errors.status', { status: error.status })
+      text = typeof error.data === 'string' && error.data ? error.data : error.statusText
+    }
+  } else if (typeof document === 'undefined') {
+    console.error(error)
+  }
+  return (
+    <section className="panel" role="alert">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <Link to="/">{t('errors.goHome')}</Link>
+    </section>
+  )
+}

@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next'
+
+/** A labelled input whose error (an i18n key) is shown under it and announced. */
+export function Field({
+  name,
+  label,
+  defaultValue,
+  error,
+  formId,
+  type = 'text',
+  inputMode,
+  step,
+  optional = false,
+}: {
+  name: string
+  label: string
+  defaultValue: string | number | null | undefined
+  error?: string
+  formId: string
+  type?: string
+  inputMode?: 'decimal' | 'numeric' | 'text'
+  step?: string
+  optional?: boolean
+}) {
+  const { t } = useTranslation()
+  const id = `${formId}-${name}`
+  return (
+    <label htmlFor={id}>
+      <span>
+        {label}
+        {optional && ` (${t('settings.optional')})`}
+      </span>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        inputMode={inputMode}
+        step={step}
+        defaultValue={defaultValue ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error && (
+        <span id={`${id}-error`} className="field-error" role="alert">
+          {t(error)}
+        </span>
+      )}
+    </label>
+  )
+}

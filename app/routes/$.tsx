@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { requireUser } from '../services/auth.server.ts'
+
+/** Anything no other route matches: a real 404 with the app's own page. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request)
+  throw new Response('Not Found', { status: 404 })
+}
+
+export default function NotFound() {
+  return <GeneralErrorBoundary />
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

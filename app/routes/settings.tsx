@@ -1,0 +1,150 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { Field } from '../components/field.tsx'
+import { channelFormSchema, fieldErrors, operationSchema } from '../schemas/settings.ts'
+import { requireUser } from '../services/auth.server.ts'
+import { getOperation, listChannels, type ChannelSettings } from '../services/operation.server.ts'
+import { saveChannel, saveOperation } from '../services/settings.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request)
+  const [operation, channels] = await Promise.all([getOperation(), listChannels()])
+  return { operation, channels }
+}
+
+type ActionResult =
+  | { ok: true; form: string }
+  | { ok: false; form: string; errors: Record<string, string>; values: Record<string, string> }
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireUser(request, ['admin'])
+  const formData = await request.formData()
+  const values = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
+  const intent = values.intent
+  if (intent === 'operation') {
+    const parsed = operationSchema.safeParse(values)
+    if (!parsed.success) {
+      return data<ActionResult>({ ok: false, form: 'operation', errors: fieldErrors(parsed.error), values }, { status: 400 })
+    }
+    await saveOperation(parsed.data)
+    return data<ActionResult>({ ok: true, form: 'operation' })
+  }
+  if (intent === 'channel') {
+    const form = `channel-${values.channelId}`
+    const parsed = channelFormSchema.safeParse(values)
+    if (!parsed.success) {
+      return data<ActionResult>({ ok: false, form, errors: fieldErrors(parsed.error), values }, { status: 400 })
+    }
+    const result = await saveChannel(parsed.data)
+    if (!result.found) throw new Response('Channel not found', { status: 404 })
+    return data<ActionResult>({ ok: true, form })
+  }
+  throw new Response('Unknown form', { status: 400 })
+}
+
+function FormStatus({ form }: { form: string }) {
+  const { t } = useTranslation()
+  const result = useActionData<typeof action>()
+  if (!result || result.form !== form) return null
+  return result.ok ? (
+    <p className="status ok" role="status">
+      {t('settings.saved')}
+    </p>
+  ) : (
+    <p className="status error" role="alert">
+      {t('settings.fixErrors')}
+    </p>
+  )
+}
+
+/** Errors and the submitted values of this form, when the last submission was refused. */
+function useRefused(form: string): { errors: Record<string, string>; values: Record<string, string> | null } {
+  const result = useActionData<typeof action>()
+  if (result && !result.ok && result.form === form) return { errors: result.errors, values: result.values }
+  return { errors: {}, values: null }
+}
+
+const percent = (share: number | null) => (share === null ? '' : String(Math.round(share * 10_000) / 100))
+
+function ChannelForm({ channel }: { channel: ChannelSettings }) {
+  const { t } = useTranslation()
+  const formId = `channel-${channel.id}`
+  const { errors, values } = useRefused(formId)
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('channelId') === String(channel.id)
+  const value = (name: string, stored: string | number | null) => (values ? values[name] : stored)
+  return (
+    <section className="panel" aria-labelledby={`${formId}-title`}>
+      <h2 id={`${formId}-title`}>
+        {channel.name} <span className="note">({t('settings.key')}: {channel.key})</span>
+      </h2>
+      <FormStatus form={formId} />
+      <Form method="post" className="form-grid" id={formId} key={values ? 'refused' : 'stored'} preventScrollReset>
+        <input type="hidden" name="intent" value="channel" />
+        <input type="hidden" name="channelId" value={channel.id} />
+        <Field formId={formId} name="name" label={t('settings.name')} defaultValue={value('name', channel.name)} error={errors.name} />
+        <label htmlFor={`${formId}-kind`}>
+          {t('settings.kind')}
+          <select id={`${formId}-kind`} name="kind" defaultValue={value('kind', channel.kind) ?? 'realtime'}>
+            <option value="realtime">{t('settings.kindRealtime')}</option>
+            <option value="deferred">{t('settings.kindDeferred')}</option>
+          </select>
+          {errors.kind && <span className="field-error">{t(errors.kind)}</span>}
+        </label>
+        <Field formId={formId} name="concurrency" label={t('settings.concurrency')} inputMode="numeric" defaultValue={value('concurrency', channel.concurrency)} error={errors.concurrency} />
+        <Field formId={formId} name="slGoalPct" label={t('settings.slGoal')} inputMode="decimal" defaultValue={value('slGoalPct', percent(channel.slGoal))} error={errors.slGoalPct} />
+        <Field formId={formId} name="slThresholdSec" label={t('settings.slThreshold')} inputMode="numeric" defaultValue={value('slThresholdSec', channel.slThresholdSec)} error={errors.slThresholdSec} />
+        <Field formId={formId} name="asaGoalSec" label={t('settings.asaGoal')} optional inputMode="numeric" defaultValue={value('asaGoalSec', channel.asaGoalSec)} error={errors.asaGoalSec} />
+        <Field formId={formId} name="maxOccupancyPct" label={t('settings.maxOccupancy')} optional inputMode="decimal" defaultValue={value('maxOccupancyPct', percent(channel.maxOccupancy))} error={errors.maxOccupancyPct} />
+        <Field formId={formId} name="shrinkagePct" label={t('settings.shrinkage')} inputMode="decimal" defaultValue={value('shrinkagePct', percent(channel.shrinkage))} error={errors.shrinkagePct} />
+        <Field formId={formId} name="patienceSec" label={t('settings.patience')} optional inputMode="numeric" defaultValue={value('patienceSec', channel.patienceSec)} error={errors.patienceSec} />
+        <Field
+          formId={formId}
+          name="responseGoalHours"
+          label={t('settings.responseGoal')}
+          optional={channel.kind !== 'deferred'}
+          inputMode="decimal"
+          defaultValue={value('responseGoalHours', channel.responseGoalSec === null ? null : channel.responseGoalSec / 3600)}
+          error={errors.responseGoalHours}
+        />
+        <div>
+          <button type="submit" disabled={busy}>
+            {t('settings.save')}
+          </button>
+        </div>
+      </Form>
+    </section>
+  )
+}
+
+export default function SettingsRoute() {
+  const { operation, channels } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const { errors, values } = useRefused('operation')
+  return (
+    <>
+      <h1>{t('settings.title')}</h1>
+      <section className="panel" aria-labelledby="operation-title">
+        <h2 id="operation-title">{t('settings.operation')}</h2>
+        <FormStatus form="operation" />
+        <Form method="post" className="form-grid" key={values ? 'refused' : 'stored'} preventScrollReset>
+          <input type="hidden" name="intent" value="operation" />
+          <Field formId="operation" name="name" label={t('settings.operationName')} defaultValue={values?.name ?? operation.name} error={errors.name} />
+          <Field formId="operation" name="timeZone" label={t('settings.timeZone')} defaultValue={values?.timeZone ?? operation.timeZone} error={errors.timeZone} />
+          <div>
+            <button type="submit">{t('settings.save')}</button>
+          </div>
+        </Form>
+        <p className="note">{t('settings.timeZoneHelp')}</p>
+      </section>
+      <h2>{t('settings.channels')}</h2>
+      {channels.length === 0 ? <p className="panel">{t('settings.noChannels')}</p> : channels.map((c) => <ChannelForm key={c.id} channel={c} />)}
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

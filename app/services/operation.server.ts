@@ -1,0 +1,52 @@
+// Read access to the operation's settings and channels, selecting only what callers need.
+import { prisma } from '../db.server.ts'
+import type { ChannelKind } from '../domain/channel.ts'
+
+export interface OperationSettings {
+  name: string
+  timeZone: string
+}
+
+export interface ChannelSettings {
+  id: number
+  key: string
+  name: string
+  kind: ChannelKind
+  concurrency: number
+  slGoal: number
+  slThresholdSec: number
+  asaGoalSec: number | null
+  maxOccupancy: number | null
+  shrinkage: number
+  patienceSec: number | null
+  responseGoalSec: number | null
+}
+
+/** Used until an operation has been saved (a scratch database). */
+export const defaultOperation: OperationSettings = { name: 'Operação', timeZone: 'America/Sao_Paulo' }
+
+export async function getOperation(): Promise<OperationSettings> {
+  const operation = await prisma.operation.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true } })
+  return operation ?? defaultOperation
+}
+
+export async function listChannels(): Promise<ChannelSettings[]> {
+  const channels = await prisma.channel.findMany({
+    orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      kind: true,
+      concurrency: true,
+      slGoal: true,
+      slThresholdSec: true,
+      asaGoalSec: true,
+      maxOccupancy: true,
+      shrinkage: true,
+      patienceSec: true,
+      responseGoalSec: true,
+    },
+  })
+  return channels.map((channel) => ({ ...channel, kind: channel.kind === 'deferred' ? 'deferred' : 'realtime' }))
+}

@@ -1,0 +1,129 @@
+// The Overview: per channel and in total, for a period of local days, volume, service level vs
+// goal, abandonment, TMA and TME, plus the same by day for the chart. Reads only the 15-minute
+// aggregates, rolled up into local days in SQL (day boundaries computed in the operation's time
+// zone, so 23- and 25-hour days are right).
+import { prisma } from '../db.server.ts'
+import { localDays } from '../domain/intervals.ts'
+import { addSums, emptySums, measure, type TrafficMeasures, type TrafficSums } from '../domain/metrics.ts'
+import { serviceThresholdSec } from '../domain/channel.ts'
+import { getOperation, listChannels } from './operation.server.ts'
+
+export interface OverviewChannel {
+  key: string
+  name: string
+  kind: string
+  slGoal: number
+  thresholdSec: number
+  measures: TrafficMeasures
+}
+
+export interface OverviewDay {
+  day: string
+  /** Measures per channel key, plus "total" (all channels) and "realtime". */
+  byChannel: Record<string, TrafficMeasures>
+}
+
+export interface Overview {
+  operationName: string
+  timeZone: string
+  from: string
+  to: string
+  channels: OverviewChannel[]
+  /** All channels together: volume is meaningful, waits mix seconds with hours. */
+  total: TrafficMeasures
+  /** Real-time channels together: the service level, abandonment, TMA and TME of the total. */
+  realtime: TrafficMeasures
+  days: OverviewDay[]
+}
+
+interface DayChannelRow {
+  day: string
+  channelId: number | bigint
+  offered: number | bigint | null
+  answered: number | bigint | null
+  abandoned: number | bigint | null
+  answeredWithinThreshold: number | bigint | null
+  abandonedWithinThreshold: number | bigint | null
+  handleSecSum: number | null
+  answeredWaitSecSum: number | null
+}
+
+const toSums = (row: DayChannelRow): TrafficSums => ({
+  offered: Number(row.offered ?? 0),
+  answered: Number(row.answered ?? 0),
+  abandoned: Number(row.abandoned ?? 0),
+  answeredWithinThreshold: Number(row.answeredWithinThreshold ?? 0),
+  abandonedWithinThreshold: Number(row.abandonedWithinThreshold ?? 0),
+  handleSecSum: Number(row.handleSecSum ?? 0),
+  answeredWaitSecSum: Number(row.answeredWaitSecSum ?? 0),
+})
+
+/** Sums per local day and channel over [from, to] (inclusive local dates). */
+async function sumsByDayAndChannel(from: string, to: string, timeZone: string): Promise<DayChannelRow[]> {
+  const days = localDays(from, to, timeZone)
+  if (days.length === 0) return []
+  const values = days.map(() => '(?, ?, ?)').join(', ')
+  const params = days.flatMap((d) => [d.day, d.start, d.end])
+  return prisma.$queryRawUnsafe<DayChannelRow[]>(
+    `WITH days(day, s, e) AS (VALUES ${values})
+     SELECT days.day AS day, i.channelId AS channelId,
+            SUM(i.offered) AS offered, SUM(i.answered) AS answered, SUM(i.abandoned) AS abandoned,
+            SUM(i.answeredWithinThreshold) AS answeredWithinThreshold,
+            SUM(i.abandonedWithinThreshold) AS abandonedWithinThreshold,
+            SUM(i.handleSecSum) AS handleSecSum, SUM(i.answeredWaitSecSum) AS answeredWaitSecSum
+     FROM days JOIN IntervalStat i ON i.start >= days.s AND i.start < days.e
+     GROUP BY days.day, i.channelId`,
+    ...params,
+  )
+}
+
+export async function getOverview({ from, to }: { from: string; to: string }): Promise<Overview> {
+  const [operation, channels] = await Promise.all([getOperation(), listChannels()])
+  const rows = await sumsByDayAndChannel(from, to, operation.timeZone)
+  const keyOf = new Map(channels.map((c) => [c.id, c.key]))
+  const realtimeIds = new Set(channels.filter((c) => c.kind === 'realtime').map((c) => c.id))
+
+  const periodByChannel = new Map<string, TrafficSums>(channels.map((c) => [c.key, emptySums()]))
+  const periodTotal = emptySums()
+  const periodRealtime = emptySums()
+  const dayBuckets = new Map<string, Map<string, TrafficSums>>()
+  for (const day of localDays(from, to, operation.timeZone)) {
+    dayBuckets.set(day.day, new Map([['total', emptySums()], ['realtime', emptySums()]]))
+  }
+
+  for (const row of rows) {
+    const key = keyOf.get(Number(row.channelId))
+    const bucket = dayBuckets.get(row.day)
+    if (key === undefined || bucket === undefined) continue
+    const sums = toSums(row)
+    addSums(periodByChannel.get(key)!, sums)
+    addSums(periodTotal, sums)
+    bucket.set(key, addSums(bucket.get(key) ?? emptySums(), sums))
+    addSums(bucket.get('total')!, sums)
+    if (realtimeIds.has(Number(row.channelId))) {
+      addSums(periodRealtime, sums)
+      addSums(bucket.get('realtime')!, sums)
+    }
+  }
+
+  return {
+    operationName: operation.name,
+    timeZone: operation.timeZone,
+    from,
+    to,
+    channels: channels.map((c) => ({
+      key: c.key,
+      name: c.name,
+      kind: c.kind,
+      slGoal: c.slGoal,
+      thresholdSec: serviceThresholdSec(c),
+      measures: measure(periodByChannel.get(c.key)!),
+    })),
+    total: measure(periodTotal),
+    realtime: measure(periodRealtime),
+    days: [...dayBuckets].map(([day, bucket]) => ({
+      day,
+      byChannel: Object.fromEntries([...bucket].map(([key, sums]) => [key, measure(sums)])),
+    })),
+  }
+}

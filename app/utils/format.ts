@@ -1,0 +1,32 @@
+// Locale-aware formatting of the product's measures (Intl; no hand-made separators).
+
+const nf = (language: string, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(language, options)
+
+export function formatInteger(value: number, language: string): string {
+  return nf(language, { maximumFractionDigits: 0 }).format(value)
+}
+
+export function formatPercent(value: number | null, language: string, digits = 1): string {
+  if (value === null) return '—'
+  return nf(language, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)
+}
+
+/** Durations: "42 s", "5:32" (min:s) under an hour, "3 h 37 min" above. */
+export function formatDuration(seconds: number | null, language: string): string {
+  if (seconds === null || !Number.isFinite(seconds)) return '—'
+  const s = Math.round(seconds)
+  if (s < 60) return `${formatInteger(s, language)} s`
+  if (s < 3600) return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
+  const hours = Math.floor(s / 3600)
+  const minutes = Math.round((s % 3600) / 60)
+  return `${formatInteger(hours, language)} h ${minutes} min`
+}
+
+/** A local calendar date "YYYY-MM-DD" as the locale writes it (no time zone shift). */
+export function formatDay(day: string, language: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+  return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+}
+
+export function formatShortDay(day: string, language: string): string {
+  return formatDay(day, language, { weekday: 'short', day: '2-digit', month: '2-digit' })
+}

@@ -1,0 +1,13 @@
+// `npm start`, step 2: migrate the database and load the demo data into it if it is empty.
+import { databaseUrl } from '../app/db/url.server.ts'
+import { prepareDatabase } from '../app/services/database.server.ts'
+
+const { appliedMigrations, demo } = await prepareDatabase({ seedDemo: true })
+const url = databaseUrl()
+if (appliedMigrations.length > 0) console.log(`Migrated ${url}: ${appliedMigrations.join(', ')}`)
+if (demo) {
+  console.log(
+    `Loaded demo data: ${demo.contacts.toLocaleString('en')} contacts from ${demo.from} to ${demo.to} ` +
+      `(${demo.channels.map((c) => `${c.key} ${c.contacts}`).join(', ')}) in ${(demo.milliseconds / 1000).toFixed(1)} s`,
+  )
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
+import { prepareDatabase } from '../../app/services/database.server.ts'
+import { loadDemoData } from '../../app/services/demo.server.ts'
+
+/** The aggregates recomputed straight from the raw contacts, per channel. */
+function rawTotals() {
+  return withSqliteTransaction(
+    (db) =>
+      db
+        .prepare(
+          `SELECT channelId, COUNT(*) AS offered, SUM(outcome = 'answered') AS answered,
+                  SUM(CASE WHEN outcome = 'answered' THEN handleSec ELSE 0 END) AS handle,
+                  COUNT(nps) AS nps
+           FROM Contact GROUP BY channelId ORDER BY channelId`,
+        )
+        .all() as Array<{ channelId: number; offered: number; answered: number; handle: number; nps: number }>,
+  )
+}
+
+describe('demo data', () => {
+  it('is loaded by start-up into an empty database, within the 15 s budget', async () => {
+    const started = performance.now()
+    const result = await prepareDatabase({ seedDemo: true, now: new Date('2026-11-24T15:00:00Z') })
+    expect(performance.now() - started).toBeLessThan(15_000)
+    expect(result.demo).not.toBeNull()
+    expect(result.demo!.from).toBe('2026-08-25')
+    expect(await prisma.channel.count()).toBe(4)
+    expect(await prisma.contact.count()).toBe(result.demo!.contacts)
+  })
+
+  it('keeps the 15-minute aggregates in step with the contacts', async () => {
+    const aggregates = await prisma.intervalStat.groupBy({
+      by: ['channelId'],
+      _sum: { offered: true, answered: true, handleSecSum: true, npsCount: true },
+      orderBy: { channelId: 'asc' },
+    })
+    const raw = rawTotals()
+    expect(aggregates.map((a) => [a.channelId, a._sum.offered, a._sum.answered, a._sum.npsCount])).toEqual(
+      raw.map((r) => [r.channelId, r.offered, r.answered, r.nps]),
+    )
+    aggregates.forEach((a, i) => expect(a._sum.handleSecSum).toBeCloseTo(raw[i]!.handle, 3))
+  })
+
+  it('records the agents staffed for every open interval', async () => {
+    const staffed = await prisma.intervalStat.count({ where: { agentsStaffed: { gt: 0 } } })
+    const withoutStaff = await prisma.intervalStat.count({ where: { offered: { gt: 0 }, agentsStaffed: null } })
+    expect(staffed).toBeGreaterThan(4 * 13 * 6 * 40)
+    // E-mail arrives at night with nobody logged in; real-time channels always have agents.
+    const realtimeWithoutStaff = await prisma.intervalStat.count({
+      where: { offered: { gt: 0 }, agentsStaffed: null, channel: { kind: 'realtime' } },
+    })
+    expect(withoutStaff).toBeGreaterThan(0)
+    expect(realtimeWithoutStaff).toBe(0)
+  })
+
+  it('is not loaded again into a database that has data', async () => {
+    const result = await prepareDatabase({ seedDemo: true })
+    expect(result.demo).toBeNull()
+  })
+
+  it('reloads deterministically, replacing everything', async () => {
+    const before = await prisma.contact.count()
+    const summary = loadDemoData({ today: '2026-11-24' })
+    expect(summary.contacts).toBe(before)
+    expect(await prisma.contact.count()).toBe(before)
+    expect(await prisma.operation.count()).toBe(1)
+  })
+})

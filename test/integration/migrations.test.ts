@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import { describe, expect, it } from 'vitest'
+import { sqliteFilePath } from '../../app/db/url.server.ts'
+import {
+  applyMigrations,
+  diffMigrationsToSchema,
+  migrationsDir,
+  readMigrationsList,
+  schemaPath,
+} from '../../app/services/migrations.server.ts'
+
+const isEmptyMigration = (sql: string) => sql.trim() === '' || sql.trim() === '-- This is an empty migration.'
+
+describe('migrations', () => {
+  it('schema.prisma and prisma/migrations agree (run `npm run db:migration -- <name>` when this fails)', async () => {
+    const drift = await diffMigrationsToSchema()
+    expect(isEmptyMigration(drift), `schema.prisma is ahead of the migrations:\n${drift}`).toBe(true)
+  })
+
+  it('notices when the schema drifts from the migrations', async () => {
+    const drifted = `${readFileSync(schemaPath, 'utf8')}\nmodel Drift {\n  id Int @id\n}\n`
+    const sql = await diffMigrationsToSchema(drifted)
+    expect(sql).toMatch(/CREATE TABLE "Drift"/)
+  })
+
+  it('recorded every migration in _prisma_migrations as `prisma migrate deploy` does', () => {
+    const db = new Database(sqliteFilePath(process.env.DATABASE_URL!), { readonly: true })
+    const rows = db
+      .prepare('SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM _prisma_migrations ORDER BY migration_name')
+      .all() as Array<{ migration_name: string; checksum: string; finished_at: string | null; applied_steps_count: number; rolled_back_at: null }>
+    db.close()
+    const folders = readMigrationsList().migrationDirectories.map((d) => d.path)
+    expect(rows.map((r) => r.migration_name)).toEqual(folders)
+    for (const row of rows) {
+      const sql = readFileSync(path.join(migrationsDir, row.migration_name, 'migration.sql'))
+      expect(row.checksum).toBe(createHash('sha256').update(sql).digest('hex'))
+      expect(row.finished_at).not.toBeNull()
+      expect(row.applied_steps_count).toBe(1)
+      expect(row.rolled_back_at).toBeNull()
+    }
+  })
+
+  it('applies nothing the second time', async () => {
+    expect(await applyMigrations(process.env.DATABASE_URL!)).toEqual([])
+  })
+
+  it('refuses a DATABASE_URL that is not a SQLite file', async () => {
+    await expect(applyMigrations('postgresql://localhost/db')).rejects.toThrow(/SQLite file URL/)
+  })
+})
+
+describe('a database behind the migrations', () => {
+  it('gets the new migration, and a clear error while another process holds it open', async () => {
+    const { cpSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const dir = mkdtempSync(path.join(tmpdir(), 'traffic-migrations-'))
+    const folder = path.join(dir, 'migrations')
+    cpSync(migrationsDir, folder, { recursive: true })
+    const url = `file:${path.join(dir, 'behind.db')}`
+    expect(await applyMigrations(url, folder)).toEqual(readMigrationsList().migrationDirectories.map((d) => d.path))
+
+    mkdirSync(path.join(folder, '29990101000000_extra'))
+    writeFileSync(path.join(folder, '29990101000000_extra', 'migration.sql'), 'CREATE TABLE "Extra" ("id" INTEGER NOT NULL PRIMARY KEY);\n')
+    const reader = new Database(sqliteFilePath(url))
+    reader.prepare('SELECT 1').get()
+    await expect(applyMigrations(url, folder)).rejects.toThrow(/in use by another process/)
+    reader.close()
+    expect(await applyMigrations(url, folder)).toEqual(['29990101000000_extra'])
+    rmSync(dir, { recursive: true, force: true })
+  })
+})

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest'
+import { parsePeriod } from '../../app/schemas/period.ts'
+import { channelFormSchema, fieldErrors, operationSchema } from '../../app/schemas/settings.ts'
+
+const validChannel = {
+  channelId: '1',
+  name: 'Voz',
+  kind: 'realtime',
+  concurrency: '1',
+  slGoalPct: '80',
+  slThresholdSec: '20',
+  asaGoalSec: '',
+  maxOccupancyPct: '85',
+  shrinkagePct: '32',
+  patienceSec: '150',
+  responseGoalHours: '',
+}
+
+describe('channel settings form', () => {
+  it('turns percent and hours into shares and seconds', () => {
+    const parsed = channelFormSchema.parse({ ...validChannel, slGoalPct: '85,5', kind: 'deferred', responseGoalHours: '8' })
+    expect(parsed).toMatchObject({ slGoal: 0.855, maxOccupancy: 0.85, shrinkage: 0.32, asaGoalSec: null, responseGoalSec: 28_800 })
+  })
+
+  it.each([
+    ['slGoalPct', '0', 'errors.slGoal'],
+    ['slGoalPct', '100', 'errors.slGoal'],
+    ['slGoalPct', '150', 'errors.slGoal'],
+    ['slGoalPct', '', 'errors.slGoal'],
+    ['slGoalPct', 'abc', 'errors.number'],
+    ['slThresholdSec', '-1', 'errors.slThreshold'],
+    ['shrinkagePct', '100', 'errors.shrinkage'],
+    ['patienceSec', '0', 'errors.patience'],
+    ['concurrency', '1.5', 'errors.concurrency'],
+    ['maxOccupancyPct', '120', 'errors.maxOccupancy'],
+    ['name', '  ', 'errors.name'],
+  ])('refuses %s = "%s" with %s', (field, value, key) => {
+    const result = channelFormSchema.safeParse({ ...validChannel, [field]: value })
+    expect(result.success).toBe(false)
+    expect(fieldErrors(result.error!)[field]).toBe(key)
+  })
+
+  it('requires a response goal for deferred channels', () => {
+    const result = channelFormSchema.safeParse({ ...validChannel, kind: 'deferred' })
+    expect(fieldErrors(result.error!).responseGoalHours).toBe('errors.responseGoal')
+  })
+})
+
+describe('operation settings form', () => {
+  it('accepts IANA time zones and refuses others', () => {
+    expect(operationSchema.safeParse({ name: 'Op', timeZone: 'America/Manaus' }).success).toBe(true)
+    const bad = operationSchema.safeParse({ name: 'Op', timeZone: 'Mars/Olympus' })
+    expect(fieldErrors(bad.error!).timeZone).toBe('errors.timeZone')
+  })
+})
+
+describe('period from the query string', () => {
+  it('defaults to the last 7 complete days', () => {
+    expect(parsePeriod(new URLSearchParams(), '2026-11-24')).toEqual({ period: { from: '2026-11-17', to: '2026-11-23' } })
+  })
+
+  it('refuses reversed, malformed and over-long periods', () => {
+    expect(parsePeriod(new URLSearchParams('from=2026-11-20&to=2026-11-01'), '2026-11-24')).toHaveProperty('error')
+    expect(parsePeriod(new URLSearchParams('from=2026-13-01&to=2026-11-01'), '2026-11-24')).toHaveProperty('error')
+    expect(parsePeriod(new URLSearchParams('from=2024-01-01&to=2026-11-01'), '2026-11-24')).toHaveProperty('error')
+  })
+})

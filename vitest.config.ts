@@ -1,0 +1,40 @@
+import path from 'node:path'
+import { defineConfig } from 'vitest/config'
+
+const alias = { '~': path.resolve(import.meta.dirname, 'app') }
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          // A fresh SQLite file per test file, migrated like the app's (no mocks).
+          setupFiles: ['test/support/fresh-database.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // One browser and one server at a time on a 2-core machine.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
