@@ -31,8 +31,6 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // One browser and one server at a time on a 2-core machine.
-          fileParallelism: false,
         },
       },
     ],

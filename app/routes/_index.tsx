@@ -10,7 +10,7 @@ import { lastDays, parsePeriod } from '../schemas/period.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import { getOverview } from '../services/overview.server.ts'
-import { formatDay, formatDuration, formatInteger, formatPercent } from '../utils/format.ts'
+import { formatDay, formatDuration, formatInteger, formatPercent, formatThreshold } from '../utils/format.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -120,7 +120,7 @@ export default function OverviewRoute() {
                   <tr key={c.key}>
                     <td>
                       {c.name}{' '}
-                      <span className="note">{t('overview.threshold', { threshold: formatDuration(c.thresholdSec, language) })}</span>
+                      <span className="note">{t('overview.threshold', { threshold: formatThreshold(c.thresholdSec, language) })}</span>
                     </td>
                     <MeasureCells measures={c.measures} goal={c.slGoal} />
                   </tr>

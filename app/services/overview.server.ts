@@ -3,7 +3,7 @@
 // aggregates, rolled up into local days in SQL (day boundaries computed in the operation's time
 // zone, so 23- and 25-hour days are right).
 import { prisma } from '../db.server.ts'
-import { localDays } from '../domain/intervals.ts'
+import { localDays, type DayRange } from '../domain/intervals.ts'
 import { addSums, emptySums, measure, type TrafficMeasures, type TrafficSums } from '../domain/metrics.ts'
 import { serviceThresholdSec } from '../domain/channel.ts'
 import { getOperation, listChannels } from './operation.server.ts'
@@ -58,12 +58,12 @@ const toSums = (row: DayChannelRow): TrafficSums => ({
   answeredWaitSecSum: Number(row.answeredWaitSecSum ?? 0),
 })
 
-/** Sums per local day and channel over [from, to] (inclusive local dates). */
-async function sumsByDayAndChannel(from: string, to: string, timeZone: string): Promise<DayChannelRow[]> {
-  const days = localDays(from, to, timeZone)
+/** Sums per local day and channel. */
+async function sumsByDayAndChannel(days: DayRange[]): Promise<DayChannelRow[]> {
   if (days.length === 0) return []
   const values = days.map(() => '(?, ?, ?)').join(', ')
-  const params = days.flatMap((d) => [d.day, d.start, d.end])
+  // Instants as Date: the adapter binds them as integer milliseconds, like the stored column.
+  const params = days.flatMap((d) => [d.day, new Date(d.start), new Date(d.end)])
   return prisma.$queryRawUnsafe<DayChannelRow[]>(
     `WITH days(day, s, e) AS (VALUES ${values})
      SELECT days.day AS day, i.channelId AS channelId,
@@ -79,7 +79,8 @@ async function sumsByDayAndChannel(from: string, to: string, timeZone: string): 
 
 export async function getOverview({ from, to }: { from: string; to: string }): Promise<Overview> {
   const [operation, channels] = await Promise.all([getOperation(), listChannels()])
-  const rows = await sumsByDayAndChannel(from, to, operation.timeZone)
+  const days = localDays(from, to, operation.timeZone)
+  const rows = await sumsByDayAndChannel(days)
   const keyOf = new Map(channels.map((c) => [c.id, c.key]))
   const realtimeIds = new Set(channels.filter((c) => c.kind === 'realtime').map((c) => c.id))
 
@@ -87,7 +88,7 @@ export async function getOverview({ from, to }: { from: string; to: string }): P
   const periodTotal = emptySums()
   const periodRealtime = emptySums()
   const dayBuckets = new Map<string, Map<string, TrafficSums>>()
-  for (const day of localDays(from, to, operation.timeZone)) {
+  for (const day of days) {
     dayBuckets.set(day.day, new Map([['total', emptySums()], ['realtime', emptySums()]]))
   }
 

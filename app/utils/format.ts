@@ -19,7 +19,12 @@ export function formatDuration(seconds: number | null, language: string): string
   if (s < 3600) return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
   const hours = Math.floor(s / 3600)
   const minutes = Math.round((s % 3600) / 60)
-  return `${formatInteger(hours, language)} h ${minutes} min`
+  return minutes === 0 ? `${formatInteger(hours, language)} h` : `${formatInteger(hours, language)} h ${minutes} min`
+}
+
+/** Targets read as people state them: "20 s", "120 s", "8 h". */
+export function formatThreshold(seconds: number, language: string): string {
+  return seconds < 600 ? `${formatInteger(seconds, language)} s` : formatDuration(seconds, language)
 }
 
 /** A local calendar date "YYYY-MM-DD" as the locale writes it (no time zone shift). */

@@ -1,0 +1,78 @@
+// `npm run bench`: prints the figures behind the performance budgets in DESIGN.md. It never fails
+// on timing; it fails only if something breaks.
+import { requiredServers } from '../../app/domain/erlang.ts'
+import { generateDemoHistory } from '../../app/domain/demo/generate.ts'
+import { addDays, localDateOf } from '../../app/domain/intervals.ts'
+import { startApp } from '../support/server.ts'
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
+const ms = (x: number) => `${x.toFixed(1)} ms`
+
+function benchErlangC() {
+  // One year of 15-minute intervals with loads spread over 1–500 Erlangs.
+  const intervals = 35_040
+  const loads = Float64Array.from({ length: intervals }, (_, i) => 1 + ((i * 7919) % 49_900) / 100)
+  let total = 0
+  const runs: number[] = []
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now()
+    total = 0
+    for (const traffic of loads) total += requiredServers({ traffic, ahtSec: 300, slGoal: 0.8, thresholdSec: 20 })
+    runs.push(performance.now() - started)
+  }
+  runs.sort((a, b) => a - b)
+  console.log(`Erlang C staffing, ${intervals} intervals at 1–500 Erlangs: median ${ms(percentile(runs, 0.5))} (budget 100 ms; ${total} agents in all)`)
+}
+
+function benchDemoGeneration() {
+  const started = performance.now()
+  const history = generateDemoHistory({ today: '2026-11-24', timeZone: 'America/Sao_Paulo' })
+  const contacts = history.channels.reduce((s, c) => s + c.contacts.arrivedAt.length, 0)
+  console.log(`Demo history generation (arrivals + queue simulation): ${contacts} contacts in ${ms(performance.now() - started)}`)
+}
+
+async function benchApp() {
+  const started = performance.now()
+  const app = await startApp()
+  const startup = performance.now() - started
+  const loaded = /Loaded demo data: .* in ([\d.]+) s/.exec(app.output())
+  console.log(`npm start on an empty database (build check, migrate, demo load, serve): ${ms(startup)}; demo load ${loaded?.[1] ?? '?'} s (budget 15 s)`)
+  try {
+    const today = localDateOf(Date.now(), 'America/Sao_Paulo')
+    for (const [label, query] of [
+      ['Overview, 7 days', ''],
+      ['Overview, 91 days', `from=${addDays(today, -91)}&to=${addDays(today, -1)}`],
+    ] as const) {
+      // Single fetch serves the index route's loader data at /_root.data.
+      const dataUrl = `${app.baseUrl}/_root.data?_routes=routes%2F_index${query ? `&${query}` : ''}`
+      await fetch(dataUrl).then((r) => r.arrayBuffer()) // warm-up
+      const latencies: number[] = []
+      const concurrency = 20
+      const perWorker = 15
+      const wallStarted = performance.now()
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          for (let i = 0; i < perWorker; i++) {
+            const t = performance.now()
+            const response = await fetch(dataUrl)
+            await response.arrayBuffer()
+            if (!response.ok) throw new Error(`${dataUrl}: HTTP ${response.status}`)
+            latencies.push(performance.now() - t)
+          }
+        }),
+      )
+      const wall = performance.now() - wallStarted
+      latencies.sort((a, b) => a - b)
+      console.log(
+        `${label} loader, ${concurrency} concurrent × ${perWorker}: p50 ${ms(percentile(latencies, 0.5))}, p95 ${ms(percentile(latencies, 0.95))}, ` +
+          `${((concurrency * perWorker) / (wall / 1000)).toFixed(0)} req/s (budget p95 150 ms)`,
+      )
+    }
+  } finally {
+    await app.stop()
+  }
+}
+
+benchErlangC()
+benchDemoGeneration()
+await benchApp()

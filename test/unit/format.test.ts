@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { formatDay, formatDuration, formatInteger, formatPercent, formatThreshold } from '../../app/utils/format.ts'
+
+describe('formatting by locale', () => {
+  it('writes numbers and percentages the way each language does', () => {
+    expect(formatInteger(12128, 'pt-BR')).toBe('12.128')
+    expect(formatInteger(12128, 'en')).toBe('12,128')
+    expect(formatPercent(0.8747, 'pt-BR')).toBe('87,5%')
+    expect(formatPercent(0.8747, 'en')).toBe('87.5%')
+    expect(formatPercent(null, 'en')).toBe('—')
+  })
+
+  it('writes durations as seconds, min:s or hours', () => {
+    expect(formatDuration(5.6, 'en')).toBe('6 s')
+    expect(formatDuration(332, 'en')).toBe('5:32')
+    expect(formatDuration(13_004, 'en')).toBe('3 h 37 min')
+    expect(formatDuration(28_800, 'en')).toBe('8 h')
+    expect(formatDuration(null, 'en')).toBe('—')
+    expect(formatDuration(Infinity, 'en')).toBe('—')
+    expect(formatThreshold(60, 'en')).toBe('60 s')
+    expect(formatThreshold(28_800, 'pt-BR')).toBe('8 h')
+  })
+
+  it('writes a local date without shifting it through a time zone', () => {
+    expect(formatDay('2026-11-23', 'pt-BR')).toBe('23 de nov. de 2026')
+    expect(formatDay('2026-11-23', 'en')).toBe('Nov 23, 2026')
+  })
+})
