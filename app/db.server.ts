@@ -1,7 +1,8 @@
 // The one Prisma client, on the better-sqlite3 driver adapter (no native Prisma engine).
 // Instants are stored as integer epoch milliseconds (`unixepoch-ms`) so SQL can bucket them.
-// Bulk writes (imports, demo data) go through `withSqliteTransaction`: a prepared statement in one
-// transaction is ~30× faster than createMany (docs/decisions/001-data-layer.md).
+// Bulk and multi-step writes (imports, demo data, re-aggregation) go through
+// `withSqliteTransaction`: a prepared statement in one transaction is ~30× faster than createMany
+// (docs/decisions/001-data-layer.md).
 import Database from 'better-sqlite3'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaClient } from './generated/prisma/client.ts'
@@ -21,15 +22,16 @@ const globalForPrisma = globalThis as { __trafficPrisma?: PrismaClient }
 export const prisma: PrismaClient = (globalForPrisma.__trafficPrisma ??= createPrismaClient())
 
 /**
- * Runs `work` inside one SQLite transaction on a dedicated better-sqlite3 connection to the same
- * file: all of it is written or none of it. For bulk writes only; reads go through Prisma.
+ * Runs `work` inside one write transaction (BEGIN IMMEDIATE: the write lock is taken up front, so
+ * what it reads stays true until it commits) on a dedicated better-sqlite3 connection to the same
+ * file: all of it is written or none of it. Plain reads go through Prisma.
  */
 export function withSqliteTransaction<T>(work: (db: Database.Database) => T, url: string = databaseUrl()): T {
   const db = new Database(sqliteFilePath(url), { timeout: BUSY_TIMEOUT_MS })
   try {
     db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
-    return db.transaction(work)(db)
+    return db.transaction(work).immediate(db)
   } finally {
     db.close()
   }

@@ -1,5 +1,6 @@
 // `npm start`: build when the sources are newer than the build, migrate and seed the database,
-// then serve the app on PORT (default 3000).
+// then serve the app on PORT (default 3000). Until sign-in exists every visitor acts as the
+// administrator, so the server listens on this machine only unless HOST says otherwise.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -35,7 +36,7 @@ const port = process.env.PORT ?? '3000'
 const server = spawn(bin('remix-serve'), [serverBuild], {
   cwd: root,
   stdio: 'inherit',
-  env: { NODE_ENV: 'production', ...process.env, PORT: port },
+  env: { NODE_ENV: 'production', HOST: '127.0.0.1', ...process.env, PORT: port },
 })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))

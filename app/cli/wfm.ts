@@ -35,8 +35,8 @@ program
   .option('--reset', 'replace whatever the database holds')
   .option('--today <date>', 'the history ends the day before this local date (default: today)', localDateOption)
   .option('--seed <n>', 'random seed', wholeNumberOption)
-  .action((options: { reset?: boolean; today?: string; seed?: number }) => {
-    if (!options.reset && !isDatabaseEmpty()) {
+  .action(async (options: { reset?: boolean; today?: string; seed?: number }) => {
+    if (!options.reset && !(await isDatabaseEmpty())) {
       throw new CliError('The database already holds data; run `npm run wfm -- demo --reset` to replace it.')
     }
     const summary = loadDemoData({

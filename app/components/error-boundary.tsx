@@ -17,7 +17,7 @@ export function GeneralErrorBoundary() {
       text = t('errors.forbidden')
     } else {
       title = t('errors.status', { status: error.status })
-      text = typeof error.data === 'string' && error.data ? error.data : error.statusText
+      text = error.status === 400 ? t('errors.badRequest') : t('errors.unexpectedText')
     }
   } else if (typeof document === 'undefined') {
     console.error(error)

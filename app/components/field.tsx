@@ -7,9 +7,7 @@ export function Field({
   defaultValue,
   error,
   formId,
-  type = 'text',
   inputMode,
-  step,
   optional = false,
 }: {
   name: string
@@ -17,9 +15,7 @@ export function Field({
   defaultValue: string | number | null | undefined
   error?: string
   formId: string
-  type?: string
   inputMode?: 'decimal' | 'numeric' | 'text'
-  step?: string
   optional?: boolean
 }) {
   const { t } = useTranslation()
@@ -33,9 +29,8 @@ export function Field({
       <input
         id={id}
         name={name}
-        type={type}
+        type="text"
         inputMode={inputMode}
-        step={step}
         defaultValue={defaultValue ?? ''}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}

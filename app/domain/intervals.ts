@@ -1,8 +1,8 @@
 // Time bucketing. Instants are UTC epoch milliseconds; calendar days ("YYYY-MM-DD") and wall
 // clock times belong to an IANA time zone. Every zone in use today has a UTC offset that is a
 // multiple of 15 minutes, so a 15-minute interval is the same set of instants in every zone:
-// aggregates are stored per UTC 15-minute interval and rolled up into local 30/60-minute
-// intervals, days and weeks here, correctly on days of 23 or 25 hours.
+// aggregates are stored per UTC 15-minute interval, and local days (localDays) give the
+// boundaries to roll them up, correctly on days of 23 or 25 hours.
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 
@@ -103,9 +103,4 @@ export function localDays(from: string, to: string, timeZone: string): DayRange[
     start = end
   }
   return days
-}
-
-/** Start of the 15-minute interval holding an instant. */
-export function floorToInterval(instant: number): number {
-  return Math.floor(instant / INTERVAL_MS) * INTERVAL_MS
 }

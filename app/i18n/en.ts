@@ -63,6 +63,7 @@ export const en: Messages = {
       'SL = answered within threshold ÷ (offered − abandoned within threshold). Each channel uses its own threshold; e-mail uses its response goal.',
     totalNote: 'In the total, SL, abandonment, AHT and ASA cover real-time channels only.',
     threshold: 'in {{threshold}}',
+    timeZone: 'time zone {{timeZone}}',
     invalidPeriod: 'Invalid period: {{reason}}',
   },
   settings: {
@@ -92,9 +93,7 @@ export const en: Messages = {
     noChannels: 'No channels yet.',
   },
   errors: {
-    required: 'Required.',
     number: 'Enter a number.',
-    wholeNumber: 'Enter a whole number.',
     name: 'Enter a name of 1 to 80 characters.',
     timeZone: 'Unknown time zone. Use an IANA name such as America/Sao_Paulo.',
     slGoal: 'The SL goal must be above 0% and below 100%.',
@@ -112,6 +111,10 @@ export const en: Messages = {
     unexpectedText: 'An unexpected error occurred. Please try again.',
     status: 'Error {{status}}',
     forbidden: 'You are not allowed to do this.',
+    badRequest: 'The request could not be served: invalid data.',
+    periodDate: 'enter the dates as YYYY-MM-DD',
+    periodOrder: 'the start date is after the end date',
+    periodLength: 'a period can span at most 366 days',
     goHome: 'Go to the overview',
   },
 }

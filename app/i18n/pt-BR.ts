@@ -61,6 +61,7 @@ export const ptBR = {
       'NS = atendidas dentro do tempo-limite ÷ (ofertadas − abandonadas dentro do tempo-limite). Cada canal usa o seu tempo-limite; e-mail usa o prazo de resposta.',
     totalNote: 'No total, NS, abandono, TMA e TME consideram só os canais em tempo real.',
     threshold: 'em {{threshold}}',
+    timeZone: 'fuso {{timeZone}}',
     invalidPeriod: 'Período inválido: {{reason}}',
   },
   settings: {
@@ -90,9 +91,7 @@ export const ptBR = {
     noChannels: 'Nenhum canal cadastrado ainda.',
   },
   errors: {
-    required: 'Campo obrigatório.',
     number: 'Informe um número.',
-    wholeNumber: 'Informe um número inteiro.',
     name: 'Informe um nome de 1 a 80 caracteres.',
     timeZone: 'Fuso horário desconhecido. Use um nome IANA, como America/Sao_Paulo.',
     slGoal: 'A meta de NS deve ser maior que 0% e menor que 100%.',
@@ -110,6 +109,10 @@ export const ptBR = {
     unexpectedText: 'Ocorreu um erro inesperado. Tente novamente.',
     status: 'Erro {{status}}',
     forbidden: 'Você não tem permissão para esta ação.',
+    badRequest: 'O pedido não pôde ser atendido: dados inválidos.',
+    periodDate: 'informe as datas como AAAA-MM-DD',
+    periodOrder: 'a data inicial é posterior à final',
+    periodLength: 'o período pode ter no máximo 366 dias',
     goHome: 'Ir para a visão geral',
   },
 }

@@ -8,8 +8,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   throw new Response('Not Found', { status: 404 })
 }
 
+// Never rendered (the loader always throws), but a route needs a component to get the app's
+// layout and boundary instead of answering as a resource route.
 export default function NotFound() {
-  return <GeneralErrorBoundary />
+  return null
 }
 
 export function ErrorBoundary() {

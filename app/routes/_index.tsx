@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
+import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,18 +9,21 @@ import type { TrafficMeasures } from '../domain/metrics.ts'
 import { lastDays, parsePeriod } from '../schemas/period.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { getOperation } from '../services/operation.server.ts'
-import { getOverview } from '../services/overview.server.ts'
+import { getOverview, type Overview } from '../services/overview.server.ts'
 import { formatDay, formatDuration, formatInteger, formatPercent, formatThreshold } from '../utils/format.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
   const { timeZone } = await getOperation()
   const today = localDateOf(Date.now(), timeZone)
-  const parsed = parsePeriod(new URL(request.url).searchParams, today)
-  if ('error' in parsed) throw new Response(`Invalid period: ${parsed.error}`, { status: 400 })
-  const overview = await getOverview(parsed.period)
   const quick = [7, 28, 91].map((days) => ({ days, ...lastDays(today, days) }))
-  return { overview, quick }
+  const parsed = parsePeriod(new URL(request.url).searchParams, today)
+  if ('error' in parsed) {
+    // Expected bad input: the page says why, next to the form that fixes it.
+    return data({ overview: null, periodError: parsed.error, period: parsed.requested, quick }, { status: 400 })
+  }
+  const overview = await getOverview(parsed.period)
+  return { overview, periodError: null, period: parsed.period, quick }
 }
 
 function SlCell({ value, goal }: { value: number | null; goal: number | null }) {
@@ -51,8 +54,61 @@ function MeasureCells({ measures, goal }: { measures: TrafficMeasures; goal: num
   )
 }
 
+function PeriodForm({ period, error, quick }: { period: { from: string; to: string }; error: string | null; quick: Array<{ days: number; from: string; to: string }> }) {
+  const { t } = useTranslation()
+  return (
+    <section className="panel" aria-labelledby="period-heading">
+      <h2 id="period-heading">{t('overview.period')}</h2>
+      {error && (
+        <p className="status error" role="alert">
+          {t('overview.invalidPeriod', { reason: t(error) })}
+        </p>
+      )}
+      <Form method="get" className="form-row">
+        <label>
+          {t('overview.from')}
+          <input type="date" name="from" defaultValue={period.from} required aria-invalid={error ? true : undefined} />
+        </label>
+        <label>
+          {t('overview.to')}
+          <input type="date" name="to" defaultValue={period.to} required aria-invalid={error ? true : undefined} />
+        </label>
+        <button type="submit">{t('overview.apply')}</button>
+        <div className="quick">
+          {quick.map((q) => (
+            <Link key={q.days} className="button secondary" to={`?from=${q.from}&to=${q.to}`}>
+              {t(`overview.last${q.days}`)}
+            </Link>
+          ))}
+        </div>
+      </Form>
+    </section>
+  )
+}
+
 export default function OverviewRoute() {
-  const { overview, quick } = useLoaderData<typeof loader>()
+  const { overview, periodError, period, quick } = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  if (overview === null) {
+    return (
+      <>
+        <h1>{t('overview.title')}</h1>
+        <PeriodForm period={period} error={periodError} quick={quick} />
+      </>
+    )
+  }
+  return <OverviewReport overview={overview} period={period} quick={quick} />
+}
+
+function OverviewReport({
+  overview,
+  period,
+  quick,
+}: {
+  overview: Overview
+  period: { from: string; to: string }
+  quick: Array<{ days: number; from: string; to: string }>
+}) {
   const { t, i18n } = useTranslation()
   const language = i18n.language
   const [shown, setShown] = useState<string>('all')
@@ -63,7 +119,7 @@ export default function OverviewRoute() {
   const chartDays = overview.days.map((d) => ({
     day: d.day,
     volumes: Object.fromEntries(chartSeries.map((s) => [s.key, d.byChannel[s.key]?.offered ?? 0])),
-    serviceLevel: (selected ? d.byChannel[selected.key] : d.byChannel.realtime)?.serviceLevel ?? null,
+    serviceLevel: (selected ? d.byChannel[selected.key] : d.realtime)?.serviceLevel ?? null,
   }))
   const realtimeGoals = new Set(overview.channels.filter((c) => c.kind === 'realtime').map((c) => c.slGoal))
   const chartGoal = selected ? selected.slGoal : realtimeGoals.size === 1 ? [...realtimeGoals][0]! : null
@@ -71,29 +127,11 @@ export default function OverviewRoute() {
   return (
     <>
       <h1>{t('overview.title')}</h1>
-      <p className="subtitle">{overview.operationName}</p>
+      <p className="subtitle">
+        {overview.operationName || t('app.title')} · {t('overview.timeZone', { timeZone: overview.timeZone })}
+      </p>
 
-      <section className="panel" aria-labelledby="period-heading">
-        <h2 id="period-heading">{t('overview.period')}</h2>
-        <Form method="get" className="form-row">
-          <label>
-            {t('overview.from')}
-            <input type="date" name="from" defaultValue={overview.from} required />
-          </label>
-          <label>
-            {t('overview.to')}
-            <input type="date" name="to" defaultValue={overview.to} required />
-          </label>
-          <button type="submit">{t('overview.apply')}</button>
-          <div className="quick">
-            {quick.map((q) => (
-              <Link key={q.days} className="button secondary" to={`?from=${q.from}&to=${q.to}`}>
-                {t(`overview.last${q.days}`)}
-              </Link>
-            ))}
-          </div>
-        </Form>
-      </section>
+      <PeriodForm period={period} error={null} quick={quick} />
 
       {overview.channels.length === 0 ? (
         <p className="panel">{t('overview.noChannels')}</p>

@@ -37,7 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) {
       return data<ActionResult>({ ok: false, form, errors: fieldErrors(parsed.error), values }, { status: 400 })
     }
-    const result = await saveChannel(parsed.data)
+    const result = saveChannel(parsed.data)
     if (!result.found) throw new Response('Channel not found', { status: 404 })
     return data<ActionResult>({ ok: true, form })
   }

@@ -1,11 +1,11 @@
 // A period of local days from the query string (?from=YYYY-MM-DD&to=YYYY-MM-DD), shared by the
-// loaders that show one and the period form.
+// loaders that show one and the period form. Error messages are i18n keys.
 import { z } from 'zod'
 import { addDays, daysBetween, isLocalDate } from '../domain/intervals.ts'
 
 export const MAX_PERIOD_DAYS = 366
 
-const localDate = z.string().refine(isLocalDate, { error: 'expected a date as YYYY-MM-DD' })
+const localDate = z.string().refine(isLocalDate, { error: 'errors.periodDate' })
 
 /** Days from `from` to `to`, or null while either date is invalid (its own issue says why). */
 const span = (p: { from: string; to: string }) =>
@@ -13,8 +13,8 @@ const span = (p: { from: string; to: string }) =>
 
 export const periodSchema = z
   .object({ from: localDate, to: localDate })
-  .refine((p) => (span(p) ?? 0) >= 0, { error: '"from" is after "to"' })
-  .refine((p) => (span(p) ?? 0) < MAX_PERIOD_DAYS, { error: `at most ${MAX_PERIOD_DAYS} days` })
+  .refine((p) => (span(p) ?? 0) >= 0, { error: 'errors.periodOrder' })
+  .refine((p) => (span(p) ?? 0) < MAX_PERIOD_DAYS, { error: 'errors.periodLength' })
 
 export type Period = z.output<typeof periodSchema>
 
@@ -25,13 +25,17 @@ export function lastDays(today: string, days: number): Period {
 
 /**
  * The period the URL asks for, or the last 7 complete days when it names none.
- * Returns the reason when the URL's period is invalid.
+ * When the URL's period is invalid: the i18n key of the reason, and what was asked.
  */
-export function parsePeriod(search: URLSearchParams, today: string): { period: Period } | { error: string } {
+export function parsePeriod(
+  search: URLSearchParams,
+  today: string,
+): { period: Period } | { error: string; requested: { from: string; to: string } } {
   const from = search.get('from')
   const to = search.get('to')
   if (from === null && to === null) return { period: lastDays(today, 7) }
-  const result = periodSchema.safeParse({ from: from ?? '', to: to ?? '' })
-  if (!result.success) return { error: result.error.issues.map((i) => i.message).join('; ') }
+  const requested = { from: from ?? '', to: to ?? '' }
+  const result = periodSchema.safeParse(requested)
+  if (!result.success) return { error: result.error.issues[0]!.message, requested }
   return { period: result.data }
 }

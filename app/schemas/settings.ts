@@ -3,15 +3,29 @@
 // percent and hours; the stored values are shares and seconds.
 import { z } from 'zod'
 
-/** Form text → number; '' → undefined so optional fields can stay empty. */
-const numberInput = z.preprocess((value) => {
-  if (typeof value !== 'string') return value
-  const trimmed = value.trim().replace(',', '.')
-  return trimmed === '' ? undefined : Number(trimmed)
-}, z.number({ error: 'errors.number' }).refine(Number.isFinite, { error: 'errors.number' }).optional())
+const decimal = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/
 
-const required = <T extends z.ZodType>(schema: T, key: string) =>
-  schema.refine((value) => value !== undefined, { error: key })
+/**
+ * Form text → number, accepting a decimal comma ("85,5"); '' → undefined. Anything else
+ * (hex, exponents, two separators) is left as text so the number check refuses it.
+ */
+const toNumber = (value: unknown) => {
+  if (typeof value !== 'string') return value
+  const trimmed = value.trim()
+  if (trimmed === '') return undefined
+  return decimal.test(trimmed) ? Number(trimmed.replace(',', '.')) : trimmed
+}
+
+/** A number the form must carry; missing or empty → the field's own message. */
+const requiredNumber = (key: string, test: (n: number) => boolean) =>
+  z.preprocess(
+    toNumber,
+    z.number({ error: (issue) => (issue.input === undefined ? key : 'errors.number') }).refine(test, { error: key }),
+  )
+
+/** A number the form may leave empty. */
+const optionalNumber = (key: string, test: (n: number) => boolean) =>
+  z.preprocess(toNumber, z.number({ error: 'errors.number' }).refine(test, { error: key }).optional())
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -23,29 +37,23 @@ export function isTimeZone(value: string): boolean {
 }
 
 export const operationSchema = z.object({
-  name: z.string().trim().min(1, { error: 'errors.name' }).max(80, { error: 'errors.name' }),
-  timeZone: z.string().trim().refine(isTimeZone, { error: 'errors.timeZone' }),
+  name: z.string({ error: 'errors.name' }).trim().min(1, { error: 'errors.name' }).max(80, { error: 'errors.name' }),
+  timeZone: z.string({ error: 'errors.timeZone' }).trim().refine(isTimeZone, { error: 'errors.timeZone' }),
 })
-
-const inRange = (key: string, test: (n: number) => boolean) =>
-  required(numberInput, key).refine((n) => n === undefined || test(n), { error: key })
-
-const optionalInRange = (key: string, test: (n: number) => boolean) =>
-  numberInput.refine((n) => n === undefined || test(n), { error: key })
 
 export const channelFormSchema = z
   .object({
     channelId: z.coerce.number().int().positive(),
-    name: z.string().trim().min(1, { error: 'errors.name' }).max(80, { error: 'errors.name' }),
+    name: z.string({ error: 'errors.name' }).trim().min(1, { error: 'errors.name' }).max(80, { error: 'errors.name' }),
     kind: z.enum(['realtime', 'deferred'], { error: 'errors.kind' }),
-    concurrency: inRange('errors.concurrency', (n) => Number.isInteger(n) && n >= 1 && n <= 10),
-    slGoalPct: inRange('errors.slGoal', (n) => n > 0 && n < 100),
-    slThresholdSec: inRange('errors.slThreshold', (n) => Number.isInteger(n) && n >= 0 && n <= 86_400),
-    asaGoalSec: optionalInRange('errors.asaGoal', (n) => Number.isInteger(n) && n > 0),
-    maxOccupancyPct: optionalInRange('errors.maxOccupancy', (n) => n > 0 && n <= 100),
-    shrinkagePct: inRange('errors.shrinkage', (n) => n >= 0 && n < 100),
-    patienceSec: optionalInRange('errors.patience', (n) => Number.isInteger(n) && n > 0),
-    responseGoalHours: optionalInRange('errors.responseGoal', (n) => n > 0 && n <= 24 * 30),
+    concurrency: requiredNumber('errors.concurrency', (n) => Number.isInteger(n) && n >= 1 && n <= 10),
+    slGoalPct: requiredNumber('errors.slGoal', (n) => n > 0 && n < 100),
+    slThresholdSec: requiredNumber('errors.slThreshold', (n) => Number.isInteger(n) && n >= 0 && n <= 86_400),
+    asaGoalSec: optionalNumber('errors.asaGoal', (n) => Number.isInteger(n) && n > 0),
+    maxOccupancyPct: optionalNumber('errors.maxOccupancy', (n) => n > 0 && n <= 100),
+    shrinkagePct: requiredNumber('errors.shrinkage', (n) => n >= 0 && n < 100),
+    patienceSec: optionalNumber('errors.patience', (n) => Number.isInteger(n) && n > 0),
+    responseGoalHours: optionalNumber('errors.responseGoal', (n) => n > 0 && n <= 24 * 30),
   })
   .superRefine((form, ctx) => {
     if (form.kind === 'deferred' && form.responseGoalHours === undefined) {
@@ -56,12 +64,12 @@ export const channelFormSchema = z
     channelId: form.channelId,
     name: form.name,
     kind: form.kind,
-    concurrency: form.concurrency!,
-    slGoal: form.slGoalPct! / 100,
-    slThresholdSec: form.slThresholdSec!,
+    concurrency: form.concurrency,
+    slGoal: form.slGoalPct / 100,
+    slThresholdSec: form.slThresholdSec,
     asaGoalSec: form.asaGoalSec ?? null,
     maxOccupancy: form.maxOccupancyPct === undefined ? null : form.maxOccupancyPct / 100,
-    shrinkage: form.shrinkagePct! / 100,
+    shrinkage: form.shrinkagePct / 100,
     patienceSec: form.patienceSec ?? null,
     responseGoalSec: form.responseGoalHours === undefined ? null : Math.round(form.responseGoalHours * 3600),
   }))

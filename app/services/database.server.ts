@@ -4,20 +4,16 @@ import { databaseUrl } from '../db/url.server.ts'
 import { localDateOf } from '../domain/intervals.ts'
 import { applyMigrations } from './migrations.server.ts'
 import { defaultTimeZone, loadDemoData, type DemoLoadSummary } from './demo.server.ts'
-import { withSqliteTransaction } from '../db.server.ts'
+import { prisma } from '../db.server.ts'
 
 export interface PrepareResult {
   appliedMigrations: string[]
   demo: DemoLoadSummary | null
 }
 
-export function isDatabaseEmpty(): boolean {
-  return withSqliteTransaction((db) => {
-    const row = db.prepare('SELECT (SELECT COUNT(*) FROM Operation) + (SELECT COUNT(*) FROM Channel) AS n').get() as {
-      n: number
-    }
-    return row.n === 0
-  })
+export async function isDatabaseEmpty(): Promise<boolean> {
+  const [operations, channels] = await Promise.all([prisma.operation.count(), prisma.channel.count()])
+  return operations + channels === 0
 }
 
 export async function prepareDatabase({
@@ -29,7 +25,7 @@ export async function prepareDatabase({
 }): Promise<PrepareResult> {
   const appliedMigrations = await applyMigrations(databaseUrl())
   let demo: DemoLoadSummary | null = null
-  if (seedDemo && isDatabaseEmpty()) {
+  if (seedDemo && (await isDatabaseEmpty())) {
     demo = loadDemoData({ today: localDateOf(now.getTime(), defaultTimeZone), timeZone: defaultTimeZone })
   }
   return { appliedMigrations, demo }

@@ -67,8 +67,10 @@ export function refreshIntervalStats(
   from: number = 0,
   to: number = Number.MAX_SAFE_INTEGER,
 ): void {
+  // Whole intervals only: a bucket that is reset is rebuilt from all of its contacts.
   const alignedFrom = from - (from % INTERVAL_MS)
-  const params = { channelId, from: alignedFrom, to }
+  const alignedTo = to % INTERVAL_MS === 0 ? to : to - (to % INTERVAL_MS) + INTERVAL_MS
+  const params = { channelId, from: alignedFrom, to: alignedTo }
   db.prepare(resetSql).run(params)
   db.prepare(aggregateSql).run(params)
   db.prepare(pruneSql).run(params)

@@ -22,8 +22,8 @@ export interface ChannelSettings {
   responseGoalSec: number | null
 }
 
-/** Used until an operation has been saved (a scratch database). */
-export const defaultOperation: OperationSettings = { name: 'Operação', timeZone: 'America/Sao_Paulo' }
+/** Used until an operation has been saved (a scratch database); the page shows a name. */
+export const defaultOperation: OperationSettings = { name: '', timeZone: 'America/Sao_Paulo' }
 
 export async function getOperation(): Promise<OperationSettings> {
   const operation = await prisma.operation.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true } })

@@ -19,8 +19,10 @@ export interface OverviewChannel {
 
 export interface OverviewDay {
   day: string
-  /** Measures per channel key, plus "total" (all channels) and "realtime". */
+  /** Measures per channel key. */
   byChannel: Record<string, TrafficMeasures>
+  /** Real-time channels together. */
+  realtime: TrafficMeasures
 }
 
 export interface Overview {
@@ -87,10 +89,7 @@ export async function getOverview({ from, to }: { from: string; to: string }): P
   const periodByChannel = new Map<string, TrafficSums>(channels.map((c) => [c.key, emptySums()]))
   const periodTotal = emptySums()
   const periodRealtime = emptySums()
-  const dayBuckets = new Map<string, Map<string, TrafficSums>>()
-  for (const day of days) {
-    dayBuckets.set(day.day, new Map([['total', emptySums()], ['realtime', emptySums()]]))
-  }
+  const dayBuckets = new Map(days.map((d) => [d.day, { byChannel: new Map<string, TrafficSums>(), realtime: emptySums() }]))
 
   for (const row of rows) {
     const key = keyOf.get(Number(row.channelId))
@@ -99,11 +98,10 @@ export async function getOverview({ from, to }: { from: string; to: string }): P
     const sums = toSums(row)
     addSums(periodByChannel.get(key)!, sums)
     addSums(periodTotal, sums)
-    bucket.set(key, addSums(bucket.get(key) ?? emptySums(), sums))
-    addSums(bucket.get('total')!, sums)
+    bucket.byChannel.set(key, addSums(bucket.byChannel.get(key) ?? emptySums(), sums))
     if (realtimeIds.has(Number(row.channelId))) {
       addSums(periodRealtime, sums)
-      addSums(bucket.get('realtime')!, sums)
+      addSums(bucket.realtime, sums)
     }
   }
 
@@ -124,7 +122,8 @@ export async function getOverview({ from, to }: { from: string; to: string }): P
     realtime: measure(periodRealtime),
     days: [...dayBuckets].map(([day, bucket]) => ({
       day,
-      byChannel: Object.fromEntries([...bucket].map(([key, sums]) => [key, measure(sums)])),
+      byChannel: Object.fromEntries([...bucket.byChannel].map(([key, sums]) => [key, measure(sums)])),
+      realtime: measure(bucket.realtime),
     })),
   }
 }

@@ -15,28 +15,24 @@ export async function saveOperation(update: OperationUpdate): Promise<void> {
 /**
  * Saves a channel's name and targets. When the wait that counts as "in time" changes, the
  * channel's interval aggregates are recomputed so history is measured against the new target.
+ * One write transaction: the target and the aggregates measured against it land together, and
+ * a concurrent save cannot slip in between the comparison and the write.
  */
-export async function saveChannel(update: ChannelUpdate): Promise<{ found: boolean; reaggregated: boolean }> {
+export function saveChannel(update: ChannelUpdate): { found: boolean; reaggregated: boolean } {
   const { channelId, ...fields } = update
-  const before = await prisma.channel.findUnique({
-    where: { id: channelId },
-    select: { kind: true, slThresholdSec: true, responseGoalSec: true },
-  })
-  if (!before) return { found: false, reaggregated: false }
-  const changesThreshold = serviceThresholdSec(before) !== serviceThresholdSec(fields)
-  if (!changesThreshold) {
-    await prisma.channel.update({ where: { id: channelId }, data: fields })
-    return { found: true, reaggregated: false }
-  }
-  // One transaction: the new target and the aggregates measured against it land together.
-  withSqliteTransaction((db) => {
+  return withSqliteTransaction((db) => {
+    const before = db
+      .prepare('SELECT kind, slThresholdSec, responseGoalSec FROM Channel WHERE id = ?')
+      .get(channelId) as { kind: string; slThresholdSec: number; responseGoalSec: number | null } | undefined
+    if (!before) return { found: false, reaggregated: false }
     db.prepare(
       `UPDATE Channel SET name = @name, kind = @kind, concurrency = @concurrency, slGoal = @slGoal,
          slThresholdSec = @slThresholdSec, asaGoalSec = @asaGoalSec, maxOccupancy = @maxOccupancy,
          shrinkage = @shrinkage, patienceSec = @patienceSec, responseGoalSec = @responseGoalSec
        WHERE id = @channelId`,
     ).run({ channelId, ...fields })
-    refreshIntervalStats(db, channelId)
+    const reaggregated = serviceThresholdSec(before) !== serviceThresholdSec(fields)
+    if (reaggregated) refreshIntervalStats(db, channelId)
+    return { found: true, reaggregated }
   })
-  return { found: true, reaggregated: true }
 }

@@ -17,8 +17,9 @@ export function formatDuration(seconds: number | null, language: string): string
   const s = Math.round(seconds)
   if (s < 60) return `${formatInteger(s, language)} s`
   if (s < 3600) return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
-  const hours = Math.floor(s / 3600)
-  const minutes = Math.round((s % 3600) / 60)
+  const totalMinutes = Math.round(s / 60)
+  const hours = Math.floor(totalMinutes / 60)
+  const minutes = totalMinutes % 60
   return minutes === 0 ? `${formatInteger(hours, language)} h` : `${formatInteger(hours, language)} h ${minutes} min`
 }
 

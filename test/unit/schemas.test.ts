@@ -34,11 +34,25 @@ describe('channel settings form', () => {
     ['concurrency', '1.5', 'errors.concurrency'],
     ['maxOccupancyPct', '120', 'errors.maxOccupancy'],
     ['name', '  ', 'errors.name'],
+    ['slThresholdSec', '0x14', 'errors.number'],
+    ['shrinkagePct', '1,2,3', 'errors.number'],
+    ['asaGoalSec', '1e3', 'errors.number'],
   ])('refuses %s = "%s" with %s', (field, value, key) => {
     const result = channelFormSchema.safeParse({ ...validChannel, [field]: value })
     expect(result.success).toBe(false)
     expect(fieldErrors(result.error!)[field]).toBe(key)
   })
+
+  it.each(['slGoalPct', 'concurrency', 'shrinkagePct', 'slThresholdSec', 'name', 'kind'])(
+    'refuses a form without %s',
+    (field) => {
+      const { [field as keyof typeof validChannel]: _, ...rest } = validChannel
+      const result = channelFormSchema.safeParse(rest)
+      expect(result.success).toBe(false)
+      const expected = { name: 'errors.name', kind: 'errors.kind', concurrency: 'errors.concurrency', slGoalPct: 'errors.slGoal', shrinkagePct: 'errors.shrinkage', slThresholdSec: 'errors.slThreshold' }
+      expect(fieldErrors(result.error!)[field]).toBe(expected[field as keyof typeof expected])
+    },
+  )
 
   it('requires a response goal for deferred channels', () => {
     const result = channelFormSchema.safeParse({ ...validChannel, kind: 'deferred' })
@@ -60,8 +74,10 @@ describe('period from the query string', () => {
   })
 
   it('refuses reversed, malformed and over-long periods', () => {
-    expect(parsePeriod(new URLSearchParams('from=2026-11-20&to=2026-11-01'), '2026-11-24')).toHaveProperty('error')
-    expect(parsePeriod(new URLSearchParams('from=2026-13-01&to=2026-11-01'), '2026-11-24')).toHaveProperty('error')
-    expect(parsePeriod(new URLSearchParams('from=2024-01-01&to=2026-11-01'), '2026-11-24')).toHaveProperty('error')
+    const error = (query: string) => (parsePeriod(new URLSearchParams(query), '2026-11-24') as { error: string }).error
+    expect(error('from=2026-11-20&to=2026-11-01')).toBe('errors.periodOrder')
+    expect(error('from=2026-13-01&to=2026-11-01')).toBe('errors.periodDate')
+    expect(error('from=2026-11-01')).toBe('errors.periodDate')
+    expect(error('from=2024-01-01&to=2026-11-01')).toBe('errors.periodLength')
   })
 })

@@ -256,6 +256,8 @@ function generateChannel(
     nps: new Int8Array(count).fill(-1),
   }
   for (let c = 0; c < count; c++) {
+    // The drain days staff every deferred contact; a contact left unserved would be a bug here.
+    if (!Number.isFinite(outcome.wait[c]!)) throw new Error(`demo ${channel.key}: contact ${c} was never served`)
     // Whole milliseconds and seconds, as exports carry them.
     contacts.arrivedAt[c] = calendar.origin + Math.floor(arrivalSec[c]! * 1000)
     contacts.waitSec[c] = Math.round(outcome.wait[c]!)
