@@ -1,35 +1,56 @@
-// Erlang B and C for an M/M/N queue, computed by the stable recursion
-//   B(0) = 1,  B(n) = A·B(n−1) / (n + A·B(n−1))
-// which never forms factorials or powers, so it neither overflows nor loses precision at
-// thousands of Erlangs. Conventions: A ≥ N (an unstable queue) gives probWait 1,
-// serviceLevel 0 and asa Infinity; A = 0 gives probWait 0 and serviceLevel 1. Never NaN for
-// valid input; invalid input throws a RangeError naming the argument.
+// Erlang B and C for the M/M/N queue (no abandonment). Whole numbers of servers use the stable
+// recursion B(n) = A·B(n−1) / (n + A·B(n−1)), never factorials or powers; where that would cost
+// too many steps, or for a fractional number of servers, the same function comes from the
+// incomplete gamma form (special-functions.ts). Conventions: A ≥ N (an unstable queue) gives
+// probWait 1, serviceLevel 0 and asa Infinity; A = 0 gives probWait 0, serviceLevel 1, asa 0.
+// Never NaN for valid input; invalid input throws a RangeError naming the argument.
+import { erlangBContinuous } from './special-functions.ts'
 
-function assertServers(servers: number): void {
-  if (!Number.isInteger(servers) || servers < 0) {
-    throw new RangeError(`servers must be a whole number ≥ 0 (got ${servers})`)
+/** Below this many servers the plain recursion from 0 is the cheapest exact route. */
+const RECURSION_LIMIT = 64
+
+export function assertServers(servers: number, name = 'servers'): void {
+  if (!Number.isFinite(servers) || servers < 0) {
+    throw new RangeError(`${name} must be a finite number ≥ 0 (got ${servers})`)
   }
 }
 
-function assertTraffic(traffic: number): void {
+export function assertTraffic(traffic: number): void {
   if (!Number.isFinite(traffic) || traffic < 0) {
     throw new RangeError(`traffic must be a finite number ≥ 0 Erlangs (got ${traffic})`)
   }
 }
 
-function assertPositive(name: string, value: number): void {
+export function assertPositive(name: string, value: number): void {
   if (!Number.isFinite(value) || value <= 0) {
     throw new RangeError(`${name} must be a finite number > 0 (got ${value})`)
   }
 }
 
-/** Erlang B: probability that an arrival finds all `servers` busy in a loss system (M/M/N/N). */
+export function assertThreshold(thresholdSec: number): void {
+  if (!Number.isFinite(thresholdSec) || thresholdSec < 0) {
+    throw new RangeError(`thresholdSec must be a finite number ≥ 0 (got ${thresholdSec})`)
+  }
+}
+
+/**
+ * Erlang B: probability that an arrival finds all servers busy in a loss system (M/M/N/N).
+ * `servers` may be fractional (continuous extension).
+ */
 export function erlangB(servers: number, traffic: number): number {
   assertServers(servers)
   assertTraffic(traffic)
-  let b = 1
-  for (let n = 1; n <= servers; n++) b = (traffic * b) / (n + traffic * b)
-  return b
+  if (Number.isInteger(servers) && servers <= RECURSION_LIMIT) {
+    let b = 1
+    for (let n = 1; n <= servers; n++) b = (traffic * b) / (n + traffic * b)
+    return b
+  }
+  return erlangBContinuous(servers, traffic)
+}
+
+/** Erlang C from Erlang B: C = N·B / (N − A(1 − B)), for N > A. */
+export function erlangCFromB(servers: number, traffic: number, b: number): number {
+  return (servers * b) / (servers - traffic * (1 - b))
 }
 
 /** Erlang C: probability that an arrival has to wait in an M/M/N queue (no abandonment). */
@@ -41,66 +62,102 @@ export function erlangC(servers: number, traffic: number): number {
   return erlangCFromB(servers, traffic, erlangB(servers, traffic))
 }
 
-function erlangCFromB(servers: number, traffic: number, b: number): number {
-  return (servers * b) / (servers - traffic * (1 - b))
+export interface QueueMetrics {
+  /** Probability that a contact waits at all. */
+  probWait: number
+  /** Answered within threshold ÷ (offered − abandoned within threshold); see decision 004. */
+  serviceLevel: number
+  /** Mean wait of answered contacts, seconds (Infinity for an unstable Erlang C queue). */
+  asa: number
+  /** Share of the servers' time spent handling contacts. */
+  occupancy: number
+  /** Share of offered contacts that abandon (0 under Erlang C). */
+  abandonRate: number
+}
+
+/** The measures of an M/M/N queue from its Erlang C probability. */
+function metricsFromC(servers: number, traffic: number, c: number, ahtSec: number, thresholdSec: number): QueueMetrics {
+  return {
+    probWait: c,
+    serviceLevel: 1 - c * Math.exp((-(servers - traffic) * thresholdSec) / ahtSec),
+    asa: (c * ahtSec) / (servers - traffic),
+    occupancy: traffic / servers,
+    abandonRate: 0,
+  }
+}
+
+/** Erlang C measures at `servers` (fractional allowed) for offered traffic A = λ·AHT. */
+export function erlangCMetrics(servers: number, traffic: number, ahtSec: number, thresholdSec: number): QueueMetrics {
+  assertServers(servers)
+  assertTraffic(traffic)
+  assertPositive('ahtSec', ahtSec)
+  assertThreshold(thresholdSec)
+  if (traffic === 0) return { probWait: 0, serviceLevel: 1, asa: 0, occupancy: 0, abandonRate: 0 }
+  if (traffic >= servers) return { probWait: 1, serviceLevel: 0, asa: Infinity, occupancy: 1, abandonRate: 0 }
+  return metricsFromC(servers, traffic, erlangC(servers, traffic), ahtSec, thresholdSec)
 }
 
 /** Share of contacts answered within `thresholdSec`: 1 − C·e^{−(N−A)·T/AHT}. */
 export function serviceLevel(servers: number, traffic: number, ahtSec: number, thresholdSec: number): number {
-  assertPositive('ahtSec', ahtSec)
-  if (!Number.isFinite(thresholdSec) || thresholdSec < 0) {
-    throw new RangeError(`thresholdSec must be a finite number ≥ 0 (got ${thresholdSec})`)
-  }
-  const c = erlangC(servers, traffic)
-  if (traffic >= servers && traffic > 0) return 0
-  return 1 - c * Math.exp((-(servers - traffic) * thresholdSec) / ahtSec)
+  return erlangCMetrics(servers, traffic, ahtSec, thresholdSec).serviceLevel
 }
 
 /** Average speed of answer (mean wait over all contacts), seconds: C·AHT / (N − A). */
 export function averageSpeedOfAnswer(servers: number, traffic: number, ahtSec: number): number {
-  assertPositive('ahtSec', ahtSec)
-  const c = erlangC(servers, traffic)
-  if (traffic === 0) return 0
-  if (traffic >= servers) return Infinity
-  return (c * ahtSec) / (servers - traffic)
+  return erlangCMetrics(servers, traffic, ahtSec, 0).asa
 }
 
-/** Share of logged-in time spent handling contacts: A / N, capped at 1. */
-export function occupancy(servers: number, traffic: number): number {
-  assertServers(servers)
-  assertTraffic(traffic)
-  if (traffic === 0) return 0
-  if (servers === 0) return 1
-  return Math.min(1, traffic / servers)
-}
-
-export interface ErlangCGoal {
-  /** Offered load in Erlangs: arrivals per second × AHT seconds. */
-  traffic: number
-  ahtSec: number
-  /** Service level goal, a share in (0, 1). */
+export interface Goals {
+  /** Service level goal, a share in (0, 1): e.g. 0.8. */
   slGoal: number
   thresholdSec: number
+  /** Optional: mean wait of answered contacts at most this many seconds. */
+  asaGoalSec?: number | null
+  /** Optional: occupancy at most this share, in (0, 1]. */
+  maxOccupancy?: number | null
+}
+
+export function assertGoals(goals: Goals): void {
+  if (!(goals.slGoal > 0 && goals.slGoal < 1)) throw new RangeError(`slGoal must be in (0, 1) (got ${goals.slGoal})`)
+  assertThreshold(goals.thresholdSec)
+  if (goals.asaGoalSec != null) assertPositive('asaGoalSec', goals.asaGoalSec)
+  if (goals.maxOccupancy != null && !(goals.maxOccupancy > 0 && goals.maxOccupancy <= 1)) {
+    throw new RangeError(`maxOccupancy must be in (0, 1] (got ${goals.maxOccupancy})`)
+  }
+}
+
+/** Whether measures meet every goal given (a tiny tolerance absorbs rounding at exact ties). */
+export function meetsGoals(metrics: QueueMetrics, goals: Goals): boolean {
+  const eps = 1e-12
+  if (metrics.serviceLevel < goals.slGoal - eps) return false
+  if (goals.asaGoalSec != null && metrics.asa > goals.asaGoalSec * (1 + eps)) return false
+  if (goals.maxOccupancy != null && metrics.occupancy > goals.maxOccupancy * (1 + eps)) return false
+  return true
 }
 
 /**
- * The fewest servers whose Erlang C service level meets the goal. One pass of the B recursion:
- * servers ≤ A cannot meet any goal, above that each candidate costs one update.
+ * The fewest whole servers whose Erlang C measures meet every goal. One incremental pass: it
+ * starts at a lower bound no answer can be under — the first stable count above A, raised to
+ * A / maxOccupancy when that goal is given — evaluates Erlang B there once, then steps up one
+ * server at a time with the recursion (one multiply-add per candidate).
  */
-export function requiredServers({ traffic, ahtSec, slGoal, thresholdSec }: ErlangCGoal): number {
+export function requiredServersErlangC(traffic: number, ahtSec: number, goals: Goals): number {
   assertTraffic(traffic)
   assertPositive('ahtSec', ahtSec)
-  if (!(slGoal > 0 && slGoal < 1)) throw new RangeError(`slGoal must be in (0, 1) (got ${slGoal})`)
-  if (!Number.isFinite(thresholdSec) || thresholdSec < 0) {
-    throw new RangeError(`thresholdSec must be a finite number ≥ 0 (got ${thresholdSec})`)
-  }
+  assertGoals(goals)
   if (traffic === 0) return 0
-  let b = 1
-  for (let n = 1; ; n++) {
+  let n = Math.floor(traffic) + 1
+  if (goals.maxOccupancy != null) n = Math.max(n, Math.ceil(traffic / goals.maxOccupancy - 1e-9))
+  let b = erlangB(n, traffic)
+  for (;;) {
+    const metrics = metricsFromC(n, traffic, erlangCFromB(n, traffic, b), ahtSec, goals.thresholdSec)
+    if (meetsGoals(metrics, goals)) return n
+    n += 1
     b = (traffic * b) / (n + traffic * b)
-    if (n <= traffic) continue
-    const c = erlangCFromB(n, traffic, b)
-    const sl = 1 - c * Math.exp((-(n - traffic) * thresholdSec) / ahtSec)
-    if (sl >= slGoal) return n
   }
+}
+
+/** The Erlang C answer for a service level goal alone (kept for callers that need nothing else). */
+export function requiredServers({ traffic, ahtSec, slGoal, thresholdSec }: { traffic: number; ahtSec: number; slGoal: number; thresholdSec: number }): number {
+  return requiredServersErlangC(traffic, ahtSec, { slGoal, thresholdSec })
 }

@@ -102,3 +102,28 @@ if __name__ == "__main__":
         b = erlang_b(n, a) if n <= 1000 else erlang_b_large(n, a)
         c = n * b / (n - mpf(a) * (1 - b))
         print(n, a, mp.nstr(b, 20), mp.nstr(c, 20))
+
+
+def erlang_b_continuous(x, a):
+    """The continuous extension B(x, A) = A^x e^-A / Gamma(x + 1, A)."""
+    x, a = mpf(x), mpf(a)
+    return exp(x * mp.log(a) - a - mp.log(gammainc(x + 1, a)))
+
+
+def erlang_c_sl(x, a, aht, t):
+    b = erlang_b_continuous(x, a)
+    c = x * b / (x - a * (1 - b))
+    return 1 - c * exp(-(x - a) * mpf(t) / aht)
+
+
+def continuous_extras():
+    print("Continuous Erlang B (x, A, B):")
+    for x, a in [(13.5, 10), (0.5, 2), (250.25, 240)]:
+        print(x, a, mp.nstr(erlang_b_continuous(x, a), 20))
+    print("Fractional agents, Erlang C, A = 10, AHT 180, 80/20: x with SL(x) = 0.8:")
+    root = mp.findroot(lambda x: erlang_c_sl(x, 10, 180, 20) - mpf("0.8"), 13.04)
+    print(mp.nstr(root, 20))
+
+
+if __name__ == "__main__":
+    continuous_extras()

@@ -4,12 +4,13 @@ import {
   averageSpeedOfAnswer,
   erlangB,
   erlangC,
-  occupancy,
+  erlangCMetrics,
   requiredServers,
+  requiredServersErlangC,
   serviceLevel,
 } from '../../app/domain/erlang.ts'
 
-// Reference values: mpmath at 50 significant digits from the closed forms
+// Reference values: test/reference/erlang_reference.py (mpmath, 60 digits) from the closed forms
 //   B = (A^N/N!) / Σ_{k=0..N} A^k/k!,  C = N·B / (N − A(1 − B)),
 //   SL = 1 − C·exp(−(N − A)·20/180),  ASA = C·180 / (N − A)   (AHT 180 s, threshold 20 s).
 const references = [
@@ -36,6 +37,27 @@ describe('Erlang B and C', () => {
     expect(relativeError(erlangB(5000, 4900), 0.0022157679024972432134)).toBeLessThan(1e-9)
   })
 
+  // From 0.01 to 50,000 Erlangs (erlang_reference.py; the large ones through Γ(N + 1, A)).
+  it.each([
+    { n: 1, a: 0.01, b: 0.0099009900990099011942, c: 0.010000000000000000208 },
+    { n: 3, a: 0.5, b: 0.012658227848101265823, c: 0.015151515151515151515 },
+    { n: 140, a: 137, b: 0.052397634901824247694, c: 0.72070405231121443964 },
+    { n: 1000, a: 980, b: 0.01383121012911120549, c: 0.41220029236528148032 },
+    { n: 10_100, a: 10_000, b: 0.002862357220736064877, c: 0.22476290646653222439 },
+    { n: 50_200, a: 50_000, b: 0.0014650936785930106559, c: 0.26915440792335696657 },
+  ])('is within 1e-9 of the reference at N=$n, A=$a', ({ n, a, b, c }) => {
+    expect(relativeError(erlangB(n, a), b)).toBeLessThan(1e-9)
+    expect(relativeError(erlangC(n, a), c)).toBeLessThan(1e-9)
+    const metrics = erlangCMetrics(n, a, 300, 20)
+    for (const value of Object.values(metrics)) expect(Number.isFinite(value)).toBe(true)
+  })
+
+  it('extends Erlang B to fractional servers (B(13.5, 10) = 0.069626033481754612693)', () => {
+    expect(relativeError(erlangB(13.5, 10), 0.069626033481754612693)).toBeLessThan(1e-12)
+    expect(relativeError(erlangB(0.5, 2), 0.82597894439587473187)).toBeLessThan(1e-12)
+    expect(relativeError(erlangB(250.25, 240), 0.026806678162556413067)).toBeLessThan(1e-12)
+  })
+
   it('handles zero traffic and unstable queues by convention, never NaN', () => {
     expect(erlangC(5, 0)).toBe(0)
     expect(serviceLevel(5, 0, 180, 20)).toBe(1)
@@ -43,14 +65,16 @@ describe('Erlang B and C', () => {
     expect(erlangC(5, 5)).toBe(1)
     expect(serviceLevel(5, 7, 180, 20)).toBe(0)
     expect(averageSpeedOfAnswer(5, 7, 180)).toBe(Infinity)
-    expect(occupancy(5, 7)).toBe(1)
+    expect(erlangCMetrics(5, 7, 180, 20)).toEqual({ probWait: 1, serviceLevel: 0, asa: Infinity, occupancy: 1, abandonRate: 0 })
+    expect(erlangCMetrics(5, 0, 180, 20)).toEqual({ probWait: 0, serviceLevel: 1, asa: 0, occupancy: 0, abandonRate: 0 })
     expect(erlangB(0, 3)).toBe(1)
   })
 
   it('refuses invalid input with a named error', () => {
     expect(() => erlangC(10, Number.NaN)).toThrow(/traffic/)
     expect(() => erlangC(10, -1)).toThrow(/traffic/)
-    expect(() => erlangB(2.5, 1)).toThrow(/servers/)
+    expect(() => erlangB(-1, 1)).toThrow(/servers/)
+    expect(() => erlangB(Infinity, 1)).toThrow(/servers/)
     expect(() => serviceLevel(10, 5, 0, 20)).toThrow(/ahtSec/)
     expect(() => serviceLevel(10, 5, 180, -1)).toThrow(/thresholdSec/)
     expect(() => requiredServers({ traffic: 5, ahtSec: 180, slGoal: 1, thresholdSec: 20 })).toThrow(/slGoal/)
@@ -76,8 +100,32 @@ describe('requiredServers', () => {
     expect(requiredServers({ traffic, ahtSec: 180, slGoal: 0.8, thresholdSec: 20 })).toBe(14)
   })
 
+  it('meets an ASA goal and a maximum occupancy as well (Call Centre Helper: 15 agents at 70% occupancy)', () => {
+    expect(requiredServersErlangC(10, 180, { slGoal: 0.8, thresholdSec: 20, maxOccupancy: 0.7 })).toBe(15)
+    // ASA at 14 agents is 7.84 s: a 5 s goal needs more.
+    const n = requiredServersErlangC(10, 180, { slGoal: 0.8, thresholdSec: 20, asaGoalSec: 5 })
+    expect(averageSpeedOfAnswer(n, 10, 180)).toBeLessThanOrEqual(5)
+    expect(averageSpeedOfAnswer(n - 1, 10, 180)).toBeGreaterThan(5)
+  })
+
+  it('answers in one pass at 50,000 Erlangs, above the load', () => {
+    const n = requiredServersErlangC(50_000, 300, { slGoal: 0.8, thresholdSec: 20 })
+    expect(serviceLevel(n, 50_000, 300, 20)).toBeGreaterThanOrEqual(0.8)
+    expect(serviceLevel(n - 1, 50_000, 300, 20)).toBeLessThan(0.8)
+    expect(n).toBeGreaterThan(50_000)
+  })
+
   it('needs no one for no traffic', () => {
     expect(requiredServers({ traffic: 0, ahtSec: 180, slGoal: 0.8, thresholdSec: 20 })).toBe(0)
+  })
+
+  it('property: required servers never decrease as calls grow', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 2000, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }), (a, extra) => {
+        const goal = { slGoal: 0.8, thresholdSec: 20 }
+        expect(requiredServersErlangC(a + extra, 300, goal)).toBeGreaterThanOrEqual(requiredServersErlangC(a, 300, goal))
+      }),
+    )
   })
 
   it('property: the answer meets the goal and one fewer does not', () => {

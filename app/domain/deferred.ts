@@ -1,0 +1,96 @@
+// Deferred work (e-mail, tickets): no one waits on the line, each item must be answered within
+// a response goal. Agents are sized by workload, not by a queue formula:
+//   agents = work (volume × AHT) ÷ (available seconds × productivity).
+// Each item's work is spread evenly over the open intervals from its arrival to its deadline
+// (arrival + response goal), which meets every goal with the smoothest staffing; work that
+// cannot fit (no open interval before its deadline) is carried as backlog to the next open
+// interval and counted late. The backlog (items not yet answered) is reported per interval.
+
+export interface DeferredInterval {
+  /** Items arriving in the interval. */
+  volume: number
+  /** Whether agents can work in the interval (opening hours). */
+  open: boolean
+}
+
+export interface DeferredOptions {
+  intervalSec: number
+  ahtSec: number
+  responseGoalSec: number
+  /** Share of logged-in time spent on items, in (0, 1]; 1 by default. */
+  productivity?: number
+}
+
+export interface DeferredPlan {
+  /** Agents needed per interval (fractional: the workload itself). */
+  agents: number[]
+  /** Items still unanswered at the end of each interval. */
+  backlog: number[]
+  /** Items that could not be answered within the response goal. */
+  lateVolume: number
+  /** Share of items answered within the goal (null with no items). */
+  serviceLevel: number | null
+}
+
+export function deferredStaffing(intervals: readonly DeferredInterval[], options: DeferredOptions): DeferredPlan {
+  const { intervalSec, ahtSec, responseGoalSec } = options
+  const productivity = options.productivity ?? 1
+  if (!(intervalSec > 0) || !Number.isFinite(intervalSec)) throw new RangeError(`intervalSec must be > 0 (got ${intervalSec})`)
+  if (!(ahtSec > 0) || !Number.isFinite(ahtSec)) throw new RangeError(`ahtSec must be > 0 (got ${ahtSec})`)
+  if (!(responseGoalSec > 0) || !Number.isFinite(responseGoalSec)) {
+    throw new RangeError(`responseGoalSec must be > 0 (got ${responseGoalSec})`)
+  }
+  if (!(productivity > 0 && productivity <= 1)) throw new RangeError(`productivity must be in (0, 1] (got ${productivity})`)
+  intervals.forEach((interval, i) => {
+    if (!(interval.volume >= 0) || !Number.isFinite(interval.volume)) {
+      throw new RangeError(`volume of interval ${i} must be a finite number ≥ 0 (got ${interval.volume})`)
+    }
+  })
+
+  const n = intervals.length
+  // Items arriving during interval i are due by the end of interval i + window − 1.
+  const window = Math.max(1, Math.floor(responseGoalSec / intervalSec))
+  // openBefore[i] = open intervals among 0..i−1, to count open intervals in any range in O(1).
+  const openBefore = new Int32Array(n + 1)
+  for (let i = 0; i < n; i++) openBefore[i + 1] = openBefore[i]! + (intervals[i]!.open ? 1 : 0)
+  const nextOpen = new Int32Array(n + 1).fill(-1)
+  for (let i = n - 1; i >= 0; i--) nextOpen[i] = intervals[i]!.open ? i : nextOpen[i + 1]!
+
+  // Items to answer per interval, spread with a difference array (each arrival: one range).
+  const spread = new Float64Array(n + 1)
+  const answeredAt = new Float64Array(n + 1)
+  let lateVolume = 0
+  let total = 0
+  for (let i = 0; i < n; i++) {
+    const volume = intervals[i]!.volume
+    if (volume === 0) continue
+    total += volume
+    const last = Math.min(n - 1, i + window - 1)
+    const openInWindow = openBefore[last + 1]! - openBefore[i]!
+    if (openInWindow > 0) {
+      // Evenly over the open intervals of [i, last]: a per-open-interval rate on the range.
+      const rate = volume / openInWindow
+      spread[i]! += rate
+      spread[last + 1]! -= rate
+    } else {
+      lateVolume += volume
+      const first = nextOpen[Math.min(n, last + 1)]!
+      if (first >= 0) answeredAt[first]! += volume
+    }
+  }
+
+  const agents: number[] = []
+  const backlog: number[] = []
+  let rate = 0
+  let arrived = 0
+  let answered = 0
+  for (let i = 0; i < n; i++) {
+    rate += spread[i]!
+    arrived += intervals[i]!.volume
+    const items = (intervals[i]!.open ? rate : 0) + answeredAt[i]!
+    answered += items
+    agents.push((items * ahtSec) / (intervalSec * productivity))
+    backlog.push(Math.max(0, arrived - answered))
+  }
+  return { agents, backlog, lateVolume, serviceLevel: total > 0 ? 1 - lateVolume / total : null }
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { deferredStaffing } from '../../app/domain/deferred.ts'
+
+const hour = 3600
+
+describe('deferredStaffing', () => {
+  it('spreads each item evenly over the open intervals before its deadline', () => {
+    // Hourly intervals, 4-hour goal, all open: 40 items in hour 0 → 10 per hour in hours 0–3.
+    const plan = deferredStaffing(
+      [{ volume: 40, open: true }, { volume: 0, open: true }, { volume: 0, open: true }, { volume: 0, open: true }, { volume: 0, open: true }],
+      { intervalSec: hour, ahtSec: 360, responseGoalSec: 4 * hour },
+    )
+    // 10 items × 360 s = 3600 s of work per hour = 1 agent.
+    expect(plan.agents).toEqual([1, 1, 1, 1, 0])
+    expect(plan.backlog).toEqual([30, 20, 10, 0, 0])
+    expect(plan.serviceLevel).toBe(1)
+    expect(plan.lateVolume).toBe(0)
+  })
+
+  it('carries night arrivals to the morning and counts them late when no open interval is in reach', () => {
+    // Closed for two hours, then open; 1-hour goal.
+    const plan = deferredStaffing(
+      [{ volume: 12, open: false }, { volume: 6, open: false }, { volume: 10, open: true }, { volume: 0, open: true }],
+      { intervalSec: hour, ahtSec: 600, responseGoalSec: hour, productivity: 0.8 },
+    )
+    // Hour 2 answers the 18 late items and its own 10: 28 × 600 s / (3600 s × 0.8).
+    expect(plan.agents[0]).toBe(0)
+    expect(plan.agents[2]).toBeCloseTo((28 * 600) / (3600 * 0.8), 12)
+    expect(plan.lateVolume).toBe(18)
+    expect(plan.serviceLevel).toBeCloseTo(10 / 28, 12)
+    expect(plan.backlog).toEqual([12, 18, 0, 0])
+  })
+
+  it('keeps total work equal to volume × AHT', () => {
+    const intervals = Array.from({ length: 96 }, (_, i) => ({ volume: (i * 7) % 13, open: i >= 32 && i < 80 }))
+    const plan = deferredStaffing(intervals, { intervalSec: 900, ahtSec: 420, responseGoalSec: 8 * hour })
+    const work = plan.agents.reduce((s, a) => s + a * 900, 0)
+    const answerable = intervals.slice(0, 80).reduce((s, i) => s + i.volume, 0)
+    expect(work).toBeCloseTo(answerable * 420, 6)
+  })
+
+  it('refuses bad input with a clear message', () => {
+    expect(() => deferredStaffing([{ volume: -1, open: true }], { intervalSec: 900, ahtSec: 60, responseGoalSec: hour })).toThrow(/volume of interval 0/)
+    expect(() => deferredStaffing([], { intervalSec: 900, ahtSec: 0, responseGoalSec: hour })).toThrow(/ahtSec/)
+    expect(() => deferredStaffing([], { intervalSec: 900, ahtSec: 60, responseGoalSec: 0 })).toThrow(/responseGoalSec/)
+    expect(() => deferredStaffing([], { intervalSec: 900, ahtSec: 60, responseGoalSec: hour, productivity: 1.5 })).toThrow(/productivity/)
+  })
+})
