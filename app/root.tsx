@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { language: await getLanguage(request) }
 }
 
-const areas = ['overview', 'volume', 'forecast', 'staffing', 'schedules', 'review', 'data', 'settings'] as const
+const areas = ['overview', 'volume', 'forecast', 'staffing', 'calculator', 'schedules', 'review', 'data', 'settings'] as const
 const pathOf = (area: (typeof areas)[number]) => (area === 'overview' ? '/' : `/${area}`)
 
 function Navigation() {

@@ -1,6 +1,7 @@
 // `npm run wfm -- <command>`: the command-line entry for automation. It uses the app's database
 // (DATABASE_URL) and migrates it like the app does, but never loads demo data on its own.
-import { Command, InvalidArgumentError } from 'commander'
+import { Command, InvalidArgumentError, Option } from 'commander'
+import { answerLines, answerRequest } from './erlang.ts'
 import { databaseUrl } from '../db/url.server.ts'
 import { prisma } from '../db.server.ts'
 import { isLocalDate, localDateOf } from '../domain/intervals.ts'
@@ -21,12 +22,21 @@ function wholeNumberOption(value: string): number {
   return n
 }
 
+function numberOption(value: string): number {
+  const n = Number(value)
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError('expected a number')
+  return n
+}
+
+/** Commands that read or write the database migrate it first, like the app. */
+const usesDatabase = new Set(['demo', 'status'])
+
 const program = new Command()
   .name('wfm')
   .description('Traffic planner command line')
   .showHelpAfterError()
-  .hook('preAction', async () => {
-    await applyMigrations(databaseUrl())
+  .hook('preAction', async (_program, command) => {
+    if (usesDatabase.has(command.name())) await applyMigrations(databaseUrl())
   })
 
 program
@@ -67,6 +77,36 @@ program
         intervals,
       }),
     )
+  })
+
+program
+  .command('erlang')
+  .description(
+    'staffing for one interval: JSON requests on stdin, one per line (or one from the flags), one JSON result per line',
+  )
+  .option('--json', 'JSON lines in and out (the only format; accepted for clarity)')
+  .option('--calls <n>', 'contacts offered in the interval', numberOption)
+  .option('--aht <seconds>', 'average handle time', numberOption)
+  .option('--interval <seconds>', 'interval length', numberOption)
+  .option('--threshold <seconds>', 'service level threshold', numberOption)
+  .option('--sl <share>', 'service level goal in (0, 1)', numberOption)
+  .option('--agents <n>', 'evaluate at this many agents instead of searching', numberOption)
+  .option('--max-occupancy <share>', 'occupancy at most', numberOption)
+  .option('--asa-goal <seconds>', 'mean wait of answered contacts at most', numberOption)
+  .option('--shrinkage <share>', 'share of paid time not available, in [0, 1)', numberOption)
+  .option('--patience <seconds>', 'mean patience (Erlang A)', numberOption)
+  .option('--concurrency <k>', 'conversations per agent', numberOption)
+  .addOption(new Option('--model <model>', 'queue model').choices(['erlangC', 'erlangA']))
+  .action(async (options: Record<string, unknown>) => {
+    const { json: _json, ...fields } = options
+    if (Object.keys(fields).length > 0) {
+      const answer = answerRequest(fields)
+      console.log(JSON.stringify(answer))
+      if ('error' in answer) process.exitCode = 1
+      return
+    }
+    const bad = await answerLines(process.stdin, (line) => process.stdout.write(`${line}\n`))
+    if (bad > 0) process.exitCode = 1
   })
 
 try {

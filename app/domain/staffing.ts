@@ -161,19 +161,23 @@ function fractionalServers(whole: number, evaluate: (servers: number) => QueueMe
   return answer
 }
 
-/** The fewest whole servers meeting the goals under Erlang A, searched from the Erlang C answer. */
+/**
+ * The fewest whole servers meeting the goals under Erlang A. Every measure improves with servers,
+ * so a bisection below the Erlang C answer (abandonment only shortens waits, so that answer
+ * nearly always suffices; if not, we step up) needs ~log₂ N evaluations.
+ */
 function requiredServersErlangA(traffic: number, ahtSec: number, patienceSec: number, goals: Goals): number {
   if (traffic === 0) return 0
-  const evaluate = (n: number) => erlangAMetrics(n, traffic, ahtSec, patienceSec, goals.thresholdSec)
-  let n = requiredServersErlangC(traffic, ahtSec, goals)
-  if (meetsGoals(evaluate(n), goals)) {
-    // Abandonment shortens waits: usually fewer servers suffice.
-    while (n > 1 && meetsGoals(evaluate(n - 1), goals)) n -= 1
-    return n
+  const meets = (n: number) => meetsGoals(erlangAMetrics(n, traffic, ahtSec, patienceSec, goals.thresholdSec), goals)
+  let hi = requiredServersErlangC(traffic, ahtSec, goals)
+  while (!meets(hi)) hi += 1
+  let lo = 0 // never meets: with no agents nobody is answered
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2)
+    if (meets(mid)) hi = mid
+    else lo = mid
   }
-  do n += 1
-  while (!meetsGoals(evaluate(n), goals))
-  return n
+  return hi
 }
 
 /** Staff one interval (or evaluate a given number of agents). */

@@ -1,31 +1,7 @@
-// Settings forms, shared by the route's loader/action and the form itself. Error messages are
-// i18n keys (errors.*) so the page shows them in the user's language. The form speaks in
-// percent and hours; the stored values are shares and seconds.
+// Settings forms, shared by the route's action and the form itself. The form speaks in percent
+// and hours; the stored values are shares and seconds.
 import { z } from 'zod'
-
-const decimal = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/
-
-/**
- * Form text → number, accepting a decimal comma ("85,5"); '' → undefined. Anything else
- * (hex, exponents, two separators) is left as text so the number check refuses it.
- */
-const toNumber = (value: unknown) => {
-  if (typeof value !== 'string') return value
-  const trimmed = value.trim()
-  if (trimmed === '') return undefined
-  return decimal.test(trimmed) ? Number(trimmed.replace(',', '.')) : trimmed
-}
-
-/** A number the form must carry; missing or empty → the field's own message. */
-const requiredNumber = (key: string, test: (n: number) => boolean) =>
-  z.preprocess(
-    toNumber,
-    z.number({ error: (issue) => (issue.input === undefined ? key : 'errors.number') }).refine(test, { error: key }),
-  )
-
-/** A number the form may leave empty. */
-const optionalNumber = (key: string, test: (n: number) => boolean) =>
-  z.preprocess(toNumber, z.number({ error: 'errors.number' }).refine(test, { error: key }).optional())
+import { optionalNumber, requiredNumber } from './form-fields.ts'
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -76,13 +52,3 @@ export const channelFormSchema = z
 
 export type ChannelUpdate = z.output<typeof channelFormSchema>
 export type OperationUpdate = z.output<typeof operationSchema>
-
-/** Field name → i18n key of its first error. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form')
-    errors[field] ??= issue.message.startsWith('errors.') ? issue.message : 'errors.number'
-  }
-  return errors
-}

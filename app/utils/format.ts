@@ -6,6 +6,18 @@ export function formatInteger(value: number, language: string): string {
   return nf(language, { maximumFractionDigits: 0 }).format(value)
 }
 
+export function formatDecimal(value: number | null, language: string, digits = 2): string {
+  if (value === null || !Number.isFinite(value)) return '—'
+  return nf(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)
+}
+
+/** Seconds with one decimal, for model outputs such as an ASA of 7.8 s. */
+export function formatSeconds(value: number | null, language: string): string {
+  if (value === null) return '—'
+  if (!Number.isFinite(value)) return '∞'
+  return `${formatDecimal(value, language, 1)} s`
+}
+
 export function formatPercent(value: number | null, language: string, digits = 1): string {
   if (value === null) return '—'
   return nf(language, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value)

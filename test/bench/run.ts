@@ -1,6 +1,7 @@
 // `npm run bench`: prints the figures behind the performance budgets in DESIGN.md. It never fails
 // on timing; it fails only if something breaks.
-import { requiredServers } from '../../app/domain/erlang.ts'
+import { requiredServersErlangC } from '../../app/domain/erlang.ts'
+import { staff } from '../../app/domain/staffing.ts'
 import { generateDemoHistory } from '../../app/domain/demo/generate.ts'
 import { addDays, localDateOf } from '../../app/domain/intervals.ts'
 import { startApp } from '../support/server.ts'
@@ -8,20 +9,40 @@ import { startApp } from '../support/server.ts'
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
 const ms = (x: number) => `${x.toFixed(1)} ms`
 
-function benchErlangC() {
-  // One year of 15-minute intervals with loads spread over 1–500 Erlangs.
+/** Median of `runs` timings of `work`, ms. */
+function time(runs: number, work: () => void): number {
+  const timings: number[] = []
+  for (let run = 0; run < runs; run++) {
+    const started = performance.now()
+    work()
+    timings.push(performance.now() - started)
+  }
+  timings.sort((a, b) => a - b)
+  return percentile(timings, 0.5)
+}
+
+function benchStaffing() {
+  // One year of 15-minute intervals with loads spread over 1–500 Erlangs, AHT 300 s, 80/20.
   const intervals = 35_040
   const loads = Float64Array.from({ length: intervals }, (_, i) => 1 + ((i * 7919) % 49_900) / 100)
-  let total = 0
-  const runs: number[] = []
-  for (let run = 0; run < 5; run++) {
-    const started = performance.now()
-    total = 0
-    for (const traffic of loads) total += requiredServers({ traffic, ahtSec: 300, slGoal: 0.8, thresholdSec: 20 })
-    runs.push(performance.now() - started)
+  const goals = { slGoal: 0.8, thresholdSec: 20 }
+  const request = (traffic: number) => ({ calls: (traffic * 900) / 300, intervalSec: 900, ahtSec: 300, ...goals })
+  console.log(
+    `Erlang C staffing, ${intervals} intervals at 1–500 Erlangs (whole agents): median ${ms(time(7, () => loads.forEach((a) => requiredServersErlangC(a, 300, goals))))} (budget 100 ms)`,
+  )
+  console.log(
+    `  … with every output (fractional agents, SL, ASA, occupancy): median ${ms(time(3, () => loads.forEach((a) => staff(request(a)))))}`,
+  )
+  console.log(
+    `  … Erlang A (patience 180 s), every output: median ${ms(time(1, () => loads.forEach((a) => staff({ ...request(a), model: 'erlangA', patienceSec: 180 }))))}`,
+  )
+  for (const traffic of [10_000, 50_000]) {
+    const perInterval = (work: () => void) => `${(time(21, work) * 1000).toFixed(0)} µs`
+    console.log(
+      `Per interval at ${traffic.toLocaleString('en')} Erlangs: Erlang C whole agents ${perInterval(() => requiredServersErlangC(traffic, 300, goals))}, ` +
+        `with every output ${perInterval(() => staff(request(traffic)))}, Erlang A ${perInterval(() => staff({ ...request(traffic), model: 'erlangA', patienceSec: 180 }))}`,
+    )
   }
-  runs.sort((a, b) => a - b)
-  console.log(`Erlang C staffing, ${intervals} intervals at 1–500 Erlangs: median ${ms(percentile(runs, 0.5))} (budget 100 ms; ${total} agents in all)`)
 }
 
 function benchDemoGeneration() {
@@ -73,6 +94,6 @@ async function benchApp() {
   }
 }
 
-benchErlangC()
+benchStaffing()
 benchDemoGeneration()
 await benchApp()

@@ -117,3 +117,36 @@ describe('the app on a fresh database', () => {
     await expect(page.locator('input[name="from"]').inputValue()).resolves.toBe('2026-11-20')
   })
 })
+
+describe('the Erlang calculator', () => {
+  it('answers 14 agents for the worked example and draws the curves', async () => {
+    await page.goto(`${app.baseUrl}/calculator`)
+    const form = page.locator('form#calculator')
+    await form.locator('input[name="calls"]').fill('100')
+    await form.locator('select[name="intervalMin"]').selectOption('30')
+    await form.locator('input[name="aht"]').fill('180')
+    await form.locator('input[name="slGoalPct"]').fill('80')
+    await form.locator('input[name="threshold"]').fill('20')
+    await form.locator('input[name="patience"]').fill('300')
+    await form.getByRole('button', { name: 'Calcular' }).click()
+    await page.waitForURL(/calls=100/)
+    await expect(page.getByTestId('result-erlangC-agents').textContent()).resolves.toBe('14')
+    await expect(page.getByTestId('result-erlangA-agents').textContent()).resolves.toBe('13')
+    await page.waitForSelector('[data-testid="chart-sl"] svg.recharts-surface')
+    await expect(page.locator('[data-testid="chart-sl"] .recharts-line').count()).resolves.toBe(2)
+    await expect(page.locator('[data-testid="curve-table"] tr.is-answer td').first().textContent()).resolves.toBe('14')
+    await page.screenshot({ path: `${shots}/calculator.png`, fullPage: true })
+  })
+
+  it('keeps the inputs in the URL, so a link reproduces the answer', async () => {
+    await page.goto(`${app.baseUrl}/calculator?calls=300&intervalMin=15&aht=240&slGoalPct=80&threshold=30&patience=120&model=erlangA`)
+    await expect(page.getByTestId('result-erlangA').getAttribute('class')).resolves.toMatch(/chosen/)
+    await expect(page.locator('form#calculator input[name="calls"]').inputValue()).resolves.toBe('300')
+  })
+
+  it('says which input is wrong', async () => {
+    const response = await page.goto(`${app.baseUrl}/calculator?calls=100&intervalMin=30&aht=0&slGoalPct=80&threshold=20`)
+    expect(response?.status()).toBe(400)
+    await expect(page.locator('#calculator-aht-error').textContent()).resolves.toBe('O TMA deve ser maior que 0 segundos (até 86400).')
+  })
+})

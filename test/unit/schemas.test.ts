@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parsePeriod } from '../../app/schemas/period.ts'
-import { channelFormSchema, fieldErrors, operationSchema } from '../../app/schemas/settings.ts'
+import { fieldErrors } from '../../app/schemas/form-fields.ts'
+import { channelFormSchema, operationSchema } from '../../app/schemas/settings.ts'
 
 const validChannel = {
   channelId: '1',
