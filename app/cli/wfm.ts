@@ -1,5 +1,7 @@
 // `npm run wfm -- <command>`: the command-line entry for automation. It uses the app's database
 // (DATABASE_URL) and migrates it like the app does, but never loads demo data on its own.
+import { createReadStream, existsSync } from 'node:fs'
+import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { answerLines, answerRequest } from './erlang.ts'
 import { databaseUrl } from '../db/url.server.ts'
@@ -8,6 +10,12 @@ import { isLocalDate, localDateOf } from '../domain/intervals.ts'
 import { applyMigrations } from '../services/migrations.server.ts'
 import { isDatabaseEmpty } from '../services/database.server.ts'
 import { defaultTimeZone, loadDemoData } from '../services/demo.server.ts'
+import { importCsv } from '../services/import.server.ts'
+import { getActuals, UnknownChannel } from '../services/actuals.server.ts'
+import { bucketFromSeconds } from '../domain/buckets.ts'
+import { getOperation } from '../services/operation.server.ts'
+import type { ImportKind } from '../domain/import/formats.ts'
+import { isTimeZone } from '../schemas/settings.ts'
 
 class CliError extends Error {}
 
@@ -29,7 +37,7 @@ function numberOption(value: string): number {
 }
 
 /** Commands that read or write the database migrate it first, like the app. */
-const usesDatabase = new Set(['demo', 'status'])
+const usesDatabase = new Set(['demo', 'status', 'import', 'actuals'])
 
 const program = new Command()
   .name('wfm')
@@ -77,6 +85,92 @@ program
         intervals,
       }),
     )
+  })
+
+program
+  .command('import')
+  .description('import a CSV file of contacts or interval statistics: all of it, or nothing with every bad line listed')
+  .argument('<file>', 'the CSV file')
+  .addOption(new Option('--kind <kind>', 'what the file holds').choices(['contacts', 'intervals']).makeOptionMandatory())
+  .option('--tz <zone>', 'IANA time zone of date-times without an offset (default: the operation\'s)')
+  .option('--map <ours=theirs...>', 'map our column names to the file\'s, e.g. --map contact_id=Protocolo')
+  .action(async (file: string, options: { kind: ImportKind; tz?: string; map?: string[] }) => {
+    const timeZone = options.tz ?? (await getOperation()).timeZone
+    if (!isTimeZone(timeZone)) throw new CliError(`Unknown time zone "${timeZone}": use an IANA name such as America/Sao_Paulo.`)
+    const mapping: Record<string, string> = {}
+    for (const pair of options.map ?? []) {
+      const at = pair.indexOf('=')
+      if (at <= 0) throw new CliError(`--map expects ours=theirs (got "${pair}")`)
+      mapping[pair.slice(0, at)] = pair.slice(at + 1)
+    }
+    if (!existsSync(file)) throw new CliError(`No such file: ${file}`)
+    const result = await importCsv(createReadStream(file), {
+      kind: options.kind,
+      timeZone,
+      fileName: path.basename(file),
+      mapping,
+      // A running count for people watching a terminal; nothing when output goes to a file.
+      onProgress: ({ rows }) => process.stderr.isTTY && process.stderr.write(`\r${rows.toLocaleString('en')} rows read…`),
+    })
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K')
+    if (result.status === 'imported') {
+      console.log(
+        `Imported ${result.rows} ${result.kind} rows from ${path.basename(file)}: ${result.inserted} new, ${result.updated} updated, ` +
+          `${result.unchanged} unchanged; ${result.firstAt ?? '-'} to ${result.lastAt ?? '-'}; ` +
+          `${result.byChannel.map((c) => `${c.channel} ${c.rows}`).join(', ')}` +
+          (result.channelsCreated.length > 0 ? `; new channels: ${result.channelsCreated.join(', ')}` : '') +
+          ` (${(result.milliseconds / 1000).toFixed(1)} s)`,
+      )
+      return
+    }
+    for (const error of result.errors) console.error(error.line > 0 ? `line ${error.line}: ${error.reason}` : error.reason)
+    const unlisted = result.errorCount - result.errors.length
+    throw new CliError(
+      `Refused ${path.basename(file)}: ${result.errorCount} bad line(s)${unlisted > 0 ? ` (${unlisted} more not listed)` : ''}; nothing was imported.`,
+    )
+  })
+
+program
+  .command('actuals')
+  .description('actuals per interval and channel, one JSON object per line')
+  .requiredOption('--from <date>', 'first local date (inclusive)', localDateOption)
+  .requiredOption('--to <date>', 'last local date (exclusive)', localDateOption)
+  .option('--interval <seconds>', 'interval length: 900, 1800, 3600, 86400 or 604800', '900')
+  .option('--channel <name>', 'one channel (key or name); all by default')
+  .option('--threshold <seconds>', "count answered within this many seconds (default: each channel's own)", numberOption)
+  .option('--tz <zone>', "IANA time zone of the dates and intervals (default: the operation's)")
+  .option('--json', 'JSON lines (the only format; accepted for clarity)')
+  .action(async (options: { from: string; to: string; interval: string; channel?: string; threshold?: number; tz?: string }) => {
+    const size = bucketFromSeconds(Number(options.interval))
+    if (size === null) throw new CliError(`--interval must be 900, 1800, 3600, 86400 or 604800 seconds (got ${options.interval})`)
+    const timeZone = options.tz ?? (await getOperation()).timeZone
+    if (!isTimeZone(timeZone)) throw new CliError(`Unknown time zone "${timeZone}": use an IANA name such as America/Sao_Paulo.`)
+    if (options.threshold !== undefined && !(options.threshold >= 0)) throw new CliError('--threshold must be a number of seconds ≥ 0')
+    let rows
+    try {
+      rows = getActuals({ from: options.from, to: options.to, size, timeZone, channel: options.channel, thresholdSec: options.threshold })
+    } catch (error) {
+      if (error instanceof UnknownChannel) throw new CliError(error.message)
+      throw error
+    }
+    for (const row of rows) {
+      process.stdout.write(
+        `${JSON.stringify({
+          start: row.start,
+          channel: row.channel,
+          offered: row.offered,
+          answered: row.answered,
+          abandoned: row.abandoned,
+          answeredWithinThreshold: row.answeredWithinThreshold,
+          aht: row.ahtSec,
+          asa: row.asaSec,
+          serviceLevel: row.serviceLevel,
+          abandonRate: row.abandonRate,
+          fcrRate: row.fcrRate,
+          nps: row.nps,
+        })}\n`,
+      )
+    }
   })
 
 program

@@ -1,0 +1,54 @@
+// Local intervals of any length from 15-minute UTC intervals: the local start of the 30-minute,
+// hourly, daily or weekly bucket an instant falls in, in an IANA time zone, DST included. Zone
+// look-ups are made once per local day (where the offset does not change within the day, the
+// usual case), so a year of 15-minute rows in time order is bucketed in a few milliseconds.
+import { tzOffset } from '@date-fns/tz'
+import { addDays, localDateOf, startOfLocalDay, weekdayOf } from './intervals.ts'
+
+export type BucketSize = 15 | 30 | 60 | 'day' | 'week'
+
+export const bucketSizes: readonly BucketSize[] = [15, 30, 60, 'day', 'week']
+
+/** Seconds of each bucket size, as the CLI spells them (900 … 604800). */
+export function bucketFromSeconds(seconds: number): BucketSize | null {
+  const bySeconds: Record<number, BucketSize> = { 900: 15, 1800: 30, 3600: 60, 86_400: 'day', 604_800: 'week' }
+  return bySeconds[seconds] ?? null
+}
+
+const MINUTE_MS = 60_000
+
+export class LocalBuckets {
+  #last: { start: number; end: number; offset: number | null; day: string } | undefined
+
+  constructor(
+    private readonly timeZone: string,
+    private readonly size: BucketSize,
+  ) {}
+
+  #dayOf(instant: number) {
+    const last = this.#last
+    if (last !== undefined && instant >= last.start && instant < last.end) return last
+    const day = localDateOf(instant, this.timeZone)
+    const start = startOfLocalDay(day, this.timeZone)
+    const end = startOfLocalDay(addDays(day, 1), this.timeZone)
+    const first = tzOffset(this.timeZone, new Date(start))
+    const final = tzOffset(this.timeZone, new Date(end - 1))
+    this.#last = { start, end, offset: first === final ? first * MINUTE_MS : null, day }
+    return this.#last
+  }
+
+  /** The instant the bucket holding `instant` starts. */
+  startOf(instant: number): number {
+    const day = this.#dayOf(instant)
+    if (this.size === 'day') return day.start
+    if (this.size === 'week') {
+      // Weeks start on Monday, the usual planning week in Brazil.
+      const back = (weekdayOf(day.day) + 6) % 7
+      return back === 0 ? day.start : startOfLocalDay(addDays(day.day, -back), this.timeZone)
+    }
+    const sizeMs = this.size * MINUTE_MS
+    const offset = day.offset ?? tzOffset(this.timeZone, new Date(instant)) * MINUTE_MS
+    const local = instant + offset
+    return instant - (((local % sizeMs) + sizeMs) % sizeMs)
+  }
+}

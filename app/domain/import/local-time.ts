@@ -1,0 +1,74 @@
+// Local date-times from exports ("2026-11-24 08:15[:30]", "T" optional, UTC offset optional) to
+// UTC instants. Without an offset the time is read in the import's IANA zone: a time that the
+// clocks skipped (DST gap) is refused, and a time that happened twice (DST overlap) is the first
+// of the two, as exports without offsets almost always mean. Zone look-ups are cached per local
+// quarter hour (every zone changes offset on a quarter hour), so a million rows cost a few
+// thousand look-ups.
+import { tzOffset } from '@date-fns/tz'
+
+const pattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i
+
+const QUARTER_MS = 900_000
+const MINUTE_MS = 60_000
+
+export type LocalTimeResult = { ok: true; instant: number } | { ok: false; reason: string }
+
+/** UTC offsets (ms) valid for local times in the quarter hour starting at `localQuarter`. */
+function offsetsFor(localQuarter: number, timeZone: string): number[] {
+  // Offsets in force a day before and after cover both sides of any transition nearby.
+  const candidates = new Set<number>()
+  for (const probe of [localQuarter - 86_400_000, localQuarter, localQuarter + 86_400_000]) {
+    candidates.add(tzOffset(timeZone, new Date(probe)) * MINUTE_MS)
+  }
+  const valid: number[] = []
+  for (const offset of candidates) {
+    // A reading is valid when the zone really has that offset at the instant it gives.
+    if (tzOffset(timeZone, new Date(localQuarter - offset)) * MINUTE_MS === offset) valid.push(offset)
+  }
+  // Larger offset = earlier instant: the first occurrence comes first.
+  return valid.sort((a, b) => b - a)
+}
+
+export class LocalTimeReader {
+  readonly #timeZone: string
+  readonly #cache = new Map<number, number[]>()
+
+  constructor(timeZone: string) {
+    this.#timeZone = timeZone
+  }
+
+  read(text: string): LocalTimeResult {
+    const match = pattern.exec(text.trim())
+    if (!match) return { ok: false, reason: `"${text}" is not a date-time like 2026-11-24 08:15:00` }
+    const [, y, mo, d, h, mi, s, fraction, zone] = match
+    const year = Number(y)
+    const month = Number(mo)
+    const day = Number(d)
+    const hour = Number(h)
+    const minute = Number(mi)
+    const second = s === undefined ? 0 : Number(s)
+    if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) {
+      return { ok: false, reason: `"${text}" is not a valid date-time` }
+    }
+    const wall = Date.UTC(year, month - 1, day, hour, minute, second, fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0)
+    if (new Date(wall).getUTCDate() !== day) return { ok: false, reason: `no such date: ${y}-${mo}-${d}` }
+    if (zone !== undefined) {
+      if (zone.toUpperCase() === 'Z') return { ok: true, instant: wall }
+      const sign = zone.startsWith('-') ? -1 : 1
+      const digits = zone.slice(1).replace(':', '')
+      const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')
+      if (offsetMinutes > 14 * 60) return { ok: false, reason: `"${zone}" is not a UTC offset` }
+      return { ok: true, instant: wall - sign * offsetMinutes * MINUTE_MS }
+    }
+    const quarter = wall - (((wall % QUARTER_MS) + QUARTER_MS) % QUARTER_MS)
+    let offsets = this.#cache.get(quarter)
+    if (offsets === undefined) {
+      offsets = offsetsFor(quarter, this.#timeZone)
+      this.#cache.set(quarter, offsets)
+    }
+    if (offsets.length === 0) {
+      return { ok: false, reason: `${text.trim()} does not exist in ${this.#timeZone} (the clocks skipped it: DST gap)` }
+    }
+    return { ok: true, instant: wall - offsets[0]! }
+  }
+}

@@ -1,0 +1,144 @@
+// Validation of one CSV row of each format: a clean typed row, or the reason it is refused.
+import type { LocalTimeReader } from './local-time.ts'
+
+export interface ContactRow {
+  externalId: string
+  channel: string
+  arrivedAt: number
+  outcome: 'answered' | 'abandoned'
+  waitSec: number
+  handleSec: number
+  agent: string | null
+  queue: string | null
+  fcr: boolean | null
+  nps: number | null
+}
+
+export interface IntervalRow {
+  start: number
+  channel: string
+  offered: number | null
+  answered: number | null
+  abandoned: number | null
+  answeredWithinThreshold: number | null
+  ahtSec: number | null
+  asaSec: number | null
+  agentsStaffed: number | null
+}
+
+export type RowResult<T> = { ok: true; row: T } | { ok: false; reason: string }
+
+const MAX_TEXT = 200
+const decimal = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/
+
+const outcomes: Record<string, 'answered' | 'abandoned'> = {
+  answered: 'answered',
+  atendida: 'answered',
+  atendido: 'answered',
+  handled: 'answered',
+  abandoned: 'abandoned',
+  abandonada: 'abandoned',
+  abandonado: 'abandoned',
+}
+
+const booleans: Record<string, boolean> = {
+  true: true, false: false, '1': true, '0': false, yes: true, no: false, sim: true, nao: false, não: false, s: true, n: false, y: true,
+}
+
+class RowError extends Error {}
+
+function text(record: readonly string[], index: number | undefined, column: string, required: boolean): string | null {
+  const value = index === undefined ? '' : (record[index] ?? '').trim()
+  if (value === '') {
+    if (required) throw new RowError(`${column} is empty`)
+    return null
+  }
+  if (value.length > MAX_TEXT) throw new RowError(`${column} is longer than ${MAX_TEXT} characters`)
+  return value
+}
+
+function number(record: readonly string[], index: number | undefined, column: string, rule: 'seconds' | 'count' | 'amount', required: boolean): number | null {
+  const value = index === undefined ? '' : (record[index] ?? '').trim()
+  if (value === '') {
+    if (required) throw new RowError(`${column} is empty`)
+    return null
+  }
+  if (!decimal.test(value)) throw new RowError(`${column} "${value}" is not a number`)
+  const n = Number(value.replace(',', '.'))
+  if (n < 0) throw new RowError(`${column} ${value} is negative`)
+  if (rule === 'count' && !Number.isInteger(n)) throw new RowError(`${column} ${value} is not a whole number`)
+  if (rule === 'seconds' && n > 31 * 86_400) throw new RowError(`${column} ${value} is more than 31 days`)
+  return n
+}
+
+function instant(record: readonly string[], index: number | undefined, column: string, times: LocalTimeReader): number {
+  const value = text(record, index, column, true)!
+  const read = times.read(value)
+  if (!read.ok) throw new RowError(`${column}: ${read.reason}`)
+  return read.instant
+}
+
+function validate<T>(build: () => T): RowResult<T> {
+  try {
+    return { ok: true, row: build() }
+  } catch (error) {
+    if (error instanceof RowError) return { ok: false, reason: error.message }
+    throw error
+  }
+}
+
+export function readContactRow(record: readonly string[], mapping: Record<string, number>, times: LocalTimeReader): RowResult<ContactRow> {
+  return validate(() => {
+    const outcomeText = text(record, mapping.outcome, 'outcome', true)!
+    const outcome = outcomes[outcomeText.toLowerCase()]
+    if (!outcome) throw new RowError(`outcome "${outcomeText}" is neither answered nor abandoned`)
+    const handleSec = number(record, mapping.handle_seconds, 'handle_seconds', 'seconds', true)!
+    if (outcome === 'abandoned' && handleSec > 0) throw new RowError(`an abandoned contact has handle_seconds ${handleSec} (expected 0)`)
+    const fcrText = text(record, mapping.fcr, 'fcr', false)
+    let fcr: boolean | null = null
+    if (fcrText !== null) {
+      const parsed = booleans[fcrText.toLowerCase()]
+      if (parsed === undefined) throw new RowError(`fcr "${fcrText}" is neither true nor false`)
+      fcr = parsed
+    }
+    const nps = number(record, mapping.nps, 'nps', 'count', false)
+    if (nps !== null && nps > 10) throw new RowError(`nps ${nps} is outside 0–10`)
+    return {
+      externalId: text(record, mapping.contact_id, 'contact_id', true)!,
+      channel: text(record, mapping.channel, 'channel', true)!,
+      arrivedAt: instant(record, mapping.arrived_at, 'arrived_at', times),
+      outcome,
+      waitSec: number(record, mapping.wait_seconds, 'wait_seconds', 'seconds', true)!,
+      handleSec,
+      agent: text(record, mapping.agent, 'agent', false),
+      queue: text(record, mapping.queue, 'queue', false),
+      fcr,
+      nps,
+    }
+  })
+}
+
+export function readIntervalRow(record: readonly string[], mapping: Record<string, number>, times: LocalTimeReader): RowResult<IntervalRow> {
+  return validate(() => {
+    const start = instant(record, mapping.interval_start, 'interval_start', times)
+    if (start % 900_000 !== 0) throw new RowError('interval_start is not on a 15-minute boundary')
+    const row: IntervalRow = {
+      start,
+      channel: text(record, mapping.channel, 'channel', true)!,
+      offered: number(record, mapping.offered, 'offered', 'count', false),
+      answered: number(record, mapping.answered, 'answered', 'count', false),
+      abandoned: number(record, mapping.abandoned, 'abandoned', 'count', false),
+      answeredWithinThreshold: number(record, mapping.answered_within_threshold, 'answered_within_threshold', 'count', false),
+      ahtSec: number(record, mapping.aht_seconds, 'aht_seconds', 'seconds', false),
+      asaSec: number(record, mapping.asa_seconds, 'asa_seconds', 'seconds', false),
+      agentsStaffed: number(record, mapping.agents_staffed, 'agents_staffed', 'amount', false),
+    }
+    if (row.offered !== null && row.answered !== null && row.abandoned !== null && row.answered + row.abandoned > row.offered) {
+      throw new RowError(`answered ${row.answered} + abandoned ${row.abandoned} exceed offered ${row.offered}`)
+    }
+    if (row.answered !== null && row.answeredWithinThreshold !== null && row.answeredWithinThreshold > row.answered) {
+      throw new RowError(`answered_within_threshold ${row.answeredWithinThreshold} exceeds answered ${row.answered}`)
+    }
+    return row
+  })
+}

@@ -1,0 +1,187 @@
+// Bytes of an uploaded or local CSV file → parsed records with their line numbers, streaming:
+// the file is never held in memory. Encoding: UTF-8 with or without BOM, or Latin-1
+// (Windows-1252, what Brazilian tools often export), decided from the first megabyte.
+// Separator: ',', ';' or tab, whichever the header line uses most.
+import { Transform, type Readable } from 'node:stream'
+import { parse, CsvError } from 'csv-parse'
+
+const SNIFF_BYTES = 1 << 20
+export const MAX_LINE_CHARS = 1 << 20
+
+export class UnreadableFile extends Error {}
+
+export type Encoding = 'utf-8' | 'windows-1252'
+
+export interface CsvRecord {
+  fields: string[]
+  /** 1-based line number in the file (the header is line 1). */
+  line: number
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    // A multi-byte character cut at the end of the sample is not an error: stream mode.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** Decodes bytes to text, deciding the encoding from the first megabyte. */
+class Decoder extends Transform {
+  #pending: Buffer[] = []
+  #pendingBytes = 0
+  #decoder: TextDecoder | undefined
+  #bytes = 0
+  encoding: Encoding | undefined
+
+  constructor(private readonly onBytes?: (bytes: number) => void) {
+    super({ readableObjectMode: false, decodeStrings: true })
+  }
+
+  #decide(): void {
+    const sample = Buffer.concat(this.#pending)
+    if (sample.includes(0)) throw new UnreadableFile('this is a binary file, not a CSV text file')
+    const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf
+    this.encoding = bom || isUtf8(sample) ? 'utf-8' : 'windows-1252'
+    this.#decoder = new TextDecoder(this.encoding, { fatal: this.encoding === 'utf-8', ignoreBOM: false })
+    const text = this.#decoder.decode(sample, { stream: true })
+    this.#pending = []
+    if (text) this.push(text)
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: (error?: Error | null) => void): void {
+    try {
+      this.#bytes += chunk.length
+      this.onBytes?.(this.#bytes)
+      if (this.#decoder) {
+        if (chunk.includes(0)) throw new UnreadableFile('the file contains binary data (NUL bytes), not CSV text')
+        const text = this.#decoder.decode(chunk, { stream: true })
+        if (text) this.push(text)
+      } else {
+        this.#pending.push(chunk)
+        this.#pendingBytes += chunk.length
+        if (this.#pendingBytes >= SNIFF_BYTES) this.#decide()
+      }
+      done()
+    } catch (error) {
+      done(error instanceof TypeError ? new UnreadableFile('the file is not valid UTF-8 after its first megabyte; save it as UTF-8 or Latin-1') : (error as Error))
+    }
+  }
+
+  override _flush(done: (error?: Error | null) => void): void {
+    try {
+      if (!this.#decoder) this.#decide()
+      const text = this.#decoder!.decode()
+      if (text) this.push(text)
+      done()
+    } catch (error) {
+      done(error as Error)
+    }
+  }
+}
+
+/** The separator the header line uses most (',' when it uses none). */
+export function detectDelimiter(headerLine: string): ',' | ';' | '\t' {
+  let best: ',' | ';' | '\t' = ','
+  let bestCount = 0
+  for (const candidate of [',', ';', '\t'] as const) {
+    let count = 0
+    let quoted = false
+    for (const char of headerLine) {
+      if (char === '"') quoted = !quoted
+      else if (!quoted && char === candidate) count++
+    }
+    if (count > bestCount) {
+      best = candidate
+      bestCount = count
+    }
+  }
+  return best
+}
+
+export interface CsvReader {
+  encoding: () => Encoding | undefined
+  delimiter: () => string | undefined
+  header: () => string[] | undefined
+  records: AsyncIterable<CsvRecord>
+}
+
+/**
+ * Streams the records of a CSV file: the header first (as `header()`), then data records.
+ * Throws UnreadableFile for what cannot be read at all (binary, broken quoting, a line over
+ * 1 MB characters), with the line where it happened.
+ */
+export function readCsv(source: Readable, onBytes?: (bytes: number) => void): CsvReader {
+  const decoder = new Decoder(onBytes)
+  let delimiter: string | undefined
+  let header: string[] | undefined
+
+  async function* records(): AsyncGenerator<CsvRecord> {
+    const text = source.pipe(decoder)
+    source.on('error', (error) => decoder.destroy(error))
+    // Find the header line to choose the separator, then hand everything to csv-parse.
+    let buffered = ''
+    const iterator = text[Symbol.asyncIterator]()
+    for (;;) {
+      const next = await iterator.next()
+      if (next.done) break
+      buffered += String(next.value)
+      if (buffered.includes('\n') || buffered.length > MAX_LINE_CHARS) break
+    }
+    const firstLine = buffered.split(/\r?\n/, 1)[0]!.replace(/^\uFEFF/, '')
+    delimiter = detectDelimiter(firstLine)
+    const parser = parse({
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_LINE_CHARS,
+      info: true,
+    })
+    // Back-pressure: wait for the parser to drain (or to be closed by an error or an early stop).
+    const drained = () =>
+      new Promise((resolve) => {
+        parser.once('drain', resolve)
+        parser.once('close', resolve)
+      })
+    const feed = (async () => {
+      try {
+        if (buffered && !parser.write(buffered)) await drained()
+        while (!parser.destroyed) {
+          const next = await iterator.next()
+          if (next.done) break
+          if (!parser.destroyed && !parser.write(String(next.value))) await drained()
+        }
+        if (!parser.destroyed) parser.end()
+      } catch (error) {
+        parser.destroy(error as Error)
+      } finally {
+        await iterator.return?.()
+      }
+    })()
+    try {
+      for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        if (header === undefined) {
+          header = item.record.map((h) => h.trim())
+          continue
+        }
+        yield { fields: item.record, line: item.info.lines }
+      }
+    } catch (error) {
+      if (error instanceof CsvError) {
+        const line = (error as CsvError & { lines?: number }).lines
+        const where = line ? ` at line ${line}` : ''
+        if (error.code === 'CSV_MAX_RECORD_SIZE') throw new UnreadableFile(`a line is longer than ${MAX_LINE_CHARS} characters${where}`)
+        throw new UnreadableFile(`the CSV cannot be read${where}: ${error.message}`)
+      }
+      throw error
+    } finally {
+      parser.destroy()
+      await feed
+    }
+  }
+
+  return { encoding: () => decoder.encoding, delimiter: () => delimiter, header: () => header, records: records() }
+}

@@ -1,0 +1,367 @@
+// CSV import of contact records and interval statistics: streamed, every row validated, and then
+// one transaction — a file with any bad row is refused whole (its bad lines listed: the first 100
+// and a count), and nothing is written. Contacts are keyed by (channel, contact_id): importing the
+// same file again changes nothing; a corrected re-export updates the rows it names. Channels the
+// file names that do not exist yet are created with default targets. Every import, landed or
+// refused, is recorded in the import history.
+import type { Readable } from 'node:stream'
+import Database from 'better-sqlite3'
+import { databaseUrl, sqliteFilePath } from '../db/url.server.ts'
+import { mapColumns, normaliseHeader, type ImportKind } from '../domain/import/formats.ts'
+import { LocalTimeReader } from '../domain/import/local-time.ts'
+import { readContactRow, readIntervalRow } from '../domain/import/rows.ts'
+import { readCsv, UnreadableFile } from './csv-source.server.ts'
+import { refreshIntervalStats } from './interval-stats.server.ts'
+
+export const MAX_LISTED_ERRORS = 100
+
+export interface ImportError {
+  /** 1-based line in the file; 0 for the file as a whole. */
+  line: number
+  reason: string
+}
+
+export interface ImportOptions {
+  kind: ImportKind
+  timeZone: string
+  fileName: string
+  /** Our column name → the file's column name, for exports with other names. */
+  mapping?: Record<string, string>
+  onProgress?: (progress: { bytes: number; rows: number }) => void
+}
+
+interface ImportCounts {
+  rows: number
+  inserted: number
+  updated: number
+  unchanged: number
+}
+
+export type ImportResult =
+  | (ImportCounts & {
+      status: 'imported'
+      importId: number
+      kind: ImportKind
+      channelsCreated: string[]
+      byChannel: Array<{ channel: string; rows: number }>
+      firstAt: string | null
+      lastAt: string | null
+      milliseconds: number
+    })
+  | { status: 'refused'; importId: number; kind: ImportKind; rows: number; errors: ImportError[]; errorCount: number; milliseconds: number }
+
+class ErrorList {
+  readonly listed: ImportError[] = []
+  count = 0
+  add(line: number, reason: string): void {
+    this.count++
+    if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push({ line, reason })
+  }
+}
+
+interface ChannelRef {
+  id: number
+  key: string
+}
+
+/** Resolves the channel names of a file to ids, creating unknown channels (inside the transaction). */
+class Channels {
+  readonly #byName = new Map<string, ChannelRef>()
+  readonly created: string[] = []
+  #nextSortOrder: number
+
+  constructor(private readonly db: Database.Database) {
+    const rows = db.prepare('SELECT id, key, name, sortOrder FROM Channel').all() as Array<ChannelRef & { name: string; sortOrder: number }>
+    for (const row of rows) {
+      this.#byName.set(row.key.toLowerCase(), row)
+      this.#byName.set(row.name.trim().toLowerCase(), row)
+      this.#byName.set(normaliseHeader(row.name), row)
+    }
+    this.#nextSortOrder = rows.reduce((max, row) => Math.max(max, row.sortOrder), 0) + 1
+  }
+
+  resolve(name: string): ChannelRef {
+    const found = this.#byName.get(name.toLowerCase()) ?? this.#byName.get(normaliseHeader(name))
+    if (found) return found
+    const base = normaliseHeader(name) || 'canal'
+    let key = base
+    for (let n = 2; this.#byName.has(key); n++) key = `${base}_${n}`
+    const { id } = this.db
+      .prepare('INSERT INTO Channel (key, name, sortOrder) VALUES (?, ?, ?) RETURNING id')
+      .get(key, name, this.#nextSortOrder++) as { id: number }
+    const ref = { id, key }
+    this.#byName.set(key, ref)
+    this.#byName.set(name.toLowerCase(), ref)
+    this.created.push(key)
+    return ref
+  }
+}
+
+const contactFields = ['arrivedAt', 'outcome', 'waitSec', 'handleSec', 'agent', 'queue', 'fcr', 'nps'] as const
+const changedSql = contactFields.map((f) => `c.${f} IS NOT s.${f}`).join(' OR ')
+
+function openDatabase(): Database.Database {
+  const db = new Database(sqliteFilePath(databaseUrl()), { timeout: 10_000 })
+  db.pragma('journal_mode = WAL')
+  db.pragma('foreign_keys = ON')
+  return db
+}
+
+function recordRun(
+  db: Database.Database,
+  run: { kind: ImportKind; fileName: string; timeZone: string; startedAt: number; status: string; rows: number; counts?: Partial<ImportCounts>; errors?: ErrorList; channelsCreated?: string[]; firstAt?: number | null; lastAt?: number | null },
+): number {
+  const { id } = db
+    .prepare(
+      `INSERT INTO ImportRun (kind, fileName, timeZone, startedAt, finishedAt, status, rows, inserted, updated, unchanged,
+                              errorCount, errors, channelsCreated, firstAt, lastAt)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+    )
+    .get(
+      run.kind,
+      run.fileName,
+      run.timeZone,
+      run.startedAt,
+      Date.now(),
+      run.status,
+      run.rows,
+      run.counts?.inserted ?? 0,
+      run.counts?.updated ?? 0,
+      run.counts?.unchanged ?? 0,
+      run.errors?.count ?? 0,
+      JSON.stringify(run.errors?.listed ?? []),
+      JSON.stringify(run.channelsCreated ?? []),
+      run.firstAt ?? null,
+      run.lastAt ?? null,
+    ) as { id: number }
+  return id
+}
+
+export async function importCsv(source: Readable, options: ImportOptions): Promise<ImportResult> {
+  const started = Date.now()
+  const errors = new ErrorList()
+  const times = new LocalTimeReader(options.timeZone)
+  const db = openDatabase()
+  let rows = 0
+  let bytes = 0
+  const refuse = (): ImportResult => {
+    db.exec('ROLLBACK')
+    const importId = recordRun(db, { kind: options.kind, fileName: options.fileName, timeZone: options.timeZone, startedAt: started, status: 'refused', rows, errors })
+    return { status: 'refused', importId, kind: options.kind, rows, errors: errors.listed, errorCount: errors.count, milliseconds: Date.now() - started }
+  }
+  try {
+    db.exec('BEGIN IMMEDIATE')
+    const channels = new Channels(db)
+    const csv = readCsv(source, (n) => (bytes = n))
+    const stage = options.kind === 'contacts' ? stageContacts(db) : stageIntervals(db)
+    let mapping: Record<string, number> | undefined
+    try {
+      for await (const record of csv.records) {
+        if (mapping === undefined) {
+          const header = csv.header()!
+          const mapped = mapColumns(options.kind, header, options.mapping)
+          if (mapped.unknown.length > 0) errors.add(1, `mapped column(s) not in the file: ${mapped.unknown.join(', ')}`)
+          if (mapped.missing.length > 0) errors.add(1, `missing column(s): ${mapped.missing.join(', ')} (the header has: ${header.join(', ')})`)
+          if (errors.count > 0) return refuse()
+          mapping = mapped.mapping
+        }
+        rows++
+        if (rows % 50_000 === 0) options.onProgress?.({ bytes, rows })
+        const headerLength = csv.header()!.length
+        if (record.fields.length !== headerLength) {
+          errors.add(record.line, `has ${record.fields.length} column(s), the header has ${headerLength}`)
+          continue
+        }
+        const problem = stage.add(record.fields, mapping, record.line, times, channels)
+        if (problem) errors.add(record.line, problem)
+      }
+    } catch (error) {
+      if (!(error instanceof UnreadableFile)) throw error
+      errors.add(0, error.message)
+      return refuse()
+    }
+    if (csv.header() === undefined) errors.add(0, 'the file is empty')
+    else if (rows === 0) errors.add(0, 'the file has a header but no rows')
+    if (errors.count > 0) return refuse()
+
+    const outcome = stage.commit(channels)
+    const importId = recordRun(db, {
+      kind: options.kind,
+      fileName: options.fileName,
+      timeZone: options.timeZone,
+      startedAt: started,
+      status: 'imported',
+      rows,
+      counts: outcome,
+      channelsCreated: channels.created,
+      firstAt: outcome.firstAt,
+      lastAt: outcome.lastAt,
+    })
+    db.exec('COMMIT')
+    options.onProgress?.({ bytes, rows })
+    return {
+      status: 'imported',
+      importId,
+      kind: options.kind,
+      rows,
+      inserted: outcome.inserted,
+      updated: outcome.updated,
+      unchanged: outcome.unchanged,
+      channelsCreated: channels.created,
+      byChannel: outcome.byChannel,
+      firstAt: outcome.firstAt === null ? null : new Date(outcome.firstAt).toISOString(),
+      lastAt: outcome.lastAt === null ? null : new Date(outcome.lastAt).toISOString(),
+      milliseconds: Date.now() - started,
+    }
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK')
+    throw error
+  } finally {
+    db.close()
+  }
+}
+
+interface StageOutcome extends Omit<ImportCounts, 'rows'> {
+  byChannel: Array<{ channel: string; rows: number }>
+  firstAt: number | null
+  lastAt: number | null
+}
+
+interface Stage {
+  /** Validates and stages one record; returns the reason when it is refused. */
+  add(fields: string[], mapping: Record<string, number>, line: number, times: LocalTimeReader, channels: Channels): string | null
+  /** Writes the staged rows (the file had no bad row). */
+  commit(channels: Channels): StageOutcome
+}
+
+function stageContacts(db: Database.Database): Stage {
+  db.exec(`CREATE TEMP TABLE staging (
+    channelId INTEGER NOT NULL, externalId TEXT NOT NULL, arrivedAt INTEGER NOT NULL, outcome TEXT NOT NULL,
+    waitSec REAL NOT NULL, handleSec REAL NOT NULL, agent TEXT, queue TEXT, fcr INTEGER, nps INTEGER, line INTEGER NOT NULL,
+    PRIMARY KEY (channelId, externalId)) WITHOUT ROWID`)
+  const insert = db.prepare(
+    `INSERT INTO staging (channelId, externalId, arrivedAt, outcome, waitSec, handleSec, agent, queue, fcr, nps, line)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  )
+  const firstLine = db.prepare('SELECT line FROM staging WHERE channelId = ? AND externalId = ?').pluck()
+  return {
+    add(fields, mapping, line, times, channels) {
+      const result = readContactRow(fields, mapping, times)
+      if (!result.ok) return result.reason
+      const r = result.row
+      const channel = channels.resolve(r.channel)
+      const fcr = r.fcr === null ? null : r.fcr ? 1 : 0
+      const info = insert.run(channel.id, r.externalId, r.arrivedAt, r.outcome, r.waitSec, r.handleSec, r.agent, r.queue, fcr, r.nps, line)
+      if (info.changes === 0) return `contact_id "${r.externalId}" appears again (first on line ${firstLine.get(channel.id, r.externalId)})`
+      return null
+    },
+    commit() {
+      const counts = db
+        .prepare(
+          `SELECT COUNT(*) AS total, COALESCE(SUM(c.id IS NULL), 0) AS inserted,
+                  COALESCE(SUM(c.id IS NOT NULL AND (${changedSql})), 0) AS updated,
+                  MIN(s.arrivedAt) AS firstAt, MAX(s.arrivedAt) AS lastAt
+           FROM staging s LEFT JOIN Contact c ON c.channelId = s.channelId AND c.externalId = s.externalId`,
+        )
+        .get() as { total: number; inserted: number; updated: number; firstAt: number | null; lastAt: number | null }
+      // Intervals to re-aggregate: where changed rows arrive now and where they arrived before.
+      const ranges = db
+        .prepare(
+          `SELECT s.channelId AS channelId,
+                  MIN(MIN(s.arrivedAt, COALESCE(c.arrivedAt, s.arrivedAt))) AS lo,
+                  MAX(MAX(s.arrivedAt, COALESCE(c.arrivedAt, s.arrivedAt))) AS hi
+           FROM staging s LEFT JOIN Contact c ON c.channelId = s.channelId AND c.externalId = s.externalId
+           WHERE c.id IS NULL OR ${changedSql}
+           GROUP BY s.channelId`,
+        )
+        .all() as Array<{ channelId: number; lo: number; hi: number }>
+      db.exec(
+        `INSERT INTO Contact (channelId, externalId, ${contactFields.join(', ')})
+         SELECT channelId, externalId, ${contactFields.join(', ')} FROM staging WHERE true
+         ON CONFLICT (channelId, externalId) DO UPDATE SET
+           ${contactFields.map((f) => `${f} = excluded.${f}`).join(', ')}
+         WHERE ${contactFields.map((f) => `Contact.${f} IS NOT excluded.${f}`).join(' OR ')}`,
+      )
+      for (const range of ranges) refreshIntervalStats(db, range.channelId, range.lo, range.hi + 1)
+      const byChannel = db
+        .prepare('SELECT ch.key AS channel, COUNT(*) AS rows FROM staging s JOIN Channel ch ON ch.id = s.channelId GROUP BY ch.key ORDER BY ch.key')
+        .all() as Array<{ channel: string; rows: number }>
+      db.exec('DROP TABLE staging')
+      return {
+        inserted: counts.inserted,
+        updated: counts.updated,
+        unchanged: counts.total - counts.inserted - counts.updated,
+        byChannel,
+        firstAt: counts.firstAt,
+        lastAt: counts.lastAt,
+      }
+    },
+  }
+}
+
+const intervalFields = [
+  'offered',
+  'answered',
+  'abandoned',
+  'answeredWithinThreshold',
+  'handleSecSum',
+  'answeredWaitSecSum',
+  'agentsStaffed',
+] as const
+
+function stageIntervals(db: Database.Database): Stage {
+  db.exec(`CREATE TEMP TABLE staging (
+    channelId INTEGER NOT NULL, start INTEGER NOT NULL, offered INTEGER, answered INTEGER, abandoned INTEGER,
+    answeredWithinThreshold INTEGER, handleSecSum REAL, answeredWaitSecSum REAL, agentsStaffed REAL, line INTEGER NOT NULL,
+    PRIMARY KEY (channelId, start)) WITHOUT ROWID`)
+  const insert = db.prepare(
+    `INSERT INTO staging (channelId, start, offered, answered, abandoned, answeredWithinThreshold, handleSecSum, answeredWaitSecSum, agentsStaffed, line)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  )
+  const firstLine = db.prepare('SELECT line FROM staging WHERE channelId = ? AND start = ?').pluck()
+  return {
+    add(fields, mapping, line, times, channels) {
+      const result = readIntervalRow(fields, mapping, times)
+      if (!result.ok) return result.reason
+      const r = result.row
+      const channel = channels.resolve(r.channel)
+      // Means become sums, so intervals add up: TMA × answered, TME × answered.
+      const handleSum = r.ahtSec !== null && r.answered !== null ? r.ahtSec * r.answered : null
+      const waitSum = r.asaSec !== null && r.answered !== null ? r.asaSec * r.answered : null
+      const info = insert.run(channel.id, r.start, r.offered, r.answered, r.abandoned, r.answeredWithinThreshold, handleSum, waitSum, r.agentsStaffed, line)
+      if (info.changes === 0) return `interval ${new Date(r.start).toISOString()} of channel "${r.channel}" appears again (first on line ${firstLine.get(channel.id, r.start)})`
+      return null
+    },
+    commit() {
+      const counts = db
+        .prepare(
+          `SELECT COUNT(*) AS total, COALESCE(SUM(i.channelId IS NULL), 0) AS inserted,
+                  COALESCE(SUM(i.channelId IS NOT NULL AND (${intervalFields.map((f) => `COALESCE(s.${f}, i.${f}) IS NOT i.${f}`).join(' OR ')})), 0) AS updated,
+                  MIN(s.start) AS firstAt, MAX(s.start) AS lastAt
+           FROM staging s LEFT JOIN IntervalStat i ON i.channelId = s.channelId AND i.start = s.start`,
+        )
+        .get() as { total: number; inserted: number; updated: number; firstAt: number | null; lastAt: number | null }
+      // A column the file leaves empty keeps what is stored.
+      db.exec(
+        `INSERT INTO IntervalStat (channelId, start, ${intervalFields.join(', ')})
+         SELECT channelId, start, COALESCE(offered, 0), COALESCE(answered, 0), COALESCE(abandoned, 0),
+                COALESCE(answeredWithinThreshold, 0), COALESCE(handleSecSum, 0), COALESCE(answeredWaitSecSum, 0), agentsStaffed
+         FROM staging WHERE true
+         ON CONFLICT (channelId, start) DO UPDATE SET
+           ${intervalFields.map((f) => `${f} = COALESCE((SELECT s.${f} FROM staging s WHERE s.channelId = excluded.channelId AND s.start = excluded.start), IntervalStat.${f})`).join(',\n           ')}`,
+      )
+      const byChannel = db
+        .prepare('SELECT ch.key AS channel, COUNT(*) AS rows FROM staging s JOIN Channel ch ON ch.id = s.channelId GROUP BY ch.key ORDER BY ch.key')
+        .all() as Array<{ channel: string; rows: number }>
+      db.exec('DROP TABLE staging')
+      return {
+        inserted: counts.inserted,
+        updated: counts.updated,
+        unchanged: counts.total - counts.inserted - counts.updated,
+        byChannel,
+        firstAt: counts.firstAt,
+        lastAt: counts.lastAt,
+      }
+    },
+  }
+}
