@@ -1,0 +1,255 @@
+import { Readable } from 'node:stream'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { prisma } from '../../app/db.server.ts'
+import { getActuals } from '../../app/services/actuals.server.ts'
+import { importCsv, type ImportOptions, type ImportResult } from '../../app/services/import.server.ts'
+
+const header = 'contact_id,channel,arrived_at,outcome,wait_seconds,handle_seconds,agent,queue,fcr,nps'
+
+function run(content: string | Buffer | Readable, options: Partial<ImportOptions> = {}): Promise<ImportResult> {
+  const source = content instanceof Readable ? content : Readable.from([typeof content === 'string' ? Buffer.from(content, 'utf8') : content])
+  return importCsv(source, { kind: 'contacts', timeZone: 'America/Sao_Paulo', fileName: 'test.csv', ...options })
+}
+
+const csv = (...rows: string[]) => [header, ...rows].join('\n') + '\n'
+
+async function snapshot() {
+  const [contacts, intervals, channels] = await Promise.all([
+    prisma.contact.findMany({ orderBy: [{ channelId: 'asc' }, { externalId: 'asc' }] }),
+    prisma.intervalStat.findMany({ orderBy: [{ channelId: 'asc' }, { start: 'asc' }] }),
+    prisma.channel.findMany({ orderBy: { id: 'asc' } }),
+  ])
+  return { contacts, intervals, channels }
+}
+
+beforeEach(async () => {
+  await prisma.contact.deleteMany()
+  await prisma.intervalStat.deleteMany()
+  await prisma.channel.deleteMany()
+  await prisma.importRun.deleteMany()
+})
+
+describe('importing contacts', () => {
+  // Hand-checked: three voice contacts in the 08:00 hour of 20 Nov 2026 (São Paulo, UTC−3), one chat.
+  const file = csv(
+    'V1,Voz,2026-11-20 08:00:05,answered,12,300,ana,fila1,true,9',
+    'V2,Voz,2026-11-20 08:14:59,abandoned,40,0,,,,',
+    'V3,Voz,2026-11-20 08:59:59,answered,25,180,bia,fila1,false,3',
+    'C1,Chat,2026-11-20 09:00:00,answered,0,600,caio,,,10',
+  )
+
+  it('stores every row, creates the channels it names, and aggregates exactly', async () => {
+    const result = await run(file)
+    expect(result).toMatchObject({ status: 'imported', rows: 4, inserted: 4, updated: 0, unchanged: 0, channelsCreated: ['voz', 'chat'] })
+    if (result.status !== 'imported') throw new Error('refused')
+    expect(result.byChannel).toEqual([{ channel: 'chat', rows: 1 }, { channel: 'voz', rows: 3 }])
+    expect(result.firstAt).toBe('2026-11-20T11:00:05.000Z')
+    const hourly = getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'America/Sao_Paulo', channel: 'voz' })
+    expect(hourly).toHaveLength(24)
+    const eight = hourly.find((r) => r.start === '2026-11-20T11:00:00.000Z')!
+    // 3 offered, 2 answered (12 s and 25 s), 1 abandoned after 40 s; threshold 20 s.
+    expect(eight).toMatchObject({ offered: 3, answered: 2, abandoned: 1, answeredWithinThreshold: 1, ahtSec: 240, asaSec: 18.5 })
+    expect(eight.serviceLevel).toBe(1 / 3)
+    expect(eight.abandonRate).toBe(1 / 3)
+    expect(eight.fcrRate).toBe(0.5)
+    expect(eight.nps).toBe(0) // one promoter (9), one detractor (3)
+    // 15-minute view: 08:00–08:15 holds V1 and V2, 08:45–09:00 holds V3.
+    const quarter = getActuals({ from: '2026-11-20', to: '2026-11-21', size: 15, timeZone: 'America/Sao_Paulo', channel: 'voz' })
+    expect(quarter.find((r) => r.start === '2026-11-20T11:00:00.000Z')!.offered).toBe(2)
+    expect(quarter.find((r) => r.start === '2026-11-20T11:45:00.000Z')!.offered).toBe(1)
+    // A threshold of 30 s recounts from the contacts: both answered are now in time.
+    const at30 = getActuals({ from: '2026-11-20', to: '2026-11-21', size: 'day', timeZone: 'America/Sao_Paulo', channel: 'voz', thresholdSec: 30 })
+    expect(at30[0]!.answeredWithinThreshold).toBe(2)
+  })
+
+  it('changes nothing when the same file comes again', async () => {
+    await run(file)
+    const before = await snapshot()
+    const again = await run(file)
+    expect(again).toMatchObject({ status: 'imported', inserted: 0, updated: 0, unchanged: 4, channelsCreated: [] })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('updates the rows a corrected export names, and both intervals a moved contact touches', async () => {
+    await run(file)
+    const corrected = csv('V3,Voz,2026-11-20 10:05:00,answered,5,180,bia,fila1,false,3')
+    expect(await run(corrected)).toMatchObject({ status: 'imported', inserted: 0, updated: 1, unchanged: 0 })
+    const hourly = getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'America/Sao_Paulo', channel: 'voz' })
+    expect(hourly.find((r) => r.start === '2026-11-20T11:00:00.000Z')).toMatchObject({ offered: 2, answered: 1 })
+    expect(hourly.find((r) => r.start === '2026-11-20T13:00:00.000Z')).toMatchObject({ offered: 1, answeredWithinThreshold: 1 })
+    expect(await prisma.contact.count()).toBe(4)
+  })
+
+  it('reads Latin-1 exports, BOMs, semicolons and decimal commas, and maps other column names', async () => {
+    const latin1 = Buffer.from(
+      'Protocolo;Canal;Data Hora;Resultado;Tempo de Espera;TMA\r\nP1;Telefonia Não Resolvida;2026-11-20 08:00;atendida;12,5;300\r\n',
+      'latin1',
+    )
+    const result = await run(latin1)
+    expect(result).toMatchObject({ status: 'imported', inserted: 1, channelsCreated: ['telefonia_nao_resolvida'] })
+    expect((await prisma.channel.findFirstOrThrow({ where: { key: 'telefonia_nao_resolvida' } })).name).toBe('Telefonia Não Resolvida')
+    expect((await prisma.contact.findFirstOrThrow()).waitSec).toBe(12.5)
+
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv('B1,Operação,2026-11-20 08:00,answered,1,2,,,,'), 'utf8')])
+    expect(await run(bom)).toMatchObject({ status: 'imported', channelsCreated: ['operacao'] })
+
+    const theirs = 'Ticket;Midia;Quando;Fim;Fila (s);Duração\nT1;Voz;2026-11-20 08:00;answered;3;100\n'
+    const mapped = await run(theirs, {
+      mapping: { contact_id: 'Ticket', channel: 'Midia', arrived_at: 'Quando', outcome: 'Fim', wait_seconds: 'Fila (s)', handle_seconds: 'Duração' },
+    })
+    expect(mapped).toMatchObject({ status: 'imported', inserted: 1 })
+  })
+
+  it('reads times in São Paulo across the 2018 DST change: a 23-hour day, a skipped hour, an hour twice', async () => {
+    const result = await run(
+      csv(
+        'D1,Voz,2018-11-03 23:50:00,answered,1,60,,,,',
+        'D2,Voz,2018-11-04 01:10:00,answered,1,60,,,,',
+        'D3,Voz,2018-11-04 23:59:59,answered,1,60,,,,',
+        'D4,Voz,2019-02-16 23:30:00,answered,1,60,,,,',
+      ),
+    )
+    expect(result.status).toBe('imported')
+    const daily = getActuals({ from: '2018-11-03', to: '2018-11-06', size: 'day', timeZone: 'America/Sao_Paulo' })
+    expect(daily.map((d) => [d.start, d.offered])).toEqual([
+      ['2018-11-03T03:00:00.000Z', 1],
+      ['2018-11-04T03:00:00.000Z', 2], // 01:00 was the day's first minute
+      ['2018-11-05T02:00:00.000Z', 0], // 23 hours later
+    ])
+    // 23:30 on 16 Feb 2019 happened twice (clocks went back at midnight): the first, UTC−2.
+    const d4 = await prisma.contact.findFirstOrThrow({ where: { externalId: 'D4' } })
+    expect(d4.arrivedAt.toISOString()).toBe('2019-02-17T01:30:00.000Z')
+    const gap = await run(csv('D5,Voz,2018-11-04 00:30:00,answered,1,60,,,,'))
+    expect(gap).toMatchObject({ status: 'refused', errors: [{ line: 2, reason: expect.stringMatching(/does not exist in America\/Sao_Paulo/) }] })
+  })
+
+  it('reads times in Lisbon around both 2026 changes, and hourly buckets follow local clocks', async () => {
+    const result = await run(
+      csv(
+        'L1,Voz,2026-03-29 00:30:00,answered,1,60,,,,',
+        'L2,Voz,2026-03-29 02:30:00,answered,1,60,,,,',
+        'L3,Voz,2026-10-25 01:30:00,answered,1,60,,,,',
+        'L4,Voz,2026-10-25 01:30:00+00:00,answered,1,60,,,,',
+      ),
+      { timeZone: 'Europe/Lisbon' },
+    )
+    expect(result.status).toBe('imported')
+    const march = getActuals({ from: '2026-03-29', to: '2026-03-30', size: 60, timeZone: 'Europe/Lisbon', channel: 'voz' })
+    expect(march).toHaveLength(23)
+    // 00:30 WET = 00:30 UTC; 02:30 WEST (the hour after the skipped one) = 01:30 UTC, in the 02:00 hour.
+    expect(march.filter((h) => h.offered > 0).map((h) => h.start)).toEqual(['2026-03-29T00:00:00.000Z', '2026-03-29T01:00:00.000Z'])
+    const october = getActuals({ from: '2026-10-25', to: '2026-10-26', size: 60, timeZone: 'Europe/Lisbon', channel: 'voz' })
+    expect(october).toHaveLength(25)
+    // 01:30 without offset is the first 01:30 (WEST, 00:30 UTC); with +00:00 it is the second.
+    expect(october.filter((h) => h.offered > 0).map((h) => h.start)).toEqual(['2026-10-25T00:00:00.000Z', '2026-10-25T01:00:00.000Z'])
+    expect(await run(csv('L5,Voz,2026-03-29 01:30:00,answered,1,60,,,,'), { timeZone: 'Europe/Lisbon' })).toMatchObject({ status: 'refused' })
+  })
+
+  it('puts a contact at 23:59:59 in its own day and one at 00:00:00 in the next', async () => {
+    await run(csv('M1,Voz,2026-11-20 23:59:59,answered,1,60,,,,', 'M2,Voz,2026-11-21 00:00:00,answered,1,60,,,,'))
+    const daily = getActuals({ from: '2026-11-20', to: '2026-11-22', size: 'day', timeZone: 'America/Sao_Paulo' })
+    expect(daily.map((d) => d.offered)).toEqual([1, 1])
+    const weekly = getActuals({ from: '2026-11-16', to: '2026-11-30', size: 'week', timeZone: 'America/Sao_Paulo' })
+    // Both fall in the week starting Monday 16 Nov.
+    expect(weekly.map((w) => [w.start, w.offered])).toEqual([
+      ['2026-11-16T03:00:00.000Z', 2],
+      ['2026-11-23T03:00:00.000Z', 0],
+    ])
+  })
+
+  it('records imports and refusals in the history', async () => {
+    await run(file)
+    await run(csv('X,Voz,not a date,answered,1,1,,,,'))
+    const history = await prisma.importRun.findMany({ orderBy: { id: 'asc' } })
+    expect(history.map((h) => [h.status, h.rows, h.inserted, h.errorCount])).toEqual([
+      ['imported', 4, 4, 0],
+      ['refused', 1, 0, 1],
+    ])
+    expect(JSON.parse(history[1]!.errors)).toEqual([{ line: 2, reason: expect.stringMatching(/not a date-time/) }])
+  })
+})
+
+describe('refusing bad files whole', () => {
+  const good = 'G1,Voz,2026-11-20 08:00,answered,1,60,,,,'
+  const longLine = () =>
+    Readable.from(
+      (function* () {
+        yield Buffer.from(`${header}\nL1,Voz,2026-11-20 08:00,answered,1,60,,,,`)
+        for (let i = 0; i < 100; i++) yield Buffer.alloc(1 << 20, 'x')
+        yield Buffer.from('\n')
+      })(),
+    )
+  const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))
+
+  const cases: Array<[string, () => string | Buffer | Readable, RegExp, Partial<ImportOptions>?]> = [
+    ['a bad date', () => csv(good, 'B,Voz,2026-13-01 10:00,answered,1,60,,,,'), /line 3: .*not a valid date-time/],
+    ['an impossible day', () => csv(good, 'B,Voz,2026-02-30 10:00,answered,1,60,,,,'), /line 3: .*no such date/],
+    ['a time in the DST gap', () => csv(good, 'B,Voz,2018-11-04 00:15,answered,1,60,,,,'), /line 3: .*DST gap/],
+    ['an hour 25', () => csv(good, 'B,Voz,2026-11-20 25:00,answered,1,60,,,,'), /line 3: .*not a valid date-time/],
+    ['a date without a time', () => csv(good, 'B,Voz,2026-11-20,answered,1,60,,,,'), /line 3: .*not a date-time/],
+    ['a negative wait', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,-3,60,,,,'), /line 3: wait_seconds -3 is negative/],
+    ['a non-numeric handle time', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,1,abc,,,,'), /line 3: handle_seconds "abc" is not a number/],
+    ['a hexadecimal number', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,0x10,60,,,,'), /line 3: wait_seconds "0x10" is not a number/],
+    ['a wait of 40 days', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,3456000,60,,,,'), /line 3: wait_seconds .* more than 31 days/],
+    ['an unknown outcome', () => csv(good, 'B,Voz,2026-11-20 08:00,transferred,1,60,,,,'), /line 3: outcome "transferred" is neither answered nor abandoned/],
+    ['an abandoned contact with handle time', () => csv(good, 'B,Voz,2026-11-20 08:00,abandoned,1,60,,,,'), /line 3: an abandoned contact has handle_seconds 60/],
+    ['an NPS of 11', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,1,60,,,,11'), /line 3: nps 11 is outside 0–10/],
+    ['an FCR of "maybe"', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,1,60,,,maybe,'), /line 3: fcr "maybe"/],
+    ['an empty contact id', () => csv(good, ',Voz,2026-11-20 08:00,answered,1,60,,,,'), /line 3: contact_id is empty/],
+    ['an empty channel', () => csv(good, 'B,,2026-11-20 08:00,answered,1,60,,,,'), /line 3: channel is empty/],
+    ['a row with too few columns', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,1'), /line 3: has 5 column\(s\), the header has 10/],
+    ['a duplicate id in one file', () => csv(good, 'G1,Voz,2026-11-20 09:00,answered,1,60,,,,'), /line 3: contact_id "G1" appears again \(first on line 2\)/],
+    ['a missing column', () => 'contact_id,channel,arrived_at,outcome,handle_seconds\nA,Voz,2026-11-20 08:00,answered,60\n', /missing column\(s\): wait_seconds/],
+    ['an empty file', () => '', /the file is empty/],
+    ['a header only', () => `${header}\n`, /header but no rows/],
+    ['binary garbage', () => garbage, /binary/],
+    ['a 100 MB line', longLine, /longer than 1048576 characters/],
+    ['broken quoting', () => csv(good, 'B,"Voz,2026-11-20 08:00,answered,1,60,,,,'), /cannot be read/],
+    ['a mapped column that is not there', () => csv(good), /mapped column\(s\) not in the file: Protocolo/, { mapping: { contact_id: 'Protocolo' } }],
+    ['an interval off the 15-minute grid', () => 'interval_start,channel,offered\n2026-11-20 08:10,Voz,5\n', /line 2: interval_start is not on a 15-minute boundary/, { kind: 'intervals' }],
+    ['intervals answering more than offered', () => 'interval_start,channel,offered,answered,abandoned\n2026-11-20 08:15,Voz,5,4,2\n', /line 2: answered 4 \+ abandoned 2 exceed offered 5/, { kind: 'intervals' }],
+  ]
+
+  it.each(cases)('refuses %s with a clear message and writes nothing', async (_name, content, message, options) => {
+    await run(csv('E1,Voz,2026-11-19 08:00,answered,1,60,,,,'))
+    const before = await snapshot()
+    const result = await run(content(), options)
+    expect(result.status).toBe('refused')
+    if (result.status !== 'refused') return
+    const text = result.errors.map((e) => (e.line > 0 ? `line ${e.line}: ${e.reason}` : e.reason)).join('\n')
+    expect(text).toMatch(message)
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('lists the first 100 bad lines and counts the rest', async () => {
+    const bad = Array.from({ length: 150 }, (_, i) => `B${i},Voz,2026-11-20 08:00,answered,-1,60,,,,`)
+    const result = await run(csv(...bad))
+    expect(result).toMatchObject({ status: 'refused', errorCount: 150 })
+    if (result.status === 'refused') {
+      expect(result.errors).toHaveLength(100)
+      expect(result.errors[99]).toEqual({ line: 101, reason: 'wait_seconds -1 is negative' })
+    }
+  })
+})
+
+describe('importing interval statistics', () => {
+  it('stores counts and turns TMA/TME into sums, keeping what a file leaves empty', async () => {
+    const file =
+      'interval_start;channel;offered;answered;abandoned;answered_within_threshold;aht_seconds;asa_seconds;agents_staffed\n' +
+      '2026-11-20 08:00;Voz;100;90;10;72;300;15,5;12\n' +
+      '2026-11-20 08:15;Voz;80;80;0;80;280;5;11,5\n'
+    expect(await run(file, { kind: 'intervals' })).toMatchObject({ status: 'imported', inserted: 2, channelsCreated: ['voz'] })
+    const hour = getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'America/Sao_Paulo', channel: 'voz' }).find(
+      (r) => r.start === '2026-11-20T11:00:00.000Z',
+    )!
+    expect(hour).toMatchObject({ offered: 180, answered: 170, abandoned: 10, answeredWithinThreshold: 152 })
+    expect(hour.ahtSec).toBeCloseTo((90 * 300 + 80 * 280) / 170, 12)
+    expect(hour.asaSec).toBeCloseTo((90 * 15.5 + 80 * 5) / 170, 12)
+    // A later file with staffing only updates staffing.
+    const staffing = 'interval_start,channel,agents_staffed\n2026-11-20 08:00,Voz,14\n'
+    expect(await run(staffing, { kind: 'intervals' })).toMatchObject({ status: 'imported', updated: 1 })
+    const stored = await prisma.intervalStat.findFirstOrThrow({ where: { start: new Date('2026-11-20T11:00:00Z') } })
+    expect(stored).toMatchObject({ offered: 100, agentsStaffed: 14 })
+    expect(await run(file, { kind: 'intervals' })).toMatchObject({ status: 'imported', updated: 1, unchanged: 1 })
+  })
+})
