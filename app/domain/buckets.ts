@@ -52,3 +52,37 @@ export class LocalBuckets {
     return instant - (((local % sizeMs) + sizeMs) % sizeMs)
   }
 }
+
+export interface OffsetSegment {
+  from: number
+  to: number
+  /** UTC offset in force throughout, milliseconds. */
+  offsetMs: number
+}
+
+/**
+ * [from, to) cut where the zone's UTC offset changes (DST), found by checking each day and
+ * then each quarter hour of a day that changes: ~1 look-up per day.
+ */
+export function offsetSegments(from: number, to: number, timeZone: string): OffsetSegment[] {
+  const offsetAt = (t: number) => tzOffset(timeZone, new Date(t)) * MINUTE_MS
+  const DAY = 86_400_000
+  const QUARTER = 900_000
+  const segments: OffsetSegment[] = []
+  let segmentStart = from
+  let current = offsetAt(from)
+  for (let dayStart = from; dayStart < to; dayStart += DAY) {
+    const dayEnd = Math.min(to, dayStart + DAY)
+    if (offsetAt(dayEnd - 1) === current) continue
+    for (let t = dayStart; t < dayEnd; t += QUARTER) {
+      const offset = offsetAt(t)
+      if (offset !== current) {
+        segments.push({ from: segmentStart, to: t, offsetMs: current })
+        segmentStart = t
+        current = offset
+      }
+    }
+  }
+  segments.push({ from: segmentStart, to, offsetMs: current })
+  return segments.filter((s) => s.to > s.from)
+}

@@ -5,7 +5,8 @@
 // abandoned-within-threshold counts are recounted from the raw contacts.
 import { readDatabase } from '../db.server.ts'
 import { LocalBuckets, type BucketSize } from '../domain/buckets.ts'
-import { INTERVAL_MS, startOfLocalDay } from '../domain/intervals.ts'
+import { INTERVAL_MS, addDays, localDays, startOfLocalDay } from '../domain/intervals.ts'
+import { offsetSegments } from '../domain/buckets.ts'
 import { measure, type TrafficMeasures } from '../domain/metrics.ts'
 import { serviceThresholdSec } from '../domain/channel.ts'
 
@@ -97,59 +98,74 @@ export function getActuals(query: ActualsQuery): ActualsRow[] {
 
   const byId = new Map(channels.map((c) => [c.id, c]))
   const ids = channels.map((c) => c.id)
-  const rows: SumRow[] = []
   const threshold = query.thresholdSec
   // Channels measured at their own threshold read the aggregates; the others recount contacts.
   const own = channels.filter((c) => threshold == null || threshold === serviceThresholdSec(c)).map((c) => c.id)
   const recount = ids.filter((id) => !own.includes(id))
-  if (own.length > 0) {
-    rows.push(
-      ...(db
-        .prepare(
-          `SELECT channelId, start, ${sumColumns.join(', ')} FROM IntervalStat
-           WHERE start >= ? AND start < ? AND channelId IN (${own.map(() => '?').join(', ')})`,
-        )
-        .all(fromMs, toMs, ...own) as SumRow[]),
-    )
+
+  // SQLite sums the rows into local buckets: per stretch of constant UTC offset for intervals
+  // of up to an hour, per local day (boundaries from the zone) for days and weeks.
+  const buckets = new LocalBuckets(query.timeZone, query.size)
+  const pieces: Array<{ from: number; to: number; bucketSql: (column: string) => string; key?: string }> = []
+  if (typeof query.size === 'number') {
+    const sizeMs = query.size * 60_000
+    for (const segment of offsetSegments(fromMs, toMs, query.timeZone)) {
+      pieces.push({
+        from: segment.from,
+        to: segment.to,
+        bucketSql: (column) => `${column} - ((${column} + ${segment.offsetMs}) % ${sizeMs} + ${sizeMs}) % ${sizeMs}`,
+      })
+    }
+  } else {
+    for (const day of localDays(query.from, addDays(query.to, -1), query.timeZone)) {
+      pieces.push({ from: day.start, to: day.end, bucketSql: () => String(buckets.startOf(day.start)) })
+    }
   }
-  if (recount.length > 0) {
-    rows.push(
-      ...(db
-        .prepare(
-          `SELECT channelId, arrivedAt - arrivedAt % ${INTERVAL_MS} AS start, COUNT(*) AS offered,
-                  SUM(outcome = 'answered') AS answered, SUM(outcome = 'abandoned') AS abandoned,
-                  SUM(outcome = 'answered' AND waitSec <= @t) AS answeredWithinThreshold,
-                  SUM(outcome = 'abandoned' AND waitSec <= @t) AS abandonedWithinThreshold,
-                  SUM(CASE WHEN outcome = 'answered' THEN handleSec ELSE 0 END) AS handleSecSum,
-                  SUM(CASE WHEN outcome = 'answered' THEN waitSec ELSE 0 END) AS answeredWaitSecSum,
-                  COUNT(fcr) AS fcrCount, COALESCE(SUM(fcr = 1), 0) AS fcrResolved, COUNT(nps) AS npsCount,
-                  COALESCE(SUM(nps >= 9), 0) AS npsPromoters, COALESCE(SUM(nps <= 6), 0) AS npsDetractors
-           FROM Contact WHERE arrivedAt >= @from AND arrivedAt < @to AND channelId IN (${recount.map((_, i) => `@c${i}`).join(', ')})
-           GROUP BY channelId, start`,
-        )
-        .all({ t: threshold, from: fromMs, to: toMs, ...Object.fromEntries(recount.map((id, i) => [`c${i}`, id])) }) as SumRow[]),
-    )
+  const sums = new Map<number, Map<number, Sums>>(ids.map((id) => [id, new Map()]))
+  const add = (row: SumRow) => {
+    const perChannel = sums.get(row.channelId)!
+    let bucket = perChannel.get(row.start)
+    if (!bucket) perChannel.set(row.start, (bucket = empty()))
+    for (const column of sumColumns) bucket[column] += Number(row[column] ?? 0)
   }
-  rows.sort((a, b) => a.start - b.start)
+  const ownList = own.join(', ')
+  const recountList = recount.join(', ')
+  for (const piece of pieces) {
+    if (own.length > 0) {
+      const statement = db.prepare(
+        `SELECT channelId, ${piece.bucketSql('start')} AS start, ${sumColumns.map((c) => `SUM(${c}) AS ${c}`).join(', ')}
+         FROM IntervalStat WHERE start >= ? AND start < ? AND channelId IN (${ownList})
+         GROUP BY channelId, 2`,
+      )
+      for (const row of statement.iterate(piece.from, piece.to) as IterableIterator<SumRow>) add(row)
+    }
+    if (recount.length > 0) {
+      const statement = db.prepare(
+        `SELECT channelId, ${piece.bucketSql('arrivedAt')} AS start, COUNT(*) AS offered,
+                SUM(outcome = 'answered') AS answered, SUM(outcome = 'abandoned') AS abandoned,
+                SUM(outcome = 'answered' AND waitSec <= @t) AS answeredWithinThreshold,
+                SUM(outcome = 'abandoned' AND waitSec <= @t) AS abandonedWithinThreshold,
+                SUM(CASE WHEN outcome = 'answered' THEN handleSec ELSE 0 END) AS handleSecSum,
+                SUM(CASE WHEN outcome = 'answered' THEN waitSec ELSE 0 END) AS answeredWaitSecSum,
+                COUNT(fcr) AS fcrCount, COALESCE(SUM(fcr = 1), 0) AS fcrResolved, COUNT(nps) AS npsCount,
+                COALESCE(SUM(nps >= 9), 0) AS npsPromoters, COALESCE(SUM(nps <= 6), 0) AS npsDetractors
+         FROM Contact WHERE arrivedAt >= @from AND arrivedAt < @to AND channelId IN (${recountList})
+         GROUP BY channelId, 2`,
+      )
+      for (const row of statement.iterate({ t: threshold, from: piece.from, to: piece.to }) as IterableIterator<SumRow>) add(row)
+    }
+  }
 
   // Every interval of the range, for every channel, so that quiet intervals show as zeros.
-  const buckets = new LocalBuckets(query.timeZone, query.size)
   const grid: number[] = []
   for (let t = fromMs; t < toMs; t += INTERVAL_MS) {
     const start = buckets.startOf(t)
     if (grid[grid.length - 1] !== start) grid.push(start)
   }
-  const sums = new Map<string, Sums>()
-  for (const row of rows) {
-    const key = `${buckets.startOf(row.start)}|${row.channelId}`
-    let bucket = sums.get(key)
-    if (!bucket) sums.set(key, (bucket = empty()))
-    for (const column of sumColumns) bucket[column] += Number(row[column] ?? 0)
-  }
   const result: ActualsRow[] = []
   for (const start of grid) {
     for (const id of ids) {
-      const s = sums.get(`${start}|${id}`) ?? empty()
+      const s = sums.get(id)!.get(start) ?? empty()
       result.push({
         start: new Date(start).toISOString(),
         channel: byId.get(id)!.key,

@@ -142,9 +142,14 @@ export function readCsv(source: Readable, onBytes?: (bytes: number) => void): Cs
     })
     // Back-pressure: wait for the parser to drain (or to be closed by an error or an early stop).
     const drained = () =>
-      new Promise((resolve) => {
-        parser.once('drain', resolve)
-        parser.once('close', resolve)
+      new Promise<void>((resolve) => {
+        const done = () => {
+          parser.off('drain', done)
+          parser.off('close', done)
+          resolve()
+        }
+        parser.on('drain', done)
+        parser.on('close', done)
       })
     const feed = (async () => {
       try {
