@@ -14,6 +14,7 @@ const requestSchema = z.strictObject({
   sl: z.number(),
   agents: z.number().nullish(),
   maxOccupancy: z.number().nullish(),
+  maxAbandon: z.number().nullish(),
   asaGoal: z.number().nullish(),
   shrinkage: z.number().nullish(),
   patience: z.number().nullish(),
@@ -32,6 +33,7 @@ function toStaffingRequest(request: z.output<typeof requestSchema>): StaffingReq
     slGoal: request.sl,
     agents: request.agents,
     maxOccupancy: request.maxOccupancy,
+    maxAbandonRate: request.maxAbandon,
     asaGoalSec: request.asaGoal,
     shrinkage: request.shrinkage,
     patienceSec: request.patience,
@@ -68,8 +70,8 @@ export function answerRequest(input: unknown): Record<string, unknown> {
     if (r.model === 'erlangA') result.abandonRate = r.abandonRate
     return result
   } catch (error) {
-    if (error instanceof RangeError) return { error: error.message }
-    throw error
+    // Every failure belongs to its own line: the next lines are still answered.
+    return { error: error instanceof Error ? error.message : String(error) }
   }
 }
 

@@ -186,6 +186,7 @@ program
   .option('--sl <share>', 'service level goal in (0, 1)', numberOption)
   .option('--agents <n>', 'evaluate at this many agents instead of searching', numberOption)
   .option('--max-occupancy <share>', 'occupancy at most', numberOption)
+  .option('--max-abandon <share>', 'abandonment at most (Erlang A)', numberOption)
   .option('--asa-goal <seconds>', 'mean wait of answered contacts at most', numberOption)
   .option('--shrinkage <share>', 'share of paid time not available, in [0, 1)', numberOption)
   .option('--patience <seconds>', 'mean patience (Erlang A)', numberOption)

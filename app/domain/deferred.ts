@@ -5,6 +5,8 @@
 // (arrival + response goal), which meets every goal with the smoothest staffing; work that
 // cannot fit (no open interval before its deadline) is carried as backlog to the next open
 // interval and counted late. The backlog (items not yet answered) is reported per interval.
+// Items whose deadline lies after the end of the plan get only the share of their window that
+// lies inside it; the rest is carried over to whatever plan comes next, not counted late.
 
 export interface DeferredInterval {
   /** Items arriving in the interval. */
@@ -28,7 +30,9 @@ export interface DeferredPlan {
   backlog: number[]
   /** Items that could not be answered within the response goal. */
   lateVolume: number
-  /** Share of items answered within the goal (null with no items). */
+  /** Items whose work falls after the end of the plan (their deadline is later). */
+  carriedOver: number
+  /** Share of the items due within the plan answered in time (null with none). */
   serviceLevel: number | null
 }
 
@@ -60,13 +64,22 @@ export function deferredStaffing(intervals: readonly DeferredInterval[], options
   const spread = new Float64Array(n + 1)
   const answeredAt = new Float64Array(n + 1)
   let lateVolume = 0
+  let carriedOver = 0
   let total = 0
   for (let i = 0; i < n; i++) {
-    const volume = intervals[i]!.volume
+    let volume = intervals[i]!.volume
     if (volume === 0) continue
     total += volume
-    const last = Math.min(n - 1, i + window - 1)
+    const deadline = i + window - 1
+    const last = Math.min(n - 1, deadline)
     const openInWindow = openBefore[last + 1]! - openBefore[i]!
+    if (deadline > n - 1) {
+      // Past the plan's end: this plan takes the share of the window it holds.
+      const inside = (volume * (n - i)) / window
+      carriedOver += volume - (openInWindow > 0 ? inside : 0)
+      if (openInWindow === 0) continue
+      volume = inside
+    }
     if (openInWindow > 0) {
       // Evenly over the open intervals of [i, last]: a per-open-interval rate on the range.
       const rate = volume / openInWindow
@@ -92,5 +105,6 @@ export function deferredStaffing(intervals: readonly DeferredInterval[], options
     agents.push((items * ahtSec) / (intervalSec * productivity))
     backlog.push(Math.max(0, arrived - answered))
   }
-  return { agents, backlog, lateVolume, serviceLevel: total > 0 ? 1 - lateVolume / total : null }
+  const due = total - carriedOver
+  return { agents, backlog, lateVolume, carriedOver, serviceLevel: due > 0 ? 1 - lateVolume / due : null }
 }

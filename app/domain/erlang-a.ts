@@ -22,7 +22,10 @@ function waitOfServedGivenBusy(servers: number, mu: number, theta: number, x: nu
   let weights = 0
   let weighted = 0
   let harmonic = 0 // Σ_{j=1..q+1} 1/(Nμ + jθ): expected time through the q + 1 stages ahead
-  for (let q = 0; q < 10_000_000; q++) {
+  // The weights rise until q ≈ y − x, then fall like exp(−k²/2y).
+  const limit = 1000 + Math.max(0, y - x) + 40 * Math.sqrt(y)
+  if (limit > 5e7) throw new RangeError('the queue is too overloaded for its ASA to be computed (queue of more than 50 million)')
+  for (let q = 0; q < limit; q++) {
     harmonic += 1 / (servers * mu + (q + 1) * theta)
     weights += weight
     weighted += weight * (x / (x + q + 1)) * harmonic
@@ -32,9 +35,9 @@ function waitOfServedGivenBusy(servers: number, mu: number, theta: number, x: nu
       weighted /= RESCALE
       weight /= RESCALE
     }
-    if (q + 1 > y - x && weight < weights * 1e-17) break
+    if (q + 1 > y - x && weight < weights * 1e-17) return weighted / weights
   }
-  return weighted / weights
+  throw new RangeError('the ASA series did not converge: outside the range the engine computes')
 }
 
 /**
@@ -47,6 +50,8 @@ export function erlangAMetrics(
   ahtSec: number,
   patienceSec: number,
   thresholdSec: number,
+  /** False to skip the ASA (NaN then), the costly part for an overloaded queue. */
+  withAsa = true,
 ): QueueMetrics {
   assertServers(servers)
   assertTraffic(traffic)
@@ -78,7 +83,7 @@ export function erlangAMetrics(
   const abandonRate = probWait * (1 - servedGivenBusy)
   const answered = 1 - abandonRate
   const serviceLevel = (1 - probWait + probWait * servedWithinGivenBusy) / (1 - probWait * abandonedWithinGivenBusy)
-  const asa = probWait === 0 ? 0 : (probWait * waitOfServedGivenBusy(servers, mu, theta, x, y)) / answered
+  const asa = !withAsa ? Number.NaN : probWait === 0 ? 0 : (probWait * waitOfServedGivenBusy(servers, mu, theta, x, y)) / answered
   return {
     probWait,
     serviceLevel: Math.min(1, Math.max(0, serviceLevel)),

@@ -115,6 +115,12 @@ export interface Goals {
   asaGoalSec?: number | null
   /** Optional: occupancy at most this share, in (0, 1]. */
   maxOccupancy?: number | null
+  /**
+   * Optional: abandonment at most this share, in (0, 1). Only Erlang A predicts abandonment; it
+   * keeps the SL convention (which leaves out contacts abandoned within the threshold) from
+   * accepting a plan where most callers give up early.
+   */
+  maxAbandonRate?: number | null
 }
 
 export function assertGoals(goals: Goals): void {
@@ -124,14 +130,21 @@ export function assertGoals(goals: Goals): void {
   if (goals.maxOccupancy != null && !(goals.maxOccupancy > 0 && goals.maxOccupancy <= 1)) {
     throw new RangeError(`maxOccupancy must be in (0, 1] (got ${goals.maxOccupancy})`)
   }
+  if (goals.maxAbandonRate != null && !(goals.maxAbandonRate > 0 && goals.maxAbandonRate < 1)) {
+    throw new RangeError(`maxAbandon must be in (0, 1) (got ${goals.maxAbandonRate})`)
+  }
 }
 
-/** Whether measures meet every goal given (a tiny tolerance absorbs rounding at exact ties). */
+/**
+ * Whether measures meet every goal given (a tiny tolerance absorbs rounding at exact ties).
+ * Written so that a NaN measure fails its goal instead of passing it.
+ */
 export function meetsGoals(metrics: QueueMetrics, goals: Goals): boolean {
   const eps = 1e-12
-  if (metrics.serviceLevel < goals.slGoal - eps) return false
-  if (goals.asaGoalSec != null && metrics.asa > goals.asaGoalSec * (1 + eps)) return false
-  if (goals.maxOccupancy != null && metrics.occupancy > goals.maxOccupancy * (1 + eps)) return false
+  if (!(metrics.serviceLevel >= goals.slGoal - eps)) return false
+  if (goals.asaGoalSec != null && !(metrics.asa <= goals.asaGoalSec * (1 + eps))) return false
+  if (goals.maxOccupancy != null && !(metrics.occupancy <= goals.maxOccupancy * (1 + eps))) return false
+  if (goals.maxAbandonRate != null && !(metrics.abandonRate <= goals.maxAbandonRate * (1 + eps))) return false
   return true
 }
 

@@ -68,12 +68,14 @@ export function lnPoisson(x: number, m: number): number {
 function gSeries(a: number, z: number): number {
   let sum = 1
   let term = 1
-  for (let k = 1; k < 100_000; k++) {
+  // Terms fall like exp(−k²/2a) once past their peak: ~40·√a of them reach double precision.
+  const limit = 1000 + 40 * Math.sqrt(a + z)
+  for (let k = 1; k < limit; k++) {
     term *= z / (a + k)
     sum += term
     if (term < sum * 1e-17) return sum
   }
-  throw new Error(`gSeries(${a}, ${z}) did not converge`)
+  throw new RangeError(`gSeries(${a}, ${z}) did not converge: outside the range the engine computes`)
 }
 
 /**
@@ -85,7 +87,8 @@ function upperGammaFraction(a: number, z: number): number {
   let c = 1 / TINY
   let d = 1 / b
   let h = d
-  for (let i = 1; i < 100_000; i++) {
+  const limit = 1000 + 40 * Math.sqrt(a + z)
+  for (let i = 1; i < limit; i++) {
     const an = -i * (i - a)
     b += 2
     d = an * d + b
@@ -97,7 +100,7 @@ function upperGammaFraction(a: number, z: number): number {
     h *= delta
     if (Math.abs(delta - 1) < 1e-16) return h
   }
-  throw new Error(`upperGammaFraction(${a}, ${z}) did not converge`)
+  throw new RangeError(`upperGammaFraction(${a}, ${z}) did not converge: outside the range the engine computes`)
 }
 
 /** ln G(a, z) for a > 0, z ≥ 0 (see gSeries), finite even when G overflows. */

@@ -27,6 +27,8 @@ export interface StaffingRequest {
   thresholdSec: number
   asaGoalSec?: number | null
   maxOccupancy?: number | null
+  /** At most this share of contacts abandon (Erlang A), in (0, 1). */
+  maxAbandonRate?: number | null
   /** Share of paid time not available, in [0, 1). */
   shrinkage?: number | null
   /** Mean patience, seconds: needed by Erlang A. */
@@ -57,7 +59,7 @@ const isFiniteNumber = (value: unknown): value is number => typeof value === 'nu
 
 function requireNumber(name: string, value: unknown, test: (n: number) => boolean, rule: string): number {
   if (!isFiniteNumber(value) || !test(value)) {
-    throw new RangeError(`${name} must be ${rule} (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`)
+    throw new RangeError(`${name} must be ${rule} (got ${value === undefined ? 'nothing' : typeof value === 'string' ? JSON.stringify(value) : String(value)})`)
   }
   return value
 }
@@ -79,6 +81,11 @@ export interface ValidStaffingRequest {
 }
 
 /** Checks every field and says which one is wrong and why. */
+/** The largest offered load the engine computes, Erlangs. */
+export const MAX_TRAFFIC = 1_000_000
+/** Erlang A's series run over N·patience/AHT terms: capped so one answer stays fast. */
+const MAX_PATIENT_LOAD = 1e9
+
 export function validateStaffingRequest(request: StaffingRequest): ValidStaffingRequest {
   const calls = requireNumber('calls', request.calls, (n) => n >= 0, 'a finite number ≥ 0')
   const intervalSec = requireNumber('interval', request.intervalSec, (n) => n > 0, 'a finite number of seconds > 0')
@@ -87,16 +94,27 @@ export function validateStaffingRequest(request: StaffingRequest): ValidStaffing
   const thresholdSec = requireNumber('threshold', request.thresholdSec, (n) => n >= 0, 'a finite number of seconds ≥ 0')
   const asaGoalSec = optionalNumber('asaGoal', request.asaGoalSec, (n) => n > 0, 'a finite number of seconds > 0')
   const maxOccupancy = optionalNumber('maxOccupancy', request.maxOccupancy, (n) => n > 0 && n <= 1, 'a share in (0, 1]')
+  const maxAbandonRate = optionalNumber('maxAbandon', request.maxAbandonRate, (n) => n > 0 && n < 1, 'a share in (0, 1)')
   const shrinkage = optionalNumber('shrinkage', request.shrinkage, (n) => n >= 0 && n < 1, 'a share in [0, 1)') ?? 0
-  const patienceSec = optionalNumber('patience', request.patienceSec, (n) => n > 0, 'a finite number of seconds > 0')
+  const patienceSec = optionalNumber('patience', request.patienceSec, (n) => n > 0 && n <= 10_000_000, 'a number of seconds > 0 (up to 10,000,000)')
   const concurrency =
     optionalNumber('concurrency', request.concurrency, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1') ?? 1
   const agents = optionalNumber('agents', request.agents, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0')
   const model = request.model ?? 'erlangC'
   if (model !== 'erlangC' && model !== 'erlangA') throw new RangeError(`model must be "erlangC" or "erlangA" (got ${JSON.stringify(model)})`)
   if (model === 'erlangA' && patienceSec === null) throw new RangeError('patience is required by the Erlang A model')
-  const goals: Goals = { slGoal, thresholdSec, asaGoalSec, maxOccupancy }
+  const goals: Goals = { slGoal, thresholdSec, asaGoalSec, maxOccupancy, maxAbandonRate }
   assertGoals(goals)
+  // The series behind the formulas grow with the load; beyond these the engine does not go.
+  const traffic = (calls * ahtSec) / intervalSec
+  if (traffic > MAX_TRAFFIC) {
+    throw new RangeError(`traffic ${traffic.toPrecision(4)} Erlangs (calls × aht ÷ interval) is above the ${MAX_TRAFFIC.toLocaleString('en')} Erlangs the engine computes`)
+  }
+  if (model === 'erlangA' && (traffic * patienceSec!) / ahtSec > MAX_PATIENT_LOAD) {
+    throw new RangeError(
+      'patience is too long for Erlang A at this traffic (traffic × patience ÷ aht above 1e9): so patient a queue barely abandons, use Erlang C',
+    )
+  }
   return { calls, intervalSec, ahtSec, goals, shrinkage, patienceSec, model, concurrency, agents }
 }
 
@@ -120,6 +138,8 @@ function goalMargins(goals: Goals): Margin[] {
   const { asaGoalSec, maxOccupancy } = goals
   if (asaGoalSec != null) list.push((m) => (Number.isFinite(m.asa) ? asaGoalSec - m.asa : -asaGoalSec))
   if (maxOccupancy != null) list.push((m) => maxOccupancy - m.occupancy)
+  const { maxAbandonRate } = goals
+  if (maxAbandonRate != null) list.push((m) => maxAbandonRate - m.abandonRate)
   return list
 }
 
@@ -168,7 +188,9 @@ function fractionalServers(whole: number, evaluate: (servers: number) => QueueMe
  */
 function requiredServersErlangA(traffic: number, ahtSec: number, patienceSec: number, goals: Goals): number {
   if (traffic === 0) return 0
-  const meets = (n: number) => meetsGoals(erlangAMetrics(n, traffic, ahtSec, patienceSec, goals.thresholdSec), goals)
+  // The ASA series is the costly part when overloaded: compute it only when a goal needs it.
+  const withAsa = goals.asaGoalSec != null
+  const meets = (n: number) => meetsGoals(erlangAMetrics(n, traffic, ahtSec, patienceSec, goals.thresholdSec, withAsa), goals)
   let hi = requiredServersErlangC(traffic, ahtSec, goals)
   while (!meets(hi)) hi += 1
   let lo = 0 // never meets: with no agents nobody is answered

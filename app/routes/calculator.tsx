@@ -41,12 +41,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return data({ values, errors: fieldErrors(parsed.error), presets, outcome: null }, { status: 400 })
   }
   const staffingRequest = toStaffingRequest(parsed.data)
-  const erlangC = staff({ ...staffingRequest, model: 'erlangC' })
-  const erlangA = staffingRequest.patienceSec === null ? null : staff({ ...staffingRequest, model: 'erlangA' })
+  let erlangC: StaffingResult
+  let erlangA: StaffingResult | null
+  try {
+    erlangC = staff({ ...staffingRequest, model: 'erlangC' })
+    erlangA = staffingRequest.patienceSec === null ? null : staff({ ...staffingRequest, model: 'erlangA' })
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    // Inputs each within bounds can still add up to a load beyond the engine's range.
+    return data({ values, errors: { form: 'errors.outOfRange' } as Record<string, string>, presets, outcome: null }, { status: 400 })
+  }
   const chosen = parsed.data.model === 'erlangA' && erlangA ? erlangA : erlangC
-  const low = Math.min(erlangC.agents, erlangA?.agents ?? erlangC.agents)
-  const from = Math.max(low > 0 ? 1 : 0, low - 5)
-  const curve: CurveRow[] = staffingCurve(staffingRequest, from, Math.max(erlangC.agents, 1) + 6).map((p) => ({
+  // The curve shows the neighbourhood of the answer: 8 agents either side.
+  const from = Math.max(chosen.agents > 0 ? 1 : 0, chosen.agents - 8)
+  const curve: CurveRow[] = staffingCurve(staffingRequest, from, Math.max(chosen.agents, 1) + 8).map((p) => ({
     agents: p.agents,
     slC: p.erlangC.serviceLevel,
     slA: p.erlangA?.serviceLevel ?? null,
@@ -69,6 +77,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         slGoal: staffingRequest.slGoal,
         asaGoal: staffingRequest.asaGoalSec ?? null,
         maxOccupancy: staffingRequest.maxOccupancy ?? null,
+        maxAbandonRate: staffingRequest.maxAbandonRate ?? null,
         shrinkage: staffingRequest.shrinkage ?? 0,
       },
     },
@@ -152,6 +161,7 @@ export default function CalculatorRoute() {
           <Field formId={formId} name="threshold" label={t('settings.slThreshold')} inputMode="numeric" defaultValue={values.threshold} error={errors.threshold} />
           <Field formId={formId} name="asaGoal" label={t('settings.asaGoal')} optional inputMode="decimal" defaultValue={values.asaGoal} error={errors.asaGoal} />
           <Field formId={formId} name="maxOccupancyPct" label={t('settings.maxOccupancy')} optional inputMode="decimal" defaultValue={values.maxOccupancyPct} error={errors.maxOccupancyPct} />
+          <Field formId={formId} name="maxAbandonPct" label={t('calculator.maxAbandon')} optional inputMode="decimal" defaultValue={values.maxAbandonPct} error={errors.maxAbandonPct} />
           <Field formId={formId} name="shrinkagePct" label={t('settings.shrinkage')} optional inputMode="decimal" defaultValue={values.shrinkagePct} error={errors.shrinkagePct} />
           <Field formId={formId} name="patience" label={t('settings.patience')} optional inputMode="numeric" defaultValue={values.patience} error={errors.patience} />
           <Field formId={formId} name="concurrency" label={t('settings.concurrency')} optional inputMode="numeric" defaultValue={values.concurrency} error={errors.concurrency} />
@@ -171,7 +181,7 @@ export default function CalculatorRoute() {
         </Form>
         {Object.keys(errors).length > 0 && (
           <p className="status error" role="alert">
-            {t('settings.fixErrors')}
+            {errors.form ? t(errors.form) : t('settings.fixErrors')}
           </p>
         )}
       </section>
@@ -188,6 +198,11 @@ export default function CalculatorRoute() {
                 <p className="note">{t('calculator.noPatience')}</p>
               )}
             </div>
+            {outcome.erlangA && outcome.goals.maxAbandonRate === null && outcome.erlangA.abandonRate > 0.1 && (
+              <p className="status error" role="alert" data-testid="abandon-warning">
+                {t('calculator.abandonWarning', { rate: formatPercent(outcome.erlangA.abandonRate, language, 0) })}
+              </p>
+            )}
             <p className="note">{t('calculator.modelNote')}</p>
             <p className="note">{t('overview.slDefinition')}</p>
           </section>

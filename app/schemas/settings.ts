@@ -28,7 +28,7 @@ export const channelFormSchema = z
     asaGoalSec: optionalNumber('errors.asaGoal', (n) => Number.isInteger(n) && n > 0),
     maxOccupancyPct: optionalNumber('errors.maxOccupancy', (n) => n > 0 && n <= 100),
     shrinkagePct: requiredNumber('errors.shrinkage', (n) => n >= 0 && n < 100),
-    patienceSec: optionalNumber('errors.patience', (n) => Number.isInteger(n) && n > 0),
+    patienceSec: optionalNumber('errors.patience', (n) => Number.isInteger(n) && n > 0 && n <= 86_400),
     responseGoalHours: optionalNumber('errors.responseGoal', (n) => n > 0 && n <= 24 * 30),
   })
   .superRefine((form, ctx) => {

@@ -144,6 +144,14 @@ describe('the Erlang calculator', () => {
     await expect(page.locator('form#calculator input[name="calls"]').inputValue()).resolves.toBe('300')
   })
 
+  it('warns when Erlang A meets the SL only because callers give up early', async () => {
+    await page.goto(`${app.baseUrl}/calculator?calls=100&intervalMin=30&aht=180&slGoalPct=80&threshold=20&patience=10&model=erlangA`)
+    await expect(page.getByTestId('abandon-warning').textContent()).resolves.toMatch(/abandonam/)
+    await page.goto(`${app.baseUrl}/calculator?calls=100&intervalMin=30&aht=180&slGoalPct=80&threshold=20&patience=10&model=erlangA&maxAbandonPct=5`)
+    await expect(page.getByTestId('abandon-warning').count()).resolves.toBe(0)
+    await expect(page.getByTestId('result-erlangA-agents').textContent()).resolves.not.toBe('4')
+  })
+
   it('says which input is wrong', async () => {
     const response = await page.goto(`${app.baseUrl}/calculator?calls=100&intervalMin=30&aht=0&slGoalPct=80&threshold=20`)
     expect(response?.status()).toBe(400)

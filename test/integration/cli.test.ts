@@ -31,11 +31,13 @@ describe('wfm erlang', () => {
       JSON.stringify({ ...example, calls: -5 }),
       JSON.stringify({ ...example, model: 'erlangA', patience: 300 }),
       JSON.stringify({ ...example, shrinkage: 0.3, maxOccupancy: 0.7 }),
+      JSON.stringify({ ...example, calls: 1e10 }),
+      JSON.stringify({ ...example, sl: 0.8 }),
     ].join('\n')
     const run = wfm(['erlang', '--json'], { input })
     expect(run.status).toBe(1)
     const out = run.lines.map((line) => JSON.parse(line))
-    expect(out).toHaveLength(5)
+    expect(out).toHaveLength(7)
     expect(out[0]).toMatchObject({ traffic: 10, agents: 14, agentsWithShrinkage: 14 })
     expect(out[0].probWait).toBeCloseTo(0.174132, 6)
     expect(out[0]).not.toHaveProperty('abandonRate')
@@ -44,6 +46,8 @@ describe('wfm erlang', () => {
     expect(out[3]).toMatchObject({ model: 'erlangA', agents: 13 })
     expect(out[3].abandonRate).toBeCloseTo(0.024963, 6)
     expect(out[4]).toMatchObject({ agents: 15, agentsWithShrinkage: 22 })
+    expect(out[5].error).toMatch(/above the 1,000,000 Erlangs/)
+    expect(out[6]).toMatchObject({ agents: 14 }) // answered after a failed line
   })
 
   it('exits 0 when every line is good, and needs no database', () => {

@@ -31,12 +31,22 @@ describe('deferredStaffing', () => {
     expect(plan.backlog).toEqual([12, 18, 0, 0])
   })
 
-  it('keeps total work equal to volume × AHT', () => {
+  it('keeps total work equal to volume × AHT, less what is carried past the plan', () => {
     const intervals = Array.from({ length: 96 }, (_, i) => ({ volume: (i * 7) % 13, open: i >= 32 && i < 80 }))
     const plan = deferredStaffing(intervals, { intervalSec: 900, ahtSec: 420, responseGoalSec: 8 * hour })
     const work = plan.agents.reduce((s, a) => s + a * 900, 0)
-    const answerable = intervals.slice(0, 80).reduce((s, i) => s + i.volume, 0)
-    expect(work).toBeCloseTo(answerable * 420, 6)
+    const total = intervals.reduce((s, i) => s + i.volume, 0)
+    expect(plan.carriedOver).toBeGreaterThan(0)
+    expect(work).toBeCloseTo((total - plan.carriedOver) * 420, 6)
+  })
+
+  it('does not count work due after the end of the plan as late', () => {
+    const plan = deferredStaffing([{ volume: 10, open: true }, { volume: 10, open: false }], { intervalSec: hour, ahtSec: 360, responseGoalSec: 24 * hour })
+    expect(plan.lateVolume).toBe(0)
+    expect(plan.serviceLevel).toBe(1)
+    // Each item holds 1/24 of its 24-hour window per hour; only the first hour is open here.
+    expect(plan.carriedOver).toBeCloseTo(20 - 10 * (2 / 24), 12)
+    expect(plan.agents[0]).toBeCloseTo((10 * (2 / 24) * 360) / 3600, 12)
   })
 
   it('refuses bad input with a clear message', () => {

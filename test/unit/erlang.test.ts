@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
+  meetsGoals,
   averageSpeedOfAnswer,
   erlangB,
   erlangC,
@@ -91,6 +92,15 @@ describe('Erlang B and C', () => {
         expect(serviceLevel(n + 1, a, 180, 20)).toBeGreaterThanOrEqual(serviceLevel(n, a, 180, 20) - 1e-12)
       }),
     )
+  })
+})
+
+describe('meetsGoals', () => {
+  it('never lets a NaN measure pass its goal', () => {
+    const nan = { probWait: 0, serviceLevel: Number.NaN, asa: Number.NaN, occupancy: Number.NaN, abandonRate: Number.NaN }
+    expect(meetsGoals(nan, { slGoal: 0.8, thresholdSec: 20 })).toBe(false)
+    expect(meetsGoals({ ...nan, serviceLevel: 0.9 }, { slGoal: 0.8, thresholdSec: 20, asaGoalSec: 10 })).toBe(false)
+    expect(meetsGoals({ ...nan, serviceLevel: 0.9 }, { slGoal: 0.8, thresholdSec: 20, maxOccupancy: 0.9 })).toBe(false)
   })
 })
 

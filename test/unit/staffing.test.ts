@@ -99,6 +99,31 @@ describe('staff (Erlang A)', () => {
   })
 })
 
+describe('the abandonment goal and the engine limits', () => {
+  it('keeps Erlang A from accepting a plan where most callers give up early', () => {
+    // Patience 10 s under a 20 s threshold: the SL convention drops early abandons, so SL alone
+    // is met by a handful of agents while most callers hang up.
+    const impatient = { ...example, model: 'erlangA' as const, patienceSec: 10 }
+    const slOnly = staff(impatient)
+    expect(slOnly.abandonRate).toBeGreaterThan(0.5)
+    const capped = staff({ ...impatient, maxAbandonRate: 0.05 })
+    expect(capped.abandonRate).toBeLessThanOrEqual(0.05)
+    expect(staff({ ...impatient, maxAbandonRate: 0.05, agents: capped.agents - 1 }).abandonRate).toBeGreaterThan(0.05)
+    expect(capped.agentsFractional).toBeGreaterThan(capped.agents - 1)
+  })
+
+  it('refuses loads beyond what it computes, with a reason', () => {
+    expect(() => staff({ ...example, calls: 1e10 })).toThrow(/above the 1,000,000 Erlangs/)
+    expect(() => staff({ ...example, model: 'erlangA', patienceSec: 1e8 })).toThrow(/patience/)
+    expect(() => staff({ ...example, calls: 900_000 * 10, intervalSec: 900, ahtSec: 90, model: 'erlangA', patienceSec: 1e6 })).toThrow(/Erlang C/)
+  })
+
+  it('names non-finite input plainly', () => {
+    expect(() => staff({ ...example, calls: Number.NaN })).toThrow('calls must be a finite number ≥ 0 (got NaN)')
+    expect(() => staff({ ...example, ahtSec: Infinity })).toThrow('(got Infinity)')
+  })
+})
+
 describe('properties of the search', () => {
   it('required agents are monotone in calls, and fractional agents sit just below them', () => {
     fc.assert(
@@ -128,6 +153,7 @@ describe('validation', () => {
     [{ shrinkage: -0.1 }, /shrinkage/],
     [{ patienceSec: 0 }, /patience must be/],
     [{ maxOccupancy: 1.2 }, /maxOccupancy/],
+    [{ maxAbandonRate: 0 }, /maxAbandon/],
     [{ asaGoalSec: 0 }, /asaGoal/],
     [{ concurrency: 1.5 }, /concurrency/],
     [{ agents: -2 }, /agents/],
