@@ -1,13 +1,14 @@
 // Actuals per interval and channel: offered, answered, abandoned, answered within threshold,
 // TMA, TME, service level, abandonment rate, FCR and NPS, for 15/30/60-minute, daily or weekly
-// intervals of any IANA time zone. Reads the 15-minute aggregates (a year is ~35,000 rows per
-// channel) unless a threshold other than the channel's own is asked for: then the answered and
-// abandoned-within-threshold counts are recounted from the raw contacts.
+// intervals of any IANA time zone. Hourly and longer views of a zone with whole-hour offsets read
+// the hourly roll-up (a year is 8,760 rows per channel), others the 15-minute aggregates; a
+// threshold other than the channel's own recounts answered and abandoned within it from the raw
+// contacts.
 import { readDatabase } from '../db.server.ts'
 import { LocalBuckets, type BucketSize } from '../domain/buckets.ts'
 import { INTERVAL_MS, addDays, localDays, startOfLocalDay } from '../domain/intervals.ts'
 import { offsetSegments } from '../domain/buckets.ts'
-import { measure, type TrafficMeasures } from '../domain/metrics.ts'
+import type { TrafficMeasures } from '../domain/metrics.ts'
 import { serviceThresholdSec } from '../domain/channel.ts'
 
 export interface ActualsQuery {
@@ -34,23 +35,6 @@ export interface ActualsRow extends TrafficMeasures {
   nps: number | null
 }
 
-interface Sums {
-  offered: number
-  answered: number
-  abandoned: number
-  answeredWithinThreshold: number
-  abandonedWithinThreshold: number
-  handleSecSum: number
-  answeredWaitSecSum: number
-  fcrCount: number
-  fcrResolved: number
-  npsCount: number
-  npsPromoters: number
-  npsDetractors: number
-}
-
-type SumRow = Sums & { channelId: number; start: number }
-
 const sumColumns = [
   'offered',
   'answered',
@@ -65,11 +49,6 @@ const sumColumns = [
   'npsPromoters',
   'npsDetractors',
 ] as const
-
-const empty = (): Sums => ({
-  offered: 0, answered: 0, abandoned: 0, answeredWithinThreshold: 0, abandonedWithinThreshold: 0, handleSecSum: 0,
-  answeredWaitSecSum: 0, fcrCount: 0, fcrResolved: 0, npsCount: 0, npsPromoters: 0, npsDetractors: 0,
-})
 
 export class UnknownChannel extends Error {}
 
@@ -106,14 +85,19 @@ export function getActuals(query: ActualsQuery): ActualsRow[] {
   // SQLite sums the rows into local buckets: per stretch of constant UTC offset for intervals
   // of up to an hour, per local day (boundaries from the zone) for days and weeks.
   const buckets = new LocalBuckets(query.timeZone, query.size)
-  const pieces: Array<{ from: number; to: number; bucketSql: (column: string) => string; key?: string }> = []
+  const segments = offsetSegments(fromMs, toMs, query.timeZone)
+  const wholeHours = segments.every((s) => s.offsetMs % 3_600_000 === 0)
+  // Local hours are UTC hours: the hourly roll-up serves hourly and longer buckets.
+  const aggregateTable = wholeHours && (query.size === 60 || typeof query.size !== 'number') ? 'HourStat' : 'IntervalStat'
+  const pieces: Array<{ from: number; to: number; bucketSql: (column: string) => string; identity?: boolean }> = []
   if (typeof query.size === 'number') {
     const sizeMs = query.size * 60_000
-    for (const segment of offsetSegments(fromMs, toMs, query.timeZone)) {
+    for (const segment of segments) {
       pieces.push({
         from: segment.from,
         to: segment.to,
         bucketSql: (column) => `${column} - ((${column} + ${segment.offsetMs}) % ${sizeMs} + ${sizeMs}) % ${sizeMs}`,
+        identity: aggregateTable === 'HourStat' && query.size === 60,
       })
     }
   } else {
@@ -121,23 +105,48 @@ export function getActuals(query: ActualsQuery): ActualsRow[] {
       pieces.push({ from: day.start, to: day.end, bucketSql: () => String(buckets.startOf(day.start)) })
     }
   }
-  const sums = new Map<number, Map<number, Sums>>(ids.map((id) => [id, new Map()]))
-  const add = (row: SumRow) => {
-    const perChannel = sums.get(row.channelId)!
-    let bucket = perChannel.get(row.start)
-    if (!bucket) perChannel.set(row.start, (bucket = empty()))
-    for (const column of sumColumns) bucket[column] += Number(row[column] ?? 0)
+  // Every interval of the range, for every channel, so that quiet intervals show as zeros.
+  const grid: number[] = []
+  const gridStep = wholeHours && (query.size === 60 || typeof query.size !== 'number') ? 3_600_000 : INTERVAL_MS
+  for (let t = fromMs; t < toMs; t += gridStep) {
+    const start = buckets.startOf(t)
+    if (grid[grid.length - 1] !== start) grid.push(start)
+  }
+  const gridIndex = new Map(grid.map((start, i) => [start, i]))
+  // FCR and NPS columns cost a third of the read: skip them when the range has no marks.
+  const hasSurveys = (own.length > 0 &&
+    db
+      .prepare(`SELECT EXISTS (SELECT 1 FROM ${aggregateTable} WHERE start >= ? AND start < ? AND channelId IN (${own.join(', ')}) AND (fcrCount > 0 OR npsCount > 0))`)
+      .pluck()
+      .get(fromMs, toMs) === 1) || recount.length > 0
+  const columns = hasSurveys ? sumColumns : sumColumns.slice(0, 7)
+  const width = sumColumns.length
+  const channelIndex = new Map(ids.map((id, i) => [id, i]))
+  const sums = ids.map(() => new Float64Array(grid.length * width))
+  // Rows come as arrays [channelId, start, ...sumColumns]: ~3× cheaper than objects.
+  const add = (row: unknown[]) => {
+    const index = gridIndex.get(row[1] as number)
+    if (index === undefined) return // a bucket starting before the range (weeks)
+    const target = sums[channelIndex.get(row[0] as number)!]!
+    const base = index * width
+    for (let c = 2; c < row.length; c++) target[base + c - 2]! += Number(row[c] ?? 0)
   }
   const ownList = own.join(', ')
   const recountList = recount.join(', ')
   for (const piece of pieces) {
     if (own.length > 0) {
-      const statement = db.prepare(
-        `SELECT channelId, ${piece.bucketSql('start')} AS start, ${sumColumns.map((c) => `SUM(${c}) AS ${c}`).join(', ')}
-         FROM IntervalStat WHERE start >= ? AND start < ? AND channelId IN (${ownList})
-         GROUP BY channelId, 2`,
-      )
-      for (const row of statement.iterate(piece.from, piece.to) as IterableIterator<SumRow>) add(row)
+      // Rows already of the bucket's size need no grouping (and no temporary B-tree).
+      const statement = piece.identity
+        ? db.prepare(
+            `SELECT channelId, start, ${columns.join(', ')} FROM ${aggregateTable}
+             WHERE start >= ? AND start < ? AND channelId IN (${ownList})`,
+          )
+        : db.prepare(
+            `SELECT channelId, ${piece.bucketSql('start')} AS start, ${columns.map((c) => `SUM(${c}) AS ${c}`).join(', ')}
+             FROM ${aggregateTable} WHERE start >= ? AND start < ? AND channelId IN (${ownList})
+             GROUP BY channelId, 2`,
+          )
+      for (const row of statement.raw().iterate(piece.from, piece.to) as IterableIterator<unknown[]>) add(row)
     }
     if (recount.length > 0) {
       const statement = db.prepare(
@@ -152,27 +161,38 @@ export function getActuals(query: ActualsQuery): ActualsRow[] {
          FROM Contact WHERE arrivedAt >= @from AND arrivedAt < @to AND channelId IN (${recountList})
          GROUP BY channelId, 2`,
       )
-      for (const row of statement.iterate({ t: threshold, from: piece.from, to: piece.to }) as IterableIterator<SumRow>) add(row)
+      for (const row of statement.raw().iterate({ t: threshold, from: piece.from, to: piece.to }) as IterableIterator<unknown[]>) add(row)
     }
   }
 
-  // Every interval of the range, for every channel, so that quiet intervals show as zeros.
-  const grid: number[] = []
-  for (let t = fromMs; t < toMs; t += INTERVAL_MS) {
-    const start = buckets.startOf(t)
-    if (grid[grid.length - 1] !== start) grid.push(start)
-  }
+  // Positions in sumColumns: offered 0, answered 1, abandoned 2, answeredWithinThreshold 3,
+  // abandonedWithinThreshold 4, handleSecSum 5, answeredWaitSecSum 6, fcrCount 7, fcrResolved 8,
+  // npsCount 9, npsPromoters 10, npsDetractors 11.
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : null)
   const result: ActualsRow[] = []
-  for (const start of grid) {
-    for (const id of ids) {
-      const s = sums.get(id)!.get(start) ?? empty()
+  const keys = ids.map((id) => byId.get(id)!.key)
+  for (let index = 0; index < grid.length; index++) {
+    const start = new Date(grid[index]!).toISOString()
+    const base = index * width
+    for (let c = 0; c < ids.length; c++) {
+      const v = sums[c]!
+      const offered = v[base]!
+      const answered = v[base + 1]!
+      const abandoned = v[base + 2]!
+      const answeredWithinThreshold = v[base + 3]!
       result.push({
-        start: new Date(start).toISOString(),
-        channel: byId.get(id)!.key,
-        ...measure(s),
-        answeredWithinThreshold: s.answeredWithinThreshold,
-        fcrRate: s.fcrCount > 0 ? s.fcrResolved / s.fcrCount : null,
-        nps: s.npsCount > 0 ? (100 * (s.npsPromoters - s.npsDetractors)) / s.npsCount : null,
+        start,
+        channel: keys[c]!,
+        offered,
+        answered,
+        abandoned,
+        answeredWithinThreshold,
+        serviceLevel: ratio(answeredWithinThreshold, offered - v[base + 4]!),
+        abandonRate: ratio(abandoned, offered),
+        ahtSec: ratio(v[base + 5]!, answered),
+        asaSec: ratio(v[base + 6]!, answered),
+        fcrRate: ratio(v[base + 8]!, v[base + 7]!),
+        nps: v[base + 9]! > 0 ? (100 * (v[base + 10]! - v[base + 11]!)) / v[base + 9]! : null,
       })
     }
   }

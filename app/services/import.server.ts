@@ -11,7 +11,7 @@ import { mapColumns, normaliseHeader, type ImportKind } from '../domain/import/f
 import { LocalTimeReader } from '../domain/import/local-time.ts'
 import { readContactRow, readIntervalRow } from '../domain/import/rows.ts'
 import { readCsv, UnreadableFile } from './csv-source.server.ts'
-import { refreshIntervalStats } from './interval-stats.server.ts'
+import { refreshHourStats, refreshIntervalStats } from './interval-stats.server.ts'
 
 export const MAX_LISTED_ERRORS = 100
 
@@ -350,6 +350,10 @@ function stageIntervals(db: Database.Database): Stage {
          ON CONFLICT (channelId, start) DO UPDATE SET
            ${intervalFields.map((f) => `${f} = COALESCE((SELECT s.${f} FROM staging s WHERE s.channelId = excluded.channelId AND s.start = excluded.start), IntervalStat.${f})`).join(',\n           ')}`,
       )
+      const ranges = db
+        .prepare('SELECT channelId, MIN(start) AS lo, MAX(start) AS hi FROM staging GROUP BY channelId')
+        .all() as Array<{ channelId: number; lo: number; hi: number }>
+      for (const range of ranges) refreshHourStats(db, range.channelId, range.lo, range.hi + 1)
       const byChannel = db
         .prepare('SELECT ch.key AS channel, COUNT(*) AS rows FROM staging s JOIN Channel ch ON ch.id = s.channelId GROUP BY ch.key ORDER BY ch.key')
         .all() as Array<{ channel: string; rows: number }>

@@ -57,9 +57,32 @@ const pruneSql = `
 DELETE FROM IntervalStat
 WHERE channelId = @channelId AND start >= @from AND start < @to AND offered = 0 AND agentsStaffed IS NULL`
 
+const HOUR_MS = 3_600_000
+
+const hourRefreshSql = `
+INSERT INTO HourStat (channelId, start, ${countColumns.join(', ')})
+SELECT channelId, start - start % ${HOUR_MS}, ${countColumns.map((c) => `SUM(${c})`).join(', ')}
+FROM IntervalStat WHERE channelId = @channelId AND start >= @from AND start < @to
+GROUP BY channelId, start - start % ${HOUR_MS}`
+
+/**
+ * Rebuilds the hourly roll-up of one channel over the whole hours covering [from, to). Call
+ * after any change to IntervalStat, in the same transaction.
+ */
+export function refreshHourStats(db: Database.Database, channelId: number, from: number, to: number): void {
+  const params = {
+    channelId,
+    from: from - (from % HOUR_MS),
+    to: to % HOUR_MS === 0 ? to : to - (to % HOUR_MS) + HOUR_MS,
+  }
+  db.prepare('DELETE FROM HourStat WHERE channelId = @channelId AND start >= @from AND start < @to').run(params)
+  db.prepare(hourRefreshSql).run(params)
+}
+
 /**
  * Recomputes the aggregates of one channel for contacts arriving in [from, to) (epoch ms; the
- * whole history by default). Call inside the transaction that changed the contacts.
+ * whole history by default), and their hourly roll-up. Call inside the transaction that changed
+ * the contacts.
  */
 export function refreshIntervalStats(
   db: Database.Database,
@@ -74,4 +97,5 @@ export function refreshIntervalStats(
   db.prepare(resetSql).run(params)
   db.prepare(aggregateSql).run(params)
   db.prepare(pruneSql).run(params)
+  refreshHourStats(db, channelId, alignedFrom, alignedTo)
 }
