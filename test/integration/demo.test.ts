@@ -40,6 +40,23 @@ describe('demo data', () => {
     aggregates.forEach((a, i) => expect(a._sum.handleSecSum).toBeCloseTo(raw[i]!.handle, 3))
   })
 
+  it('keeps the hourly roll-up equal to the 15-minute aggregates, hour by hour', () => {
+    const mismatches = withSqliteTransaction(
+      (db) =>
+        db
+          .prepare(
+            `SELECT COUNT(*) FROM (
+               SELECT channelId, start - start % 3600000 AS hour, SUM(offered) AS o, SUM(answeredWithinThreshold) AS w, SUM(handleSecSum) AS h
+               FROM IntervalStat GROUP BY 1, 2) q
+             LEFT JOIN HourStat s ON s.channelId = q.channelId AND s.start = q.hour
+             WHERE s.offered IS NOT q.o OR s.answeredWithinThreshold IS NOT q.w OR abs(s.handleSecSum - q.h) > 1e-6`,
+          )
+          .pluck()
+          .get() as number,
+    )
+    expect(mismatches).toBe(0)
+  })
+
   it('records the agents staffed for every open interval', async () => {
     const staffed = await prisma.intervalStat.count({ where: { agentsStaffed: { gt: 0 } } })
     const withoutStaff = await prisma.intervalStat.count({ where: { offered: { gt: 0 }, agentsStaffed: null } })

@@ -78,6 +78,23 @@ describe('importing contacts', () => {
     expect(hourly.find((r) => r.start === '2026-11-20T11:00:00.000Z')).toMatchObject({ offered: 2, answered: 1 })
     expect(hourly.find((r) => r.start === '2026-11-20T13:00:00.000Z')).toMatchObject({ offered: 1, answeredWithinThreshold: 1 })
     expect(await prisma.contact.count()).toBe(4)
+    // The hourly roll-up moved with it.
+    const hours = await prisma.hourStat.findMany({ where: { offered: { gt: 0 } }, orderBy: { start: 'asc' }, select: { start: true, offered: true } })
+    expect(hours.map((h) => [h.start.toISOString(), h.offered])).toEqual([
+      ['2026-11-20T11:00:00.000Z', 2],
+      ['2026-11-20T12:00:00.000Z', 1], // chat
+      ['2026-11-20T13:00:00.000Z', 1],
+    ])
+  })
+
+  it('buckets local hours of a half-hour zone from the 15-minute aggregates (Asia/Kolkata, UTC+5:30)', async () => {
+    await run(file)
+    const hourly = getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'Asia/Kolkata', channel: 'voz' })
+    // 11:00:05Z and 11:14:59Z are 16:30–16:44 in Kolkata: the 16:00 hour starts at 10:30Z.
+    expect(hourly.filter((h) => h.offered > 0).map((h) => [h.start, h.offered])).toEqual([
+      ['2026-11-20T10:30:00.000Z', 2],
+      ['2026-11-20T11:30:00.000Z', 1],
+    ])
   })
 
   it('reads Latin-1 exports, BOMs, semicolons and decimal commas, and maps other column names', async () => {
