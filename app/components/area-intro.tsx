@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 
-export type LaterArea = 'volume' | 'forecast' | 'staffing' | 'schedules' | 'review' | 'data'
+export type LaterArea = 'forecast' | 'staffing' | 'schedules' | 'review'
 
 /** An area whose issue comes later: its title and one sentence of what will be there. */
 export function AreaIntro({ area }: { area: LaterArea }) {

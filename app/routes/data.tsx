@@ -1,15 +1,362 @@
-import type { LoaderFunctionArgs } from '@remix-run/node'
-import { AreaIntro } from '../components/area-intro.tsx'
+import {
+  data,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_composeUploadHandlers,
+  unstable_createFileUploadHandler,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { fieldErrors } from '../schemas/form-fields.ts'
+import { mappingFrom, mappingSchema, uploadSchema } from '../schemas/data.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { listImports } from '../services/import.server.ts'
+import { getOperation } from '../services/operation.server.ts'
+import {
+  getImportJob,
+  maxUploadMegabytes,
+  newUploadId,
+  previewUpload,
+  startImportJob,
+  uploadDirectory,
+  uploadPath,
+  type UploadPreview,
+} from '../services/uploads.server.ts'
+import { formatInteger } from '../utils/format.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
-  return null
+  const jobId = new URL(request.url).searchParams.get('job')
+  const job = jobId ? getImportJob(jobId) : null
+  const [operation, history] = await Promise.all([getOperation(), listImports()])
+  return { timeZone: operation.timeZone, job, history, maxUploadMegabytes }
+}
+
+type ActionResult =
+  | { step: 'mapping'; preview: UploadPreview; kind: 'contacts' | 'intervals'; timeZone: string }
+  | { step: 'upload'; errors: Record<string, string> }
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireUser(request, ['admin', 'analyst'])
+  if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
+    // Step 1: the file streams to disk; we answer with its preview for the mapping step.
+    const uploadId = newUploadId()
+    let originalName = 'upload.csv'
+    let form: FormData
+    try {
+      form = await unstable_parseMultipartFormData(
+        request,
+        unstable_composeUploadHandlers(
+          unstable_createFileUploadHandler({
+            directory: uploadDirectory(),
+            maxPartSize: maxUploadMegabytes * 1024 * 1024,
+            file: ({ filename }) => {
+              originalName = filename
+              return `${uploadId}.csv`
+            },
+            filter: ({ name }) => name === 'file',
+            avoidFileConflicts: false,
+          }),
+          unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
+        ),
+      )
+    } catch (error) {
+      if (error instanceof MaxPartSizeExceededError) {
+        return data<ActionResult>({ step: 'upload', errors: { file: 'data.tooLarge' } }, { status: 413 })
+      }
+      throw error
+    }
+    const file = form.get('file')
+    const values = { kind: String(form.get('kind') ?? ''), timeZone: String(form.get('timeZone') ?? '') }
+    const parsed = uploadSchema.safeParse(values)
+    if (!file || typeof file === 'string' || file.size === 0) {
+      return data<ActionResult>({ step: 'upload', errors: { file: 'data.noFile', ...(parsed.success ? {} : fieldErrors(parsed.error)) } }, { status: 400 })
+    }
+    if (!parsed.success) return data<ActionResult>({ step: 'upload', errors: fieldErrors(parsed.error) }, { status: 400 })
+    const preview = await previewUpload(uploadId, originalName, parsed.data.kind)
+    return data<ActionResult>({ step: 'mapping', preview, kind: parsed.data.kind, timeZone: parsed.data.timeZone })
+  }
+  // Step 2: the mapping is confirmed; the import runs in the background and the page follows it.
+  const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))
+  const parsed = mappingSchema.safeParse(values)
+  if (!parsed.success) throw new Response('Invalid import request', { status: 400 })
+  uploadPath(parsed.data.uploadId) // refuses ids that are not ours
+  const job = startImportJob({ ...parsed.data, mapping: mappingFrom(values) })
+  return redirect(`/data?job=${job.id}`)
+}
+
+function UploadForm({ timeZone, errors, limit }: { timeZone: string; errors: Record<string, string>; limit: number }) {
+  const { t } = useTranslation()
+  const navigation = useNavigation()
+  return (
+    <Form method="post" encType="multipart/form-data" className="form-grid" id="upload">
+      <label htmlFor="upload-file">
+        {t('data.file')}
+        <input id="upload-file" name="file" type="file" accept=".csv,.txt,text/csv" required aria-invalid={errors.file ? true : undefined} />
+        {errors.file && (
+          <span className="field-error" role="alert">
+            {t(errors.file, { limit })}
+          </span>
+        )}
+      </label>
+      <label htmlFor="upload-kind">
+        {t('data.kind')}
+        <select id="upload-kind" name="kind" defaultValue="contacts">
+          <option value="contacts">{t('data.kindContacts')}</option>
+          <option value="intervals">{t('data.kindIntervals')}</option>
+        </select>
+      </label>
+      <label htmlFor="upload-tz">
+        {t('settings.timeZone')}
+        <input id="upload-tz" name="timeZone" defaultValue={timeZone} aria-invalid={errors.timeZone ? true : undefined} />
+        {errors.timeZone && <span className="field-error">{t(errors.timeZone)}</span>}
+      </label>
+      <div>
+        <button type="submit" disabled={navigation.state === 'submitting'}>
+          {navigation.state === 'submitting' ? t('data.uploading') : t('data.upload')}
+        </button>
+      </div>
+      <p className="note">{t('data.limit', { limit })}</p>
+    </Form>
+  )
+}
+
+function MappingStep({ preview, kind, timeZone }: { preview: UploadPreview; kind: string; timeZone: string }) {
+  const { t, i18n } = useTranslation()
+  const columns = [...preview.required, ...preview.optional]
+  if (preview.error) {
+    return (
+      <p className="status error" role="alert">
+        {t('data.unreadable', { reason: preview.error })}
+      </p>
+    )
+  }
+  return (
+    <Form method="post" id="mapping">
+      <input type="hidden" name="uploadId" value={preview.uploadId} />
+      <input type="hidden" name="fileName" value={preview.fileName} />
+      <input type="hidden" name="kind" value={kind} />
+      <input type="hidden" name="timeZone" value={timeZone} />
+      <p className="note">
+        {t('data.detected', {
+          file: preview.fileName,
+          size: formatInteger(Math.ceil(preview.bytes / 1024), i18n.language),
+          encoding: preview.encoding === 'windows-1252' ? 'Latin-1' : 'UTF-8',
+          delimiter: preview.delimiter === '\t' ? 'TAB' : preview.delimiter,
+        })}
+      </p>
+      <table className="data mapping">
+        <thead>
+          <tr>
+            <th scope="col">{t('data.ourColumn')}</th>
+            <th scope="col">{t('data.theirColumn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {columns.map((column) => {
+            const required = preview.required.includes(column)
+            return (
+              <tr key={column}>
+                <td>
+                  <code>{column}</code> {required ? '' : <span className="note">({t('settings.optional')})</span>}
+                </td>
+                <td>
+                  <select name={`map.${column}`} defaultValue={preview.proposed[column] ?? ''} aria-label={column}>
+                    <option value="">{required ? t('data.choose') : t('data.none')}</option>
+                    {preview.header.map((h) => (
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      {preview.sample.length > 0 && (
+        <>
+          <h3>{t('data.sample')}</h3>
+          <div className="scroll">
+            <table className="data">
+              <thead>
+                <tr>
+                  {preview.header.map((h) => (
+                    <th key={h} scope="col">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.sample.map((row, i) => (
+                  <tr key={i}>
+                    {row.map((cell, j) => (
+                      <td key={j}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <p>
+        <button type="submit">{t('data.import')}</button> <Link to="/data">{t('data.cancel')}</Link>
+      </p>
+    </Form>
+  )
+}
+
+function JobStatus({ job, timeZone }: { job: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['job']>; timeZone: string }) {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  const revalidator = useRevalidator()
+  useEffect(() => {
+    if (job.status !== 'running') return
+    const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 700)
+    return () => clearInterval(timer)
+  }, [job.status, revalidator])
+  if (job.status === 'running') {
+    const share = job.totalBytes > 0 ? job.bytes / job.totalBytes : 0
+    return (
+      <div role="status" data-testid="import-progress">
+        <p>{t('data.importing', { file: job.fileName, rows: formatInteger(job.rows, language) })}</p>
+        <progress max={1} value={share} aria-label={t('data.progress')} />
+      </div>
+    )
+  }
+  if (job.status === 'failed' || !job.result) {
+    return (
+      <p className="status error" role="alert">
+        {t('data.failed', { reason: job.failure ?? '' })}
+      </p>
+    )
+  }
+  const r = job.result
+  if (r.status === 'refused') {
+    return (
+      <div role="alert" data-testid="import-refused">
+        <p className="status error">{t('data.refused', { file: job.fileName, count: r.errorCount })}</p>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('data.line')}</th>
+              <th scope="col">{t('data.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.errors.map((e, i) => (
+              <tr key={i}>
+                <td>{e.line > 0 ? e.line : '—'}</td>
+                <td className="reason">{e.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {r.errorCount > r.errors.length && <p className="note">{t('data.moreErrors', { count: r.errorCount - r.errors.length })}</p>}
+      </div>
+    )
+  }
+  return (
+    <div className="status ok" role="status" data-testid="import-done">
+      <p>
+        {t('data.imported', {
+          file: job.fileName,
+          rows: formatInteger(r.rows, language),
+          inserted: formatInteger(r.inserted, language),
+          updated: formatInteger(r.updated, language),
+          unchanged: formatInteger(r.unchanged, language),
+        })}
+      </p>
+      {r.firstAt && r.lastAt && (
+        <p>
+          {t('data.range', {
+            from: new Date(r.firstAt).toLocaleString(language, { timeZone }),
+            to: new Date(r.lastAt).toLocaleString(language, { timeZone }),
+          })}
+        </p>
+      )}
+      <p>{r.byChannel.map((c) => `${c.channel}: ${formatInteger(c.rows, language)}`).join(' · ')}</p>
+      {r.channelsCreated.length > 0 && <p>{t('data.channelsCreated', { channels: r.channelsCreated.join(', ') })}</p>}
+      <p>
+        <Link to="/volume">{t('data.seeVolume')}</Link>
+      </p>
+    </div>
+  )
 }
 
 export default function DataRoute() {
-  return <AreaIntro area="data" />
+  const { timeZone, job, history, maxUploadMegabytes: limit } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  return (
+    <>
+      <h1>{t('nav.data')}</h1>
+      <p className="subtitle">{t('areas.data')}</p>
+
+      {job && (
+        <section className="panel" aria-labelledby="job-title">
+          <h2 id="job-title">{t('data.result')}</h2>
+          <JobStatus job={job} timeZone={timeZone} />
+        </section>
+      )}
+
+      <section className="panel" aria-labelledby="upload-title">
+        <h2 id="upload-title">{result?.step === 'mapping' ? t('data.mapping') : t('data.uploadTitle')}</h2>
+        {result?.step === 'mapping' ? (
+          <MappingStep preview={result.preview} kind={result.kind} timeZone={result.timeZone} />
+        ) : (
+          <UploadForm timeZone={timeZone} errors={result?.step === 'upload' ? result.errors : {}} limit={limit} />
+        )}
+        <p className="note">{t('data.formats')}</p>
+      </section>
+
+      <section className="panel" aria-labelledby="history-title">
+        <h2 id="history-title">{t('data.history')}</h2>
+        {history.length === 0 ? (
+          <p className="note">{t('data.noHistory')}</p>
+        ) : (
+          <table className="data" data-testid="import-history">
+            <thead>
+              <tr>
+                <th scope="col">{t('data.when')}</th>
+                <th scope="col">{t('data.file')}</th>
+                <th scope="col">{t('data.kind')}</th>
+                <th scope="col">{t('data.status')}</th>
+                <th scope="col">{t('data.rows')}</th>
+                <th scope="col">{t('data.new')}</th>
+                <th scope="col">{t('data.updatedRows')}</th>
+                <th scope="col">{t('data.errors')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.map((run) => (
+                <tr key={run.id}>
+                  <td>{new Date(run.finishedAt).toLocaleString(language, { timeZone })}</td>
+                  <td>{run.fileName}</td>
+                  <td>{t(run.kind === 'contacts' ? 'data.kindContacts' : 'data.kindIntervals')}</td>
+                  <td className={run.status === 'imported' ? 'good' : 'bad'}>{t(run.status === 'imported' ? 'data.statusImported' : 'data.statusRefused')}</td>
+                  <td>{formatInteger(run.rows, language)}</td>
+                  <td>{formatInteger(run.inserted, language)}</td>
+                  <td>{formatInteger(run.updated, language)}</td>
+                  <td>{formatInteger(run.errorCount, language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  )
 }
 
 export function ErrorBoundary() {

@@ -7,6 +7,7 @@
 import type { Readable } from 'node:stream'
 import Database from 'better-sqlite3'
 import { databaseUrl, sqliteFilePath } from '../db/url.server.ts'
+import { prisma } from '../db.server.ts'
 import { mapColumns, normaliseHeader, type ImportKind } from '../domain/import/formats.ts'
 import { LocalTimeReader } from '../domain/import/local-time.ts'
 import { readContactRow, readIntervalRow } from '../domain/import/rows.ts'
@@ -14,6 +15,41 @@ import { readCsv, UnreadableFile } from './csv-source.server.ts'
 import { refreshHourStats, refreshIntervalStats } from './interval-stats.server.ts'
 
 export const MAX_LISTED_ERRORS = 100
+
+export interface ImportHistoryEntry {
+  id: number
+  kind: string
+  fileName: string
+  finishedAt: string
+  status: string
+  rows: number
+  inserted: number
+  updated: number
+  unchanged: number
+  errorCount: number
+  channelsCreated: string[]
+  firstAt: string | null
+  lastAt: string | null
+}
+
+/** The latest imports, landed or refused. */
+export async function listImports(limit = 20): Promise<ImportHistoryEntry[]> {
+  const runs = await prisma.importRun.findMany({
+    orderBy: { id: 'desc' },
+    take: limit,
+    select: {
+      id: true, kind: true, fileName: true, finishedAt: true, status: true, rows: true, inserted: true, updated: true,
+      unchanged: true, errorCount: true, channelsCreated: true, firstAt: true, lastAt: true,
+    },
+  })
+  return runs.map((run) => ({
+    ...run,
+    finishedAt: run.finishedAt.toISOString(),
+    firstAt: run.firstAt?.toISOString() ?? null,
+    lastAt: run.lastAt?.toISOString() ?? null,
+    channelsCreated: JSON.parse(run.channelsCreated) as string[],
+  }))
+}
 
 export interface ImportError {
   /** 1-based line in the file; 0 for the file as a whole. */

@@ -158,3 +158,56 @@ describe('the Erlang calculator', () => {
     await expect(page.locator('#calculator-aht-error').textContent()).resolves.toBe('O TMA deve ser maior que 0 segundos (até 86400).')
   })
 })
+
+describe('importing history from the Data page', () => {
+  it('uploads a file, maps its columns, imports it, and the Volume chart changes', async () => {
+    // Yesterday in São Paulo: inside the Volume page's default period (the last 7 days).
+    const yesterday = new Date(Date.now() - 3 * 3_600_000 - 86_400_000).toISOString().slice(0, 10)
+    await page.goto(`${app.baseUrl}/volume`)
+    await page.waitForSelector('[data-testid="volume-chart"] svg.recharts-surface')
+    await expect(page.locator('.recharts-legend-item').allTextContents()).resolves.toEqual(['Voz', 'Chat', 'WhatsApp', 'E-mail'])
+    const totalBefore = await page.locator('#volume-chart-title').textContent()
+
+    await page.goto(`${app.baseUrl}/data`)
+    await page.locator('input[name="file"]').setInputFiles({
+      name: 'ouvidoria.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        `Protocolo;Canal;Data Hora;Resultado;Tempo de Espera;TMA\nOUV-1;Ouvidoria;${yesterday} 10:00;atendida;12;300\nOUV-2;Ouvidoria;${yesterday} 10:20;abandonada;50;0\nOUV-3;Ouvidoria;${yesterday} 11:05;atendida;3;240\n`,
+      ),
+    })
+    await page.getByRole('button', { name: 'Enviar' }).click()
+    // The mapping step found every column by its Portuguese name.
+    await expect(page.locator('select[name="map.contact_id"]').inputValue()).resolves.toBe('Protocolo')
+    await expect(page.locator('select[name="map.wait_seconds"]').inputValue()).resolves.toBe('Tempo de Espera')
+    await page.getByRole('button', { name: 'Importar' }).click()
+    await page.getByTestId('import-done').waitFor()
+    await expect(page.getByTestId('import-done').textContent()).resolves.toMatch(/ouvidoria\.csv importado: 3 linhas, 3 novas/)
+    await expect(page.getByTestId('import-history').locator('tbody tr').first().textContent()).resolves.toMatch(/ouvidoria\.csv/)
+    await page.screenshot({ path: `${shots}/data-imported.png`, fullPage: true })
+
+    await page.goto(`${app.baseUrl}/volume`)
+    await page.waitForSelector('[data-testid="volume-chart"] svg.recharts-surface')
+    await expect(page.locator('.recharts-legend-item').allTextContents()).resolves.toEqual(['Voz', 'Chat', 'WhatsApp', 'E-mail', 'Ouvidoria'])
+    const totalAfter = await page.locator('#volume-chart-title').textContent()
+    const count = (text: string | null) => Number(/\(([\d.]+)/.exec(text ?? '')![1]!.replace(/\./g, ''))
+    expect(count(totalAfter) - count(totalBefore)).toBe(3)
+    await page.screenshot({ path: `${shots}/volume.png` })
+  })
+
+  it('lists every bad line of a refused file and imports nothing', async () => {
+    await page.goto(`${app.baseUrl}/data`)
+    await page.locator('input[name="file"]').setInputFiles({
+      name: 'ruim.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('contact_id,channel,arrived_at,outcome,wait_seconds,handle_seconds\nR1,Voz,2026-11-20 08:00,perdida,1,2\nR2,Voz,ontem,answered,1,2\n'),
+    })
+    await page.getByRole('button', { name: 'Enviar' }).click()
+    await page.getByRole('button', { name: 'Importar' }).click()
+    await page.getByTestId('import-refused').waitFor()
+    await expect(page.locator('[data-testid="import-refused"] td.reason').allTextContents()).resolves.toEqual([
+      'outcome "perdida" is neither answered nor abandoned',
+      'arrived_at: "ontem" is not a date-time like 2026-11-24 08:15:00',
+    ])
+  })
+})

@@ -1,0 +1,147 @@
+// Uploaded CSV files: streamed to disk by the multipart parser (never held in memory), then
+// previewed for the column-mapping step and imported as a background job whose progress the
+// Data page polls. Jobs live in this process's memory: one app process serves the dashboard.
+import { randomUUID } from 'node:crypto'
+import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { databaseUrl, sqliteFilePath } from '../db/url.server.ts'
+import { mapColumns, formats, type ImportKind } from '../domain/import/formats.ts'
+import { readCsv, UnreadableFile, type Encoding } from './csv-source.server.ts'
+import { importCsv, type ImportResult } from './import.server.ts'
+
+/** Largest upload accepted, MB (env MAX_UPLOAD_MB). A year of contacts is ~80 MB. */
+export const maxUploadMegabytes = Number(process.env.MAX_UPLOAD_MB ?? 200)
+
+const uploadIdPattern = /^[0-9a-f-]{36}$/
+
+/** Where uploads wait for their import: beside the database file. */
+export function uploadDirectory(): string {
+  const file = sqliteFilePath(databaseUrl())
+  const dir = path.join(file === ':memory:' ? process.cwd() : path.dirname(file), 'uploads')
+  mkdirSync(dir, { recursive: true })
+  return dir
+}
+
+export function newUploadId(): string {
+  return randomUUID()
+}
+
+export function uploadPath(uploadId: string): string {
+  if (!uploadIdPattern.test(uploadId)) throw new Response('Unknown upload', { status: 404 })
+  return path.join(uploadDirectory(), `${uploadId}.csv`)
+}
+
+export interface UploadPreview {
+  uploadId: string
+  fileName: string
+  bytes: number
+  encoding: Encoding | undefined
+  delimiter: string | undefined
+  header: string[]
+  sample: string[][]
+  /** Our column → the file's header, as found automatically. */
+  proposed: Record<string, string>
+  missing: string[]
+  required: readonly string[]
+  optional: readonly string[]
+  error: string | null
+}
+
+/** Reads the header and the first rows of an upload for the mapping step. */
+export async function previewUpload(uploadId: string, fileName: string, kind: ImportKind): Promise<UploadPreview> {
+  const file = uploadPath(uploadId)
+  const csv = readCsv(createReadStream(file))
+  const sample: string[][] = []
+  let error: string | null = null
+  try {
+    for await (const record of csv.records) {
+      sample.push(record.fields)
+      if (sample.length >= 5) break
+    }
+  } catch (caught) {
+    if (!(caught instanceof UnreadableFile)) throw caught
+    error = caught.message
+  }
+  const header = csv.header() ?? []
+  const mapped = mapColumns(kind, header)
+  const proposed = Object.fromEntries(Object.entries(mapped.mapping).map(([ours, index]) => [ours, header[index]!]))
+  if (!error && header.length === 0) error = 'the file is empty'
+  return {
+    uploadId,
+    fileName,
+    bytes: statSync(file).size,
+    encoding: csv.encoding(),
+    delimiter: csv.delimiter(),
+    header,
+    sample,
+    proposed,
+    missing: mapped.missing,
+    required: formats[kind].required,
+    optional: formats[kind].optional,
+    error,
+  }
+}
+
+export interface ImportJob {
+  id: string
+  fileName: string
+  kind: ImportKind
+  totalBytes: number
+  bytes: number
+  rows: number
+  status: 'running' | 'done' | 'failed'
+  result: ImportResult | null
+  failure: string | null
+}
+
+const jobs = new Map<string, ImportJob>()
+
+/** Starts importing an upload in the background; the file is removed when it ends. */
+export function startImportJob(options: {
+  uploadId: string
+  fileName: string
+  kind: ImportKind
+  timeZone: string
+  mapping: Record<string, string>
+}): ImportJob {
+  const file = uploadPath(options.uploadId)
+  const job: ImportJob = {
+    id: options.uploadId,
+    fileName: options.fileName,
+    kind: options.kind,
+    totalBytes: statSync(file).size,
+    bytes: 0,
+    rows: 0,
+    status: 'running',
+    result: null,
+    failure: null,
+  }
+  jobs.set(job.id, job)
+  importCsv(createReadStream(file), {
+    kind: options.kind,
+    timeZone: options.timeZone,
+    fileName: options.fileName,
+    mapping: options.mapping,
+    onProgress: ({ rows, bytes }) => {
+      job.rows = rows
+      job.bytes = bytes
+    },
+  })
+    .then((result) => {
+      job.result = result
+      job.rows = result.rows
+      job.bytes = job.totalBytes
+      job.status = 'done'
+    })
+    .catch((error: unknown) => {
+      console.error(error)
+      job.failure = error instanceof Error ? error.message : String(error)
+      job.status = 'failed'
+    })
+    .finally(() => rmSync(file, { force: true }))
+  return job
+}
+
+export function getImportJob(id: string): ImportJob | null {
+  return jobs.get(id) ?? null
+}
