@@ -1,4 +1,5 @@
 // English interface text.
+import { importErrorTemplates } from '../domain/import/errors.ts'
 import type { Messages } from './pt-BR.ts'
 
 export const en: Messages = {
@@ -155,6 +156,7 @@ export const en: Messages = {
     table: 'Table ({{count}} intervals)',
     start: 'Start',
   },
+  importErrors: { ...importErrorTemplates },
   settings: {
     title: 'Settings',
     operation: 'Operation',

@@ -133,7 +133,7 @@ function MappingStep({ preview, kind, timeZone }: { preview: UploadPreview; kind
   if (preview.error) {
     return (
       <p className="status error" role="alert">
-        {t('data.unreadable', { reason: preview.error })}
+        {t('data.unreadable', { reason: t(`importErrors.${preview.error.code}`, preview.error.params) })}
       </p>
     )
   }
@@ -256,7 +256,7 @@ function JobStatus({ job, timeZone }: { job: NonNullable<ReturnType<typeof useLo
             {r.errors.map((e, i) => (
               <tr key={i}>
                 <td>{e.line > 0 ? e.line : '—'}</td>
-                <td className="reason">{e.reason}</td>
+                <td className="reason">{t(`importErrors.${e.code}`, e.params)}</td>
               </tr>
             ))}
           </tbody>

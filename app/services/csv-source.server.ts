@@ -4,11 +4,13 @@
 // Separator: ',', ';' or tab, whichever the header line uses most.
 import { Transform, type Readable } from 'node:stream'
 import { parse, CsvError } from 'csv-parse'
+import { ImportProblem } from '../domain/import/errors.ts'
 
 const SNIFF_BYTES = 1 << 20
 export const MAX_LINE_CHARS = 1 << 20
 
-export class UnreadableFile extends Error {}
+/** What cannot be read at all: the whole file is refused. */
+export class UnreadableFile extends ImportProblem {}
 
 export type Encoding = 'utf-8' | 'windows-1252'
 
@@ -42,7 +44,7 @@ class Decoder extends Transform {
 
   #decide(): void {
     const sample = Buffer.concat(this.#pending)
-    if (sample.includes(0)) throw new UnreadableFile('this is a binary file, not a CSV text file')
+    if (sample.includes(0)) throw new UnreadableFile('binary')
     const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf
     this.encoding = bom || isUtf8(sample) ? 'utf-8' : 'windows-1252'
     this.#decoder = new TextDecoder(this.encoding, { fatal: this.encoding === 'utf-8', ignoreBOM: false })
@@ -56,7 +58,7 @@ class Decoder extends Transform {
       this.#bytes += chunk.length
       this.onBytes?.(this.#bytes)
       if (this.#decoder) {
-        if (chunk.includes(0)) throw new UnreadableFile('the file contains binary data (NUL bytes), not CSV text')
+        if (chunk.includes(0)) throw new UnreadableFile('binary')
         const text = this.#decoder.decode(chunk, { stream: true })
         if (text) this.push(text)
       } else {
@@ -66,7 +68,7 @@ class Decoder extends Transform {
       }
       done()
     } catch (error) {
-      done(error instanceof TypeError ? new UnreadableFile('the file is not valid UTF-8 after its first megabyte; save it as UTF-8 or Latin-1') : (error as Error))
+      done(error instanceof TypeError ? new UnreadableFile('notUtf8') : (error as Error))
     }
   }
 
@@ -178,8 +180,8 @@ export function readCsv(source: Readable, onBytes?: (bytes: number) => void): Cs
       if (error instanceof CsvError) {
         const line = (error as CsvError & { lines?: number }).lines
         const where = line ? ` at line ${line}` : ''
-        if (error.code === 'CSV_MAX_RECORD_SIZE') throw new UnreadableFile(`a line is longer than ${MAX_LINE_CHARS} characters${where}`)
-        throw new UnreadableFile(`the CSV cannot be read${where}: ${error.message}`)
+        if (error.code === 'CSV_MAX_RECORD_SIZE') throw new UnreadableFile('lineTooLong', { max: MAX_LINE_CHARS, where })
+        throw new UnreadableFile('unreadable', { where, detail: error.message })
       }
       throw error
     } finally {

@@ -11,6 +11,7 @@ import { prisma } from '../db.server.ts'
 import { mapColumns, normaliseHeader, type ImportKind } from '../domain/import/formats.ts'
 import { LocalTimeReader } from '../domain/import/local-time.ts'
 import { readContactRow, readIntervalRow } from '../domain/import/rows.ts'
+import { ImportProblem, type ImportErrorCode, type ImportErrorParams } from '../domain/import/errors.ts'
 import { readCsv, UnreadableFile } from './csv-source.server.ts'
 import { refreshHourStats, refreshIntervalStats } from './interval-stats.server.ts'
 
@@ -54,6 +55,9 @@ export async function listImports(limit = 20): Promise<ImportHistoryEntry[]> {
 export interface ImportError {
   /** 1-based line in the file; 0 for the file as a whole. */
   line: number
+  code: ImportErrorCode
+  params: ImportErrorParams
+  /** The English sentence (the CLI's; pages translate code + params). */
   reason: string
 }
 
@@ -89,9 +93,11 @@ export type ImportResult =
 class ErrorList {
   readonly listed: ImportError[] = []
   count = 0
-  add(line: number, reason: string): void {
+  add(line: number, problem: ImportProblem): void {
     this.count++
-    if (this.listed.length < MAX_LISTED_ERRORS) this.listed.push({ line, reason })
+    if (this.listed.length < MAX_LISTED_ERRORS) {
+      this.listed.push({ line, code: problem.code, params: problem.params, reason: problem.message })
+    }
   }
 }
 
@@ -196,8 +202,10 @@ export async function importCsv(source: Readable, options: ImportOptions): Promi
         if (mapping === undefined) {
           const header = csv.header()!
           const mapped = mapColumns(options.kind, header, options.mapping)
-          if (mapped.unknown.length > 0) errors.add(1, `mapped column(s) not in the file: ${mapped.unknown.join(', ')}`)
-          if (mapped.missing.length > 0) errors.add(1, `missing column(s): ${mapped.missing.join(', ')} (the header has: ${header.join(', ')})`)
+          if (mapped.unknown.length > 0) errors.add(1, new ImportProblem('mappedMissing', { columns: mapped.unknown.join(', ') }))
+          if (mapped.missing.length > 0) {
+            errors.add(1, new ImportProblem('missingColumns', { columns: mapped.missing.join(', '), header: header.join(', ') }))
+          }
           if (errors.count > 0) return refuse()
           mapping = mapped.mapping
         }
@@ -205,7 +213,7 @@ export async function importCsv(source: Readable, options: ImportOptions): Promi
         if (rows % 50_000 === 0) options.onProgress?.({ bytes, rows })
         const headerLength = csv.header()!.length
         if (record.fields.length !== headerLength) {
-          errors.add(record.line, `has ${record.fields.length} column(s), the header has ${headerLength}`)
+          errors.add(record.line, new ImportProblem('columnCount', { count: record.fields.length, expected: headerLength }))
           continue
         }
         const problem = stage.add(record.fields, mapping, record.line, times, channels)
@@ -213,11 +221,11 @@ export async function importCsv(source: Readable, options: ImportOptions): Promi
       }
     } catch (error) {
       if (!(error instanceof UnreadableFile)) throw error
-      errors.add(0, error.message)
+      errors.add(0, error)
       return refuse()
     }
-    if (csv.header() === undefined) errors.add(0, 'the file is empty')
-    else if (rows === 0) errors.add(0, 'the file has a header but no rows')
+    if (csv.header() === undefined) errors.add(0, new ImportProblem('emptyFile'))
+    else if (rows === 0) errors.add(0, new ImportProblem('headerOnly'))
     if (errors.count > 0) return refuse()
 
     const outcome = stage.commit(channels)
@@ -264,8 +272,8 @@ interface StageOutcome extends Omit<ImportCounts, 'rows'> {
 }
 
 interface Stage {
-  /** Validates and stages one record; returns the reason when it is refused. */
-  add(fields: string[], mapping: Record<string, number>, line: number, times: LocalTimeReader, channels: Channels): string | null
+  /** Validates and stages one record; returns the problem when it is refused. */
+  add(fields: string[], mapping: Record<string, number>, line: number, times: LocalTimeReader, channels: Channels): ImportProblem | null
   /** Writes the staged rows (the file had no bad row). */
   commit(channels: Channels): StageOutcome
 }
@@ -283,12 +291,14 @@ function stageContacts(db: Database.Database): Stage {
   return {
     add(fields, mapping, line, times, channels) {
       const result = readContactRow(fields, mapping, times)
-      if (!result.ok) return result.reason
+      if (!result.ok) return result.problem
       const r = result.row
       const channel = channels.resolve(r.channel)
       const fcr = r.fcr === null ? null : r.fcr ? 1 : 0
       const info = insert.run(channel.id, r.externalId, r.arrivedAt, r.outcome, r.waitSec, r.handleSec, r.agent, r.queue, fcr, r.nps, line)
-      if (info.changes === 0) return `contact_id "${r.externalId}" appears again (first on line ${firstLine.get(channel.id, r.externalId)})`
+      if (info.changes === 0) {
+        return new ImportProblem('duplicateId', { id: r.externalId, first: firstLine.get(channel.id, r.externalId) as number })
+      }
       return null
     },
     commit() {
@@ -358,14 +368,20 @@ function stageIntervals(db: Database.Database): Stage {
   return {
     add(fields, mapping, line, times, channels) {
       const result = readIntervalRow(fields, mapping, times)
-      if (!result.ok) return result.reason
+      if (!result.ok) return result.problem
       const r = result.row
       const channel = channels.resolve(r.channel)
       // Means become sums, so intervals add up: TMA × answered, TME × answered.
       const handleSum = r.ahtSec !== null && r.answered !== null ? r.ahtSec * r.answered : null
       const waitSum = r.asaSec !== null && r.answered !== null ? r.asaSec * r.answered : null
       const info = insert.run(channel.id, r.start, r.offered, r.answered, r.abandoned, r.answeredWithinThreshold, handleSum, waitSum, r.agentsStaffed, line)
-      if (info.changes === 0) return `interval ${new Date(r.start).toISOString()} of channel "${r.channel}" appears again (first on line ${firstLine.get(channel.id, r.start)})`
+      if (info.changes === 0) {
+        return new ImportProblem('duplicateInterval', {
+          start: new Date(r.start).toISOString(),
+          channel: r.channel,
+          first: firstLine.get(channel.id, r.start) as number,
+        })
+      }
       return null
     },
     commit() {

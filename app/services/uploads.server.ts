@@ -6,6 +6,7 @@ import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { databaseUrl, sqliteFilePath } from '../db/url.server.ts'
 import { mapColumns, formats, type ImportKind } from '../domain/import/formats.ts'
+import type { ImportErrorCode, ImportErrorParams } from '../domain/import/errors.ts'
 import { readCsv, UnreadableFile, type Encoding } from './csv-source.server.ts'
 import { importCsv, type ImportResult } from './import.server.ts'
 
@@ -44,7 +45,7 @@ export interface UploadPreview {
   missing: string[]
   required: readonly string[]
   optional: readonly string[]
-  error: string | null
+  error: { code: ImportErrorCode; params: ImportErrorParams } | null
 }
 
 /** Reads the header and the first rows of an upload for the mapping step. */
@@ -52,7 +53,7 @@ export async function previewUpload(uploadId: string, fileName: string, kind: Im
   const file = uploadPath(uploadId)
   const csv = readCsv(createReadStream(file))
   const sample: string[][] = []
-  let error: string | null = null
+  let error: UploadPreview['error'] = null
   try {
     for await (const record of csv.records) {
       sample.push(record.fields)
@@ -60,12 +61,12 @@ export async function previewUpload(uploadId: string, fileName: string, kind: Im
     }
   } catch (caught) {
     if (!(caught instanceof UnreadableFile)) throw caught
-    error = caught.message
+    error = { code: caught.code, params: caught.params }
   }
   const header = csv.header() ?? []
   const mapped = mapColumns(kind, header)
   const proposed = Object.fromEntries(Object.entries(mapped.mapping).map(([ours, index]) => [ours, header[index]!]))
-  if (!error && header.length === 0) error = 'the file is empty'
+  if (!error && header.length === 0) error = { code: 'emptyFile', params: {} }
   return {
     uploadId,
     fileName,

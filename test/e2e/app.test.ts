@@ -206,8 +206,8 @@ describe('importing history from the Data page', () => {
     await page.getByRole('button', { name: 'Importar' }).click()
     await page.getByTestId('import-refused').waitFor()
     await expect(page.locator('[data-testid="import-refused"] td.reason').allTextContents()).resolves.toEqual([
-      'outcome "perdida" is neither answered nor abandoned',
-      'arrived_at: "ontem" is not a date-time like 2026-11-24 08:15:00',
+      'outcome "perdida" não é answered (atendida) nem abandoned (abandonada)',
+      'arrived_at: "ontem" não é uma data e hora como 2026-11-24 08:15:00',
     ])
   })
 })

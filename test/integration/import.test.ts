@@ -182,7 +182,9 @@ describe('importing contacts', () => {
       ['imported', 4, 4, 0],
       ['refused', 1, 0, 1],
     ])
-    expect(JSON.parse(history[1]!.errors)).toEqual([{ line: 2, reason: expect.stringMatching(/not a date-time/) }])
+    expect(JSON.parse(history[1]!.errors)).toEqual([
+      { line: 2, code: 'notDateTime', params: { column: 'arrived_at', value: 'not a date', timeZone: 'America/Sao_Paulo' }, reason: expect.stringMatching(/not a date-time/) },
+    ])
   })
 })
 
@@ -244,7 +246,7 @@ describe('refusing bad files whole', () => {
     expect(result).toMatchObject({ status: 'refused', errorCount: 150 })
     if (result.status === 'refused') {
       expect(result.errors).toHaveLength(100)
-      expect(result.errors[99]).toEqual({ line: 101, reason: 'wait_seconds -1 is negative' })
+      expect(result.errors[99]).toEqual({ line: 101, code: 'negative', params: { column: 'wait_seconds', value: '-1' }, reason: 'wait_seconds -1 is negative' })
     }
   })
 })

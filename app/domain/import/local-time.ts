@@ -11,7 +11,9 @@ const pattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\
 const QUARTER_MS = 900_000
 const MINUTE_MS = 60_000
 
-export type LocalTimeResult = { ok: true; instant: number } | { ok: false; reason: string }
+export type LocalTimeResult =
+  | { ok: true; instant: number }
+  | { ok: false; code: 'notDateTime' | 'invalidDateTime' | 'noSuchDate' | 'notOffset' | 'dstGap'; value: string }
 
 /** UTC offsets (ms) valid for local times in the quarter hour starting at `localQuarter`. */
 function offsetsFor(localQuarter: number, timeZone: string): number[] {
@@ -37,9 +39,13 @@ export class LocalTimeReader {
     this.#timeZone = timeZone
   }
 
+  get timeZone(): string {
+    return this.#timeZone
+  }
+
   read(text: string): LocalTimeResult {
     const match = pattern.exec(text.trim())
-    if (!match) return { ok: false, reason: `"${text}" is not a date-time like 2026-11-24 08:15:00` }
+    if (!match) return { ok: false, code: 'notDateTime', value: text }
     const [, y, mo, d, h, mi, s, fraction, zone] = match
     const year = Number(y)
     const month = Number(mo)
@@ -48,16 +54,16 @@ export class LocalTimeReader {
     const minute = Number(mi)
     const second = s === undefined ? 0 : Number(s)
     if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) {
-      return { ok: false, reason: `"${text}" is not a valid date-time` }
+      return { ok: false, code: 'invalidDateTime', value: text }
     }
     const wall = Date.UTC(year, month - 1, day, hour, minute, second, fraction ? Math.floor(Number(`0.${fraction}`) * 1000) : 0)
-    if (new Date(wall).getUTCDate() !== day) return { ok: false, reason: `no such date: ${y}-${mo}-${d}` }
+    if (new Date(wall).getUTCDate() !== day) return { ok: false, code: 'noSuchDate', value: `${y}-${mo}-${d}` }
     if (zone !== undefined) {
       if (zone.toUpperCase() === 'Z') return { ok: true, instant: wall }
       const sign = zone.startsWith('-') ? -1 : 1
       const digits = zone.slice(1).replace(':', '')
       const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')
-      if (offsetMinutes > 14 * 60) return { ok: false, reason: `"${zone}" is not a UTC offset` }
+      if (offsetMinutes > 14 * 60) return { ok: false, code: 'notOffset', value: zone }
       return { ok: true, instant: wall - sign * offsetMinutes * MINUTE_MS }
     }
     const quarter = wall - (((wall % QUARTER_MS) + QUARTER_MS) % QUARTER_MS)
@@ -67,7 +73,7 @@ export class LocalTimeReader {
       this.#cache.set(quarter, offsets)
     }
     if (offsets.length === 0) {
-      return { ok: false, reason: `${text.trim()} does not exist in ${this.#timeZone} (the clocks skipped it: DST gap)` }
+      return { ok: false, code: 'dstGap', value: text.trim() }
     }
     return { ok: true, instant: wall - offsets[0]! }
   }

@@ -1,4 +1,5 @@
 // Validation of one CSV row of each format: a clean typed row, or the reason it is refused.
+import { ImportProblem } from './errors.ts'
 import type { LocalTimeReader } from './local-time.ts'
 
 export interface ContactRow {
@@ -26,7 +27,7 @@ export interface IntervalRow {
   agentsStaffed: number | null
 }
 
-export type RowResult<T> = { ok: true; row: T } | { ok: false; reason: string }
+export type RowResult<T> = { ok: true; row: T } | { ok: false; problem: ImportProblem }
 
 const MAX_TEXT = 200
 const decimal = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/
@@ -45,36 +46,34 @@ const booleans: Record<string, boolean> = {
   true: true, false: false, '1': true, '0': false, yes: true, no: false, sim: true, nao: false, não: false, s: true, n: false, y: true,
 }
 
-class RowError extends Error {}
-
 function text(record: readonly string[], index: number | undefined, column: string, required: boolean): string | null {
   const value = index === undefined ? '' : (record[index] ?? '').trim()
   if (value === '') {
-    if (required) throw new RowError(`${column} is empty`)
+    if (required) throw new ImportProblem('empty', { column })
     return null
   }
-  if (value.length > MAX_TEXT) throw new RowError(`${column} is longer than ${MAX_TEXT} characters`)
+  if (value.length > MAX_TEXT) throw new ImportProblem('tooLong', { column, max: MAX_TEXT })
   return value
 }
 
 function number(record: readonly string[], index: number | undefined, column: string, rule: 'seconds' | 'count' | 'amount', required: boolean): number | null {
   const value = index === undefined ? '' : (record[index] ?? '').trim()
   if (value === '') {
-    if (required) throw new RowError(`${column} is empty`)
+    if (required) throw new ImportProblem('empty', { column })
     return null
   }
-  if (!decimal.test(value)) throw new RowError(`${column} "${value}" is not a number`)
+  if (!decimal.test(value)) throw new ImportProblem('notNumber', { column, value })
   const n = Number(value.replace(',', '.'))
-  if (n < 0) throw new RowError(`${column} ${value} is negative`)
-  if (rule === 'count' && !Number.isInteger(n)) throw new RowError(`${column} ${value} is not a whole number`)
-  if (rule === 'seconds' && n > 31 * 86_400) throw new RowError(`${column} ${value} is more than 31 days`)
+  if (n < 0) throw new ImportProblem('negative', { column, value })
+  if (rule === 'count' && !Number.isInteger(n)) throw new ImportProblem('notWhole', { column, value })
+  if (rule === 'seconds' && n > 31 * 86_400) throw new ImportProblem('over31Days', { column, value })
   return n
 }
 
 function instant(record: readonly string[], index: number | undefined, column: string, times: LocalTimeReader): number {
   const value = text(record, index, column, true)!
   const read = times.read(value)
-  if (!read.ok) throw new RowError(`${column}: ${read.reason}`)
+  if (!read.ok) throw new ImportProblem(read.code, { column, value: read.value, timeZone: times.timeZone })
   return read.instant
 }
 
@@ -82,7 +81,7 @@ function validate<T>(build: () => T): RowResult<T> {
   try {
     return { ok: true, row: build() }
   } catch (error) {
-    if (error instanceof RowError) return { ok: false, reason: error.message }
+    if (error instanceof ImportProblem) return { ok: false, problem: error }
     throw error
   }
 }
@@ -91,18 +90,18 @@ export function readContactRow(record: readonly string[], mapping: Record<string
   return validate(() => {
     const outcomeText = text(record, mapping.outcome, 'outcome', true)!
     const outcome = outcomes[outcomeText.toLowerCase()]
-    if (!outcome) throw new RowError(`outcome "${outcomeText}" is neither answered nor abandoned`)
+    if (!outcome) throw new ImportProblem('outcome', { value: outcomeText })
     const handleSec = number(record, mapping.handle_seconds, 'handle_seconds', 'seconds', true)!
-    if (outcome === 'abandoned' && handleSec > 0) throw new RowError(`an abandoned contact has handle_seconds ${handleSec} (expected 0)`)
+    if (outcome === 'abandoned' && handleSec > 0) throw new ImportProblem('abandonedWithHandle', { value: handleSec })
     const fcrText = text(record, mapping.fcr, 'fcr', false)
     let fcr: boolean | null = null
     if (fcrText !== null) {
       const parsed = booleans[fcrText.toLowerCase()]
-      if (parsed === undefined) throw new RowError(`fcr "${fcrText}" is neither true nor false`)
+      if (parsed === undefined) throw new ImportProblem('fcr', { value: fcrText })
       fcr = parsed
     }
     const nps = number(record, mapping.nps, 'nps', 'count', false)
-    if (nps !== null && nps > 10) throw new RowError(`nps ${nps} is outside 0–10`)
+    if (nps !== null && nps > 10) throw new ImportProblem('npsRange', { value: nps })
     return {
       externalId: text(record, mapping.contact_id, 'contact_id', true)!,
       channel: text(record, mapping.channel, 'channel', true)!,
@@ -121,7 +120,7 @@ export function readContactRow(record: readonly string[], mapping: Record<string
 export function readIntervalRow(record: readonly string[], mapping: Record<string, number>, times: LocalTimeReader): RowResult<IntervalRow> {
   return validate(() => {
     const start = instant(record, mapping.interval_start, 'interval_start', times)
-    if (start % 900_000 !== 0) throw new RowError('interval_start is not on a 15-minute boundary')
+    if (start % 900_000 !== 0) throw new ImportProblem('offGrid')
     const row: IntervalRow = {
       start,
       channel: text(record, mapping.channel, 'channel', true)!,
@@ -134,10 +133,10 @@ export function readIntervalRow(record: readonly string[], mapping: Record<strin
       agentsStaffed: number(record, mapping.agents_staffed, 'agents_staffed', 'amount', false),
     }
     if (row.offered !== null && row.answered !== null && row.abandoned !== null && row.answered + row.abandoned > row.offered) {
-      throw new RowError(`answered ${row.answered} + abandoned ${row.abandoned} exceed offered ${row.offered}`)
+      throw new ImportProblem('exceedOffered', { answered: row.answered, abandoned: row.abandoned, offered: row.offered })
     }
     if (row.answered !== null && row.answeredWithinThreshold !== null && row.answeredWithinThreshold > row.answered) {
-      throw new RowError(`answered_within_threshold ${row.answeredWithinThreshold} exceeds answered ${row.answered}`)
+      throw new ImportProblem('withinExceedsAnswered', { within: row.answeredWithinThreshold, answered: row.answered })
     }
     return row
   })
