@@ -1,5 +1,7 @@
 // `npm run bench`: prints the figures behind the performance budgets in DESIGN.md. It never fails
 // on timing; it fails only if something breaks.
+import { spawnSync } from 'node:child_process'
+import path from 'node:path'
 import { requiredServersErlangC } from '../../app/domain/erlang.ts'
 import { staff } from '../../app/domain/staffing.ts'
 import { generateDemoHistory } from '../../app/domain/demo/generate.ts'
@@ -94,6 +96,14 @@ async function benchApp() {
   }
 }
 
+/** The million-contact import runs in its own process, so that its peak RSS is its own. */
+function benchImport() {
+  const tsx = path.join(import.meta.dirname, '../../node_modules/.bin/tsx')
+  const run = spawnSync(tsx, [path.join(import.meta.dirname, 'import-million.ts')], { stdio: 'inherit' })
+  if (run.status !== 0) throw new Error('the import benchmark failed')
+}
+
 benchStaffing()
 benchDemoGeneration()
+benchImport()
 await benchApp()

@@ -240,6 +240,19 @@ describe('refusing bad files whole', () => {
     expect(await snapshot()).toEqual(before)
   })
 
+  it('numbers lines as an editor does, across blank lines and quoted line breaks', async () => {
+    const content = [
+      header,
+      'N1,Voz,2026-11-20 08:00,answered,1,60,,,,',
+      '',
+      'N2,Voz,2026-11-20 08:01,answered,1,60,"Ana',
+      'Maria",,,',
+      'N3,Voz,2026-11-20 08:02,answered,-1,60,,,,',
+    ].join('\r\n')
+    const result = await run(content)
+    expect(result).toMatchObject({ status: 'refused', errors: [{ line: 6, code: 'negative' }] })
+  })
+
   it('lists the first 100 bad lines and counts the rest', async () => {
     const bad = Array.from({ length: 150 }, (_, i) => `B${i},Voz,2026-11-20 08:00,answered,-1,60,,,,`)
     const result = await run(csv(...bad))
