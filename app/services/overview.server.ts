@@ -2,7 +2,8 @@
 // goal, abandonment, TMA and TME, plus the same by day for the chart. Reads only the 15-minute
 // aggregates, rolled up into local days in SQL (day boundaries computed in the operation's time
 // zone, so 23- and 25-hour days are right).
-import { prisma } from '../db.server.ts'
+import { readDatabase } from '../db.server.ts'
+import { offsetSegments } from '../domain/buckets.ts'
 import { localDays, type DayRange } from '../domain/intervals.ts'
 import { addSums, emptySums, measure, type TrafficMeasures, type TrafficSums } from '../domain/metrics.ts'
 import { serviceThresholdSec } from '../domain/channel.ts'
@@ -60,29 +61,34 @@ const toSums = (row: DayChannelRow): TrafficSums => ({
   answeredWaitSecSum: Number(row.answeredWaitSecSum ?? 0),
 })
 
-/** Sums per local day and channel. */
-async function sumsByDayAndChannel(days: DayRange[]): Promise<DayChannelRow[]> {
+/**
+ * Sums per local day and channel, from the hourly roll-up when the zone's offsets are whole
+ * hours in the period (local days are then made of whole UTC hours), else from the 15-minute rows.
+ */
+function sumsByDayAndChannel(days: DayRange[], timeZone: string): DayChannelRow[] {
   if (days.length === 0) return []
+  const wholeHours = offsetSegments(days[0]!.start, days[days.length - 1]!.end, timeZone).every((s) => s.offsetMs % 3_600_000 === 0)
+  const table = wholeHours ? 'HourStat' : 'IntervalStat'
   const values = days.map(() => '(?, ?, ?)').join(', ')
-  // Instants as Date: the adapter binds them as integer milliseconds, like the stored column.
-  const params = days.flatMap((d) => [d.day, new Date(d.start), new Date(d.end)])
-  return prisma.$queryRawUnsafe<DayChannelRow[]>(
-    `WITH days(day, s, e) AS (VALUES ${values})
+  const params = days.flatMap((d) => [d.day, d.start, d.end])
+  return readDatabase()
+    .prepare(
+      `WITH days(day, s, e) AS (VALUES ${values})
      SELECT days.day AS day, i.channelId AS channelId,
             SUM(i.offered) AS offered, SUM(i.answered) AS answered, SUM(i.abandoned) AS abandoned,
             SUM(i.answeredWithinThreshold) AS answeredWithinThreshold,
             SUM(i.abandonedWithinThreshold) AS abandonedWithinThreshold,
             SUM(i.handleSecSum) AS handleSecSum, SUM(i.answeredWaitSecSum) AS answeredWaitSecSum
-     FROM days JOIN IntervalStat i ON i.start >= days.s AND i.start < days.e
+     FROM days JOIN ${table} i ON i.start >= days.s AND i.start < days.e
      GROUP BY days.day, i.channelId`,
-    ...params,
-  )
+    )
+    .all(...params) as DayChannelRow[]
 }
 
 export async function getOverview({ from, to }: { from: string; to: string }): Promise<Overview> {
   const [operation, channels] = await Promise.all([getOperation(), listChannels()])
   const days = localDays(from, to, operation.timeZone)
-  const rows = await sumsByDayAndChannel(days)
+  const rows = sumsByDayAndChannel(days, operation.timeZone)
   const keyOf = new Map(channels.map((c) => [c.id, c.key]))
   const realtimeIds = new Set(channels.filter((c) => c.kind === 'realtime').map((c) => c.id))
 

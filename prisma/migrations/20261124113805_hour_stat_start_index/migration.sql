@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "HourStat_start_idx" ON "HourStat"("start");
