@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { PeriodInputs } from '../components/period-inputs.tsx'
 import { colorFor, VolumeServiceLevelChart, type ChartSeries } from '../components/volume-sl-chart.tsx'
 import { localDateOf } from '../domain/intervals.ts'
 import type { TrafficMeasures } from '../domain/metrics.ts'
@@ -59,20 +60,8 @@ function PeriodForm({ period, error, quick }: { period: { from: string; to: stri
   return (
     <section className="panel" aria-labelledby="period-heading">
       <h2 id="period-heading">{t('overview.period')}</h2>
-      {error && (
-        <p className="status error" role="alert">
-          {t('overview.invalidPeriod', { reason: t(error) })}
-        </p>
-      )}
       <Form method="get" className="form-row">
-        <label>
-          {t('overview.from')}
-          <input type="date" name="from" defaultValue={period.from} required aria-invalid={error ? true : undefined} />
-        </label>
-        <label>
-          {t('overview.to')}
-          <input type="date" name="to" defaultValue={period.to} required aria-invalid={error ? true : undefined} />
-        </label>
+        <PeriodInputs period={period} error={error} />
         <button type="submit">{t('overview.apply')}</button>
         <div className="quick">
           {quick.map((q) => (

@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { PeriodInputs } from '../components/period-inputs.tsx'
 import { Heatmap, VolumeChart } from '../components/volume-charts.tsx'
 import type { BucketSize } from '../domain/buckets.ts'
 import { daysBetween, localDateOf } from '../domain/intervals.ts'
@@ -42,20 +43,8 @@ export default function VolumeRoute() {
       <p className="subtitle">{t('areas.volume')}</p>
       <section className="panel" aria-labelledby="volume-filters">
         <h2 id="volume-filters">{t('overview.period')}</h2>
-        {periodError && (
-          <p className="status error" role="alert">
-            {t('overview.invalidPeriod', { reason: t(periodError) })}
-          </p>
-        )}
         <Form method="get" className="form-row">
-          <label>
-            {t('overview.from')}
-            <input type="date" name="from" defaultValue={period.from} required />
-          </label>
-          <label>
-            {t('overview.to')}
-            <input type="date" name="to" defaultValue={period.to} required />
-          </label>
+          <PeriodInputs period={period} error={periodError} />
           <label>
             {t('volume.interval')}
             <select name="size" defaultValue={size}>

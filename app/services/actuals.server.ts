@@ -5,6 +5,7 @@
 // threshold other than the channel's own recounts answered and abandoned within it from the raw
 // contacts.
 import { readDatabase } from '../db.server.ts'
+import { countColumns } from './interval-stats.server.ts'
 import { LocalBuckets, type BucketSize } from '../domain/buckets.ts'
 import { INTERVAL_MS, addDays, localDays, startOfLocalDay } from '../domain/intervals.ts'
 import { offsetSegments } from '../domain/buckets.ts'
@@ -35,20 +36,8 @@ export interface ActualsRow extends TrafficMeasures {
   nps: number | null
 }
 
-const sumColumns = [
-  'offered',
-  'answered',
-  'abandoned',
-  'answeredWithinThreshold',
-  'abandonedWithinThreshold',
-  'handleSecSum',
-  'answeredWaitSecSum',
-  'fcrCount',
-  'fcrResolved',
-  'npsCount',
-  'npsPromoters',
-  'npsDetractors',
-] as const
+/** What actuals add up (every counter but the waits of abandoned contacts), in this order. */
+const sumColumns = countColumns.filter((c) => c !== 'abandonedWaitSecSum')
 
 export class UnknownChannel extends Error {}
 

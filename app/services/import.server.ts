@@ -278,6 +278,30 @@ interface Stage {
   commit(channels: Channels): StageOutcome
 }
 
+interface StageCounts {
+  total: number
+  inserted: number
+  updated: number
+  firstAt: number | null
+  lastAt: number | null
+}
+
+/** The summary of a written stage, per channel; drops the staging table. */
+function finishStage(db: Database.Database, counts: StageCounts): StageOutcome {
+  const byChannel = db
+    .prepare('SELECT ch.key AS channel, COUNT(*) AS rows FROM staging s JOIN Channel ch ON ch.id = s.channelId GROUP BY ch.key ORDER BY ch.key')
+    .all() as Array<{ channel: string; rows: number }>
+  db.exec('DROP TABLE staging')
+  return {
+    inserted: counts.inserted,
+    updated: counts.updated,
+    unchanged: counts.total - counts.inserted - counts.updated,
+    byChannel,
+    firstAt: counts.firstAt,
+    lastAt: counts.lastAt,
+  }
+}
+
 function stageContacts(db: Database.Database): Stage {
   db.exec(`CREATE TEMP TABLE staging (
     channelId INTEGER NOT NULL, externalId TEXT NOT NULL, arrivedAt INTEGER NOT NULL, outcome TEXT NOT NULL,
@@ -309,7 +333,7 @@ function stageContacts(db: Database.Database): Stage {
                   MIN(s.arrivedAt) AS firstAt, MAX(s.arrivedAt) AS lastAt
            FROM staging s LEFT JOIN Contact c ON c.channelId = s.channelId AND c.externalId = s.externalId`,
         )
-        .get() as { total: number; inserted: number; updated: number; firstAt: number | null; lastAt: number | null }
+        .get() as StageCounts
       // Intervals to re-aggregate: where changed rows arrive now and where they arrived before.
       const ranges = db
         .prepare(
@@ -329,18 +353,7 @@ function stageContacts(db: Database.Database): Stage {
          WHERE ${contactFields.map((f) => `Contact.${f} IS NOT excluded.${f}`).join(' OR ')}`,
       )
       for (const range of ranges) refreshIntervalStats(db, range.channelId, range.lo, range.hi + 1)
-      const byChannel = db
-        .prepare('SELECT ch.key AS channel, COUNT(*) AS rows FROM staging s JOIN Channel ch ON ch.id = s.channelId GROUP BY ch.key ORDER BY ch.key')
-        .all() as Array<{ channel: string; rows: number }>
-      db.exec('DROP TABLE staging')
-      return {
-        inserted: counts.inserted,
-        updated: counts.updated,
-        unchanged: counts.total - counts.inserted - counts.updated,
-        byChannel,
-        firstAt: counts.firstAt,
-        lastAt: counts.lastAt,
-      }
+      return finishStage(db, counts)
     },
   }
 }
@@ -392,7 +405,7 @@ function stageIntervals(db: Database.Database): Stage {
                   MIN(s.start) AS firstAt, MAX(s.start) AS lastAt
            FROM staging s LEFT JOIN IntervalStat i ON i.channelId = s.channelId AND i.start = s.start`,
         )
-        .get() as { total: number; inserted: number; updated: number; firstAt: number | null; lastAt: number | null }
+        .get() as StageCounts
       // A column the file leaves empty keeps what is stored.
       db.exec(
         `INSERT INTO IntervalStat (channelId, start, ${intervalFields.join(', ')})
@@ -406,18 +419,7 @@ function stageIntervals(db: Database.Database): Stage {
         .prepare('SELECT channelId, MIN(start) AS lo, MAX(start) AS hi FROM staging GROUP BY channelId')
         .all() as Array<{ channelId: number; lo: number; hi: number }>
       for (const range of ranges) refreshHourStats(db, range.channelId, range.lo, range.hi + 1)
-      const byChannel = db
-        .prepare('SELECT ch.key AS channel, COUNT(*) AS rows FROM staging s JOIN Channel ch ON ch.id = s.channelId GROUP BY ch.key ORDER BY ch.key')
-        .all() as Array<{ channel: string; rows: number }>
-      db.exec('DROP TABLE staging')
-      return {
-        inserted: counts.inserted,
-        updated: counts.updated,
-        unchanged: counts.total - counts.inserted - counts.updated,
-        byChannel,
-        firstAt: counts.firstAt,
-        lastAt: counts.lastAt,
-      }
+      return finishStage(db, counts)
     },
   }
 }

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3'
 import { INTERVAL_MS } from '../domain/intervals.ts'
 
 /** Counters derived from contacts; agentsStaffed is not among them and is left untouched. */
-const countColumns = [
+export const countColumns = [
   'offered',
   'answered',
   'abandoned',

@@ -1,25 +1,16 @@
 // Read access to the operation's settings and channels, selecting only what callers need.
 import { prisma } from '../db.server.ts'
-import type { ChannelKind } from '../domain/channel.ts'
+import type { ChannelTargets } from '../domain/channel.ts'
 
 export interface OperationSettings {
   name: string
   timeZone: string
 }
 
-export interface ChannelSettings {
+export interface ChannelSettings extends ChannelTargets {
   id: number
   key: string
   name: string
-  kind: ChannelKind
-  concurrency: number
-  slGoal: number
-  slThresholdSec: number
-  asaGoalSec: number | null
-  maxOccupancy: number | null
-  shrinkage: number
-  patienceSec: number | null
-  responseGoalSec: number | null
 }
 
 /** Used until an operation has been saved (a scratch database); the page shows a name. */
