@@ -151,13 +151,29 @@ export function readCsv(source: Readable, onBytes?: (bytes: number) => void): Cs
         parser.on('drain', done)
         parser.on('close', done)
       })
+    // csv-parse's record limit counts field characters only, so a line of a million commas
+    // would pass it and grow without bound: lines are measured here, before parsing.
+    let sinceNewline = 0
+    let lines = 1
+    const measure = (text: string) => {
+      for (let from = 0; ; ) {
+        const newline = text.indexOf('\n', from)
+        const end = newline === -1 ? text.length : newline
+        sinceNewline += end - from
+        if (sinceNewline > MAX_LINE_CHARS) throw new UnreadableFile('lineTooLong', { max: MAX_LINE_CHARS, where: ` at line ${lines}` })
+        if (newline === -1) return text
+        sinceNewline = 0
+        lines++
+        from = newline + 1
+      }
+    }
     const feed = (async () => {
       try {
-        if (buffered && !parser.write(buffered)) await drained()
+        if (buffered && !parser.write(measure(buffered))) await drained()
         while (!parser.destroyed) {
           const next = await iterator.next()
           if (next.done) break
-          if (!parser.destroyed && !parser.write(String(next.value))) await drained()
+          if (!parser.destroyed && !parser.write(measure(String(next.value)))) await drained()
         }
         if (!parser.destroyed) parser.end()
       } catch (error) {
@@ -184,6 +200,7 @@ export function readCsv(source: Readable, onBytes?: (bytes: number) => void): Cs
         yield { fields: record, line: first + breaks }
       }
     } catch (error) {
+      if (error instanceof UnreadableFile) throw error
       if (error instanceof CsvError) {
         const line = (error as CsvError & { lines?: number }).lines
         const where = line ? ` at line ${line}` : ''

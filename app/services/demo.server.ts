@@ -1,7 +1,7 @@
 // Loads the generated demo history into the database: one transaction, all or nothing.
 import { generateDemoHistory, type DemoHistory } from '../domain/demo/generate.ts'
 import { withSqliteTransaction } from '../db.server.ts'
-import { refreshIntervalStats } from './interval-stats.server.ts'
+import { markChannelTouched, refreshTouched } from './interval-stats.server.ts'
 
 export const demoOperationName = 'Suporte Hospedagem & Internet (demo)'
 export const defaultTimeZone = 'America/Sao_Paulo'
@@ -87,5 +87,6 @@ function insertChannelHistory(db: import('better-sqlite3').Database, { channel, 
       contacts.nps[c] === -1 ? null : contacts.nps[c]!,
     )
   }
-  refreshIntervalStats(db, channelId)
+  markChannelTouched(db, channelId)
+  refreshTouched(db)
 }

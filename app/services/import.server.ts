@@ -1,6 +1,7 @@
-// CSV import of contact records and interval statistics: streamed, every row validated, and then
-// one transaction — a file with any bad row is refused whole (its bad lines listed: the first 100
-// and a count), and nothing is written. Contacts are keyed by (channel, contact_id): importing the
+// CSV import of contact records and interval statistics: streamed, every row validated into a
+// temporary staging table (no lock on the database meanwhile), and then one write transaction —
+// a file with any bad row is refused whole (its bad lines listed: the first 100 and a count), and
+// nothing is written. Contacts are keyed by (channel, contact_id): importing the
 // same file again changes nothing; a corrected re-export updates the rows it names. Channels the
 // file names that do not exist yet are created with default targets. Every import, landed or
 // refused, is recorded in the import history.
@@ -13,7 +14,7 @@ import { LocalTimeReader } from '../domain/import/local-time.ts'
 import { readContactRow, readIntervalRow } from '../domain/import/rows.ts'
 import { ImportProblem, type ImportErrorCode, type ImportErrorParams } from '../domain/import/errors.ts'
 import { readCsv, UnreadableFile } from './csv-source.server.ts'
-import { refreshHourStats, refreshIntervalStats } from './interval-stats.server.ts'
+import { markTouched, refreshHours, refreshTouched } from './interval-stats.server.ts'
 
 export const MAX_LISTED_ERRORS = 100
 
@@ -101,43 +102,55 @@ class ErrorList {
   }
 }
 
-interface ChannelRef {
-  id: number
-  key: string
-}
-
-/** Resolves the channel names of a file to ids, creating unknown channels (inside the transaction). */
+/**
+ * Resolves the channel names of a file to ids. Unknown channels get a negative stand-in id while
+ * the file is staged; `create` makes them, inside the write transaction, and re-points the rows.
+ */
 class Channels {
-  readonly #byName = new Map<string, ChannelRef>()
+  readonly #byName = new Map<string, number>()
+  readonly #keys = new Set<string>()
+  readonly #pending: Array<{ standIn: number; key: string; name: string }> = []
   readonly created: string[] = []
-  #nextSortOrder: number
 
-  constructor(private readonly db: Database.Database) {
-    const rows = db.prepare('SELECT id, key, name, sortOrder FROM Channel').all() as Array<ChannelRef & { name: string; sortOrder: number }>
+  constructor(db: Database.Database) {
+    const rows = db.prepare('SELECT id, key, name FROM Channel').all() as Array<{ id: number; key: string; name: string }>
     for (const row of rows) {
-      this.#byName.set(row.key.toLowerCase(), row)
-      this.#byName.set(row.name.trim().toLowerCase(), row)
-      this.#byName.set(normaliseHeader(row.name), row)
+      this.#byName.set(row.key.toLowerCase(), row.id)
+      this.#byName.set(row.name.trim().toLowerCase(), row.id)
+      this.#byName.set(normaliseHeader(row.name), row.id)
+      this.#keys.add(row.key)
     }
-    this.#nextSortOrder = rows.reduce((max, row) => Math.max(max, row.sortOrder), 0) + 1
   }
 
-  resolve(name: string): ChannelRef {
+  resolve(name: string): number {
     const found = this.#byName.get(name.toLowerCase()) ?? this.#byName.get(normaliseHeader(name))
-    if (found) return found
+    if (found !== undefined) return found
     const base = normaliseHeader(name) || 'canal'
     let key = base
-    for (let n = 2; this.#byName.has(key); n++) key = `${base}_${n}`
-    const { id } = this.db
-      .prepare('INSERT INTO Channel (key, name, sortOrder) VALUES (?, ?, ?) RETURNING id')
-      .get(key, name, this.#nextSortOrder++) as { id: number }
-    const ref = { id, key }
-    this.#byName.set(key, ref)
-    this.#byName.set(name.toLowerCase(), ref)
-    this.created.push(key)
-    return ref
+    for (let n = 2; this.#keys.has(key); n++) key = `${base}_${n}`
+    const standIn = -(this.#pending.length + 1)
+    this.#pending.push({ standIn, key, name })
+    this.#keys.add(key)
+    this.#byName.set(key, standIn)
+    this.#byName.set(name.toLowerCase(), standIn)
+    return standIn
+  }
+
+  /** Creates the new channels (default targets) and re-points staged rows to their ids. */
+  create(db: Database.Database): void {
+    const sortOrder = (db.prepare('SELECT COALESCE(MAX(sortOrder), 0) FROM Channel').pluck().get() as number) + 1
+    const insert = db.prepare('INSERT INTO Channel (key, name, sortOrder) VALUES (?, ?, ?) RETURNING id').pluck()
+    const repoint = db.prepare('UPDATE staging SET channelId = ? WHERE channelId = ?')
+    this.#pending.forEach((channel, index) => {
+      const id = insert.get(channel.key, channel.name, sortOrder + index) as number
+      repoint.run(id, channel.standIn)
+      this.created.push(channel.key)
+    })
   }
 }
+
+/** Staged rows are written in batches of this many per (temporary-table-only) transaction. */
+const STAGING_BATCH = 10_000
 
 const contactFields = ['arrivedAt', 'outcome', 'waitSec', 'handleSec', 'agent', 'queue', 'fcr', 'nps'] as const
 const changedSql = contactFields.map((f) => `c.${f} IS NOT s.${f}`).join(' OR ')
@@ -187,13 +200,14 @@ export async function importCsv(source: Readable, options: ImportOptions): Promi
   let rows = 0
   let bytes = 0
   const refuse = (): ImportResult => {
-    db.exec('ROLLBACK')
+    if (db.inTransaction) db.exec('ROLLBACK')
     const importId = recordRun(db, { kind: options.kind, fileName: options.fileName, timeZone: options.timeZone, startedAt: started, status: 'refused', rows, errors })
     return { status: 'refused', importId, kind: options.kind, rows, errors: errors.listed, errorCount: errors.count, milliseconds: Date.now() - started }
   }
   try {
-    db.exec('BEGIN IMMEDIATE')
     const channels = new Channels(db)
+    // Staging writes only the temporary table: other connections keep writing meanwhile.
+    db.exec('BEGIN')
     const csv = readCsv(source, (n) => (bytes = n))
     const stage = options.kind === 'contacts' ? stageContacts(db) : stageIntervals(db)
     let mapping: Record<string, number> | undefined
@@ -210,7 +224,10 @@ export async function importCsv(source: Readable, options: ImportOptions): Promi
           mapping = mapped.mapping
         }
         rows++
-        if (rows % 50_000 === 0) options.onProgress?.({ bytes, rows })
+        if (rows % STAGING_BATCH === 0) {
+          db.exec('COMMIT; BEGIN')
+          if (rows % 50_000 === 0) options.onProgress?.({ bytes, rows })
+        }
         const headerLength = csv.header()!.length
         if (record.fields.length !== headerLength) {
           errors.add(record.line, new ImportProblem('columnCount', { count: record.fields.length, expected: headerLength }))
@@ -227,8 +244,12 @@ export async function importCsv(source: Readable, options: ImportOptions): Promi
     if (csv.header() === undefined) errors.add(0, new ImportProblem('emptyFile'))
     else if (rows === 0) errors.add(0, new ImportProblem('headerOnly'))
     if (errors.count > 0) return refuse()
+    db.exec('COMMIT')
 
-    const outcome = stage.commit(channels)
+    // The write transaction: new channels, the upsert, the re-aggregation, the history row.
+    db.exec('BEGIN IMMEDIATE')
+    channels.create(db)
+    const outcome = stage.commit()
     const importId = recordRun(db, {
       kind: options.kind,
       fileName: options.fileName,
@@ -274,8 +295,8 @@ interface StageOutcome extends Omit<ImportCounts, 'rows'> {
 interface Stage {
   /** Validates and stages one record; returns the problem when it is refused. */
   add(fields: string[], mapping: Record<string, number>, line: number, times: LocalTimeReader, channels: Channels): ImportProblem | null
-  /** Writes the staged rows (the file had no bad row). */
-  commit(channels: Channels): StageOutcome
+  /** Writes the staged rows (the file had no bad row), inside the write transaction. */
+  commit(): StageOutcome
 }
 
 interface StageCounts {
@@ -317,11 +338,11 @@ function stageContacts(db: Database.Database): Stage {
       const result = readContactRow(fields, mapping, times)
       if (!result.ok) return result.problem
       const r = result.row
-      const channel = channels.resolve(r.channel)
+      const channelId = channels.resolve(r.channel)
       const fcr = r.fcr === null ? null : r.fcr ? 1 : 0
-      const info = insert.run(channel.id, r.externalId, r.arrivedAt, r.outcome, r.waitSec, r.handleSec, r.agent, r.queue, fcr, r.nps, line)
+      const info = insert.run(channelId, r.externalId, r.arrivedAt, r.outcome, r.waitSec, r.handleSec, r.agent, r.queue, fcr, r.nps, line)
       if (info.changes === 0) {
-        return new ImportProblem('duplicateId', { id: r.externalId, first: firstLine.get(channel.id, r.externalId) as number })
+        return new ImportProblem('duplicateId', { id: r.externalId, first: firstLine.get(channelId, r.externalId) as number })
       }
       return null
     },
@@ -334,17 +355,17 @@ function stageContacts(db: Database.Database): Stage {
            FROM staging s LEFT JOIN Contact c ON c.channelId = s.channelId AND c.externalId = s.externalId`,
         )
         .get() as StageCounts
-      // Intervals to re-aggregate: where changed rows arrive now and where they arrived before.
-      const ranges = db
-        .prepare(
-          `SELECT s.channelId AS channelId,
-                  MIN(MIN(s.arrivedAt, COALESCE(c.arrivedAt, s.arrivedAt))) AS lo,
-                  MAX(MAX(s.arrivedAt, COALESCE(c.arrivedAt, s.arrivedAt))) AS hi
-           FROM staging s LEFT JOIN Contact c ON c.channelId = s.channelId AND c.externalId = s.externalId
+      // Buckets to re-aggregate: where changed rows arrive now and where they arrived before.
+      markTouched(
+        db,
+        `SELECT s.channelId, s.arrivedAt FROM staging s
+           LEFT JOIN Contact c ON c.channelId = s.channelId AND c.externalId = s.externalId
            WHERE c.id IS NULL OR ${changedSql}
-           GROUP BY s.channelId`,
-        )
-        .all() as Array<{ channelId: number; lo: number; hi: number }>
+         UNION ALL
+         SELECT c.channelId, c.arrivedAt FROM staging s
+           JOIN Contact c ON c.channelId = s.channelId AND c.externalId = s.externalId
+           WHERE ${changedSql}`,
+      )
       db.exec(
         `INSERT INTO Contact (channelId, externalId, ${contactFields.join(', ')})
          SELECT channelId, externalId, ${contactFields.join(', ')} FROM staging WHERE true
@@ -352,7 +373,7 @@ function stageContacts(db: Database.Database): Stage {
            ${contactFields.map((f) => `${f} = excluded.${f}`).join(', ')}
          WHERE ${contactFields.map((f) => `Contact.${f} IS NOT excluded.${f}`).join(' OR ')}`,
       )
-      for (const range of ranges) refreshIntervalStats(db, range.channelId, range.lo, range.hi + 1)
+      refreshTouched(db)
       return finishStage(db, counts)
     },
   }
@@ -383,16 +404,16 @@ function stageIntervals(db: Database.Database): Stage {
       const result = readIntervalRow(fields, mapping, times)
       if (!result.ok) return result.problem
       const r = result.row
-      const channel = channels.resolve(r.channel)
+      const channelId = channels.resolve(r.channel)
       // Means become sums, so intervals add up: TMA × answered, TME × answered.
       const handleSum = r.ahtSec !== null && r.answered !== null ? r.ahtSec * r.answered : null
       const waitSum = r.asaSec !== null && r.answered !== null ? r.asaSec * r.answered : null
-      const info = insert.run(channel.id, r.start, r.offered, r.answered, r.abandoned, r.answeredWithinThreshold, handleSum, waitSum, r.agentsStaffed, line)
+      const info = insert.run(channelId, r.start, r.offered, r.answered, r.abandoned, r.answeredWithinThreshold, handleSum, waitSum, r.agentsStaffed, line)
       if (info.changes === 0) {
         return new ImportProblem('duplicateInterval', {
           start: new Date(r.start).toISOString(),
           channel: r.channel,
-          first: firstLine.get(channel.id, r.start) as number,
+          first: firstLine.get(channelId, r.start) as number,
         })
       }
       return null
@@ -415,10 +436,7 @@ function stageIntervals(db: Database.Database): Stage {
          ON CONFLICT (channelId, start) DO UPDATE SET
            ${intervalFields.map((f) => `${f} = COALESCE((SELECT s.${f} FROM staging s WHERE s.channelId = excluded.channelId AND s.start = excluded.start), IntervalStat.${f})`).join(',\n           ')}`,
       )
-      const ranges = db
-        .prepare('SELECT channelId, MIN(start) AS lo, MAX(start) AS hi FROM staging GROUP BY channelId')
-        .all() as Array<{ channelId: number; lo: number; hi: number }>
-      for (const range of ranges) refreshHourStats(db, range.channelId, range.lo, range.hi + 1)
+      refreshHours(db, 'SELECT DISTINCT channelId, start - start % 3600000 FROM staging')
       return finishStage(db, counts)
     },
   }

@@ -1,7 +1,8 @@
-// Keeps the 15-minute aggregates (IntervalStat) in step with the raw contacts. Every write of
-// contacts ends with a refresh of the intervals it touched, in the same transaction; a change of a
-// channel's threshold refreshes that channel. The aggregation is one INSERT … SELECT … GROUP BY in
-// SQLite: ~0.5 s for a quarter's half-million contacts.
+// Keeps the 15-minute aggregates (IntervalStat) and their hourly roll-up (HourStat) in step with
+// the raw contacts. A write of contacts marks the 15-minute buckets it touched — where changed
+// contacts arrive now and where they arrived before — and, in the same transaction, only those
+// buckets are recomputed from the contacts. Buckets no contact touches keep what they hold, so
+// interval statistics imported for other periods survive a contacts import.
 import type Database from 'better-sqlite3'
 import { INTERVAL_MS } from '../domain/intervals.ts'
 
@@ -22,80 +23,88 @@ export const countColumns = [
   'npsDetractors',
 ] as const
 
+const HOUR_MS = 3_600_000
+
 // The threshold rule mirrors serviceThresholdSec() in app/domain/channel.ts.
 const thresholdSql = `CASE WHEN ch.kind = 'deferred' AND ch.responseGoalSec IS NOT NULL THEN ch.responseGoalSec ELSE ch.slThresholdSec END`
 
-const aggregateSql = `
-INSERT INTO IntervalStat (channelId, start, ${countColumns.join(', ')})
-SELECT c.channelId,
-       c.arrivedAt - (c.arrivedAt % ${INTERVAL_MS}) AS bucket,
-       COUNT(*),
-       SUM(c.outcome = 'answered'),
-       SUM(c.outcome = 'abandoned'),
-       SUM(c.outcome = 'answered' AND c.waitSec <= ${thresholdSql}),
-       SUM(c.outcome = 'abandoned' AND c.waitSec <= ${thresholdSql}),
-       SUM(CASE WHEN c.outcome = 'answered' THEN c.handleSec ELSE 0 END),
-       SUM(CASE WHEN c.outcome = 'answered' THEN c.waitSec ELSE 0 END),
-       SUM(CASE WHEN c.outcome = 'abandoned' THEN c.waitSec ELSE 0 END),
-       COUNT(c.fcr),
-       COALESCE(SUM(c.fcr = 1), 0),
-       COUNT(c.nps),
-       COALESCE(SUM(c.nps >= 9), 0),
-       COALESCE(SUM(c.nps <= 6), 0)
-FROM Contact c JOIN Channel ch ON ch.id = c.channelId
-WHERE c.channelId = @channelId AND c.arrivedAt >= @from AND c.arrivedAt < @to
-GROUP BY c.channelId, bucket
-ON CONFLICT (channelId, start) DO UPDATE SET
-  ${countColumns.map((column) => `${column} = excluded.${column}`).join(',\n  ')}`
-
-const resetSql = `
-UPDATE IntervalStat SET ${countColumns.map((column) => `${column} = 0`).join(', ')}
-WHERE channelId = @channelId AND start >= @from AND start < @to`
-
-/** Drops rows that carry neither contacts nor staffing. */
-const pruneSql = `
-DELETE FROM IntervalStat
-WHERE channelId = @channelId AND start >= @from AND start < @to AND offered = 0 AND agentsStaffed IS NULL`
-
-const HOUR_MS = 3_600_000
-
-const hourRefreshSql = `
-INSERT INTO HourStat (channelId, start, ${countColumns.join(', ')})
-SELECT channelId, start - start % ${HOUR_MS}, ${countColumns.map((c) => `SUM(${c})`).join(', ')}
-FROM IntervalStat WHERE channelId = @channelId AND start >= @from AND start < @to
-GROUP BY channelId, start - start % ${HOUR_MS}`
-
-/**
- * Rebuilds the hourly roll-up of one channel over the whole hours covering [from, to). Call
- * after any change to IntervalStat, in the same transaction.
- */
-export function refreshHourStats(db: Database.Database, channelId: number, from: number, to: number): void {
-  const params = {
-    channelId,
-    from: from - (from % HOUR_MS),
-    to: to % HOUR_MS === 0 ? to : to - (to % HOUR_MS) + HOUR_MS,
-  }
-  db.prepare('DELETE FROM HourStat WHERE channelId = @channelId AND start >= @from AND start < @to').run(params)
-  db.prepare(hourRefreshSql).run(params)
+/** The touched buckets live in a temporary table of the writing connection. */
+function touchedTable(db: Database.Database): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS touched (channelId INTEGER NOT NULL, start INTEGER NOT NULL, PRIMARY KEY (channelId, start)) WITHOUT ROWID')
 }
 
 /**
- * Recomputes the aggregates of one channel for contacts arriving in [from, to) (epoch ms; the
- * whole history by default), and their hourly roll-up. Call inside the transaction that changed
- * the contacts.
+ * Marks buckets to recompute: `select` yields (channelId, instant) pairs — any instant inside the
+ * bucket — from whatever tables the caller names.
  */
-export function refreshIntervalStats(
-  db: Database.Database,
-  channelId: number,
-  from: number = 0,
-  to: number = Number.MAX_SAFE_INTEGER,
-): void {
-  // Whole intervals only: a bucket that is reset is rebuilt from all of its contacts.
-  const alignedFrom = from - (from % INTERVAL_MS)
-  const alignedTo = to % INTERVAL_MS === 0 ? to : to - (to % INTERVAL_MS) + INTERVAL_MS
-  const params = { channelId, from: alignedFrom, to: alignedTo }
-  db.prepare(resetSql).run(params)
-  db.prepare(aggregateSql).run(params)
-  db.prepare(pruneSql).run(params)
-  refreshHourStats(db, channelId, alignedFrom, alignedTo)
+export function markTouched(db: Database.Database, select: string, ...params: unknown[]): void {
+  touchedTable(db)
+  db.prepare(
+    `WITH t(channelId, instant) AS (${select})
+     INSERT OR IGNORE INTO touched (channelId, start) SELECT channelId, instant - instant % ${INTERVAL_MS} FROM t WHERE true`,
+  ).run(...params)
+}
+
+/** Marks every bucket that holds a contact of the channel (e.g. after its threshold changed). */
+export function markChannelTouched(db: Database.Database, channelId: number): void {
+  markTouched(db, 'SELECT channelId, arrivedAt FROM Contact WHERE channelId = ?', channelId)
+}
+
+/** Recomputes the touched buckets from the contacts, then their hours; clears the marks. */
+export function refreshTouched(db: Database.Database): void {
+  touchedTable(db)
+  db.exec(`
+    UPDATE IntervalStat SET ${countColumns.map((column) => `${column} = 0`).join(', ')}
+    WHERE (channelId, start) IN (SELECT channelId, start FROM touched);
+
+    INSERT INTO IntervalStat (channelId, start, ${countColumns.join(', ')})
+    SELECT c.channelId, t.start,
+           COUNT(*),
+           SUM(c.outcome = 'answered'),
+           SUM(c.outcome = 'abandoned'),
+           SUM(c.outcome = 'answered' AND c.waitSec <= ${thresholdSql}),
+           SUM(c.outcome = 'abandoned' AND c.waitSec <= ${thresholdSql}),
+           SUM(CASE WHEN c.outcome = 'answered' THEN c.handleSec ELSE 0 END),
+           SUM(CASE WHEN c.outcome = 'answered' THEN c.waitSec ELSE 0 END),
+           SUM(CASE WHEN c.outcome = 'abandoned' THEN c.waitSec ELSE 0 END),
+           COUNT(c.fcr),
+           COALESCE(SUM(c.fcr = 1), 0),
+           COUNT(c.nps),
+           COALESCE(SUM(c.nps >= 9), 0),
+           COALESCE(SUM(c.nps <= 6), 0)
+    FROM Contact c
+    JOIN touched t ON t.channelId = c.channelId AND t.start = c.arrivedAt - c.arrivedAt % ${INTERVAL_MS}
+    JOIN Channel ch ON ch.id = c.channelId
+    -- Only the span the touched buckets cover is read (the Contact index is by channel and time).
+    WHERE c.channelId IN (SELECT DISTINCT channelId FROM touched)
+      AND c.arrivedAt >= (SELECT MIN(start) FROM touched)
+      AND c.arrivedAt < (SELECT MAX(start) FROM touched) + ${INTERVAL_MS}
+    GROUP BY c.channelId, t.start
+    ON CONFLICT (channelId, start) DO UPDATE SET
+      ${countColumns.map((column) => `${column} = excluded.${column}`).join(',\n      ')};
+
+    -- A bucket left with neither contacts nor staffing is dropped.
+    DELETE FROM IntervalStat
+    WHERE (channelId, start) IN (SELECT channelId, start FROM touched) AND offered = 0 AND agentsStaffed IS NULL;
+  `)
+  refreshHours(db, `SELECT DISTINCT channelId, start - start % ${HOUR_MS} FROM touched`)
+  db.exec('DELETE FROM touched')
+}
+
+/**
+ * Rebuilds the hourly roll-up for the (channelId, hourStart) pairs `select` yields, from
+ * IntervalStat (contact aggregates and imported statistics alike).
+ */
+export function refreshHours(db: Database.Database, select: string, ...params: unknown[]): void {
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS touched_hours (channelId INTEGER NOT NULL, start INTEGER NOT NULL, PRIMARY KEY (channelId, start)) WITHOUT ROWID')
+  db.prepare(`INSERT OR IGNORE INTO touched_hours (channelId, start) ${select}`).run(...params)
+  db.exec(`
+    DELETE FROM HourStat WHERE (channelId, start) IN (SELECT channelId, start FROM touched_hours);
+    INSERT INTO HourStat (channelId, start, ${countColumns.join(', ')})
+    SELECT i.channelId, h.start, ${countColumns.map((c) => `SUM(i.${c})`).join(', ')}
+    FROM touched_hours h
+    JOIN IntervalStat i ON i.channelId = h.channelId AND i.start >= h.start AND i.start < h.start + ${HOUR_MS}
+    GROUP BY i.channelId, h.start;
+    DELETE FROM touched_hours;
+  `)
 }

@@ -2,7 +2,7 @@
 import { prisma, withSqliteTransaction } from '../db.server.ts'
 import { serviceThresholdSec } from '../domain/channel.ts'
 import type { ChannelUpdate, OperationUpdate } from '../schemas/settings.ts'
-import { refreshIntervalStats } from './interval-stats.server.ts'
+import { markChannelTouched, refreshTouched } from './interval-stats.server.ts'
 
 export async function saveOperation(update: OperationUpdate): Promise<void> {
   await prisma.operation.upsert({
@@ -32,7 +32,11 @@ export function saveChannel(update: ChannelUpdate): { found: boolean; reaggregat
        WHERE id = @channelId`,
     ).run({ channelId, ...fields })
     const reaggregated = serviceThresholdSec(before) !== serviceThresholdSec(fields)
-    if (reaggregated) refreshIntervalStats(db, channelId)
+    if (reaggregated) {
+      // Only buckets holding contacts are recounted; imported interval statistics stay as they are.
+      markChannelTouched(db, channelId)
+      refreshTouched(db)
+    }
     return { found: true, reaggregated }
   })
 }

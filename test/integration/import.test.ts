@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '../../app/db.server.ts'
 import { getActuals } from '../../app/services/actuals.server.ts'
 import { importCsv, type ImportOptions, type ImportResult } from '../../app/services/import.server.ts'
+import { saveChannel } from '../../app/services/settings.server.ts'
 
 const header = 'contact_id,channel,arrived_at,outcome,wait_seconds,handle_seconds,agent,queue,fcr,nps'
 
@@ -222,7 +223,8 @@ describe('refusing bad files whole', () => {
     ['an empty file', () => '', /the file is empty/],
     ['a header only', () => `${header}\n`, /header but no rows/],
     ['binary garbage', () => garbage, /binary/],
-    ['a 100 MB line', longLine, /longer than 1048576 characters/],
+    ['a 100 MB line', longLine, /longer than 1048576 characters at line 2/],
+    ['a line of 20 MB of commas', () => Buffer.from(`${header}\n${','.repeat(20 << 20)}\n`), /longer than 1048576 characters at line 2/],
     ['broken quoting', () => csv(good, 'B,"Voz,2026-11-20 08:00,answered,1,60,,,,'), /cannot be read/],
     ['a mapped column that is not there', () => csv(good), /mapped column\(s\) not in the file: Protocolo/, { mapping: { contact_id: 'Protocolo' } }],
     ['an interval off the 15-minute grid', () => 'interval_start,channel,offered\n2026-11-20 08:10,Voz,5\n', /line 2: interval_start is not on a 15-minute boundary/, { kind: 'intervals' }],
@@ -261,6 +263,21 @@ describe('refusing bad files whole', () => {
       expect(result.errors).toHaveLength(100)
       expect(result.errors[99]).toEqual({ line: 101, code: 'negative', params: { column: 'wait_seconds', value: '-1' }, reason: 'wait_seconds -1 is negative' })
     }
+  })
+})
+
+describe('interval statistics next to contacts', () => {
+  it('survive a contacts import for other intervals and a change of threshold', async () => {
+    const stats = 'interval_start,channel,offered,answered,abandoned,answered_within_threshold\n2026-11-20 08:00,Voz,100,90,10,70\n2026-11-20 10:00,Voz,50,50,0,45\n'
+    expect(await run(stats, { kind: 'intervals' })).toMatchObject({ status: 'imported' })
+    await run(csv('K1,Voz,2026-11-20 07:00,answered,5,100,,,,', 'K2,Voz,2026-11-20 12:00,answered,5,100,,,,'))
+    const daily = () => getActuals({ from: '2026-11-20', to: '2026-11-21', size: 'day', timeZone: 'America/Sao_Paulo', channel: 'voz' })[0]!
+    expect(daily()).toMatchObject({ offered: 152, answeredWithinThreshold: 117 })
+    const voz = await prisma.channel.findFirstOrThrow({ where: { key: 'voz' } })
+    saveChannel({ ...voz, channelId: voz.id, kind: 'realtime', slThresholdSec: 30, asaGoalSec: null, maxOccupancy: null, patienceSec: null, responseGoalSec: null })
+    expect(daily()).toMatchObject({ offered: 152, answeredWithinThreshold: 117 })
+    const hours = await prisma.hourStat.findMany({ where: { channelId: voz.id }, orderBy: { start: 'asc' }, select: { offered: true } })
+    expect(hours.map((h) => h.offered)).toEqual([1, 100, 50, 1])
   })
 })
 

@@ -1,6 +1,6 @@
 // Test data writer: contacts go in through the same aggregation as the demo and imports.
 import { withSqliteTransaction } from '../../app/db.server.ts'
-import { refreshIntervalStats } from '../../app/services/interval-stats.server.ts'
+import { markChannelTouched, refreshTouched } from '../../app/services/interval-stats.server.ts'
 
 export interface TestContact {
   channelId: number
@@ -24,6 +24,7 @@ export function insertContacts(contacts: TestContact[]): void {
       const fcr = c.fcr === undefined ? null : c.fcr ? 1 : 0
       insert.run(c.channelId, c.externalId, Date.parse(c.arrivedAt), c.outcome, c.waitSec, c.handleSec, fcr, c.nps ?? null)
     }
-    for (const channelId of new Set(contacts.map((c) => c.channelId))) refreshIntervalStats(db, channelId)
+    for (const channelId of new Set(contacts.map((c) => c.channelId))) markChannelTouched(db, channelId)
+    refreshTouched(db)
   })
 }
