@@ -11,6 +11,7 @@ import { applyMigrations } from '../services/migrations.server.ts'
 import { isDatabaseEmpty } from '../services/database.server.ts'
 import { defaultTimeZone, loadDemoData } from '../services/demo.server.ts'
 import { importCsv } from '../services/import.server.ts'
+import { detectFileEncoding } from '../services/csv-source.server.ts'
 import { getActuals, UnknownChannel } from '../services/actuals.server.ts'
 import { bucketFromSeconds } from '../domain/buckets.ts'
 import { getOperation } from '../services/operation.server.ts'
@@ -105,6 +106,7 @@ program
     }
     if (!existsSync(file)) throw new CliError(`No such file: ${file}`)
     const result = await importCsv(createReadStream(file), {
+      encoding: await detectFileEncoding(file),
       kind: options.kind,
       timeZone,
       fileName: path.basename(file),

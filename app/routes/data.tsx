@@ -26,6 +26,7 @@ import {
   startImportJob,
   uploadDirectory,
   uploadPath,
+  discardUpload,
   type UploadPreview,
 } from '../services/uploads.server.ts'
 import { formatInteger } from '../utils/format.ts'
@@ -76,14 +77,23 @@ export async function action({ request }: ActionFunctionArgs) {
     const values = { kind: String(form.get('kind') ?? ''), timeZone: String(form.get('timeZone') ?? '') }
     const parsed = uploadSchema.safeParse(values)
     if (!file || typeof file === 'string' || file.size === 0) {
+      discardUpload(uploadId)
       return data<ActionResult>({ step: 'upload', errors: { file: 'data.noFile', ...(parsed.success ? {} : fieldErrors(parsed.error)) } }, { status: 400 })
     }
-    if (!parsed.success) return data<ActionResult>({ step: 'upload', errors: fieldErrors(parsed.error) }, { status: 400 })
+    if (!parsed.success) {
+      discardUpload(uploadId)
+      return data<ActionResult>({ step: 'upload', errors: fieldErrors(parsed.error) }, { status: 400 })
+    }
     const preview = await previewUpload(uploadId, originalName, parsed.data.kind)
+    if (preview.error) discardUpload(uploadId)
     return data<ActionResult>({ step: 'mapping', preview, kind: parsed.data.kind, timeZone: parsed.data.timeZone })
   }
   // Step 2: the mapping is confirmed; the import runs in the background and the page follows it.
   const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))
+  if (values.intent === 'cancel') {
+    if (values.uploadId) discardUpload(values.uploadId)
+    return redirect('/data')
+  }
   const parsed = mappingSchema.safeParse(values)
   if (!parsed.success) throw new Response('Invalid import request', { status: 400 })
   uploadPath(parsed.data.uploadId) // refuses ids that are not ours
@@ -209,7 +219,10 @@ function MappingStep({ preview, kind, timeZone }: { preview: UploadPreview; kind
         </>
       )}
       <p>
-        <button type="submit">{t('data.import')}</button> <Link to="/data">{t('data.cancel')}</Link>
+        <button type="submit">{t('data.import')}</button>{' '}
+        <button type="submit" name="intent" value="cancel" className="secondary" formNoValidate>
+          {t('data.cancel')}
+        </button>
       </p>
     </Form>
   )

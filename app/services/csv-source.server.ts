@@ -2,6 +2,7 @@
 // the file is never held in memory. Encoding: UTF-8 with or without BOM, or Latin-1
 // (Windows-1252, what Brazilian tools often export), decided from the first megabyte.
 // Separator: ',', ';' or tab, whichever the header line uses most.
+import { createReadStream } from 'node:fs'
 import { Transform, type Readable } from 'node:stream'
 import { parse, CsvError } from 'csv-parse'
 import { ImportProblem } from '../domain/import/errors.ts'
@@ -38,7 +39,10 @@ class Decoder extends Transform {
   #bytes = 0
   encoding: Encoding | undefined
 
-  constructor(private readonly onBytes?: (bytes: number) => void) {
+  constructor(
+    private readonly onBytes?: (bytes: number) => void,
+    private readonly known?: Encoding,
+  ) {
     super({ readableObjectMode: false, decodeStrings: true })
   }
 
@@ -46,7 +50,7 @@ class Decoder extends Transform {
     const sample = Buffer.concat(this.#pending)
     if (sample.includes(0)) throw new UnreadableFile('binary')
     const bom = sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf
-    this.encoding = bom || isUtf8(sample) ? 'utf-8' : 'windows-1252'
+    this.encoding = this.known ?? (bom || isUtf8(sample) ? 'utf-8' : 'windows-1252')
     this.#decoder = new TextDecoder(this.encoding, { fatal: this.encoding === 'utf-8', ignoreBOM: false })
     const text = this.#decoder.decode(sample, { stream: true })
     this.#pending = []
@@ -84,6 +88,22 @@ class Decoder extends Transform {
   }
 }
 
+/**
+ * The encoding of a whole file: UTF-8 if every byte sequence is valid UTF-8, else Latin-1
+ * (Windows-1252). For files on disk, where a first accented letter may come late.
+ */
+export async function detectFileEncoding(file: string): Promise<Encoding> {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  try {
+    for await (const chunk of createReadStream(file)) decoder.decode(chunk as Buffer, { stream: true })
+    decoder.decode()
+    return 'utf-8'
+  } catch (error) {
+    if (error instanceof TypeError) return 'windows-1252'
+    throw error
+  }
+}
+
 /** The separator the header line uses most (',' when it uses none). */
 export function detectDelimiter(headerLine: string): ',' | ';' | '\t' {
   let best: ',' | ';' | '\t' = ','
@@ -115,8 +135,8 @@ export interface CsvReader {
  * Throws UnreadableFile for what cannot be read at all (binary, broken quoting, a line over
  * 1 MB characters), with the line where it happened.
  */
-export function readCsv(source: Readable, onBytes?: (bytes: number) => void): CsvReader {
-  const decoder = new Decoder(onBytes)
+export function readCsv(source: Readable, onBytes?: (bytes: number) => void, encoding?: Encoding): CsvReader {
+  const decoder = new Decoder(onBytes, encoding)
   let delimiter: string | undefined
   let header: string[] | undefined
 

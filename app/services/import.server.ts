@@ -13,7 +13,7 @@ import { mapColumns, normaliseHeader, type ImportKind } from '../domain/import/f
 import { LocalTimeReader } from '../domain/import/local-time.ts'
 import { readContactRow, readIntervalRow } from '../domain/import/rows.ts'
 import { ImportProblem, type ImportErrorCode, type ImportErrorParams } from '../domain/import/errors.ts'
-import { readCsv, UnreadableFile } from './csv-source.server.ts'
+import { readCsv, UnreadableFile, type Encoding } from './csv-source.server.ts'
 import { markTouched, refreshHours, refreshTouched } from './interval-stats.server.ts'
 
 export const MAX_LISTED_ERRORS = 100
@@ -68,6 +68,8 @@ export interface ImportOptions {
   fileName: string
   /** Our column name → the file's column name, for exports with other names. */
   mapping?: Record<string, string>
+  /** Known encoding (files on disk are scanned whole); otherwise decided from the first megabyte. */
+  encoding?: Encoding
   onProgress?: (progress: { bytes: number; rows: number }) => void
 }
 
@@ -208,7 +210,7 @@ export async function importCsv(source: Readable, options: ImportOptions): Promi
     const channels = new Channels(db)
     // Staging writes only the temporary table: other connections keep writing meanwhile.
     db.exec('BEGIN')
-    const csv = readCsv(source, (n) => (bytes = n))
+    const csv = readCsv(source, (n) => (bytes = n), options.encoding)
     const stage = options.kind === 'contacts' ? stageContacts(db) : stageIntervals(db)
     let mapping: Record<string, number> | undefined
     try {

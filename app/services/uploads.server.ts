@@ -2,25 +2,43 @@
 // previewed for the column-mapping step and imported as a background job whose progress the
 // Data page polls. Jobs live in this process's memory: one app process serves the dashboard.
 import { randomUUID } from 'node:crypto'
-import { createReadStream, mkdirSync, rmSync, statSync } from 'node:fs'
+import { createReadStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { databaseUrl, sqliteFilePath } from '../db/url.server.ts'
 import { mapColumns, formats, type ImportKind } from '../domain/import/formats.ts'
 import type { ImportErrorCode, ImportErrorParams } from '../domain/import/errors.ts'
-import { readCsv, UnreadableFile, type Encoding } from './csv-source.server.ts'
+import { detectFileEncoding, readCsv, UnreadableFile, type Encoding } from './csv-source.server.ts'
 import { importCsv, type ImportResult } from './import.server.ts'
+
+// Jobs by upload id, and the chain that runs imports one at a time.
+const jobs = new Map<string, ImportJob>()
+let queue: Promise<unknown> = Promise.resolve()
 
 /** Largest upload accepted, MB (env MAX_UPLOAD_MB). A year of contacts is ~80 MB. */
 export const maxUploadMegabytes = Number(process.env.MAX_UPLOAD_MB ?? 200)
 
 const uploadIdPattern = /^[0-9a-f-]{36}$/
 
-/** Where uploads wait for their import: beside the database file. */
+/** An upload nobody imported within a day is abandoned (a cancelled mapping, a closed tab). */
+const ABANDONED_AFTER_MS = 86_400_000
+
+/** Where uploads wait for their import: beside the database file. Abandoned ones are swept. */
 export function uploadDirectory(): string {
   const file = sqliteFilePath(databaseUrl())
   const dir = path.join(file === ':memory:' ? process.cwd() : path.dirname(file), 'uploads')
   mkdirSync(dir, { recursive: true })
+  const now = Date.now()
+  for (const name of readdirSync(dir)) {
+    const stale = path.join(dir, name)
+    if (!jobs.has(name.replace(/\.csv$/, '')) && now - statSync(stale).mtimeMs > ABANDONED_AFTER_MS) rmSync(stale, { force: true })
+  }
   return dir
+}
+
+/** Removes an upload that will not be imported (cancelled, unreadable, or refused before import). */
+export function discardUpload(uploadId: string): void {
+  if (jobs.get(uploadId)?.status === 'running') return
+  rmSync(uploadPath(uploadId), { force: true })
 }
 
 export function newUploadId(): string {
@@ -51,7 +69,7 @@ export interface UploadPreview {
 /** Reads the header and the first rows of an upload for the mapping step. */
 export async function previewUpload(uploadId: string, fileName: string, kind: ImportKind): Promise<UploadPreview> {
   const file = uploadPath(uploadId)
-  const csv = readCsv(createReadStream(file))
+  const csv = readCsv(createReadStream(file), undefined, await detectFileEncoding(file))
   const sample: string[][] = []
   let error: UploadPreview['error'] = null
   try {
@@ -95,8 +113,6 @@ export interface ImportJob {
   failure: string | null
 }
 
-const jobs = new Map<string, ImportJob>()
-
 /** Starts importing an upload in the background; the file is removed when it ends. */
 export function startImportJob(options: {
   uploadId: string
@@ -105,6 +121,9 @@ export function startImportJob(options: {
   timeZone: string
   mapping: Record<string, string>
 }): ImportJob {
+  // A second submit of the same mapping follows the import already under way.
+  const existing = jobs.get(options.uploadId)
+  if (existing) return existing
   const file = uploadPath(options.uploadId)
   const job: ImportJob = {
     id: options.uploadId,
@@ -118,28 +137,34 @@ export function startImportJob(options: {
     failure: null,
   }
   jobs.set(job.id, job)
-  importCsv(createReadStream(file), {
-    kind: options.kind,
-    timeZone: options.timeZone,
-    fileName: options.fileName,
-    mapping: options.mapping,
-    onProgress: ({ rows, bytes }) => {
-      job.rows = rows
-      job.bytes = bytes
-    },
-  })
-    .then((result) => {
+  // One import at a time: a second one waits for the first to finish instead of contending for
+  // the write lock. A job never rejects, so the chain never breaks.
+  const run = async () => {
+    try {
+      const result = await importCsv(createReadStream(file), {
+        encoding: await detectFileEncoding(file),
+        kind: options.kind,
+        timeZone: options.timeZone,
+        fileName: options.fileName,
+        mapping: options.mapping,
+        onProgress: ({ rows, bytes }) => {
+          job.rows = rows
+          job.bytes = bytes
+        },
+      })
       job.result = result
       job.rows = result.rows
       job.bytes = job.totalBytes
       job.status = 'done'
-    })
-    .catch((error: unknown) => {
+    } catch (error) {
       console.error(error)
       job.failure = error instanceof Error ? error.message : String(error)
       job.status = 'failed'
-    })
-    .finally(() => rmSync(file, { force: true }))
+    } finally {
+      rmSync(file, { force: true })
+    }
+  }
+  queue = queue.then(run)
   return job
 }
 

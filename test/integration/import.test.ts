@@ -302,3 +302,19 @@ describe('importing interval statistics', () => {
     expect(await run(file, { kind: 'intervals' })).toMatchObject({ status: 'imported', updated: 1, unchanged: 1 })
   })
 })
+
+describe('files on disk', () => {
+  it('are read as Latin-1 when the first accented letter comes after the first megabyte', async () => {
+    const { writeFileSync, mkdtempSync, createReadStream } = await import('node:fs')
+    const { tmpdir } = await import('node:os')
+    const path = await import('node:path')
+    const { detectFileEncoding } = await import('../../app/services/csv-source.server.ts')
+    const rows = Array.from({ length: 30_000 }, (_, i) => `F${i},Voz,2026-11-20 08:00,answered,1,60,,,,`)
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'traffic-latin1-')), 'late.csv')
+    writeFileSync(file, Buffer.from(csv(...rows, 'F-last,Atendimento São Paulo,2026-11-20 08:00,answered,1,60,,,,'), 'latin1'))
+    expect(await detectFileEncoding(file)).toBe('windows-1252')
+    const result = await importCsv(createReadStream(file), { kind: 'contacts', timeZone: 'America/Sao_Paulo', fileName: 'late.csv', encoding: 'windows-1252' })
+    expect(result).toMatchObject({ status: 'imported', channelsCreated: ['voz', 'atendimento_sao_paulo'] })
+    expect((await prisma.channel.findFirstOrThrow({ where: { key: 'atendimento_sao_paulo' } })).name).toBe('Atendimento São Paulo')
+  })
+})
