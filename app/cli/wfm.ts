@@ -6,7 +6,7 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { answerLines, answerRequest } from './erlang.ts'
 import { databaseUrl } from '../db/url.server.ts'
 import { prisma } from '../db.server.ts'
-import { isLocalDate, localDateOf } from '../domain/intervals.ts'
+import { daysBetween, isLocalDate, localDateOf } from '../domain/intervals.ts'
 import { applyMigrations } from '../services/migrations.server.ts'
 import { isDatabaseEmpty } from '../services/database.server.ts'
 import { defaultTimeZone, loadDemoData } from '../services/demo.server.ts'
@@ -143,6 +143,7 @@ program
   .option('--tz <zone>', "IANA time zone of the dates and intervals (default: the operation's)")
   .option('--json', 'JSON lines (the only format; accepted for clarity)')
   .action(async (options: { from: string; to: string; interval: string; channel?: string; threshold?: number; tz?: string }) => {
+    if (daysBetween(options.from, options.to) < 1) throw new CliError('--to must be after --from (--to is exclusive)')
     const size = bucketFromSeconds(Number(options.interval))
     if (size === null) throw new CliError(`--interval must be 900, 1800, 3600, 86400 or 604800 seconds (got ${options.interval})`)
     const timeZone = options.tz ?? (await getOperation()).timeZone
@@ -209,7 +210,8 @@ program
 try {
   await program.parseAsync(process.argv)
 } catch (error) {
-  console.error(error instanceof CliError ? error.message : error)
+  // Expected failures say what to do; anything else says what broke (DEBUG=1 for the stack).
+  console.error(error instanceof Error && (error instanceof CliError || !process.env.DEBUG) ? error.message : error)
   process.exitCode = 1
 } finally {
   await prisma.$disconnect()

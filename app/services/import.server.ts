@@ -335,11 +335,13 @@ function stageContacts(db: Database.Database): Stage {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   )
   const firstLine = db.prepare('SELECT line FROM staging WHERE channelId = ? AND externalId = ?').pluck()
+  const last = new Map<string, number>()
   return {
     add(fields, mapping, line, times, channels) {
-      const result = readContactRow(fields, mapping, times)
+      const result = readContactRow(fields, mapping, times, (channel) => last.get(channel))
       if (!result.ok) return result.problem
       const r = result.row
+      last.set(r.channel, r.arrivedAt)
       const channelId = channels.resolve(r.channel)
       const fcr = r.fcr === null ? null : r.fcr ? 1 : 0
       const info = insert.run(channelId, r.externalId, r.arrivedAt, r.outcome, r.waitSec, r.handleSec, r.agent, r.queue, fcr, r.nps, line)
@@ -401,11 +403,13 @@ function stageIntervals(db: Database.Database): Stage {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   )
   const firstLine = db.prepare('SELECT line FROM staging WHERE channelId = ? AND start = ?').pluck()
+  const last = new Map<string, number>()
   return {
     add(fields, mapping, line, times, channels) {
-      const result = readIntervalRow(fields, mapping, times)
+      const result = readIntervalRow(fields, mapping, times, (channel) => last.get(channel))
       if (!result.ok) return result.problem
       const r = result.row
+      last.set(r.channel, r.start)
       const channelId = channels.resolve(r.channel)
       // Means become sums, so intervals add up: TMA × answered, TME × answered.
       const handleSum = r.ahtSec !== null && r.answered !== null ? r.ahtSec * r.answered : null

@@ -206,6 +206,8 @@ describe('refusing bad files whole', () => {
     ['an impossible day', () => csv(good, 'B,Voz,2026-02-30 10:00,answered,1,60,,,,'), /line 3: .*no such date/],
     ['a time in the DST gap', () => csv(good, 'B,Voz,2018-11-04 00:15,answered,1,60,,,,'), /line 3: .*DST gap/],
     ['an hour 25', () => csv(good, 'B,Voz,2026-11-20 25:00,answered,1,60,,,,'), /line 3: .*not a valid date-time/],
+    ['a UTC offset of +05:99', () => csv(good, 'B,Voz,2026-11-20 10:00+05:99,answered,1,60,,,,'), /line 3: .*not a UTC offset/],
+    ['a year 0026', () => csv(good, 'B,Voz,0026-11-20 10:00,answered,1,60,,,,'), /line 3: .*not a valid date-time/],
     ['a date without a time', () => csv(good, 'B,Voz,2026-11-20,answered,1,60,,,,'), /line 3: .*not a date-time/],
     ['a negative wait', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,-3,60,,,,'), /line 3: wait_seconds -3 is negative/],
     ['a non-numeric handle time', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,1,abc,,,,'), /line 3: handle_seconds "abc" is not a number/],
@@ -263,6 +265,22 @@ describe('refusing bad files whole', () => {
       expect(result.errors).toHaveLength(100)
       expect(result.errors[99]).toEqual({ line: 101, code: 'negative', params: { column: 'wait_seconds', value: '-1' }, reason: 'wait_seconds -1 is negative' })
     }
+  })
+})
+
+describe('a night the clocks go back', () => {
+  it('reads an interval export that lists the repeated hour twice, in order (New York, 1 Nov 2026)', async () => {
+    const times = ['00:45', '01:00', '01:15', '01:30', '01:45', '01:00', '01:15', '01:30', '01:45', '02:00']
+    const file = `interval_start,channel,offered\n${times.map((t, i) => `2026-11-01 ${t},Voz,${i + 1}`).join('\n')}\n`
+    expect(await run(file, { kind: 'intervals', timeZone: 'America/New_York' })).toMatchObject({ status: 'imported', inserted: 10 })
+    const hourly = getActuals({ from: '2026-11-01', to: '2026-11-02', size: 60, timeZone: 'America/New_York', channel: 'voz' })
+    expect(hourly).toHaveLength(25)
+    expect(hourly.slice(0, 4).map((h) => [h.start, h.offered])).toEqual([
+      ['2026-11-01T04:00:00.000Z', 1], // 00:00 EDT
+      ['2026-11-01T05:00:00.000Z', 2 + 3 + 4 + 5], // 01:00 EDT
+      ['2026-11-01T06:00:00.000Z', 6 + 7 + 8 + 9], // 01:00 EST
+      ['2026-11-01T07:00:00.000Z', 10], // 02:00 EST
+    ])
   })
 })
 

@@ -1,7 +1,9 @@
 // Local date-times from exports ("2026-11-24 08:15[:30]", "T" optional, UTC offset optional) to
 // UTC instants. Without an offset the time is read in the import's IANA zone: a time that the
 // clocks skipped (DST gap) is refused, and a time that happened twice (DST overlap) is the first
-// of the two, as exports without offsets almost always mean. Zone look-ups are cached per local
+// of the two — unless the row before it (of the same series, e.g. channel) already reached that
+// first one: then the clock went back, and this is the second pass (interval exports list the
+// repeated hour twice, in order). Zone look-ups are cached per local
 // quarter hour (every zone changes offset on a quarter hour), so a million rows cost a few
 // thousand look-ups.
 import { tzOffset } from '@date-fns/tz'
@@ -43,11 +45,13 @@ export class LocalTimeReader {
     return this.#timeZone
   }
 
-  read(text: string): LocalTimeResult {
+  /** `previous`: the instant of the series' row before this one, if any. */
+  read(text: string, previous?: number): LocalTimeResult {
     const match = pattern.exec(text.trim())
     if (!match) return { ok: false, code: 'notDateTime', value: text }
     const [, y, mo, d, h, mi, s, fraction, zone] = match
     const year = Number(y)
+    if (year < 1900) return { ok: false, code: 'invalidDateTime', value: text }
     const month = Number(mo)
     const day = Number(d)
     const hour = Number(h)
@@ -62,8 +66,9 @@ export class LocalTimeReader {
       if (zone.toUpperCase() === 'Z') return { ok: true, instant: wall }
       const sign = zone.startsWith('-') ? -1 : 1
       const digits = zone.slice(1).replace(':', '')
-      const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0')
-      if (offsetMinutes > 14 * 60) return { ok: false, code: 'notOffset', value: zone }
+      const minutes = Number(digits.slice(2) || '0')
+      const offsetMinutes = Number(digits.slice(0, 2)) * 60 + minutes
+      if (offsetMinutes > 14 * 60 || minutes > 59) return { ok: false, code: 'notOffset', value: zone }
       return { ok: true, instant: wall - sign * offsetMinutes * MINUTE_MS }
     }
     const quarter = wall - (((wall % QUARTER_MS) + QUARTER_MS) % QUARTER_MS)
@@ -75,6 +80,8 @@ export class LocalTimeReader {
     if (offsets.length === 0) {
       return { ok: false, code: 'dstGap', value: text.trim() }
     }
-    return { ok: true, instant: wall - offsets[0]! }
+    const first = wall - offsets[0]!
+    if (offsets.length > 1 && previous !== undefined && previous >= first) return { ok: true, instant: wall - offsets[1]! }
+    return { ok: true, instant: first }
   }
 }

@@ -70,9 +70,9 @@ function number(record: readonly string[], index: number | undefined, column: st
   return n
 }
 
-function instant(record: readonly string[], index: number | undefined, column: string, times: LocalTimeReader): number {
+function instant(record: readonly string[], index: number | undefined, column: string, times: LocalTimeReader, previous?: number): number {
   const value = text(record, index, column, true)!
-  const read = times.read(value)
+  const read = times.read(value, previous)
   if (!read.ok) throw new ImportProblem(read.code, { column, value: read.value, timeZone: times.timeZone })
   return read.instant
 }
@@ -86,8 +86,17 @@ function validate<T>(build: () => T): RowResult<T> {
   }
 }
 
-export function readContactRow(record: readonly string[], mapping: Record<string, number>, times: LocalTimeReader): RowResult<ContactRow> {
+/** The instant of the row before in the same channel, to read repeated DST hours in order. */
+export type PreviousInstant = (channel: string) => number | undefined
+
+export function readContactRow(
+  record: readonly string[],
+  mapping: Record<string, number>,
+  times: LocalTimeReader,
+  previous?: PreviousInstant,
+): RowResult<ContactRow> {
   return validate(() => {
+    const channel = text(record, mapping.channel, 'channel', true)!
     const outcomeText = text(record, mapping.outcome, 'outcome', true)!
     const outcome = outcomes[outcomeText.toLowerCase()]
     if (!outcome) throw new ImportProblem('outcome', { value: outcomeText })
@@ -104,8 +113,8 @@ export function readContactRow(record: readonly string[], mapping: Record<string
     if (nps !== null && nps > 10) throw new ImportProblem('npsRange', { value: nps })
     return {
       externalId: text(record, mapping.contact_id, 'contact_id', true)!,
-      channel: text(record, mapping.channel, 'channel', true)!,
-      arrivedAt: instant(record, mapping.arrived_at, 'arrived_at', times),
+      channel,
+      arrivedAt: instant(record, mapping.arrived_at, 'arrived_at', times, previous?.(channel)),
       outcome,
       waitSec: number(record, mapping.wait_seconds, 'wait_seconds', 'seconds', true)!,
       handleSec,
@@ -117,13 +126,19 @@ export function readContactRow(record: readonly string[], mapping: Record<string
   })
 }
 
-export function readIntervalRow(record: readonly string[], mapping: Record<string, number>, times: LocalTimeReader): RowResult<IntervalRow> {
+export function readIntervalRow(
+  record: readonly string[],
+  mapping: Record<string, number>,
+  times: LocalTimeReader,
+  previous?: PreviousInstant,
+): RowResult<IntervalRow> {
   return validate(() => {
-    const start = instant(record, mapping.interval_start, 'interval_start', times)
+    const channel = text(record, mapping.channel, 'channel', true)!
+    const start = instant(record, mapping.interval_start, 'interval_start', times, previous?.(channel))
     if (start % 900_000 !== 0) throw new ImportProblem('offGrid')
     const row: IntervalRow = {
       start,
-      channel: text(record, mapping.channel, 'channel', true)!,
+      channel,
       offered: number(record, mapping.offered, 'offered', 'count', false),
       answered: number(record, mapping.answered, 'answered', 'count', false),
       abandoned: number(record, mapping.abandoned, 'abandoned', 'count', false),
