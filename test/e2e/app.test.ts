@@ -11,7 +11,8 @@ const shots = 'test-results'
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true })
-  app = await startApp()
+  // A small upload limit, to see it refuse a file.
+  app = await startApp({ env: { MAX_UPLOAD_MB: '2' } })
   browser = await launchBrowser({ locale: 'pt-BR' })
   page = await browser.newPage()
 })
@@ -193,6 +194,13 @@ describe('importing history from the Data page', () => {
     const count = (text: string | null) => Number(/\(([\d.]+)/.exec(text ?? '')![1]!.replace(/\./g, ''))
     expect(count(totalAfter) - count(totalBefore)).toBe(3)
     await page.screenshot({ path: `${shots}/volume.png` })
+  })
+
+  it('refuses a file over the upload limit with a clear message', async () => {
+    await page.goto(`${app.baseUrl}/data`)
+    await page.locator('input[name="file"]').setInputFiles({ name: 'grande.csv', mimeType: 'text/csv', buffer: Buffer.alloc(3 << 20, 'a') })
+    await page.getByRole('button', { name: 'Enviar' }).click()
+    await expect(page.locator('#upload .field-error').textContent()).resolves.toBe('O arquivo passa de 2 MB. Divida-o em partes (por mês, por exemplo).')
   })
 
   it('lists every bad line of a refused file and imports nothing', async () => {

@@ -26,14 +26,14 @@ function freePort(): Promise<number> {
   })
 }
 
-export async function startApp({ timeoutMs = 150_000 } = {}): Promise<RunningApp> {
+export async function startApp({ timeoutMs = 150_000, env = {} as Record<string, string> } = {}): Promise<RunningApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'traffic-e2e-'))
   const port = await freePort()
   const databaseUrl = `file:${path.join(dir, 'app.db')}`
   let output = ''
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (output += String(chunk)))
