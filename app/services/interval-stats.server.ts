@@ -102,8 +102,11 @@ export function refreshHours(db: Database.Database, select: string, ...params: u
     DELETE FROM HourStat WHERE (channelId, start) IN (SELECT channelId, start FROM touched_hours);
     INSERT INTO HourStat (channelId, start, ${countColumns.join(', ')})
     SELECT i.channelId, h.start, ${countColumns.map((c) => `SUM(i.${c})`).join(', ')}
-    FROM touched_hours h
-    JOIN IntervalStat i ON i.channelId = h.channelId AND i.start >= h.start AND i.start < h.start + ${HOUR_MS}
+    FROM IntervalStat i
+    JOIN touched_hours h ON h.channelId = i.channelId AND h.start = i.start - i.start % ${HOUR_MS}
+    WHERE i.channelId IN (SELECT DISTINCT channelId FROM touched_hours)
+      AND i.start >= (SELECT MIN(start) FROM touched_hours)
+      AND i.start < (SELECT MAX(start) FROM touched_hours) + ${HOUR_MS}
     GROUP BY i.channelId, h.start;
     DELETE FROM touched_hours;
   `)
