@@ -138,16 +138,16 @@ class Channels {
     return standIn
   }
 
-  /** Creates the new channels (default targets) and re-points staged rows to their ids. */
-  create(db: Database.Database): void {
+  /** Creates the new channels (default targets); returns stand-in id → real id. */
+  create(db: Database.Database): Map<number, number> {
     const sortOrder = (db.prepare('SELECT COALESCE(MAX(sortOrder), 0) FROM Channel').pluck().get() as number) + 1
     const insert = db.prepare('INSERT INTO Channel (key, name, sortOrder) VALUES (?, ?, ?) RETURNING id').pluck()
-    const repoint = db.prepare('UPDATE staging SET channelId = ? WHERE channelId = ?')
+    const ids = new Map<number, number>()
     this.#pending.forEach((channel, index) => {
-      const id = insert.get(channel.key, channel.name, sortOrder + index) as number
-      repoint.run(id, channel.standIn)
+      ids.set(channel.standIn, insert.get(channel.key, channel.name, sortOrder + index) as number)
       this.created.push(channel.key)
     })
+    return ids
   }
 }
 
@@ -250,8 +250,7 @@ export async function importCsv(source: Readable, options: ImportOptions): Promi
 
     // The write transaction: new channels, the upsert, the re-aggregation, the history row.
     db.exec('BEGIN IMMEDIATE')
-    channels.create(db)
-    const outcome = stage.commit()
+    const outcome = stage.commit(channels.create(db))
     const importId = recordRun(db, {
       kind: options.kind,
       fileName: options.fileName,
@@ -298,7 +297,7 @@ interface Stage {
   /** Validates and stages one record; returns the problem when it is refused. */
   add(fields: string[], mapping: Record<string, number>, line: number, times: LocalTimeReader, channels: Channels): ImportProblem | null
   /** Writes the staged rows (the file had no bad row), inside the write transaction. */
-  commit(): StageOutcome
+  commit(newChannelIds: Map<number, number>): StageOutcome
 }
 
 interface StageCounts {
@@ -309,12 +308,12 @@ interface StageCounts {
   lastAt: number | null
 }
 
-/** The summary of a written stage, per channel; drops the staging table. */
-function finishStage(db: Database.Database, counts: StageCounts): StageOutcome {
+/** The summary of a written stage, per channel; drops the staging table (and its view). */
+function finishStage(db: Database.Database, counts: StageCounts, staged: 'staging' | 'staged'): StageOutcome {
   const byChannel = db
-    .prepare('SELECT ch.key AS channel, COUNT(*) AS rows FROM staging s JOIN Channel ch ON ch.id = s.channelId GROUP BY ch.key ORDER BY ch.key')
+    .prepare(`SELECT ch.key AS channel, COUNT(*) AS rows FROM ${staged} s JOIN Channel ch ON ch.id = s.channelId GROUP BY ch.key ORDER BY ch.key`)
     .all() as Array<{ channel: string; rows: number }>
-  db.exec('DROP TABLE staging')
+  db.exec('DROP VIEW IF EXISTS staged; DROP TABLE staging')
   return {
     inserted: counts.inserted,
     updated: counts.updated,
@@ -350,35 +349,42 @@ function stageContacts(db: Database.Database): Stage {
       }
       return null
     },
-    commit() {
+    commit(newChannelIds) {
+      // New channels' rows carry stand-in ids: a view maps them (rewriting a million staged rows'
+      // keys would cost seconds).
+      const mapped = [...newChannelIds].map(([standIn, id]) => `WHEN ${standIn} THEN ${id}`).join(' ')
+      db.exec(
+        `CREATE TEMP VIEW staged AS SELECT ${mapped ? `CASE channelId ${mapped} ELSE channelId END` : 'channelId'} AS channelId,
+           externalId, ${contactFields.join(', ')}, line FROM staging`,
+      )
       const counts = db
         .prepare(
           `SELECT COUNT(*) AS total, COALESCE(SUM(c.id IS NULL), 0) AS inserted,
                   COALESCE(SUM(c.id IS NOT NULL AND (${changedSql})), 0) AS updated,
                   MIN(s.arrivedAt) AS firstAt, MAX(s.arrivedAt) AS lastAt
-           FROM staging s LEFT JOIN Contact c ON c.channelId = s.channelId AND c.externalId = s.externalId`,
+           FROM staged s LEFT JOIN Contact c ON c.channelId = s.channelId AND c.externalId = s.externalId`,
         )
         .get() as StageCounts
       // Buckets to re-aggregate: where changed rows arrive now and where they arrived before.
       markTouched(
         db,
-        `SELECT s.channelId, s.arrivedAt FROM staging s
+        `SELECT s.channelId, s.arrivedAt FROM staged s
            LEFT JOIN Contact c ON c.channelId = s.channelId AND c.externalId = s.externalId
            WHERE c.id IS NULL OR ${changedSql}
          UNION ALL
-         SELECT c.channelId, c.arrivedAt FROM staging s
+         SELECT c.channelId, c.arrivedAt FROM staged s
            JOIN Contact c ON c.channelId = s.channelId AND c.externalId = s.externalId
            WHERE ${changedSql}`,
       )
       db.exec(
         `INSERT INTO Contact (channelId, externalId, ${contactFields.join(', ')})
-         SELECT channelId, externalId, ${contactFields.join(', ')} FROM staging WHERE true
+         SELECT channelId, externalId, ${contactFields.join(', ')} FROM staged WHERE true
          ON CONFLICT (channelId, externalId) DO UPDATE SET
            ${contactFields.map((f) => `${f} = excluded.${f}`).join(', ')}
          WHERE ${contactFields.map((f) => `Contact.${f} IS NOT excluded.${f}`).join(' OR ')}`,
       )
       refreshTouched(db)
-      return finishStage(db, counts)
+      return finishStage(db, counts, 'staged')
     },
   }
 }
@@ -424,7 +430,10 @@ function stageIntervals(db: Database.Database): Stage {
       }
       return null
     },
-    commit() {
+    commit(newChannelIds) {
+      // Interval files are small (a year of one channel is 35,040 rows): re-point in place.
+      const repoint = db.prepare('UPDATE staging SET channelId = ? WHERE channelId = ?')
+      for (const [standIn, id] of newChannelIds) repoint.run(id, standIn)
       const counts = db
         .prepare(
           `SELECT COUNT(*) AS total, COALESCE(SUM(i.channelId IS NULL), 0) AS inserted,
@@ -443,7 +452,7 @@ function stageIntervals(db: Database.Database): Stage {
            ${intervalFields.map((f) => `${f} = COALESCE((SELECT s.${f} FROM staging s WHERE s.channelId = excluded.channelId AND s.start = excluded.start), IntervalStat.${f})`).join(',\n           ')}`,
       )
       refreshHours(db, 'SELECT DISTINCT channelId, start - start % 3600000 FROM staging')
-      return finishStage(db, counts)
+      return finishStage(db, counts, 'staging')
     },
   }
 }
