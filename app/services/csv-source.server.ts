@@ -175,16 +175,19 @@ export function readCsv(source: Readable, onBytes?: (bytes: number) => void, enc
     // would pass it and grow without bound: lines are measured here, before parsing.
     let sinceNewline = 0
     let lines = 1
+    // Line breaks are \n, \r\n or a lone \r (old Mac and some Excel exports).
     const measure = (text: string) => {
       for (let from = 0; ; ) {
-        const newline = text.indexOf('\n', from)
+        const lf = text.indexOf('\n', from)
+        const cr = text.indexOf('\r', from)
+        const newline = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr)
         const end = newline === -1 ? text.length : newline
         sinceNewline += end - from
         if (sinceNewline > MAX_LINE_CHARS) throw new UnreadableFile('lineTooLong', { max: MAX_LINE_CHARS, where: ` at line ${lines}` })
         if (newline === -1) return text
         sinceNewline = 0
         lines++
-        from = newline + 1
+        from = text[newline] === '\r' && text[newline + 1] === '\n' ? newline + 2 : newline + 1
       }
     }
     const feed = (async () => {

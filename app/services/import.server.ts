@@ -141,11 +141,13 @@ class Channels {
   /** Creates the new channels (default targets); returns stand-in id → real id. */
   create(db: Database.Database): Map<number, number> {
     const sortOrder = (db.prepare('SELECT COALESCE(MAX(sortOrder), 0) FROM Channel').pluck().get() as number) + 1
-    const insert = db.prepare('INSERT INTO Channel (key, name, sortOrder) VALUES (?, ?, ?) RETURNING id').pluck()
+    // Another writer may have created the channel while the file was staged: then use it.
+    const insert = db.prepare('INSERT INTO Channel (key, name, sortOrder) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING')
+    const idOf = db.prepare('SELECT id FROM Channel WHERE key = ?').pluck()
     const ids = new Map<number, number>()
     this.#pending.forEach((channel, index) => {
-      ids.set(channel.standIn, insert.get(channel.key, channel.name, sortOrder + index) as number)
-      this.created.push(channel.key)
+      if (insert.run(channel.key, channel.name, sortOrder + index).changes > 0) this.created.push(channel.key)
+      ids.set(channel.standIn, idOf.get(channel.key) as number)
     })
     return ids
   }
@@ -337,10 +339,10 @@ function stageContacts(db: Database.Database): Stage {
   const last = new Map<string, number>()
   return {
     add(fields, mapping, line, times, channels) {
-      const result = readContactRow(fields, mapping, times, (channel) => last.get(channel))
+      const result = readContactRow(fields, mapping, times, (channel) => last.get(channel.toLowerCase()))
       if (!result.ok) return result.problem
       const r = result.row
-      last.set(r.channel, r.arrivedAt)
+      last.set(r.channel.toLowerCase(), r.arrivedAt)
       const channelId = channels.resolve(r.channel)
       const fcr = r.fcr === null ? null : r.fcr ? 1 : 0
       const info = insert.run(channelId, r.externalId, r.arrivedAt, r.outcome, r.waitSec, r.handleSec, r.agent, r.queue, fcr, r.nps, line)
@@ -412,10 +414,10 @@ function stageIntervals(db: Database.Database): Stage {
   const last = new Map<string, number>()
   return {
     add(fields, mapping, line, times, channels) {
-      const result = readIntervalRow(fields, mapping, times, (channel) => last.get(channel))
+      const result = readIntervalRow(fields, mapping, times, (channel) => last.get(channel.toLowerCase()))
       if (!result.ok) return result.problem
       const r = result.row
-      last.set(r.channel, r.start)
+      last.set(r.channel.toLowerCase(), r.start)
       const channelId = channels.resolve(r.channel)
       // Means become sums, so intervals add up: TMA × answered, TME × answered.
       const handleSum = r.ahtSec !== null && r.answered !== null ? r.ahtSec * r.answered : null

@@ -72,13 +72,11 @@ export function refreshTouched(db: Database.Database): void {
            COUNT(c.nps),
            COALESCE(SUM(c.nps >= 9), 0),
            COALESCE(SUM(c.nps <= 6), 0)
-    FROM Contact c
-    JOIN touched t ON t.channelId = c.channelId AND t.start = c.arrivedAt - c.arrivedAt % ${INTERVAL_MS}
+    -- touched first (CROSS JOIN fixes the order whatever the planner's statistics say), then each
+    -- bucket's contacts by the (channelId, arrivedAt) index.
+    FROM touched t
+    CROSS JOIN Contact c ON c.channelId = t.channelId AND c.arrivedAt >= t.start AND c.arrivedAt < t.start + ${INTERVAL_MS}
     JOIN Channel ch ON ch.id = c.channelId
-    -- Only the span the touched buckets cover is read (the Contact index is by channel and time).
-    WHERE c.channelId IN (SELECT DISTINCT channelId FROM touched)
-      AND c.arrivedAt >= (SELECT MIN(start) FROM touched)
-      AND c.arrivedAt < (SELECT MAX(start) FROM touched) + ${INTERVAL_MS}
     GROUP BY c.channelId, t.start
     ON CONFLICT (channelId, start) DO UPDATE SET
       ${countColumns.map((column) => `${column} = excluded.${column}`).join(',\n      ')};
@@ -102,11 +100,8 @@ export function refreshHours(db: Database.Database, select: string, ...params: u
     DELETE FROM HourStat WHERE (channelId, start) IN (SELECT channelId, start FROM touched_hours);
     INSERT INTO HourStat (channelId, start, ${countColumns.join(', ')})
     SELECT i.channelId, h.start, ${countColumns.map((c) => `SUM(i.${c})`).join(', ')}
-    FROM IntervalStat i
-    JOIN touched_hours h ON h.channelId = i.channelId AND h.start = i.start - i.start % ${HOUR_MS}
-    WHERE i.channelId IN (SELECT DISTINCT channelId FROM touched_hours)
-      AND i.start >= (SELECT MIN(start) FROM touched_hours)
-      AND i.start < (SELECT MAX(start) FROM touched_hours) + ${HOUR_MS}
+    FROM touched_hours h
+    CROSS JOIN IntervalStat i ON i.channelId = h.channelId AND i.start >= h.start AND i.start < h.start + ${HOUR_MS}
     GROUP BY i.channelId, h.start;
     DELETE FROM touched_hours;
   `)

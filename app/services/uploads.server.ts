@@ -2,7 +2,7 @@
 // previewed for the column-mapping step and imported as a background job whose progress the
 // Data page polls. Jobs live in this process's memory: one app process serves the dashboard.
 import { randomUUID } from 'node:crypto'
-import { createReadStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { databaseUrl, sqliteFilePath } from '../db/url.server.ts'
 import { mapColumns, formats, type ImportKind } from '../domain/import/formats.ts'
@@ -125,6 +125,8 @@ export function startImportJob(options: {
   const existing = jobs.get(options.uploadId)
   if (existing) return existing
   const file = uploadPath(options.uploadId)
+  // Swept after a day at the mapping step, or imported by another tab: upload it again.
+  if (!existsSync(file)) throw new Response('This upload is no longer here: upload the file again.', { status: 400 })
   const job: ImportJob = {
     id: options.uploadId,
     fileName: options.fileName,

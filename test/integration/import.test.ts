@@ -284,6 +284,21 @@ describe('a night the clocks go back', () => {
   })
 })
 
+describe('contacts through a night the clocks go back', () => {
+  it('keeps equal times in the same pass and moves to the second only when the clock goes back', async () => {
+    const rows = ['01:10', '01:10', '01:20', '01:55', '01:05'].map((t, i) => `R${i},Voz,2026-11-01 ${t},answered,1,60,,,,`)
+    expect(await run(csv(...rows), { timeZone: 'America/New_York' })).toMatchObject({ status: 'imported' })
+    const stored = await prisma.contact.findMany({ orderBy: { externalId: 'asc' }, select: { arrivedAt: true } })
+    expect(stored.map((c) => c.arrivedAt.toISOString().slice(11, 16))).toEqual(['05:10', '05:10', '05:20', '05:55', '06:05'])
+  })
+
+  it('reads files with old Mac line endings (a lone CR), even over a megabyte', async () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => `M${i},Voz,2026-11-20 08:00,answered,1,60,,,,`)
+    const result = await run([header, ...rows].join('\r') + '\r')
+    expect(result).toMatchObject({ status: 'imported', inserted: 30_000 })
+  })
+})
+
 describe('interval statistics next to contacts', () => {
   it('survive a contacts import for other intervals and a change of threshold', async () => {
     const stats = 'interval_start,channel,offered,answered,abandoned,answered_within_threshold\n2026-11-20 08:00,Voz,100,90,10,70\n2026-11-20 10:00,Voz,50,50,0,45\n'

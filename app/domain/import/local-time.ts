@@ -45,8 +45,12 @@ export class LocalTimeReader {
     return this.#timeZone
   }
 
-  /** `previous`: the instant of the series' row before this one, if any. */
-  read(text: string, previous?: number): LocalTimeResult {
+  /**
+   * `previous`: the instant of the series' row before this one, if any. `repeats`: whether the
+   * same wall time twice means the second pass (interval rows, unique per channel) or not
+   * (contacts, many per minute).
+   */
+  read(text: string, previous?: number, repeats = false): LocalTimeResult {
     const match = pattern.exec(text.trim())
     if (!match) return { ok: false, code: 'notDateTime', value: text }
     const [, y, mo, d, h, mi, s, fraction, zone] = match
@@ -81,7 +85,9 @@ export class LocalTimeReader {
       return { ok: false, code: 'dstGap', value: text.trim() }
     }
     const first = wall - offsets[0]!
-    if (offsets.length > 1 && previous !== undefined && previous >= first) return { ok: true, instant: wall - offsets[1]! }
+    if (offsets.length > 1 && previous !== undefined && (repeats ? previous >= first : previous > first)) {
+      return { ok: true, instant: wall - offsets[1]! }
+    }
     return { ok: true, instant: first }
   }
 }

@@ -70,9 +70,16 @@ function number(record: readonly string[], index: number | undefined, column: st
   return n
 }
 
-function instant(record: readonly string[], index: number | undefined, column: string, times: LocalTimeReader, previous?: number): number {
+function instant(
+  record: readonly string[],
+  index: number | undefined,
+  column: string,
+  times: LocalTimeReader,
+  previous?: number,
+  repeats = false,
+): number {
   const value = text(record, index, column, true)!
-  const read = times.read(value, previous)
+  const read = times.read(value, previous, repeats)
   if (!read.ok) throw new ImportProblem(read.code, { column, value: read.value, timeZone: times.timeZone })
   return read.instant
 }
@@ -134,7 +141,7 @@ export function readIntervalRow(
 ): RowResult<IntervalRow> {
   return validate(() => {
     const channel = text(record, mapping.channel, 'channel', true)!
-    const start = instant(record, mapping.interval_start, 'interval_start', times, previous?.(channel))
+    const start = instant(record, mapping.interval_start, 'interval_start', times, previous?.(channel), true)
     if (start % 900_000 !== 0) throw new ImportProblem('offGrid')
     const row: IntervalRow = {
       start,
