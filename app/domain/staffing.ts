@@ -70,6 +70,8 @@ function optionalNumber(name: string, value: unknown, test: (n: number) => boole
 
 export interface ValidStaffingRequest {
   calls: number
+  /** Offered load, Erlangs: calls × AHT ÷ interval. */
+  traffic: number
   intervalSec: number
   ahtSec: number
   goals: Goals
@@ -115,7 +117,7 @@ export function validateStaffingRequest(request: StaffingRequest): ValidStaffing
       'patience is too long for Erlang A at this traffic (traffic × patience ÷ aht above 1e9): so patient a queue barely abandons, use Erlang C',
     )
   }
-  return { calls, intervalSec, ahtSec, goals, shrinkage, patienceSec, model, concurrency, agents }
+  return { calls, traffic, intervalSec, ahtSec, goals, shrinkage, patienceSec, model, concurrency, agents }
 }
 
 /** Ceiling that forgives floating-point dust (20.000000000000004 agents are 20), never −0. */
@@ -205,7 +207,7 @@ function requiredServersErlangA(traffic: number, ahtSec: number, patienceSec: nu
 /** Staff one interval (or evaluate a given number of agents). */
 export function staff(request: StaffingRequest): StaffingResult {
   const r = validateStaffingRequest(request)
-  const traffic = (r.calls * r.ahtSec) / r.intervalSec
+  const { traffic } = r
   const k = r.concurrency
   const evaluate = (servers: number) => queueMetrics(r.model, servers, traffic, r.ahtSec, r.goals.thresholdSec, r.patienceSec)
 
@@ -245,7 +247,7 @@ export interface CurvePoint {
 /** Both models' measures for each whole number of agents in [from, to]: the diminishing returns. */
 export function staffingCurve(request: StaffingRequest, from: number, to: number): CurvePoint[] {
   const r = validateStaffingRequest(request)
-  const traffic = (r.calls * r.ahtSec) / r.intervalSec
+  const { traffic } = r
   const points: CurvePoint[] = []
   for (let agents = Math.max(0, from); agents <= to; agents++) {
     const servers = agents * r.concurrency

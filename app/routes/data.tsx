@@ -24,6 +24,7 @@ import {
   newUploadId,
   previewUpload,
   startImportJob,
+  sweepAbandonedUploads,
   uploadDirectory,
   uploadPath,
   discardUpload,
@@ -47,6 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request, ['admin', 'analyst'])
   if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
     // Step 1: the file streams to disk; we answer with its preview for the mapping step.
+    sweepAbandonedUploads()
     const uploadId = newUploadId()
     let originalName = 'upload.csv'
     let form: FormData

@@ -22,17 +22,22 @@ const uploadIdPattern = /^[0-9a-f-]{36}$/
 /** An upload nobody imported within a day is abandoned (a cancelled mapping, a closed tab). */
 const ABANDONED_AFTER_MS = 86_400_000
 
-/** Where uploads wait for their import: beside the database file. Abandoned ones are swept. */
+/** Where uploads wait for their import: beside the database file. */
 export function uploadDirectory(): string {
   const file = sqliteFilePath(databaseUrl())
   const dir = path.join(file === ':memory:' ? process.cwd() : path.dirname(file), 'uploads')
   mkdirSync(dir, { recursive: true })
+  return dir
+}
+
+/** Removes abandoned uploads; run when a new file arrives, not on every look-up of one. */
+export function sweepAbandonedUploads(): void {
+  const dir = uploadDirectory()
   const now = Date.now()
   for (const name of readdirSync(dir)) {
     const stale = path.join(dir, name)
     if (!jobs.has(name.replace(/\.csv$/, '')) && now - statSync(stale).mtimeMs > ABANDONED_AFTER_MS) rmSync(stale, { force: true })
   }
-  return dir
 }
 
 /** Removes an upload that will not be imported (cancelled, unreadable, or refused before import). */
