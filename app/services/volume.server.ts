@@ -4,7 +4,6 @@ import { TZDate } from '@date-fns/tz'
 import type { BucketSize } from '../domain/buckets.ts'
 import { addDays, localDays } from '../domain/intervals.ts'
 import { getActuals } from './actuals.server.ts'
-import { getOperation, listChannels } from './operation.server.ts'
 
 export interface VolumeBucket {
   /** Local date and time of the bucket start: "2026-11-20", "08:00". */
@@ -24,20 +23,23 @@ export interface VolumeView {
   total: number
 }
 
-export async function getVolume({
+export function getVolume({
   from,
   to,
   size,
   channel,
+  timeZone,
+  allChannels,
 }: {
   from: string
   /** Inclusive. */
   to: string
   size: BucketSize
   channel: string | null
-}): Promise<VolumeView> {
-  const [operation, allChannels] = await Promise.all([getOperation(), listChannels()])
-  const timeZone = operation.timeZone
+  /** The operation's zone and channels, as the caller already read them. */
+  timeZone: string
+  allChannels: ReadonlyArray<{ key: string; name: string }>
+}): VolumeView {
   const channels = allChannels.filter((c) => !channel || c.key === channel).map((c) => ({ key: c.key, name: c.name }))
   const query = { from, to: addDays(to, 1), timeZone, channel }
   const rows = getActuals({ ...query, size })
