@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import { forecastAht, robustAht } from '../../app/domain/forecast/aht.ts'
+import { forecastChannel, NotEnoughHistory } from '../../app/domain/forecast/forecast.ts'
+import { createSeries } from '../../app/domain/forecast/series.ts'
+import { treatmentOf } from '../../app/domain/forecast/special-days.ts'
+
+// 2026-01-04 is a Sunday; two slots a day.
+const SUNDAY = '2026-01-04'
+const weekly = [
+  [20, 10],
+  [100, 60],
+  [90, 50],
+  [90, 50],
+  [95, 55],
+  [80, 40],
+  [30, 0],
+]
+
+function history(weeks: number) {
+  const volume = createSeries(SUNDAY, weeks * 7, 2)
+  const handled = createSeries(SUNDAY, weeks * 7, 2)
+  const handleSec = createSeries(SUNDAY, weeks * 7, 2)
+  for (let d = 0; d < weeks * 7; d++) {
+    for (let i = 0; i < 2; i++) {
+      const v = weekly[d % 7]![i]!
+      volume.values[d * 2 + i] = v
+      handled.values[d * 2 + i] = v
+      handleSec.values[d * 2 + i] = v * (i === 0 ? 300 : 240)
+    }
+  }
+  return { volume, handle: { handled, handleSec } }
+}
+
+describe('TMA forecast', () => {
+  it('is Σ handle ÷ Σ handled per weekday and interval', () => {
+    const { handle } = history(8)
+    const aht = forecastAht(handle, 56, 7)
+    // Day 56 is a Sunday; aht[2] is Monday morning. Thousands of contacts back each estimate,
+    // so shrinking towards the channel's mix of 300 s and 240 s moves it by < 0.01 s.
+    expect(aht[2]).toBeCloseTo(300, 1)
+    expect(aht[3]).toBeCloseTo(240, 1)
+    // Saturday afternoon had no contacts: the afternoon's AHT over all weekdays (8 weeks × 265
+    // contacts at 240 s) shrunk with 30 contacts' weight towards the channel's
+    // (505 × 300 + 265 × 240) ÷ 770 s.
+    const channel = (505 * 300 + 265 * 240) / 770
+    expect(aht[13]).toBeCloseTo((8 * 265 * 240 + 30 * channel) / (8 * 265 + 30), 9)
+  })
+
+  it('drops an outlier interval (a stuck call) instead of averaging it in', () => {
+    const points = [
+      { aht: 300, weight: 50 },
+      { aht: 310, weight: 40 },
+      { aht: 290, weight: 45 },
+      { aht: 5000, weight: 2 },
+    ]
+    const { handle, handled } = robustAht(points)
+    expect(handle / handled).toBeCloseTo((300 * 50 + 310 * 40 + 290 * 45) / 135, 9)
+  })
+
+  it('shrinks a thin estimate towards the interval’s all-weekday AHT', () => {
+    const { handle } = history(8)
+    // One Monday morning with 2 contacts at 900 s (no outlier test can tell with 1 point).
+    handle.handled.values[(7 * 7 + 1) * 2] = 2
+    handle.handleSec.values[(7 * 7 + 1) * 2] = 1800
+    const aht = forecastAht(handle, 56, 2)
+    const monday = aht[2]!
+    expect(monday).toBeGreaterThan(300)
+    expect(monday).toBeLessThan(400)
+  })
+
+  it('is unknown (NaN) when nothing was handled', () => {
+    const none = { handled: createSeries(SUNDAY, 14, 2), handleSec: createSeries(SUNDAY, 14, 2) }
+    expect(forecastAht(none, 14, 1).every((v) => Number.isNaN(v))).toBe(true)
+  })
+})
+
+describe('special days', () => {
+  it('closed → 0; holiday without a percentage → like a Sunday; a percentage scales', () => {
+    expect(treatmentOf({ date: '2026-01-01', kind: 'closed', name: 'x', adjustPct: 20 })).toEqual({ as: 'closed' })
+    expect(treatmentOf({ date: '2026-01-01', kind: 'holiday', name: 'x', adjustPct: null })).toEqual({ as: 'sunday' })
+    expect(treatmentOf({ date: '2026-01-01', kind: 'event', name: 'x', adjustPct: 25 })).toEqual({ as: 'scaled', factor: 1.25 })
+    expect(treatmentOf({ date: '2026-01-01', kind: 'event', name: 'x', adjustPct: -150 })).toEqual({ as: 'scaled', factor: 0 })
+  })
+})
+
+describe('a channel forecast', () => {
+  it('auto picks a method from the backtest, says by how much, and reproduces the pattern', () => {
+    const { volume, handle } = history(10)
+    const result = forecastChannel(volume, handle, { horizonDays: 7, method: 'auto' })
+    expect(result.firstDay).toBe('2026-03-15')
+    expect(result.choice?.horizon).toBe(7)
+    expect(result.choice?.wape).toBe(0)
+    expect(result.scores.map((s) => s.method)).toContain('holt-winters')
+    expect(Array.from(result.offered.subarray(0, 4))).toEqual([20, 10, 100, 60])
+    expect(result.aht[2]).toBeCloseTo(300, 1)
+    expect(result.dispersion).toBe(1)
+    expect(result.upper[2]).toBeGreaterThan(100)
+  })
+
+  it('leaves tagged days out of training and forecasts them as tagged', () => {
+    const { volume, handle } = history(10)
+    // Last Monday in history was a holiday at a tenth of the volume; it must not drag the forecast.
+    volume.values.fill(10, 64 * 2, 65 * 2)
+    const result = forecastChannel(volume, handle, {
+      horizonDays: 7,
+      method: 'seasonal-naive',
+      specialDays: [
+        { date: '2026-03-09', kind: 'holiday', name: 'feriado', adjustPct: null },
+        { date: '2026-03-16', kind: 'holiday', name: 'feriado', adjustPct: null }, // Monday → as Sunday
+        { date: '2026-03-17', kind: 'event', name: 'campanha', adjustPct: 50 },
+        { date: '2026-03-18', kind: 'closed', name: 'fechado', adjustPct: null },
+      ],
+    })
+    const day = (h: number) => Array.from(result.offered.subarray(h * 2, h * 2 + 2))
+    expect(day(0)).toEqual([20, 10]) // Sunday
+    expect(day(1)).toEqual([20, 10]) // holiday Monday as a Sunday
+    expect(day(2)).toEqual([135, 75]) // Tuesday +50%
+    expect(day(3)).toEqual([0, 0]) // closed
+    expect(day(4)).toEqual([95, 55]) // Thursday untouched
+  })
+
+  it('says which method lacks history instead of guessing', () => {
+    const { volume } = history(2)
+    expect(() => forecastChannel(volume, null, { horizonDays: 1, method: 'holt-winters' })).toThrow(NotEnoughHistory)
+    const auto = forecastChannel(volume, null, { horizonDays: 1, method: 'auto' })
+    expect(auto.method).toBe('seasonal-naive')
+    expect(auto.choice).toBeNull()
+    expect(auto.aht.every((v) => Number.isNaN(v))).toBe(true)
+  })
+})
