@@ -4,6 +4,11 @@ import { createReadStream, existsSync } from 'node:fs'
 import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { answerLines, answerRequest } from './erlang.ts'
+import { forecastFromRows } from './forecast.ts'
+import type { MethodRequest } from '../domain/forecast/forecast.ts'
+import { forecastIntervals, type ForecastInterval } from '../domain/forecast/grid.ts'
+import { methodIds } from '../domain/forecast/methods/index.ts'
+import { BadIntervalFile, readIntervalFile } from '../services/interval-file.server.ts'
 import { databaseUrl } from '../db/url.server.ts'
 import { prisma } from '../db.server.ts'
 import { daysBetween, isLocalDate, localDateOf } from '../domain/intervals.ts'
@@ -205,6 +210,40 @@ program
     }
     const bad = await answerLines(process.stdin, (line) => process.stdout.write(`${line}\n`))
     if (bad > 0) process.exitCode = 1
+  })
+
+program
+  .command('forecast')
+  .description('forecast volume and TMA from an interval CSV (no database): one JSON line per interval and channel')
+  .requiredOption('--history <file>', 'interval CSV (interval_start,channel,offered[,aht_seconds…]); rows before --start are the history')
+  .requiredOption('--start <date>', 'first forecast day (local date)', localDateOption)
+  .requiredOption('--horizon-days <n>', 'days to forecast', wholeNumberOption)
+  .option('--interval <seconds>', 'forecast interval: 900, 1800 or 3600', '1800')
+  .requiredOption('--tz <zone>', 'IANA time zone of the file and the forecast days')
+  .addOption(new Option('--method <method>', 'forecasting method').choices(['auto', ...methodIds]).default('auto'))
+  .option('--json', 'JSON lines (the only format; accepted for clarity)')
+  .action(async (options: { history: string; start: string; horizonDays: number; interval: string; tz: string; method: MethodRequest }) => {
+    const minutes = Number(options.interval) / 60
+    if (!(forecastIntervals as readonly number[]).includes(minutes)) throw new CliError(`--interval must be 900, 1800 or 3600 seconds (got ${options.interval})`)
+    if (!isTimeZone(options.tz)) throw new CliError(`Unknown time zone "${options.tz}": use an IANA name such as America/Sao_Paulo.`)
+    if (!(options.horizonDays >= 1 && options.horizonDays <= 366)) throw new CliError('--horizon-days must be between 1 and 366')
+    if (!existsSync(options.history)) throw new CliError(`No such file: ${options.history}`)
+    let rows
+    try {
+      rows = await readIntervalFile(options.history, options.tz)
+    } catch (error) {
+      if (!(error instanceof BadIntervalFile)) throw error
+      for (const problem of error.problems) console.error(problem.line > 0 ? `line ${problem.line}: ${problem.reason}` : problem.reason)
+      throw new CliError(`Cannot read ${path.basename(options.history)}: ${error.problems.length} bad line(s).`)
+    }
+    let lines
+    try {
+      lines = forecastFromRows(rows, { start: options.start, horizonDays: options.horizonDays, minutes: minutes as ForecastInterval, timeZone: options.tz, method: options.method })
+    } catch (error) {
+      if (error instanceof RangeError) throw new CliError(error.message)
+      throw error
+    }
+    for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`)
   })
 
 try {

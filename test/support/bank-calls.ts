@@ -54,7 +54,7 @@ export function bankBacktest(): { origins: number; rows: BankBacktestRow[]; ms: 
   const started = performance.now()
   const series = loadBankCalls(30)
   const result = backtest(series, { origins: 1000, stepDays: 1, minTrainingDays: 56 })
-  const rows = result.methods.map((m) => ({
+  const rows: BankBacktestRow[] = result.methods.map((m) => ({
     method: m.method,
     weekWape: m.accuracy[7].wape!,
     dayWape: m.accuracy[1].wape!,

@@ -3,6 +3,7 @@ import { forecastAht, robustAht } from '../../app/domain/forecast/aht.ts'
 import { forecastChannel, NotEnoughHistory } from '../../app/domain/forecast/forecast.ts'
 import { createSeries } from '../../app/domain/forecast/series.ts'
 import { treatmentOf } from '../../app/domain/forecast/special-days.ts'
+import { seriesFromIntervals, slotInstants } from '../../app/domain/forecast/grid.ts'
 
 // 2026-01-04 is a Sunday; two slots a day.
 const SUNDAY = '2026-01-04'
@@ -126,5 +127,46 @@ describe('a channel forecast', () => {
     expect(auto.method).toBe('seasonal-naive')
     expect(auto.choice).toBeNull()
     expect(auto.aht.every((v) => Number.isNaN(v))).toBe(true)
+  })
+})
+
+describe('the local grid', () => {
+  it('puts UTC intervals into local slots and back, São Paulo (UTC−3)', () => {
+    const slots = slotInstants('2026-03-02', 1, 'America/Sao_Paulo', 30)
+    expect(slots).toHaveLength(48)
+    expect(new Date(slots[16]!.start).toISOString()).toBe('2026-03-02T11:00:00.000Z') // 08:00 local
+    expect(slots[16]!.slot).toBe(16)
+    const series = seriesFromIntervals(
+      [
+        { start: Date.parse('2026-03-02T11:00:00Z'), value: 3 },
+        { start: Date.parse('2026-03-02T11:15:00Z'), value: 4 }, // same 30-minute slot
+        { start: Date.parse('2026-03-03T02:45:00Z'), value: 5 }, // 23:45 local, still 2 March
+        { start: Date.parse('2026-03-03T03:00:00Z'), value: 9 }, // 3 March: outside
+      ],
+      '2026-03-02',
+      1,
+      'America/Sao_Paulo',
+      30,
+    )
+    expect(series.values[16]).toBe(7)
+    expect(series.values[47]).toBe(5)
+    expect(series.values.reduce((a, b) => a + b, 0)).toBe(12)
+  })
+
+  it('shares the repeated hour when the clock goes back and skips the lost one (New York)', () => {
+    const back = slotInstants('2026-11-01', 1, 'America/New_York', 60)
+    expect(back).toHaveLength(25)
+    expect(back.filter((s) => s.slot === 1).map((s) => s.share)).toEqual([0.5, 0.5])
+    const forward = slotInstants('2026-03-08', 1, 'America/New_York', 60)
+    expect(forward).toHaveLength(23)
+    expect(forward.some((s) => s.slot === 2)).toBe(false)
+    const series = seriesFromIntervals(
+      back.map((s) => ({ start: s.start, value: 1 })),
+      '2026-11-01',
+      1,
+      'America/New_York',
+      60,
+    )
+    expect(series.values[1]).toBe(2) // 01:00–02:00 happened twice
   })
 })

@@ -1,0 +1,72 @@
+// Between UTC intervals (what is stored and exported) and local day × slot series (what the
+// methods learn on). A slot is a wall-clock interval of the local day, so 08:00–08:30 is the same
+// slot on both sides of a DST change. On a day whose clock goes back, the repeated hour's
+// intervals share their slots (history adds up; a forecast is split between them); on a day that
+// skips an hour, its slots have no interval.
+import { tzOffset } from '@date-fns/tz'
+import { addDays, localDays, localMinuteOfDay, type DayRange } from '../intervals.ts'
+import { createSeries, type DaySeries } from './series.ts'
+
+export const forecastIntervals = [15, 30, 60] as const
+export type ForecastInterval = (typeof forecastIntervals)[number]
+
+export interface SlotInstant {
+  /** UTC start of the interval, epoch ms. */
+  start: number
+  day: number
+  slot: number
+  /** Share of the slot's forecast this interval gets (½ in a repeated hour). */
+  share: number
+}
+
+function daySlots(range: DayRange, index: number, timeZone: string, minutes: number): SlotInstant[] {
+  const stepMs = minutes * 60_000
+  const steady = tzOffset(timeZone, new Date(range.start)) === tzOffset(timeZone, new Date(range.end - 1))
+  const out: SlotInstant[] = []
+  for (let t = range.start; t < range.end; t += stepMs) {
+    const minute = steady ? (t - range.start) / 60_000 : localMinuteOfDay(t, timeZone)
+    out.push({ start: t, day: index, slot: Math.floor(minute / minutes), share: 1 })
+  }
+  if (!steady) {
+    const count = new Map<number, number>()
+    for (const s of out) count.set(s.slot, (count.get(s.slot) ?? 0) + 1)
+    for (const s of out) s.share = 1 / count.get(s.slot)!
+  }
+  return out
+}
+
+/** Every interval of the local days [firstDay, firstDay + days) with its day and slot. */
+export function slotInstants(firstDay: string, days: number, timeZone: string, minutes: ForecastInterval): SlotInstant[] {
+  if (days < 1) return []
+  const ranges = localDays(firstDay, addDays(firstDay, days - 1), timeZone)
+  return ranges.flatMap((range, i) => daySlots(range, i, timeZone, minutes))
+}
+
+/**
+ * Sums values at UTC instants into the local day × slot series of [firstDay, firstDay + days).
+ * Instants outside are ignored. Intervals with no value are 0.
+ */
+export function seriesFromIntervals(
+  points: Iterable<{ start: number; value: number }>,
+  firstDay: string,
+  days: number,
+  timeZone: string,
+  minutes: ForecastInterval,
+): DaySeries {
+  const slotsPerDay = 1440 / minutes
+  const series = createSeries(firstDay, days, slotsPerDay)
+  if (days < 1) return series
+  const ranges = localDays(firstDay, addDays(firstDay, days - 1), timeZone)
+  const steady = ranges.map((r) => tzOffset(timeZone, new Date(r.start)) === tzOffset(timeZone, new Date(r.end - 1)))
+  let d = 0
+  for (const { start, value } of points) {
+    if (start < ranges[0]!.start || start >= ranges[ranges.length - 1]!.end) continue
+    // Points usually come in time order: walk forward, search back only when they do not.
+    if (start < ranges[d]!.start) d = 0
+    while (start >= ranges[d]!.end) d++
+    const range = ranges[d]!
+    const minute = steady[d] ? (start - range.start) / 60_000 : localMinuteOfDay(start, timeZone)
+    series.values[d * slotsPerDay + Math.floor(minute / minutes)]! += value
+  }
+  return series
+}

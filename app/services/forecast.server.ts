@@ -1,0 +1,437 @@
+// Saved forecasts: made from the 15-minute history in the database and the special days, kept
+// with every method's backtest, and corrected by the analyst's overrides (the model's values are
+// kept beside the adjusted ones). Staffing and review read the adjusted volume and the TMA.
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+import { prisma, readDatabase, withSqliteTransaction } from '../db.server.ts'
+import type { Accuracy } from '../domain/forecast/accuracy.ts'
+import type { Choice } from '../domain/forecast/backtest.ts'
+import { band } from '../domain/forecast/band.ts'
+import { forecastChannel, type MethodRequest, type MethodScore } from '../domain/forecast/forecast.ts'
+import { slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
+import { channelHistory, type HistoryRecord } from '../domain/forecast/history.ts'
+import type { MethodId } from '../domain/forecast/methods/index.ts'
+import { applyOverrides, checkOverride, type OverrideKind } from '../domain/forecast/overrides.ts'
+import { addDays, localDateOf, startOfLocalDay } from '../domain/intervals.ts'
+import { getOperation, listChannels } from './operation.server.ts'
+import { listSpecialDays } from './special-days.server.ts'
+
+export interface CreateForecastInput {
+  name: string
+  channelIds: number[]
+  /** History, local dates inclusive; the forecast starts the day after `historyTo`. */
+  historyFrom: string
+  historyTo: string
+  horizonDays: number
+  intervalMin: ForecastInterval
+  method: MethodRequest
+}
+
+/** The local days with data in the database (for the form's defaults), or null when empty. */
+export function dataRange(timeZone: string): { from: string; to: string } | null {
+  const row = readDatabase().prepare('SELECT MIN(start) AS first, MAX(start) AS last FROM IntervalStat WHERE offered > 0').get() as {
+    first: number | null
+    last: number | null
+  }
+  if (row.first === null || row.last === null) return null
+  return { from: localDateOf(row.first, timeZone), to: localDateOf(row.last, timeZone) }
+}
+
+function readHistory(channelIds: readonly number[], from: number, to: number): Map<number, HistoryRecord[]> {
+  const rows = readDatabase()
+    .prepare(
+      `SELECT channelId, start, offered, answered, handleSecSum FROM IntervalStat
+       WHERE start >= ? AND start < ? AND channelId IN (${channelIds.map(() => '?').join(',')}) ORDER BY start`,
+    )
+    .raw()
+    .all(from, to, ...channelIds) as [number, number, number, number, number][]
+  const byChannel = new Map<number, HistoryRecord[]>(channelIds.map((id) => [id, []]))
+  for (const [channelId, start, offered, answered, handleSecSum] of rows) {
+    byChannel.get(channelId)!.push({ start, offered, handleSec: answered > 0 ? handleSecSum : null, handled: answered > 0 ? answered : null })
+  }
+  return byChannel
+}
+
+export class ForecastInputError extends Error {}
+
+export async function createForecast(input: CreateForecastInput, user: string): Promise<number> {
+  const [{ timeZone }, channels, specialDays] = await Promise.all([getOperation(), listChannels(), listSpecialDays()])
+  const chosen = channels.filter((c) => input.channelIds.includes(c.id))
+  if (chosen.length === 0) throw new ForecastInputError('noChannels')
+  const firstDay = addDays(input.historyTo, 1)
+  const history = readHistory(
+    chosen.map((c) => c.id),
+    startOfLocalDay(input.historyFrom, timeZone),
+    startOfLocalDay(firstDay, timeZone),
+  )
+  const slots = slotInstants(firstDay, input.horizonDays, timeZone, input.intervalMin)
+  const results = chosen.map((channel) => {
+    const { volume, handle } = channelHistory(history.get(channel.id)!, input.historyFrom, input.historyTo, timeZone, input.intervalMin)
+    return { channel, result: forecastChannel(volume, handle, { horizonDays: input.horizonDays, method: input.method, specialDays }) }
+  })
+  const createdAt = Date.now()
+  return withSqliteTransaction((db) => {
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO Forecast (name, method, intervalMin, timeZone, historyFrom, historyTo, firstDay, horizonDays, createdAt, createdBy)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(input.name, input.method, input.intervalMin, timeZone, input.historyFrom, input.historyTo, firstDay, input.horizonDays, createdAt, user)
+    const id = Number(lastInsertRowid)
+    const insertChannel = db.prepare(
+      `INSERT INTO ForecastChannel (forecastId, channelId, method, params, choice, scores, origins, dispersion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const insertInterval = db.prepare(
+      `INSERT INTO ForecastInterval (forecastId, channelId, start, offered, lower, upper, aht, adjusted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    for (const { channel, result } of results) {
+      const scores: StoredScores = { methods: result.scores, auto: result.autoScore }
+      insertChannel.run(id, channel.id, result.method, JSON.stringify(result.params), result.choice && JSON.stringify(result.choice), JSON.stringify(scores), result.origins, result.dispersion)
+      for (const slot of slots) {
+        const i = slot.day * result.slotsPerDay + slot.slot
+        const offered = result.offered[i]! * slot.share
+        const aht = result.aht[i]!
+        insertInterval.run(id, channel.id, slot.start, offered, result.lower[i]! * slot.share, result.upper[i]! * slot.share, Number.isNaN(aht) ? null : aht, offered)
+      }
+    }
+    return id
+  })
+}
+
+interface StoredScores {
+  methods: MethodScore[]
+  auto: { oneDay: Accuracy; oneWeek: Accuracy } | null
+}
+
+export interface ForecastSummary {
+  id: number
+  name: string
+  method: string
+  intervalMin: number
+  firstDay: string
+  horizonDays: number
+  createdAt: string
+  createdBy: string
+  channels: string[]
+}
+
+export async function listForecasts(): Promise<ForecastSummary[]> {
+  const rows = await prisma.forecast.findMany({
+    orderBy: { id: 'desc' },
+    select: {
+      id: true,
+      name: true,
+      method: true,
+      intervalMin: true,
+      firstDay: true,
+      horizonDays: true,
+      createdAt: true,
+      createdBy: true,
+      channels: { select: { channel: { select: { name: true, sortOrder: true } } } },
+    },
+  })
+  return rows.map(({ channels, createdAt, ...r }) => ({
+    ...r,
+    createdAt: createdAt.toISOString(),
+    channels: channels.map((c) => c.channel).sort((a, b) => a.sortOrder - b.sortOrder).map((c) => c.name),
+  }))
+}
+
+export async function deleteForecast(id: number): Promise<boolean> {
+  const { count } = await prisma.forecast.deleteMany({ where: { id } })
+  return count > 0
+}
+
+export interface ChannelOutcome {
+  id: number
+  key: string
+  name: string
+  method: MethodId
+  choice: Choice | null
+  scores: MethodScore[]
+  auto: StoredScores['auto']
+  origins: number
+  dispersion: number
+}
+
+export interface ChartPoint {
+  /** Local label of the interval start, "dd/MM HH:mm". */
+  label: string
+  actual: number | null
+  forecast: number | null
+  adjusted: number | null
+  band: [number, number] | null
+}
+
+export interface DayRow {
+  day: string
+  model: number
+  adjusted: number
+  /** Volume-weighted TMA of the day, seconds. */
+  aht: number | null
+}
+
+export interface OverrideRow {
+  id: number
+  channel: string | null
+  /** Local "yyyy-MM-dd HH:mm" of the range. */
+  from: string
+  to: string
+  kind: OverrideKind
+  amount: number
+  note: string | null
+  createdAt: string
+  createdBy: string
+}
+
+export interface ForecastView {
+  forecast: ForecastSummary & { timeZone: string; historyFrom: string; historyTo: string }
+  channels: ChannelOutcome[]
+  channel: ChannelOutcome
+  chart: ChartPoint[]
+  /** Minutes per chart point: the forecast interval for a week or less, else an hour. */
+  chartMinutes: number
+  days: DayRow[]
+  overrides: OverrideRow[]
+}
+
+const HISTORY_DAYS_SHOWN = 7
+
+const localLabel = (t: number, timeZone: string, pattern: string) => format(new TZDate(t, timeZone), pattern)
+
+export async function getForecastView(id: number, channelKey: string | null): Promise<ForecastView | null> {
+  const forecast = await prisma.forecast.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      method: true,
+      intervalMin: true,
+      timeZone: true,
+      historyFrom: true,
+      historyTo: true,
+      firstDay: true,
+      horizonDays: true,
+      createdAt: true,
+      createdBy: true,
+      channels: {
+        select: {
+          method: true,
+          choice: true,
+          scores: true,
+          origins: true,
+          dispersion: true,
+          channel: { select: { id: true, key: true, name: true, sortOrder: true } },
+        },
+      },
+      overrides: {
+        orderBy: { id: 'asc' },
+        select: { id: true, start: true, end: true, kind: true, amount: true, note: true, createdAt: true, createdBy: true, channel: { select: { name: true } } },
+      },
+    },
+  })
+  if (!forecast) return null
+  const { timeZone } = forecast
+  const channels: ChannelOutcome[] = forecast.channels
+    .sort((a, b) => a.channel.sortOrder - b.channel.sortOrder)
+    .map((c) => {
+      const scores = JSON.parse(c.scores) as StoredScores
+      return {
+        id: c.channel.id,
+        key: c.channel.key,
+        name: c.channel.name,
+        method: c.method as MethodId,
+        choice: c.choice ? (JSON.parse(c.choice) as Choice) : null,
+        scores: scores.methods,
+        auto: scores.auto,
+        origins: c.origins,
+        dispersion: c.dispersion,
+      }
+    })
+  const channel = channels.find((c) => c.key === channelKey) ?? channels[0]!
+  const db = readDatabase()
+  const intervals = db
+    .prepare('SELECT start, offered, aht, adjusted FROM ForecastInterval WHERE forecastId = ? AND channelId = ? ORDER BY start')
+    .raw()
+    .all(id, channel.id) as [number, number, number | null, number][]
+  const horizonStart = startOfLocalDay(forecast.firstDay, timeZone)
+  const horizonEnd = startOfLocalDay(addDays(forecast.firstDay, forecast.horizonDays), timeZone)
+  const historyStart = startOfLocalDay(addDays(forecast.firstDay, -HISTORY_DAYS_SHOWN), timeZone)
+  const actuals = db
+    .prepare('SELECT start, offered FROM IntervalStat WHERE channelId = ? AND start >= ? AND start < ? ORDER BY start')
+    .raw()
+    .all(channel.id, historyStart, horizonEnd) as [number, number][]
+
+  const chartMinutes = forecast.horizonDays <= 7 ? forecast.intervalMin : 60
+  const stepMs = chartMinutes * 60_000
+  // Chart points on the local grid: UTC offsets are whole quarter hours, so flooring the
+  // instant's local time to the step gives the local bucket.
+  const points = new Map<number, { actual: number | null; forecast: number | null; adjusted: number | null }>()
+  const bucketOf = (t: number) => {
+    const offset = new TZDate(t, timeZone).getTimezoneOffset() * -60_000
+    return t - ((((t + offset) % stepMs) + stepMs) % stepMs)
+  }
+  for (let t = historyStart; t < horizonEnd; t += stepMs) points.set(bucketOf(t), { actual: null, forecast: null, adjusted: null })
+  for (const [start, offered] of actuals) {
+    const p = points.get(bucketOf(start))
+    if (p) p.actual = (p.actual ?? 0) + offered
+  }
+  for (const [start, offered, , adjusted] of intervals) {
+    const p = points.get(bucketOf(start))
+    if (p) {
+      p.forecast = (p.forecast ?? 0) + offered
+      p.adjusted = (p.adjusted ?? 0) + adjusted
+    }
+  }
+  const lastActual = actuals.length > 0 ? actuals[actuals.length - 1]![0] : -Infinity
+  const chart: ChartPoint[] = [...points.entries()].map(([t, p]) => {
+    // Quiet intervals in the history are zeros, not gaps; after the last data there is none.
+    const actual = p.actual ?? (t < Math.min(horizonStart, lastActual + 1) ? 0 : null)
+    const range = p.forecast === null ? null : band([p.forecast], channel.dispersion)
+    return {
+      label: localLabel(t, timeZone, 'dd/MM HH:mm'),
+      actual,
+      forecast: p.forecast,
+      adjusted: p.adjusted,
+      band: range ? [range.lower[0]!, range.upper[0]!] : null,
+    }
+  })
+
+  const byDay = new Map<string, DayRow & { handle: number }>()
+  for (const [start, offered, aht, adjusted] of intervals) {
+    const day = localDateOf(start, timeZone)
+    let row = byDay.get(day)
+    if (!row) byDay.set(day, (row = { day, model: 0, adjusted: 0, aht: null, handle: 0 }))
+    row.model += offered
+    row.adjusted += adjusted
+    if (aht !== null) row.handle += aht * adjusted
+  }
+  const days = [...byDay.values()].map(({ handle, ...row }) => ({ ...row, aht: row.adjusted > 0 && handle > 0 ? handle / row.adjusted : null }))
+
+  const local = (t: Date) => localLabel(t.getTime(), timeZone, 'yyyy-MM-dd HH:mm')
+  return {
+    forecast: {
+      id: forecast.id,
+      name: forecast.name,
+      method: forecast.method,
+      intervalMin: forecast.intervalMin,
+      timeZone,
+      historyFrom: forecast.historyFrom,
+      historyTo: forecast.historyTo,
+      firstDay: forecast.firstDay,
+      horizonDays: forecast.horizonDays,
+      createdAt: forecast.createdAt.toISOString(),
+      createdBy: forecast.createdBy,
+      channels: channels.map((c) => c.name),
+    },
+    channels,
+    channel,
+    chart,
+    chartMinutes,
+    days,
+    overrides: forecast.overrides.map((o) => ({
+      id: o.id,
+      channel: o.channel?.name ?? null,
+      from: local(o.start),
+      to: local(o.end),
+      kind: o.kind as OverrideKind,
+      amount: o.amount,
+      note: o.note,
+      createdAt: o.createdAt.toISOString(),
+      createdBy: o.createdBy,
+    })),
+  }
+}
+
+export interface OverrideInput {
+  /** null = every channel of the forecast. */
+  channelId: number | null
+  /** Local date; with times, an interval range [fromTime, toTime) of that day, else the whole day. */
+  day: string
+  fromTime: string | null
+  toTime: string | null
+  kind: OverrideKind
+  amount: number
+  note: string | null
+}
+
+function localInstant(day: string, time: string, timeZone: string): number {
+  const [h, m] = time.split(':').map(Number)
+  const [y, mo, d] = day.split('-').map(Number)
+  return new TZDate(y!, mo! - 1, d!, h!, m!, timeZone).getTime()
+}
+
+/** Recomputes the adjusted volume of a forecast from its model values and overrides, in order. */
+function replayOverrides(db: import('better-sqlite3').Database, forecastId: number): void {
+  const intervals = db
+    .prepare('SELECT channelId, start, offered FROM ForecastInterval WHERE forecastId = ? ORDER BY channelId, start')
+    .raw()
+    .all(forecastId) as [number, number, number][]
+  const overrides = db
+    .prepare('SELECT channelId, start, "end", kind, amount FROM ForecastOverride WHERE forecastId = ? ORDER BY id')
+    .raw()
+    .all(forecastId) as [number | null, number, number, OverrideKind, number][]
+  const adjusted = applyOverrides(
+    intervals.map(([channelId, start, offered]) => ({ channelKey: String(channelId), start, offered })),
+    overrides.map(([channelId, start, end, kind, amount]) => ({ channelKey: channelId === null ? null : String(channelId), start, end, kind, amount })),
+  )
+  const update = db.prepare('UPDATE ForecastInterval SET adjusted = ? WHERE forecastId = ? AND channelId = ? AND start = ?')
+  intervals.forEach(([channelId, start], i) => update.run(adjusted[i]!, forecastId, channelId, start))
+}
+
+export async function addOverride(forecastId: number, input: OverrideInput, user: string): Promise<boolean> {
+  const forecast = await prisma.forecast.findUnique({ where: { id: forecastId }, select: { timeZone: true } })
+  if (!forecast) return false
+  const { timeZone } = forecast
+  const start = input.fromTime ? localInstant(input.day, input.fromTime, timeZone) : startOfLocalDay(input.day, timeZone)
+  const end = input.toTime ? localInstant(input.day, input.toTime, timeZone) : startOfLocalDay(addDays(input.day, 1), timeZone)
+  checkOverride({ channelKey: null, start, end, kind: input.kind, amount: input.amount })
+  withSqliteTransaction((db) => {
+    db.prepare(
+      `INSERT INTO ForecastOverride (forecastId, channelId, start, "end", kind, amount, note, createdAt, createdBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(forecastId, input.channelId, start, end, input.kind, input.amount, input.note, Date.now(), user)
+    replayOverrides(db, forecastId)
+  })
+  return true
+}
+
+export function deleteOverride(forecastId: number, overrideId: number): boolean {
+  return withSqliteTransaction((db) => {
+    const { changes } = db.prepare('DELETE FROM ForecastOverride WHERE id = ? AND forecastId = ?').run(overrideId, forecastId)
+    if (changes > 0) replayOverrides(db, forecastId)
+    return changes > 0
+  })
+}
+
+const csvNumber = (x: number, digits: number) => String(Math.round(x * 10 ** digits) / 10 ** digits)
+
+/**
+ * The forecast as CSV: `interval_start,channel,offered,aht_seconds` first (what staffing reads;
+ * offered is the adjusted volume), then the model's value and band. Local times with their offset.
+ */
+export async function forecastCsv(id: number): Promise<string | null> {
+  const forecast = await prisma.forecast.findUnique({ where: { id }, select: { timeZone: true } })
+  if (!forecast) return null
+  const rows = readDatabase()
+    .prepare(
+      `SELECT f.start, c.key, f.adjusted, f.aht, f.offered, f.lower, f.upper FROM ForecastInterval f JOIN Channel c ON c.id = f.channelId
+       WHERE f.forecastId = ? ORDER BY f.start, c.sortOrder, c.id`,
+    )
+    .raw()
+    .all(id) as [number, string, number, number | null, number, number, number][]
+  const lines = ['interval_start,channel,offered,aht_seconds,model_offered,lower,upper']
+  for (const [start, key, adjusted, aht, offered, lower, upper] of rows) {
+    lines.push(
+      [
+        localLabel(start, forecast.timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX"),
+        key,
+        csvNumber(adjusted, 3),
+        aht === null ? '' : csvNumber(aht, 1),
+        csvNumber(offered, 3),
+        csvNumber(lower, 3),
+        csvNumber(upper, 3),
+      ].join(','),
+    )
+  }
+  return `${lines.join('\n')}\n`
+}
