@@ -1,4 +1,5 @@
 // Loads the generated demo history into the database: one transaction, all or nothing.
+import { brazilNationalHolidays } from '../domain/holidays.ts'
 import { generateDemoHistory, type DemoHistory } from '../domain/demo/generate.ts'
 import { withSqliteTransaction } from '../db.server.ts'
 import { markChannelTouched, refreshTouched } from './interval-stats.server.ts'
@@ -23,13 +24,14 @@ export function loadDemoData(options: { today: string; timeZone?: string; seed?:
   const timeZone = options.timeZone ?? defaultTimeZone
   const history = generateDemoHistory({ today: options.today, timeZone, seed: options.seed })
   withSqliteTransaction((db) => {
-    db.exec('DELETE FROM Contact; DELETE FROM IntervalStat; DELETE FROM Channel; DELETE FROM Operation;')
+    db.exec('DELETE FROM Forecast; DELETE FROM SpecialDay; DELETE FROM Contact; DELETE FROM IntervalStat; DELETE FROM Channel; DELETE FROM Operation;')
     db.prepare('INSERT INTO Operation (id, name, timeZone, updatedAt) VALUES (1, ?, ?, ?)').run(
       demoOperationName,
       timeZone,
       Date.now(),
     )
     for (const channelHistory of history.channels) insertChannelHistory(db, channelHistory)
+    tagDemoHolidays(db, Number(history.from.slice(0, 4)), Number(options.today.slice(0, 4)) + 1)
   })
   return {
     from: history.from,
@@ -37,6 +39,19 @@ export function loadDemoData(options: { today: string; timeZone?: string; seed?:
     contacts: history.channels.reduce((sum, c) => sum + c.contacts.arrivedAt.length, 0),
     channels: history.channels.map((c) => ({ key: c.channel.key, contacts: c.contacts.arrivedAt.length })),
     milliseconds: Math.round(performance.now() - started),
+  }
+}
+
+/**
+ * The national holidays as special days, so forecasts leave them out of training. The demo's
+ * channels run at 35–70% of a normal day on a holiday: tagged −50%, as an analyst would.
+ */
+function tagDemoHolidays(db: import('better-sqlite3').Database, fromYear: number, toYear: number) {
+  const insert = db.prepare(
+    "INSERT INTO SpecialDay (date, kind, name, adjustPct, createdAt, createdBy) VALUES (?, 'holiday', ?, -50, ?, 'demo')",
+  )
+  for (let year = fromYear; year <= toYear; year++) {
+    for (const holiday of brazilNationalHolidays(year)) insert.run(holiday.date, holiday.namePt, Date.now())
   }
 }
 

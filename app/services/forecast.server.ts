@@ -47,7 +47,9 @@ function readHistory(channelIds: readonly number[], from: number, to: number): M
     .all(from, to, ...channelIds) as [number, number, number, number, number][]
   const byChannel = new Map<number, HistoryRecord[]>(channelIds.map((id) => [id, []]))
   for (const [channelId, start, offered, answered, handleSecSum] of rows) {
-    byChannel.get(channelId)!.push({ start, offered, handleSec: answered > 0 ? handleSecSum : null, handled: answered > 0 ? answered : null })
+    byChannel
+      .get(channelId)!
+      .push({ start, offered, handleSec: answered > 0 ? handleSecSum : null, handled: answered > 0 ? answered : null })
   }
   return byChannel
 }
@@ -76,7 +78,18 @@ export async function createForecast(input: CreateForecastInput, user: string): 
         `INSERT INTO Forecast (name, method, intervalMin, timeZone, historyFrom, historyTo, firstDay, horizonDays, createdAt, createdBy)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(input.name, input.method, input.intervalMin, timeZone, input.historyFrom, input.historyTo, firstDay, input.horizonDays, createdAt, user)
+      .run(
+        input.name,
+        input.method,
+        input.intervalMin,
+        timeZone,
+        input.historyFrom,
+        input.historyTo,
+        firstDay,
+        input.horizonDays,
+        createdAt,
+        user,
+      )
     const id = Number(lastInsertRowid)
     const insertChannel = db.prepare(
       `INSERT INTO ForecastChannel (forecastId, channelId, method, params, choice, scores, origins, dispersion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -86,12 +99,30 @@ export async function createForecast(input: CreateForecastInput, user: string): 
     )
     for (const { channel, result } of results) {
       const scores: StoredScores = { methods: result.scores, auto: result.autoScore }
-      insertChannel.run(id, channel.id, result.method, JSON.stringify(result.params), result.choice && JSON.stringify(result.choice), JSON.stringify(scores), result.origins, result.dispersion)
+      insertChannel.run(
+        id,
+        channel.id,
+        result.method,
+        JSON.stringify(result.params),
+        result.choice && JSON.stringify(result.choice),
+        JSON.stringify(scores),
+        result.origins,
+        result.dispersion,
+      )
       for (const slot of slots) {
         const i = slot.day * result.slotsPerDay + slot.slot
         const offered = result.offered[i]! * slot.share
         const aht = result.aht[i]!
-        insertInterval.run(id, channel.id, slot.start, offered, result.lower[i]! * slot.share, result.upper[i]! * slot.share, Number.isNaN(aht) ? null : aht, offered)
+        insertInterval.run(
+          id,
+          channel.id,
+          slot.start,
+          offered,
+          result.lower[i]! * slot.share,
+          result.upper[i]! * slot.share,
+          Number.isNaN(aht) ? null : aht,
+          offered,
+        )
       }
     }
     return id
@@ -133,7 +164,10 @@ export async function listForecasts(): Promise<ForecastSummary[]> {
   return rows.map(({ channels, createdAt, ...r }) => ({
     ...r,
     createdAt: createdAt.toISOString(),
-    channels: channels.map((c) => c.channel).sort((a, b) => a.sortOrder - b.sortOrder).map((c) => c.name),
+    channels: channels
+      .map((c) => c.channel)
+      .sort((a, b) => a.sortOrder - b.sortOrder)
+      .map((c) => c.name),
   }))
 }
 
@@ -226,7 +260,17 @@ export async function getForecastView(id: number, channelKey: string | null): Pr
       },
       overrides: {
         orderBy: { id: 'asc' },
-        select: { id: true, start: true, end: true, kind: true, amount: true, note: true, createdAt: true, createdBy: true, channel: { select: { name: true } } },
+        select: {
+          id: true,
+          start: true,
+          end: true,
+          kind: true,
+          amount: true,
+          note: true,
+          createdAt: true,
+          createdBy: true,
+          channel: { select: { name: true } },
+        },
       },
     },
   })
@@ -306,7 +350,10 @@ export async function getForecastView(id: number, channelKey: string | null): Pr
     row.adjusted += adjusted
     if (aht !== null) row.handle += aht * adjusted
   }
-  const days = [...byDay.values()].map(({ handle, ...row }) => ({ ...row, aht: row.adjusted > 0 && handle > 0 ? handle / row.adjusted : null }))
+  const days = [...byDay.values()].map(({ handle, ...row }) => ({
+    ...row,
+    aht: row.adjusted > 0 && handle > 0 ? handle / row.adjusted : null,
+  }))
 
   const local = (t: Date) => localLabel(t.getTime(), timeZone, 'yyyy-MM-dd HH:mm')
   return {
@@ -373,7 +420,13 @@ function replayOverrides(db: import('better-sqlite3').Database, forecastId: numb
     .all(forecastId) as [number | null, number, number, OverrideKind, number][]
   const adjusted = applyOverrides(
     intervals.map(([channelId, start, offered]) => ({ channelKey: String(channelId), start, offered })),
-    overrides.map(([channelId, start, end, kind, amount]) => ({ channelKey: channelId === null ? null : String(channelId), start, end, kind, amount })),
+    overrides.map(([channelId, start, end, kind, amount]) => ({
+      channelKey: channelId === null ? null : String(channelId),
+      start,
+      end,
+      kind,
+      amount,
+    })),
   )
   const update = db.prepare('UPDATE ForecastInterval SET adjusted = ? WHERE forecastId = ? AND channelId = ? AND start = ?')
   intervals.forEach(([channelId, start], i) => update.run(adjusted[i]!, forecastId, channelId, start))
@@ -384,7 +437,11 @@ export async function addOverride(forecastId: number, input: OverrideInput, user
   if (!forecast) return false
   const { timeZone } = forecast
   const start = input.fromTime ? localInstant(input.day, input.fromTime, timeZone) : startOfLocalDay(input.day, timeZone)
-  const end = input.toTime ? localInstant(input.day, input.toTime, timeZone) : startOfLocalDay(addDays(input.day, 1), timeZone)
+  // An end at 00:00 is the midnight that ends the day.
+  const end =
+    input.toTime && input.toTime !== '00:00'
+      ? localInstant(input.day, input.toTime, timeZone)
+      : startOfLocalDay(addDays(input.day, 1), timeZone)
   checkOverride({ channelKey: null, start, end, kind: input.kind, amount: input.amount })
   withSqliteTransaction((db) => {
     db.prepare(

@@ -45,7 +45,10 @@ export async function readIntervalFile(file: string, timeZone: string): Promise<
       const key = `${row.channel.toLowerCase()}@${row.start}`
       const first = seen.get(key)
       if (first !== undefined) {
-        report(record.line, new ImportProblem('duplicateInterval', { start: new Date(row.start).toISOString(), channel: row.channel, first }))
+        report(
+          record.line,
+          new ImportProblem('duplicateInterval', { start: new Date(row.start).toISOString(), channel: row.channel, first }),
+        )
         continue
       }
       seen.set(key, record.line)

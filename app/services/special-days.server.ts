@@ -38,7 +38,13 @@ export async function addNationalHolidays(year: number, language: 'pt-BR' | 'en'
   )
   const fresh = holidays.filter((h) => !existing.has(h.date))
   await prisma.specialDay.createMany({
-    data: fresh.map((h) => ({ date: h.date, kind: 'holiday', name: language === 'en' ? h.nameEn : h.namePt, adjustPct: null, createdBy: user })),
+    data: fresh.map((h) => ({
+      date: h.date,
+      kind: 'holiday',
+      name: language === 'en' ? h.nameEn : h.namePt,
+      adjustPct: null,
+      createdBy: user,
+    })),
   })
   return fresh.length
 }

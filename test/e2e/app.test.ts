@@ -98,9 +98,9 @@ describe('the app on a fresh database', () => {
   })
 
   it('shows areas that come later with their title and purpose only', async () => {
-    await page.goto(`${app.baseUrl}/forecast`)
-    await expect(page.locator('h1').textContent()).resolves.toBe('Previsão')
-    await expect(page.locator('main').textContent()).resolves.toMatch(/backtest/)
+    await page.goto(`${app.baseUrl}/schedules`)
+    await expect(page.locator('h1').textContent()).resolves.toBe('Escalas')
+    await expect(page.locator('main').textContent()).resolves.toMatch(/turnos e pausas/)
   })
 
   it('answers unknown pages with a 404 page', async () => {
@@ -218,4 +218,49 @@ describe('importing history from the Data page', () => {
       'arrived_at: "ontem" não é uma data e hora como 2026-11-24 08:15:00',
     ])
   })
+
 })
+
+describe('forecasting', () => {
+  it('creates a forecast: chart with band, backtest table per method, the reason for the choice', async () => {
+    await page.goto(`${app.baseUrl}/forecast`)
+    await page.getByLabel('Horizonte (dias)').fill('7')
+    await page.getByRole('button', { name: 'Gerar previsão' }).click()
+    await page.waitForURL(/\/forecast\/\d+$/)
+    await page.waitForSelector('[data-testid="forecast-chart"] svg.recharts-surface')
+    await expect(page.locator('.recharts-legend-item').allTextContents()).resolves.toEqual(['Faixa de 80%', 'Realizado', 'Previsão do modelo'])
+    await expect(page.locator('.recharts-area-area').count()).resolves.toBe(1)
+    // Five methods and the automatic mode scored without hindsight.
+    await expect(page.locator('[data-testid="backtest-table"] tbody tr').count()).resolves.toBe(6)
+    await expect(page.locator('[data-testid="backtest-table"] tr.is-chosen').count()).resolves.toBe(1)
+    await expect(page.getByTestId('method-reason').textContent()).resolves.toMatch(/^Escolhido automaticamente: .+ menor WAPE 7 dias à frente \(\d+,\d%\)/)
+    await expect(page.locator('[data-testid="forecast-days"] tbody tr').count()).resolves.toBe(7)
+    await page.screenshot({ path: `${shots}/forecast.png`, fullPage: true })
+  })
+
+  it('applies a +10% override to a day in place, keeping the model value beside it', async () => {
+    const row = page.locator('[data-testid="forecast-days"] tbody tr').nth(1)
+    const number = (text: string | null) => Number((text ?? '').replace(/\./g, '').replace(',', '.'))
+    const model = number(await row.locator('td').nth(1).textContent())
+    expect(model).toBeGreaterThan(0)
+    await row.getByLabel('Valor').fill('10')
+    await row.getByRole('button', { name: 'Aplicar' }).click()
+    await page.locator('[data-testid="overrides"] tbody tr').first().waitFor()
+    const adjusted = number(await row.getByTestId('adjusted').textContent())
+    expect(Math.abs(adjusted - 1.1 * model)).toBeLessThanOrEqual(1)
+    expect(number(await row.locator('td').nth(1).textContent())).toBe(model) // the model's value is kept
+    await expect(page.locator('[data-testid="overrides"] tbody tr td').nth(3).textContent()).resolves.toBe('+10,0%')
+    await expect(page.locator('.recharts-legend-item').allTextContents()).resolves.toContain('Previsão ajustada')
+    await page.screenshot({ path: `${shots}/forecast-override.png`, fullPage: true })
+  })
+
+  it('exports the forecast as CSV', async () => {
+    const href = await page.getByRole('link', { name: 'Exportar CSV' }).getAttribute('href')
+    const response = await fetch(`${app.baseUrl}${href}`)
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/)
+    const lines = (await response.text()).trim().split('\n')
+    expect(lines[0]).toBe('interval_start,channel,offered,aht_seconds,model_offered,lower,upper')
+    expect(lines.length).toBeGreaterThan(7 * 48)
+  })
+})
+

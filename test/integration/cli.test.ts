@@ -1,6 +1,6 @@
 // The command line as users run it: `npm run wfm -- …` is `tsx app/cli/wfm.ts …`.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -58,7 +58,21 @@ describe('wfm erlang', () => {
   })
 
   it('takes one request from flags', () => {
-    const run = wfm(['erlang', '--calls', '100', '--aht', '180', '--interval', '1800', '--threshold', '20', '--sl', '0.8', '--shrinkage', '0.3'])
+    const run = wfm([
+      'erlang',
+      '--calls',
+      '100',
+      '--aht',
+      '180',
+      '--interval',
+      '1800',
+      '--threshold',
+      '20',
+      '--sl',
+      '0.8',
+      '--shrinkage',
+      '0.3',
+    ])
     expect(run.status).toBe(0)
     expect(JSON.parse(run.lines[0]!)).toMatchObject({ agents: 14, agentsWithShrinkage: 20 })
     const bad = wfm(['erlang', '--calls', '100', '--aht', '180', '--interval', '1800', '--threshold', '20', '--sl', '1.5'])
@@ -84,5 +98,109 @@ describe('wfm status and demo', () => {
     const status = JSON.parse(wfm(['status']).lines[0]!)
     expect(status.channels).toEqual(['voz', 'chat', 'whatsapp', 'email'])
     expect(status.contacts).toBeGreaterThan(400_000)
+  })
+})
+
+describe('wfm forecast', () => {
+  // Five weeks of interval rows, 15 minutes, two channels, in São Paulo time: voz 09:00–10:00 on
+  // weekdays at 10 contacts per quarter hour and TMA 300 s (but 20 contacts in the last week);
+  // chat every day 12:00–12:30 at 4 per quarter hour, no TMA column value.
+  function historyFile(): string {
+    const lines = ['interval_start;channel;offered;aht_seconds']
+    for (let d = 0; d < 35; d++) {
+      const day = new Date(Date.UTC(2026, 9, 5 + d)).toISOString().slice(0, 10) // from Monday 5 Oct
+      const weekday = (1 + d) % 7
+      if (weekday >= 1 && weekday <= 5) {
+        for (const time of ['09:00', '09:15', '09:30', '09:45']) lines.push(`${day} ${time};Voz;${d >= 28 ? 20 : 10};300`)
+      }
+      for (const time of ['12:00', '12:15']) lines.push(`${day} ${time};Chat;4;`)
+    }
+    const file = path.join(scratch, 'history.csv')
+    writeFileSync(file, lines.join('\n'))
+    return file
+  }
+
+  it('prints one JSON line per forecast interval and channel, without a database', () => {
+    const file = historyFile()
+    const run = wfm(
+      [
+        'forecast',
+        '--history',
+        file,
+        '--start',
+        '2026-11-09',
+        '--horizon-days',
+        '2',
+        '--interval',
+        '1800',
+        '--tz',
+        'America/Sao_Paulo',
+        '--method',
+        'seasonal-naive',
+        '--json',
+      ],
+      { database: 'missing/none.db' },
+    )
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    const out = run.lines.map((line) => JSON.parse(line))
+    expect(out).toHaveLength(2 * 48 * 2)
+    expect(Object.keys(out[0]!)).toEqual(['start', 'channel', 'offered', 'aht'])
+    // Monday 9 Nov 09:00 local = 12:00 UTC: last Monday's two quarter hours of 20.
+    expect(out.filter((o) => o.start === '2026-11-09T12:00:00.000Z')).toEqual([
+      { start: '2026-11-09T12:00:00.000Z', channel: 'Voz', offered: 40, aht: 300 },
+      { start: '2026-11-09T12:00:00.000Z', channel: 'Chat', offered: 0, aht: null },
+    ])
+    expect(out.find((o) => o.start === '2026-11-09T15:00:00.000Z' && o.channel === 'Chat')).toEqual({
+      start: '2026-11-09T15:00:00.000Z',
+      channel: 'Chat',
+      offered: 8,
+      aht: null,
+    })
+    expect(out.reduce((sum, o) => sum + o.offered, 0)).toBe(2 * (80 + 8)) // two days
+    expect(existsSync(path.join(scratch, 'missing'))).toBe(false)
+  })
+
+  it('auto picks a method per channel and forecasts the whole horizon', () => {
+    const run = wfm([
+      'forecast',
+      '--history',
+      historyFile(),
+      '--start',
+      '2026-11-09',
+      '--horizon-days',
+      '7',
+      '--tz',
+      'America/Sao_Paulo',
+      '--json',
+    ])
+    expect(run.status).toBe(0)
+    expect(run.lines).toHaveLength(7 * 48 * 2)
+  })
+
+  it('reports bad lines with their numbers and bad options clearly', () => {
+    const file = path.join(scratch, 'bad.csv')
+    writeFileSync(file, 'interval_start,channel,offered\n2026-11-02 09:00,Voz,10\n2026-11-02 09:07,Voz,3\n2026-11-02 09:00,Voz,1\n')
+    const bad = wfm(['forecast', '--history', file, '--start', '2026-11-09', '--horizon-days', '1', '--tz', 'America/Sao_Paulo', '--json'])
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toMatch(/line 3: interval_start is not on a 15-minute boundary/)
+    expect(bad.stderr).toMatch(/line 4: interval .* of channel "Voz" appears again \(first on line 2\)/)
+    const interval = wfm([
+      'forecast',
+      '--history',
+      file,
+      '--start',
+      '2026-11-09',
+      '--horizon-days',
+      '1',
+      '--interval',
+      '600',
+      '--tz',
+      'America/Sao_Paulo',
+    ])
+    expect(interval.stderr).toMatch(/--interval must be 900, 1800 or 3600/)
+    const early = wfm(['forecast', '--history', historyFile(), '--start', '2026-10-01', '--horizon-days', '1', '--tz', 'America/Sao_Paulo'])
+    expect(early.status).toBe(1)
+    expect(early.stderr).toMatch(/not before --start 2026-10-01/)
   })
 })

@@ -1,6 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '../../app/db.server.ts'
-import { addOverride, createForecast, dataRange, deleteOverride, forecastCsv, getForecastView, listForecasts } from '../../app/services/forecast.server.ts'
+import {
+  addOverride,
+  createForecast,
+  dataRange,
+  deleteOverride,
+  forecastCsv,
+  getForecastView,
+  listForecasts,
+} from '../../app/services/forecast.server.ts'
 import { addNationalHolidays, listSpecialDays, saveSpecialDay } from '../../app/services/special-days.server.ts'
 import { withSqliteTransaction } from '../../app/db.server.ts'
 
@@ -34,7 +42,15 @@ describe('saved forecasts', () => {
   it('forecasts from the database history, leaving tagged days out and applying them ahead', async () => {
     expect(dataRange(ZONE)).toEqual({ from: '2026-10-05', to: '2026-11-06' })
     id = await createForecast(
-      { name: 'Semana 46', channelIds: [voz], historyFrom: '2026-10-05', historyTo: '2026-11-08', horizonDays: 7, intervalMin: 30, method: 'seasonal-naive' },
+      {
+        name: 'Semana 46',
+        channelIds: [voz],
+        historyFrom: '2026-10-05',
+        historyTo: '2026-11-08',
+        horizonDays: 7,
+        intervalMin: 30,
+        method: 'seasonal-naive',
+      },
       'ana',
     )
     const view = (await getForecastView(id, null))!
@@ -54,8 +70,20 @@ describe('saved forecasts', () => {
   })
 
   it('keeps the model values and replays overrides; removing one restores the rest', async () => {
-    expect(await addOverride(id, { channelId: voz, day: '2026-11-09', fromTime: null, toTime: null, kind: 'percent', amount: 10, note: 'campanha' }, 'ana')).toBe(true)
-    expect(await addOverride(id, { channelId: null, day: '2026-11-10', fromTime: '08:00', toTime: '10:00', kind: 'value', amount: 100, note: null }, 'bruno')).toBe(true)
+    expect(
+      await addOverride(
+        id,
+        { channelId: voz, day: '2026-11-09', fromTime: null, toTime: null, kind: 'percent', amount: 10, note: 'campanha' },
+        'ana',
+      ),
+    ).toBe(true)
+    expect(
+      await addOverride(
+        id,
+        { channelId: null, day: '2026-11-10', fromTime: '08:00', toTime: '10:00', kind: 'value', amount: 100, note: null },
+        'bruno',
+      ),
+    ).toBe(true)
     let view = (await getForecastView(id, 'voz'))!
     const day = (d: string) => view.days.find((r) => r.day === d)!
     expect(day('2026-11-09').model).toBeCloseTo(800, 9)
@@ -76,7 +104,14 @@ describe('saved forecasts', () => {
     const lines = csv.trim().split('\n')
     expect(lines[0]).toBe('interval_start,channel,offered,aht_seconds,model_offered,lower,upper')
     expect(lines).toHaveLength(1 + 7 * 48)
-    expect(lines).toContain('2026-11-10T08:00:00-03:00,voz,25,300,40,' + lines.find((l) => l.startsWith('2026-11-10T08:00'))!.split(',').slice(5).join(','))
+    expect(lines).toContain(
+      '2026-11-10T08:00:00-03:00,voz,25,300,40,' +
+        lines
+          .find((l) => l.startsWith('2026-11-10T08:00'))!
+          .split(',')
+          .slice(5)
+          .join(','),
+    )
   })
 
   it('adds the national holidays preset without overwriting a tag', async () => {

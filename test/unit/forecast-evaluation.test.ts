@@ -90,8 +90,12 @@ describe('overrides', () => {
   ]
 
   it('a percentage scales the range for one channel or all', () => {
-    expect(Array.from(applyOverrides(points, [{ channelKey: 'voz', start: 0, end: 1_800_000, kind: 'percent', amount: 10 }]))).toEqual([11, 33, 5])
-    expect(Array.from(applyOverrides(points, [{ channelKey: null, start: 0, end: 900_000, kind: 'percent', amount: -50 }]))).toEqual([5, 30, 2.5])
+    expect(Array.from(applyOverrides(points, [{ channelKey: 'voz', start: 0, end: 1_800_000, kind: 'percent', amount: 10 }]))).toEqual([
+      11, 33, 5,
+    ])
+    expect(Array.from(applyOverrides(points, [{ channelKey: null, start: 0, end: 900_000, kind: 'percent', amount: -50 }]))).toEqual([
+      5, 30, 2.5,
+    ])
   })
 
   it('a value sets the range total, shaped like the forecast, and replays in order', () => {

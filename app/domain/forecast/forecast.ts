@@ -49,10 +49,7 @@ export interface ChannelForecast {
 }
 
 export class NotEnoughHistory extends RangeError {
-  constructor(
-    readonly method: MethodId,
-    readonly neededDays: number,
-  ) {
+  constructor(readonly method: MethodId, readonly neededDays: number) {
     super(`${method} needs at least ${neededDays} days of history`)
   }
 }
@@ -70,7 +67,7 @@ export function forecastChannel(history: DaySeries, handle: HandleHistory | null
   const horizon = horizonFor(horizonDays)
   const choice = options.method === 'auto' ? chooseMethod(tested, horizon) : null
   // Without the history for a backtest, auto falls back to the method that needs least.
-  const method: MethodId = options.method === 'auto' ? (choice?.method ?? 'seasonal-naive') : options.method
+  const method: MethodId = options.method === 'auto' ? choice?.method ?? 'seasonal-naive' : options.method
   const needed = methods[method].minHistoryDays
   if (series.days < needed) throw new NotEnoughHistory(method, needed)
 
@@ -99,7 +96,11 @@ export function forecastChannel(history: DaySeries, handle: HandleHistory | null
   const dispersion = oneDay?.rmse != null ? dispersionOf(oneDay.rmse ** 2 * oneDay.intervals, oneDay.forecastTotal) : 1
   const { lower, upper } = band(offered, dispersion)
   const aht = handle
-    ? forecastAht({ handleSec: withoutDays(handle.handleSec, excluded), handled: withoutDays(handle.handled, excluded) }, series.days, horizonDays)
+    ? forecastAht(
+        { handleSec: withoutDays(handle.handleSec, excluded), handled: withoutDays(handle.handled, excluded) },
+        series.days,
+        horizonDays,
+      )
     : new Float64Array(horizonDays * s).fill(Number.NaN)
   return {
     firstDay,

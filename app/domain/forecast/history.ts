@@ -41,8 +41,20 @@ export function channelHistory(
   return {
     volume,
     handle: {
-      handleSec: seriesFromIntervals(timed.map((r) => ({ start: r.start, value: r.handleSec! })), from, days, timeZone, minutes),
-      handled: seriesFromIntervals(timed.map((r) => ({ start: r.start, value: r.handled! })), from, days, timeZone, minutes),
+      handleSec: seriesFromIntervals(
+        timed.map((r) => ({ start: r.start, value: r.handleSec! })),
+        from,
+        days,
+        timeZone,
+        minutes,
+      ),
+      handled: seriesFromIntervals(
+        timed.map((r) => ({ start: r.start, value: r.handled! })),
+        from,
+        days,
+        timeZone,
+        minutes,
+      ),
     },
   }
 }

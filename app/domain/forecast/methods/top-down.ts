@@ -199,7 +199,8 @@ export const topDown: ForecastMethod<TopDownParams> = {
     for (let h = 0; h < horizonDays; h++) {
       const w = weekday[origin + h]!
       if (factor[w]! > 0) ahead++
-      const total = levelAhead(level, longRun, params.phi, Math.max(1, ahead)) * factor[w]! * month[monthKey(addDays(series.firstDay, origin + h))]!
+      const total =
+        levelAhead(level, longRun, params.phi, Math.max(1, ahead)) * factor[w]! * month[monthKey(addDays(series.firstDay, origin + h))]!
       const shares = profile[w]!
       for (let i = 0; i < s; i++) out[h * s + i] = total * shares[i]!
     }

@@ -1,0 +1,385 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { NotEnoughHistory } from '../domain/forecast/forecast.ts'
+import { methodIds } from '../domain/forecast/methods/method.ts'
+import { specialDayKinds } from '../domain/forecast/special-days.ts'
+import { addDays, daysBetween, localDateOf } from '../domain/intervals.ts'
+import { fieldErrors } from '../schemas/form-fields.ts'
+import { createForecastSchema, holidayYearSchema, MAX_HORIZON_DAYS, specialDaySchema } from '../schemas/forecast.ts'
+import { requireUser } from '../services/auth.server.ts'
+import { createForecast, dataRange, deleteForecast, listForecasts } from '../services/forecast.server.ts'
+import { getLanguage } from '../i18n/language.server.ts'
+import { getOperation, listChannels } from '../services/operation.server.ts'
+import { addNationalHolidays, deleteSpecialDay, listSpecialDays, saveSpecialDay } from '../services/special-days.server.ts'
+import { formatDay, formatPercent } from '../utils/format.ts'
+
+/** Who may make forecasts and tag days. */
+const planners = ['analyst'] as const
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request)
+  const { timeZone } = await getOperation()
+  const [channels, forecasts, specialDays] = await Promise.all([listChannels(), listForecasts(), listSpecialDays()])
+  const range = dataRange(timeZone)
+  // By default the last year of history up to the last day with data (fewer days when less exists).
+  const historyFrom = range && (daysBetween(range.from, range.to) > 364 ? addDays(range.to, -364) : range.from)
+  return {
+    timeZone,
+    channels: channels.map((c) => ({ id: c.id, name: c.name })),
+    forecasts,
+    specialDays,
+    range,
+    defaults: range && { historyFrom: historyFrom!, historyTo: range.to, firstDay: addDays(range.to, 1) },
+    thisYear: Number(localDateOf(Date.now(), timeZone).slice(0, 4)),
+  }
+}
+
+type ActionResult =
+  | { ok: true; form: string; added?: number }
+  | {
+      ok: false
+      form: string
+      errors: Record<string, string>
+      values: Record<string, string | string[]>
+      message?: { key: string; params: Record<string, string | number> }
+    }
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, planners)
+  const formData = await request.formData()
+  const values: Record<string, string | string[]> = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
+  values.channelIds = formData.getAll('channelIds').map(String)
+  const refuse = (form: string, errors: Record<string, string>, message?: { key: string; params: Record<string, string | number> }) =>
+    data<ActionResult>({ ok: false, form, errors, values, message }, { status: 400 })
+  switch (values.intent) {
+    case 'create': {
+      const parsed = createForecastSchema.safeParse(values)
+      if (!parsed.success) return refuse('create', fieldErrors(parsed.error))
+      try {
+        const id = await createForecast(parsed.data, user.name)
+        return redirect(`/forecast/${id}`)
+      } catch (error) {
+        if (error instanceof NotEnoughHistory) {
+          return refuse(
+            'create',
+            { method: 'errors.historyShort' },
+            { key: 'forecast.notEnoughHistory', params: { method: error.method, days: error.neededDays } },
+          )
+        }
+        throw error
+      }
+    }
+    case 'specialDay': {
+      const parsed = specialDaySchema.safeParse(values)
+      if (!parsed.success) return refuse('specialDay', fieldErrors(parsed.error))
+      await saveSpecialDay(parsed.data, user.name)
+      return data<ActionResult>({ ok: true, form: 'specialDay' })
+    }
+    case 'deleteSpecialDay': {
+      if (!(await deleteSpecialDay(String(values.date)))) throw new Response('Special day not found', { status: 404 })
+      return data<ActionResult>({ ok: true, form: 'specialDay' })
+    }
+    case 'holidays': {
+      const parsed = holidayYearSchema.safeParse(values)
+      if (!parsed.success) return refuse('holidays', fieldErrors(parsed.error))
+      const added = await addNationalHolidays(parsed.data.year, await getLanguage(request), user.name)
+      return data<ActionResult>({ ok: true, form: 'holidays', added })
+    }
+    case 'deleteForecast': {
+      if (!(await deleteForecast(Number(values.forecastId)))) throw new Response('Forecast not found', { status: 404 })
+      return data<ActionResult>({ ok: true, form: 'forecasts' })
+    }
+  }
+  throw new Response('Unknown form', { status: 400 })
+}
+
+function useRefused(form: string) {
+  const result = useActionData<typeof action>()
+  if (result && !result.ok && result.form === form) return result
+  return null
+}
+
+function FieldError({ error }: { error: string | undefined }) {
+  const { t } = useTranslation()
+  return error ? (
+    <span className="field-error" role="alert">
+      {t(error)}
+    </span>
+  ) : null
+}
+
+function CreateForm() {
+  const { channels, defaults, range } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation()
+  const refused = useRefused('create')
+  const errors = refused?.errors ?? {}
+  const navigation = useNavigation()
+  const busy = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'create'
+  const value = (name: string, fallback: string) => {
+    const v = refused?.values[name]
+    return typeof v === 'string' ? v : fallback
+  }
+  if (!defaults || !range) return <p className="note">{t('forecast.noData')}</p>
+  const checked = refused ? (refused.values.channelIds as string[]) : channels.map((c) => String(c.id))
+  return (
+    <Form method="post" className="stack" aria-label={t('forecast.create')}>
+      <input type="hidden" name="intent" value="create" />
+      {refused?.message && (
+        <p className="status error" role="alert">
+          {t(refused.message.key, refused.message.params)}
+        </p>
+      )}
+      <div className="form-row">
+        <label>
+          {t('forecast.name')}
+          <input
+            name="name"
+            defaultValue={value('name', t('forecast.defaultName', { day: formatDay(defaults.firstDay, i18n.language) }))}
+            size={28}
+          />
+          <FieldError error={errors.name} />
+        </label>
+        <label>
+          {t('forecast.historyFrom')}
+          <input type="date" name="historyFrom" defaultValue={value('historyFrom', defaults.historyFrom)} />
+          <FieldError error={errors.historyFrom} />
+        </label>
+        <label>
+          {t('forecast.historyTo')}
+          <input type="date" name="historyTo" defaultValue={value('historyTo', defaults.historyTo)} />
+          <FieldError error={errors.historyTo} />
+        </label>
+        <label>
+          {t('forecast.horizonDays')}
+          <input type="number" name="horizonDays" min={1} max={MAX_HORIZON_DAYS} defaultValue={value('horizonDays', '7')} />
+          <FieldError error={errors.horizonDays} />
+        </label>
+        <label>
+          {t('forecast.interval')}
+          <select name="intervalMin" defaultValue={value('intervalMin', '30')}>
+            {[15, 30, 60].map((m) => (
+              <option key={m} value={m}>
+                {t('forecast.intervalMinutes', { count: m })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('forecast.method')}
+          <select name="method" defaultValue={value('method', 'auto')}>
+            {(['auto', ...methodIds] as const).map((m) => (
+              <option key={m} value={m}>
+                {t(`forecast.methods.${m}`)}
+              </option>
+            ))}
+          </select>
+          <FieldError error={errors.method} />
+        </label>
+      </div>
+      <fieldset className="form-row">
+        <legend>{t('forecast.channels')}</legend>
+        {channels.map((c) => (
+          <label key={c.id} className="check">
+            <input type="checkbox" name="channelIds" value={c.id} defaultChecked={checked.includes(String(c.id))} /> {c.name}
+          </label>
+        ))}
+        <FieldError error={errors.channelIds} />
+      </fieldset>
+      <p className="note">
+        {t('forecast.historyHelp', { from: formatDay(range.from, i18n.language), to: formatDay(range.to, i18n.language) })}
+      </p>
+      <div>
+        <button type="submit" disabled={busy}>
+          {busy ? t('forecast.generating') : t('forecast.generate')}
+        </button>
+      </div>
+    </Form>
+  )
+}
+
+function SpecialDays() {
+  const { specialDays, thisYear } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  const refused = useRefused('specialDay')
+  const errors = refused?.errors ?? {}
+  const result = useActionData<typeof action>()
+  const added = result?.ok && result.form === 'holidays' ? result.added : undefined
+  const holidayErrors = useRefused('holidays')?.errors ?? {}
+  return (
+    <section className="panel" aria-labelledby="special-days-title">
+      <h2 id="special-days-title">{t('forecast.specialDays')}</h2>
+      <p className="note">{t('forecast.specialNote')}</p>
+      <div className="stack spaced">
+        <Form method="post" className="form-row">
+          <input type="hidden" name="intent" value="holidays" />
+          <label>
+            {t('forecast.holidaysPreset')}
+            <input type="number" name="year" defaultValue={thisYear + 1} min={2000} max={2100} />
+            <FieldError error={holidayErrors.year} />
+          </label>
+          <button type="submit" className="secondary">
+            {t('forecast.add')}
+          </button>
+          {added !== undefined && (
+            <p className="status ok" role="status">
+              {t('forecast.holidaysAdded', { count: added })}
+            </p>
+          )}
+        </Form>
+        <Form method="post" className="form-row" aria-label={t('forecast.specialDays')}>
+          <input type="hidden" name="intent" value="specialDay" />
+          <label>
+            {t('forecast.date')}
+            <input type="date" name="date" required />
+            <FieldError error={errors.date} />
+          </label>
+          <label>
+            {t('forecast.kind')}
+            <select name="kind" defaultValue="holiday">
+              {specialDayKinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(`forecast.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('forecast.name')}
+            <input name="name" required maxLength={80} />
+            <FieldError error={errors.name} />
+          </label>
+          <label>
+            {t('forecast.adjustPct')}
+            <input name="adjustPct" inputMode="decimal" size={6} />
+            <FieldError error={errors.adjustPct} />
+          </label>
+          <button type="submit">{t('forecast.add')}</button>
+        </Form>
+      </div>
+      {specialDays.length === 0 ? (
+        <p className="note">{t('forecast.noSpecialDays')}</p>
+      ) : (
+        <div className="scroll short">
+          <table className="data" data-testid="special-days">
+            <thead>
+              <tr>
+                <th scope="col">{t('forecast.date')}</th>
+                <th scope="col" className="text">
+                  {t('forecast.name')}
+                </th>
+                <th scope="col" className="text">
+                  {t('forecast.kind')}
+                </th>
+                <th scope="col">{t('forecast.adjustPct')}</th>
+                <th scope="col" />
+              </tr>
+            </thead>
+            <tbody>
+              {specialDays.map((d) => (
+                <tr key={d.date}>
+                  <td>{formatDay(d.date, language, { weekday: 'short', day: '2-digit', month: '2-digit', year: 'numeric' })}</td>
+                  <td className="text">{d.name}</td>
+                  <td className="text">{t(`forecast.kinds.${d.kind}`)}</td>
+                  <td>
+                    {d.kind === 'closed'
+                      ? '−100%'
+                      : d.adjustPct === null
+                      ? t('forecast.asSunday')
+                      : formatPercent(d.adjustPct / 100, language, 0)}
+                  </td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="deleteSpecialDay" />
+                      <input type="hidden" name="date" value={d.date} />
+                      <button type="submit" className="link">
+                        {t('forecast.removeOverride')}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
+
+export default function ForecastIndexRoute() {
+  const { forecasts, timeZone } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  return (
+    <>
+      <h1>{t('nav.forecast')}</h1>
+      <p className="subtitle">{t('areas.forecast')}</p>
+      <section className="panel" aria-labelledby="create-title">
+        <h2 id="create-title">{t('forecast.create')}</h2>
+        <CreateForm />
+      </section>
+      <section className="panel" aria-labelledby="saved-title">
+        <h2 id="saved-title">{t('forecast.saved')}</h2>
+        {forecasts.length === 0 ? (
+          <p className="note">{t('forecast.none')}</p>
+        ) : (
+          <div className="scroll">
+            <table className="data" data-testid="forecast-list">
+              <thead>
+                <tr>
+                  <th scope="col">{t('forecast.name')}</th>
+                  <th scope="col" className="text">
+                    {t('forecast.channels')}
+                  </th>
+                  <th scope="col">{t('forecast.firstDay')}</th>
+                  <th scope="col">{t('forecast.horizonDays')}</th>
+                  <th scope="col" className="text">
+                    {t('forecast.method')}
+                  </th>
+                  <th scope="col">{t('forecast.created')}</th>
+                  <th scope="col" />
+                </tr>
+              </thead>
+              <tbody>
+                {forecasts.map((f) => (
+                  <tr key={f.id}>
+                    <td className="text">
+                      <Link to={`/forecast/${f.id}`}>{f.name}</Link>
+                    </td>
+                    <td className="text">{f.channels.join(', ')}</td>
+                    <td>{formatDay(f.firstDay, language)}</td>
+                    <td>{f.horizonDays}</td>
+                    <td className="text">{t(`forecast.methods.${f.method}`, { defaultValue: f.method })}</td>
+                    <td>
+                      {new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(
+                        new Date(f.createdAt),
+                      )}{' '}
+                      · {f.createdBy}
+                    </td>
+                    <td>
+                      <Form method="post" onSubmit={(e) => !confirm(t('forecast.confirmRemove')) && e.preventDefault()}>
+                        <input type="hidden" name="intent" value="deleteForecast" />
+                        <input type="hidden" name="forecastId" value={f.id} />
+                        <button type="submit" className="link">
+                          {t('forecast.remove')}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <SpecialDays />
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}
