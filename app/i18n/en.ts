@@ -208,6 +208,8 @@ export const en: Messages = {
     used: 'used',
     autoRow: 'Automatic, without hindsight',
     autoRowHelp: 'At each origin, the method with the lowest WAPE over the earlier origins: the error automatic mode would have had.',
+    autoNote:
+      'Automatic, without hindsight, 7 days ahead: WAPE {{auto}} over the {{origins}} origins that had earlier evaluations; over the same origins the best single method ({{method}}) had {{wape}}.',
     autoReason: 'Chosen automatically: {{method}}, with the lowest WAPE {{horizon}} ({{wape}}); the runner-up, {{runnerUp}}, had {{runnerUpWape}}.',
     requested: 'Method chosen by the analyst: {{method}}.',
     daysTitle: 'By day — {{channel}}',
@@ -286,6 +288,9 @@ export const en: Messages = {
     method: 'Unknown method.',
     historyShort: 'The history needs at least 7 days.',
     historyLong: 'The history can be at most 730 days.',
+    noDataInHistory: 'The database has no data in that history period.',
+    overrideChannel: 'That channel is not part of this forecast.',
+    overrideOutside: 'The override falls outside the forecast horizon.',
     overrideKind: 'Choose percentage or total.',
     amount: 'Enter the amount of the override.',
     percentRange: 'The percentage must be between −100% and 1000%.',

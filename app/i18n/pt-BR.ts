@@ -235,6 +235,8 @@ export const ptBR = {
     used: 'usado',
     autoRow: 'Automático, sem retrospectiva',
     autoRowHelp: 'Em cada origem, o método com menor WAPE nas origens anteriores: o erro que o modo automático teria tido.',
+    autoNote:
+      'Automático, sem retrospectiva, 7 dias à frente: WAPE {{auto}} nas {{origins}} origens que tinham avaliações anteriores; nas mesmas origens, o melhor método isolado ({{method}}) teve {{wape}}.',
     autoReason: 'Escolhido automaticamente: {{method}}, com o menor WAPE {{horizon}} ({{wape}}); o segundo melhor, {{runnerUp}}, teve {{runnerUpWape}}.',
     requested: 'Método escolhido pelo analista: {{method}}.',
     daysTitle: 'Por dia — {{channel}}',
@@ -313,6 +315,9 @@ export const ptBR = {
     method: 'Método desconhecido.',
     historyShort: 'O histórico precisa de pelo menos 7 dias.',
     historyLong: 'O histórico pode ter no máximo 730 dias.',
+    noDataInHistory: 'Não há dados no banco nesse período de histórico.',
+    overrideChannel: 'Esse canal não faz parte desta previsão.',
+    overrideOutside: 'O ajuste fica fora do horizonte da previsão.',
     overrideKind: 'Escolha percentual ou total.',
     amount: 'Informe o valor do ajuste.',
     percentRange: 'O percentual deve estar entre −100% e 1000%.',

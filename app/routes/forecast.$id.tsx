@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { ForecastChart } from '../components/forecast-chart.tsx'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
-import { overrideSchema } from '../schemas/forecast.ts'
+import { idSchema, overrideSchema } from '../schemas/forecast.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { addOverride, deleteOverride, getForecastView } from '../services/forecast.server.ts'
 import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent } from '../utils/format.ts'
@@ -34,11 +34,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (values.intent === 'override') {
     const parsed = overrideSchema.safeParse(values)
     if (!parsed.success) return data<ActionResult>({ ok: false, form, errors: fieldErrors(parsed.error) }, { status: 400 })
-    if (!(await addOverride(id, parsed.data, user.name))) throw new Response('Forecast not found', { status: 404 })
+    const outcome = await addOverride(id, parsed.data, user.name)
+    if (outcome === 'notFound') throw new Response('Forecast not found', { status: 404 })
+    if (outcome === 'unknownChannel')
+      return data<ActionResult>({ ok: false, form, errors: { channelId: 'errors.overrideChannel' } }, { status: 400 })
+    if (outcome === 'outsideHorizon')
+      return data<ActionResult>({ ok: false, form, errors: { day: 'errors.overrideOutside' } }, { status: 400 })
     return data<ActionResult>({ ok: true, form })
   }
   if (values.intent === 'deleteOverride') {
-    if (!deleteOverride(id, Number(values.overrideId))) throw new Response('Override not found', { status: 404 })
+    const overrideId = idSchema.safeParse(values.overrideId)
+    if (!overrideId.success || !deleteOverride(id, overrideId.data)) throw new Response('Override not found', { status: 404 })
     return data<ActionResult>({ ok: true, form: 'overrides' })
   }
   throw new Response('Unknown form', { status: 400 })
@@ -117,13 +123,33 @@ function BacktestTable() {
               <th scope="row" className="text">
                 {t('forecast.autoRow')}
               </th>
-              {cells(channel.auto.oneDay)}
-              {cells(channel.auto.oneWeek)}
+              {cells(channel.auto.auto.oneDay)}
+              {cells(channel.auto.auto.oneWeek)}
             </tr>
           )}
         </tbody>
       </table>
     </div>
+  )
+}
+
+/** Auto's own score is over fewer origins: name them and the best method over the same ones. */
+function AutoNote() {
+  const { channel } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation()
+  const comparison = channel.auto
+  if (!comparison) return null
+  const best = [...comparison.methods].sort((a, b) => (a.oneWeek.wape ?? Infinity) - (b.oneWeek.wape ?? Infinity))[0]
+  if (!best) return null
+  return (
+    <p className="note" data-testid="auto-note">
+      {t('forecast.autoNote', {
+        origins: comparison.origins.oneWeek,
+        auto: formatPercent(comparison.auto.oneWeek.wape, i18n.language, 1),
+        method: t(`forecast.methods.${best.method}`),
+        wape: formatPercent(best.oneWeek.wape, i18n.language, 1),
+      })}
+    </p>
   )
 }
 
@@ -274,6 +300,7 @@ export default function ForecastRoute() {
         </p>
         <BacktestTable />
         <p className="note">{t('forecast.backtestNote', { origins: channel.origins })}</p>
+        <AutoNote />
       </section>
       <section className="panel" aria-labelledby="days-title">
         <h2 id="days-title">{t('forecast.daysTitle', { channel: channel.name })}</h2>

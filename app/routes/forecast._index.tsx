@@ -7,9 +7,9 @@ import { methodIds } from '../domain/forecast/methods/method.ts'
 import { specialDayKinds } from '../domain/forecast/special-days.ts'
 import { addDays, daysBetween, localDateOf } from '../domain/intervals.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
-import { createForecastSchema, holidayYearSchema, MAX_HORIZON_DAYS, specialDaySchema } from '../schemas/forecast.ts'
+import { createForecastSchema, holidayYearSchema, idSchema, MAX_HORIZON_DAYS, specialDaySchema } from '../schemas/forecast.ts'
 import { requireUser } from '../services/auth.server.ts'
-import { createForecast, dataRange, deleteForecast, listForecasts } from '../services/forecast.server.ts'
+import { createForecast, dataRange, deleteForecast, ForecastInputError, listForecasts } from '../services/forecast.server.ts'
 import { getLanguage } from '../i18n/language.server.ts'
 import { getOperation, listChannels } from '../services/operation.server.ts'
 import { addNationalHolidays, deleteSpecialDay, listSpecialDays, saveSpecialDay } from '../services/special-days.server.ts'
@@ -62,12 +62,9 @@ export async function action({ request }: ActionFunctionArgs) {
         return redirect(`/forecast/${id}`)
       } catch (error) {
         if (error instanceof NotEnoughHistory) {
-          return refuse(
-            'create',
-            { method: 'errors.historyShort' },
-            { key: 'forecast.notEnoughHistory', params: { method: error.method, days: error.neededDays } },
-          )
+          return refuse('create', {}, { key: 'forecast.notEnoughHistory', params: { method: error.method, days: error.neededDays } })
         }
+        if (error instanceof ForecastInputError) return refuse('create', { [error.field]: error.key })
         throw error
       }
     }
@@ -88,7 +85,8 @@ export async function action({ request }: ActionFunctionArgs) {
       return data<ActionResult>({ ok: true, form: 'holidays', added })
     }
     case 'deleteForecast': {
-      if (!(await deleteForecast(Number(values.forecastId)))) throw new Response('Forecast not found', { status: 404 })
+      const id = idSchema.safeParse(values.forecastId)
+      if (!id.success || !(await deleteForecast(id.data))) throw new Response('Forecast not found', { status: 404 })
       return data<ActionResult>({ ok: true, form: 'forecasts' })
     }
   }
@@ -128,7 +126,7 @@ function CreateForm() {
       <input type="hidden" name="intent" value="create" />
       {refused?.message && (
         <p className="status error" role="alert">
-          {t(refused.message.key, refused.message.params)}
+          {t(refused.message.key, { ...refused.message.params, method: t(`forecast.methods.${refused.message.params.method}`) })}
         </p>
       )}
       <div className="form-row">

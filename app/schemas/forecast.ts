@@ -86,6 +86,9 @@ export const specialDaySchema = z
     adjustPct: form.kind === 'closed' ? null : form.adjustPct ?? null,
   }))
 
+/** A row id sent back by a form. */
+export const idSchema = z.coerce.number().int().positive()
+
 export const holidayYearSchema = z.object({
   year: requiredNumber('errors.year', (n) => Number.isInteger(n) && n >= 2000 && n <= 2100),
 })

@@ -4,10 +4,9 @@
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import { prisma, readDatabase, withSqliteTransaction } from '../db.server.ts'
-import type { Accuracy } from '../domain/forecast/accuracy.ts'
 import type { Choice } from '../domain/forecast/backtest.ts'
 import { band } from '../domain/forecast/band.ts'
-import { forecastChannel, type MethodRequest, type MethodScore } from '../domain/forecast/forecast.ts'
+import { forecastChannel, type AutoComparison, type MethodRequest, type MethodScore } from '../domain/forecast/forecast.ts'
 import { slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
 import { channelHistory, type HistoryRecord } from '../domain/forecast/history.ts'
 import type { MethodId } from '../domain/forecast/methods/index.ts'
@@ -54,12 +53,23 @@ function readHistory(channelIds: readonly number[], from: number, to: number): M
   return byChannel
 }
 
-export class ForecastInputError extends Error {}
+/** A request the data cannot answer: `field` of the form and the i18n key of the reason. */
+export class ForecastInputError extends Error {
+  constructor(readonly field: string, readonly key: string) {
+    super(key)
+  }
+}
 
 export async function createForecast(input: CreateForecastInput, user: string): Promise<number> {
   const [{ timeZone }, channels, specialDays] = await Promise.all([getOperation(), listChannels(), listSpecialDays()])
   const chosen = channels.filter((c) => input.channelIds.includes(c.id))
-  if (chosen.length === 0) throw new ForecastInputError('noChannels')
+  if (chosen.length === 0 || chosen.length !== new Set(input.channelIds).size) throw new ForecastInputError('channelIds', 'errors.channels')
+  const range = dataRange(timeZone)
+  if (!range || input.historyFrom > range.to || input.historyTo < range.from)
+    throw new ForecastInputError('historyFrom', 'errors.noDataInHistory')
+  // Days after the last data are unknown, not quiet: learned as zeros they would forecast zeros.
+  const unknownDays: string[] = []
+  for (let day = addDays(range.to, 1); day <= input.historyTo; day = addDays(day, 1)) unknownDays.push(day)
   const firstDay = addDays(input.historyTo, 1)
   const history = readHistory(
     chosen.map((c) => c.id),
@@ -69,7 +79,10 @@ export async function createForecast(input: CreateForecastInput, user: string): 
   const slots = slotInstants(firstDay, input.horizonDays, timeZone, input.intervalMin)
   const results = chosen.map((channel) => {
     const { volume, handle } = channelHistory(history.get(channel.id)!, input.historyFrom, input.historyTo, timeZone, input.intervalMin)
-    return { channel, result: forecastChannel(volume, handle, { horizonDays: input.horizonDays, method: input.method, specialDays }) }
+    return {
+      channel,
+      result: forecastChannel(volume, handle, { horizonDays: input.horizonDays, method: input.method, specialDays, unknownDays }),
+    }
   })
   const createdAt = Date.now()
   return withSqliteTransaction((db) => {
@@ -131,7 +144,7 @@ export async function createForecast(input: CreateForecastInput, user: string): 
 
 interface StoredScores {
   methods: MethodScore[]
-  auto: { oneDay: Accuracy; oneWeek: Accuracy } | null
+  auto: AutoComparison | null
 }
 
 export interface ForecastSummary {
@@ -432,9 +445,15 @@ function replayOverrides(db: import('better-sqlite3').Database, forecastId: numb
   intervals.forEach(([channelId, start], i) => update.run(adjusted[i]!, forecastId, channelId, start))
 }
 
-export async function addOverride(forecastId: number, input: OverrideInput, user: string): Promise<boolean> {
-  const forecast = await prisma.forecast.findUnique({ where: { id: forecastId }, select: { timeZone: true } })
-  if (!forecast) return false
+export type OverrideOutcome = 'added' | 'notFound' | 'unknownChannel' | 'outsideHorizon'
+
+export async function addOverride(forecastId: number, input: OverrideInput, user: string): Promise<OverrideOutcome> {
+  const forecast = await prisma.forecast.findUnique({
+    where: { id: forecastId },
+    select: { timeZone: true, firstDay: true, horizonDays: true, channels: { select: { channelId: true } } },
+  })
+  if (!forecast) return 'notFound'
+  if (input.channelId !== null && !forecast.channels.some((c) => c.channelId === input.channelId)) return 'unknownChannel'
   const { timeZone } = forecast
   const start = input.fromTime ? localInstant(input.day, input.fromTime, timeZone) : startOfLocalDay(input.day, timeZone)
   // An end at 00:00 is the midnight that ends the day.
@@ -443,13 +462,16 @@ export async function addOverride(forecastId: number, input: OverrideInput, user
       ? localInstant(input.day, input.toTime, timeZone)
       : startOfLocalDay(addDays(input.day, 1), timeZone)
   checkOverride({ channelKey: null, start, end, kind: input.kind, amount: input.amount })
+  const horizonStart = startOfLocalDay(forecast.firstDay, timeZone)
+  const horizonEnd = startOfLocalDay(addDays(forecast.firstDay, forecast.horizonDays), timeZone)
+  if (end <= horizonStart || start >= horizonEnd) return 'outsideHorizon'
   withSqliteTransaction((db) => {
     db.prepare(
       `INSERT INTO ForecastOverride (forecastId, channelId, start, "end", kind, amount, note, createdAt, createdBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(forecastId, input.channelId, start, end, input.kind, input.amount, input.note, Date.now(), user)
     replayOverrides(db, forecastId)
   })
-  return true
+  return 'added'
 }
 
 export function deleteOverride(forecastId: number, overrideId: number): boolean {

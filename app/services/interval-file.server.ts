@@ -1,5 +1,6 @@
 // Reads an interval CSV (the import's format) into memory without a database: for the CLI's
-// forecast, which works on a file alone. Bad lines are reported with their numbers, like the import.
+// forecast, which works on a file alone, so `offered` is required here. Bad lines are reported
+// with their numbers, like the import.
 import { createReadStream } from 'node:fs'
 import { mapColumns } from '../domain/import/formats.ts'
 import { LocalTimeReader } from '../domain/import/local-time.ts'
@@ -30,6 +31,8 @@ export async function readIntervalFile(file: string, timeZone: string): Promise<
     for await (const record of csv.records) {
       if (mapping === undefined) {
         const mapped = mapColumns('intervals', csv.header()!)
+        // The import takes interval rows without volume (TMA only); a forecast cannot.
+        if (mapped.mapping.offered === undefined) mapped.missing.push('offered')
         if (mapped.missing.length > 0) {
           report(1, new ImportProblem('missingColumns', { columns: mapped.missing.join(', '), header: csv.header()!.join(', ') }))
           break
@@ -42,6 +45,10 @@ export async function readIntervalFile(file: string, timeZone: string): Promise<
         continue
       }
       const row = result.row
+      if (row.offered === null) {
+        report(record.line, new ImportProblem('empty', { column: 'offered' }))
+        continue
+      }
       const key = `${row.channel.toLowerCase()}@${row.start}`
       const first = seen.get(key)
       if (first !== undefined) {

@@ -135,7 +135,7 @@ function benchForecast() {
     return
   }
   const bank = bankBacktest()
-  console.log(`Bank calls (fpp3, 30-minute intervals), rolling origin from every day after week 8: ${bank.origins} origins, ${ms(bank.ms)}`)
+  console.log(`Bank calls (fpp3, 30-minute intervals), rolling origin from every day after week 8, over the ${bank.origins} origins auto can be scored at, ${ms(bank.ms)}`)
   console.log('  method            WAPE 7d   WAPE 1d   bias 7d   MAPE 7d   RMSE 7d')
   for (const row of bank.rows) {
     const pct = (x: number) => `${(x * 100).toFixed(2)}%`.padStart(8)

@@ -185,6 +185,11 @@ describe('wfm forecast', () => {
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(/line 3: interval_start is not on a 15-minute boundary/)
     expect(bad.stderr).toMatch(/line 4: interval .* of channel "Voz" appears again \(first on line 2\)/)
+    const noVolume = path.join(scratch, 'no-volume.csv')
+    writeFileSync(noVolume, 'interval_start,channel,aht_seconds\n2026-11-02 09:00,Voz,300\n')
+    const missing = wfm(['forecast', '--history', noVolume, '--start', '2026-11-09', '--horizon-days', '1', '--tz', 'America/Sao_Paulo'])
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toMatch(/line 1: missing column\(s\): offered/)
     const interval = wfm([
       'forecast',
       '--history',

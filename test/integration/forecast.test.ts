@@ -4,6 +4,7 @@ import {
   addOverride,
   createForecast,
   dataRange,
+  deleteForecast,
   deleteOverride,
   forecastCsv,
   getForecastView,
@@ -69,6 +70,66 @@ describe('saved forecasts', () => {
     expect((await listForecasts()).map((f) => f.name)).toEqual(['Semana 46'])
   })
 
+  it('leaves days after the last data out instead of learning them as zeros', async () => {
+    // History to Wednesday 11 November, five days past the data: still last week's Monday.
+    const later = await createForecast(
+      {
+        name: 'x',
+        channelIds: [voz],
+        historyFrom: '2026-10-05',
+        historyTo: '2026-11-11',
+        horizonDays: 1,
+        intervalMin: 30,
+        method: 'seasonal-naive',
+      },
+      'ana',
+    )
+    expect((await getForecastView(later, null))!.days[0]).toMatchObject({ day: '2026-11-12', model: 0 }) // tagged closed
+    const monday = await createForecast(
+      {
+        name: 'y',
+        channelIds: [voz],
+        historyFrom: '2026-10-05',
+        historyTo: '2026-11-15',
+        horizonDays: 1,
+        intervalMin: 30,
+        method: 'seasonal-naive',
+      },
+      'ana',
+    )
+    expect((await getForecastView(monday, null))!.days[0]!.model).toBeCloseTo(800, 9)
+    await expect(
+      createForecast(
+        {
+          name: 'z',
+          channelIds: [voz],
+          historyFrom: '2026-12-01',
+          historyTo: '2026-12-20',
+          horizonDays: 1,
+          intervalMin: 30,
+          method: 'auto',
+        },
+        'ana',
+      ),
+    ).rejects.toMatchObject({ field: 'historyFrom', key: 'errors.noDataInHistory' })
+    await expect(
+      createForecast(
+        {
+          name: 'z',
+          channelIds: [voz, 999],
+          historyFrom: '2026-10-05',
+          historyTo: '2026-11-06',
+          horizonDays: 1,
+          intervalMin: 30,
+          method: 'auto',
+        },
+        'ana',
+      ),
+    ).rejects.toMatchObject({ field: 'channelIds' })
+    await deleteForecast(later)
+    await deleteForecast(monday)
+  })
+
   it('keeps the model values and replays overrides; removing one restores the rest', async () => {
     expect(
       await addOverride(
@@ -76,14 +137,14 @@ describe('saved forecasts', () => {
         { channelId: voz, day: '2026-11-09', fromTime: null, toTime: null, kind: 'percent', amount: 10, note: 'campanha' },
         'ana',
       ),
-    ).toBe(true)
+    ).toBe('added')
     expect(
       await addOverride(
         id,
         { channelId: null, day: '2026-11-10', fromTime: '08:00', toTime: '10:00', kind: 'value', amount: 100, note: null },
         'bruno',
       ),
-    ).toBe(true)
+    ).toBe('added')
     let view = (await getForecastView(id, 'voz'))!
     const day = (d: string) => view.days.find((r) => r.day === d)!
     expect(day('2026-11-09').model).toBeCloseTo(800, 9)
@@ -93,6 +154,27 @@ describe('saved forecasts', () => {
       ['ana', 'percent', 10, '2026-11-09 00:00', '2026-11-10 00:00'],
       ['bruno', 'value', 100, '2026-11-10 08:00', '2026-11-10 10:00'],
     ])
+    expect(
+      await addOverride(
+        id,
+        { channelId: voz, day: '2026-11-20', fromTime: null, toTime: null, kind: 'percent', amount: 5, note: null },
+        'ana',
+      ),
+    ).toBe('outsideHorizon')
+    expect(
+      await addOverride(
+        id,
+        { channelId: 12345, day: '2026-11-09', fromTime: null, toTime: null, kind: 'percent', amount: 5, note: null },
+        'ana',
+      ),
+    ).toBe('unknownChannel')
+    expect(
+      await addOverride(
+        9999,
+        { channelId: null, day: '2026-11-09', fromTime: null, toTime: null, kind: 'percent', amount: 5, note: null },
+        'ana',
+      ),
+    ).toBe('notFound')
     expect(deleteOverride(id, view.overrides[0]!.id)).toBe(true)
     view = (await getForecastView(id, 'voz'))!
     expect(day('2026-11-09').adjusted).toBeCloseTo(800, 9)

@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { addDays, daysBetween, weekdayOf } from '../../app/domain/intervals.ts'
 import { createSeries, type DaySeries } from '../../app/domain/forecast/series.ts'
-import { autoAccuracy, backtest } from '../../app/domain/forecast/backtest.ts'
+import { backtest } from '../../app/domain/forecast/backtest.ts'
+import type { Accuracy } from '../../app/domain/forecast/accuracy.ts'
+import { compareAuto } from '../../app/domain/forecast/forecast.ts'
 
 export const bankCallsFile = path.resolve(import.meta.dirname, '../../../shared/data/fpp3_bank_calls_5min.csv')
 
@@ -47,23 +49,24 @@ export interface BankBacktestRow {
 }
 
 /**
- * The acceptance comparison: 30-minute intervals, an origin every day from the 8th week on,
- * every method plus `auto` scored without hindsight (autoAccuracy).
+ * The acceptance comparison: 30-minute intervals, an origin every day from the 8th week on; auto
+ * scored without hindsight (it needs earlier finished origins) and every method over the same
+ * origins as auto.
  */
 export function bankBacktest(): { origins: number; rows: BankBacktestRow[]; ms: number } {
   const started = performance.now()
   const series = loadBankCalls(30)
   const result = backtest(series, { origins: 1000, stepDays: 1, minTrainingDays: 56 })
-  const rows: BankBacktestRow[] = result.methods.map((m) => ({
-    method: m.method,
-    weekWape: m.accuracy[7].wape!,
-    dayWape: m.accuracy[1].wape!,
-    weekBias: m.accuracy[7].bias!,
-    weekMape: m.accuracy[7].mape!,
-    weekRmse: m.accuracy[7].rmse!,
-  }))
-  const week = autoAccuracy(result, 7)
-  const day = autoAccuracy(result, 1)
-  rows.push({ method: 'auto', weekWape: week.wape!, dayWape: day.wape!, weekBias: week.bias!, weekMape: week.mape!, weekRmse: week.rmse! })
-  return { origins: result.origins.length, rows, ms: performance.now() - started }
+  const comparison = compareAuto(result)!
+  const row = (method: string, day: Accuracy, week: Accuracy): BankBacktestRow => ({
+    method,
+    weekWape: week.wape!,
+    dayWape: day.wape!,
+    weekBias: week.bias!,
+    weekMape: week.mape!,
+    weekRmse: week.rmse!,
+  })
+  const rows = comparison.methods.map((m) => row(m.method, m.oneDay, m.oneWeek))
+  rows.push(row('auto', comparison.auto.oneDay, comparison.auto.oneWeek))
+  return { origins: comparison.origins.oneWeek, rows, ms: performance.now() - started }
 }

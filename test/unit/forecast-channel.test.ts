@@ -100,24 +100,26 @@ describe('a channel forecast', () => {
 
   it('leaves tagged days out of training and forecasts them as tagged', () => {
     const { volume, handle } = history(10)
-    // Last Monday in history was a holiday at a tenth of the volume; it must not drag the forecast.
+    // Last Monday in history (9 March) was a holiday at a tenth of the volume: tagged, it must not
+    // drag next Monday's forecast (seasonal naive would copy it).
     volume.values.fill(10, 64 * 2, 65 * 2)
-    const result = forecastChannel(volume, handle, {
-      horizonDays: 7,
-      method: 'seasonal-naive',
-      specialDays: [
-        { date: '2026-03-09', kind: 'holiday', name: 'feriado', adjustPct: null },
-        { date: '2026-03-16', kind: 'holiday', name: 'feriado', adjustPct: null }, // Monday → as Sunday
-        { date: '2026-03-17', kind: 'event', name: 'campanha', adjustPct: 50 },
-        { date: '2026-03-18', kind: 'closed', name: 'fechado', adjustPct: null },
-      ],
-    })
+    const specialDays = [
+      { date: '2026-03-09', kind: 'holiday' as const, name: 'feriado', adjustPct: null },
+      { date: '2026-03-17', kind: 'holiday' as const, name: 'feriado', adjustPct: null }, // Tuesday → as Sunday
+      { date: '2026-03-18', kind: 'event' as const, name: 'campanha', adjustPct: 50 },
+      { date: '2026-03-19', kind: 'closed' as const, name: 'fechado', adjustPct: null },
+    ]
+    const result = forecastChannel(volume, handle, { horizonDays: 7, method: 'seasonal-naive', specialDays })
     const day = (h: number) => Array.from(result.offered.subarray(h * 2, h * 2 + 2))
     expect(day(0)).toEqual([20, 10]) // Sunday
-    expect(day(1)).toEqual([20, 10]) // holiday Monday as a Sunday
-    expect(day(2)).toEqual([135, 75]) // Tuesday +50%
-    expect(day(3)).toEqual([0, 0]) // closed
-    expect(day(4)).toEqual([95, 55]) // Thursday untouched
+    expect(day(1)).toEqual([100, 60]) // Monday: from 2 March, the untagged Monday before
+    expect(day(2)).toEqual([20, 10]) // holiday Tuesday as a Sunday
+    expect(day(3)).toEqual([135, 75]) // Wednesday +50%
+    expect(day(4)).toEqual([0, 0]) // closed
+    expect(day(5)).toEqual([80, 40]) // Friday untouched
+    // Untagged, the holiday is learned as a normal Monday.
+    const untagged = forecastChannel(volume, handle, { horizonDays: 7, method: 'seasonal-naive', specialDays: specialDays.slice(1) })
+    expect(Array.from(untagged.offered.subarray(2, 4))).toEqual([10, 10])
   })
 
   it('says which method lacks history instead of guessing', () => {
@@ -160,13 +162,34 @@ describe('the local grid', () => {
     const forward = slotInstants('2026-03-08', 1, 'America/New_York', 60)
     expect(forward).toHaveLength(23)
     expect(forward.some((s) => s.slot === 2)).toBe(false)
-    const series = seriesFromIntervals(
-      back.map((s) => ({ start: s.start, value: 1 })),
+    // History of a 24/7 line at 40 an hour: the repeated hour keeps its mean, the lost hour is
+    // missing (the day is then left out of training), the other hours are as they were.
+    const fallBack = seriesFromIntervals(
+      back.map((s) => ({ start: s.start, value: 40 })),
       '2026-11-01',
       1,
       'America/New_York',
       60,
     )
-    expect(series.values[1]).toBe(2) // 01:00–02:00 happened twice
+    expect(Array.from(fallBack.values)).toEqual(new Array(24).fill(40))
+    const springForward = seriesFromIntervals(
+      forward.map((s) => ({ start: s.start, value: 40 })),
+      '2026-03-08',
+      1,
+      'America/New_York',
+      60,
+    )
+    expect(springForward.values[1]).toBe(40)
+    expect(springForward.values[2]).toBeNaN()
+    expect(springForward.values[3]).toBe(40)
+  })
+
+  it('keeps wall-clock slots on a day whose midnight is skipped (Santiago, 2024-09-08)', () => {
+    // The clock went from 00:00 to 01:00: the day starts at 01:00 local, with one offset.
+    const slots = slotInstants('2024-09-08', 1, 'America/Santiago', 60)
+    expect(slots).toHaveLength(23)
+    expect(slots[0]!.slot).toBe(1)
+    expect(new Date(slots[7]!.start).toISOString()).toBe('2024-09-08T11:00:00.000Z') // 08:00 at UTC−3
+    expect(slots[7]!.slot).toBe(8)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { accuracy } from '../../app/domain/forecast/accuracy.ts'
-import { autoAccuracy, backtest, backtestOrigins, chooseMethod, horizonFor } from '../../app/domain/forecast/backtest.ts'
+import { accuracyAt, autoAccuracy, backtest, backtestOrigins, chooseMethod, horizonFor } from '../../app/domain/forecast/backtest.ts'
 import { band, dispersionOf } from '../../app/domain/forecast/band.ts'
 import { createSeries } from '../../app/domain/forecast/series.ts'
 import { applyOverrides } from '../../app/domain/forecast/overrides.ts'
@@ -54,8 +54,12 @@ describe('backtest', () => {
     const auto = autoAccuracy(result, 7)
     // The first origin has no earlier evaluation: origins 63, 70, 77 (weeks at 200, 100, 200) are
     // scored, all with the average (150): |error| 3 × 350 over actual 1400 + 700 + 1400.
-    expect(auto.intervals).toBe(21)
-    expect(auto.wape).toBeCloseTo(1050 / 3500, 12)
+    expect(auto.origins).toEqual([63, 70, 77])
+    expect(auto.accuracy.intervals).toBe(21)
+    expect(auto.accuracy.wape).toBeCloseTo(1050 / 3500, 12)
+    // The methods over the same origins: the average's is the same, seasonal naive's |±100| × 21.
+    const naive = result.methods.find((m) => m.method === 'seasonal-naive')!
+    expect(accuracyAt(naive, 7, auto.origins).wape).toBeCloseTo(2100 / 3500, 12)
   })
 
   it('judges a forecast of more than a day on the week-ahead horizon', () => {

@@ -125,6 +125,15 @@ describe('double-seasonal Holt-Winters', () => {
     for (const value of Object.values(params)) expect(value).toBeGreaterThanOrEqual(0)
   })
 
+  it('picks up an interval that opens after the first weeks', () => {
+    // Saturday evenings were closed for 6 weeks, then opened at 50 contacts.
+    const series = weeklySeries(14, PATTERN)
+    for (let week = 6; week < 14; week++) series.values[(week * 7 + 5) * SLOTS + 3] = 50
+    const f = holtWinters.predict(series, 98, 6, holtWinters.fit(series, 98))
+    expect(f[5 * SLOTS + 3]).toBeGreaterThan(45)
+    expect(f[5 * SLOTS + 3]).toBeLessThan(55)
+  })
+
   it('tracks a growing level within the week', () => {
     const series = weeklySeries(14, PATTERN, (w) => 1 + 0.05 * w)
     const f = holtWinters.predict(series, 98, 1, holtWinters.fit(series, 98))

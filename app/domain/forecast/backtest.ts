@@ -108,13 +108,27 @@ export function chooseMethod(result: Backtest, horizon: BacktestHorizon): Choice
   }
 }
 
+/** A method's pooled accuracy at a horizon over some of the origins. */
+export function accuracyAt(method: MethodBacktest, horizon: BacktestHorizon, origins: readonly number[]): Accuracy {
+  const sums = new AccuracySums()
+  for (const score of method.scores) if (score.horizon === horizon && origins.includes(score.origin)) sums.merge(score.sums)
+  return sums.result()
+}
+
+export interface AutoScore {
+  accuracy: Accuracy
+  /** The origins auto could be scored at (those with an earlier, finished evaluation). */
+  origins: number[]
+}
+
 /**
  * How `auto` itself would have scored, without hindsight: at each origin it uses the method with
  * the lowest WAPE over the earlier origins whose evaluation had ended by then. Origins with no
- * such earlier evaluation are not scored.
+ * such earlier evaluation are not scored: compare auto with a method over `origins` only.
  */
-export function autoAccuracy(result: Backtest, horizon: BacktestHorizon): Accuracy {
+export function autoAccuracy(result: Backtest, horizon: BacktestHorizon): AutoScore {
   const total = new AccuracySums()
+  const scored: number[] = []
   for (const origin of result.origins) {
     let best: { wape: number; sums: AccuracySums } | null = null
     for (const m of result.methods) {
@@ -128,7 +142,10 @@ export function autoAccuracy(result: Backtest, horizon: BacktestHorizon): Accura
       const wape = past.result().wape
       if (wape !== null && current && (best === null || wape < best.wape)) best = { wape, sums: current }
     }
-    if (best) total.merge(best.sums)
+    if (best) {
+      total.merge(best.sums)
+      scored.push(origin)
+    }
   }
-  return total.result()
+  return { accuracy: total.result(), origins: scored }
 }

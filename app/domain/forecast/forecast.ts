@@ -3,7 +3,17 @@
 // horizon, apply the special days of the horizon, and put a band around it.
 import { forecastAht, type HandleHistory } from './aht.ts'
 import type { Accuracy } from './accuracy.ts'
-import { autoAccuracy, backtest, chooseMethod, forecastFrom, horizonFor, type BacktestOptions, type Choice } from './backtest.ts'
+import {
+  accuracyAt,
+  autoAccuracy,
+  backtest,
+  chooseMethod,
+  forecastFrom,
+  horizonFor,
+  type Backtest,
+  type BacktestOptions,
+  type Choice,
+} from './backtest.ts'
 import { band, dispersionOf } from './band.ts'
 import { methods, type MethodId } from './methods/index.ts'
 import { withoutDays, type DaySeries } from './series.ts'
@@ -16,6 +26,8 @@ export interface ForecastOptions {
   horizonDays: number
   method: MethodRequest
   specialDays?: readonly SpecialDay[]
+  /** History days with no data at all (after the source's last day): left out, not zeros. */
+  unknownDays?: readonly string[]
   backtest?: BacktestOptions
 }
 
@@ -42,10 +54,19 @@ export interface ChannelForecast {
   choice: Choice | null
   /** Backtest of every method that had the history for it, plus how auto itself would have done. */
   scores: MethodScore[]
-  autoScore: { oneDay: Accuracy; oneWeek: Accuracy } | null
+  /** How auto itself would have scored, without hindsight, beside every method over the same origins. */
+  autoScore: AutoComparison | null
   origins: number
   /** Quasi-Poisson dispersion behind the band. */
   dispersion: number
+}
+
+export interface AutoComparison {
+  /** Origins auto could be scored at, per horizon. */
+  origins: { oneDay: number; oneWeek: number }
+  auto: { oneDay: Accuracy; oneWeek: Accuracy }
+  /** Every method's accuracy over those same origins. */
+  methods: MethodScore[]
 }
 
 export class NotEnoughHistory extends RangeError {
@@ -54,13 +75,35 @@ export class NotEnoughHistory extends RangeError {
   }
 }
 
-const excludedIndices = (series: DaySeries, specialDays: readonly SpecialDay[]) =>
+const excludedIndices = (series: DaySeries, specialDays: readonly { date: string }[]) =>
   specialDays.map((d) => daysBetween(series.firstDay, d.date)).filter((i) => i >= 0 && i < series.days)
+
+/** Auto scored without hindsight, and every method over the same origins (null without any). */
+export function compareAuto(tested: Backtest): AutoComparison | null {
+  const day = autoAccuracy(tested, 1)
+  const week = autoAccuracy(tested, 7)
+  if (day.origins.length === 0 || week.origins.length === 0) return null
+  return {
+    origins: { oneDay: day.origins.length, oneWeek: week.origins.length },
+    auto: { oneDay: day.accuracy, oneWeek: week.accuracy },
+    methods: tested.methods.map((m) => ({
+      method: m.method,
+      oneDay: accuracyAt(m, 1, day.origins),
+      oneWeek: accuracyAt(m, 7, week.origins),
+    })),
+  }
+}
 
 export function forecastChannel(history: DaySeries, handle: HandleHistory | null, options: ForecastOptions): ChannelForecast {
   const { horizonDays, specialDays = [] } = options
   if (!Number.isInteger(horizonDays) || horizonDays < 1) throw new RangeError(`horizonDays must be ≥ 1 (got ${horizonDays})`)
-  const excluded = excludedIndices(history, specialDays)
+  const excluded = [
+    ...excludedIndices(history, specialDays),
+    ...excludedIndices(
+      history,
+      (options.unknownDays ?? []).map((date) => ({ date })),
+    ),
+  ]
   const series = withoutDays(history, excluded)
   const s = series.slotsPerDay
   const tested = backtest(series, options.backtest)
@@ -114,7 +157,7 @@ export function forecastChannel(history: DaySeries, handle: HandleHistory | null
     params,
     choice,
     scores: tested.methods.map((m) => scoreOf(m.method)!),
-    autoScore: tested.origins.length > 1 ? { oneDay: autoAccuracy(tested, 1), oneWeek: autoAccuracy(tested, 7) } : null,
+    autoScore: compareAuto(tested),
     origins: tested.origins.length,
     dispersion,
   }

@@ -1,8 +1,9 @@
 // Between UTC intervals (what is stored and exported) and local day × slot series (what the
 // methods learn on). A slot is a wall-clock interval of the local day, so 08:00–08:30 is the same
 // slot on both sides of a DST change. On a day whose clock goes back, the repeated hour's
-// intervals share their slots (history adds up; a forecast is split between them); on a day that
-// skips an hour, its slots have no interval.
+// intervals share their slots (history keeps their mean, a forecast is split between them); on a
+// day that skips an hour, its slots have no interval (history marks them missing, which leaves
+// that day out of training like a special day).
 import { tzOffset } from '@date-fns/tz'
 import { addDays, localDays, localMinuteOfDay, type DayRange } from '../intervals.ts'
 import { createSeries, type DaySeries } from './series.ts'
@@ -19,9 +20,18 @@ export interface SlotInstant {
   share: number
 }
 
+/**
+ * A day of 24 hours starting at local midnight with one UTC offset: its local minute is the time
+ * since its start. (A day whose midnight is skipped starts at 01:00 with one offset throughout,
+ * and is not regular.)
+ */
+function isRegularDay(range: DayRange, timeZone: string): boolean {
+  return range.end - range.start === 86_400_000 && tzOffset(timeZone, new Date(range.start)) === tzOffset(timeZone, new Date(range.end - 1))
+}
+
 function daySlots(range: DayRange, index: number, timeZone: string, minutes: number): SlotInstant[] {
   const stepMs = minutes * 60_000
-  const steady = tzOffset(timeZone, new Date(range.start)) === tzOffset(timeZone, new Date(range.end - 1))
+  const steady = isRegularDay(range, timeZone)
   const out: SlotInstant[] = []
   for (let t = range.start; t < range.end; t += stepMs) {
     const minute = steady ? (t - range.start) / 60_000 : localMinuteOfDay(t, timeZone)
@@ -44,7 +54,8 @@ export function slotInstants(firstDay: string, days: number, timeZone: string, m
 
 /**
  * Sums values at UTC instants into the local day × slot series of [firstDay, firstDay + days).
- * Instants outside are ignored. Intervals with no value are 0.
+ * Instants outside are ignored. Intervals with no value are 0. On DST days a repeated slot holds
+ * the mean of its passes and a skipped slot is missing (NaN).
  */
 export function seriesFromIntervals(
   points: Iterable<{ start: number; value: number }>,
@@ -57,7 +68,7 @@ export function seriesFromIntervals(
   const series = createSeries(firstDay, days, slotsPerDay)
   if (days < 1) return series
   const ranges = localDays(firstDay, addDays(firstDay, days - 1), timeZone)
-  const steady = ranges.map((r) => tzOffset(timeZone, new Date(r.start)) === tzOffset(timeZone, new Date(r.end - 1)))
+  const steady = ranges.map((r) => isRegularDay(r, timeZone))
   let d = 0
   for (const { start, value } of points) {
     if (start < ranges[0]!.start || start >= ranges[ranges.length - 1]!.end) continue
@@ -68,5 +79,14 @@ export function seriesFromIntervals(
     const minute = steady[d] ? (start - range.start) / 60_000 : localMinuteOfDay(start, timeZone)
     series.values[d * slotsPerDay + Math.floor(minute / minutes)]! += value
   }
+  ranges.forEach((range, day) => {
+    if (steady[day]) return
+    const passes = new Array<number>(slotsPerDay).fill(0)
+    for (const s of daySlots(range, day, timeZone, minutes)) passes[s.slot]!++
+    passes.forEach((count, slot) => {
+      const i = day * slotsPerDay + slot
+      series.values[i] = count === 0 ? Number.NaN : series.values[i]! / count
+    })
+  })
   return series
 }

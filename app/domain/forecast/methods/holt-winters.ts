@@ -2,7 +2,8 @@
 // intraday cycle and a weekly cycle, multiplicative, with the AR(1) adjustment of the one-step
 // error. Smoothing constants are fitted by minimising one-step squared errors over the last
 // weeks before the origin. Closed intervals (a cycle index of 0) and days left out of training
-// carry the state unchanged, as if the open intervals were one series, as in Taylor's data.
+// carry the state unchanged, as if the open intervals were one series, as in Taylor's data; an
+// interval that opens later gets its indices from its first volume.
 import { checkOrigin, type ForecastMethod } from './method.ts'
 import { nelderMead } from '../nelder-mead.ts'
 
@@ -74,7 +75,20 @@ function filter(values: Float64Array, from: number, to: number, scoreFrom: numbe
     const w = weekly[k]!
     const index = d * w
     const y = values[t]!
-    if (index <= CLOSED || Number.isNaN(y)) continue
+    if (Number.isNaN(y)) continue
+    if (index <= CLOSED) {
+      // Volume where the cycles say closed: the interval opened (a launch, longer hours).
+      // Its indices restart from this observation; the level is not told anything.
+      if (y > 0 && level > CLOSED) {
+        if (d <= CLOSED) {
+          daily[i] = y / level
+          weekly[k] = 1
+        } else {
+          weekly[k] = y / (level * d)
+        }
+      }
+      continue
+    }
     const base = level * index
     if (t >= scoreFrom) {
       const e = y - base - p.phi * error
