@@ -1,4 +1,6 @@
 // What a channel is, independent of storage.
+import type { WeekHours } from './opening-hours.ts'
+import type { QueueModel } from './staffing.ts'
 
 export type ChannelKind = 'realtime' | 'deferred'
 
@@ -12,6 +14,10 @@ export interface ChannelTargets {
   shrinkage: number
   patienceSec: number | null
   responseGoalSec: number | null
+  /** Queue model of a real-time channel's staffing: Erlang A needs a patience. */
+  staffingModel: QueueModel
+  /** When agents work, Sunday … Saturday; null = always. */
+  openingHours: WeekHours | null
 }
 
 /**

@@ -7,6 +7,7 @@ import { fieldErrors } from '../schemas/form-fields.ts'
 import { channelFormSchema, operationSchema } from '../schemas/settings.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { getOperation, listChannels, type ChannelSettings } from '../services/operation.server.ts'
+import { ALWAYS_OPEN, formatClock, type WeekHours } from '../domain/opening-hours.ts'
 import { saveChannel, saveOperation } from '../services/settings.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -110,6 +111,14 @@ function ChannelForm({ channel }: { channel: ChannelSettings }) {
           defaultValue={value('responseGoalHours', channel.responseGoalSec === null ? null : channel.responseGoalSec / 3600)}
           error={errors.responseGoalHours}
         />
+        <label htmlFor={`${formId}-staffingModel`}>
+          {t('settings.staffingModel')}
+          <select id={`${formId}-staffingModel`} name="staffingModel" defaultValue={value('staffingModel', channel.staffingModel) ?? 'erlangC'}>
+            <option value="erlangC">{t('calculator.modelC')}</option>
+            <option value="erlangA">{t('calculator.modelA')}</option>
+          </select>
+        </label>
+        <OpeningHoursFields formId={formId} hours={channel.openingHours} values={values} error={Object.keys(errors).find((k) => /^open\d$/.test(k))} />
         <div>
           <button type="submit" disabled={busy}>
             {t('settings.save')}
@@ -117,6 +126,55 @@ function ChannelForm({ channel }: { channel: ChannelSettings }) {
         </div>
       </Form>
     </section>
+  )
+}
+
+/** Seven rows of opening and closing times; both empty = closed that day. */
+function OpeningHoursFields({
+  formId,
+  hours,
+  values,
+  error,
+}: {
+  formId: string
+  hours: WeekHours | null
+  values: Record<string, string> | null
+  error: string | undefined
+}) {
+  const { t, i18n } = useTranslation()
+  const week = hours ?? ALWAYS_OPEN
+  // Monday first, as planners read a week.
+  const order = [1, 2, 3, 4, 5, 6, 0]
+  const dayName = (d: number) => new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + d)))
+  return (
+    <fieldset className="hours">
+      <legend>{t('settings.openingHours')}</legend>
+      {order.map((d) => {
+        const day = week[d] ?? null
+        return (
+          <div key={d} className="hours-row">
+            <span>{dayName(d)}</span>
+            <input
+              name={`open${d}`}
+              aria-label={`${dayName(d)} ${t('settings.opens')}`}
+              defaultValue={values ? values[`open${d}`] : day ? formatClock(day.open) : ''}
+              size={5}
+              placeholder="--:--"
+            />
+            <span>–</span>
+            <input
+              name={`close${d}`}
+              aria-label={`${dayName(d)} ${t('settings.closes')}`}
+              defaultValue={values ? values[`close${d}`] : day ? formatClock(day.close) : ''}
+              size={5}
+              placeholder="--:--"
+            />
+          </div>
+        )
+      })}
+      {error && <span className="field-error">{t('errors.openingHours')}</span>}
+      <p className="note">{t('settings.openingHoursHelp')}</p>
+    </fieldset>
   )
 }
 

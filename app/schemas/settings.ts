@@ -2,6 +2,7 @@
 // and hours; the stored values are shares and seconds.
 import { z } from 'zod'
 import { optionalNumber, requiredNumber } from './form-fields.ts'
+import { parseClock, type OpeningHours, type WeekHours } from '../domain/opening-hours.ts'
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -30,10 +31,25 @@ export const channelFormSchema = z
     shrinkagePct: requiredNumber('errors.shrinkage', (n) => n >= 0 && n < 100),
     patienceSec: optionalNumber('errors.patience', (n) => Number.isInteger(n) && n > 0 && n <= 86_400),
     responseGoalHours: optionalNumber('errors.responseGoal', (n) => n > 0 && n <= 24 * 30),
+    staffingModel: z.enum(['erlangC', 'erlangA'], { error: 'errors.model' }),
+    ...Object.fromEntries(
+      [0, 1, 2, 3, 4, 5, 6].flatMap((d) => [
+        [`open${d}`, z.string().trim().optional()],
+        [`close${d}`, z.string().trim().optional()],
+      ]),
+    ),
   })
   .superRefine((form, ctx) => {
     if (form.kind === 'deferred' && form.responseGoalHours === undefined) {
       ctx.addIssue({ code: 'custom', path: ['responseGoalHours'], message: 'errors.responseGoal' })
+    }
+    if (form.staffingModel === 'erlangA' && form.patienceSec === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['patienceSec'], message: 'errors.patienceForErlangA' })
+    }
+    for (let d = 0; d < 7; d++) {
+      if (readDay(form as unknown as Record<string, string | undefined>, d) === undefined) {
+        ctx.addIssue({ code: 'custom', path: [`open${d}`], message: 'errors.openingHours' })
+      }
     }
   })
   .transform((form) => ({
@@ -48,7 +64,25 @@ export const channelFormSchema = z
     shrinkage: form.shrinkagePct / 100,
     patienceSec: form.patienceSec ?? null,
     responseGoalSec: form.responseGoalHours === undefined ? null : Math.round(form.responseGoalHours * 3600),
+    staffingModel: form.staffingModel,
+    openingHours: weekHours(form as unknown as Record<string, string | undefined>),
   }))
+
+/** One weekday's hours from the form: null when both times are empty (closed); undefined when invalid. */
+function readDay(form: Record<string, string | undefined>, d: number): OpeningHours | null | undefined {
+  const open = form[`open${d}`] ?? ''
+  const close = form[`close${d}`] ?? ''
+  if (open === '' && close === '') return null
+  const from = parseClock(open)
+  const to = parseClock(close)
+  return from !== null && to !== null && from < to ? { open: from, close: to } : undefined
+}
+
+/** The week's hours, or null when every day is 00:00–24:00 (always staffed). */
+function weekHours(form: Record<string, string | undefined>): WeekHours | null {
+  const days = [0, 1, 2, 3, 4, 5, 6].map((d) => readDay(form, d) ?? null)
+  return days.every((day) => day !== null && day.open === 0 && day.close === 1440) ? null : days
+}
 
 export type ChannelUpdate = z.output<typeof channelFormSchema>
 export type OperationUpdate = z.output<typeof operationSchema>

@@ -59,9 +59,9 @@ function insertChannelHistory(db: import('better-sqlite3').Database, { channel, 
   const { id: channelId } = db
     .prepare(
       `INSERT INTO Channel (key, name, kind, concurrency, slGoal, slThresholdSec, asaGoalSec, maxOccupancy,
-                            shrinkage, patienceSec, responseGoalSec, sortOrder)
+                            shrinkage, patienceSec, responseGoalSec, staffingModel, openingHours, sortOrder)
        VALUES (@key, @name, @kind, @concurrency, @slGoal, @slThresholdSec, @asaGoalSec, @maxOccupancy,
-               @shrinkage, @patienceSec, @responseGoalSec, @sortOrder)
+               @shrinkage, @patienceSec, @responseGoalSec, @staffingModel, @openingHours, @sortOrder)
        RETURNING id`,
     )
     .get({
@@ -76,6 +76,8 @@ function insertChannelHistory(db: import('better-sqlite3').Database, { channel, 
       shrinkage: channel.shrinkage,
       patienceSec: channel.patienceSec,
       responseGoalSec: channel.responseGoalSec,
+      staffingModel: channel.staffingModel,
+      openingHours: channel.openingHours && JSON.stringify(channel.openingHours),
       sortOrder: channel.sortOrder,
     }) as { id: number }
 

@@ -1,6 +1,7 @@
 // Read access to the operation's settings and channels, selecting only what callers need.
 import { prisma } from '../db.server.ts'
 import type { ChannelTargets } from '../domain/channel.ts'
+import { parseWeekHours } from '../domain/opening-hours.ts'
 
 export interface OperationSettings {
   name: string
@@ -37,7 +38,14 @@ export async function listChannels(): Promise<ChannelSettings[]> {
       shrinkage: true,
       patienceSec: true,
       responseGoalSec: true,
+      staffingModel: true,
+      openingHours: true,
     },
   })
-  return channels.map((channel) => ({ ...channel, kind: channel.kind === 'deferred' ? 'deferred' : 'realtime' }))
+  return channels.map((channel) => ({
+    ...channel,
+    kind: channel.kind === 'deferred' ? 'deferred' : 'realtime',
+    staffingModel: channel.staffingModel === 'erlangA' ? 'erlangA' : 'erlangC',
+    openingHours: channel.openingHours === null ? null : parseWeekHours(channel.openingHours),
+  }))
 }

@@ -28,9 +28,10 @@ export function saveChannel(update: ChannelUpdate): { found: boolean; reaggregat
     db.prepare(
       `UPDATE Channel SET name = @name, kind = @kind, concurrency = @concurrency, slGoal = @slGoal,
          slThresholdSec = @slThresholdSec, asaGoalSec = @asaGoalSec, maxOccupancy = @maxOccupancy,
-         shrinkage = @shrinkage, patienceSec = @patienceSec, responseGoalSec = @responseGoalSec
+         shrinkage = @shrinkage, patienceSec = @patienceSec, responseGoalSec = @responseGoalSec,
+         staffingModel = @staffingModel, openingHours = @openingHours
        WHERE id = @channelId`,
-    ).run({ channelId, ...fields })
+    ).run({ channelId, ...fields, openingHours: fields.openingHours && JSON.stringify(fields.openingHours) })
     const reaggregated = serviceThresholdSec(before) !== serviceThresholdSec(fields)
     if (reaggregated) {
       // Only buckets holding contacts are recounted; imported interval statistics stay as they are.

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '../../app/db.server.ts'
 import { getOverview } from '../../app/services/overview.server.ts'
 import { saveChannel } from '../../app/services/settings.server.ts'
+import { listChannels } from '../../app/services/operation.server.ts'
 import { insertContacts } from '../support/contacts.ts'
 
 // A New York operation around the end of DST: 2026-11-01 has 25 hours (01:00–02:00 twice).
@@ -79,6 +80,8 @@ describe('getOverview', () => {
       shrinkage: channel.shrinkage,
       patienceSec: null,
       responseGoalSec: null,
+      staffingModel: 'erlangC',
+      openingHours: null,
     })
     expect(result).toEqual({ found: true, reaggregated: true })
     const overview = await getOverview({ from: '2026-11-01', to: '2026-11-01' })
@@ -99,11 +102,14 @@ describe('getOverview', () => {
       shrinkage: 0.2,
       patienceSec: null,
       responseGoalSec: 3600,
+      staffingModel: 'erlangC',
+      openingHours: [null, ...Array(6).fill({ open: 480, close: 1200 })],
     })
     expect(result.reaggregated).toBe(false)
     const overview = await getOverview({ from: '2026-11-01', to: '2026-11-01' })
     expect(overview.channels.find((c) => c.key === 'email')).toMatchObject({ name: 'E-mail (tickets)', slGoal: 0.95 })
-    const unknown = { name: 'X', kind: 'realtime', concurrency: 1, slGoal: 0.8, slThresholdSec: 20, asaGoalSec: null, maxOccupancy: null, shrinkage: 0, patienceSec: null, responseGoalSec: null } as const
+    expect((await listChannels()).find((c) => c.key === 'email')).toMatchObject({ staffingModel: 'erlangC', openingHours: [null, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }] })
+    const unknown = { name: 'X', kind: 'realtime', concurrency: 1, slGoal: 0.8, slThresholdSec: 20, asaGoalSec: null, maxOccupancy: null, shrinkage: 0, patienceSec: null, responseGoalSec: null, staffingModel: 'erlangC', openingHours: null } as const
     expect(saveChannel({ ...unknown, channelId: 999 })).toEqual({ found: false, reaggregated: false })
   })
 })

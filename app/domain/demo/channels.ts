@@ -1,12 +1,9 @@
 // The four channels of the demo operation: a Brazilian hosting/ISP support desk.
 // Volumes, hours and handle times are typical of such an operation, not taken from a client.
 import type { ChannelTargets } from '../channel.ts'
+import type { OpeningHours } from '../opening-hours.ts'
 
-export interface OpeningHours {
-  /** Local minutes after midnight. */
-  open: number
-  close: number
-}
+export type { OpeningHours }
 
 export interface IntradayPeak {
   /** Local hour of the peak (e.g. 10.5 = 10:30). */
@@ -24,8 +21,6 @@ export interface DemoChannel extends ChannelTargets {
   dailyVolume: readonly [number, number, number, number, number, number, number]
   /** When contacts arrive, Sunday … Saturday (null: closed that day). */
   arrivalHours: ReadonlyArray<OpeningHours | null>
-  /** When agents work; defaults to the arrival hours (deferred work differs). */
-  staffedHours?: ReadonlyArray<OpeningHours | null>
   /** Intraday shape while open: a floor plus Gaussian bumps. */
   intradayFloor: number
   peaks: readonly IntradayPeak[]
@@ -56,8 +51,10 @@ export const demoChannels: readonly DemoChannel[] = [
     shrinkage: 0.32,
     patienceSec: 150,
     responseGoalSec: null,
+    staffingModel: 'erlangA',
     dailyVolume: [0, 2600, 2400, 2300, 2250, 2100, 1200],
     arrivalHours: [null, ...Array(6).fill({ open: h(8), close: h(22) })],
+    openingHours: [null, ...Array(6).fill({ open: h(8), close: h(22) })],
     intradayFloor: 0.12,
     peaks: [
       { atHour: 10.5, weight: 1, widthHours: 1.5 },
@@ -83,8 +80,10 @@ export const demoChannels: readonly DemoChannel[] = [
     shrinkage: 0.3,
     patienceSec: 240,
     responseGoalSec: null,
+    staffingModel: 'erlangC',
     dailyVolume: [500, 1500, 1400, 1350, 1300, 1250, 800],
     arrivalHours: [{ open: h(9), close: h(21) }, ...Array(6).fill({ open: h(8), close: h(24) })],
+    openingHours: [{ open: h(9), close: h(21) }, ...Array(6).fill({ open: h(8), close: h(24) })],
     intradayFloor: 0.15,
     peaks: [
       { atHour: 11, weight: 0.9, widthHours: 1.6 },
@@ -110,8 +109,10 @@ export const demoChannels: readonly DemoChannel[] = [
     shrinkage: 0.3,
     patienceSec: 600,
     responseGoalSec: null,
+    staffingModel: 'erlangC',
     dailyVolume: [900, 2000, 1900, 1850, 1800, 1750, 1300],
     arrivalHours: every({ open: h(7), close: h(23) }),
+    openingHours: every({ open: h(7), close: h(23) }),
     intradayFloor: 0.2,
     peaks: [
       { atHour: 10, weight: 0.8, widthHours: 1.5 },
@@ -137,9 +138,10 @@ export const demoChannels: readonly DemoChannel[] = [
     shrinkage: 0.25,
     patienceSec: null,
     responseGoalSec: 28_800,
+    staffingModel: 'erlangC',
     dailyVolume: [250, 700, 650, 620, 600, 560, 300],
     arrivalHours: every({ open: 0, close: h(24) }),
-    staffedHours: [null, ...Array(6).fill({ open: h(8), close: h(20) })],
+    openingHours: [null, ...Array(6).fill({ open: h(8), close: h(20) })],
     intradayFloor: 0.1,
     peaks: [
       { atHour: 10, weight: 1, widthHours: 2.5 },

@@ -142,7 +142,7 @@ function expectedVolume(channel: DemoChannel, calendar: Calendar): Float64Array 
 function staffAgents(channel: DemoChannel, calendar: Calendar, expected: Float64Array, random: Random): Int32Array {
   const agents = new Int32Array(calendar.intervals)
   const threshold = serviceThresholdSec(channel)
-  const staffedHours = channel.staffedHours ?? channel.arrivalHours
+  const staffedHours = channel.openingHours ?? channel.arrivalHours
 
   // Execution quality per day: most days near plan, some with absenteeism in the afternoon.
   const dayExecution = Array.from({ length: calendar.days }, () => ({
