@@ -14,6 +14,10 @@ const validChannel = {
   maxOccupancyPct: '85',
   shrinkagePct: '32',
   patienceSec: '150',
+  staffingModel: 'erlangA',
+  open0: '',
+  close0: '',
+  ...Object.fromEntries([1, 2, 3, 4, 5, 6].flatMap((d) => [[`open${d}`, '08:00'], [`close${d}`, d === 6 ? '14:00' : '20:00']])),
   responseGoalHours: '',
 }
 
@@ -21,6 +25,23 @@ describe('channel settings form', () => {
   it('turns percent and hours into shares and seconds', () => {
     const parsed = channelFormSchema.parse({ ...validChannel, slGoalPct: '85,5', kind: 'deferred', responseGoalHours: '8' })
     expect(parsed).toMatchObject({ slGoal: 0.855, maxOccupancy: 0.85, shrinkage: 0.32, asaGoalSec: null, responseGoalSec: 28_800 })
+    expect(parsed.openingHours).toEqual([null, ...Array(5).fill({ open: 480, close: 1200 }), { open: 480, close: 840 }])
+  })
+
+  it('reads opening hours: 24:00 closes the day, every day 00:00–24:00 is "always"', () => {
+    const always = Object.fromEntries([0, 1, 2, 3, 4, 5, 6].flatMap((d) => [[`open${d}`, '00:00'], [`close${d}`, '24:00']]))
+    expect(channelFormSchema.parse({ ...validChannel, ...always }).openingHours).toBeNull()
+    for (const [open, close] of [['20:00', '08:00'], ['8h', '20:00'], ['08:00', ''], ['08:00', '24:30']]) {
+      const result = channelFormSchema.safeParse({ ...validChannel, open3: open, close3: close })
+      expect(result.success).toBe(false)
+      expect(fieldErrors(result.error!).open3).toBe('errors.openingHours')
+    }
+  })
+
+  it('needs a patience for Erlang A', () => {
+    const result = channelFormSchema.safeParse({ ...validChannel, patienceSec: '' })
+    expect(fieldErrors(result.error!).patienceSec).toBe('errors.patienceForErlangA')
+    expect(channelFormSchema.safeParse({ ...validChannel, patienceSec: '', staffingModel: 'erlangC' }).success).toBe(true)
   })
 
   it.each([
