@@ -63,7 +63,7 @@ program
     if (!options.reset && !(await isDatabaseEmpty())) {
       throw new CliError('The database already holds data; run `npm run wfm -- demo --reset` to replace it.')
     }
-    const summary = loadDemoData({
+    const summary = await loadDemoData({
       today: options.today ?? localDateOf(Date.now(), defaultTimeZone),
       timeZone: defaultTimeZone,
       seed: options.seed,

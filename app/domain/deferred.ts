@@ -3,8 +3,8 @@
 //   agents = work (volume × AHT) ÷ (available seconds × productivity).
 // Each item's work is spread evenly over the open intervals from its arrival to its deadline
 // (arrival + response goal), which meets every goal with the smoothest staffing; work that
-// cannot fit (no open interval before its deadline) is carried as backlog to the next open
-// interval and counted late. The backlog (items not yet answered) is reported per interval.
+// cannot fit (no open interval before its deadline) is carried as backlog, answered over a fresh
+// response window from the next opening, and counted late. The backlog (items not yet answered) is reported per interval.
 // Items whose deadline lies after the end of the plan get only the share of their window that
 // lies inside it; the rest is carried over to whatever plan comes next, not counted late.
 
@@ -62,7 +62,6 @@ export function deferredStaffing(intervals: readonly DeferredInterval[], options
 
   // Items to answer per interval, spread with a difference array (each arrival: one range).
   const spread = new Float64Array(n + 1)
-  const answeredAt = new Float64Array(n + 1)
   let lateVolume = 0
   let carriedOver = 0
   let total = 0
@@ -86,9 +85,17 @@ export function deferredStaffing(intervals: readonly DeferredInterval[], options
       spread[i]! += rate
       spread[last + 1]! -= rate
     } else {
+      // No open interval before the deadline: late. It is answered from the next opening,
+      // spread over a fresh response window (a Monday morning does not answer the whole weekend
+      // in its first quarter hour).
       lateVolume += volume
       const first = nextOpen[Math.min(n, last + 1)]!
-      if (first >= 0) answeredAt[first]! += volume
+      if (first >= 0) {
+        const end = Math.min(n - 1, first + window - 1)
+        const rate = volume / (openBefore[end + 1]! - openBefore[first]!)
+        spread[first]! += rate
+        spread[end + 1]! -= rate
+      }
     }
   }
 
@@ -100,7 +107,7 @@ export function deferredStaffing(intervals: readonly DeferredInterval[], options
   for (let i = 0; i < n; i++) {
     rate += spread[i]!
     arrived += intervals[i]!.volume
-    const items = (intervals[i]!.open ? rate : 0) + answeredAt[i]!
+    const items = intervals[i]!.open ? rate : 0
     answered += items
     agents.push((items * ahtSec) / (intervalSec * productivity))
     backlog.push(Math.max(0, arrived - answered))

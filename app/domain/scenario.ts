@@ -44,9 +44,13 @@ export function checkChanges(changes: ScenarioChanges): void {
     pct(`${key} aht`, c.ahtPct)
     if (c.slGoal !== undefined && !(c.slGoal > 0 && c.slGoal < 1)) throw new RangeError(`${key} SL goal must be a share in (0, 1)`)
     if (c.slThresholdSec !== undefined && !(c.slThresholdSec >= 0)) throw new RangeError(`${key} threshold must be ≥ 0`)
-    if (c.shrinkage !== undefined && !(c.shrinkage >= 0 && c.shrinkage < 1)) throw new RangeError(`${key} shrinkage must be a share in [0, 1)`)
+    if (c.shrinkage !== undefined && !(c.shrinkage >= 0 && c.shrinkage < 1))
+      throw new RangeError(`${key} shrinkage must be a share in [0, 1)`)
     if ((c.rolloutFromPct === undefined) !== (c.rolloutToPct === undefined)) throw new RangeError(`${key} rollout needs both shares`)
-    if (c.rolloutFromPct !== undefined && !(c.rolloutFromPct > 0 && c.rolloutFromPct <= 100 && c.rolloutToPct! >= 0 && c.rolloutToPct! <= 100)) {
+    if (
+      c.rolloutFromPct !== undefined &&
+      !(c.rolloutFromPct > 0 && c.rolloutFromPct <= 100 && c.rolloutToPct! >= 0 && c.rolloutToPct! <= 100)
+    ) {
       throw new RangeError(`${key} rollout shares must be percentages (now above 0)`)
     }
   }

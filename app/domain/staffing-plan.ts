@@ -138,7 +138,11 @@ export function modifiedOfferedCalls(offered: readonly number[], ahtSec: readonl
   return calls
 }
 
-function planRealtime(channel: ChannelTargets & { name: string }, intervals: readonly PlanInterval[], options: PlanOptions): PlannedInterval[] {
+function planRealtime(
+  channel: ChannelTargets & { name: string },
+  intervals: readonly PlanInterval[],
+  options: PlanOptions,
+): PlannedInterval[] {
   const aht = ahtOf(intervals, channel.name)
   const erlangA = channel.staffingModel === 'erlangA' && channel.patienceSec !== null
   const ahts = intervals.map(aht)
@@ -193,7 +197,11 @@ function openFlags(hours: WeekHours | null, intervals: readonly PlanInterval[], 
   return intervals.map((i) => hours === null || isOpen(hours, i.weekday, i.minute, intervalSec / 60))
 }
 
-function planDeferred(channel: ChannelTargets & { name: string }, intervals: readonly PlanInterval[], options: PlanOptions): PlannedInterval[] {
+function planDeferred(
+  channel: ChannelTargets & { name: string },
+  intervals: readonly PlanInterval[],
+  options: PlanOptions,
+): PlannedInterval[] {
   if (channel.responseGoalSec === null) throw new RangeError(`${channel.name} is deferred work and needs a response goal`)
   const aht = ahtOf(intervals, channel.name)
   const ahtSec = meanAht(intervals) ?? 0

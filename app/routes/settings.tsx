@@ -16,9 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { operation, channels }
 }
 
-type ActionResult =
-  | { ok: true; form: string }
-  | { ok: false; form: string; errors: Record<string, string>; values: Record<string, string> }
+type ActionResult = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string>; values: Record<string, string> }
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request, ['admin'])
@@ -80,7 +78,10 @@ function ChannelForm({ channel }: { channel: ChannelSettings }) {
   return (
     <section className="panel" aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>
-        {channel.name} <span className="note">({t('settings.key')}: {channel.key})</span>
+        {channel.name}{' '}
+        <span className="note">
+          ({t('settings.key')}: {channel.key})
+        </span>
       </h2>
       <FormStatus form={formId} />
       <Form method="post" className="form-grid" id={formId} key={values ? 'refused' : 'stored'} preventScrollReset>
@@ -95,13 +96,65 @@ function ChannelForm({ channel }: { channel: ChannelSettings }) {
           </select>
           {errors.kind && <span className="field-error">{t(errors.kind)}</span>}
         </label>
-        <Field formId={formId} name="concurrency" label={t('settings.concurrency')} inputMode="numeric" defaultValue={value('concurrency', channel.concurrency)} error={errors.concurrency} />
-        <Field formId={formId} name="slGoalPct" label={t('settings.slGoal')} inputMode="decimal" defaultValue={value('slGoalPct', percent(channel.slGoal))} error={errors.slGoalPct} />
-        <Field formId={formId} name="slThresholdSec" label={t('settings.slThreshold')} inputMode="numeric" defaultValue={value('slThresholdSec', channel.slThresholdSec)} error={errors.slThresholdSec} />
-        <Field formId={formId} name="asaGoalSec" label={t('settings.asaGoal')} optional inputMode="numeric" defaultValue={value('asaGoalSec', channel.asaGoalSec)} error={errors.asaGoalSec} />
-        <Field formId={formId} name="maxOccupancyPct" label={t('settings.maxOccupancy')} optional inputMode="decimal" defaultValue={value('maxOccupancyPct', percent(channel.maxOccupancy))} error={errors.maxOccupancyPct} />
-        <Field formId={formId} name="shrinkagePct" label={t('settings.shrinkage')} inputMode="decimal" defaultValue={value('shrinkagePct', percent(channel.shrinkage))} error={errors.shrinkagePct} />
-        <Field formId={formId} name="patienceSec" label={t('settings.patience')} optional inputMode="numeric" defaultValue={value('patienceSec', channel.patienceSec)} error={errors.patienceSec} />
+        <Field
+          formId={formId}
+          name="concurrency"
+          label={t('settings.concurrency')}
+          inputMode="numeric"
+          defaultValue={value('concurrency', channel.concurrency)}
+          error={errors.concurrency}
+        />
+        <Field
+          formId={formId}
+          name="slGoalPct"
+          label={t('settings.slGoal')}
+          inputMode="decimal"
+          defaultValue={value('slGoalPct', percent(channel.slGoal))}
+          error={errors.slGoalPct}
+        />
+        <Field
+          formId={formId}
+          name="slThresholdSec"
+          label={t('settings.slThreshold')}
+          inputMode="numeric"
+          defaultValue={value('slThresholdSec', channel.slThresholdSec)}
+          error={errors.slThresholdSec}
+        />
+        <Field
+          formId={formId}
+          name="asaGoalSec"
+          label={t('settings.asaGoal')}
+          optional
+          inputMode="numeric"
+          defaultValue={value('asaGoalSec', channel.asaGoalSec)}
+          error={errors.asaGoalSec}
+        />
+        <Field
+          formId={formId}
+          name="maxOccupancyPct"
+          label={t('settings.maxOccupancy')}
+          optional
+          inputMode="decimal"
+          defaultValue={value('maxOccupancyPct', percent(channel.maxOccupancy))}
+          error={errors.maxOccupancyPct}
+        />
+        <Field
+          formId={formId}
+          name="shrinkagePct"
+          label={t('settings.shrinkage')}
+          inputMode="decimal"
+          defaultValue={value('shrinkagePct', percent(channel.shrinkage))}
+          error={errors.shrinkagePct}
+        />
+        <Field
+          formId={formId}
+          name="patienceSec"
+          label={t('settings.patience')}
+          optional
+          inputMode="numeric"
+          defaultValue={value('patienceSec', channel.patienceSec)}
+          error={errors.patienceSec}
+        />
         <Field
           formId={formId}
           name="responseGoalHours"
@@ -113,12 +166,21 @@ function ChannelForm({ channel }: { channel: ChannelSettings }) {
         />
         <label htmlFor={`${formId}-staffingModel`}>
           {t('settings.staffingModel')}
-          <select id={`${formId}-staffingModel`} name="staffingModel" defaultValue={value('staffingModel', channel.staffingModel) ?? 'erlangC'}>
+          <select
+            id={`${formId}-staffingModel`}
+            name="staffingModel"
+            defaultValue={value('staffingModel', channel.staffingModel) ?? 'erlangC'}
+          >
             <option value="erlangC">{t('calculator.modelC')}</option>
             <option value="erlangA">{t('calculator.modelA')}</option>
           </select>
         </label>
-        <OpeningHoursFields formId={formId} hours={channel.openingHours} values={values} error={Object.keys(errors).find((k) => /^open\d$/.test(k))} />
+        <OpeningHoursFields
+          formId={formId}
+          hours={channel.openingHours}
+          values={values}
+          error={Object.keys(errors).find((k) => /^open\d$/.test(k))}
+        />
         <div>
           <button type="submit" disabled={busy}>
             {t('settings.save')}
@@ -145,7 +207,8 @@ function OpeningHoursFields({
   const week = hours ?? ALWAYS_OPEN
   // Monday first, as planners read a week.
   const order = [1, 2, 3, 4, 5, 6, 0]
-  const dayName = (d: number) => new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + d)))
+  const dayName = (d: number) =>
+    new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + d)))
   return (
     <fieldset className="hours">
       <legend>{t('settings.openingHours')}</legend>
@@ -190,8 +253,20 @@ export default function SettingsRoute() {
         <FormStatus form="operation" />
         <Form method="post" className="form-grid" key={values ? 'refused' : 'stored'} preventScrollReset>
           <input type="hidden" name="intent" value="operation" />
-          <Field formId="operation" name="name" label={t('settings.operationName')} defaultValue={values?.name ?? operation.name} error={errors.name} />
-          <Field formId="operation" name="timeZone" label={t('settings.timeZone')} defaultValue={values?.timeZone ?? operation.timeZone} error={errors.timeZone} />
+          <Field
+            formId="operation"
+            name="name"
+            label={t('settings.operationName')}
+            defaultValue={values?.name ?? operation.name}
+            error={errors.name}
+          />
+          <Field
+            formId="operation"
+            name="timeZone"
+            label={t('settings.timeZone')}
+            defaultValue={values?.timeZone ?? operation.timeZone}
+            error={errors.timeZone}
+          />
           <div>
             <button type="submit">{t('settings.save')}</button>
           </div>
@@ -199,7 +274,11 @@ export default function SettingsRoute() {
         <p className="note">{t('settings.timeZoneHelp')}</p>
       </section>
       <h2>{t('settings.channels')}</h2>
-      {channels.length === 0 ? <p className="panel">{t('settings.noChannels')}</p> : channels.map((c) => <ChannelForm key={c.id} channel={c} />)}
+      {channels.length === 0 ? (
+        <p className="panel">{t('settings.noChannels')}</p>
+      ) : (
+        channels.map((c) => <ChannelForm key={c.id} channel={c} />)
+      )}
     </>
   )
 }

@@ -26,7 +26,7 @@ export async function prepareDatabase({
   const appliedMigrations = await applyMigrations(databaseUrl())
   let demo: DemoLoadSummary | null = null
   if (seedDemo && (await isDatabaseEmpty())) {
-    demo = loadDemoData({ today: localDateOf(now.getTime(), defaultTimeZone), timeZone: defaultTimeZone })
+    demo = await loadDemoData({ today: localDateOf(now.getTime(), defaultTimeZone), timeZone: defaultTimeZone })
   }
   return { appliedMigrations, demo }
 }

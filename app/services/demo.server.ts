@@ -1,7 +1,8 @@
 // Loads the generated demo history into the database: one transaction, all or nothing.
 import { brazilNationalHolidays } from '../domain/holidays.ts'
 import { generateDemoHistory, type DemoHistory } from '../domain/demo/generate.ts'
-import { withSqliteTransaction } from '../db.server.ts'
+import { prisma, withSqliteTransaction } from '../db.server.ts'
+import { createForecast } from './forecast.server.ts'
 import { markChannelTouched, refreshTouched } from './interval-stats.server.ts'
 
 export const demoOperationName = 'Suporte Hospedagem & Internet (demo)'
@@ -12,14 +13,19 @@ export interface DemoLoadSummary {
   to: string
   contacts: number
   channels: Array<{ key: string; contacts: number }>
+  /** The demo forecast of the next four weeks, for the staffing page. */
+  forecastId: number
   milliseconds: number
 }
 
+export const DEMO_FORECAST_DAYS = 28
+
 /**
  * Replaces everything in the database with the demo operation: its settings, four channels,
- * 13 weeks of contacts up to (not including) `today`, and their interval aggregates.
+ * 13 weeks of contacts up to (not including) `today`, their interval aggregates, the national
+ * holidays as special days, and a forecast of the next four weeks (15-minute, automatic).
  */
-export function loadDemoData(options: { today: string; timeZone?: string; seed?: number }): DemoLoadSummary {
+export async function loadDemoData(options: { today: string; timeZone?: string; seed?: number }): Promise<DemoLoadSummary> {
   const started = performance.now()
   const timeZone = options.timeZone ?? defaultTimeZone
   const history = generateDemoHistory({ today: options.today, timeZone, seed: options.seed })
@@ -33,11 +39,25 @@ export function loadDemoData(options: { today: string; timeZone?: string; seed?:
     for (const channelHistory of history.channels) insertChannelHistory(db, channelHistory)
     tagDemoHolidays(db, Number(history.from.slice(0, 4)), Number(options.today.slice(0, 4)) + 1)
   })
+  const channelIds = (await prisma.channel.findMany({ select: { id: true } })).map((c) => c.id)
+  const forecastId = await createForecast(
+    {
+      name: 'Próximas 4 semanas (demonstração)',
+      channelIds,
+      historyFrom: history.from,
+      historyTo: history.to,
+      horizonDays: DEMO_FORECAST_DAYS,
+      intervalMin: 15,
+      method: 'auto',
+    },
+    'demo',
+  )
   return {
     from: history.from,
     to: history.to,
     contacts: history.channels.reduce((sum, c) => sum + c.contacts.arrivedAt.length, 0),
     channels: history.channels.map((c) => ({ key: c.channel.key, contacts: c.contacts.arrivedAt.length })),
+    forecastId,
     milliseconds: Math.round(performance.now() - started),
   }
 }

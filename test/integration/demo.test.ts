@@ -76,9 +76,13 @@ describe('demo data', () => {
 
   it('reloads deterministically, replacing everything', async () => {
     const before = await prisma.contact.count()
-    const summary = loadDemoData({ today: '2026-11-24' })
+    const summary = await loadDemoData({ today: '2026-11-24' })
     expect(summary.contacts).toBe(before)
     expect(await prisma.contact.count()).toBe(before)
     expect(await prisma.operation.count()).toBe(1)
+    // One forecast of the next four weeks, every channel, 15-minute intervals; holidays tagged.
+    const forecasts = await prisma.forecast.findMany({ select: { id: true, firstDay: true, horizonDays: true, intervalMin: true, _count: { select: { channels: true } } } })
+    expect(forecasts).toEqual([{ id: summary.forecastId, firstDay: '2026-11-24', horizonDays: 28, intervalMin: 15, _count: { channels: 4 } }])
+    expect(await prisma.specialDay.count({ where: { date: '2026-12-25' } })).toBe(1)
   })
 })

@@ -7,7 +7,13 @@ describe('deferredStaffing', () => {
   it('spreads each item evenly over the open intervals before its deadline', () => {
     // Hourly intervals, 4-hour goal, all open: 40 items in hour 0 → 10 per hour in hours 0–3.
     const plan = deferredStaffing(
-      [{ volume: 40, open: true }, { volume: 0, open: true }, { volume: 0, open: true }, { volume: 0, open: true }, { volume: 0, open: true }],
+      [
+        { volume: 40, open: true },
+        { volume: 0, open: true },
+        { volume: 0, open: true },
+        { volume: 0, open: true },
+        { volume: 0, open: true },
+      ],
       { intervalSec: hour, ahtSec: 360, responseGoalSec: 4 * hour },
     )
     // 10 items × 360 s = 3600 s of work per hour = 1 agent.
@@ -20,7 +26,12 @@ describe('deferredStaffing', () => {
   it('carries night arrivals to the morning and counts them late when no open interval is in reach', () => {
     // Closed for two hours, then open; 1-hour goal.
     const plan = deferredStaffing(
-      [{ volume: 12, open: false }, { volume: 6, open: false }, { volume: 10, open: true }, { volume: 0, open: true }],
+      [
+        { volume: 12, open: false },
+        { volume: 6, open: false },
+        { volume: 10, open: true },
+        { volume: 0, open: true },
+      ],
       { intervalSec: hour, ahtSec: 600, responseGoalSec: hour, productivity: 0.8 },
     )
     // Hour 2 answers the 18 late items and its own 10: 28 × 600 s / (3600 s × 0.8).
@@ -41,7 +52,13 @@ describe('deferredStaffing', () => {
   })
 
   it('does not count work due after the end of the plan as late', () => {
-    const plan = deferredStaffing([{ volume: 10, open: true }, { volume: 10, open: false }], { intervalSec: hour, ahtSec: 360, responseGoalSec: 24 * hour })
+    const plan = deferredStaffing(
+      [
+        { volume: 10, open: true },
+        { volume: 10, open: false },
+      ],
+      { intervalSec: hour, ahtSec: 360, responseGoalSec: 24 * hour },
+    )
     expect(plan.lateVolume).toBe(0)
     expect(plan.serviceLevel).toBe(1)
     // Each item holds 1/24 of its 24-hour window per hour; only the first hour is open here.
@@ -50,9 +67,31 @@ describe('deferredStaffing', () => {
   })
 
   it('refuses bad input with a clear message', () => {
-    expect(() => deferredStaffing([{ volume: -1, open: true }], { intervalSec: 900, ahtSec: 60, responseGoalSec: hour })).toThrow(/volume of interval 0/)
+    expect(() => deferredStaffing([{ volume: -1, open: true }], { intervalSec: 900, ahtSec: 60, responseGoalSec: hour })).toThrow(
+      /volume of interval 0/,
+    )
     expect(() => deferredStaffing([], { intervalSec: 900, ahtSec: 0, responseGoalSec: hour })).toThrow(/ahtSec/)
     expect(() => deferredStaffing([], { intervalSec: 900, ahtSec: 60, responseGoalSec: 0 })).toThrow(/responseGoalSec/)
     expect(() => deferredStaffing([], { intervalSec: 900, ahtSec: 60, responseGoalSec: hour, productivity: 1.5 })).toThrow(/productivity/)
+  })
+})
+
+describe('late work after a closed day', () => {
+  it('is answered over a response window from the opening, not all in its first interval', () => {
+    // 24 closed half hours with 10 items each, then 16 open ones; 4-hour goal = 8 half hours.
+    const intervals = [
+      ...Array.from({ length: 24 }, () => ({ volume: 10, open: false })),
+      ...Array.from({ length: 16 }, () => ({ volume: 0, open: true })),
+    ]
+    const plan = deferredStaffing(intervals, { intervalSec: 1800, ahtSec: 300, responseGoalSec: 4 * 3600 })
+    // Items of the first 17 closed half hours cannot be reached within 8 half hours: late.
+    expect(plan.lateVolume).toBe(170)
+    // All 240 items are answered within the first 8 open half hours, spread out: the old rule put
+    // the 170 late ones in the first (28 agents at once).
+    const work = plan.agents.reduce((sum, a) => sum + a * 1800, 0)
+    expect(work).toBeCloseTo(240 * 300, 6)
+    for (let i = 24; i < 32; i++) expect(plan.agents[i]).toBeLessThan(10)
+    for (let i = 32; i < 40; i++) expect(plan.agents[i]).toBeCloseTo(0, 12)
+    expect(plan.backlog[31]).toBeCloseTo(0, 9)
   })
 })

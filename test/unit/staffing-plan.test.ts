@@ -24,14 +24,27 @@ const voice: ChannelTargets & { key: string; name: string } = {
 
 /** Intervals of 30 minutes from Monday 2026-11-30 00:00 UTC, local = UTC for these tests. */
 function intervals(offered: number[], ahtSec: number | null = 180): PlanInterval[] {
-  return offered.map((o, i) => ({ start: Date.UTC(2026, 10, 30) + i * 1_800_000, day: '2026-11-30', weekday: 1, minute: i * 30, offered: o, ahtSec }))
+  return offered.map((o, i) => ({
+    start: Date.UTC(2026, 10, 30) + i * 1_800_000,
+    day: '2026-11-30',
+    weekday: 1,
+    minute: i * 30,
+    offered: o,
+    ahtSec,
+  }))
 }
 
 describe('a real-time plan', () => {
   it('is the engine’s answer per interval: 100 calls, AHT 180 s, 30 min, 80/20 → 14 agents, 20 with 30% shrinkage', () => {
     const [p] = planChannel(voice, intervals([100]), { intervalSec: 1800 })
     const engine = staff({ calls: 100, intervalSec: 1800, ahtSec: 180, slGoal: 0.8, thresholdSec: 20, shrinkage: 0.3 })
-    expect(p).toMatchObject({ agents: 14, scheduled: 20, agentsFractional: engine.agentsFractional, serviceLevel: engine.serviceLevel, asa: engine.asa })
+    expect(p).toMatchObject({
+      agents: 14,
+      scheduled: 20,
+      agentsFractional: engine.agentsFractional,
+      serviceLevel: engine.serviceLevel,
+      asa: engine.asa,
+    })
     expect(p!.agentsFractional).toBeCloseTo(13.0372, 3)
     expect(p!.abandonRate).toBeNull()
   })
@@ -52,7 +65,10 @@ describe('a real-time plan', () => {
     expect(busy!.agents).toBe(12)
     // The lines open in this interval: the load is the one reached by its end (see below).
     const calls = 100 * (1 - Math.exp(-10))
-    expect(busy!.serviceLevel).toBeCloseTo(staff({ calls, intervalSec: 1800, ahtSec: 180, slGoal: 0.8, thresholdSec: 20, agents: 12 }).serviceLevel, 12)
+    expect(busy!.serviceLevel).toBeCloseTo(
+      staff({ calls, intervalSec: 1800, ahtSec: 180, slGoal: 0.8, thresholdSec: 20, agents: 12 }).serviceLevel,
+      12,
+    )
     expect(busy!.serviceLevel).toBeLessThan(0.8)
   })
 
@@ -75,7 +91,9 @@ describe('a real-time plan', () => {
     fc.assert(
       fc.property(fc.double({ min: 1, max: 2000, noNaN: true }), fc.double({ min: 0, max: 50, noNaN: true }), (calls, pct) => {
         const base = planChannel(voice, intervals([calls]), { intervalSec: 1800 })[0]!
-        const more = planChannel(voice, applyScenario(voice, intervals([calls]), { ...noChanges, volumePct: pct }).intervals, { intervalSec: 1800 })[0]!
+        const more = planChannel(voice, applyScenario(voice, intervals([calls]), { ...noChanges, volumePct: pct }).intervals, {
+          intervalSec: 1800,
+        })[0]!
         return more.agentsFractional >= base.agentsFractional - 1e-9 && more.agents >= base.agents
       }),
       { numRuns: 60 },
@@ -123,7 +141,15 @@ describe('totals', () => {
 })
 
 describe('a deferred plan', () => {
-  const email = { ...voice, key: 'email', name: 'E-mail', kind: 'deferred' as const, responseGoalSec: 4 * 3600, patienceSec: null, shrinkage: 0.25 }
+  const email = {
+    ...voice,
+    key: 'email',
+    name: 'E-mail',
+    kind: 'deferred' as const,
+    responseGoalSec: 4 * 3600,
+    patienceSec: null,
+    shrinkage: 0.25,
+  }
 
   it('works only in opening hours, carrying the backlog over', () => {
     // 48 half hours of one day; 10 e-mails every half hour; the team works 08:00–16:00.

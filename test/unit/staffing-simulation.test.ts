@@ -42,7 +42,10 @@ function simulateHours(plan: readonly PlannedInterval[], patienceSec: number, da
     })
     const handle = arrival.map(() => random.exponential(AHT))
     const patience = arrival.map(() => random.exponential(patienceSec))
-    const outcome = simulateQueue({ arrival, handle, patience }, { intervalSec: INTERVAL, agents: day.map((p) => p.agents), concurrency: 1 })
+    const outcome = simulateQueue(
+      { arrival, handle, patience },
+      { intervalSec: INTERVAL, agents: day.map((p) => p.agents), concurrency: 1 },
+    )
     arrival.forEach((t, k) => {
       const hour = hours[Math.floor(t / 3600)]!
       hour.offered++
@@ -89,7 +92,9 @@ describe('the plan, staffed and simulated', () => {
       simulated.forEach((hour, h) => {
         if (hour.offered < 100) return
         checked++
-        expect.soft(Math.abs(hour.sl - predicted[h]!), `hour ${h}: simulated ${hour.sl.toFixed(3)}, predicted ${predicted[h]!.toFixed(3)}`).toBeLessThanOrEqual(0.03)
+        expect
+          .soft(Math.abs(hour.sl - predicted[h]!), `hour ${h}: simulated ${hour.sl.toFixed(3)}, predicted ${predicted[h]!.toFixed(3)}`)
+          .toBeLessThanOrEqual(0.03)
       })
       expect(checked).toBe(12)
     })

@@ -1,0 +1,489 @@
+// Staffing plans from saved forecasts: the base plan (the channels' targets), what-if scenarios
+// and their comparison, the patience Erlang A needs estimated from history, and CSV export.
+// Plans are computed on request (milliseconds per week) and memoised per forecast version.
+import { TZDate } from '@date-fns/tz'
+import { format } from 'date-fns'
+import { prisma, readDatabase } from '../db.server.ts'
+import { slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
+import { addDays, daysBetween, startOfLocalDay, weekdayOf } from '../domain/intervals.ts'
+import { estimatePatience, type PatienceEstimate } from '../domain/patience.ts'
+import { applyScenario, checkChanges, noChanges, type ScenarioChanges } from '../domain/scenario.ts'
+import { planChannel, planTotals, type PlanInterval, type PlannedInterval, type PlanTotals } from '../domain/staffing-plan.ts'
+import { listChannels, type ChannelSettings } from './operation.server.ts'
+
+export interface ForecastRef {
+  id: number
+  name: string
+  firstDay: string
+  horizonDays: number
+  intervalMin: number
+  timeZone: string
+}
+
+export interface PlanWeek {
+  /** 0-based week of the horizon; −1 = the whole horizon. */
+  index: number
+  from: string
+  /** Inclusive. */
+  to: string
+}
+
+export function planWeeks(forecast: Pick<ForecastRef, 'firstDay' | 'horizonDays'>): PlanWeek[] {
+  const weeks: PlanWeek[] = []
+  for (let start = 0; start < forecast.horizonDays; start += 7) {
+    weeks.push({
+      index: weeks.length,
+      from: addDays(forecast.firstDay, start),
+      to: addDays(forecast.firstDay, Math.min(start + 7, forecast.horizonDays) - 1),
+    })
+  }
+  return weeks
+}
+
+export async function getForecastRef(id: number): Promise<ForecastRef | null> {
+  return prisma.forecast.findUnique({
+    where: { id },
+    select: { id: true, name: true, firstDay: true, horizonDays: true, intervalMin: true, timeZone: true },
+  })
+}
+
+/** The newest forecast, the page's default. */
+export async function latestForecastId(): Promise<number | null> {
+  const latest = await prisma.forecast.findFirst({ orderBy: { id: 'desc' }, select: { id: true } })
+  return latest?.id ?? null
+}
+
+interface ChannelIntervals {
+  channel: ChannelSettings
+  intervals: PlanInterval[]
+}
+
+interface ForecastRead {
+  channels: ChannelIntervals[]
+  /** Local "dd/MM HH:mm" of each interval start. */
+  labels: Map<number, string>
+}
+
+/** The forecast's adjusted volume and TMA for [from, to] (local days), per channel. */
+function readForecast(forecast: ForecastRef, channels: readonly ChannelSettings[], from: string, to: string): ForecastRead {
+  const { timeZone } = forecast
+  const minutes = forecast.intervalMin as ForecastInterval
+  const dayCount = daysBetween(from, to) + 1
+  const slots = slotInstants(from, dayCount, timeZone, minutes)
+  const local = new Map(slots.map((s) => [s.start, s]))
+  const dayNames = Array.from({ length: dayCount }, (_, d) => addDays(from, d))
+  const weekdays = dayNames.map((day) => weekdayOf(day))
+  // Labels from the local day and slot: no time-zone look-up per interval.
+  const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
+  const labels = new Map(
+    slots.map((s) => [s.start, `${dayNames[s.day]!.slice(8, 10)}/${dayNames[s.day]!.slice(5, 7)} ${clock(s.slot * minutes)}`]),
+  )
+  const rows = readDatabase()
+    .prepare(
+      `SELECT channelId, start, adjusted, aht FROM ForecastInterval WHERE forecastId = ? AND start >= ? AND start < ? ORDER BY channelId, start`,
+    )
+    .raw()
+    .all(forecast.id, startOfLocalDay(from, timeZone), startOfLocalDay(addDays(to, 1), timeZone)) as [
+    number,
+    number,
+    number,
+    number | null,
+  ][]
+  const byChannel = new Map<number, PlanInterval[]>()
+  for (const [channelId, start, offered, aht] of rows) {
+    const slot = local.get(start)
+    if (!slot) continue
+    let list = byChannel.get(channelId)
+    if (!list) byChannel.set(channelId, (list = []))
+    list.push({ start, day: dayNames[slot.day]!, weekday: weekdays[slot.day]!, minute: slot.slot * minutes, offered, ahtSec: aht })
+  }
+  return {
+    channels: channels.filter((c) => byChannel.has(c.id)).map((channel) => ({ channel, intervals: byChannel.get(channel.id)! })),
+    labels,
+  }
+}
+
+export interface ChannelPlan {
+  channel: ChannelSettings
+  planned: PlannedInterval[]
+}
+
+function plan(
+  inputs: readonly ChannelIntervals[],
+  intervalSec: number,
+  changes: ScenarioChanges,
+  agentsAt?: readonly ChannelPlan[],
+): ChannelPlan[] {
+  return inputs.map(({ channel, intervals }, k) => {
+    const scenario = applyScenario(channel, intervals, changes)
+    const agents = agentsAt?.[k]?.planned.map((p) => p.agents)
+    return { channel: scenario.channel, planned: planChannel(scenario.channel, scenario.intervals, { intervalSec, agents }) }
+  })
+}
+
+export interface ScenarioRow {
+  id: number
+  name: string
+  changes: ScenarioChanges
+  createdAt: string
+  createdBy: string
+}
+
+export async function listScenarios(forecastId: number): Promise<ScenarioRow[]> {
+  const rows = await prisma.scenario.findMany({
+    where: { forecastId },
+    orderBy: { id: 'asc' },
+    select: { id: true, name: true, changes: true, createdAt: true, createdBy: true },
+  })
+  return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as ScenarioChanges, createdAt: r.createdAt.toISOString() }))
+}
+
+export async function createScenario(forecastId: number, name: string, changes: ScenarioChanges, user: string): Promise<number | null> {
+  checkChanges(changes)
+  if (!(await prisma.forecast.findUnique({ where: { id: forecastId }, select: { id: true } }))) return null
+  const { id } = await prisma.scenario.create({
+    data: { forecastId, name, changes: JSON.stringify(changes), createdBy: user },
+    select: { id: true },
+  })
+  return id
+}
+
+export async function deleteScenario(forecastId: number, id: number): Promise<boolean> {
+  const { count } = await prisma.scenario.deleteMany({ where: { id, forecastId } })
+  return count > 0
+}
+
+export interface PlanSummary {
+  /** 0 = the base plan. */
+  id: number
+  name: string
+  totals: PlanTotals
+  byChannel: Record<string, PlanTotals>
+  /** The scenario's load met by the base plan's agents: what happens if nothing is changed. */
+  atBase: { serviceLevel: number | null; abandonRate: number | null } | null
+}
+
+export interface DayTotals {
+  day: string
+  /** Per plan id: scheduled hours and FTE. */
+  plans: Record<number, { agentHours: number; scheduledHours: number; fte: number }>
+}
+
+export interface StaffingChartPoint {
+  label: string
+  /** Agents on the floor and scheduled in the base plan, and scheduled per scenario id. */
+  floor: number
+  scheduled: number
+  [scenario: `s${number}`]: number
+}
+
+export interface StaffingView {
+  forecast: ForecastRef
+  weeks: PlanWeek[]
+  week: PlanWeek
+  channels: Array<Pick<ChannelSettings, 'id' | 'key' | 'name' | 'kind' | 'staffingModel' | 'patienceSec'>>
+  /** The channel shown in the chart and the interval table; null = all. */
+  channel: string | null
+  plans: PlanSummary[]
+  days: DayTotals[]
+  chart: StaffingChartPoint[]
+  /** The base plan's intervals for the shown channel(s), summed when several. */
+  intervals: Array<{
+    label: string
+    offered: number
+    agents: number
+    agentsFractional: number
+    scheduled: number
+    serviceLevel: number | null
+    asa: number | null
+    occupancy: number | null
+    abandonRate: number | null
+  }>
+  /** Minutes per chart point and table row: the forecast interval, or an hour for the whole horizon (peaks). */
+  resolutionMin: number
+  patience: Array<{
+    channelId: number
+    key: string
+    name: string
+    current: number | null
+    estimate: PatienceEstimate
+    from: string
+    to: string
+  }>
+  weeklyHours: number
+  workdays: number
+}
+
+export interface StaffingQuery {
+  forecastId: number
+  /** Week index, or −1 for the whole horizon. */
+  week: number
+  channel: string | null
+  scenarioIds: number[]
+  /** Hours one FTE works in a week (44 by law, 36 for telemarketing under NR-17 Annex II). */
+  weeklyHours: number
+  /** Working days per week, to turn a day's hours into FTE. */
+  workdays: number
+}
+
+const PATIENCE_WEEKS = 8
+
+function patienceEstimates(channels: readonly ChannelSettings[], forecast: ForecastRef): StaffingView['patience'] {
+  const to = addDays(forecast.firstDay, -1)
+  const from = addDays(forecast.firstDay, -7 * PATIENCE_WEEKS)
+  const query = readDatabase().prepare(
+    `SELECT COALESCE(SUM(offered), 0) AS offered, COALESCE(SUM(abandoned), 0) AS abandoned,
+            COALESCE(SUM(answeredWaitSecSum), 0) AS answeredWaitSec, COALESCE(SUM(abandonedWaitSecSum), 0) AS abandonedWaitSec
+     FROM IntervalStat WHERE channelId = ? AND start >= ? AND start < ?`,
+  )
+  return channels
+    .filter((c) => c.kind === 'realtime')
+    .map((c) => {
+      const history = query.get(c.id, startOfLocalDay(from, forecast.timeZone), startOfLocalDay(forecast.firstDay, forecast.timeZone)) as {
+        offered: number
+        abandoned: number
+        answeredWaitSec: number
+        abandonedWaitSec: number
+      }
+      return { channelId: c.id, key: c.key, name: c.name, current: c.patienceSec, estimate: estimatePatience(history), from, to }
+    })
+}
+
+export async function getStaffingView(query: StaffingQuery): Promise<StaffingView | null> {
+  const forecast = await getForecastRef(query.forecastId)
+  if (!forecast) return null
+  const [channels, scenarios] = await Promise.all([listChannels(), listScenarios(forecast.id)])
+  const weeks = planWeeks(forecast)
+  const week = weeks[query.week] ?? { index: -1, from: forecast.firstDay, to: addDays(forecast.firstDay, forecast.horizonDays - 1) }
+  const intervalSec = forecast.intervalMin * 60
+  const { channels: inputs, labels } = readForecast(forecast, channels, week.from, week.to)
+  const days = daysBetween(week.from, week.to) + 1
+  const fteHours = (query.weeklyHours * days) / 7
+  const base = plan(inputs, intervalSec, noChanges)
+  const chosen = scenarios.filter((s) => query.scenarioIds.includes(s.id)).slice(0, 3)
+  const scenarioPlans = chosen.map((s) => ({
+    scenario: s,
+    plans: plan(inputs, intervalSec, s.changes),
+    atBase: plan(inputs, intervalSec, s.changes, base),
+  }))
+
+  const summarise = (id: number, name: string, plans: ChannelPlan[], atBase: ChannelPlan[] | null): PlanSummary => {
+    const all = plans.flatMap((p) => p.planned)
+    const evaluated =
+      atBase &&
+      planTotals(
+        atBase.flatMap((p) => p.planned),
+        intervalSec,
+        fteHours,
+      )
+    return {
+      id,
+      name,
+      totals: planTotals(all, intervalSec, fteHours),
+      byChannel: Object.fromEntries(plans.map((p) => [p.channel.key, planTotals(p.planned, intervalSec, fteHours)])),
+      atBase: evaluated && { serviceLevel: evaluated.serviceLevel, abandonRate: evaluated.abandonRate },
+    }
+  }
+  const plans = [summarise(0, '', base, null), ...scenarioPlans.map((s) => summarise(s.scenario.id, s.scenario.name, s.plans, s.atBase))]
+
+  const shown = (p: ChannelPlan) => query.channel === null || p.channel.key === query.channel
+  const dayFte = query.weeklyHours / query.workdays
+  const dayTotals = new Map<string, DayTotals>()
+  const addDay = (id: number, list: ChannelPlan[]) => {
+    for (const p of list.filter(shown)) {
+      for (const interval of p.planned) {
+        let row = dayTotals.get(interval.day)
+        if (!row) dayTotals.set(interval.day, (row = { day: interval.day, plans: {} }))
+        const t = (row.plans[id] ??= { agentHours: 0, scheduledHours: 0, fte: 0 })
+        t.agentHours += (interval.agentsFractional * intervalSec) / 3600
+        t.scheduledHours += (interval.scheduledFractional * intervalSec) / 3600
+        t.fte = t.scheduledHours / dayFte
+      }
+    }
+  }
+  addDay(0, base)
+  scenarioPlans.forEach((s) => addDay(s.scenario.id, s.plans))
+
+  // Chart and table: the shown channel(s), summed per interval.
+  const byStart = new Map<
+    number,
+    StaffingChartPoint & {
+      offered: number
+      agentsFractional: number
+      sl: number
+      asa: number
+      occ: number
+      ab: number
+      slW: number
+      abW: number
+    }
+  >()
+  const point = (start: number) => {
+    let p = byStart.get(start)
+    if (!p) {
+      p = {
+        label: labels.get(start) ?? '',
+        floor: 0,
+        scheduled: 0,
+        offered: 0,
+        agentsFractional: 0,
+        sl: 0,
+        asa: 0,
+        occ: 0,
+        ab: 0,
+        slW: 0,
+        abW: 0,
+      }
+      byStart.set(start, p)
+    }
+    return p
+  }
+  for (const p of base.filter(shown)) {
+    for (const i of p.planned) {
+      const pt = point(i.start)
+      pt.floor += i.agents
+      pt.scheduled += i.scheduled
+      pt.offered += i.offered
+      pt.agentsFractional += i.agentsFractional
+      if (i.serviceLevel !== null && i.offered > 0) {
+        pt.sl += i.serviceLevel * i.offered
+        pt.asa += (i.asa ?? 0) * i.offered
+        pt.occ += (i.occupancy ?? 0) * i.offered
+        pt.slW += i.offered
+      }
+      if (i.abandonRate !== null && i.offered > 0) {
+        pt.ab += i.abandonRate * i.offered
+        pt.abW += i.offered
+      }
+    }
+  }
+  for (const s of scenarioPlans) {
+    for (const p of s.plans.filter(shown))
+      for (const i of p.planned) point(i.start)[`s${s.scenario.id}`] = (point(i.start)[`s${s.scenario.id}`] ?? 0) + i.scheduled
+  }
+  let ordered = [...byStart.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p)
+  // The whole horizon is read by the hour (its peak agents): 2,688 quarter hours are unreadable.
+  const resolutionMin = week.index === -1 ? Math.max(60, forecast.intervalMin) : forecast.intervalMin
+  if (resolutionMin !== forecast.intervalMin) ordered = byHour(ordered)
+  return {
+    forecast,
+    weeks,
+    week,
+    channels: channels.map(({ id, key, name, kind, staffingModel, patienceSec }) => ({ id, key, name, kind, staffingModel, patienceSec })),
+    channel: query.channel,
+    plans,
+    days: [...dayTotals.values()],
+    chart: ordered.map(
+      ({ offered: _o, agentsFractional: _a, sl: _s, asa: _q, occ: _c, ab: _b, slW: _w, abW: _x, ...chartPoint }) => chartPoint,
+    ),
+    intervals: ordered.map((p) => ({
+      label: p.label,
+      offered: p.offered,
+      agents: p.floor,
+      agentsFractional: p.agentsFractional,
+      scheduled: p.scheduled,
+      serviceLevel: p.slW > 0 ? p.sl / p.slW : null,
+      asa: p.slW > 0 ? p.asa / p.slW : null,
+      occupancy: p.slW > 0 ? p.occ / p.slW : null,
+      abandonRate: p.abW > 0 ? p.ab / p.abW : null,
+    })),
+    resolutionMin,
+    patience: patienceEstimates(channels, forecast),
+    weeklyHours: query.weeklyHours,
+    workdays: query.workdays,
+  }
+}
+
+type Point = StaffingChartPoint & {
+  offered: number
+  agentsFractional: number
+  sl: number
+  asa: number
+  occ: number
+  ab: number
+  slW: number
+  abW: number
+}
+
+/** Hourly rows: volume and weights summed, agents at the hour's peak, fractional agents averaged. */
+function byHour(points: readonly Point[]): Point[] {
+  const peak = (key: string) => key === 'floor' || key === 'scheduled' || /^s\d+$/.test(key)
+  const groups: { point: Point; size: number }[] = []
+  for (const p of points) {
+    const label = `${p.label.slice(0, 9)}00`
+    const group = groups[groups.length - 1]
+    if (!group || group.point.label !== label) {
+      groups.push({ point: { ...p, label }, size: 1 })
+      continue
+    }
+    const target = group.point as unknown as Record<string, number>
+    for (const [key, value] of Object.entries(p)) {
+      if (key === 'label') continue
+      target[key] = peak(key) ? Math.max(target[key] ?? 0, value as number) : (target[key] ?? 0) + (value as number)
+    }
+    group.size++
+  }
+  return groups.map(({ point, size }) => ({ ...point, agentsFractional: point.agentsFractional / size }))
+}
+
+/** Sets a channel's patience (e.g. to the estimate from history). */
+export async function setPatience(channelId: number, patienceSec: number): Promise<boolean> {
+  const { count } = await prisma.channel.updateMany({ where: { id: channelId }, data: { patienceSec: Math.round(patienceSec) } })
+  return count > 0
+}
+
+export interface PlanCsvRow {
+  start: number
+  channel: string
+  planned: PlannedInterval
+}
+
+/** Every interval of a forecast's plan (base or a scenario) for the whole horizon. */
+export async function planRows(
+  forecastId: number,
+  scenarioId: number | null,
+): Promise<{ forecast: ForecastRef; rows: PlanCsvRow[] } | null> {
+  const forecast = await getForecastRef(forecastId)
+  if (!forecast) return null
+  let changes = noChanges
+  if (scenarioId !== null) {
+    const scenario = (await listScenarios(forecastId)).find((s) => s.id === scenarioId)
+    if (!scenario) return null
+    changes = scenario.changes
+  }
+  const channels = await listChannels()
+  const inputs = readForecast(forecast, channels, forecast.firstDay, addDays(forecast.firstDay, forecast.horizonDays - 1)).channels
+  const plans = plan(inputs, forecast.intervalMin * 60, changes)
+  const rows = plans.flatMap((p) => p.planned.map((planned) => ({ start: planned.start, channel: p.channel.key, planned })))
+  rows.sort((a, b) => a.start - b.start)
+  return { forecast, rows }
+}
+
+export async function planCsv(forecastId: number, scenarioId: number | null): Promise<string | null> {
+  const result = await planRows(forecastId, scenarioId)
+  if (!result) return null
+  const n = (x: number | null, digits: number) => (x === null ? '' : String(Math.round(x * 10 ** digits) / 10 ** digits))
+  const lines = [
+    'interval_start,channel,offered,aht_seconds,agents,agents_fractional,scheduled,scheduled_fractional,service_level,asa_seconds,occupancy,abandon_rate,backlog',
+  ]
+  for (const { start, channel, planned: p } of result.rows) {
+    lines.push(
+      [
+        format(new TZDate(start, result.forecast.timeZone), "yyyy-MM-dd'T'HH:mm:ssXXX"),
+        channel,
+        n(p.offered, 3),
+        n(p.ahtSec, 1),
+        p.agents,
+        n(p.agentsFractional, 3),
+        p.scheduled,
+        n(p.scheduledFractional, 3),
+        n(p.serviceLevel, 4),
+        n(p.asa, 1),
+        n(p.occupancy, 4),
+        n(p.abandonRate, 4),
+        n(p.backlog, 1),
+      ].join(','),
+    )
+  }
+  return `${lines.join('\n')}\n`
+}
