@@ -5,6 +5,8 @@ import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { answerLines, answerRequest } from './erlang.ts'
 import { forecastFromRows } from './forecast.ts'
+import { staffFromRows, staffLine, UnknownChannels, type StaffLine } from './staff.ts'
+import { planRows } from '../services/staffing.server.ts'
 import type { MethodRequest } from '../domain/forecast/forecast.ts'
 import { forecastIntervals, type ForecastInterval } from '../domain/forecast/grid.ts'
 import { methodIds } from '../domain/forecast/methods/index.ts'
@@ -19,7 +21,7 @@ import { importCsv } from '../services/import.server.ts'
 import { detectFileEncoding } from '../services/csv-source.server.ts'
 import { getActuals, UnknownChannel } from '../services/actuals.server.ts'
 import { bucketFromSeconds } from '../domain/buckets.ts'
-import { getOperation } from '../services/operation.server.ts'
+import { getOperation, listChannels } from '../services/operation.server.ts'
 import type { ImportKind } from '../domain/import/formats.ts'
 import { isTimeZone } from '../schemas/settings.ts'
 
@@ -43,7 +45,7 @@ function numberOption(value: string): number {
 }
 
 /** Commands that read or write the database migrate it first, like the app. */
-const usesDatabase = new Set(['demo', 'status', 'import', 'actuals'])
+const usesDatabase = new Set(['demo', 'status', 'import', 'actuals', 'staff'])
 
 const program = new Command()
   .name('wfm')
@@ -98,8 +100,8 @@ program
   .description('import a CSV file of contacts or interval statistics: all of it, or nothing with every bad line listed')
   .argument('<file>', 'the CSV file')
   .addOption(new Option('--kind <kind>', 'what the file holds').choices(['contacts', 'intervals']).makeOptionMandatory())
-  .option('--tz <zone>', 'IANA time zone of date-times without an offset (default: the operation\'s)')
-  .option('--map <ours=theirs...>', 'map our column names to the file\'s, e.g. --map contact_id=Protocolo')
+  .option('--tz <zone>', "IANA time zone of date-times without an offset (default: the operation's)")
+  .option('--map <ours=theirs...>', "map our column names to the file's, e.g. --map contact_id=Protocolo")
   .action(async (file: string, options: { kind: ImportKind; tz?: string; map?: string[] }) => {
     const timeZone = options.tz ?? (await getOperation()).timeZone
     if (!isTimeZone(timeZone)) throw new CliError(`Unknown time zone "${timeZone}": use an IANA name such as America/Sao_Paulo.`)
@@ -133,7 +135,9 @@ program
     for (const error of result.errors) console.error(error.line > 0 ? `line ${error.line}: ${error.reason}` : error.reason)
     const unlisted = result.errorCount - result.errors.length
     throw new CliError(
-      `Refused ${path.basename(file)}: ${result.errorCount} bad line(s)${unlisted > 0 ? ` (${unlisted} more not listed)` : ''}; nothing was imported.`,
+      `Refused ${path.basename(file)}: ${result.errorCount} bad line(s)${
+        unlisted > 0 ? ` (${unlisted} more not listed)` : ''
+      }; nothing was imported.`,
     )
   })
 
@@ -183,9 +187,7 @@ program
 
 program
   .command('erlang')
-  .description(
-    'staffing for one interval: JSON requests on stdin, one per line (or one from the flags), one JSON result per line',
-  )
+  .description('staffing for one interval: JSON requests on stdin, one per line (or one from the flags), one JSON result per line')
   .option('--json', 'JSON lines in and out (the only format; accepted for clarity)')
   .option('--calls <n>', 'contacts offered in the interval', numberOption)
   .option('--aht <seconds>', 'average handle time', numberOption)
@@ -224,7 +226,8 @@ program
   .option('--json', 'JSON lines (the only format; accepted for clarity)')
   .action(async (options: { history: string; start: string; horizonDays: number; interval: string; tz: string; method: MethodRequest }) => {
     const minutes = Number(options.interval) / 60
-    if (!(forecastIntervals as readonly number[]).includes(minutes)) throw new CliError(`--interval must be 900, 1800 or 3600 seconds (got ${options.interval})`)
+    if (!(forecastIntervals as readonly number[]).includes(minutes))
+      throw new CliError(`--interval must be 900, 1800 or 3600 seconds (got ${options.interval})`)
     if (!isTimeZone(options.tz)) throw new CliError(`Unknown time zone "${options.tz}": use an IANA name such as America/Sao_Paulo.`)
     if (!(options.horizonDays >= 1 && options.horizonDays <= 366)) throw new CliError('--horizon-days must be between 1 and 366')
     if (!existsSync(options.history)) throw new CliError(`No such file: ${options.history}`)
@@ -238,9 +241,61 @@ program
     }
     let lines
     try {
-      lines = forecastFromRows(rows, { start: options.start, horizonDays: options.horizonDays, minutes: minutes as ForecastInterval, timeZone: options.tz, method: options.method })
+      lines = forecastFromRows(rows, {
+        start: options.start,
+        horizonDays: options.horizonDays,
+        minutes: minutes as ForecastInterval,
+        timeZone: options.tz,
+        method: options.method,
+      })
     } catch (error) {
       if (error instanceof RangeError) throw new CliError(error.message)
+      throw error
+    }
+    for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`)
+  })
+
+program
+  .command('staff')
+  .description(
+    "staffing plan per interval and channel, one JSON line each: from a saved forecast, or a forecast CSV with the database's channel targets",
+  )
+  .option('--forecast <id>', 'a saved forecast (see the Forecast page)', wholeNumberOption)
+  .option('--scenario <id>', 'with a saved scenario of that forecast', wholeNumberOption)
+  .option('--input <file>', 'forecast CSV: interval_start,channel,offered,aht_seconds (the Forecast page export works)')
+  .option('--interval <seconds>', 'interval length of --input (default: the smallest gap between its starts)', wholeNumberOption)
+  .option('--tz <zone>', "IANA time zone of --input's times without an offset (default: the operation's)")
+  .option('--json', 'JSON lines (the only format; accepted for clarity)')
+  .action(async (options: { forecast?: number; scenario?: number; input?: string; interval?: number; tz?: string }) => {
+    if ((options.forecast === undefined) === (options.input === undefined)) throw new CliError('give either --forecast ID or --input FILE')
+    let lines: StaffLine[]
+    try {
+      if (options.forecast !== undefined) {
+        const result = await planRows(options.forecast, options.scenario ?? null)
+        if (!result)
+          throw new CliError(
+            `No forecast ${options.forecast}${options.scenario !== undefined ? ` with scenario ${options.scenario}` : ''}.`,
+          )
+        lines = result.rows.map((r) => staffLine(r.start, r.channel, r.planned))
+      } else {
+        if (options.scenario !== undefined) throw new CliError('--scenario goes with --forecast')
+        if (!existsSync(options.input!)) throw new CliError(`No such file: ${options.input}`)
+        const timeZone = options.tz ?? (await getOperation()).timeZone
+        if (!isTimeZone(timeZone)) throw new CliError(`Unknown time zone "${timeZone}": use an IANA name such as America/Sao_Paulo.`)
+        if (options.interval !== undefined && !(options.interval > 0 && options.interval % 60 === 0))
+          throw new CliError('--interval must be a whole number of minutes, in seconds')
+        let rows
+        try {
+          rows = await readIntervalFile(options.input!, timeZone)
+        } catch (error) {
+          if (!(error instanceof BadIntervalFile)) throw error
+          for (const problem of error.problems) console.error(problem.line > 0 ? `line ${problem.line}: ${problem.reason}` : problem.reason)
+          throw new CliError(`Cannot read ${path.basename(options.input!)}: ${error.problems.length} bad line(s).`)
+        }
+        lines = staffFromRows(rows, await listChannels(), { timeZone, intervalSec: options.interval })
+      }
+    } catch (error) {
+      if (error instanceof UnknownChannels || error instanceof RangeError) throw new CliError(error.message)
       throw error
     }
     for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`)

@@ -15,6 +15,7 @@ function wfm(args: string[], { input = '', database = 'cli.db' }: { input?: stri
     cwd: root,
     input,
     encoding: 'utf8',
+    maxBuffer: 64 << 20,
     env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, database)}` },
   })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.trim().split('\n').filter(Boolean) }
@@ -96,6 +97,7 @@ describe('wfm status and demo', () => {
     expect(again.status).toBe(1)
     expect(again.stderr).toMatch(/--reset/)
     const status = JSON.parse(wfm(['status']).lines[0]!)
+    expect(JSON.parse(load.lines[0]!).forecastId).toBeGreaterThan(0)
     expect(status.channels).toEqual(['voz', 'chat', 'whatsapp', 'email'])
     expect(status.contacts).toBeGreaterThan(400_000)
   })
@@ -209,3 +211,47 @@ describe('wfm forecast', () => {
     expect(early.stderr).toMatch(/not before --start 2026-10-01/)
   })
 })
+
+describe('wfm staff', () => {
+  it('plans a saved forecast (the demo's): one line per interval and channel', () => {
+    const forecastId = JSON.parse(wfm(['demo', '--reset', '--today', '2026-11-24']).lines[0]!).forecastId
+    const run = wfm(['staff', '--forecast', String(forecastId), '--json'])
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    expect(run.lines).toHaveLength(28 * 96 * 4)
+    const first = JSON.parse(run.lines[0]!)
+    expect(Object.keys(first)).toEqual([
+      'start', 'channel', 'offered', 'aht', 'agents', 'agentsFractional', 'scheduled', 'scheduledFractional', 'serviceLevel', 'asa', 'occupancy', 'abandonRate', 'backlog',
+    ])
+    const busy = run.lines.map((l) => JSON.parse(l)).filter((l) => l.channel === 'voz' && l.offered > 20)
+    expect(busy.length).toBeGreaterThan(100)
+    for (const l of busy) {
+      expect(l.agents).toBeGreaterThan(0)
+      expect(l.scheduled).toBeGreaterThanOrEqual(l.agents)
+      expect(l.abandonRate).not.toBeNull() // the demo's voice runs Erlang A
+    }
+    expect(wfm(['staff', '--forecast', '999', '--json']).stderr).toMatch(/No forecast 999/)
+  })
+
+  it('plans a forecast CSV with the channels’ targets from the database', () => {
+    const file = path.join(scratch, 'forecast.csv')
+    const rows = ['interval_start,channel,offered,aht_seconds']
+    for (let k = 0; k < 8; k++) rows.push(`2026-11-30T${String(9 + Math.floor(k / 2)).padStart(2, '0')}:${k % 2 ? '30' : '00'}:00-03:00,voz,100,180`)
+    writeFileSync(file, rows.join('\n'))
+    const run = wfm(['staff', '--input', file, '--json'])
+    expect(run.stderr).toBe('')
+    const out = run.lines.map((l) => JSON.parse(l))
+    expect(out).toHaveLength(8)
+    expect(out[0]).toMatchObject({ start: '2026-11-30T12:00:00.000Z', channel: 'voz', offered: 100, aht: 180 })
+    // Steady load from the first interval (a plan's first interval is taken as steady): Erlang A
+    // with the demo voice's targets needs no more agents than Erlang C's 14 at 80/20.
+    expect(out.every((l) => l.agents === out[0].agents && l.agents <= 14)).toBe(true)
+    const unknown = path.join(scratch, 'unknown.csv')
+    writeFileSync(unknown, 'interval_start,channel,offered,aht_seconds\n2026-11-30 09:00,Fax,10,100\n')
+    const bad = wfm(['staff', '--input', unknown, '--tz', 'America/Sao_Paulo'])
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toMatch(/unknown channel\(s\): Fax \(the database has: voz, chat, whatsapp, email\)/)
+    expect(wfm(['staff']).stderr).toMatch(/either --forecast ID or --input FILE/)
+  })
+})
+

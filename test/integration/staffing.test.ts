@@ -1,0 +1,156 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
+import { staff } from '../../app/domain/staffing.ts'
+import { createScenario, getStaffingView, planCsv, planRows, setPatience } from '../../app/services/staffing.server.ts'
+
+// A São Paulo operation (UTC−3) and a known forecast: Monday 2026-11-30, 30-minute intervals,
+// voice 100 calls every half hour 08:00–12:00 at TMA 180 s (constant: the queue is in steady
+// state after the opening interval); e-mail 20 items every half hour all day at 300 s, answered
+// 08:00–18:00 within 4 hours.
+const ZONE = 'America/Sao_Paulo'
+let voz: number
+let email: number
+let forecastId: number
+
+const query = { week: 0, channel: null, scenarioIds: [] as number[], weeklyHours: 44, workdays: 6 }
+
+beforeAll(async () => {
+  await prisma.operation.create({ data: { id: 1, name: 'SP', timeZone: ZONE } })
+  voz = (
+    await prisma.channel.create({
+      data: { key: 'voz', name: 'Voz', slGoal: 0.8, slThresholdSec: 20, shrinkage: 0.3, patienceSec: 120, sortOrder: 1 },
+    })
+  ).id
+  const hours = JSON.stringify([null, ...Array(6).fill({ open: 480, close: 1080 })])
+  email = (
+    await prisma.channel.create({
+      data: {
+        key: 'email',
+        name: 'E-mail',
+        kind: 'deferred',
+        responseGoalSec: 4 * 3600,
+        shrinkage: 0.2,
+        openingHours: hours,
+        sortOrder: 2,
+      },
+    })
+  ).id
+  forecastId = (
+    await prisma.forecast.create({
+      data: {
+        name: 'Conhecida',
+        method: 'seasonal-naive',
+        intervalMin: 30,
+        timeZone: ZONE,
+        historyFrom: '2026-11-01',
+        historyTo: '2026-11-29',
+        firstDay: '2026-11-30',
+        horizonDays: 1,
+        createdBy: 'ana',
+      },
+    })
+  ).id
+  withSqliteTransaction((db) => {
+    const channel = db.prepare(
+      `INSERT INTO ForecastChannel (forecastId, channelId, method, params, scores, origins, dispersion) VALUES (?, ?, 'seasonal-naive', 'null', '{"methods":[],"auto":null}', 0, 1)`,
+    )
+    channel.run(forecastId, voz)
+    channel.run(forecastId, email)
+    const interval = db.prepare(
+      'INSERT INTO ForecastInterval (forecastId, channelId, start, offered, lower, upper, aht, adjusted) VALUES (?, ?, ?, ?, 0, 0, ?, ?)',
+    )
+    const day = Date.parse('2026-11-30T00:00:00-03:00')
+    for (let k = 0; k < 48; k++) {
+      const start = day + k * 1_800_000
+      const voice = k >= 16 && k < 24 ? 100 : 0
+      interval.run(forecastId, voz, start, voice, 180, voice)
+      interval.run(forecastId, email, start, 20, 300, 20)
+    }
+    // History for the patience estimate: 1,000 offered, 50 abandoned, 9,000 s waited in all.
+    db.prepare(
+      'INSERT INTO IntervalStat (channelId, start, offered, abandoned, answeredWaitSecSum, abandonedWaitSecSum) VALUES (?, ?, 1000, 50, 6000, 3000)',
+    ).run(voz, Date.parse('2026-11-20T10:00:00-03:00'))
+  })
+})
+
+const engine = (agents?: number) =>
+  staff({ calls: 100, intervalSec: 1800, ahtSec: 180, slGoal: 0.8, thresholdSec: 20, shrinkage: 0.3, agents })
+
+describe('the staffing plan of a saved forecast', () => {
+  it('is the engine’s answer where the load is steady, and reads deferred work by workload', async () => {
+    const view = (await getStaffingView({ ...query, forecastId, channel: 'voz' }))!
+    const row = (time: string) => view.intervals.find((i) => i.label === `30/11 ${time}`)!
+    // From 09:00 the queue runs at a steady 100 calls per half hour: Erlang C's 14 agents (20
+    // scheduled). (At 08:30 it is still, by 0.00005 agents, catching up with the opening.)
+    for (const time of ['09:00', '10:00', '11:30']) {
+      expect(row(time)).toMatchObject({ offered: 100, agents: 14, scheduled: 20 })
+      expect(row(time).agentsFractional).toBeCloseTo(engine().agentsFractional, 6)
+      expect(row(time).serviceLevel).toBeCloseTo(engine().serviceLevel, 6)
+    }
+    // The lines open at 08:00 with an empty queue: fewer agents in the first half hour.
+    expect(row('08:00').agents).toBeLessThanOrEqual(14)
+    expect(row('12:00')).toMatchObject({ offered: 0, agents: 0 })
+    const rows = (await planRows(forecastId, null))!.rows.filter((r) => r.channel === 'email')
+    expect(rows.slice(0, 16).every((r) => r.planned.agents === 0)).toBe(true) // before 08:00
+    expect(rows[16]!.planned.agentsFractional).toBeGreaterThan(0)
+    expect(rows.slice(36).every((r) => r.planned.agents === 0)).toBe(true) // after 18:00
+  })
+
+  it('totals hours from fractional agents, and FTE against the weekly hours', async () => {
+    const view = (await getStaffingView({ ...query, forecastId }))!
+    const voice = view.plans[0]!.byChannel.voz!
+    const rows = (await planRows(forecastId, null))!.rows.filter((r) => r.channel === 'voz')
+    const fractional = rows.reduce((sum, r) => sum + r.planned.agentsFractional, 0)
+    expect(voice.agentHours).toBeCloseTo(fractional / 2, 9)
+    expect(voice.scheduledHours).toBeCloseTo(fractional / 2 / 0.7, 9)
+    expect(voice.scheduledHours).toBeLessThan(rows.reduce((sum, r) => sum + r.planned.scheduled, 0) / 2)
+    // One day of a 44-hour week: FTE = hours ÷ (44 × 1/7).
+    expect(voice.fte).toBeCloseTo(voice.scheduledHours / (44 / 7), 9)
+    expect(view.days[0]!.plans[0]!.fte).toBeCloseTo(view.days[0]!.plans[0]!.scheduledHours / (44 / 6), 9)
+  })
+
+  it('needs fewer agents under Erlang A with a finite patience', async () => {
+    const before = (await getStaffingView({ ...query, forecastId }))!.plans[0]!.byChannel.voz!
+    await prisma.channel.update({ where: { id: voz }, data: { staffingModel: 'erlangA' } })
+    const after = (await getStaffingView({ ...query, forecastId }))!.plans[0]!.byChannel.voz!
+    expect(after.agentHours).toBeLessThan(before.agentHours)
+    expect(after.abandonRate).toBeGreaterThan(0)
+    expect(before.abandonRate).toBeNull()
+    await prisma.channel.update({ where: { id: voz }, data: { staffingModel: 'erlangC' } })
+  })
+
+  it('compares a +10% scenario: more hours, and a lower SL if staffed at the base plan', async () => {
+    const id = (await createScenario(forecastId, 'Volume +10%', { volumePct: 10, ahtPct: 0, channels: {}, days: {} }, 'ana'))!
+    const view = (await getStaffingView({ ...query, forecastId, scenarioIds: [id] }))!
+    const [base, scenario] = view.plans
+    expect(scenario!.name).toBe('Volume +10%')
+    expect(scenario!.totals.offered).toBeCloseTo(base!.totals.offered * 1.1, 6)
+    expect(scenario!.totals.scheduledHours).toBeGreaterThan(base!.totals.scheduledHours)
+    expect(scenario!.atBase!.serviceLevel!).toBeLessThan(base!.totals.serviceLevel!)
+    expect(view.chart.some((p) => p[`s${id}`] !== undefined && p[`s${id}`]! > p.scheduled)).toBe(true)
+    expect(await createScenario(9999, 'x', { volumePct: 10, ahtPct: 0, channels: {}, days: {} }, 'ana')).toBeNull()
+    await expect(createScenario(forecastId, 'x', { volumePct: -200, ahtPct: 0, channels: {}, days: {} }, 'ana')).rejects.toThrow(RangeError)
+  })
+
+  it('estimates patience as total waiting ÷ abandoned, and saves it', async () => {
+    const view = (await getStaffingView({ ...query, forecastId }))!
+    expect(view.patience.find((p) => p.key === 'voz')!.estimate).toEqual({ patienceSec: 180, abandoned: 50, waitSec: 9000, offered: 1000 })
+    expect(view.patience.map((p) => p.key)).toEqual(['voz']) // real-time channels only
+    expect(await setPatience(voz, 180)).toBe(true)
+    expect((await prisma.channel.findUniqueOrThrow({ where: { id: voz } })).patienceSec).toBe(180)
+  })
+
+  it('exports the plan as CSV', async () => {
+    const csv = (await planCsv(forecastId, null))!.trim().split('\n')
+    expect(csv[0]).toBe(
+      'interval_start,channel,offered,aht_seconds,agents,agents_fractional,scheduled,scheduled_fractional,service_level,asa_seconds,occupancy,abandon_rate,backlog',
+    )
+    expect(csv).toHaveLength(1 + 48 * 2)
+    expect(
+      csv
+        .find((l) => l.startsWith('2026-11-30T09:00:00-03:00,voz,'))!
+        .split(',')
+        .slice(2, 7),
+    ).toEqual(['100', '180', '14', String(Math.round(engine().agentsFractional * 1000) / 1000), '20'])
+  })
+})
