@@ -213,7 +213,7 @@ describe('wfm forecast', () => {
 })
 
 describe('wfm staff', () => {
-  it('plans a saved forecast (the demo's): one line per interval and channel', () => {
+  it('plans a saved forecast (the demo’s): one line per interval and channel', () => {
     const forecastId = JSON.parse(wfm(['demo', '--reset', '--today', '2026-11-24']).lines[0]!).forecastId
     const run = wfm(['staff', '--forecast', String(forecastId), '--json'])
     expect(run.stderr).toBe('')
@@ -221,7 +221,19 @@ describe('wfm staff', () => {
     expect(run.lines).toHaveLength(28 * 96 * 4)
     const first = JSON.parse(run.lines[0]!)
     expect(Object.keys(first)).toEqual([
-      'start', 'channel', 'offered', 'aht', 'agents', 'agentsFractional', 'scheduled', 'scheduledFractional', 'serviceLevel', 'asa', 'occupancy', 'abandonRate', 'backlog',
+      'start',
+      'channel',
+      'offered',
+      'aht',
+      'agents',
+      'agentsFractional',
+      'scheduled',
+      'scheduledFractional',
+      'serviceLevel',
+      'asa',
+      'occupancy',
+      'abandonRate',
+      'backlog',
     ])
     const busy = run.lines.map((l) => JSON.parse(l)).filter((l) => l.channel === 'voz' && l.offered > 20)
     expect(busy.length).toBeGreaterThan(100)
@@ -236,7 +248,8 @@ describe('wfm staff', () => {
   it('plans a forecast CSV with the channels’ targets from the database', () => {
     const file = path.join(scratch, 'forecast.csv')
     const rows = ['interval_start,channel,offered,aht_seconds']
-    for (let k = 0; k < 8; k++) rows.push(`2026-11-30T${String(9 + Math.floor(k / 2)).padStart(2, '0')}:${k % 2 ? '30' : '00'}:00-03:00,voz,100,180`)
+    for (let k = 0; k < 8; k++)
+      rows.push(`2026-11-30T${String(9 + Math.floor(k / 2)).padStart(2, '0')}:${k % 2 ? '30' : '00'}:00-03:00,voz,100,180`)
     writeFileSync(file, rows.join('\n'))
     const run = wfm(['staff', '--input', file, '--json'])
     expect(run.stderr).toBe('')
@@ -254,4 +267,3 @@ describe('wfm staff', () => {
     expect(wfm(['staff']).stderr).toMatch(/either --forecast ID or --input FILE/)
   })
 })
-
