@@ -97,9 +97,10 @@ function Filters() {
   const { forecasts, view, scenarios, query } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation()
   const language = i18n.language
+  const [search] = useSearchParams()
   if (!view) return null
   return (
-    <section className="panel" aria-labelledby="staffing-filters">
+    <section className="panel" aria-labelledby="staffing-filters" key={search.toString()}>
       <h2 id="staffing-filters" className="visually-hidden">
         {t('staffing.apply')}
       </h2>
@@ -182,7 +183,7 @@ function Comparison() {
         {t('staffing.comparisonTitle', { from: formatDay(view.week.from, language), to: formatDay(view.week.to, language) })}
       </h2>
       <div className="scroll">
-        <table className="data" data-testid="staffing-comparison">
+        <table className="data wrap-head" data-testid="staffing-comparison">
           <thead>
             <tr>
               <th scope="col">{t('staffing.plan')}</th>
@@ -238,7 +239,7 @@ function ByChannel() {
     <section className="panel" aria-labelledby="channels-title">
       <h2 id="channels-title">{t('staffing.channelsTitle')}</h2>
       <div className="scroll">
-        <table className="data" data-testid="staffing-channels">
+        <table className="data wrap-head" data-testid="staffing-channels">
           <thead>
             <tr>
               <th scope="col">{t('staffing.channel')}</th>

@@ -264,3 +264,34 @@ describe('forecasting', () => {
   })
 })
 
+describe('staffing', () => {
+  it('plans the demo forecast and compares a +10% volume scenario: agents and hours rise', async () => {
+    await page.goto(`${app.baseUrl}/staffing`)
+    await page.locator('select[name="forecast"]').selectOption({ label: 'Próximas 4 semanas (demonstração)' })
+    await page.getByRole('button', { name: 'Aplicar' }).click()
+    await page.waitForURL(/forecast=\d+/)
+    await page.waitForSelector('[data-testid="staffing-chart"] svg.recharts-surface')
+    await expect(page.locator('[data-testid="staffing-comparison"] tbody tr').count()).resolves.toBe(1)
+    await expect(page.locator('[data-testid="staffing-channels"] tbody tr').count()).resolves.toBe(4)
+
+    const editor = page.getByRole('form', { name: 'Novo cenário' })
+    await editor.getByLabel('Nome').fill('Volume +10%')
+    await editor.getByLabel('Volume, todos os canais (%)').fill('10')
+    await editor.getByRole('button', { name: 'Salvar cenário' }).click()
+    await page.getByText('Cenário salvo.').waitFor()
+    await page.locator('[data-testid="scenario-list"]').getByRole('link', { name: 'Volume +10%' }).click()
+    await page.waitForURL(/scenario=\d+/)
+    await page.waitForSelector('[data-testid="staffing-comparison"] tbody tr:nth-child(2)')
+
+    const number = (text: string | null) => Number((text ?? '').replace(/\s*\(.*\)$/, '').replace(/\./g, '').replace(',', '.'))
+    const cell = async (row: number, id: string) => number(await page.locator(`[data-testid="staffing-comparison"] tbody tr`).nth(row).getByTestId(id).textContent())
+    expect(await cell(1, 'scheduled-hours')).toBeGreaterThan(await cell(0, 'scheduled-hours'))
+    expect(await cell(1, 'agent-hours')).toBeGreaterThan(await cell(0, 'agent-hours'))
+    expect(await cell(1, 'fte')).toBeGreaterThan(await cell(0, 'fte'))
+    expect(await cell(1, 'peak')).toBeGreaterThanOrEqual(await cell(0, 'peak'))
+    await expect(page.locator('[data-testid="staffing-comparison"] tbody tr').nth(1).getByTestId('scheduled-hours').textContent()).resolves.toMatch(/\(\+\d/)
+    await expect(page.locator('.recharts-legend-item').allTextContents()).resolves.toContain('Escalados: Volume +10%')
+    await page.screenshot({ path: `${shots}/staffing.png`, fullPage: true })
+  })
+})
+
