@@ -64,6 +64,12 @@ async function benchApp() {
   const loaded = /Loaded demo data: .* in ([\d.]+) s/.exec(app.output())
   console.log(`npm start on an empty database (build check, migrate, demo load, serve): ${ms(startup)}; demo load ${loaded?.[1] ?? '?'} s (budget 15 s)`)
   try {
+    // The demo's forecast is the fresh database's first (id 1); a +10% scenario to compare.
+    await fetch(`${app.baseUrl}/staffing`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ intent: 'scenario', forecastId: '1', name: 'Volume +10%', volumePct: '10' }),
+    })
     const today = localDateOf(Date.now(), 'America/Sao_Paulo')
     for (const [label, query] of [
       ['Overview, 7 days', ''],
@@ -93,6 +99,25 @@ async function benchApp() {
         `${label} loader, ${concurrency} concurrent × ${perWorker}: p50 ${ms(percentile(latencies, 0.5))}, p95 ${ms(percentile(latencies, 0.95))}, ` +
           `${((concurrency * perWorker) / (wall / 1000)).toFixed(0)} req/s (budget p95 150 ms)`,
       )
+    }
+    // The staffing plan of the demo's 4-week, 15-minute forecast for its 4 channels, one request
+    // at a time (server time): the loader's data, and the whole page rendered.
+    for (const [label, url] of [
+      ['Staffing plan, 4 weeks × 15 min × 4 channels, loader data', `${app.baseUrl}/staffing.data?week=-1&_routes=routes%2Fstaffing`],
+      ['Staffing plan, same, whole page rendered', `${app.baseUrl}/staffing?week=-1`],
+      ['Staffing plan, one week with a +10% scenario compared, whole page', `${app.baseUrl}/staffing?week=0&scenario=1`],
+    ] as const) {
+      await fetch(url).then((r) => r.arrayBuffer())
+      const latencies: number[] = []
+      for (let i = 0; i < 15; i++) {
+        const t = performance.now()
+        const response = await fetch(url)
+        await response.arrayBuffer()
+        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
+        latencies.push(performance.now() - t)
+      }
+      latencies.sort((a, b) => a - b)
+      console.log(`${label}: p50 ${ms(percentile(latencies, 0.5))}, p95 ${ms(percentile(latencies, 0.95))} (budget 300 ms)`)
     }
   } finally {
     await app.stop()
