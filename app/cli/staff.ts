@@ -47,7 +47,7 @@ export class UnknownChannels extends Error {}
 /**
  * Plans forecast rows read from a CSV. Each channel's intervals run contiguously from its first to
  * its last start (missing ones offer nothing), `intervalSec` apart: given, or the smallest gap
- * between starts.
+ * between starts; a start off that grid is refused (its volume would be lost).
  */
 export function staffFromRows(
   rows: readonly IntervalRow[],
@@ -74,13 +74,21 @@ export function staffFromRows(
   const byChannel = new Map<string, IntervalRow[]>()
   for (const row of rows) {
     const key = find(row.channel)!.key
-    byChannel.set(key, [...(byChannel.get(key) ?? []), row])
+    let list = byChannel.get(key)
+    if (!list) byChannel.set(key, (list = []))
+    list.push(row)
   }
   for (const [key, list] of byChannel) {
     const channel = find(key)!
     const at = new Map(list.map((r) => [r.start, r]))
-    const first = Math.min(...list.map((r) => r.start))
-    const last = Math.max(...list.map((r) => r.start))
+    const first = list.reduce((min, r) => Math.min(min, r.start), Infinity)
+    const last = list.reduce((max, r) => Math.max(max, r.start), -Infinity)
+    const offGrid = list.find((r) => (r.start - first) % stepMs !== 0)
+    if (offGrid) {
+      throw new RangeError(
+        `${channel.key} at ${new Date(offGrid.start).toISOString()} is not on the ${intervalSec}-second grid of its first interval`,
+      )
+    }
     const intervals: PlanInterval[] = []
     for (let t = first; t <= last; t += stepMs) {
       const row = at.get(t)

@@ -4,7 +4,8 @@
 // Each item's work is spread evenly over the open intervals from its arrival to its deadline
 // (arrival + response goal), which meets every goal with the smoothest staffing; work that
 // cannot fit (no open interval before its deadline) is carried as backlog, answered over a fresh
-// response window from the next opening, and counted late. The backlog (items not yet answered) is reported per interval.
+// response window from the next opening, and counted late. The backlog (items not yet answered)
+// is reported per interval. An item's work is its arrival interval's AHT (or the plan's).
 // Items whose deadline lies after the end of the plan get only the share of their window that
 // lies inside it; the rest is carried over to whatever plan comes next, not counted late.
 
@@ -13,6 +14,8 @@ export interface DeferredInterval {
   volume: number
   /** Whether agents can work in the interval (opening hours). */
   open: boolean
+  /** Handle time of the items arriving in this interval; the options' AHT when absent. */
+  ahtSec?: number
 }
 
 export interface DeferredOptions {
@@ -49,6 +52,9 @@ export function deferredStaffing(intervals: readonly DeferredInterval[], options
     if (!(interval.volume >= 0) || !Number.isFinite(interval.volume)) {
       throw new RangeError(`volume of interval ${i} must be a finite number ≥ 0 (got ${interval.volume})`)
     }
+    if (interval.ahtSec !== undefined && !(interval.ahtSec > 0 && Number.isFinite(interval.ahtSec))) {
+      throw new RangeError(`ahtSec of interval ${i} must be > 0 (got ${interval.ahtSec})`)
+    }
   })
 
   const n = intervals.length
@@ -60,8 +66,16 @@ export function deferredStaffing(intervals: readonly DeferredInterval[], options
   const nextOpen = new Int32Array(n + 1).fill(-1)
   for (let i = n - 1; i >= 0; i--) nextOpen[i] = intervals[i]!.open ? i : nextOpen[i + 1]!
 
-  // Items to answer per interval, spread with a difference array (each arrival: one range).
+  // Items (and their work) to answer per interval, spread with difference arrays (each arrival:
+  // one range).
   const spread = new Float64Array(n + 1)
+  const workSpread = new Float64Array(n + 1)
+  const spreadOver = (from: number, to: number, items: number, aht: number) => {
+    spread[from]! += items
+    spread[to + 1]! -= items
+    workSpread[from]! += items * aht
+    workSpread[to + 1]! -= items * aht
+  }
   let lateVolume = 0
   let carriedOver = 0
   let total = 0
@@ -79,11 +93,10 @@ export function deferredStaffing(intervals: readonly DeferredInterval[], options
       if (openInWindow === 0) continue
       volume = inside
     }
+    const aht = intervals[i]!.ahtSec ?? ahtSec
     if (openInWindow > 0) {
       // Evenly over the open intervals of [i, last]: a per-open-interval rate on the range.
-      const rate = volume / openInWindow
-      spread[i]! += rate
-      spread[last + 1]! -= rate
+      spreadOver(i, last, volume / openInWindow, aht)
     } else {
       // No open interval before the deadline: late. It is answered from the next opening,
       // spread over a fresh response window (a Monday morning does not answer the whole weekend
@@ -92,9 +105,7 @@ export function deferredStaffing(intervals: readonly DeferredInterval[], options
       const first = nextOpen[Math.min(n, last + 1)]!
       if (first >= 0) {
         const end = Math.min(n - 1, first + window - 1)
-        const rate = volume / (openBefore[end + 1]! - openBefore[first]!)
-        spread[first]! += rate
-        spread[end + 1]! -= rate
+        spreadOver(first, end, volume / (openBefore[end + 1]! - openBefore[first]!), aht)
       }
     }
   }
@@ -102,14 +113,16 @@ export function deferredStaffing(intervals: readonly DeferredInterval[], options
   const agents: number[] = []
   const backlog: number[] = []
   let rate = 0
+  let workRate = 0
   let arrived = 0
   let answered = 0
   for (let i = 0; i < n; i++) {
     rate += spread[i]!
+    workRate += workSpread[i]!
     arrived += intervals[i]!.volume
-    const items = intervals[i]!.open ? rate : 0
-    answered += items
-    agents.push((items * ahtSec) / (intervalSec * productivity))
+    const open = intervals[i]!.open
+    answered += open ? rate : 0
+    agents.push(open ? Math.max(0, workRate) / (intervalSec * productivity) : 0)
     backlog.push(Math.max(0, arrived - answered))
   }
   const due = total - carriedOver

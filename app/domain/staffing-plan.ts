@@ -30,8 +30,14 @@ export interface PlannedInterval {
   /** Agents to schedule, with shrinkage. */
   scheduled: number
   scheduledFractional: number
-  /** Predicted at `agents`; null where nothing is offered. Deferred: SL is null per interval. */
+  /**
+   * Predicted at `agents`; null where nothing is offered. Deferred work: null in a plan (it is
+   * sized to answer everything in time); when evaluated at given agents, the share of the items
+   * answered in the interval that were on time.
+   */
   serviceLevel: number | null
+  /** What the service level is a share of: contacts offered (real-time), items answered (deferred). */
+  slWeight: number
   asa: number | null
   occupancy: number | null
   /** Erlang A only. */
@@ -85,6 +91,7 @@ const idle = (i: PlanInterval, ahtSec: number): PlannedInterval => ({
   scheduled: 0,
   scheduledFractional: 0,
   serviceLevel: null,
+  slWeight: 0,
   asa: null,
   occupancy: null,
   abandonRate: null,
@@ -184,6 +191,7 @@ function planRealtime(
       scheduled: result.agentsWithShrinkage,
       scheduledFractional: result.agentsWithShrinkageFractional,
       serviceLevel: result.serviceLevel,
+      slWeight: interval.offered,
       asa: Number.isFinite(result.asa) ? result.asa : null,
       occupancy: result.occupancy,
       abandonRate: erlangA ? result.abandonRate : null,
@@ -208,8 +216,9 @@ function planDeferred(
   const open = openFlags(channel.openingHours, intervals, options.intervalSec)
   if (options.agents) return evaluateDeferred(channel, intervals, options, open, aht)
   if (ahtSec === 0) return intervals.map((i) => idle(i, 0))
+  // Each item's work is its own interval's TMA (the plan's mean where unknown).
   const plan = deferredStaffing(
-    intervals.map((i, k) => ({ volume: i.offered, open: open[k]! })),
+    intervals.map((i, k) => ({ volume: i.offered, open: open[k]!, ahtSec: aht(i) || ahtSec })),
     { intervalSec: options.intervalSec, ahtSec, responseGoalSec: channel.responseGoalSec },
   )
   return intervals.map((interval, k) => {
@@ -239,24 +248,27 @@ function evaluateDeferred(
   aht: (i: PlanInterval) => number,
 ): PlannedInterval[] {
   const goalIntervals = channel.responseGoalSec! / options.intervalSec
-  const queue: { arrived: number; items: number }[] = []
+  const queue: { arrived: number; items: number; ahtSec: number }[] = []
   let backlog = 0
   return intervals.map((interval, k) => {
     const ahtSec = aht(interval)
     const agents = options.agents![k] ?? 0
-    if (interval.offered > 0) queue.push({ arrived: k, items: interval.offered })
+    if (interval.offered > 0 && ahtSec > 0) queue.push({ arrived: k, items: interval.offered, ahtSec })
     backlog += interval.offered
-    let capacity = open[k] && ahtSec > 0 ? (agents * options.intervalSec) / ahtSec : 0
+    // Agents' seconds in the interval, spent on items in arrival order at each item's TMA.
+    let capacity = open[k] ? agents * options.intervalSec : 0
     let answered = 0
     let late = 0
-    while (capacity > 1e-12 && queue.length > 0) {
+    let busy = 0
+    while (capacity > 1e-9 && queue.length > 0) {
       const batch = queue[0]!
-      const take = Math.min(capacity, batch.items)
+      const take = Math.min(capacity / batch.ahtSec, batch.items)
       // Answered by the end of this interval: late when that is past the batch's deadline.
       if (k + 1 - batch.arrived > goalIntervals) late += take
       answered += take
+      busy += take * batch.ahtSec
       batch.items -= take
-      capacity -= take
+      capacity -= take * batch.ahtSec
       if (batch.items <= 1e-12) queue.shift()
     }
     backlog -= answered
@@ -267,7 +279,8 @@ function evaluateDeferred(
       scheduled: ceilAgents(agents / (1 - channel.shrinkage)),
       scheduledFractional: agents / (1 - channel.shrinkage),
       serviceLevel: answered > 0 ? 1 - late / answered : null,
-      occupancy: agents > 0 ? Math.min(1, (answered * ahtSec) / (agents * options.intervalSec)) : null,
+      slWeight: answered,
+      occupancy: agents > 0 && open[k] ? Math.min(1, busy / (agents * options.intervalSec)) : null,
       backlog: Math.max(0, backlog),
     }
   })
@@ -282,7 +295,7 @@ export interface PlanTotals {
   fte: number
   /** The most agents scheduled in one interval (whole). */
   peakScheduled: number
-  /** Volume-weighted predicted service level and abandonment (null when not modelled). */
+  /** Predicted service level (weighted by what it is a share of) and abandonment (volume-weighted); null when not modelled. */
   serviceLevel: number | null
   abandonRate: number | null
 }
@@ -307,9 +320,9 @@ export function planTotals(planned: readonly PlannedInterval[], intervalSec: num
     agentHours += p.agentsFractional * hours
     scheduledHours += p.scheduledFractional * hours
     peakScheduled = Math.max(peakScheduled, p.scheduled)
-    if (p.serviceLevel !== null && p.offered > 0) {
-      slSum += p.serviceLevel * p.offered
-      slWeight += p.offered
+    if (p.serviceLevel !== null && p.slWeight > 0) {
+      slSum += p.serviceLevel * p.slWeight
+      slWeight += p.slWeight
     }
     if (p.abandonRate !== null && p.offered > 0) {
       abandonSum += p.abandonRate * p.offered

@@ -266,6 +266,7 @@ export const en: Messages = {
     workdays: 'Working days per week',
     compare: 'Compare scenarios (up to 3)',
     apply: 'Apply',
+    cannotPlan: 'This plan cannot be computed: {{reason}}. Check the forecast and the channels’ targets in Settings.',
     noForecast: 'No saved forecast. Create one on the Forecast page.',
     goToForecast: 'Go to Forecast',
     comparisonTitle: 'Comparison — {{from}} to {{to}}',
@@ -369,6 +370,8 @@ export const en: Messages = {
     noChannels: 'No channels yet.',
   },
   errors: {
+    sameDay: 'Use different dates on the two lines (or one).',
+    patienceRange: 'Patience must be between 1 s and 24 h.',
     rollout: 'Enter both rollout shares in %: now (above 0) and in the scenario.',
     openingHours: 'Enter opening and closing times such as 08:00 and 20:00 (opening first), or leave both empty.',
     time: 'Enter a time such as 08:30.',

@@ -293,6 +293,7 @@ export const ptBR = {
     workdays: 'Dias de trabalho por semana',
     compare: 'Comparar cenários (até 3)',
     apply: 'Aplicar',
+    cannotPlan: 'Não foi possível dimensionar: {{reason}}. Confira a previsão e as metas dos canais em Configurações.',
     noForecast: 'Nenhuma previsão salva. Crie uma na página Previsão.',
     goToForecast: 'Ir para Previsão',
     comparisonTitle: 'Comparação — {{from}} a {{to}}',
@@ -396,6 +397,8 @@ export const ptBR = {
     noChannels: 'Nenhum canal cadastrado ainda.',
   },
   errors: {
+    sameDay: 'Use datas diferentes nas duas linhas (ou uma só).',
+    patienceRange: 'A paciência deve ficar entre 1 s e 24 h.',
     rollout: 'Informe as duas adesões em %: hoje (acima de 0) e no cenário.',
     openingHours: 'Informe abertura e fechamento como 08:00 e 20:00 (abertura antes do fechamento), ou deixe os dois vazios.',
     time: 'Informe um horário como 08:30.',

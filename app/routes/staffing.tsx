@@ -6,7 +6,7 @@ import { StaffingPlanChart } from '../components/staffing-plan-chart.tsx'
 import type { ScenarioChanges } from '../domain/scenario.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { idSchema } from '../schemas/forecast.ts'
-import { MAX_COMPARED, parseStaffingQuery, patienceFormSchema, scenarioFormSchema } from '../schemas/staffing.ts'
+import { MAX_COMPARED, MAX_PATIENCE_SEC, parseStaffingQuery, patienceFormSchema, scenarioFormSchema } from '../schemas/staffing.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { listForecasts } from '../services/forecast.server.ts'
 import { listChannels } from '../services/operation.server.ts'
@@ -25,10 +25,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseStaffingQuery(new URL(request.url).searchParams)
   const forecastId = query.forecast ?? (await latestForecastId())
   const forecasts = await listForecasts()
-  if (forecastId === null) return { forecasts, view: null, scenarios: [], query }
-  const view = await getStaffingView({ ...query, channel: query.channel ?? null, scenarioIds: query.scenario, forecastId })
+  if (forecastId === null) return { forecasts, view: null, scenarios: [], query, problem: null }
+  const scenarios = await listScenarios(forecastId)
+  let view
+  try {
+    view = await getStaffingView({ ...query, channel: query.channel ?? null, scenarioIds: query.scenario, forecastId })
+  } catch (error) {
+    // Data the engine cannot plan (no TMA at all, a deferred channel without a response goal, a
+    // scenario beyond the engine's load): say which, keep the page.
+    if (error instanceof RangeError) return data({ forecasts, view: null, scenarios, query, problem: error.message }, { status: 422 })
+    throw error
+  }
   if (!view) throw new Response('Forecast not found', { status: 404 })
-  return { forecasts, view, scenarios: await listScenarios(forecastId), query }
+  return { forecasts, view, scenarios, query, problem: null }
 }
 
 type ActionResult = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string>; values: Record<string, string> }
@@ -55,8 +64,10 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   if (values.intent === 'patience') {
     const parsed = patienceFormSchema.safeParse(values)
-    if (!parsed.success || !(await setPatience(parsed.data.channelId, parsed.data.patienceSec)))
-      throw new Response('Channel not found', { status: 404 })
+    if (!parsed.success) {
+      return data<ActionResult>({ ok: false, form: 'patience', errors: { patienceSec: 'errors.patienceRange' }, values }, { status: 400 })
+    }
+    if (!(await setPatience(parsed.data.channelId, parsed.data.patienceSec))) throw new Response('Channel not found', { status: 404 })
     return data<ActionResult>({ ok: true, form: 'patience' })
   }
   throw new Response('Unknown form', { status: 400 })
@@ -584,7 +595,7 @@ function Patience() {
               <td>{p.estimate.patienceSec === null ? t('staffing.noAbandon') : formatDuration(p.estimate.patienceSec, language)}</td>
               <td>{formatDuration(p.current, language)}</td>
               <td>
-                {p.estimate.patienceSec !== null && (
+                {p.estimate.patienceSec !== null && p.estimate.patienceSec >= 1 && p.estimate.patienceSec <= MAX_PATIENCE_SEC && (
                   <Form method="post" preventScrollReset>
                     <input type="hidden" name="intent" value="patience" />
                     <input type="hidden" name="forecastId" value={view.forecast.id} />
@@ -606,7 +617,7 @@ function Patience() {
 }
 
 export default function StaffingRoute() {
-  const { view } = useLoaderData<typeof loader>()
+  const { view, problem } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const navigation = useNavigation()
   if (!view) {
@@ -614,9 +625,15 @@ export default function StaffingRoute() {
       <>
         <h1>{t('nav.staffing')}</h1>
         <p className="subtitle">{t('areas.staffing')}</p>
-        <p className="panel">
-          {t('staffing.noForecast')} <Link to="/forecast">{t('staffing.goToForecast')}</Link>
-        </p>
+        {problem ? (
+          <p className="status error" role="alert">
+            {t('staffing.cannotPlan', { reason: problem })}
+          </p>
+        ) : (
+          <p className="panel">
+            {t('staffing.noForecast')} <Link to="/forecast">{t('staffing.goToForecast')}</Link>
+          </p>
+        )}
       </>
     )
   }

@@ -12,7 +12,10 @@ export const staffingQuerySchema = z.object({
   forecast: positiveInt.optional().catch(undefined),
   week: z.coerce.number().int().min(-1).catch(0),
   channel: z.string().trim().min(1).optional().catch(undefined),
-  scenario: z.array(positiveInt).max(MAX_COMPARED).catch([]),
+  // Bad or surplus ids are dropped, not the whole list.
+  scenario: z
+    .array(positiveInt.optional().catch(undefined))
+    .transform((ids) => ids.filter((id) => id !== undefined).slice(0, MAX_COMPARED)),
   weeklyHours: z.coerce.number().min(1).max(80).catch(44),
   workdays: z.coerce.number().int().min(1).max(7).catch(6),
 })
@@ -61,6 +64,7 @@ export function scenarioFormSchema(channelKeys: readonly string[]) {
           ctx.addIssue({ code: 'custom', path: [`${key}.rolloutToPct`], message: 'errors.rollout' })
         }
       }
+      if (form.day1 && form.day1 === form.day2) ctx.addIssue({ code: 'custom', path: ['day2'], message: 'errors.sameDay' })
       for (const d of ['day1', 'day2'] as const) {
         const day = form[d]
         if (day && !isLocalDate(day)) ctx.addIssue({ code: 'custom', path: [d], message: 'errors.periodDate' })
@@ -86,12 +90,15 @@ export function scenarioFormSchema(channelKeys: readonly string[]) {
       }
       const days: Record<string, number> = {}
       if (form.day1 && form.day1Pct !== undefined) days[form.day1] = form.day1Pct
-      if (form.day2 && form.day2Pct !== undefined) days[form.day2] = (days[form.day2] ?? 0) + form.day2Pct
+      if (form.day2 && form.day2Pct !== undefined) days[form.day2] = form.day2Pct
       return { name: form.name, changes: { volumePct: form.volumePct ?? 0, ahtPct: form.ahtPct ?? 0, channels, days } }
     })
 }
 
+/** The channel setting's range (Settings allows 1 s – 24 h). */
+export const MAX_PATIENCE_SEC = 86_400
+
 export const patienceFormSchema = z.object({
   channelId: positiveInt,
-  patienceSec: z.coerce.number().int().min(1).max(86_400),
+  patienceSec: z.coerce.number().int().min(1).max(MAX_PATIENCE_SEC),
 })

@@ -1,4 +1,4 @@
-// Loads the generated demo history into the database: one transaction, all or nothing.
+// Loads the generated demo history into the database (one transaction), then its forecast.
 import { brazilNationalHolidays } from '../domain/holidays.ts'
 import { generateDemoHistory, type DemoHistory } from '../domain/demo/generate.ts'
 import { prisma, withSqliteTransaction } from '../db.server.ts'
@@ -22,20 +22,20 @@ export const DEMO_FORECAST_DAYS = 28
 
 /**
  * Replaces everything in the database with the demo operation: its settings, four channels,
- * 13 weeks of contacts up to (not including) `today`, their interval aggregates, the national
- * holidays as special days, and a forecast of the next four weeks (15-minute, automatic).
+ * 13 weeks of contacts up to (not including) `today`, their interval aggregates and the national
+ * holidays as special days (one transaction: all or nothing); then a forecast of the next four
+ * weeks (15-minute, automatic) is made from them like any other (if that failed, the data would
+ * stay, without the forecast, and the error would be raised).
  */
 export async function loadDemoData(options: { today: string; timeZone?: string; seed?: number }): Promise<DemoLoadSummary> {
   const started = performance.now()
   const timeZone = options.timeZone ?? defaultTimeZone
   const history = generateDemoHistory({ today: options.today, timeZone, seed: options.seed })
   withSqliteTransaction((db) => {
-    db.exec('DELETE FROM Forecast; DELETE FROM SpecialDay; DELETE FROM Contact; DELETE FROM IntervalStat; DELETE FROM Channel; DELETE FROM Operation;')
-    db.prepare('INSERT INTO Operation (id, name, timeZone, updatedAt) VALUES (1, ?, ?, ?)').run(
-      demoOperationName,
-      timeZone,
-      Date.now(),
+    db.exec(
+      'DELETE FROM Forecast; DELETE FROM SpecialDay; DELETE FROM Contact; DELETE FROM IntervalStat; DELETE FROM Channel; DELETE FROM Operation;',
     )
+    db.prepare('INSERT INTO Operation (id, name, timeZone, updatedAt) VALUES (1, ?, ?, ?)').run(demoOperationName, timeZone, Date.now())
     for (const channelHistory of history.channels) insertChannelHistory(db, channelHistory)
     tagDemoHolidays(db, Number(history.from.slice(0, 4)), Number(options.today.slice(0, 4)) + 1)
   })

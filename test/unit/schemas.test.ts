@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { parsePeriod } from '../../app/schemas/period.ts'
 import { fieldErrors } from '../../app/schemas/form-fields.ts'
 import { channelFormSchema, operationSchema } from '../../app/schemas/settings.ts'
+import { parseStaffingQuery, scenarioFormSchema } from '../../app/schemas/staffing.ts'
 
 const validChannel = {
   channelId: '1',
@@ -17,7 +18,12 @@ const validChannel = {
   staffingModel: 'erlangA',
   open0: '',
   close0: '',
-  ...Object.fromEntries([1, 2, 3, 4, 5, 6].flatMap((d) => [[`open${d}`, '08:00'], [`close${d}`, d === 6 ? '14:00' : '20:00']])),
+  ...Object.fromEntries(
+    [1, 2, 3, 4, 5, 6].flatMap((d) => [
+      [`open${d}`, '08:00'],
+      [`close${d}`, d === 6 ? '14:00' : '20:00'],
+    ]),
+  ),
   responseGoalHours: '',
 }
 
@@ -29,9 +35,19 @@ describe('channel settings form', () => {
   })
 
   it('reads opening hours: 24:00 closes the day, every day 00:00–24:00 is "always"', () => {
-    const always = Object.fromEntries([0, 1, 2, 3, 4, 5, 6].flatMap((d) => [[`open${d}`, '00:00'], [`close${d}`, '24:00']]))
+    const always = Object.fromEntries(
+      [0, 1, 2, 3, 4, 5, 6].flatMap((d) => [
+        [`open${d}`, '00:00'],
+        [`close${d}`, '24:00'],
+      ]),
+    )
     expect(channelFormSchema.parse({ ...validChannel, ...always }).openingHours).toBeNull()
-    for (const [open, close] of [['20:00', '08:00'], ['8h', '20:00'], ['08:00', ''], ['08:00', '24:30']]) {
+    for (const [open, close] of [
+      ['20:00', '08:00'],
+      ['8h', '20:00'],
+      ['08:00', ''],
+      ['08:00', '24:30'],
+    ]) {
       const result = channelFormSchema.safeParse({ ...validChannel, open3: open, close3: close })
       expect(result.success).toBe(false)
       expect(fieldErrors(result.error!).open3).toBe('errors.openingHours')
@@ -65,16 +81,20 @@ describe('channel settings form', () => {
     expect(fieldErrors(result.error!)[field]).toBe(key)
   })
 
-  it.each(['slGoalPct', 'concurrency', 'shrinkagePct', 'slThresholdSec', 'name', 'kind'])(
-    'refuses a form without %s',
-    (field) => {
-      const { [field as keyof typeof validChannel]: _, ...rest } = validChannel
-      const result = channelFormSchema.safeParse(rest)
-      expect(result.success).toBe(false)
-      const expected = { name: 'errors.name', kind: 'errors.kind', concurrency: 'errors.concurrency', slGoalPct: 'errors.slGoal', shrinkagePct: 'errors.shrinkage', slThresholdSec: 'errors.slThreshold' }
-      expect(fieldErrors(result.error!)[field]).toBe(expected[field as keyof typeof expected])
-    },
-  )
+  it.each(['slGoalPct', 'concurrency', 'shrinkagePct', 'slThresholdSec', 'name', 'kind'])('refuses a form without %s', (field) => {
+    const { [field as keyof typeof validChannel]: _, ...rest } = validChannel
+    const result = channelFormSchema.safeParse(rest)
+    expect(result.success).toBe(false)
+    const expected = {
+      name: 'errors.name',
+      kind: 'errors.kind',
+      concurrency: 'errors.concurrency',
+      slGoalPct: 'errors.slGoal',
+      shrinkagePct: 'errors.shrinkage',
+      slThresholdSec: 'errors.slThreshold',
+    }
+    expect(fieldErrors(result.error!)[field]).toBe(expected[field as keyof typeof expected])
+  })
 
   it('requires a response goal for deferred channels', () => {
     const result = channelFormSchema.safeParse({ ...validChannel, kind: 'deferred' })
@@ -101,5 +121,38 @@ describe('period from the query string', () => {
     expect(error('from=2026-13-01&to=2026-11-01')).toBe('errors.periodDate')
     expect(error('from=2026-11-01')).toBe('errors.periodDate')
     expect(error('from=2024-01-01&to=2026-11-01')).toBe('errors.periodLength')
+  })
+})
+
+describe('staffing page query and scenario form', () => {
+  it('keeps the good scenario ids, at most three, and defaults the rest', () => {
+    const query = parseStaffingQuery(new URLSearchParams('scenario=3&scenario=x&scenario=4&scenario=5&scenario=6&weeklyHours=abc'))
+    expect(query).toMatchObject({ scenario: [3, 4, 5], weeklyHours: 44, workdays: 6, week: 0 })
+  })
+
+  it('turns the form into changes, and refuses the same day twice', () => {
+    const schema = scenarioFormSchema(['voz', 'chat'])
+    const parsed = schema.parse({
+      name: 'Chat aberto',
+      volumePct: '10',
+      'chat.rolloutFromPct': '20',
+      'chat.rolloutToPct': '60',
+      'voz.slGoalPct': '90',
+      day1: '2026-12-01',
+      day1Pct: '-30',
+    })
+    expect(parsed).toEqual({
+      name: 'Chat aberto',
+      changes: {
+        volumePct: 10,
+        ahtPct: 0,
+        channels: { voz: { slGoal: 0.9 }, chat: { rolloutFromPct: 20, rolloutToPct: 60 } },
+        days: { '2026-12-01': -30 },
+      },
+    })
+    const twice = schema.safeParse({ name: 'x', day1: '2026-12-01', day1Pct: '10', day2: '2026-12-01', day2Pct: '20' })
+    expect(fieldErrors(twice.error!).day2).toBe('errors.sameDay')
+    const half = schema.safeParse({ name: 'x', 'chat.rolloutFromPct': '20' })
+    expect(fieldErrors(half.error!)['chat.rolloutToPct']).toBe('errors.rollout')
   })
 })

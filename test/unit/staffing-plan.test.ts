@@ -158,8 +158,8 @@ describe('a deferred plan', () => {
     expect(planned.slice(0, 16).every((p) => p.agentsFractional === 0)).toBe(true)
     expect(planned.slice(32).every((p) => p.agentsFractional === 0)).toBe(true)
     expect(planned[15]!.backlog).toBe(160) // 16 half hours of arrivals before the team starts
-    // All work lands inside the day: 480 e-mails × 300 s over 16 open half hours… except the
-    // evening's, due after the team leaves: late, answered the next open interval (not in view).
+    // The work that lands inside the day is at most the day's 480 e-mails × 300 s: the evening's,
+    // due after the team leaves, is late and answered after the next opening (not in view).
     const total = planned.reduce((sum, p) => sum + p.agentsFractional * 1800, 0) / 300
     expect(total).toBeGreaterThan(300)
     expect(total).toBeLessThanOrEqual(480 + 1e-9)
