@@ -1,0 +1,84 @@
+// The rules shifts are built from (issue 7): shift types with their breaks, when shifts may start,
+// opening hours, the floor of agents while open and the most agents a day can have.
+import { checkWeekHours, type WeekHours } from '../opening-hours.ts'
+
+export interface BreakRule {
+  name: string
+  lengthMin: number
+  /** Window for the break's start, minutes after the shift starts. */
+  earliestMin: number
+  latestMin: number
+  /** Paid breaks count in paid hours (NR-17's pauses are paid; a lunch hour usually is not). */
+  paid: boolean
+}
+
+export interface ShiftType {
+  name: string
+  /** From start to end, breaks included. */
+  lengthMin: number
+  breaks: BreakRule[]
+}
+
+export interface ScheduleRules {
+  shiftTypes: ShiftType[]
+  /** Shifts start every this many minutes… */
+  startGranularityMin: number
+  /** …between these local times (minutes after midnight, inclusive). */
+  earliestStartMin: number
+  latestStartMin: number
+  /** Breaks start every this many minutes within their windows (default 15). */
+  breakGranularityMin?: number
+  /** When the channel is open; shifts lie within it and coverage is owed only then. */
+  openingHours?: WeekHours | null
+  /** At least this many agents on the floor whenever open (default 0). */
+  minAgentsWhileOpen?: number
+  /** At most this many shifts start on one day (the people available); null = no limit. */
+  maxAgentsPerDay?: number | null
+  /** Cost of one agent-hour short, in paid hours (default 100: coverage first, then cost). */
+  shortfallPenaltyHours?: number
+}
+
+/** Paid hours of one shift of the type. */
+export function paidHours(type: ShiftType): number {
+  return (type.lengthMin - type.breaks.filter((b) => !b.paid).reduce((sum, b) => sum + b.lengthMin, 0)) / 60
+}
+
+/** Refuses rules that cannot make a schedule, naming the problem. */
+export function checkRules(rules: ScheduleRules): void {
+  const fail = (message: string) => {
+    throw new RangeError(message)
+  }
+  if (rules.shiftTypes.length === 0) fail('at least one shift type is needed')
+  const minutes = (name: string, value: number, max = 1440) => {
+    if (!(Number.isInteger(value) && value >= 0 && value <= max)) fail(`${name} must be whole minutes between 0 and ${max} (got ${value})`)
+  }
+  if (!(Number.isInteger(rules.startGranularityMin) && rules.startGranularityMin >= 5))
+    fail('startGranularityMin must be a whole number of minutes ≥ 5')
+  minutes('earliestStartMin', rules.earliestStartMin, 1439)
+  minutes('latestStartMin', rules.latestStartMin, 1439)
+  if (rules.latestStartMin < rules.earliestStartMin) fail('latestStartMin must not be before earliestStartMin')
+  const breakStep = rules.breakGranularityMin ?? 15
+  if (!(Number.isInteger(breakStep) && breakStep >= 5)) fail('breakGranularityMin must be a whole number of minutes ≥ 5')
+  if (rules.openingHours) checkWeekHours(rules.openingHours)
+  if (rules.minAgentsWhileOpen !== undefined && !(rules.minAgentsWhileOpen >= 0)) fail('minAgentsWhileOpen must be ≥ 0')
+  if (rules.maxAgentsPerDay != null && !(Number.isInteger(rules.maxAgentsPerDay) && rules.maxAgentsPerDay >= 0))
+    fail('maxAgentsPerDay must be a whole number ≥ 0')
+  if (rules.shortfallPenaltyHours !== undefined && !(rules.shortfallPenaltyHours > 0)) fail('shortfallPenaltyHours must be > 0')
+  for (const type of rules.shiftTypes) {
+    if (!(Number.isInteger(type.lengthMin) && type.lengthMin >= 60 && type.lengthMin <= 16 * 60))
+      fail(`shift "${type.name}": lengthMin must be whole minutes between 60 and 960`)
+    let previousEnd = 0
+    for (const b of type.breaks) {
+      if (!(Number.isInteger(b.lengthMin) && b.lengthMin > 0))
+        fail(`break "${b.name}" of "${type.name}": lengthMin must be whole minutes > 0`)
+      if (!(b.earliestMin <= b.latestMin)) fail(`break "${b.name}" of "${type.name}": earliest after latest`)
+      if (b.earliestMin < previousEnd)
+        fail(`break "${b.name}" of "${type.name}": its window overlaps the break before (list breaks in order, windows apart)`)
+      if (b.latestMin + b.lengthMin > type.lengthMin) fail(`break "${b.name}" of "${type.name}": it can end after the shift`)
+      previousEnd = b.latestMin + b.lengthMin
+    }
+  }
+}
+
+/** Paid hours one agent-hour short costs by default: more than any shift, so coverage comes first. */
+export const DEFAULT_SHORTFALL_PENALTY = 100
