@@ -1,11 +1,14 @@
 // `npm run wfm -- <command>`: the command-line entry for automation. It uses the app's database
 // (DATABASE_URL) and migrates it like the app does, but never loads demo data on its own.
-import { createReadStream, existsSync } from 'node:fs'
+import { createReadStream, existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { answerLines, answerRequest } from './erlang.ts'
 import { forecastFromRows } from './forecast.ts'
 import { staffFromRows, staffLine, UnknownChannels, type StaffLine } from './staff.ts'
+import { BadRequirements, readRequirements, scheduleLines } from './schedule.ts'
+import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
+import { ScheduleFailed, solveSchedule } from '../services/scheduler.server.ts'
 import { planRows } from '../services/staffing.server.ts'
 import type { MethodRequest } from '../domain/forecast/forecast.ts'
 import { forecastIntervals, type ForecastInterval } from '../domain/forecast/grid.ts'
@@ -45,7 +48,7 @@ function numberOption(value: string): number {
 }
 
 /** Commands that read or write the database migrate it first, like the app. */
-const usesDatabase = new Set(['demo', 'status', 'import', 'actuals', 'staff'])
+const usesDatabase = new Set(['demo', 'status', 'import', 'actuals', 'staff', 'schedule'])
 
 const program = new Command()
   .name('wfm')
@@ -299,6 +302,46 @@ program
       throw error
     }
     for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`)
+  })
+
+program
+  .command('schedule')
+  .description('shifts with breaks covering the agents required per interval: one JSON line per shift, then a summary line')
+  .requiredOption('--requirements <file>', 'CSV interval_start,required (15-minute intervals)')
+  .requiredOption('--rules <file>', 'RULES.json: shift types, breaks, start times, opening hours (see the README)')
+  .option('--tz <zone>', "IANA time zone of the file's times without an offset and of the rules' times (default: the operation's)")
+  .option('--json', 'JSON lines (the only format; accepted for clarity)')
+  .action(async (options: { requirements: string; rules: string; tz?: string }) => {
+    for (const file of [options.requirements, options.rules]) if (!existsSync(file)) throw new CliError(`No such file: ${file}`)
+    const timeZone = options.tz ?? (await getOperation()).timeZone
+    if (!isTimeZone(timeZone)) throw new CliError(`Unknown time zone "${timeZone}": use an IANA name such as America/Sao_Paulo.`)
+    let json: unknown
+    try {
+      json = JSON.parse(readFileSync(options.rules, 'utf8'))
+    } catch (error) {
+      throw new CliError(`${path.basename(options.rules)} is not valid JSON: ${(error as Error).message}`)
+    }
+    const parsed = scheduleRulesSchema.safeParse(json)
+    if (!parsed.success) {
+      throw new CliError(`${path.basename(options.rules)}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`)
+    }
+    const { rules, timeLimitSec } = toScheduleRules(parsed.data)
+    let requirements
+    try {
+      requirements = readRequirements(options.requirements, timeZone)
+    } catch (error) {
+      if (!(error instanceof BadRequirements)) throw error
+      for (const problem of error.problems.slice(0, 100)) console.error(problem)
+      throw new CliError(`Cannot read ${path.basename(options.requirements)}: ${error.problems.length} problem(s).`)
+    }
+    let result
+    try {
+      result = await solveSchedule(requirements, rules, { timeLimitSec })
+    } catch (error) {
+      if (error instanceof RangeError || error instanceof ScheduleFailed) throw new CliError(error.message)
+      throw error
+    }
+    for (const line of scheduleLines(result, requirements)) process.stdout.write(`${line}\n`)
   })
 
 try {

@@ -10,6 +10,8 @@ import { startApp } from '../support/server.ts'
 import { bankBacktest, hasBankCalls } from '../support/bank-calls.ts'
 import { forecastChannel } from '../../app/domain/forecast/forecast.ts'
 import { channelHistory, type HistoryRecord } from '../../app/domain/forecast/history.ts'
+import { solveSchedule } from '../../app/services/scheduler.server.ts'
+import { nr17Rules, weekRequirements } from '../support/schedule-week.ts'
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
 const ms = (x: number) => `${x.toFixed(1)} ms`
@@ -168,6 +170,19 @@ function benchForecast() {
   }
 }
 
+async function benchSchedule() {
+  // A week of 15-minute requirements peaking at 300 agents, NR-17 6h20 and 8h48 shifts with
+  // their breaks, starts every 15 minutes 07:00–22:00: LP bound, integer program, repair.
+  for (const peak of [300, 60]) {
+    const result = await solveSchedule(weekRequirements(peak), nr17Rules, { timeLimitSec: 10 })
+    console.log(
+      `Weekly schedule peaking at ${peak} agents: ${(result.milliseconds / 1000).toFixed(1)} s (budget 10 s), paid ${result.paidHours.toFixed(1)} h, ` +
+        `LP bound ${result.lpBound.toFixed(1)} h, gap ${(result.gap * 100).toFixed(2)}% (budget 3%), ${result.shifts.length} shifts, ` +
+        `${result.uncovered.length} intervals short, solver "${result.status}"`,
+    )
+  }
+}
+
 /** The million-contact import runs in its own process, so that its peak RSS is its own. */
 function benchImport() {
   const tsx = path.join(import.meta.dirname, '../../node_modules/.bin/tsx')
@@ -178,5 +193,6 @@ function benchImport() {
 benchStaffing()
 benchDemoGeneration()
 benchForecast()
+await benchSchedule()
 benchImport()
 await benchApp()

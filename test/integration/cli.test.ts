@@ -270,3 +270,59 @@ describe('wfm staff', () => {
     expect(coarse.stderr).toMatch(/voz at 2026-11-30T12:30:00.000Z is not on the 3600-second grid/)
   })
 })
+
+describe('wfm schedule', () => {
+  it('prints one line per shift with its breaks, then a summary; short intervals are named', () => {
+    const requirements = path.join(scratch, 'requirements.csv')
+    const rows = ['interval_start,required']
+    for (let q = 32; q < 48; q++) rows.push(`2026-11-30 ${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')},1`)
+    writeFileSync(requirements, rows.join('\n'))
+    const rules = path.join(scratch, 'rules.json')
+    const write = (extra: object) =>
+      writeFileSync(
+        rules,
+        JSON.stringify({
+          shiftTypes: [
+            { name: '4h', lengthMinutes: 240, breaks: [{ name: 'lanche', lengthMinutes: 30, earliestAfterStartMinutes: 60, latestAfterStartMinutes: 150, paid: false }] },
+          ],
+          earliestStart: '06:00',
+          latestStart: '20:00',
+          ...extra,
+        }),
+      )
+    write({})
+    const run = wfm(['schedule', '--requirements', requirements, '--rules', rules, '--tz', 'America/Sao_Paulo', '--json'])
+    expect(run.stderr).toBe('')
+    expect(run.status).toBe(0)
+    const out = run.lines.map((l) => JSON.parse(l))
+    const summary = out.pop().summary
+    // One agent 08:00–12:00 with 4-hour shifts and a 30-minute break: two shifts, 7 paid hours.
+    expect(summary).toMatchObject({ paidHours: 7, uncoveredIntervals: [] })
+    expect(summary.lpBound).toBeLessThanOrEqual(7)
+    expect(out).toHaveLength(2)
+    expect(Object.keys(out[0])).toEqual(['start', 'end', 'breaks', 'agent'])
+    expect(out[0].breaks).toHaveLength(1)
+    expect(out[0].agent).toBeNull()
+    // Only one shift a day: the rest is named short.
+    write({ maxAgentsPerDay: 1 })
+    const partial = wfm(['schedule', '--requirements', requirements, '--rules', rules, '--tz', 'America/Sao_Paulo', '--json'])
+    const last = JSON.parse(partial.lines.at(-1)!).summary
+    expect(partial.lines).toHaveLength(2)
+    expect(last.uncoveredIntervals.length).toBeGreaterThan(0)
+    expect(last.uncoveredIntervals[0]).toMatch(/^2026-11-30T1\d:\d\d:00.000Z$/)
+  })
+
+  it('says what is wrong with the rules or the requirements', () => {
+    const rules = path.join(scratch, 'bad-rules.json')
+    writeFileSync(rules, JSON.stringify({ shiftTypes: [], earliestStart: '7h', latestStart: '20:00' }))
+    const requirements = path.join(scratch, 'bad-requirements.csv')
+    writeFileSync(requirements, 'interval_start,required\n2026-11-30 08:00,2\n2026-11-30 08:07,1\n2026-11-30 08:30,-1\n')
+    const badRules = wfm(['schedule', '--requirements', requirements, '--rules', rules, '--tz', 'UTC'])
+    expect(badRules.status).toBe(1)
+    expect(badRules.stderr).toMatch(/shiftTypes: .*; earliestStart: expected a time of day as HH:MM \(got "7h"\)/)
+    writeFileSync(rules, JSON.stringify({ shiftTypes: [{ name: '2h', lengthMinutes: 120 }], earliestStart: '07:00', latestStart: '20:00' }))
+    const badRows = wfm(['schedule', '--requirements', requirements, '--rules', rules, '--tz', 'UTC'])
+    expect(badRows.stderr).toMatch(/line 3: interval_start is not on a 15-minute boundary/)
+    expect(badRows.stderr).toMatch(/line 4: required "-1" is not a number ≥ 0/)
+  })
+})
