@@ -5,6 +5,7 @@ import { slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
 import { channelHistory, type HistoryRecord } from '../domain/forecast/history.ts'
 import type { IntervalRow } from '../domain/import/rows.ts'
 import { addDays, localDateOf } from '../domain/intervals.ts'
+import { roundTo } from '../utils/format.ts'
 
 export interface CliForecastOptions {
   /** First forecast day (local); history is every row before it. */
@@ -21,8 +22,6 @@ export interface CliForecastLine {
   offered: number
   aht: number | null
 }
-
-const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits
 
 export function forecastFromRows(rows: readonly IntervalRow[], options: CliForecastOptions): CliForecastLine[] {
   const byChannel = new Map<string, { name: string; records: HistoryRecord[] }>()
@@ -58,8 +57,8 @@ export function forecastFromRows(rows: readonly IntervalRow[], options: CliForec
       lines.push({
         start: new Date(slot.start).toISOString(),
         channel: name,
-        offered: round(forecast.offered[i]! * slot.share, 3),
-        aht: Number.isNaN(aht) ? null : round(aht, 1),
+        offered: roundTo(forecast.offered[i]! * slot.share, 3),
+        aht: Number.isNaN(aht) ? null : roundTo(aht, 1),
       })
     }
   }

@@ -1,9 +1,10 @@
 // `wfm staff`: the staffing plan, one JSON line per interval and channel, from a saved forecast
 // or from a forecast CSV (interval_start,channel,offered,aht_seconds) with the channels' targets
 // taken from the database.
-import { TZDate } from '@date-fns/tz'
 import type { ChannelTargets } from '../domain/channel.ts'
 import type { IntervalRow } from '../domain/import/rows.ts'
+import { localDateOf, localMinuteOfDay, weekdayOf } from '../domain/intervals.ts'
+import { roundTo } from '../utils/format.ts'
 import { planChannel, type PlanInterval, type PlannedInterval } from '../domain/staffing-plan.ts'
 
 export interface StaffLine {
@@ -22,7 +23,7 @@ export interface StaffLine {
   backlog: number | null
 }
 
-const round = (x: number | null, digits: number) => (x === null ? null : Math.round(x * 10 ** digits) / 10 ** digits)
+const round = (x: number | null, digits: number) => (x === null ? null : roundTo(x, digits))
 
 export function staffLine(start: number, channel: string, p: PlannedInterval): StaffLine {
   return {
@@ -92,12 +93,12 @@ export function staffFromRows(
     const intervals: PlanInterval[] = []
     for (let t = first; t <= last; t += stepMs) {
       const row = at.get(t)
-      const local = new TZDate(t, options.timeZone)
+      const day = localDateOf(t, options.timeZone)
       intervals.push({
         start: t,
-        day: `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`,
-        weekday: local.getDay(),
-        minute: local.getHours() * 60 + local.getMinutes(),
+        day,
+        weekday: weekdayOf(day),
+        minute: localMinuteOfDay(t, options.timeZone),
         offered: row?.offered ?? 0,
         ahtSec: row?.ahtSec ?? null,
       })

@@ -75,6 +75,11 @@ export function localDateOf(instant: number, timeZone: string): string {
   return format(new TZDate(instant, timeZone), 'yyyy-MM-dd')
 }
 
+/** An instant as local ISO 8601 with its offset: "2026-11-30T09:00:00-03:00" (CSV exports). */
+export function localIsoString(instant: number, timeZone: string): string {
+  return format(new TZDate(instant, timeZone), "yyyy-MM-dd'T'HH:mm:ssXXX")
+}
+
 /** Local wall-clock minutes since midnight of an instant (0–1439). */
 export function localMinuteOfDay(instant: number, timeZone: string): number {
   const d = new TZDate(instant, timeZone)

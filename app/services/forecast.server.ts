@@ -11,7 +11,9 @@ import { slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
 import { channelHistory, type HistoryRecord } from '../domain/forecast/history.ts'
 import type { MethodId } from '../domain/forecast/methods/index.ts'
 import { applyOverrides, checkOverride, type OverrideKind } from '../domain/forecast/overrides.ts'
-import { addDays, localDateOf, startOfLocalDay } from '../domain/intervals.ts'
+import { LocalBuckets } from '../domain/buckets.ts'
+import { addDays, localDateOf, localIsoString, startOfLocalDay } from '../domain/intervals.ts'
+import { roundTo } from '../utils/format.ts'
 import { getOperation, listChannels } from './operation.server.ts'
 import { listSpecialDays } from './special-days.server.ts'
 
@@ -321,13 +323,9 @@ export async function getForecastView(id: number, channelKey: string | null): Pr
 
   const chartMinutes = forecast.horizonDays <= 7 ? forecast.intervalMin : 60
   const stepMs = chartMinutes * 60_000
-  // Chart points on the local grid: UTC offsets are whole quarter hours, so flooring the
-  // instant's local time to the step gives the local bucket.
   const points = new Map<number, { actual: number | null; forecast: number | null; adjusted: number | null }>()
-  const bucketOf = (t: number) => {
-    const offset = new TZDate(t, timeZone).getTimezoneOffset() * -60_000
-    return t - ((((t + offset) % stepMs) + stepMs) % stepMs)
-  }
+  const buckets = new LocalBuckets(timeZone, chartMinutes as 15 | 30 | 60)
+  const bucketOf = (t: number) => buckets.startOf(t)
   for (let t = historyStart; t < horizonEnd; t += stepMs) points.set(bucketOf(t), { actual: null, forecast: null, adjusted: null })
   for (const [start, offered] of actuals) {
     const p = points.get(bucketOf(start))
@@ -482,7 +480,7 @@ export function deleteOverride(forecastId: number, overrideId: number): boolean 
   })
 }
 
-const csvNumber = (x: number, digits: number) => String(Math.round(x * 10 ** digits) / 10 ** digits)
+const csvNumber = (x: number, digits: number) => String(roundTo(x, digits))
 
 /**
  * The forecast as CSV: `interval_start,channel,offered,aht_seconds` first (what staffing reads;
@@ -502,7 +500,7 @@ export async function forecastCsv(id: number): Promise<string | null> {
   for (const [start, key, adjusted, aht, offered, lower, upper] of rows) {
     lines.push(
       [
-        localLabel(start, forecast.timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX"),
+        localIsoString(start, forecast.timeZone),
         key,
         csvNumber(adjusted, 3),
         aht === null ? '' : csvNumber(aht, 1),

@@ -1,11 +1,11 @@
 // Staffing plans from saved forecasts: the base plan (the channels' targets), what-if scenarios
 // and their comparison, the patience Erlang A needs estimated from history, and CSV export.
 // Plans are computed on request: ~100 ms for four weeks of four channels at 15 minutes.
-import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
 import { prisma, readDatabase } from '../db.server.ts'
 import { slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
-import { addDays, daysBetween, startOfLocalDay, weekdayOf } from '../domain/intervals.ts'
+import { addDays, daysBetween, localIsoString, startOfLocalDay, weekdayOf } from '../domain/intervals.ts'
+import { formatClock } from '../domain/opening-hours.ts'
+import { roundTo } from '../utils/format.ts'
 import { estimatePatience, type PatienceEstimate } from '../domain/patience.ts'
 import { applyScenario, checkChanges, noChanges, type ScenarioChanges } from '../domain/scenario.ts'
 import { planChannel, planTotals, type PlanInterval, type PlannedInterval, type PlanTotals } from '../domain/staffing-plan.ts'
@@ -74,9 +74,8 @@ function readForecast(forecast: ForecastRef, channels: readonly ChannelSettings[
   const dayNames = Array.from({ length: dayCount }, (_, d) => addDays(from, d))
   const weekdays = dayNames.map((day) => weekdayOf(day))
   // Labels from the local day and slot: no time-zone look-up per interval.
-  const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`
   const labels = new Map(
-    slots.map((s) => [s.start, `${dayNames[s.day]!.slice(8, 10)}/${dayNames[s.day]!.slice(5, 7)} ${clock(s.slot * minutes)}`]),
+    slots.map((s) => [s.start, `${dayNames[s.day]!.slice(8, 10)}/${dayNames[s.day]!.slice(5, 7)} ${formatClock(s.slot * minutes)}`]),
   )
   const rows = readDatabase()
     .prepare(
@@ -473,14 +472,14 @@ export async function planRows(
 export async function planCsv(forecastId: number, scenarioId: number | null): Promise<string | null> {
   const result = await planRows(forecastId, scenarioId)
   if (!result) return null
-  const n = (x: number | null, digits: number) => (x === null ? '' : String(Math.round(x * 10 ** digits) / 10 ** digits))
+  const n = (x: number | null, digits: number) => (x === null ? '' : String(roundTo(x, digits)))
   const lines = [
     'interval_start,channel,offered,aht_seconds,agents,agents_fractional,scheduled,scheduled_fractional,service_level,asa_seconds,occupancy,abandon_rate,backlog',
   ]
   for (const { start, channel, planned: p } of result.rows) {
     lines.push(
       [
-        format(new TZDate(start, result.forecast.timeZone), "yyyy-MM-dd'T'HH:mm:ssXXX"),
+        localIsoString(start, result.forecast.timeZone),
         channel,
         n(p.offered, 3),
         n(p.ahtSec, 1),

@@ -1,5 +1,10 @@
 // Locale-aware formatting of the product's measures (Intl; no hand-made separators).
 
+/** A number rounded to `digits` decimals, for JSON and CSV output. */
+export function roundTo(value: number, digits: number): number {
+  return Math.round(value * 10 ** digits) / 10 ** digits
+}
+
 const nf = (language: string, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(language, options)
 
 export function formatInteger(value: number, language: string): string {
