@@ -35,11 +35,17 @@ export function Field({
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
-      {error && (
-        <span id={`${id}-error`} className="field-error" role="alert">
-          {t(error)}
-        </span>
-      )}
+      <FieldError error={error} id={`${id}-error`} />
     </label>
   )
+}
+
+/** A field's error (an i18n key), announced; nothing without one. */
+export function FieldError({ error, id }: { error: string | undefined; id?: string }) {
+  const { t } = useTranslation()
+  return error ? (
+    <span id={id} className="field-error" role="alert">
+      {t(error)}
+    </span>
+  ) : null
 }

@@ -2,6 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { FieldError } from '../components/field.tsx'
+import { RowAction } from '../components/row-action.tsx'
 import { ForecastChart } from '../components/forecast-chart.tsx'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
@@ -55,14 +57,9 @@ function useErrors(form: string): Record<string, string> {
   return result && !result.ok && result.form === form ? result.errors : {}
 }
 
+/** A small form shows its first error. */
 function FirstError({ errors }: { errors: Record<string, string> }) {
-  const { t } = useTranslation()
-  const first = Object.values(errors)[0]
-  return first ? (
-    <span className="field-error" role="alert">
-      {t(first)}
-    </span>
-  ) : null
+  return <FieldError error={Object.values(errors)[0]} />
 }
 
 function BacktestTable() {
@@ -385,13 +382,7 @@ export default function ForecastRoute() {
                       )}
                     </td>
                     <td>
-                      <Form method="post" preventScrollReset>
-                        <input type="hidden" name="intent" value="deleteOverride" />
-                        <input type="hidden" name="overrideId" value={o.id} />
-                        <button type="submit" className="link">
-                          {t('forecast.removeOverride')}
-                        </button>
-                      </Form>
+                      <RowAction fields={{ intent: 'deleteOverride', overrideId: o.id }} label={t('forecast.removeOverride')} />
                     </td>
                   </tr>
                 ))}

@@ -2,6 +2,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { FieldError } from '../components/field.tsx'
+import { RowAction } from '../components/row-action.tsx'
 import { NotEnoughHistory } from '../domain/forecast/forecast.ts'
 import { methodIds } from '../domain/forecast/methods/method.ts'
 import { specialDayKinds } from '../domain/forecast/special-days.ts'
@@ -97,15 +99,6 @@ function useRefused(form: string) {
   const result = useActionData<typeof action>()
   if (result && !result.ok && result.form === form) return result
   return null
-}
-
-function FieldError({ error }: { error: string | undefined }) {
-  const { t } = useTranslation()
-  return error ? (
-    <span className="field-error" role="alert">
-      {t(error)}
-    </span>
-  ) : null
 }
 
 function CreateForm() {
@@ -289,13 +282,7 @@ function SpecialDays() {
                       : formatPercent(d.adjustPct / 100, language, 0)}
                   </td>
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="deleteSpecialDay" />
-                      <input type="hidden" name="date" value={d.date} />
-                      <button type="submit" className="link">
-                        {t('forecast.removeOverride')}
-                      </button>
-                    </Form>
+                    <RowAction fields={{ intent: 'deleteSpecialDay', date: d.date }} label={t('forecast.removeOverride')} />
                   </td>
                 </tr>
               ))}
@@ -358,13 +345,11 @@ export default function ForecastIndexRoute() {
                       · {f.createdBy}
                     </td>
                     <td>
-                      <Form method="post" onSubmit={(e) => !confirm(t('forecast.confirmRemove')) && e.preventDefault()}>
-                        <input type="hidden" name="intent" value="deleteForecast" />
-                        <input type="hidden" name="forecastId" value={f.id} />
-                        <button type="submit" className="link">
-                          {t('forecast.remove')}
-                        </button>
-                      </Form>
+                      <RowAction
+                        fields={{ intent: 'deleteForecast', forecastId: f.id }}
+                        label={t('forecast.remove')}
+                        confirm={t('forecast.confirmRemove')}
+                      />
                     </td>
                   </tr>
                 ))}

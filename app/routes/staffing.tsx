@@ -2,6 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { FieldError } from '../components/field.tsx'
+import { RowAction } from '../components/row-action.tsx'
 import { StaffingPlanChart } from '../components/staffing-plan-chart.tsx'
 import type { ScenarioChanges } from '../domain/scenario.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
@@ -420,7 +422,7 @@ function ScenarioEditor() {
         defaultValue={values?.[name] ?? ''}
         aria-invalid={errors[name] ? true : undefined}
       />
-      {errors[name] && <span className="field-error">{t(errors[name])}</span>}
+      <FieldError error={errors[name]} />
     </label>
   )
   const compareLink = (id: number) => {
@@ -461,14 +463,10 @@ function ScenarioEditor() {
                   <a href={`/staffing/csv?forecast=${view.forecast.id}&scenario=${s.id}`} download>
                     {t('staffing.csv')}
                   </a>{' '}
-                  <Form method="post" className="inline-form" preventScrollReset>
-                    <input type="hidden" name="intent" value="deleteScenario" />
-                    <input type="hidden" name="forecastId" value={view.forecast.id} />
-                    <input type="hidden" name="scenarioId" value={s.id} />
-                    <button type="submit" className="link">
-                      {t('staffing.remove')}
-                    </button>
-                  </Form>
+                  <RowAction
+                    fields={{ intent: 'deleteScenario', forecastId: view.forecast.id, scenarioId: s.id }}
+                    label={t('staffing.remove')}
+                  />
                 </td>
               </tr>
             ))}
@@ -525,7 +523,7 @@ function ScenarioEditor() {
                           defaultValue={values?.[name] ?? ''}
                           aria-invalid={errors[name] ? true : undefined}
                         />
-                        {errors[name] && <span className="field-error">{t(errors[name])}</span>}
+                        <FieldError error={errors[name]} />
                       </td>
                     )
                   })}
@@ -541,7 +539,7 @@ function ScenarioEditor() {
               <label>
                 {t('staffing.date')}
                 <input type="date" name={d} defaultValue={values?.[d] ?? ''} min={view.forecast.firstDay} />
-                {errors[d] && <span className="field-error">{t(errors[d])}</span>}
+                <FieldError error={errors[d]} />
               </label>
               {field(`${d}Pct`, '%', 5)}
             </span>
