@@ -216,10 +216,11 @@ function repairCoverage(
 ): number {
   const { intervalMin } = requirements
   const n = requirements.start.length
+  const intervalAt = new Map(requirements.start.map((t, i) => [t, i]))
   const perDay = new Map<number, number>()
   for (const shift of shifts) {
-    const i = requirements.start.indexOf(shift.start)
-    if (i >= 0) perDay.set(requirements.day[i]!, (perDay.get(requirements.day[i]!) ?? 0) + 1)
+    const i = intervalAt.get(shift.start)
+    if (i !== undefined) perDay.set(requirements.day[i]!, (perDay.get(requirements.day[i]!) ?? 0) + 1)
   }
   const unfixable = new Set<number>()
   let added = 0
