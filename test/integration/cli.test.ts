@@ -1,5 +1,5 @@
 // The command line as users run it: `npm run wfm -- …` is `tsx app/cli/wfm.ts …`.
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -10,21 +10,30 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'traffic-cli-'))
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
+/**
+ * Runs the CLI as a child process without blocking: the test worker keeps answering vitest (a
+ * file of synchronous runs past 60 s makes vitest report a worker timeout).
+ */
 function wfm(args: string[], { input = '', database = 'cli.db' }: { input?: string; database?: string } = {}) {
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'app/cli/wfm.ts'), ...args], {
-    cwd: root,
-    input,
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-    env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, database)}` },
+  return new Promise<{ status: number | null; stdout: string; stderr: string; lines: string[] }>((resolve, reject) => {
+    const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'app/cli/wfm.ts'), ...args], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, database)}` },
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout, stderr, lines: stdout.trim().split('\n').filter(Boolean) }))
+    child.stdin.end(input)
   })
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.trim().split('\n').filter(Boolean) }
 }
 
 const example = { calls: 100, aht: 180, interval: 1800, threshold: 20, sl: 0.8 }
 
 describe('wfm erlang', () => {
-  it('answers JSON lines in order, an error on each bad line, and exits 1 at the end', () => {
+  it('answers JSON lines in order, an error on each bad line, and exits 1 at the end', async () => {
     const input = [
       JSON.stringify(example),
       'not json',
@@ -35,7 +44,7 @@ describe('wfm erlang', () => {
       JSON.stringify({ ...example, calls: 1e10 }),
       JSON.stringify({ ...example, sl: 0.8 }),
     ].join('\n')
-    const run = wfm(['erlang', '--json'], { input })
+    const run = await wfm(['erlang', '--json'], { input })
     expect(run.status).toBe(1)
     const out = run.lines.map((line) => JSON.parse(line))
     expect(out).toHaveLength(7)
@@ -51,15 +60,15 @@ describe('wfm erlang', () => {
     expect(out[6]).toMatchObject({ agents: 14 }) // answered after a failed line
   })
 
-  it('exits 0 when every line is good, and needs no database', () => {
-    const run = wfm(['erlang', '--json'], { input: `${JSON.stringify({ ...example, agents: 12 })}\n`, database: 'never.db' })
+  it('exits 0 when every line is good, and needs no database', async () => {
+    const run = await wfm(['erlang', '--json'], { input: `${JSON.stringify({ ...example, agents: 12 })}\n`, database: 'never.db' })
     expect(run.status).toBe(0)
     expect(JSON.parse(run.lines[0]!)).toMatchObject({ agents: 12, agentsFractional: 12 })
     expect(existsSync(path.join(scratch, 'never.db'))).toBe(false)
   })
 
-  it('takes one request from flags', () => {
-    const run = wfm([
+  it('takes one request from flags', async () => {
+    const run = await wfm([
       'erlang',
       '--calls',
       '100',
@@ -76,27 +85,27 @@ describe('wfm erlang', () => {
     ])
     expect(run.status).toBe(0)
     expect(JSON.parse(run.lines[0]!)).toMatchObject({ agents: 14, agentsWithShrinkage: 20 })
-    const bad = wfm(['erlang', '--calls', '100', '--aht', '180', '--interval', '1800', '--threshold', '20', '--sl', '1.5'])
+    const bad = await wfm(['erlang', '--calls', '100', '--aht', '180', '--interval', '1800', '--threshold', '20', '--sl', '1.5'])
     expect(bad.status).toBe(1)
     expect(JSON.parse(bad.lines[0]!).error).toMatch(/^sl must be/)
   })
 })
 
 describe('wfm status and demo', () => {
-  it('migrates a scratch database and leaves it empty', () => {
-    const run = wfm(['status'])
+  it('migrates a scratch database and leaves it empty', async () => {
+    const run = await wfm(['status'])
     expect(run.status).toBe(0)
     expect(JSON.parse(run.lines[0]!)).toMatchObject({ command: 'status', operation: null, channels: [], contacts: 0 })
   })
 
-  it('loads the demo only when asked, and replaces data only with --reset', () => {
-    const load = wfm(['demo', '--today', '2026-11-24'])
+  it('loads the demo only when asked, and replaces data only with --reset', async () => {
+    const load = await wfm(['demo', '--today', '2026-11-24'])
     expect(load.status).toBe(0)
     expect(JSON.parse(load.lines[0]!)).toMatchObject({ command: 'demo', from: '2026-08-25', to: '2026-11-23' })
-    const again = wfm(['demo'])
+    const again = await wfm(['demo'])
     expect(again.status).toBe(1)
     expect(again.stderr).toMatch(/--reset/)
-    const status = JSON.parse(wfm(['status']).lines[0]!)
+    const status = JSON.parse((await wfm(['status'])).lines[0]!)
     expect(JSON.parse(load.lines[0]!).forecastId).toBeGreaterThan(0)
     expect(status.channels).toEqual(['voz', 'chat', 'whatsapp', 'email'])
     expect(status.contacts).toBeGreaterThan(400_000)
@@ -122,9 +131,9 @@ describe('wfm forecast', () => {
     return file
   }
 
-  it('prints one JSON line per forecast interval and channel, without a database', () => {
+  it('prints one JSON line per forecast interval and channel, without a database', async () => {
     const file = historyFile()
-    const run = wfm(
+    const run = await wfm(
       [
         'forecast',
         '--history',
@@ -163,8 +172,8 @@ describe('wfm forecast', () => {
     expect(existsSync(path.join(scratch, 'missing'))).toBe(false)
   })
 
-  it('auto picks a method per channel and forecasts the whole horizon', () => {
-    const run = wfm([
+  it('auto picks a method per channel and forecasts the whole horizon', async () => {
+    const run = await wfm([
       'forecast',
       '--history',
       historyFile(),
@@ -180,19 +189,40 @@ describe('wfm forecast', () => {
     expect(run.lines).toHaveLength(7 * 48 * 2)
   })
 
-  it('reports bad lines with their numbers and bad options clearly', () => {
+  it('reports bad lines with their numbers and bad options clearly', async () => {
     const file = path.join(scratch, 'bad.csv')
     writeFileSync(file, 'interval_start,channel,offered\n2026-11-02 09:00,Voz,10\n2026-11-02 09:07,Voz,3\n2026-11-02 09:00,Voz,1\n')
-    const bad = wfm(['forecast', '--history', file, '--start', '2026-11-09', '--horizon-days', '1', '--tz', 'America/Sao_Paulo', '--json'])
+    const bad = await wfm([
+      'forecast',
+      '--history',
+      file,
+      '--start',
+      '2026-11-09',
+      '--horizon-days',
+      '1',
+      '--tz',
+      'America/Sao_Paulo',
+      '--json',
+    ])
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(/line 3: interval_start is not on a 15-minute boundary/)
     expect(bad.stderr).toMatch(/line 4: interval .* of channel "Voz" appears again \(first on line 2\)/)
     const noVolume = path.join(scratch, 'no-volume.csv')
     writeFileSync(noVolume, 'interval_start,channel,aht_seconds\n2026-11-02 09:00,Voz,300\n')
-    const missing = wfm(['forecast', '--history', noVolume, '--start', '2026-11-09', '--horizon-days', '1', '--tz', 'America/Sao_Paulo'])
+    const missing = await wfm([
+      'forecast',
+      '--history',
+      noVolume,
+      '--start',
+      '2026-11-09',
+      '--horizon-days',
+      '1',
+      '--tz',
+      'America/Sao_Paulo',
+    ])
     expect(missing.status).toBe(1)
     expect(missing.stderr).toMatch(/line 1: missing column\(s\): offered/)
-    const interval = wfm([
+    const interval = await wfm([
       'forecast',
       '--history',
       file,
@@ -206,16 +236,26 @@ describe('wfm forecast', () => {
       'America/Sao_Paulo',
     ])
     expect(interval.stderr).toMatch(/--interval must be 900, 1800 or 3600/)
-    const early = wfm(['forecast', '--history', historyFile(), '--start', '2026-10-01', '--horizon-days', '1', '--tz', 'America/Sao_Paulo'])
+    const early = await wfm([
+      'forecast',
+      '--history',
+      historyFile(),
+      '--start',
+      '2026-10-01',
+      '--horizon-days',
+      '1',
+      '--tz',
+      'America/Sao_Paulo',
+    ])
     expect(early.status).toBe(1)
     expect(early.stderr).toMatch(/not before --start 2026-10-01/)
   })
 })
 
 describe('wfm staff', () => {
-  it('plans a saved forecast (the demo’s): one line per interval and channel', () => {
-    const forecastId = JSON.parse(wfm(['demo', '--reset', '--today', '2026-11-24']).lines[0]!).forecastId
-    const run = wfm(['staff', '--forecast', String(forecastId), '--json'])
+  it('plans a saved forecast (the demo’s): one line per interval and channel', async () => {
+    const forecastId = JSON.parse((await wfm(['demo', '--reset', '--today', '2026-11-24'])).lines[0]!).forecastId
+    const run = await wfm(['staff', '--forecast', String(forecastId), '--json'])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     expect(run.lines).toHaveLength(28 * 96 * 4)
@@ -242,16 +282,16 @@ describe('wfm staff', () => {
       expect(l.scheduled).toBeGreaterThanOrEqual(l.agents)
       expect(l.abandonRate).not.toBeNull() // the demo's voice runs Erlang A
     }
-    expect(wfm(['staff', '--forecast', '999', '--json']).stderr).toMatch(/No forecast 999/)
+    expect((await wfm(['staff', '--forecast', '999', '--json'])).stderr).toMatch(/No forecast 999/)
   })
 
-  it('plans a forecast CSV with the channels’ targets from the database', () => {
+  it('plans a forecast CSV with the channels’ targets from the database', async () => {
     const file = path.join(scratch, 'forecast.csv')
     const rows = ['interval_start,channel,offered,aht_seconds']
     for (let k = 0; k < 8; k++)
       rows.push(`2026-11-30T${String(9 + Math.floor(k / 2)).padStart(2, '0')}:${k % 2 ? '30' : '00'}:00-03:00,voz,100,180`)
     writeFileSync(file, rows.join('\n'))
-    const run = wfm(['staff', '--input', file, '--json'])
+    const run = await wfm(['staff', '--input', file, '--json'])
     expect(run.stderr).toBe('')
     const out = run.lines.map((l) => JSON.parse(l))
     expect(out).toHaveLength(8)
@@ -261,21 +301,22 @@ describe('wfm staff', () => {
     expect(out.every((l) => l.agentsFractional === out[0].agentsFractional && l.agentsFractional < 13.03)).toBe(true)
     const unknown = path.join(scratch, 'unknown.csv')
     writeFileSync(unknown, 'interval_start,channel,offered,aht_seconds\n2026-11-30 09:00,Fax,10,100\n')
-    const bad = wfm(['staff', '--input', unknown, '--tz', 'America/Sao_Paulo'])
+    const bad = await wfm(['staff', '--input', unknown, '--tz', 'America/Sao_Paulo'])
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(/unknown channel\(s\): Fax \(the database has: voz, chat, whatsapp, email\)/)
-    expect(wfm(['staff']).stderr).toMatch(/either --forecast ID or --input FILE/)
-    const coarse = wfm(['staff', '--input', file, '--interval', '3600'])
+    expect((await wfm(['staff'])).stderr).toMatch(/either --forecast ID or --input FILE/)
+    const coarse = await wfm(['staff', '--input', file, '--interval', '3600'])
     expect(coarse.status).toBe(1)
     expect(coarse.stderr).toMatch(/voz at 2026-11-30T12:30:00.000Z is not on the 3600-second grid/)
   })
 })
 
 describe('wfm schedule', () => {
-  it('prints one line per shift with its breaks, then a summary; short intervals are named', () => {
+  it('prints one line per shift with its breaks, then a summary; short intervals are named', async () => {
     const requirements = path.join(scratch, 'requirements.csv')
     const rows = ['interval_start,required']
-    for (let q = 32; q < 48; q++) rows.push(`2026-11-30 ${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')},1`)
+    for (let q = 32; q < 48; q++)
+      rows.push(`2026-11-30 ${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')},1`)
     writeFileSync(requirements, rows.join('\n'))
     const rules = path.join(scratch, 'rules.json')
     const write = (extra: object) =>
@@ -283,7 +324,11 @@ describe('wfm schedule', () => {
         rules,
         JSON.stringify({
           shiftTypes: [
-            { name: '4h', lengthMinutes: 240, breaks: [{ name: 'lanche', lengthMinutes: 30, earliestAfterStartMinutes: 60, latestAfterStartMinutes: 150, paid: false }] },
+            {
+              name: '4h',
+              lengthMinutes: 240,
+              breaks: [{ name: 'lanche', lengthMinutes: 30, earliestAfterStartMinutes: 60, latestAfterStartMinutes: 150, paid: false }],
+            },
           ],
           earliestStart: '06:00',
           latestStart: '20:00',
@@ -291,7 +336,7 @@ describe('wfm schedule', () => {
         }),
       )
     write({})
-    const run = wfm(['schedule', '--requirements', requirements, '--rules', rules, '--tz', 'America/Sao_Paulo', '--json'])
+    const run = await wfm(['schedule', '--requirements', requirements, '--rules', rules, '--tz', 'America/Sao_Paulo', '--json'])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     const out = run.lines.map((l) => JSON.parse(l))
@@ -305,23 +350,23 @@ describe('wfm schedule', () => {
     expect(out[0].agent).toBeNull()
     // Only one shift a day: the rest is named short.
     write({ maxAgentsPerDay: 1 })
-    const partial = wfm(['schedule', '--requirements', requirements, '--rules', rules, '--tz', 'America/Sao_Paulo', '--json'])
+    const partial = await wfm(['schedule', '--requirements', requirements, '--rules', rules, '--tz', 'America/Sao_Paulo', '--json'])
     const last = JSON.parse(partial.lines.at(-1)!).summary
     expect(partial.lines).toHaveLength(2)
     expect(last.uncoveredIntervals.length).toBeGreaterThan(0)
     expect(last.uncoveredIntervals[0]).toMatch(/^2026-11-30T1\d:\d\d:00.000Z$/)
   })
 
-  it('says what is wrong with the rules or the requirements', () => {
+  it('says what is wrong with the rules or the requirements', async () => {
     const rules = path.join(scratch, 'bad-rules.json')
     writeFileSync(rules, JSON.stringify({ shiftTypes: [], earliestStart: '7h', latestStart: '20:00' }))
     const requirements = path.join(scratch, 'bad-requirements.csv')
     writeFileSync(requirements, 'interval_start,required\n2026-11-30 08:00,2\n2026-11-30 08:07,1\n2026-11-30 08:30,-1\n')
-    const badRules = wfm(['schedule', '--requirements', requirements, '--rules', rules, '--tz', 'UTC'])
+    const badRules = await wfm(['schedule', '--requirements', requirements, '--rules', rules, '--tz', 'UTC'])
     expect(badRules.status).toBe(1)
     expect(badRules.stderr).toMatch(/shiftTypes: .*; earliestStart: expected a time of day as HH:MM \(got "7h"\)/)
     writeFileSync(rules, JSON.stringify({ shiftTypes: [{ name: '2h', lengthMinutes: 120 }], earliestStart: '07:00', latestStart: '20:00' }))
-    const badRows = wfm(['schedule', '--requirements', requirements, '--rules', rules, '--tz', 'UTC'])
+    const badRows = await wfm(['schedule', '--requirements', requirements, '--rules', rules, '--tz', 'UTC'])
     expect(badRows.stderr).toMatch(/line 3: interval_start is not on a 15-minute boundary/)
     expect(badRows.stderr).toMatch(/line 4: required "-1" is not a number ≥ 0/)
   })
