@@ -56,6 +56,8 @@ describe('the app on a fresh database', () => {
     await page.getByRole('link', { name: 'Últimos 28 dias' }).click()
     await page.waitForURL(/from=\d{4}-\d{2}-\d{2}&to=/)
     await page.waitForSelector('[data-testid="overview-chart"] svg.recharts-surface')
+    // The address changes before the new chart is drawn: wait for the redraw (or time out).
+    await page.waitForFunction(() => document.querySelectorAll('.recharts-bar-rectangle').length > 6, undefined, { timeout: 10_000 }).catch(() => {})
     // Still showing Voz alone: 28 days hold exactly 4 Sundays, when voice is closed (no bar).
     await expect(page.locator('.recharts-bar-rectangle').count()).resolves.toBe(24)
   })
