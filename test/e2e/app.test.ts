@@ -272,6 +272,10 @@ describe('staffing', () => {
     await page.locator('select[name="forecast"]').selectOption({ label: 'Próximas 4 semanas (demonstração)' })
     await page.getByRole('button', { name: 'Aplicar' }).click()
     await page.waitForURL(/forecast=\d+/)
+    // The address changes before the new plan renders: wait until the page shows the chosen forecast
+    // (the default one is the 5-channel forecast the test above created).
+    const forecastId = new URL(page.url()).searchParams.get('forecast')
+    await page.waitForSelector(`a[href="/staffing/csv?forecast=${forecastId}"]`)
     await page.waitForSelector('[data-testid="staffing-chart"] svg.recharts-surface')
     await expect(page.locator('[data-testid="staffing-comparison"] tbody tr').count()).resolves.toBe(1)
     await expect(page.locator('[data-testid="staffing-channels"] tbody tr').count()).resolves.toBe(4)
