@@ -3,7 +3,9 @@ import { parse } from 'csv-parse/sync'
 import { readFileSync } from 'node:fs'
 import type { Requirements } from '../domain/schedule/model.ts'
 import { LocalTimeReader } from '../domain/import/local-time.ts'
-import { daysBetween, localDateOf, localMinuteOfDay, weekdayOf } from '../domain/intervals.ts'
+import { requirementsOver } from '../domain/schedule/requirements.ts'
+import { assignRoster, type RosterAgent } from '../domain/schedule/roster.ts'
+import { daysOffIn, paidHours, type ScheduleRules } from '../domain/schedule/rules.ts'
 import { roundTo } from '../utils/format.ts'
 import type { SolvedSchedule } from '../services/scheduler.server.ts'
 
@@ -49,34 +51,67 @@ export function readRequirements(file: string, timeZone: string): Requirements {
   })
   if (problems.length > 0) throw new BadRequirements(problems)
   if (byStart.size === 0) throw new BadRequirements(['the file has no intervals'])
-  const first = Math.min(...byStart.keys())
-  const last = Math.max(...byStart.keys())
-  const firstDay = localDateOf(first, timeZone)
-  const start: number[] = []
-  const required: number[] = []
-  const weekday: number[] = []
-  const minute: number[] = []
-  const day: number[] = []
-  for (let t = first; t <= last; t += 900_000) {
-    const date = localDateOf(t, timeZone)
-    start.push(t)
-    required.push(byStart.get(t) ?? 0)
-    weekday.push(weekdayOf(date))
-    minute.push(localMinuteOfDay(t, timeZone))
-    day.push(daysBetween(firstDay, date))
-  }
-  return { intervalMin: 15, start, required, weekday, minute, day }
+  return requirementsOver(Math.min(...byStart.keys()), Math.max(...byStart.keys()), 15, timeZone, (t) => byStart.get(t) ?? 0)
 }
 
-export function scheduleLines(result: SolvedSchedule, requirements: Requirements): string[] {
+/** Reads `name,weekly_hours` (the roster for `--agents`); every line's problem is reported. */
+export function readAgents(file: string): RosterAgent[] {
+  const records = parse(readFileSync(file, 'utf8'), {
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+    delimiter: [',', ';', '\t'],
+  }) as string[][]
+  const header = (records[0] ?? []).map((h) => h.toLowerCase())
+  const nameAt = header.indexOf('name')
+  const hoursAt = header.indexOf('weekly_hours')
+  if (nameAt < 0 || hoursAt < 0) throw new BadRequirements([`line 1: the header needs name and weekly_hours (has: ${header.join(', ')})`])
+  const problems: string[] = []
+  const agents: RosterAgent[] = []
+  const names = new Set<string>()
+  records.slice(1).forEach((record, k) => {
+    const name = record[nameAt] ?? ''
+    const hours = Number((record[hoursAt] ?? '').replace(',', '.'))
+    if (!name) problems.push(`line ${k + 2}: name is empty`)
+    else if (names.has(name)) problems.push(`line ${k + 2}: agent "${name}" appears again`)
+    else if (!(hours > 0 && hours <= 80))
+      problems.push(`line ${k + 2}: weekly_hours "${record[hoursAt] ?? ''}" is not a number of hours from 1 to 80`)
+    else {
+      names.add(name)
+      agents.push({ id: agents.length, name, weeklyHours: hours })
+    }
+  })
+  if (problems.length > 0) throw new BadRequirements(problems)
+  return agents
+}
+
+/** Each shift's agent's name (null = open), as the page's roster assigns them. */
+export function rosterNames(
+  result: SolvedSchedule,
+  requirements: Requirements,
+  rules: ScheduleRules,
+  agents: readonly RosterAgent[],
+): Array<string | null> {
+  const dayAt = new Map(requirements.start.map((t, i) => [t, requirements.day[i]!]))
+  const days = Math.max(...requirements.day) + 1
+  const paid = new Map(rules.shiftTypes.map((t) => [t.name, paidHours(t)]))
+  const roster = assignRoster(
+    result.shifts.map((s) => ({ start: s.start, end: s.end, paidHours: paid.get(s.type)!, day: dayAt.get(s.start)! })),
+    agents,
+    { days, daysOffPerWeek: daysOffIn(rules, days), consecutiveDaysOff: rules.consecutiveDaysOff ?? false },
+  )
+  return roster.agentOf.map((id) => (id === null ? null : agents[id]!.name))
+}
+
+export function scheduleLines(result: SolvedSchedule, requirements: Requirements, agentNames?: ReadonlyArray<string | null>): string[] {
   const iso = (t: number) => new Date(t).toISOString()
   return [
-    ...result.shifts.map((s) =>
+    ...result.shifts.map((s, k) =>
       JSON.stringify({
         start: iso(s.start),
         end: iso(s.end),
         breaks: s.breaks.map((b) => ({ start: iso(b.start), end: iso(b.end) })),
-        agent: null,
+        agent: agentNames?.[k] ?? null,
       }),
     ),
     JSON.stringify({
@@ -86,6 +121,7 @@ export function scheduleLines(result: SolvedSchedule, requirements: Requirements
         uncoveredIntervals: result.uncovered.map((j) => iso(requirements.start[j]!)),
         gap: roundTo(result.gap, 5),
         shifts: result.shifts.length,
+        openShifts: agentNames ? agentNames.filter((name) => name === null).length : result.shifts.length,
         status: result.status,
         seconds: roundTo(result.milliseconds / 1000, 2),
       },

@@ -6,7 +6,7 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { answerLines, answerRequest } from './erlang.ts'
 import { forecastFromRows } from './forecast.ts'
 import { staffFromRows, staffLine, UnknownChannels, type StaffLine } from './staff.ts'
-import { BadRequirements, readRequirements, scheduleLines } from './schedule.ts'
+import { BadRequirements, readAgents, readRequirements, rosterNames, scheduleLines } from './schedule.ts'
 import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
 import { ScheduleFailed, solveSchedule } from '../services/scheduler.server.ts'
 import { planRows } from '../services/staffing.server.ts'
@@ -310,9 +310,11 @@ program
   .requiredOption('--requirements <file>', 'CSV interval_start,required (15-minute intervals)')
   .requiredOption('--rules <file>', 'RULES.json: shift types, breaks, start times, opening hours (see the README)')
   .option('--tz <zone>', "IANA time zone of the file's times without an offset and of the rules' times (default: the operation's)")
+  .option('--agents <file>', 'CSV name,weekly_hours: give the shifts to these people (days off and 11 h rest honoured)')
   .option('--json', 'JSON lines (the only format; accepted for clarity)')
-  .action(async (options: { requirements: string; rules: string; tz?: string }) => {
-    for (const file of [options.requirements, options.rules]) if (!existsSync(file)) throw new CliError(`No such file: ${file}`)
+  .action(async (options: { requirements: string; rules: string; tz?: string; agents?: string }) => {
+    for (const file of [options.requirements, options.rules, options.agents ?? options.rules])
+      if (!existsSync(file)) throw new CliError(`No such file: ${file}`)
     const timeZone = options.tz ?? (await getOperation()).timeZone
     if (!isTimeZone(timeZone)) throw new CliError(`Unknown time zone "${timeZone}": use an IANA name such as America/Sao_Paulo.`)
     let json: unknown
@@ -334,6 +336,16 @@ program
       for (const problem of error.problems.slice(0, 100)) console.error(problem)
       throw new CliError(`Cannot read ${path.basename(options.requirements)}: ${error.problems.length} problem(s).`)
     }
+    let agents
+    try {
+      agents = options.agents ? readAgents(options.agents) : undefined
+    } catch (error) {
+      if (!(error instanceof BadRequirements)) throw error
+      for (const problem of error.problems.slice(0, 100)) console.error(problem)
+      throw new CliError(`Cannot read ${path.basename(options.agents!)}: ${error.problems.length} problem(s).`)
+    }
+    // The people available bound the shifts a day, as on the page.
+    if (agents) rules.maxAgentsPerDay = Math.min(rules.maxAgentsPerDay ?? Infinity, agents.length)
     let result
     try {
       result = await solveSchedule(requirements, rules, { timeLimitSec })
@@ -341,7 +353,8 @@ program
       if (error instanceof RangeError || error instanceof ScheduleFailed) throw new CliError(error.message)
       throw error
     }
-    for (const line of scheduleLines(result, requirements)) process.stdout.write(`${line}\n`)
+    const names = agents && rosterNames(result, requirements, rules, agents)
+    for (const line of scheduleLines(result, requirements, names)) process.stdout.write(`${line}\n`)
   })
 
 try {

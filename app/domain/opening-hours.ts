@@ -47,3 +47,16 @@ export function parseClock(text: string): number | null {
 export function formatClock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 }
+
+/**
+ * Hours when any of several channels is open: per weekday from the earliest opening to the latest
+ * closing (closed when all are). Null when any channel is always staffed (null hours).
+ */
+export function unionWeekHours(list: ReadonlyArray<WeekHours | null>): WeekHours | null {
+  if (list.length === 0 || list.some((hours) => hours === null)) return null
+  return Array.from({ length: 7 }, (_, weekday) => {
+    const open = list.map((hours) => hours![weekday]).filter((day): day is OpeningHours => !!day)
+    if (open.length === 0) return null
+    return { open: Math.min(...open.map((d) => d.open)), close: Math.max(...open.map((d) => d.close)) }
+  })
+}

@@ -26,12 +26,12 @@ export const requiredNumber = (key: string, test: (n: number) => boolean) =>
 export const optionalNumber = (key: string, test: (n: number) => boolean) =>
   z.preprocess(toNumber, z.number({ error: 'errors.number' }).refine(test, { error: key }).optional())
 
-/** Field name → i18n key of its first error. */
+/** Field name → i18n key of its first error (a page's own section or errors.*); zod's own texts read "enter a number". */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const errors: Record<string, string> = {}
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? 'form')
-    errors[field] ??= issue.message.startsWith('errors.') ? issue.message : 'errors.number'
+    errors[field] ??= /^[a-zA-Z]+(\.[a-zA-Z]+)+$/.test(issue.message) ? issue.message : 'errors.number'
   }
   return errors
 }

@@ -46,6 +46,8 @@ export const scheduleRulesSchema = z
       .describe('Sunday … Saturday'),
     minAgentsWhileOpen: z.number().min(0).default(0),
     maxAgentsPerDay: z.number().int().min(0).nullable().default(null),
+    daysOffPerWeek: z.number().int().min(0).max(6).default(1),
+    consecutiveDaysOff: z.boolean().default(false),
     shortfallPenaltyHours: z.number().positive().optional(),
     timeLimitSeconds: z.number().positive().max(600).default(10),
   })
@@ -66,6 +68,8 @@ export function toScheduleRules(parsed: z.output<typeof scheduleRulesSchema>): {
       openingHours: parsed.openingHours ?? null,
       minAgentsWhileOpen: parsed.minAgentsWhileOpen,
       maxAgentsPerDay: parsed.maxAgentsPerDay,
+      daysOffPerWeek: parsed.daysOffPerWeek,
+      consecutiveDaysOff: parsed.consecutiveDaysOff,
       shortfallPenaltyHours: parsed.shortfallPenaltyHours,
     },
     timeLimitSec: parsed.timeLimitSeconds,

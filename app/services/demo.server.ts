@@ -3,6 +3,8 @@ import { brazilNationalHolidays } from '../domain/holidays.ts'
 import { generateDemoHistory, type DemoHistory } from '../domain/demo/generate.ts'
 import { prisma, withSqliteTransaction } from '../db.server.ts'
 import { createForecast } from './forecast.server.ts'
+import { planRows } from './staffing.server.ts'
+import { demoTeam } from '../domain/demo/team.ts'
 import { markChannelTouched, refreshTouched } from './interval-stats.server.ts'
 
 export const demoOperationName = 'Suporte Hospedagem & Internet (demo)'
@@ -33,7 +35,7 @@ export async function loadDemoData(options: { today: string; timeZone?: string; 
   const history = generateDemoHistory({ today: options.today, timeZone, seed: options.seed })
   withSqliteTransaction((db) => {
     db.exec(
-      'DELETE FROM Forecast; DELETE FROM SpecialDay; DELETE FROM Contact; DELETE FROM IntervalStat; DELETE FROM Channel; DELETE FROM Operation;',
+      'DELETE FROM Schedule; DELETE FROM Agent; DELETE FROM Forecast; DELETE FROM SpecialDay; DELETE FROM Contact; DELETE FROM IntervalStat; DELETE FROM Channel; DELETE FROM Operation;',
     )
     db.prepare('INSERT INTO Operation (id, name, timeZone, updatedAt) VALUES (1, ?, ?, ?)').run(demoOperationName, timeZone, Date.now())
     for (const channelHistory of history.channels) insertChannelHistory(db, channelHistory)
@@ -52,6 +54,7 @@ export async function loadDemoData(options: { today: string; timeZone?: string; 
     },
     'demo',
   )
+  await createDemoTeam(forecastId)
   return {
     from: history.from,
     to: history.to,
@@ -60,6 +63,21 @@ export async function loadDemoData(options: { today: string; timeZone?: string; 
     forecastId,
     milliseconds: Math.round(performance.now() - started),
   }
+}
+
+/** A team sized on the first forecast week's plan, so the demo's schedules can be rostered. */
+async function createDemoTeam(forecastId: number) {
+  const { rows, forecast } = (await planRows(forecastId, null))!
+  const firstWeekEnd = rows[0]!.start + 7 * 86_400_000
+  const hours = new Map<string, number>()
+  for (const row of rows) {
+    if (row.start < firstWeekEnd) hours.set(row.channel, (hours.get(row.channel) ?? 0) + (row.planned.scheduledFractional * forecast.intervalMin) / 60)
+  }
+  const team = demoTeam([...hours].map(([key, h]) => ({ key, hours: h })))
+  withSqliteTransaction((db) => {
+    const insert = db.prepare('INSERT INTO Agent (name, channels, weeklyHours, active, createdAt) VALUES (?, ?, ?, 1, ?)')
+    for (const agent of team) insert.run(agent.name, JSON.stringify(agent.channels), agent.weeklyHours, Date.now())
+  })
 }
 
 /**

@@ -1,17 +1,22 @@
 // Solves the shift-scheduling model with HiGHS (compiled to WebAssembly, the `highs` package):
 // first the LP relaxation, whose optimum is the lower bound no schedule can beat, then the integer
-// program within a time limit and a relative gap. No database: the CLI and the page share it.
-import highsLoader, { type Highs } from 'highs'
+// program within a time limit and a relative gap. The solver runs in a worker thread: a solve takes
+// seconds of CPU and must not stall the server's other requests. No database: the CLI and the page
+// share it.
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
 import { buildScheduleModel, readSchedule, type Requirements, type ScheduleResult } from '../domain/schedule/model.ts'
 import { checkRules, DEFAULT_SHORTFALL_PENALTY, type ScheduleRules } from '../domain/schedule/rules.ts'
 
-let solver: Promise<Highs> | undefined
+export type SolvePhase = 'relaxation' | 'integer'
 
 export interface SolveOptions {
   /** Seconds for the integer program (default 10). */
   timeLimitSec?: number
   /** Stop when within this share of the best bound (default 1%). */
   relativeGap?: number
+  /** Told when a phase starts; `lpBound` once the relaxation is solved. */
+  onProgress?: (phase: SolvePhase, lpBound: number | null) => void
 }
 
 export interface SolvedSchedule extends ScheduleResult {
@@ -28,32 +33,79 @@ export interface SolvedSchedule extends ScheduleResult {
 
 export class ScheduleFailed extends Error {}
 
+type WorkerMessage =
+  | { phase: 'relaxed'; status: string; objective: number }
+  | { phase: 'integer'; status: string; values: Record<string, number> | null }
+  | { phase: 'error'; message: string }
+
+// CommonJS run by the worker: load HiGHS, solve both models, send back the nonzero values only.
+const workerSource = `
+const { parentPort, workerData } = require('node:worker_threads')
+require(workerData.highs)().then((highs) => {
+  const relaxed = highs.solve(workerData.relaxed, { presolve: 'on', output_flag: false })
+  parentPort.postMessage({ phase: 'relaxed', status: relaxed.Status, objective: relaxed.ObjectiveValue })
+  if (relaxed.Status !== 'Optimal') return
+  const integer = highs.solve(workerData.lp, workerData.options)
+  let values = null
+  if (integer.Columns && Object.keys(integer.Columns).length > 0) {
+    values = {}
+    for (const [name, column] of Object.entries(integer.Columns)) if (column.Primal) values[name] = column.Primal
+  }
+  parentPort.postMessage({ phase: 'integer', status: integer.Status, values })
+}).catch((error) => parentPort.postMessage({ phase: 'error', message: String(error && error.message || error) }))
+`
+
+const highsPath = () => createRequire(import.meta.url).resolve('highs')
+
 export async function solveSchedule(requirements: Requirements, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedSchedule> {
   checkRules(rules)
   const started = performance.now()
-  const highs = await (solver ??= highsLoader())
   const model = buildScheduleModel(requirements, rules)
-  const relaxed = highs.solve(model.relaxed, { presolve: 'on', output_flag: false })
-  if (relaxed.Status !== 'Optimal') throw new ScheduleFailed(`the LP relaxation ended with status "${relaxed.Status}"`)
-  const integer = highs.solve(model.lp, {
-    presolve: 'on',
-    output_flag: false,
-    time_limit: options.timeLimitSec ?? 10,
-    mip_rel_gap: options.relativeGap ?? 0.01,
-  })
-  const columns = integer.Columns as Record<string, { Primal?: number }>
-  if (!('Columns' in integer) || Object.keys(columns).length === 0)
-    throw new ScheduleFailed(`the solver found no schedule (status "${integer.Status}")`)
-  const result = readSchedule(model, requirements, rules, (name) => columns[name]?.Primal ?? 0)
+  const timeLimitSec = options.timeLimitSec ?? 10
+  options.onProgress?.('relaxation', null)
+  const { lpBound, status, values } = await new Promise<{ lpBound: number; status: string; values: Record<string, number> }>(
+    (resolve, reject) => {
+      const worker = new Worker(workerSource, {
+        eval: true,
+        workerData: {
+          highs: highsPath(),
+          relaxed: model.relaxed,
+          lp: model.lp,
+          options: { presolve: 'on', output_flag: false, time_limit: timeLimitSec, mip_rel_gap: options.relativeGap ?? 0.01 },
+        },
+      })
+      let bound: number | null = null
+      const fail = (message: string) => {
+        void worker.terminate()
+        reject(new ScheduleFailed(message))
+      }
+      // HiGHS honours its time limit; this guards against a solver that never answers.
+      const guard = setTimeout(() => fail('the solver did not answer in time'), (timeLimitSec + 60) * 1000)
+      worker.on('message', (message: WorkerMessage) => {
+        if (message.phase === 'error') fail(`the solver failed: ${message.message}`)
+        else if (message.phase === 'relaxed') {
+          if (message.status !== 'Optimal') return fail(`the LP relaxation ended with status "${message.status}"`)
+          bound = message.objective
+          options.onProgress?.('integer', bound)
+        } else {
+          clearTimeout(guard)
+          void worker.terminate()
+          if (message.values === null) reject(new ScheduleFailed(`the solver found no schedule (status "${message.status}")`))
+          else resolve({ lpBound: bound!, status: message.status, values: message.values })
+        }
+      })
+      worker.on('error', (error) => fail(`the solver failed: ${error.message}`))
+    },
+  )
+  const result = readSchedule(model, requirements, rules, (name) => values[name] ?? 0)
   const penalty = rules.shortfallPenaltyHours ?? DEFAULT_SHORTFALL_PENALTY
   const objective = result.paidHours + penalty * result.shortHours
-  const lpBound = relaxed.ObjectiveValue
   return {
     ...result,
     lpBound,
     objective,
     gap: lpBound > 0 ? (objective - lpBound) / lpBound : 0,
-    status: integer.Status,
+    status,
     milliseconds: performance.now() - started,
   }
 }

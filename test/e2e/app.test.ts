@@ -100,9 +100,9 @@ describe('the app on a fresh database', () => {
   })
 
   it('shows areas that come later with their title and purpose only', async () => {
-    await page.goto(`${app.baseUrl}/schedules`)
-    await expect(page.locator('h1').textContent()).resolves.toBe('Escalas')
-    await expect(page.locator('main').textContent()).resolves.toMatch(/turnos e pausas/)
+    await page.goto(`${app.baseUrl}/review`)
+    await expect(page.locator('h1').textContent()).resolves.toBe('Análise')
+    await expect(page.locator('main').textContent()).resolves.toMatch(/aderência da previsão/)
   })
 
   it('answers unknown pages with a 404 page', async () => {
@@ -301,3 +301,60 @@ describe('staffing', () => {
   })
 })
 
+
+describe('schedules', () => {
+  it('generates the demo week’s schedule with progress, then shows coverage, totals and the roster', async () => {
+    await page.goto(`${app.baseUrl}/schedules`)
+    const form = page.getByRole('form', { name: 'Gerar escala' })
+    await form.getByLabel('Previsão').selectOption({ label: 'Próximas 4 semanas (demonstração)' })
+    await form.getByRole('button', { name: 'Gerar escala' }).click()
+    await page.getByTestId('schedule-progress').waitFor()
+    await page.waitForURL(/\/schedules\/\d+$/, { timeout: 90_000 })
+    await page.waitForSelector('[data-testid="coverage-chart"] svg.recharts-surface')
+    await expect(page.locator('.recharts-legend-item').allTextContents()).resolves.toEqual([
+      'Acima',
+      'Abaixo',
+      'Necessários',
+      'Escalados no posto',
+    ])
+    await expect(page.getByTestId('schedule-status').textContent()).resolves.toBe('Rascunho')
+    const percent = (text: string | null) => Number((text ?? '').replace('%', '').replace(/\./g, '').replace(',', '.'))
+    expect(percent(await page.getByTestId('coverage').textContent())).toBeGreaterThan(95)
+    expect(percent(await page.getByTestId('gap').textContent())).toBeLessThan(3)
+    await expect(page.getByTestId('open-shifts').textContent()).resolves.toBe('0')
+    await expect(page.locator('[data-testid="roster"] tbody tr').count()).resolves.toBeGreaterThan(100)
+    await expect(page.locator('[data-testid="roster"] td.is-off').count()).resolves.toBeGreaterThan(100)
+    await page.screenshot({ path: `${shots}/schedule-week.png` })
+  })
+
+  it('moves one shift on the day’s timeline and the coverage changes', async () => {
+    await page.locator('nav.tabs a').nth(1).click()
+    await page.waitForURL(/day=0/)
+    await page.getByTestId('gantt').waitFor()
+    const scheduledLine = page.locator('[data-testid="coverage-chart"] .recharts-line-curve').nth(1)
+    const before = await scheduledLine.getAttribute('d')
+    const overBefore = await page.getByTestId('over-hours').textContent()
+    const row = page.getByTestId('gantt-row').first()
+    await row.getByRole('link').click()
+    const edit = page.getByRole('form', { name: 'Editar turno' })
+    await edit.getByLabel('Início').fill('00:00')
+    await edit.getByRole('button', { name: 'Salvar turno' }).click()
+    await page.getByText('Turno alterado; cobertura recalculada.').waitFor()
+    await expect.poll(() => scheduledLine.getAttribute('d')).not.toBe(before)
+    await expect.poll(() => page.getByTestId('over-hours').textContent()).not.toBe(overBefore)
+    await expect.poll(() => page.locator('.gantt-bar.is-edited').count()).toBe(1)
+    await page.screenshot({ path: `${shots}/schedule-day.png`, fullPage: false })
+  })
+
+  it('publishes the schedule and exports it as CSV', async () => {
+    await page.getByRole('button', { name: 'Publicar' }).click()
+    await page.getByText('Escala publicada.').waitFor()
+    await expect.poll(() => page.getByTestId('schedule-status').textContent()).toBe('Publicada')
+    const href = await page.getByRole('link', { name: 'Exportar CSV' }).getAttribute('href')
+    const response = await fetch(`${app.baseUrl}${href}`)
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/)
+    const lines = (await response.text()).trim().split('\n')
+    expect(lines[0]).toBe('agent,date,shift_type,start,end,paid_hours,breaks')
+    expect(lines.length).toBeGreaterThan(500)
+  })
+})

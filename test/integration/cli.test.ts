@@ -357,6 +357,35 @@ describe('wfm schedule', () => {
     expect(last.uncoveredIntervals[0]).toMatch(/^2026-11-30T1\d:\d\d:00.000Z$/)
   })
 
+  it('gives the shifts to the people in --agents: one a day each, within their contracted hours, the rest open', async () => {
+    // Monday and Tuesday 08:00–12:00, one agent; 2-hour shifts (two a day).
+    const requirements = path.join(scratch, 'two-days.csv')
+    const rows = ['interval_start,required']
+    for (const date of ['2026-11-30', '2026-12-01'])
+      for (let q = 32; q < 48; q++) rows.push(`${date} ${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')},1`)
+    writeFileSync(requirements, rows.join('\n'))
+    const rules = path.join(scratch, 'two-hours.json')
+    writeFileSync(rules, JSON.stringify({ shiftTypes: [{ name: '2h', lengthMinutes: 120 }], earliestStart: '06:00', latestStart: '20:00' }))
+    const agents = path.join(scratch, 'agents.csv')
+    // Bia's 2 hours a week fit one shift: of four shifts, Ana takes one a day, Bia one, one stays open.
+    writeFileSync(agents, 'name,weekly_hours\nAna,36\nBia,2\n')
+    const run = await wfm(['schedule', '--requirements', requirements, '--rules', rules, '--agents', agents, '--tz', 'UTC', '--json'])
+    expect(run.stderr).toBe('')
+    const out = run.lines.map((l) => JSON.parse(l))
+    const summary = out.pop().summary
+    expect(summary).toMatchObject({ paidHours: 8, shifts: 4, openShifts: 1 })
+    const byAgent = (name: string | null) => out.filter((s) => s.agent === name)
+    expect(byAgent('Ana')).toHaveLength(2)
+    expect(new Set(byAgent('Ana').map((s) => s.start.slice(0, 10))).size).toBe(2)
+    expect(byAgent('Bia')).toHaveLength(1)
+    expect(byAgent(null)).toHaveLength(1)
+    writeFileSync(agents, 'name,weekly_hours\nAna,36\nAna,20\nCid,abc\n')
+    const bad = await wfm(['schedule', '--requirements', requirements, '--rules', rules, '--agents', agents, '--tz', 'UTC'])
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toMatch(/line 3: agent "Ana" appears again/)
+    expect(bad.stderr).toMatch(/line 4: weekly_hours "abc" is not a number of hours from 1 to 80/)
+  })
+
   it('says what is wrong with the rules or the requirements', async () => {
     const rules = path.join(scratch, 'bad-rules.json')
     writeFileSync(rules, JSON.stringify({ shiftTypes: [], earliestStart: '7h', latestStart: '20:00' }))

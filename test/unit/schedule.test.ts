@@ -1,7 +1,7 @@
 // The shift-scheduling model on small cases whose optimum is known by hand, solved by HiGHS.
 import { describe, expect, it } from 'vitest'
 import type { Requirements } from '../../app/domain/schedule/model.ts'
-import { checkRules, paidHours, type ScheduleRules } from '../../app/domain/schedule/rules.ts'
+import { checkRules, paidHours, shiftCap, type ScheduleRules } from '../../app/domain/schedule/rules.ts'
 import { solveSchedule } from '../../app/services/scheduler.server.ts'
 import { nr17Rules, weekRequirements } from '../support/schedule-week.ts'
 
@@ -74,6 +74,33 @@ describe('shift scheduling', () => {
     expect(result.shifts).toHaveLength(1)
     expect(result.uncovered.map((q) => iso(day([]).start[q]!))).toEqual(['09:00', '09:15', '09:30', '09:45'])
     expect(result.shortHours).toBeCloseTo(1, 9)
+  })
+
+  it('holds the week to the shifts its people can work: 1 person, 1 day off, 7 days needing 1 agent → 6 shifts, one day short', async () => {
+    const start: number[] = []
+    const required: number[] = []
+    for (let q = 0; q < 7 * 96; q++) {
+      start.push(Date.UTC(2026, 10, 30) + q * 900_000)
+      required.push(q % 96 >= 32 && q % 96 < 40 ? 1 : 0) // 08–10 every day
+    }
+    const week: Requirements = {
+      intervalMin: 15,
+      start,
+      required,
+      weekday: start.map((_, q) => (1 + Math.floor(q / 96)) % 7),
+      minute: start.map((_, q) => (q % 96) * 15),
+      day: start.map((_, q) => Math.floor(q / 96)),
+    }
+    expect(shiftCap({ ...twoHours, maxAgentsPerDay: 1, daysOffPerWeek: 1 }, 7)).toBe(6)
+    expect(shiftCap({ ...twoHours, maxAgentsPerDay: 3, daysOffPerWeek: 2 }, 7)).toBe(15)
+    expect(shiftCap(twoHours, 7)).toBeNull()
+    const result = await solveSchedule(week, { ...twoHours, maxAgentsPerDay: 1, daysOffPerWeek: 1 })
+    expect(result.shifts).toHaveLength(6)
+    expect(result.uncovered).toHaveLength(8)
+    expect(result.shortHours).toBeCloseTo(2, 9)
+    const none = await solveSchedule(week, { ...twoHours, maxAgentsPerDay: 1, daysOffPerWeek: 0 })
+    expect(none.shifts).toHaveLength(7)
+    expect(none.uncovered).toEqual([])
   })
 
   it('keeps shifts within opening hours and owes a minimum while open', async () => {

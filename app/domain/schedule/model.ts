@@ -5,7 +5,7 @@
 // and breaks that cover part of an interval count for that part. The model is written in CPLEX
 // LP format for a solver (HiGHS); `readSchedule` turns the solver's values into shifts.
 import { isOpen } from '../opening-hours.ts'
-import { DEFAULT_SHORTFALL_PENALTY, paidHours, type ScheduleRules } from './rules.ts'
+import { DEFAULT_SHORTFALL_PENALTY, paidHours, shiftCap, type ScheduleRules } from './rules.ts'
 
 export interface Requirements {
   intervalMin: number
@@ -119,6 +119,10 @@ export function buildScheduleModel(requirements: Requirements, rules: ScheduleRu
     rules.maxAgentsPerDay == null
       ? []
       : [...perDay].map(([day, names]) => `d${day}: ${terms(names.map((v): [number, string] => [1, v]))} <= ${rules.maxAgentsPerDay}`)
+  // People work only so many days: with days off the horizon holds fewer shifts than days × people.
+  const cap = shiftCap(rules, new Set(requirements.day).size)
+  if (cap !== null && cap < (rules.maxAgentsPerDay ?? 0) * perDay.size)
+    limits.push(`w: ${terms(starts.map((s): [number, string] => [1, s.name]))} <= ${cap}`)
   const body = ['Minimize', ` obj: ${terms(objective)}`, 'Subject To', ...[...coverage, ...assignments, ...limits].map((c) => ` ${c}`)]
   const relaxed = [...body, 'End'].join('\n')
   const lp = [...body, 'General', ...chunk(integers), 'End'].join('\n')
@@ -222,6 +226,8 @@ function repairCoverage(
     const i = intervalAt.get(shift.start)
     if (i !== undefined) perDay.set(requirements.day[i]!, (perDay.get(requirements.day[i]!) ?? 0) + 1)
   }
+  const cap = shiftCap(rules, new Set(requirements.day).size)
+  let total = shifts.length
   const unfixable = new Set<number>()
   let added = 0
   for (;;) {
@@ -232,7 +238,7 @@ function repairCoverage(
         break
       }
     }
-    if (j < 0) return added
+    if (j < 0 || (cap !== null && total >= cap)) return added
     let best: { start: Start; offsets: number[]; contributions: Array<[number, number]>; score: number } | null = null
     for (const start of model.starts) {
       const type = rules.shiftTypes[start.type]!
@@ -277,6 +283,7 @@ function repairCoverage(
       })),
     })
     perDay.set(requirements.day[best.start.interval]!, (perDay.get(requirements.day[best.start.interval]!) ?? 0) + 1)
+    total++
     added += paidHours(type)
   }
 }

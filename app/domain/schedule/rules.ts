@@ -34,6 +34,10 @@ export interface ScheduleRules {
   minAgentsWhileOpen?: number
   /** At most this many shifts start on one day (the people available); null = no limit. */
   maxAgentsPerDay?: number | null
+  /** Days each agent is off per week (default 1, the 6×1 of the CLT); with maxAgentsPerDay it caps the week's shifts. */
+  daysOffPerWeek?: number
+  /** Days off are taken together (e.g. Saturday and Sunday); the roster honours it. */
+  consecutiveDaysOff?: boolean
   /** Cost of one agent-hour short, in paid hours (default 100: coverage first, then cost). */
   shortfallPenaltyHours?: number
 }
@@ -63,6 +67,8 @@ export function checkRules(rules: ScheduleRules): void {
   if (rules.minAgentsWhileOpen !== undefined && !(rules.minAgentsWhileOpen >= 0)) fail('minAgentsWhileOpen must be ≥ 0')
   if (rules.maxAgentsPerDay != null && !(Number.isInteger(rules.maxAgentsPerDay) && rules.maxAgentsPerDay >= 0))
     fail('maxAgentsPerDay must be a whole number ≥ 0')
+  if (rules.daysOffPerWeek !== undefined && !(Number.isInteger(rules.daysOffPerWeek) && rules.daysOffPerWeek >= 0 && rules.daysOffPerWeek <= 6))
+    fail('daysOffPerWeek must be a whole number from 0 to 6')
   if (rules.shortfallPenaltyHours !== undefined && !(rules.shortfallPenaltyHours > 0)) fail('shortfallPenaltyHours must be > 0')
   for (const type of rules.shiftTypes) {
     if (!(Number.isInteger(type.lengthMin) && type.lengthMin >= 60 && type.lengthMin <= 16 * 60))
@@ -82,3 +88,17 @@ export function checkRules(rules: ScheduleRules): void {
 
 /** Paid hours one agent-hour short costs by default: more than any shift, so coverage comes first. */
 export const DEFAULT_SHORTFALL_PENALTY = 100
+
+/**
+ * Shifts the whole horizon can hold: each of maxAgentsPerDay people works the horizon's days less
+ * their days off (a week's worth per 7 days). Null when there is no limit.
+ */
+export function shiftCap(rules: ScheduleRules, days: number): number | null {
+  if (rules.maxAgentsPerDay == null) return null
+  return rules.maxAgentsPerDay * Math.max(0, days - daysOffIn(rules, days))
+}
+
+/** Days off each person has in a horizon of `days` days (a week's share: 1 a week → 0 in 2 days). */
+export function daysOffIn(rules: ScheduleRules, days: number): number {
+  return Math.round(((rules.daysOffPerWeek ?? 1) * days) / 7)
+}

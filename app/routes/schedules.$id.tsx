@@ -1,0 +1,362 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CoverageChart } from '../components/coverage-chart.tsx'
+import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { localMinuteOfDay } from '../domain/intervals.ts'
+import { formatClock } from '../domain/opening-hours.ts'
+import { editShiftSchema, scheduleDaySchema } from '../schemas/schedules.ts'
+import { requireUser } from '../services/auth.server.ts'
+import { editShift, getScheduleView, publishSchedule, type MoveOutcome } from '../services/schedules.server.ts'
+import { formatDay, formatDecimal, formatInteger, formatPercent } from '../utils/format.ts'
+
+const supervisors = ['supervisor'] as const
+
+function scheduleId(params: LoaderFunctionArgs['params']): number {
+  const id = Number(params.id)
+  if (!Number.isInteger(id) || id < 1) throw new Response('Schedule not found', { status: 404 })
+  return id
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request)
+  const search = new URL(request.url).searchParams
+  const view = await getScheduleView(scheduleId(params), scheduleDaySchema.parse(search.get('day') ?? undefined) ?? null)
+  if (!view) throw new Response('Schedule not found', { status: 404 })
+  return view
+}
+
+type ActionResult = { ok: true; intent: string } | { ok: false; intent: string; reason: Exclude<MoveOutcome, 'moved'> | 'invalid' }
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, supervisors)
+  const id = scheduleId(params)
+  const values = Object.fromEntries(await request.formData())
+  if (values.intent === 'publish') {
+    if (!(await publishSchedule(id, user.name))) throw new Response('Schedule not found', { status: 404 })
+    return data<ActionResult>({ ok: true, intent: 'publish' })
+  }
+  if (values.intent === 'edit') {
+    const parsed = editShiftSchema.safeParse(values)
+    if (!parsed.success) return data<ActionResult>({ ok: false, intent: 'edit', reason: 'invalid' }, { status: 400 })
+    const outcome = await editShift(id, parsed.data.shiftId, { start: parsed.data.start, agentId: parsed.data.agentId }, user.name)
+    if (outcome === 'notFound') throw new Response('Shift not found', { status: 404 })
+    if (outcome !== 'moved') return data<ActionResult>({ ok: false, intent: 'edit', reason: outcome }, { status: 400 })
+    return data<ActionResult>({ ok: true, intent: 'edit' })
+  }
+  throw new Response('Unknown form', { status: 400 })
+}
+
+type View = ReturnType<typeof useLoaderData<typeof loader>>
+
+function Totals({ view }: { view: View }) {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  const { totals } = view
+  const items: Array<[string, string, string]> = [
+    ['paid-hours', t('schedules.paidHours'), formatDecimal(totals.paidHours, language, 1)],
+    ['coverage', t('schedules.coverage'), formatPercent(totals.coverage, language, 1)],
+    ['lp-bound', t('schedules.lpBound'), formatDecimal(totals.lpBound, language, 1)],
+    ['gap', t('schedules.gap'), formatPercent(totals.gap, language, 2)],
+    ['shifts', t('schedules.shifts'), formatInteger(totals.shifts, language)],
+    ['open-shifts', t('schedules.openShifts'), formatInteger(totals.openShifts, language)],
+    ['short', t('schedules.shortIntervals'), formatInteger(totals.short.length, language)],
+    ['over-hours', t('schedules.overHours'), formatDecimal(totals.overHours, language, 1)],
+  ]
+  return (
+    <dl className="counts" data-testid="schedule-totals">
+      {items.map(([id, label, value]) => (
+        <div key={id}>
+          <dt>{label}</dt>
+          <dd data-testid={id}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+function DayTabs({ view }: { view: View }) {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  return (
+    <nav className="tabs" aria-label={t('schedules.days')}>
+      <Link to="?" aria-current={view.day === null ? 'page' : undefined} preventScrollReset>
+        {t('schedules.wholeWeek')}
+      </Link>
+      {view.days.map((d) => (
+        <Link key={d.index} to={`?day=${d.index}`} aria-current={view.day === d.index ? 'page' : undefined} preventScrollReset>
+          {formatDay(d.date, language, { weekday: 'short', day: '2-digit', month: '2-digit' })}
+          <small> {formatPercent(d.coverage, language, 0)}</small>
+        </Link>
+      ))}
+    </nav>
+  )
+}
+
+/** One row per shift of the day: a bar from start to end with its breaks cut out; the selected row is editable. */
+function Timeline({ view }: { view: View }) {
+  const { t } = useTranslation()
+  const [search] = useSearchParams()
+  const navigation = useNavigation()
+  const result = useActionData<typeof action>()
+  const editing = Number(search.get('shift'))
+  const { axis, schedule } = view
+  const span = axis.to - axis.from
+  const minute = (t: number) => {
+    const m = localMinuteOfDay(t, schedule.timeZone)
+    // A shift that runs past midnight keeps counting on the same axis.
+    return m < axis.from - 60 ? m + 1440 : m
+  }
+  const left = (m: number) => `${((m - axis.from) / span) * 100}%`
+  const width = (from: number, to: number) => `${((to - from) / span) * 100}%`
+  const shifts = view.shifts.filter((s) => s.day === view.day)
+  const off = view.agents.filter((a) => a.daysOff.includes(view.day!))
+  const hours: number[] = []
+  for (let h = axis.from; h <= axis.to; h += 60) hours.push(h)
+  return (
+    <div className="gantt" data-testid="gantt">
+      <div className="gantt-row gantt-axis" aria-hidden="true">
+        <span className="gantt-label" />
+        <div className="gantt-track">
+          {hours.map((h) => (
+            <span key={h} className="gantt-hour" style={{ left: left(h) }}>
+              {formatClock(h % 1440)}
+            </span>
+          ))}
+        </div>
+      </div>
+      {shifts.map((s) => {
+        const from = minute(s.start)
+        const to = from + (s.end - s.start) / 60_000
+        const label = s.agentName ?? t('schedules.open')
+        return (
+          <div key={s.id} className={`gantt-row${s.agentId === null ? ' is-open' : ''}`} data-testid="gantt-row">
+            <span className="gantt-label">
+              <Link to={`?day=${view.day}&shift=${s.id}`} preventScrollReset aria-label={t('schedules.editShiftOf', { name: label })}>
+                {label}
+              </Link>
+            </span>
+            <div className="gantt-track">
+              <span
+                className={`gantt-bar${s.edited ? ' is-edited' : ''}`}
+                style={{ left: left(from), width: width(from, to) }}
+                title={`${s.type} ${formatClock(from % 1440)}–${formatClock(to % 1440)}`}
+              >
+                {s.breaks.map((b) => {
+                  const b0 = from + (b.start - s.start) / 60_000
+                  return (
+                    <span
+                      key={b.start}
+                      className="gantt-break"
+                      style={{
+                        left: `${((b0 - from) / (to - from)) * 100}%`,
+                        width: `${((b.end - b.start) / 60_000 / (to - from)) * 100}%`,
+                      }}
+                      title={`${b.name} ${formatClock(b0 % 1440)}`}
+                    />
+                  )
+                })}
+                <span className="gantt-time">
+                  {formatClock(from % 1440)}–{formatClock(to % 1440)}
+                </span>
+              </span>
+            </div>
+            {editing === s.id && (
+              <Form method="post" className="inline-form gantt-edit" preventScrollReset aria-label={t('schedules.editShift')}>
+                <input type="hidden" name="intent" value="edit" />
+                <input type="hidden" name="shiftId" value={s.id} />
+                <label>
+                  {t('schedules.start')}
+                  <input type="time" name="start" step={300} defaultValue={formatClock(from % 1440)} required />
+                </label>
+                <label>
+                  {t('schedules.agent')}
+                  <select name="agentId" defaultValue={s.agentId ?? ''}>
+                    <option value="">{t('schedules.open')}</option>
+                    {view.agents.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="submit" disabled={navigation.state !== 'idle'}>
+                  {t('schedules.saveShift')}
+                </button>
+                <Link to={`?day=${view.day}`} preventScrollReset>
+                  {t('schedules.cancel')}
+                </Link>
+                {result && !result.ok && result.intent === 'edit' && (
+                  <span className="field-error" role="alert">
+                    {t(`schedules.editErrors.${result.reason}`)}
+                  </span>
+                )}
+              </Form>
+            )}
+          </div>
+        )
+      })}
+      {off.length > 0 && (
+        <p className="note" data-testid="days-off">
+          {t('schedules.offToday', { count: off.length, names: off.map((a) => a.name).join(', ') })}
+        </p>
+      )}
+    </div>
+  )
+}
+
+/** The week per agent: each day's shift or day off, and hours against the contract. */
+function RosterGrid({ view }: { view: View }) {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  const byAgent = new Map<number, Map<number, View['shifts'][number]>>()
+  const open = view.shifts.filter((s) => s.agentId === null)
+  for (const s of view.shifts) {
+    if (s.agentId === null) continue
+    let days = byAgent.get(s.agentId)
+    if (!days) byAgent.set(s.agentId, (days = new Map()))
+    days.set(s.day, s)
+  }
+  const cell = (s: View['shifts'][number]) =>
+    `${formatClock(localMinuteOfDay(s.start, view.schedule.timeZone))}–${formatClock(localMinuteOfDay(s.end, view.schedule.timeZone))}`
+  return (
+    <div className="table-scroll">
+      <table className="data roster" data-testid="roster">
+        <thead>
+          <tr>
+            <th scope="col" className="text">
+              {t('schedules.agent')}
+            </th>
+            {view.days.map((d) => (
+              <th key={d.index} scope="col">
+                {formatDay(d.date, language, { weekday: 'short', day: '2-digit' })}
+              </th>
+            ))}
+            <th scope="col">{t('schedules.hoursOfContract')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.agents.map((a) => (
+            <tr key={a.id}>
+              <th scope="row" className="text">
+                {a.name}
+              </th>
+              {view.days.map((d) => {
+                const s = byAgent.get(a.id)?.get(d.index)
+                return (
+                  <td key={d.index} className={s ? (s.edited ? 'is-edited' : '') : a.daysOff.includes(d.index) ? 'is-off' : 'is-idle'}>
+                    {s ? cell(s) : a.daysOff.includes(d.index) ? t('schedules.dayOff') : '—'}
+                  </td>
+                )
+              })}
+              <td>
+                {formatDecimal(a.hours, language, 1)} / {formatDecimal(a.weeklyHours, language, 0)}
+              </td>
+            </tr>
+          ))}
+          {open.length > 0 && (
+            <tr className="is-open">
+              <th scope="row" className="text">
+                {t('schedules.openShiftsRow')}
+              </th>
+              {view.days.map((d) => (
+                <td key={d.index}>{formatInteger(open.filter((s) => s.day === d.index).length, language)}</td>
+              ))}
+              <td />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+export default function ScheduleRoute() {
+  const view = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  const navigation = useNavigation()
+  const { schedule } = view
+  const lastDay = view.days[view.days.length - 1]!.date
+  return (
+    <>
+      <div className="chart-head">
+        <div>
+          <p className="back">
+            <Link to="/schedules">{t('nav.schedules')}</Link>
+          </p>
+          <h1>{schedule.name}</h1>
+          <p className="note" data-testid="schedule-meta">
+            {t('schedules.meta', {
+              from: formatDay(schedule.firstDay, language),
+              to: formatDay(lastDay, language),
+              channel: schedule.channelName ?? t('schedules.allChannelsShort'),
+              by: schedule.createdBy,
+            })}{' '}
+            <span className={`badge ${schedule.status}`} data-testid="schedule-status">
+              {t(`schedules.statuses.${schedule.status}`)}
+            </span>
+            {schedule.publishedAt &&
+              ` ${t('schedules.publishedBy', { by: schedule.publishedBy, at: new Date(schedule.publishedAt).toLocaleString(language) })}`}
+          </p>
+        </div>
+        <div className="quick">
+          {schedule.status === 'draft' && (
+            <Form method="post">
+              <input type="hidden" name="intent" value="publish" />
+              <button type="submit" disabled={navigation.state !== 'idle'}>
+                {t('schedules.publish')}
+              </button>
+            </Form>
+          )}
+          <a className="button secondary" href={`/schedules/${schedule.id}/csv`} download>
+            {t('schedules.exportCsv')}
+          </a>
+        </div>
+      </div>
+      {result?.ok && (
+        <p className="status" role="status">
+          {t(result.intent === 'publish' ? 'schedules.published' : 'schedules.shiftSaved')}
+        </p>
+      )}
+
+      <section className="panel" aria-labelledby="totals-title">
+        <h2 id="totals-title">{t('schedules.totals')}</h2>
+        <Totals view={view} />
+        <p className="note">
+          {t('schedules.solverNote', {
+            status: schedule.solverStatus,
+            seconds: formatDecimal(schedule.solveMs / 1000, language, 1),
+          })}
+        </p>
+      </section>
+
+      <section className="panel" aria-labelledby="coverage-title">
+        <h2 id="coverage-title">{t('schedules.coverageTitle')}</h2>
+        <DayTabs view={view} />
+        <CoverageChart points={view.chart} />
+        <p className="note">{t('schedules.coverageNote', { timeZone: schedule.timeZone })}</p>
+      </section>
+
+      <section className="panel" aria-labelledby="people-title">
+        <h2 id="people-title">{view.day === null ? t('schedules.rosterTitle') : t('schedules.timelineTitle')}</h2>
+        {view.day === null ? (
+          <>
+            <p className="note">{t('schedules.rosterHelp')}</p>
+            <RosterGrid view={view} />
+          </>
+        ) : (
+          <>
+            <p className="note">{t('schedules.timelineHelp')}</p>
+            <Timeline view={view} />
+          </>
+        )}
+      </section>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,228 @@
+import { redirect, data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { RowAction } from '../components/row-action.tsx'
+import { scheduleRulesSchema } from '../schemas/schedule-rules.ts'
+import { generateScheduleSchema } from '../schemas/schedules.ts'
+import { idSchema } from '../schemas/forecast.ts'
+import { requireUser } from '../services/auth.server.ts'
+import { listAgents } from '../services/agents.server.ts'
+import { listForecasts } from '../services/forecast.server.ts'
+import { listChannels } from '../services/operation.server.ts'
+import { getScheduleJob, startScheduleJob } from '../services/schedule-jobs.server.ts'
+import { getRulesFile } from '../services/schedule-rules.server.ts'
+import { deleteSchedule, listSchedules } from '../services/schedules.server.ts'
+import { planWeeks } from '../services/staffing.server.ts'
+import { formatDay, formatInteger } from '../utils/format.ts'
+
+/** Who builds and changes schedules. */
+const supervisors = ['supervisor'] as const
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request)
+  const jobId = new URL(request.url).searchParams.get('job')
+  const job = jobId ? getScheduleJob(jobId) : null
+  if (job?.status === 'done') throw redirect(`/schedules/${job.scheduleId}`)
+  const [forecasts, channels, schedules, agents, rules] = await Promise.all([
+    listForecasts(),
+    listChannels(),
+    listSchedules(),
+    listAgents({ activeOnly: true }),
+    getRulesFile(),
+  ])
+  return {
+    forecasts: forecasts.map((f) => ({ id: f.id, name: f.name, weeks: planWeeks(f) })),
+    channels: channels.map((c) => ({ key: c.key, name: c.name, agents: agents.filter((a) => a.channels.includes(c.key)).length })),
+    agents: agents.length,
+    schedules,
+    job: job && { ...job, elapsedSec: (Date.now() - job.startedAt) / 1000 },
+    shiftTypes: rules.file.shiftTypes.map((s) => s.name),
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, supervisors)
+  const form = Object.fromEntries(await request.formData())
+  if (form.intent === 'delete') {
+    const id = idSchema.safeParse(form.scheduleId)
+    if (!id.success || !(await deleteSchedule(id.data))) throw new Response('Schedule not found', { status: 404 })
+    return { deleted: true }
+  }
+  const parsed = generateScheduleSchema.safeParse(form)
+  if (!parsed.success) return data({ error: 'badRequest' as const }, { status: 400 })
+  const { timeLimitSeconds } = scheduleRulesSchema.parse((await getRulesFile()).file)
+  const job = startScheduleJob(
+    { forecastId: parsed.data.forecastId, week: parsed.data.week, channelKey: parsed.data.channel },
+    timeLimitSeconds,
+    user.name,
+  )
+  throw redirect(`/schedules?job=${job.id}`)
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+
+function JobProgress({ job }: { job: NonNullable<LoaderData['job']> }) {
+  const { t, i18n } = useTranslation()
+  const revalidator = useRevalidator()
+  useEffect(() => {
+    if (job.status !== 'running') return
+    const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 500)
+    return () => clearInterval(timer)
+  }, [job.status, revalidator])
+  if (job.status === 'failed') {
+    return (
+      <p className="status error" role="alert" data-testid="schedule-failed">
+        {t(`schedules.errors.${job.failure?.reason ?? 'solver'}`, { message: job.failure?.message ?? '' })}
+      </p>
+    )
+  }
+  // The integer program runs up to the time limit; the share of it used is the honest progress.
+  const share = job.phase === 'integer' ? Math.min(1, job.elapsedSec / job.timeLimitSec) : job.phase === 'roster' ? 1 : 0
+  return (
+    <div role="status" data-testid="schedule-progress">
+      <p>
+        {t(`schedules.phases.${job.phase}`)} · {t('schedules.elapsed', { seconds: Math.round(job.elapsedSec), limit: job.timeLimitSec })}
+        {job.lpBound !== null && ` · ${t('schedules.boundSoFar', { hours: formatInteger(job.lpBound, i18n.language) })}`}
+      </p>
+      <progress max={1} value={share} aria-label={t('schedules.progress')} />
+    </div>
+  )
+}
+
+export default function SchedulesRoute() {
+  const { forecasts, channels, agents, schedules, job, shiftTypes } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  const navigation = useNavigation()
+  const [forecastId, setForecastId] = useState(forecasts[0]?.id ?? 0)
+  const weeks = forecasts.find((f) => f.id === forecastId)?.weeks ?? []
+  return (
+    <>
+      <div className="chart-head">
+        <h1>{t('nav.schedules')}</h1>
+        <nav className="quick" aria-label={t('schedules.settingsNav')}>
+          <Link className="button secondary" to="/schedules/agents">
+            {t('schedules.team', { count: agents })}
+          </Link>
+          <Link className="button secondary" to="/schedules/rules">
+            {t('schedules.rules')}
+          </Link>
+        </nav>
+      </div>
+      <p className="note">{t('schedules.intro', { types: shiftTypes.join(', ') })}</p>
+
+      <section className="panel" aria-labelledby="generate-title">
+        <h2 id="generate-title">{t('schedules.generate')}</h2>
+        {forecasts.length === 0 ? (
+          <p>
+            {t('schedules.noForecast')} <Link to="/forecast">{t('nav.forecast')}</Link>
+          </p>
+        ) : (
+          <Form method="post" className="form-row" aria-label={t('schedules.generate')}>
+            <label>
+              {t('schedules.forecast')}
+              <select name="forecastId" value={forecastId} onChange={(e) => setForecastId(Number(e.target.value))}>
+                {forecasts.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('schedules.week')}
+              <select name="week" defaultValue={0} key={forecastId}>
+                {weeks.map((w) => (
+                  <option key={w.index} value={w.index}>
+                    {formatDay(w.from, language, { day: '2-digit', month: '2-digit' })} –{' '}
+                    {formatDay(w.to, language, { day: '2-digit', month: '2-digit' })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('schedules.channel')}
+              <select name="channel" defaultValue="">
+                <option value="">{t('schedules.allChannels', { count: agents })}</option>
+                {channels.map((c) => (
+                  <option key={c.key} value={c.key}>
+                    {t('schedules.channelWithAgents', { name: c.name, count: c.agents })}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" disabled={navigation.state !== 'idle' || job?.status === 'running'}>
+              {t('schedules.generateButton')}
+            </button>
+          </Form>
+        )}
+        {actionData && 'error' in actionData && (
+          <p className="status error" role="alert">
+            {t('errors.badRequest')}
+          </p>
+        )}
+        {job && <JobProgress job={job} />}
+        <p className="note">{t('schedules.generateHelp')}</p>
+      </section>
+
+      <section className="panel" aria-labelledby="list-title">
+        <h2 id="list-title">{t('schedules.saved')}</h2>
+        {schedules.length === 0 ? (
+          <p>{t('schedules.none')}</p>
+        ) : (
+          <table className="data" data-testid="schedule-list">
+            <thead>
+              <tr>
+                <th scope="col" className="text">
+                  {t('schedules.name')}
+                </th>
+                <th scope="col" className="text">
+                  {t('schedules.week')}
+                </th>
+                <th scope="col">{t('schedules.shifts')}</th>
+                <th scope="col" className="text">
+                  {t('schedules.status')}
+                </th>
+                <th scope="col" className="text">
+                  {t('schedules.createdBy')}
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('schedules.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {schedules.map((s) => (
+                <tr key={s.id}>
+                  <td className="text">
+                    <Link to={`/schedules/${s.id}`}>{s.name}</Link>
+                  </td>
+                  <td className="text">{formatDay(s.firstDay, language)}</td>
+                  <td>{formatInteger(s.shifts, language)}</td>
+                  <td className="text">{t(`schedules.statuses.${s.status}`)}</td>
+                  <td className="text">
+                    {s.createdBy}, {new Date(s.createdAt).toLocaleString(language)}
+                  </td>
+                  <td>
+                    <RowAction
+                      fields={{ intent: 'delete', scheduleId: s.id }}
+                      label={t('schedules.delete')}
+                      confirm={t('schedules.deleteConfirm')}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

@@ -1,0 +1,195 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { Field, FieldError } from '../components/field.tsx'
+import { RowAction } from '../components/row-action.tsx'
+import { agentActiveSchema, agentFormSchema, DEFAULT_WEEKLY_HOURS } from '../schemas/agents.ts'
+import { fieldErrors } from '../schemas/form-fields.ts'
+import { listAgents, saveAgent, setAgentActive } from '../services/agents.server.ts'
+import { requireUser } from '../services/auth.server.ts'
+import { listChannels } from '../services/operation.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request)
+  const edit = new URL(request.url).searchParams.get('edit')
+  const [agents, channels] = await Promise.all([listAgents(), listChannels()])
+  const editing = edit === null ? null : agents.find((a) => String(a.id) === edit) ?? null
+  if (edit !== null && !editing) throw new Response('Agent not found', { status: 404 })
+  return { agents, channels: channels.map((c) => ({ key: c.key, name: c.name })), editing }
+}
+
+type ActionResult = { ok: true; name: string } | { ok: false; errors: Record<string, string>; values: Record<string, string | string[]> }
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireUser(request, ['supervisor'])
+  const formData = await request.formData()
+  const values: Record<string, string | string[]> = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
+  values.channels = formData.getAll('channels').map(String)
+  if (values.intent === 'active') {
+    const parsed = agentActiveSchema.safeParse(values)
+    if (!parsed.success || !(await setAgentActive(parsed.data.agentId, parsed.data.active))) {
+      throw new Response('Agent not found', { status: 404 })
+    }
+    return null
+  }
+  if (values.intent !== 'save') throw new Response('Unknown form', { status: 400 })
+  const refuse = (errors: Record<string, string>) => data<ActionResult>({ ok: false, errors, values }, { status: 400 })
+  const channels = await listChannels()
+  const parsed = agentFormSchema(channels.map((c) => c.key)).safeParse(values)
+  if (!parsed.success) return refuse(fieldErrors(parsed.error))
+  const { agentId, ...agent } = parsed.data
+  const saved = await saveAgent(agentId, agent)
+  if (saved === 'duplicate') return refuse({ name: 'team.errors.duplicate' })
+  if (saved === 'notFound') throw new Response('Agent not found', { status: 404 })
+  return data<ActionResult>({ ok: true, name: agent.name })
+}
+
+const hoursText = (hours: number, language: string) =>
+  new Intl.NumberFormat(language, { maximumFractionDigits: 2, useGrouping: false }).format(hours)
+
+function AgentForm() {
+  const { channels, editing } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const { t, i18n } = useTranslation()
+  const navigation = useNavigation()
+  const refused = result && !result.ok ? result : null
+  const errors = refused?.errors ?? {}
+  const value = (name: string, stored: string) => {
+    const v = refused?.values[name]
+    return typeof v === 'string' ? v : stored
+  }
+  const checked = refused ? (refused.values.channels as string[]) : editing?.channels ?? []
+  const key = `${editing?.id ?? 'new'}-${refused ? 'refused' : result?.ok ? result.name : 'stored'}`
+  return (
+    <section className="panel" aria-labelledby="agent-form-title">
+      <h2 id="agent-form-title">{editing ? t('team.edit', { name: editing.name }) : t('team.add')}</h2>
+      {result?.ok && (
+        <p className="status ok" role="status">
+          {t('team.saved', { name: result.name })}
+        </p>
+      )}
+      {refused && (
+        <p className="status error" role="alert">
+          {t('team.fixErrors')}
+        </p>
+      )}
+      <Form method="post" className="form-row" key={key} preventScrollReset aria-labelledby="agent-form-title">
+        <input type="hidden" name="intent" value="save" />
+        <input type="hidden" name="agentId" value={editing?.id ?? ''} />
+        <Field formId="agent" name="name" label={t('team.name')} defaultValue={value('name', editing?.name ?? '')} error={errors.name} />
+        <fieldset className="form-row">
+          <legend>{t('team.channels')}</legend>
+          {channels.map((c) => (
+            <label key={c.key} className="check">
+              <input type="checkbox" name="channels" value={c.key} defaultChecked={checked.includes(c.key)} /> {c.name}
+            </label>
+          ))}
+          <FieldError error={errors.channels} />
+        </fieldset>
+        <Field
+          formId="agent"
+          name="weeklyHours"
+          label={t('team.weeklyHours')}
+          inputMode="decimal"
+          defaultValue={value('weeklyHours', hoursText(editing?.weeklyHours ?? DEFAULT_WEEKLY_HOURS, i18n.language))}
+          error={errors.weeklyHours}
+        />
+        <div className="form-row">
+          <button type="submit" disabled={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'save'}>
+            {editing ? t('team.save') : t('team.addButton')}
+          </button>
+          {editing && <Link to="/schedules/agents">{t('team.cancelEdit')}</Link>}
+        </div>
+      </Form>
+      <p className="note">{t('team.weeklyHoursHelp')}</p>
+    </section>
+  )
+}
+
+export default function ScheduleAgentsRoute() {
+  const { agents, channels, editing } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation()
+  const channelName = new Map(channels.map((c) => [c.key, c.name]))
+  const active = agents.filter((a) => a.active)
+  return (
+    <>
+      <p className="back">
+        <Link to="/schedules">← {t('nav.schedules')}</Link>
+      </p>
+      <h1>{t('team.title')}</h1>
+      <p className="subtitle">{t('team.intro')}</p>
+      {channels.length === 0 ? (
+        <p className="panel">
+          {t('team.noChannels')} <Link to="/settings">{t('nav.settings')}</Link>.
+        </p>
+      ) : (
+        <AgentForm />
+      )}
+      <section className="panel" aria-labelledby="agents-title">
+        <h2 id="agents-title">{t('team.agents')}</h2>
+        <p className="counts-title" id="counts-title">
+          {t('team.activeByChannel')}
+        </p>
+        <dl className="counts" aria-labelledby="counts-title">
+          <div>
+            <dt>{t('team.activeTotal')}</dt>
+            <dd>{active.length}</dd>
+          </div>
+          {channels.map((c) => (
+            <div key={c.key}>
+              <dt>{c.name}</dt>
+              <dd>{active.filter((a) => a.channels.includes(c.key)).length}</dd>
+            </div>
+          ))}
+        </dl>
+        {agents.length === 0 ? (
+          <p className="note">{t('team.none')}</p>
+        ) : (
+          <div className="scroll">
+            <table className="data" data-testid="agents">
+              <thead>
+                <tr>
+                  <th scope="col">{t('team.name')}</th>
+                  <th scope="col" className="text">
+                    {t('team.channels')}
+                  </th>
+                  <th scope="col">{t('team.weeklyHours')}</th>
+                  <th scope="col" className="text">
+                    {t('team.status')}
+                  </th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('team.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {agents.map((a) => (
+                  <tr key={a.id} className={a.active ? (a.id === editing?.id ? 'is-chosen' : undefined) : 'inactive'}>
+                    <td>{a.name}</td>
+                    <td className="text">{a.channels.map((key) => channelName.get(key) ?? key).join(', ')}</td>
+                    <td>{hoursText(a.weeklyHours, i18n.language)}</td>
+                    <td className="text">{a.active ? t('team.active') : t('team.inactive')}</td>
+                    <td className="row-actions">
+                      <Link to={`?edit=${a.id}`} aria-label={t('team.editAgent', { name: a.name })}>
+                        {t('team.editLink')}
+                      </Link>
+                      <RowAction
+                        fields={{ intent: 'active', agentId: a.id, active: String(!a.active) }}
+                        label={a.active ? t('team.deactivate') : t('team.activate')}
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

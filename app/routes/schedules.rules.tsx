@@ -1,0 +1,245 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { Field, FieldError } from '../components/field.tsx'
+import { fieldErrors } from '../schemas/form-fields.ts'
+import { breakRows, rulesFormSchema, rulesFormValues, shiftRows } from '../schemas/schedule-rules-form.ts'
+import { requireUser } from '../services/auth.server.ts'
+import { getOperation } from '../services/operation.server.ts'
+import { getRulesFile, RulesRefused, saveRulesFile } from '../services/schedule-rules.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request)
+  const [{ file, updatedAt, updatedBy }, { timeZone }] = await Promise.all([getRulesFile(), getOperation()])
+  return { values: rulesFormValues(file), updatedAt, updatedBy, timeZone }
+}
+
+type ActionResult = { ok: true } | { ok: false; errors: Record<string, string>; values: Record<string, string>; reason?: string }
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, ['supervisor'])
+  const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))
+  const parsed = rulesFormSchema.safeParse(values)
+  if (!parsed.success) return data<ActionResult>({ ok: false, errors: fieldErrors(parsed.error), values }, { status: 400 })
+  // Opening hours are not on the form (they come from the channels): a stored file keeps its own.
+  const { openingHours } = (await getRulesFile()).file
+  try {
+    await saveRulesFile(openingHours === undefined ? parsed.data : { ...parsed.data, openingHours }, user.name)
+  } catch (error) {
+    if (!(error instanceof RulesRefused)) throw error
+    return data<ActionResult>({ ok: false, errors: {}, values, reason: error.message }, { status: 400 })
+  }
+  return data<ActionResult>({ ok: true })
+}
+
+type Values = Record<string, string>
+
+/** The rows to show: those with a name (kept or marked for removal) and one blank row to add with. */
+function rowsWithBlank(numbers: number[], values: Values, prefix: (n: number) => string): { n: number; blank: boolean }[] {
+  const named = numbers.filter((n) => (values[`${prefix(n)}.name`] ?? '').trim() !== '')
+  return [...named.map((n) => ({ n, blank: false })), { n: Math.max(-1, ...numbers) + 1, blank: true }]
+}
+
+function BreakRow({ field, values, errors, blank }: { field: string; values: Values; errors: Values; blank: boolean }) {
+  const { t } = useTranslation()
+  const rowName = values[`${field}.name`] || t('scheduleRules.newBreak')
+  const input = (name: string, label: string, size: number) => (
+    <td>
+      <input
+        name={`${field}.${name}`}
+        defaultValue={values[`${field}.${name}`] ?? ''}
+        aria-label={`${rowName}: ${label}`}
+        aria-invalid={errors[`${field}.${name}`] ? true : undefined}
+        inputMode={name === 'name' ? undefined : 'numeric'}
+        placeholder={blank && name === 'name' ? t('scheduleRules.newBreak') : undefined}
+        size={size}
+      />
+      <FieldError error={errors[`${field}.${name}`]} />
+    </td>
+  )
+  return (
+    <tr>
+      {input('name', t('scheduleRules.breakName'), 14)}
+      {input('length', t('scheduleRules.breakLength'), 4)}
+      {input('earliest', t('scheduleRules.earliest'), 4)}
+      {input('latest', t('scheduleRules.latest'), 4)}
+      <td>
+        <input
+          type="checkbox"
+          name={`${field}.paid`}
+          defaultChecked={!!values[`${field}.paid`]}
+          aria-label={`${rowName}: ${t('scheduleRules.paid')}`}
+        />
+      </td>
+      <td>
+        {!blank && (
+          <input
+            type="checkbox"
+            name={`${field}.remove`}
+            defaultChecked={!!values[`${field}.remove`]}
+            aria-label={`${rowName}: ${t('scheduleRules.remove')}`}
+          />
+        )}
+      </td>
+    </tr>
+  )
+}
+
+function ShiftType({ s, values, errors, blank }: { s: number; values: Values; errors: Values; blank: boolean }) {
+  const { t } = useTranslation()
+  const breaks = rowsWithBlank(breakRows(values, s), values, (b) => `shift${s}.break${b}`)
+  return (
+    <fieldset className="shift-type">
+      <legend>{blank ? t('scheduleRules.newShiftType') : values[`shift${s}.name`]}</legend>
+      <div className="form-row shift-head">
+        <Field
+          formId="rules"
+          name={`shift${s}.name`}
+          label={t('scheduleRules.shiftName')}
+          defaultValue={values[`shift${s}.name`]}
+          error={errors[`shift${s}.name`]}
+        />
+        <Field
+          formId="rules"
+          name={`shift${s}.length`}
+          label={t('scheduleRules.shiftLength')}
+          defaultValue={values[`shift${s}.length`]}
+          error={errors[`shift${s}.length`]}
+        />
+        {!blank && (
+          <label className="check">
+            <input type="checkbox" name={`shift${s}.remove`} defaultChecked={!!values[`shift${s}.remove`]} />{' '}
+            {t('scheduleRules.removeShiftType')}
+          </label>
+        )}
+      </div>
+      <table className="data breaks">
+        <caption className="visually-hidden">{t('scheduleRules.breaks')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('scheduleRules.breakName')}</th>
+            <th scope="col">{t('scheduleRules.breakLength')}</th>
+            <th scope="col">{t('scheduleRules.earliest')}</th>
+            <th scope="col">{t('scheduleRules.latest')}</th>
+            <th scope="col">{t('scheduleRules.paid')}</th>
+            <th scope="col">{t('scheduleRules.remove')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {breaks.map(({ n, blank: newRow }) => (
+            <BreakRow key={n} field={`shift${s}.break${n}`} values={values} errors={errors} blank={newRow} />
+          ))}
+        </tbody>
+      </table>
+    </fieldset>
+  )
+}
+
+function LastUpdate() {
+  const { updatedAt, updatedBy, timeZone } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation()
+  if (!updatedAt) return <p className="note">{t('scheduleRules.defaults')}</p>
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(updatedAt))
+  return <p className="note">{t('scheduleRules.updated', { when, who: updatedBy })}</p>
+}
+
+export default function ScheduleRulesRoute() {
+  const { values: stored, updatedAt } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const { t } = useTranslation()
+  const navigation = useNavigation()
+  const refused = result && !result.ok ? result : null
+  const values = refused?.values ?? stored
+  const errors = refused?.errors ?? {}
+  const field = (name: string, label: string, inputMode: 'numeric' | 'decimal' | 'text' = 'numeric') => (
+    <Field formId="rules" name={name} label={label} inputMode={inputMode} defaultValue={values[name]} error={errors[name]} />
+  )
+  return (
+    <>
+      <p className="back">
+        <Link to="/schedules">← {t('nav.schedules')}</Link>
+      </p>
+      <h1>{t('scheduleRules.title')}</h1>
+      <p className="subtitle">{t('scheduleRules.intro')}</p>
+      <Form method="post" className="stack" key={refused ? 'refused' : updatedAt ?? 'defaults'} aria-label={t('scheduleRules.title')}>
+        {refused?.reason && (
+          <p className="status error" role="alert">
+            {t('scheduleRules.refused', { reason: refused.reason })}
+          </p>
+        )}
+        {refused && !refused.reason && (
+          <p className="status error" role="alert">
+            {t('scheduleRules.fixErrors')}
+          </p>
+        )}
+        {result?.ok && (
+          <p className="status ok" role="status">
+            {t('scheduleRules.saved')}
+          </p>
+        )}
+        <LastUpdate />
+        <section className="panel" aria-labelledby="shift-types-title">
+          <h2 id="shift-types-title">{t('scheduleRules.shiftTypes')}</h2>
+          <div className="stack">
+            {rowsWithBlank(shiftRows(values), values, (s) => `shift${s}`).map(({ n, blank }) => (
+              <ShiftType key={n} s={n} values={values} errors={errors} blank={blank} />
+            ))}
+          </div>
+          <FieldError error={errors.shiftTypes} />
+          <p className="note">{t('scheduleRules.breaksHelp')}</p>
+          <p className="note">{t('scheduleRules.rowsHelp')}</p>
+        </section>
+        <section className="panel" aria-labelledby="starts-title">
+          <h2 id="starts-title">{t('scheduleRules.starts')}</h2>
+          <div className="form-grid">
+            {field('earliestStart', t('scheduleRules.earliestStart'), 'text')}
+            {field('latestStart', t('scheduleRules.latestStart'), 'text')}
+            {field('startEveryMinutes', t('scheduleRules.startEvery'))}
+            {field('breakEveryMinutes', t('scheduleRules.breakEvery'))}
+          </div>
+          <p className="note">
+            {t('scheduleRules.openingHours')} <Link to="/settings">{t('nav.settings')}</Link>.
+          </p>
+        </section>
+        <section className="panel" aria-labelledby="people-title">
+          <h2 id="people-title">{t('scheduleRules.people')}</h2>
+          <div className="form-grid">
+            {field('minAgentsWhileOpen', t('scheduleRules.minAgents'), 'decimal')}
+            {field('maxAgentsPerDay', t('scheduleRules.maxAgents'))}
+            {field('daysOffPerWeek', t('scheduleRules.daysOff'))}
+            <label className="check">
+              <input type="checkbox" name="consecutiveDaysOff" defaultChecked={!!values.consecutiveDaysOff} />{' '}
+              {t('scheduleRules.consecutiveDaysOff')}
+            </label>
+          </div>
+        </section>
+        <section className="panel" aria-labelledby="solver-title">
+          <h2 id="solver-title">{t('scheduleRules.solver')}</h2>
+          <div className="form-grid">
+            {field('timeLimitSeconds', t('scheduleRules.timeLimit'))}
+            <Field
+              formId="rules"
+              name="shortfallPenaltyHours"
+              label={t('scheduleRules.penalty')}
+              optional
+              inputMode="decimal"
+              defaultValue={values.shortfallPenaltyHours}
+              error={errors.shortfallPenaltyHours}
+            />
+          </div>
+          <p className="note">{t('scheduleRules.penaltyHelp')}</p>
+        </section>
+        <div>
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            {t('scheduleRules.save')}
+          </button>
+        </div>
+      </Form>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />
+}

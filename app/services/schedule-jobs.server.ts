@@ -1,0 +1,59 @@
+// Schedule generation runs in the background (the solver takes seconds, up to the rules' time
+// limit); the page polls the job and shows its phase and elapsed time against the limit.
+import { randomUUID } from 'node:crypto'
+import { generateSchedule, ScheduleInputError, type GenerateInput, type GeneratePhase } from './schedules.server.ts'
+import { ScheduleFailed } from './scheduler.server.ts'
+
+export interface ScheduleJob {
+  id: string
+  status: 'running' | 'done' | 'failed'
+  phase: GeneratePhase
+  startedAt: number
+  timeLimitSec: number
+  lpBound: number | null
+  scheduleId: number | null
+  /** i18n key under schedules.errors, or the solver's message. */
+  failure: { reason: string; message: string } | null
+}
+
+const jobs = new Map<string, ScheduleJob>()
+const KEEP_MS = 60 * 60_000
+
+export function startScheduleJob(input: GenerateInput, timeLimitSec: number, user: string): ScheduleJob {
+  const now = Date.now()
+  for (const [id, job] of jobs) if (job.status !== 'running' && now - job.startedAt > KEEP_MS) jobs.delete(id)
+  const job: ScheduleJob = {
+    id: randomUUID(),
+    status: 'running',
+    phase: 'plan',
+    startedAt: now,
+    timeLimitSec,
+    lpBound: null,
+    scheduleId: null,
+    failure: null,
+  }
+  jobs.set(job.id, job)
+  generateSchedule(input, user, (phase, lpBound) => {
+    job.phase = phase
+    job.lpBound = lpBound
+  }).then(
+    (id) => {
+      job.scheduleId = id
+      job.status = 'done'
+    },
+    (error: unknown) => {
+      job.status = 'failed'
+      if (error instanceof ScheduleInputError) job.failure = { reason: error.reason, message: '' }
+      else if (error instanceof ScheduleFailed || error instanceof RangeError) job.failure = { reason: 'solver', message: error.message }
+      else {
+        console.error(error)
+        job.failure = { reason: 'solver', message: error instanceof Error ? error.message : String(error) }
+      }
+    },
+  )
+  return job
+}
+
+export function getScheduleJob(id: string): ScheduleJob | null {
+  return jobs.get(id) ?? null
+}

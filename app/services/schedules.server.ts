@@ -1,0 +1,472 @@
+// Weekly schedules: built from a forecast's staffing plan (the agents scheduled per interval, summed
+// over the chosen channels), optimised by the solver, rostered to the agents who can work them, then
+// read, edited by hand, published and exported. Coverage is always recomputed from the stored
+// shifts, so a hand edit shows at once in the chart and the totals.
+import { prisma, withSqliteTransaction } from '../db.server.ts'
+import { addDays, daysBetween, localDateOf, localIsoString, localMinuteOfDay, startOfLocalDay, weekdayOf } from '../domain/intervals.ts'
+import { formatClock, parseClock, unionWeekHours } from '../domain/opening-hours.ts'
+import { buildScheduleModel } from '../domain/schedule/model.ts'
+import { coverageTotals, onFloor, type CoverageTotals } from '../domain/schedule/coverage.ts'
+import { requirementsOver } from '../domain/schedule/requirements.ts'
+import { assignRoster } from '../domain/schedule/roster.ts'
+import { daysOffIn, DEFAULT_SHORTFALL_PENALTY, paidHours } from '../domain/schedule/rules.ts'
+import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
+import { roundTo } from '../utils/format.ts'
+import { agentsFor } from './agents.server.ts'
+import { listChannels } from './operation.server.ts'
+import { solveSchedule, type SolvePhase } from './scheduler.server.ts'
+import { getRulesFile, type RulesFile } from './schedule-rules.server.ts'
+import { getForecastRef, planRows, planWeeks } from './staffing.server.ts'
+
+export interface GenerateInput {
+  forecastId: number
+  /** null = every channel of the forecast together. */
+  channelKey: string | null
+  /** Week of the forecast's horizon (0-based, as on the Staffing page). */
+  week: number
+}
+
+/** An input the page can explain: `reason` is an i18n key under schedules.errors. */
+export class ScheduleInputError extends Error {
+  constructor(readonly reason: 'forecastNotFound' | 'unknownChannel' | 'weekOutside' | 'nothingRequired') {
+    super(reason)
+  }
+}
+
+export type GeneratePhase = 'plan' | SolvePhase | 'roster'
+
+interface StoredRequirement {
+  start: number[]
+  required: number[]
+  owed: number[]
+}
+
+/** Builds, solves, rosters and stores a schedule; returns its id. */
+export async function generateSchedule(
+  input: GenerateInput,
+  user: string,
+  onProgress: (phase: GeneratePhase, lpBound: number | null) => void = () => {},
+): Promise<number> {
+  onProgress('plan', null)
+  const forecast = await getForecastRef(input.forecastId)
+  if (!forecast) throw new ScheduleInputError('forecastNotFound')
+  const week = planWeeks(forecast)[input.week]
+  if (!week) throw new ScheduleInputError('weekOutside')
+  const channels = await listChannels()
+  const channel = input.channelKey === null ? null : channels.find((c) => c.key === input.channelKey)
+  if (channel === undefined) throw new ScheduleInputError('unknownChannel')
+
+  const { timeZone, intervalMin } = forecast
+  const from = startOfLocalDay(week.from, timeZone)
+  const to = startOfLocalDay(addDays(week.to, 1), timeZone)
+  const plan = (await planRows(forecast.id, null))!
+  const required = new Map<number, number>()
+  const planned = new Set<string>()
+  for (const row of plan.rows) {
+    if (row.start < from || row.start >= to || (channel && row.channel !== channel.key)) continue
+    required.set(row.start, (required.get(row.start) ?? 0) + row.planned.scheduled)
+    planned.add(row.channel)
+  }
+  if ([...required.values()].every((r) => r === 0)) throw new ScheduleInputError('nothingRequired')
+  const requirements = requirementsOver(from, to - intervalMin * 60_000, intervalMin, timeZone, (t) => required.get(t) ?? 0, week.from)
+
+  const stored = await getRulesFile()
+  const { rules, timeLimitSec } = toScheduleRules(scheduleRulesSchema.parse(stored.file))
+  // The page's opening hours are the channels' (Settings); the stored rules' apply when a channel is always open.
+  const hours = unionWeekHours(channels.filter((c) => planned.has(c.key)).map((c) => c.openingHours))
+  if (hours !== null) rules.openingHours = hours
+  const agents = await agentsFor(channel?.key ?? null)
+  if (agents.length > 0) rules.maxAgentsPerDay = Math.min(rules.maxAgentsPerDay ?? Infinity, agents.length)
+
+  const solved = await solveSchedule(requirements, rules, { timeLimitSec, onProgress })
+  onProgress('roster', solved.lpBound)
+  const paidOf = new Map(rules.shiftTypes.map((t) => [t.name, paidHours(t)]))
+  const shifts = solved.shifts.map((s) => ({
+    ...s,
+    paidHours: paidOf.get(s.type)!,
+    day: daysBetween(week.from, localDateOf(s.start, timeZone)),
+  }))
+  const days = daysBetween(week.from, week.to) + 1
+  const roster = assignRoster(
+    shifts,
+    agents.map((a) => ({ id: a.id, name: a.name, weeklyHours: a.weeklyHours })),
+    { days, daysOffPerWeek: daysOffIn(rules, days), consecutiveDaysOff: rules.consecutiveDaysOff ?? false },
+  )
+  const owed = buildScheduleModel(requirements, rules).owed
+  const requirement: StoredRequirement = { start: requirements.start as number[], required: requirements.required as number[], owed }
+  const dayLabel = `${week.from.slice(8, 10)}/${week.from.slice(5, 7)}`
+  const name = `${channel?.name ?? 'Todos os canais'} · ${dayLabel}`
+  // The rules as used: the channels' opening hours and the agents available written in.
+  const usedRules: RulesFile = {
+    ...stored.file,
+    maxAgentsPerDay: rules.maxAgentsPerDay ?? null,
+    openingHours: rules.openingHours
+      ? rules.openingHours.map((d) => (d ? { open: formatClock(d.open), close: formatClock(d.close) } : null))
+      : stored.file.openingHours,
+  }
+  return withSqliteTransaction((db) => {
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO Schedule (name, forecastId, channelKey, firstDay, days, timeZone, intervalMin, requirement, rules, daysOff,
+           lpBound, objective, gap, solverStatus, solveMs, status, createdAt, createdBy)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+      )
+      .run(
+        name,
+        forecast.id,
+        channel?.key ?? null,
+        week.from,
+        days,
+        timeZone,
+        intervalMin,
+        JSON.stringify(requirement),
+        JSON.stringify(usedRules),
+        JSON.stringify(Object.fromEntries(roster.daysOff)),
+        solved.lpBound,
+        solved.objective,
+        solved.gap,
+        solved.status,
+        Math.round(solved.milliseconds),
+        Date.now(),
+        user,
+      )
+    const insert = db.prepare(
+      'INSERT INTO ScheduleShift (scheduleId, agentId, type, day, start, "end", paidHours, breaks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    shifts.forEach((s, k) =>
+      insert.run(
+        lastInsertRowid,
+        roster.agentOf[k],
+        s.type,
+        s.day,
+        s.start,
+        s.end,
+        s.paidHours,
+        JSON.stringify(s.breaks.map((b) => ({ name: b.name, start: b.start, end: b.end }))),
+      ),
+    )
+    return Number(lastInsertRowid)
+  })
+}
+
+export interface ScheduleSummary {
+  id: number
+  name: string
+  firstDay: string
+  days: number
+  status: string
+  createdAt: string
+  createdBy: string
+  publishedAt: string | null
+  shifts: number
+}
+
+export async function listSchedules(): Promise<ScheduleSummary[]> {
+  const rows = await prisma.schedule.findMany({
+    orderBy: { id: 'desc' },
+    select: {
+      id: true,
+      name: true,
+      firstDay: true,
+      days: true,
+      status: true,
+      createdAt: true,
+      createdBy: true,
+      publishedAt: true,
+      _count: { select: { shifts: true } },
+    },
+  })
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    firstDay: r.firstDay,
+    days: r.days,
+    status: r.status,
+    createdAt: r.createdAt.toISOString(),
+    createdBy: r.createdBy,
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    shifts: r._count.shifts,
+  }))
+}
+
+export interface ShiftRow {
+  id: number
+  agentId: number | null
+  agentName: string | null
+  type: string
+  day: number
+  start: number
+  end: number
+  paidHours: number
+  breaks: Array<{ name: string; start: number; end: number }>
+  edited: boolean
+}
+
+export interface ChartPoint {
+  start: number
+  label: string
+  required: number
+  scheduled: number
+  /** [from, to] bands for shading: over = scheduled above required, under = below. */
+  over: [number, number]
+  under: [number, number]
+}
+
+export interface ScheduleView {
+  schedule: {
+    id: number
+    name: string
+    status: string
+    channelKey: string | null
+    channelName: string | null
+    firstDay: string
+    days: number
+    timeZone: string
+    intervalMin: number
+    forecastId: number | null
+    createdAt: string
+    createdBy: string
+    publishedAt: string | null
+    publishedBy: string | null
+    solverStatus: string
+    solveMs: number
+  }
+  totals: CoverageTotals & { paidHours: number; shifts: number; openShifts: number; lpBound: number; objective: number; gap: number }
+  days: Array<{ index: number; date: string; weekday: number; paidHours: number; shifts: number; coverage: number }>
+  /** Selected day (null = the week). */
+  day: number | null
+  chart: ChartPoint[]
+  shifts: ShiftRow[]
+  agents: Array<{ id: number; name: string; daysOff: number[]; hours: number; weeklyHours: number }>
+  /** Local minute range of the day's timeline. */
+  axis: { from: number; to: number }
+}
+
+function parseShift(row: {
+  id: number
+  agentId: number | null
+  agent: { name: string } | null
+  type: string
+  day: number
+  start: Date
+  end: Date
+  paidHours: number
+  breaks: string
+  editedAt: Date | null
+}): ShiftRow {
+  return {
+    id: row.id,
+    agentId: row.agentId,
+    agentName: row.agent?.name ?? null,
+    type: row.type,
+    day: row.day,
+    start: row.start.getTime(),
+    end: row.end.getTime(),
+    paidHours: row.paidHours,
+    breaks: JSON.parse(row.breaks) as ShiftRow['breaks'],
+    edited: row.editedAt !== null,
+  }
+}
+
+const shiftSelect = {
+  id: true,
+  agentId: true,
+  agent: { select: { name: true } },
+  type: true,
+  day: true,
+  start: true,
+  end: true,
+  paidHours: true,
+  breaks: true,
+  editedAt: true,
+} as const
+
+export async function getScheduleView(id: number, day: number | null): Promise<ScheduleView | null> {
+  const row = await prisma.schedule.findUnique({
+    where: { id },
+    include: { shifts: { select: shiftSelect, orderBy: [{ start: 'asc' }, { id: 'asc' }] } },
+  })
+  if (!row) return null
+  if (day !== null && !(day >= 0 && day < row.days)) day = null
+  const requirement = JSON.parse(row.requirement) as StoredRequirement
+  const rules = JSON.parse(row.rules) as RulesFile
+  const shifts = row.shifts.map(parseShift)
+  const floor = onFloor(shifts, requirement.start, row.intervalMin)
+  const totals = coverageTotals(requirement.owed, floor, row.intervalMin)
+  const paid = shifts.reduce((sum, s) => sum + s.paidHours, 0)
+  const objective = paid + (rules.shortfallPenaltyHours ?? DEFAULT_SHORTFALL_PENALTY) * totals.underHours
+  const channels = await listChannels()
+  const dayOf = requirement.start.map((t) => daysBetween(row.firstDay, localDateOf(t, row.timeZone)))
+  const days = Array.from({ length: row.days }, (_, index) => {
+    const date = addDays(row.firstDay, index)
+    const owedDay = requirement.owed.filter((_, j) => dayOf[j] === index)
+    const floorDay = floor.filter((_, j) => dayOf[j] === index)
+    const dayShifts = shifts.filter((s) => s.day === index)
+    return {
+      index,
+      date,
+      weekday: weekdayOf(date),
+      paidHours: dayShifts.reduce((sum, s) => sum + s.paidHours, 0),
+      shifts: dayShifts.length,
+      coverage: coverageTotals(owedDay, floorDay, row.intervalMin).coverage,
+    }
+  })
+  const chart: ChartPoint[] = []
+  requirement.start.forEach((start, j) => {
+    if (day !== null && dayOf[j] !== day) return
+    const need = requirement.owed[j]!
+    const have = roundTo(floor[j]!, 3)
+    const date = addDays(row.firstDay, dayOf[j]!)
+    const clock = formatClock(localMinuteOfDay(start, row.timeZone))
+    chart.push({
+      start,
+      label: day === null ? `${date.slice(8, 10)}/${date.slice(5, 7)} ${clock}` : clock,
+      required: need,
+      scheduled: have,
+      over: [need, Math.max(need, have)],
+      under: [Math.min(need, have), need],
+    })
+  })
+  const daysOff = JSON.parse(row.daysOff) as Record<string, number[]>
+  const hours = new Map<number, number>()
+  for (const s of shifts) if (s.agentId !== null) hours.set(s.agentId, (hours.get(s.agentId) ?? 0) + s.paidHours)
+  const agentIds = new Set([...Object.keys(daysOff).map(Number), ...hours.keys()])
+  const people = await prisma.agent.findMany({
+    where: { id: { in: [...agentIds] } },
+    select: { id: true, name: true, weeklyHours: true },
+    orderBy: { name: 'asc' },
+  })
+  const dayShifts = day === null ? shifts : shifts.filter((s) => s.day === day)
+  const minutes = dayShifts.flatMap((s) => {
+    const startMinute = localMinuteOfDay(s.start, row.timeZone)
+    return [startMinute, startMinute + (s.end - s.start) / 60_000]
+  })
+  return {
+    schedule: {
+      id: row.id,
+      name: row.name,
+      status: row.status,
+      channelKey: row.channelKey,
+      channelName: row.channelKey === null ? null : channels.find((c) => c.key === row.channelKey)?.name ?? row.channelKey,
+      firstDay: row.firstDay,
+      days: row.days,
+      timeZone: row.timeZone,
+      intervalMin: row.intervalMin,
+      forecastId: row.forecastId,
+      createdAt: row.createdAt.toISOString(),
+      createdBy: row.createdBy,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      publishedBy: row.publishedBy,
+      solverStatus: row.solverStatus,
+      solveMs: row.solveMs,
+    },
+    totals: {
+      ...totals,
+      paidHours: paid,
+      shifts: shifts.length,
+      openShifts: shifts.filter((s) => s.agentId === null).length,
+      lpBound: row.lpBound,
+      objective,
+      gap: row.lpBound > 0 ? (objective - row.lpBound) / row.lpBound : 0,
+    },
+    days,
+    day,
+    chart,
+    shifts,
+    agents: people.map((p) => ({ ...p, daysOff: daysOff[p.id] ?? [], hours: hours.get(p.id) ?? 0 })),
+    axis: {
+      from: minutes.length ? Math.floor(Math.min(...minutes) / 60) * 60 : 6 * 60,
+      to: minutes.length ? Math.min(1440 * 2, Math.ceil(Math.max(...minutes) / 60) * 60) : 24 * 60,
+    },
+  }
+}
+
+export type MoveOutcome = 'moved' | 'notFound' | 'badTime' | 'agentBusy' | 'agentOff' | 'unknownAgent'
+
+/**
+ * Moves a shift to another start on its day (breaks move with it) and/or gives it to another agent
+ * (null = open). Refuses an agent who already works that day or is off.
+ */
+export async function editShift(
+  scheduleId: number,
+  shiftId: number,
+  change: { start: string; agentId: number | null },
+  user: string,
+): Promise<MoveOutcome> {
+  const schedule = await prisma.schedule.findUnique({
+    where: { id: scheduleId },
+    select: { firstDay: true, timeZone: true, daysOff: true },
+  })
+  const shift = await prisma.scheduleShift.findFirst({
+    where: { id: shiftId, scheduleId },
+    select: { day: true, start: true, end: true, breaks: true },
+  })
+  if (!schedule || !shift) return 'notFound'
+  const minute = parseClock(change.start)
+  if (minute === null || minute >= 1440 || minute % 5 !== 0) return 'badTime'
+  const date = addDays(schedule.firstDay, shift.day)
+  const start = startOfLocalDay(date, schedule.timeZone) + minute * 60_000
+  if (localMinuteOfDay(start, schedule.timeZone) !== minute || localDateOf(start, schedule.timeZone) !== date) return 'badTime'
+  if (change.agentId !== null) {
+    const agent = await prisma.agent.findUnique({ where: { id: change.agentId }, select: { id: true } })
+    if (!agent) return 'unknownAgent'
+    const daysOff = (JSON.parse(schedule.daysOff) as Record<string, number[]>)[change.agentId] ?? []
+    if (daysOff.includes(shift.day)) return 'agentOff'
+    const busy = await prisma.scheduleShift.count({ where: { scheduleId, day: shift.day, agentId: change.agentId, id: { not: shiftId } } })
+    if (busy > 0) return 'agentBusy'
+  }
+  const delta = start - shift.start.getTime()
+  const breaks = (JSON.parse(shift.breaks) as ShiftRow['breaks']).map((b) => ({ ...b, start: b.start + delta, end: b.end + delta }))
+  await prisma.scheduleShift.update({
+    where: { id: shiftId },
+    data: {
+      start: new Date(start),
+      end: new Date(shift.end.getTime() + delta),
+      breaks: JSON.stringify(breaks),
+      agentId: change.agentId,
+      editedAt: new Date(),
+      editedBy: user,
+    },
+  })
+  return 'moved'
+}
+
+export async function publishSchedule(id: number, user: string): Promise<boolean> {
+  const { count } = await prisma.schedule.updateMany({
+    where: { id },
+    data: { status: 'published', publishedAt: new Date(), publishedBy: user },
+  })
+  return count > 0
+}
+
+export async function deleteSchedule(id: number): Promise<boolean> {
+  const { count } = await prisma.schedule.deleteMany({ where: { id } })
+  return count > 0
+}
+
+const csvField = (text: string) => (/[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
+
+/** One line per shift: agent (empty = open), local times, paid hours and breaks. */
+export async function scheduleCsv(id: number): Promise<{ name: string; csv: string } | null> {
+  const row = await prisma.schedule.findUnique({
+    where: { id },
+    select: { name: true, timeZone: true, shifts: { select: shiftSelect, orderBy: [{ start: 'asc' }, { id: 'asc' }] } },
+  })
+  if (!row) return null
+  const clock = (t: number) => formatClock(localMinuteOfDay(t, row.timeZone))
+  const lines = ['agent,date,shift_type,start,end,paid_hours,breaks']
+  for (const shift of row.shifts.map(parseShift)) {
+    lines.push(
+      [
+        csvField(shift.agentName ?? ''),
+        localDateOf(shift.start, row.timeZone),
+        csvField(shift.type),
+        localIsoString(shift.start, row.timeZone),
+        localIsoString(shift.end, row.timeZone),
+        String(roundTo(shift.paidHours, 4)),
+        csvField(shift.breaks.map((b) => `${clock(b.start)}-${clock(b.end)} ${b.name}`).join(' | ')),
+      ].join(','),
+    )
+  }
+  return { name: row.name, csv: `${lines.join('\n')}\n` }
+}
