@@ -396,6 +396,7 @@ export const en: Messages = {
     openShifts: 'Open shifts',
     shortIntervals: 'Short intervals',
     overHours: 'Hours over requirement',
+    solverStatuses: { Optimal: 'optimal within the 1% tolerance', 'Time limit reached': 'time limit reached' },
     solverNote: 'Solver status: {{status}}, in {{seconds}} s. The gap compares paid hours (plus the shortfall penalty) with the LP relaxation bound; no schedule can go below it.',
     coverageTitle: 'Coverage: required vs scheduled',
     coverageNote: 'Agents on the floor per interval (breaks taken out), {{timeZone}} time. Amber: above the requirement; red: below.',

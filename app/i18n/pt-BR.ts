@@ -423,6 +423,7 @@ export const ptBR = {
     openShifts: 'Turnos em aberto',
     shortIntervals: 'Intervalos descobertos',
     overHours: 'Horas acima da necessidade',
+    solverStatuses: { Optimal: 'ótimo dentro da tolerância de 1%', 'Time limit reached': 'limite de tempo atingido' },
     solverNote: 'Situação do otimizador: {{status}}, em {{seconds}} s. A distância ao limite compara horas pagas (mais a penalidade por falta) com o limite inferior da relaxação linear; nenhuma escala fica abaixo dele.',
     coverageTitle: 'Cobertura: necessários × escalados',
     coverageNote: 'Agentes no posto por intervalo (pausas descontadas), horário de {{timeZone}}. Âmbar: acima do necessário; vermelho: abaixo.',

@@ -326,7 +326,7 @@ export default function ScheduleRoute() {
         <Totals view={view} />
         <p className="note">
           {t('schedules.solverNote', {
-            status: schedule.solverStatus,
+            status: t(`schedules.solverStatuses.${schedule.solverStatus}`, { defaultValue: schedule.solverStatus }),
             seconds: formatDecimal(schedule.solveMs / 1000, language, 1),
           })}
         </p>

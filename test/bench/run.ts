@@ -121,8 +121,57 @@ async function benchApp() {
       latencies.sort((a, b) => a - b)
       console.log(`${label}: p50 ${ms(percentile(latencies, 0.5))}, p95 ${ms(percentile(latencies, 0.95))} (budget 300 ms)`)
     }
+    await benchSchedulePage(app.baseUrl)
   } finally {
     await app.stop()
+  }
+}
+
+/**
+ * The demo week's schedule for all channels from the page (plan, solve in a worker thread, roster,
+ * save), how fast the server answers meanwhile, then the schedule page's server time.
+ */
+async function benchSchedulePage(baseUrl: string) {
+  const started = performance.now()
+  const response = await fetch(`${baseUrl}/schedules`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ forecastId: '1', week: '0', channel: '' }),
+    redirect: 'manual',
+  })
+  const jobUrl = `${baseUrl}${response.headers.get('location')}`
+  const during: number[] = []
+  let scheduleUrl: string | null = null
+  while (scheduleUrl === null) {
+    const t = performance.now()
+    await fetch(`${baseUrl}/healthz`).then((r) => r.arrayBuffer())
+    during.push(performance.now() - t)
+    const poll = await fetch(jobUrl, { redirect: 'manual' })
+    await poll.arrayBuffer()
+    if (poll.status === 302) scheduleUrl = `${baseUrl}${poll.headers.get('location')}`
+    else await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  const seconds = (performance.now() - started) / 1000
+  during.sort((a, b) => a - b)
+  const page = await fetch(scheduleUrl).then((r) => r.text())
+  const figure = (id: string) => new RegExp(`data-testid="${id}">([^<]+)<`).exec(page)?.[1] ?? '?'
+  console.log(
+    `Demo week's schedule, all channels, from the page: ${seconds.toFixed(1)} s (time limit 10 s), paid ${figure('paid-hours')} h, ` +
+      `coverage ${figure('coverage')}, gap ${figure('gap')}, ${figure('shifts')} shifts, ${figure('open-shifts')} open; ` +
+      `/healthz meanwhile p50 ${ms(percentile(during, 0.5))}, max ${ms(during.at(-1)!)}`,
+  )
+  for (const [label, url] of [
+    ['Schedule page, week (coverage chart + roster of every agent)', scheduleUrl],
+    ['Schedule page, one day (coverage chart + timeline)', `${scheduleUrl}?day=0`],
+  ] as const) {
+    const latencies: number[] = []
+    for (let i = 0; i < 10; i++) {
+      const t = performance.now()
+      await fetch(url).then((r) => r.arrayBuffer())
+      latencies.push(performance.now() - t)
+    }
+    latencies.sort((a, b) => a - b)
+    console.log(`${label}: p50 ${ms(percentile(latencies, 0.5))}, p95 ${ms(percentile(latencies, 0.95))}`)
   }
 }
 

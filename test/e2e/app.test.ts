@@ -358,3 +358,33 @@ describe('schedules', () => {
     expect(lines.length).toBeGreaterThan(500)
   })
 })
+
+describe('schedule set-up', () => {
+  it('adds an agent to the team and refuses a second one with the same name', async () => {
+    await page.goto(`${app.baseUrl}/schedules/agents`)
+    const form = page.getByRole('form', { name: 'Adicionar agente' })
+    const before = await page.locator('[data-testid="agents"] tbody tr').count()
+    await form.getByLabel('Nome').fill('Zeca Teste')
+    await form.getByLabel('Voz').check()
+    await form.getByLabel('Horas semanais').fill('37,5')
+    await form.getByRole('button', { name: 'Adicionar' }).click()
+    await page.getByText('Zeca Teste salvo.').waitFor()
+    await expect.poll(() => page.locator('[data-testid="agents"] tbody tr').count()).toBe(before + 1)
+    await form.getByLabel('Nome').fill('Zeca Teste')
+    await form.getByLabel('Voz').check()
+    await form.getByRole('button', { name: 'Adicionar' }).click()
+    await page.getByText('Já existe um agente com esse nome.').waitFor()
+  })
+
+  it('saves the shift rules and refuses a break that ends after its shift', async () => {
+    await page.goto(`${app.baseUrl}/schedules/rules`)
+    await page.getByLabel('Tempo-limite do cálculo (s, 1 a 600)').fill('12')
+    await page.getByRole('button', { name: 'Salvar regras' }).click()
+    await page.getByText('Regras salvas.').waitFor()
+    await expect(page.getByLabel('Tempo-limite do cálculo (s, 1 a 600)').inputValue()).resolves.toBe('12')
+    await page.locator('input[name="shift0.break2.latest"]').fill('375')
+    await page.getByRole('button', { name: 'Salvar regras' }).click()
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/não foram salvas/)
+    await page.screenshot({ path: `${shots}/schedule-rules.png`, fullPage: true })
+  })
+})
