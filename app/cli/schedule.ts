@@ -15,17 +15,17 @@ export class BadRequirements extends Error {
   }
 }
 
+/** A small CSV (comma, semicolon or tab; BOM and blank lines allowed) as trimmed records. */
+function readCsvRecords(file: string): string[][] {
+  return parse(readFileSync(file, 'utf8'), { bom: true, skip_empty_lines: true, trim: true, delimiter: [',', ';', '\t'] }) as string[][]
+}
+
 /**
  * Reads `interval_start,required` (15-minute starts, local times in `timeZone` unless they carry an
  * offset) into requirements over consecutive intervals; missing intervals require 0.
  */
 export function readRequirements(file: string, timeZone: string): Requirements {
-  const records = parse(readFileSync(file, 'utf8'), {
-    bom: true,
-    skip_empty_lines: true,
-    trim: true,
-    delimiter: [',', ';', '\t'],
-  }) as string[][]
+  const records = readCsvRecords(file)
   const header = (records[0] ?? []).map((h) => h.toLowerCase())
   const startAt = header.indexOf('interval_start')
   const requiredAt = header.indexOf('required')
@@ -56,12 +56,7 @@ export function readRequirements(file: string, timeZone: string): Requirements {
 
 /** Reads `name,weekly_hours` (the roster for `--agents`); every line's problem is reported. */
 export function readAgents(file: string): RosterAgent[] {
-  const records = parse(readFileSync(file, 'utf8'), {
-    bom: true,
-    skip_empty_lines: true,
-    trim: true,
-    delimiter: [',', ';', '\t'],
-  }) as string[][]
+  const records = readCsvRecords(file)
   const header = (records[0] ?? []).map((h) => h.toLowerCase())
   const nameAt = header.indexOf('name')
   const hoursAt = header.indexOf('weekly_hours')
@@ -97,7 +92,8 @@ export function rosterNames(
   const paid = new Map(rules.shiftTypes.map((t) => [t.name, paidHours(t)]))
   const roster = assignRoster(
     result.shifts.map((s) => ({ start: s.start, end: s.end, paidHours: paid.get(s.type)!, day: dayAt.get(s.start)! })),
-    agents,
+    // Contracts are weekly: a 14-day file holds two weeks of hours (a shorter one, a week's).
+    agents.map((a) => ({ ...a, weeklyHours: a.weeklyHours * Math.max(1, days / 7) })),
     { days, daysOffPerWeek: daysOffIn(rules, days), consecutiveDaysOff: rules.consecutiveDaysOff ?? false },
   )
   return roster.agentOf.map((id) => (id === null ? null : agents[id]!.name))

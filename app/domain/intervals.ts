@@ -70,6 +70,15 @@ export function startOfLocalDay(day: string, timeZone: string): number {
   return new TZDate(year, month - 1, date, timeZone).getTime()
 }
 
+/**
+ * The instant of a local wall-clock time (minutes after midnight) on a local day; on a day when
+ * clocks go forward, a skipped time moves forward by the gap (00:30 → 01:30).
+ */
+export function localInstant(day: string, minute: number, timeZone: string): number {
+  const { year, month, date } = parseLocalDate(day)
+  return new TZDate(year, month - 1, date, Math.floor(minute / 60), minute % 60, timeZone).getTime()
+}
+
 /** The local calendar date of an instant. */
 export function localDateOf(instant: number, timeZone: string): string {
   return format(new TZDate(instant, timeZone), 'yyyy-MM-dd')

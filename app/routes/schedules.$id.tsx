@@ -286,7 +286,10 @@ export default function ScheduleRoute() {
           <p className="back">
             <Link to="/schedules">{t('nav.schedules')}</Link>
           </p>
-          <h1>{schedule.name}</h1>
+          <h1>
+            {schedule.channelName ?? t('schedules.allChannelsTitle')} ·{' '}
+            {formatDay(schedule.firstDay, language, { day: '2-digit', month: '2-digit' })}
+          </h1>
           <p className="note" data-testid="schedule-meta">
             {t('schedules.meta', {
               from: formatDay(schedule.firstDay, language),

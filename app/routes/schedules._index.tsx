@@ -198,7 +198,7 @@ export default function SchedulesRoute() {
               {schedules.map((s) => (
                 <tr key={s.id}>
                   <td className="text">
-                    <Link to={`/schedules/${s.id}`}>{s.name}</Link>
+                    <Link to={`/schedules/${s.id}`}>{s.channelName ?? t('schedules.allChannelsTitle')}</Link>
                   </td>
                   <td className="text">{formatDay(s.firstDay, language)}</td>
                   <td>{formatInteger(s.shifts, language)}</td>

@@ -26,7 +26,7 @@ export interface SolvedSchedule extends ScheduleResult {
   objective: number
   /** (objective − lpBound) ÷ lpBound. */
   gap: number
-  /** HiGHS's status of the integer solve ("Optimal", "Time limit reached", …). */
+  /** HiGHS's status of the integer solve ("Optimal", "Time limit reached", …), or "Greedy" when it found no integer solution in time and the repair built the schedule. */
   status: string
   milliseconds: number
 }
@@ -46,8 +46,10 @@ require(workerData.highs)().then((highs) => {
   parentPort.postMessage({ phase: 'relaxed', status: relaxed.Status, objective: relaxed.ObjectiveValue })
   if (relaxed.Status !== 'Optimal') return
   const integer = highs.solve(workerData.lp, workerData.options)
+  // Without an integer solution (time limit before the first one) HiGHS still lists the columns,
+  // all zero, with an infinite objective: report no values rather than an empty schedule.
   let values = null
-  if (integer.Columns && Object.keys(integer.Columns).length > 0) {
+  if (Number.isFinite(integer.ObjectiveValue) && integer.Columns) {
     values = {}
     for (const [name, column] of Object.entries(integer.Columns)) if (column.Primal) values[name] = column.Primal
   }
@@ -75,8 +77,15 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
         },
       })
       let bound: number | null = null
-      const fail = (message: string) => {
+      let settled = false
+      const settle = () => {
+        settled = true
+        clearTimeout(guard)
         void worker.terminate()
+      }
+      const fail = (message: string) => {
+        if (settled) return
+        settle()
         reject(new ScheduleFailed(message))
       }
       // HiGHS honours its time limit; this guards against a solver that never answers.
@@ -87,13 +96,13 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
           if (message.status !== 'Optimal') return fail(`the LP relaxation ended with status "${message.status}"`)
           bound = message.objective
           options.onProgress?.('integer', bound)
-        } else {
-          clearTimeout(guard)
-          void worker.terminate()
-          if (message.values === null) reject(new ScheduleFailed(`the solver found no schedule (status "${message.status}")`))
-          else resolve({ lpBound: bound!, status: message.status, values: message.values })
+        } else if (!settled) {
+          settle()
+          // No integer solution within the limit: the repair builds the schedule greedily, and says so.
+          resolve({ lpBound: bound!, status: message.values === null ? 'Greedy' : message.status, values: message.values ?? {} })
         }
       })
+      worker.on('exit', (code) => fail(`the solver stopped (exit code ${code})`))
       worker.on('error', (error) => fail(`the solver failed: ${error.message}`))
     },
   )

@@ -3,7 +3,16 @@
 // read, edited by hand, published and exported. Coverage is always recomputed from the stored
 // shifts, so a hand edit shows at once in the chart and the totals.
 import { prisma, withSqliteTransaction } from '../db.server.ts'
-import { addDays, daysBetween, localDateOf, localIsoString, localMinuteOfDay, startOfLocalDay, weekdayOf } from '../domain/intervals.ts'
+import {
+  addDays,
+  daysBetween,
+  localDateOf,
+  localInstant,
+  localIsoString,
+  localMinuteOfDay,
+  startOfLocalDay,
+  weekdayOf,
+} from '../domain/intervals.ts'
 import { formatClock, parseClock, unionWeekHours } from '../domain/opening-hours.ts'
 import { buildScheduleModel } from '../domain/schedule/model.ts'
 import { coverageTotals, onFloor, type CoverageTotals } from '../domain/schedule/coverage.ts'
@@ -72,9 +81,8 @@ export async function generateSchedule(
 
   const stored = await getRulesFile()
   const { rules, timeLimitSec } = toScheduleRules(scheduleRulesSchema.parse(stored.file))
-  // The page's opening hours are the channels' (Settings); the stored rules' apply when a channel is always open.
-  const hours = unionWeekHours(channels.filter((c) => planned.has(c.key)).map((c) => c.openingHours))
-  if (hours !== null) rules.openingHours = hours
+  // The page's opening hours are the channels' (Settings; null = always staffed), not the stored rules'.
+  rules.openingHours = unionWeekHours(channels.filter((c) => planned.has(c.key)).map((c) => c.openingHours))
   const agents = await agentsFor(channel?.key ?? null)
   if (agents.length > 0) rules.maxAgentsPerDay = Math.min(rules.maxAgentsPerDay ?? Infinity, agents.length)
 
@@ -102,7 +110,7 @@ export async function generateSchedule(
     maxAgentsPerDay: rules.maxAgentsPerDay ?? null,
     openingHours: rules.openingHours
       ? rules.openingHours.map((d) => (d ? { open: formatClock(d.open), close: formatClock(d.close) } : null))
-      : stored.file.openingHours,
+      : undefined,
   }
   return withSqliteTransaction((db) => {
     const { lastInsertRowid } = db
@@ -151,7 +159,8 @@ export async function generateSchedule(
 
 export interface ScheduleSummary {
   id: number
-  name: string
+  /** null = every channel (the page names it in the reader's language). */
+  channelName: string | null
   firstDay: string
   days: number
   status: string
@@ -162,11 +171,12 @@ export interface ScheduleSummary {
 }
 
 export async function listSchedules(): Promise<ScheduleSummary[]> {
+  const channels = await listChannels()
   const rows = await prisma.schedule.findMany({
     orderBy: { id: 'desc' },
     select: {
       id: true,
-      name: true,
+      channelKey: true,
       firstDay: true,
       days: true,
       status: true,
@@ -178,7 +188,7 @@ export async function listSchedules(): Promise<ScheduleSummary[]> {
   })
   return rows.map((r) => ({
     id: r.id,
-    name: r.name,
+    channelName: r.channelKey === null ? null : channels.find((c) => c.key === r.channelKey)?.name ?? r.channelKey,
     firstDay: r.firstDay,
     days: r.days,
     status: r.status,
@@ -385,7 +395,9 @@ export type MoveOutcome = 'moved' | 'notFound' | 'badTime' | 'agentBusy' | 'agen
 
 /**
  * Moves a shift to another start on its day (breaks move with it) and/or gives it to another agent
- * (null = open). Refuses an agent who already works that day or is off.
+ * (null = open). Refuses an agent who is inactive or cannot work the schedule's channel, is off
+ * that day, or already has a shift that overlaps it or is on the same day. Checked and written in
+ * one transaction, so two supervisors cannot both give the agent the day.
  */
 export async function editShift(
   scheduleId: number,
@@ -393,42 +405,48 @@ export async function editShift(
   change: { start: string; agentId: number | null },
   user: string,
 ): Promise<MoveOutcome> {
-  const schedule = await prisma.schedule.findUnique({
-    where: { id: scheduleId },
-    select: { firstDay: true, timeZone: true, daysOff: true },
-  })
-  const shift = await prisma.scheduleShift.findFirst({
-    where: { id: shiftId, scheduleId },
-    select: { day: true, start: true, end: true, breaks: true },
-  })
-  if (!schedule || !shift) return 'notFound'
   const minute = parseClock(change.start)
-  if (minute === null || minute >= 1440 || minute % 5 !== 0) return 'badTime'
-  const date = addDays(schedule.firstDay, shift.day)
-  const start = startOfLocalDay(date, schedule.timeZone) + minute * 60_000
-  if (localMinuteOfDay(start, schedule.timeZone) !== minute || localDateOf(start, schedule.timeZone) !== date) return 'badTime'
-  if (change.agentId !== null) {
-    const agent = await prisma.agent.findUnique({ where: { id: change.agentId }, select: { id: true } })
-    if (!agent) return 'unknownAgent'
-    const daysOff = (JSON.parse(schedule.daysOff) as Record<string, number[]>)[change.agentId] ?? []
-    if (daysOff.includes(shift.day)) return 'agentOff'
-    const busy = await prisma.scheduleShift.count({ where: { scheduleId, day: shift.day, agentId: change.agentId, id: { not: shiftId } } })
-    if (busy > 0) return 'agentBusy'
-  }
-  const delta = start - shift.start.getTime()
-  const breaks = (JSON.parse(shift.breaks) as ShiftRow['breaks']).map((b) => ({ ...b, start: b.start + delta, end: b.end + delta }))
-  await prisma.scheduleShift.update({
-    where: { id: shiftId },
-    data: {
-      start: new Date(start),
-      end: new Date(shift.end.getTime() + delta),
-      breaks: JSON.stringify(breaks),
-      agentId: change.agentId,
-      editedAt: new Date(),
-      editedBy: user,
-    },
+  return withSqliteTransaction((db) => {
+    const schedule = db.prepare('SELECT firstDay, timeZone, daysOff, channelKey FROM Schedule WHERE id = ?').get(scheduleId) as
+      | { firstDay: string; timeZone: string; daysOff: string; channelKey: string | null }
+      | undefined
+    const shift = db
+      .prepare('SELECT day, start, "end", breaks FROM ScheduleShift WHERE id = ? AND scheduleId = ?')
+      .get(shiftId, scheduleId) as { day: number; start: number; end: number; breaks: string } | undefined
+    if (!schedule || !shift) return 'notFound'
+    if (minute === null || minute >= 1440 || minute % 5 !== 0) return 'badTime'
+    const date = addDays(schedule.firstDay, shift.day)
+    const start = localInstant(date, minute, schedule.timeZone)
+    if (localMinuteOfDay(start, schedule.timeZone) !== minute) return 'badTime' // a time the clocks skip
+    const end = start + (shift.end - shift.start)
+    if (change.agentId !== null) {
+      const agent = db.prepare('SELECT channels, active FROM Agent WHERE id = ?').get(change.agentId) as
+        | { channels: string; active: number }
+        | undefined
+      if (!agent || !agent.active) return 'unknownAgent'
+      if (schedule.channelKey !== null && !(JSON.parse(agent.channels) as string[]).includes(schedule.channelKey)) return 'unknownAgent'
+      const daysOff = (JSON.parse(schedule.daysOff) as Record<string, number[]>)[change.agentId] ?? []
+      if (daysOff.includes(shift.day)) return 'agentOff'
+      const busy = db
+        .prepare(
+          'SELECT 1 FROM ScheduleShift WHERE scheduleId = ? AND agentId = ? AND id <> ? AND (day = ? OR (start < ? AND "end" > ?)) LIMIT 1',
+        )
+        .get(scheduleId, change.agentId, shiftId, shift.day, end, start)
+      if (busy) return 'agentBusy'
+    }
+    const delta = start - shift.start
+    const breaks = (JSON.parse(shift.breaks) as ShiftRow['breaks']).map((b) => ({ ...b, start: b.start + delta, end: b.end + delta }))
+    db.prepare('UPDATE ScheduleShift SET start = ?, "end" = ?, breaks = ?, agentId = ?, editedAt = ?, editedBy = ? WHERE id = ?').run(
+      start,
+      end,
+      JSON.stringify(breaks),
+      change.agentId,
+      Date.now(),
+      user,
+      shiftId,
+    )
+    return 'moved'
   })
-  return 'moved'
 }
 
 export async function publishSchedule(id: number, user: string): Promise<boolean> {
@@ -444,7 +462,11 @@ export async function deleteSchedule(id: number): Promise<boolean> {
   return count > 0
 }
 
-const csvField = (text: string) => (/[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text)
+/** Quoted when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */
+function csvField(text: string): string {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text
+  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
 
 /** One line per shift: agent (empty = open), local times, paid hours and breaks. */
 export async function scheduleCsv(id: number): Promise<{ name: string; csv: string } | null> {

@@ -3,7 +3,7 @@
 // rostered to the agents of that channel, edited by hand, published and exported.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
-import { saveAgent } from '../../app/services/agents.server.ts'
+import { saveAgent, setAgentActive } from '../../app/services/agents.server.ts'
 import { getScheduleJob, startScheduleJob } from '../../app/services/schedule-jobs.server.ts'
 import { saveRulesFile, type RulesFile } from '../../app/services/schedule-rules.server.ts'
 import {
@@ -150,6 +150,25 @@ describe('a schedule from a forecast', () => {
     await prisma.schedule.update({ where: { id }, data: { daysOff: JSON.stringify({ [first!.agentId!]: [5] }) } })
     expect(await editShift(id, saturday.id, { start: '08:00', agentId: first!.agentId }, 'carla')).toBe('agentOff')
     expect(await editShift(id, 999_999, { start: '08:00', agentId: null }, 'carla')).toBe('notFound')
+    // Only active agents who can work the schedule's channel.
+    const chatOnly = (await prisma.agent.findUnique({ where: { name: 'Só Chat' }, select: { id: true } }))!.id
+    expect(await editShift(id, saturday.id, { start: '08:00', agentId: chatOnly }, 'carla')).toBe('unknownAgent')
+    await saveAgent(null, { name: 'Inativo', channels: ['voz'], weeklyHours: 36 })
+    const inactive = (await prisma.agent.findUnique({ where: { name: 'Inativo' }, select: { id: true } }))!.id
+    await setAgentActive(inactive, false)
+    expect(await editShift(id, saturday.id, { start: '08:00', agentId: inactive }, 'carla')).toBe('unknownAgent')
+  })
+
+  it('refuses a shift that would overlap the same agent’s shift of the day before, running past midnight', async () => {
+    const view = (await getScheduleView(id, null))!
+    const [tuesday, other] = view.shifts.filter((s) => s.day === 1 && s.agentId !== null)
+    const wednesday = view.shifts.find((s) => s.day === 2 && s.agentId !== tuesday!.agentId && s.agentId !== other!.agentId)!
+    // Tuesday's shift moved to 22:00 runs to 04:00 on Wednesday…
+    expect(await editShift(id, tuesday!.id, { start: '22:00', agentId: tuesday!.agentId }, 'carla')).toBe('moved')
+    // …so its agent cannot take a Wednesday shift at 01:00, though Wednesday has no shift of theirs yet.
+    await prisma.scheduleShift.updateMany({ where: { scheduleId: id, day: 2, agentId: tuesday!.agentId }, data: { agentId: null } })
+    expect(await editShift(id, wednesday.id, { start: '01:00', agentId: tuesday!.agentId }, 'carla')).toBe('agentBusy')
+    expect(await editShift(id, wednesday.id, { start: '08:00', agentId: tuesday!.agentId }, 'carla')).toBe('moved')
   })
 
   it('publishes, recording who', async () => {
@@ -168,6 +187,16 @@ describe('a schedule from a forecast', () => {
     expect(lines[1]).toMatch(/^Agente \d\d,2026-11-30,6h,2026-11-30T08:00:00-03:00,2026-11-30T14:00:00-03:00,6,$/)
   })
 
+  it('defuses a name a spreadsheet would run as a formula', async () => {
+    await saveAgent(null, { name: '=HYPERLINK("x")', channels: ['voz'], weeklyHours: 36 })
+    const agent = (await prisma.agent.findUnique({ where: { name: '=HYPERLINK("x")' }, select: { id: true } }))!.id
+    const monday = await prisma.scheduleShift.findFirst({ where: { scheduleId: id, day: 0 }, select: { id: true } })
+    expect(await editShift(id, monday!.id, { start: '08:00', agentId: agent }, 'carla')).toBe('moved')
+    const { csv } = (await scheduleCsv(id))!
+    expect(csv).toContain(`"'=HYPERLINK(""x"")",2026-11-30,`)
+    expect(csv).not.toMatch(/^=/m)
+  })
+
   it('says why it cannot build a schedule', async () => {
     await expect(generateSchedule({ forecastId: 999, channelKey: null, week: 0 }, 'x')).rejects.toThrow(ScheduleInputError)
     await expect(generateSchedule({ forecastId, channelKey: 'fax', week: 0 }, 'x')).rejects.toMatchObject({ reason: 'unknownChannel' })
@@ -175,9 +204,13 @@ describe('a schedule from a forecast', () => {
     await expect(generateSchedule({ forecastId, channelKey: 'chat', week: 0 }, 'x')).rejects.toMatchObject({ reason: 'nothingRequired' })
   })
 
-  it('runs as a background job that reports its phases and ends with the schedule', async () => {
+  it('runs as a background job that reports its phases and ends with the schedule; one solve at a time', async () => {
     const job = startScheduleJob({ forecastId, channelKey: null, week: 0 }, 20, 'eva')
     expect(job.status).toBe('running')
+    // The same request again follows the same job; another waits its turn.
+    expect(startScheduleJob({ forecastId, channelKey: null, week: 0 }, 20, 'eva').id).toBe(job.id)
+    const next = startScheduleJob({ forecastId, channelKey: 'voz', week: 0 }, 20, 'eva')
+    expect(next.phase).toBe('queued')
     const phases = new Set<string>()
     while (getScheduleJob(job.id)!.status === 'running') {
       phases.add(getScheduleJob(job.id)!.phase)
@@ -188,5 +221,7 @@ describe('a schedule from a forecast', () => {
     expect(getScheduleJob(job.id)!.lpBound).toBeGreaterThan(0)
     const view = (await getScheduleView(getScheduleJob(job.id)!.scheduleId!, null))!
     expect(view.schedule.channelKey).toBeNull()
+    while (getScheduleJob(next.id)!.status === 'running') await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(getScheduleJob(next.id)!.status).toBe('done')
   })
 })

@@ -5,6 +5,7 @@ import {
   daysBetween,
   localDateOf,
   localDays,
+  localInstant,
   localMinuteOfDay,
   parseLocalDate,
   startOfLocalDay,
@@ -65,5 +66,15 @@ describe('local days in a time zone', () => {
     expect(start % INTERVAL_MS).toBe(0)
     expect(localMinuteOfDay(start, 'Asia/Kathmandu') % 15).toBe(0)
     expect(localMinuteOfDay(start, 'Asia/Kolkata') % 15).toBe(0)
+  })
+})
+
+describe('local wall-clock instants', () => {
+  it('reads a local time on a day, also on the day clocks went forward (São Paulo, 2018-11-04, 00:00 → 01:00)', () => {
+    expect(new Date(localInstant('2026-11-30', 8 * 60, 'America/Sao_Paulo')).toISOString()).toBe('2026-11-30T11:00:00.000Z')
+    expect(new Date(localInstant('2018-11-04', 10 * 60, 'America/Sao_Paulo')).toISOString()).toBe('2018-11-04T12:00:00.000Z')
+    // 00:30 did not exist that night: it moves forward by the gap.
+    expect(localMinuteOfDay(localInstant('2018-11-04', 30, 'America/Sao_Paulo'), 'America/Sao_Paulo')).toBe(90)
+    expect(new Date(localInstant('2026-03-08', 10 * 60, 'America/New_York')).toISOString()).toBe('2026-03-08T14:00:00.000Z')
   })
 })
