@@ -162,7 +162,7 @@ function Timeline({ view }: { view: View }) {
               </span>
             </div>
             {editing === s.id && (
-              <Form method="post" className="inline-form gantt-edit" preventScrollReset aria-label={t('schedules.editShift')}>
+              <Form method="post" className="gantt-edit" preventScrollReset aria-label={t('schedules.editShift')}>
                 <input type="hidden" name="intent" value="edit" />
                 <input type="hidden" name="shiftId" value={s.id} />
                 <label>
