@@ -1,5 +1,6 @@
 // Loads the generated demo history into the database (one transaction), then its forecast.
 import { brazilNationalHolidays } from '../domain/holidays.ts'
+import { addDays } from '../domain/intervals.ts'
 import { generateDemoHistory, type DemoHistory } from '../domain/demo/generate.ts'
 import { prisma, withSqliteTransaction } from '../db.server.ts'
 import { createForecast } from './forecast.server.ts'
@@ -17,6 +18,8 @@ export interface DemoLoadSummary {
   channels: Array<{ key: string; contacts: number }>
   /** The demo forecast of the next four weeks, for the staffing page. */
   forecastId: number
+  /** A forecast of the last four weeks made before them, for the Review. */
+  reviewForecastId: number
   milliseconds: number
 }
 
@@ -25,8 +28,9 @@ export const DEMO_FORECAST_DAYS = 28
 /**
  * Replaces everything in the database with the demo operation: its settings, four channels,
  * 13 weeks of contacts up to (not including) `today`, their interval aggregates and the national
- * holidays as special days (one transaction: all or nothing); then a forecast of the next four
- * weeks (15-minute, automatic) is made from them like any other (if that failed, the data would
+ * holidays as special days (one transaction: all or nothing); then a forecast of the last four
+ * weeks made from the history before them (for the Review) and one of the next four weeks
+ * (15-minute, automatic, for staffing and schedules) are made from them like any other (if that failed, the data would
  * stay, without the forecast, and the error would be raised).
  */
 export async function loadDemoData(options: { today: string; timeZone?: string; seed?: number }): Promise<DemoLoadSummary> {
@@ -42,6 +46,19 @@ export async function loadDemoData(options: { today: string; timeZone?: string; 
     tagDemoHolidays(db, Number(history.from.slice(0, 4)), Number(options.today.slice(0, 4)) + 1)
   })
   const channelIds = (await prisma.channel.findMany({ select: { id: true } })).map((c) => c.id)
+  // For the Review: what a forecast made four weeks ago said about the last four weeks.
+  const reviewForecastId = await createForecast(
+    {
+      name: 'Últimas 4 semanas (para a análise)',
+      channelIds,
+      historyFrom: history.from,
+      historyTo: addDays(options.today, -(DEMO_FORECAST_DAYS + 1)),
+      horizonDays: DEMO_FORECAST_DAYS,
+      intervalMin: 15,
+      method: 'auto',
+    },
+    'demo',
+  )
   const forecastId = await createForecast(
     {
       name: 'Próximas 4 semanas (demonstração)',
@@ -61,6 +78,7 @@ export async function loadDemoData(options: { today: string; timeZone?: string; 
     contacts: history.channels.reduce((sum, c) => sum + c.contacts.arrivedAt.length, 0),
     channels: history.channels.map((c) => ({ key: c.channel.key, contacts: c.contacts.arrivedAt.length })),
     forecastId,
+    reviewForecastId,
     milliseconds: Math.round(performance.now() - started),
   }
 }

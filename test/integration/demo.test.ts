@@ -80,9 +80,16 @@ describe('demo data', () => {
     expect(summary.contacts).toBe(before)
     expect(await prisma.contact.count()).toBe(before)
     expect(await prisma.operation.count()).toBe(1)
-    // One forecast of the next four weeks, every channel, 15-minute intervals; holidays tagged.
-    const forecasts = await prisma.forecast.findMany({ select: { id: true, firstDay: true, horizonDays: true, intervalMin: true, _count: { select: { channels: true } } } })
-    expect(forecasts).toEqual([{ id: summary.forecastId, firstDay: '2026-11-24', horizonDays: 28, intervalMin: 15, _count: { channels: 4 } }])
+    // A forecast of the last four weeks (for the Review) and one of the next four, every channel,
+    // 15-minute intervals; holidays tagged.
+    const forecasts = await prisma.forecast.findMany({
+      orderBy: { id: 'asc' },
+      select: { id: true, firstDay: true, horizonDays: true, intervalMin: true, _count: { select: { channels: true } } },
+    })
+    expect(forecasts).toEqual([
+      { id: summary.reviewForecastId, firstDay: '2026-10-27', horizonDays: 28, intervalMin: 15, _count: { channels: 4 } },
+      { id: summary.forecastId, firstDay: '2026-11-24', horizonDays: 28, intervalMin: 15, _count: { channels: 4 } },
+    ])
     expect(await prisma.specialDay.count({ where: { date: '2026-12-25' } })).toBe(1)
   })
 })

@@ -1,0 +1,154 @@
+// The Review against a real SQLite file, on a constructed week whose figures are computed by hand:
+// voice forecast in 30-minute intervals (actuals in 15-minute rows, summed into them), one chat
+// interval without a forecast.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
+import { getReview, reviewCsv } from '../../app/services/review.server.ts'
+
+const ZONE = 'America/Sao_Paulo'
+let forecastId: number
+const at = (local: string) => Date.parse(`${local}:00-03:00`)
+
+beforeAll(async () => {
+  await prisma.operation.create({ data: { id: 1, name: 'SP', timeZone: ZONE } })
+  const voz = await prisma.channel.create({ data: { key: 'voz', name: 'Voz', slGoal: 0.8, slThresholdSec: 20, sortOrder: 1 } })
+  const chat = await prisma.channel.create({ data: { key: 'chat', name: 'Chat', slGoal: 0.9, concurrency: 2, sortOrder: 2 } })
+  forecastId = (
+    await prisma.forecast.create({
+      data: {
+        name: 'Conhecida',
+        method: 'seasonal-naive',
+        intervalMin: 30,
+        timeZone: ZONE,
+        historyFrom: '2026-11-01',
+        historyTo: '2026-11-29',
+        firstDay: '2026-11-30',
+        horizonDays: 2,
+        createdBy: 'ana',
+      },
+    })
+  ).id
+  withSqliteTransaction((db) => {
+    db.prepare(
+      `INSERT INTO ForecastChannel (forecastId, channelId, method, params, scores, origins, dispersion) VALUES (?, ?, 'seasonal-naive', 'null', '{"methods":[],"auto":null}', 0, 1)`,
+    ).run(forecastId, voz.id)
+    const forecast = db.prepare(
+      'INSERT INTO ForecastInterval (forecastId, channelId, start, offered, lower, upper, aht, adjusted) VALUES (?, ?, ?, ?, 0, 0, 300, ?)',
+    )
+    // Forecast: Monday 09:00 100, 09:30 100; Tuesday 09:00 60 (TMA 300 s everywhere).
+    for (const [time, offered] of [
+      ['2026-11-30T09:00', 100],
+      ['2026-11-30T09:30', 100],
+      ['2026-12-01T09:00', 60],
+    ] as const)
+      forecast.run(forecastId, voz.id, at(time), offered, offered)
+    const stat = db.prepare(
+      `INSERT INTO IntervalStat (channelId, start, offered, answered, abandoned, answeredWithinThreshold, abandonedWithinThreshold,
+         handleSecSum, answeredWaitSecSum, fcrCount, fcrResolved, npsCount, npsPromoters, npsDetractors, agentsStaffed)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    // Monday 09:00–09:30 in two 15-minute rows: 120 offered, 100 answered (TMA 360 s), 20 abandoned, 60 in time → SL 50%.
+    stat.run(voz.id, at('2026-11-30T09:00'), 60, 50, 10, 30, 18_000, 1_500, 0, 0, 0, 0, 0, 1)
+    stat.run(voz.id, at('2026-11-30T09:15'), 60, 50, 10, 30, 18_000, 1_500, 0, 0, 0, 0, 0, 1)
+    // Monday 09:30: 80 offered and answered (TMA 300 s), 72 in time → 90%; FCR 7 of 10; NPS 10 promoters, 4 detractors of 20.
+    stat.run(voz.id, at('2026-11-30T09:30'), 80, 80, 0, 72, 24_000, 400, 10, 7, 20, 10, 4, 30)
+    // Tuesday 09:00: 50 offered and answered (TMA 240 s), 45 in time → 90%; NPS 5 detractors of 5.
+    stat.run(voz.id, at('2026-12-01T09:00'), 50, 50, 0, 45, 12_000, 250, 0, 0, 5, 0, 5, 20)
+    // Chat, no forecast: Monday 10:00, 10 answered in time.
+    stat.run(chat.id, at('2026-11-30T10:00'), 10, 10, 0, 10, 3_000, 50, 0, 0, 0, 0, 0, null)
+  })
+})
+
+const query = (channel: string | null, day: string | null = null) => ({ forecastId, from: '2026-11-30', to: '2026-12-01', channel, day })
+
+describe('the review of a period against a forecast', () => {
+  it('measures volume accuracy: WAPE 50/250, bias +10/250, MAPE over the three intervals', async () => {
+    const view = await getReview(query('voz'), ZONE)
+    const { volume } = view.accuracy
+    expect(volume.actualTotal).toBe(250)
+    expect(volume.forecastTotal).toBe(260)
+    expect(volume.wape).toBeCloseTo(50 / 250, 12) // |100−120| + |100−80| + |60−50|
+    expect(volume.bias).toBeCloseTo(10 / 250, 12)
+    expect(volume.mape).toBeCloseTo((20 / 120 + 20 / 80 + 10 / 50) / 3, 12)
+  })
+
+  it('measures TMA accuracy weighted by answered contacts: WAPE 9,000/72,000, bias −3,000/72,000', async () => {
+    const { aht } = (await getReview(query('voz'), ZONE)).accuracy
+    // Σ answered·|300 − TMA| = 100·60 + 80·0 + 50·60; Σ handle = 36,000 + 24,000 + 12,000.
+    expect(aht.wape).toBeCloseTo(9_000 / 72_000, 12)
+    expect(aht.bias).toBeCloseTo((300 * 230 - 72_000) / 72_000, 12)
+    expect(aht.mape).toBeCloseTo((60 / 360 + 0 + 60 / 240) / 3, 12)
+    expect(aht.rmse).toBeNull()
+  })
+
+  it('counts attainment by interval (2 of 3), day (1 of 2) and week (0 of 1); with chat, 3 of 4 intervals', async () => {
+    const view = await getReview(query('voz'), ZONE)
+    expect(view.attainment.intervals).toEqual({ met: 2, measured: 3, share: 2 / 3 })
+    // Monday pooled: (60 + 72) ÷ 200 = 66% < 80%; Tuesday 90%.
+    expect(view.attainment.days).toEqual({ met: 1, measured: 2, share: 0.5 })
+    // The week pooled: 177 ÷ 250 = 70.8% < 80%.
+    expect(view.attainment.weeks).toEqual({ met: 0, measured: 1, share: 0 })
+    expect(view.total.serviceLevel).toBeCloseTo(177 / 250, 12)
+    const all = await getReview(query(null), ZONE)
+    expect(all.attainment.intervals).toEqual({ met: 3, measured: 4, share: 0.75 })
+  })
+
+  it('reports FCR (7 of 10) and NPS (100 × (10 − 9) ÷ 25 = 4) for the period, and per week', async () => {
+    const view = await getReview(query('voz'), ZONE)
+    expect(view.total.fcrRate).toBeCloseTo(0.7, 12)
+    expect(view.total.nps).toBeCloseTo(4, 12)
+    expect(view.total.npsResponses).toBe(25)
+    expect(view.weeks).toHaveLength(1)
+    expect(view.weeks[0]!.key).toBe('2026-11-30')
+    expect(view.weeks[0]!.nps).toBeCloseTo(4, 12)
+    // Monday alone: NPS (10 − 4) ÷ 20 = 30.
+    expect(view.days[0]!.nps).toBeCloseTo(30, 12)
+    expect(view.months.map((m) => m.key)).toEqual(['2026-11', '2026-12'])
+  })
+
+  it('maps the volume variance on weekday × hour: Monday 09h 0%, Tuesday 09h +20%, the rest empty', async () => {
+    const { heatmap } = await getReview(query('voz'), ZONE)
+    expect(heatmap[1]![9]).toBeCloseTo(0, 12) // (200 − 200) ÷ 200
+    expect(heatmap[2]![9]).toBeCloseTo(0.2, 12) // (60 − 50) ÷ 50
+    expect(heatmap[1]![10]).toBeNull()
+  })
+
+  it('ranks the worst interval with every cause signal: volume and TMA above forecast, understaffed, abandonment spike', async () => {
+    const { worst } = await getReview(query('voz'), ZONE)
+    expect(worst).toHaveLength(1)
+    const [missed] = worst
+    expect(missed!.start).toBe(at('2026-11-30T09:00'))
+    expect(missed!.serviceLevel).toBeCloseTo(0.5, 12)
+    expect(missed!.shortfall).toBeCloseTo((0.8 - 0.5) * 120, 12)
+    // 120 > 100 × 1.15; TMA 360 > 300 × 1.15; 1 agent vs the plan's; 20 ÷ 120 = 16.7% > 2 × 20 ÷ 250 and > 8% + 5 points.
+    expect(missed!.signals).toEqual(['volumeAbove', 'ahtAbove', 'understaffed', 'abandonSpike'])
+    expect(missed!.plannedAgents).toBeGreaterThan(1)
+    expect(missed!.agentsStaffed).toBe(1)
+  })
+
+  it('drills into a day: its intervals with forecast, actuals and variance', async () => {
+    const view = await getReview(query('voz', '2026-11-30'), ZONE)
+    expect(view.day!.intervals.map((r) => [r.label, r.offered, r.forecastOffered])).toEqual([
+      ['30/11 09:00', 120, 100],
+      ['30/11 09:30', 80, 100],
+    ])
+    expect(view.day!.intervals[0]!.variance).toBeCloseTo(-20 / 120, 12)
+    const all = await getReview(query(null, '2026-11-30'), ZONE)
+    expect(all.day!.intervals.map((r) => [r.label, r.offered])).toEqual([
+      ['30/11 09:00', 120],
+      ['30/11 09:30', 80],
+      ['30/11 10:00', 10],
+    ])
+  })
+
+  it('exports every interval and channel as CSV with local times', async () => {
+    const lines = (await reviewCsv(query(null), ZONE)).trim().split('\n')
+    expect(lines[0]).toBe(
+      'interval_start,channel,offered,forecast_offered,variance,aht_seconds,forecast_aht_seconds,service_level,sl_goal,asa_seconds,abandon_rate,predicted_abandon_rate,agents_staffed,planned_agents',
+    )
+    expect(lines).toHaveLength(5)
+    expect(lines[1]).toMatch(/^2026-11-30T09:00:00-03:00,voz,120,100,-0\.1667,360,300,0\.5,0\.8,30,0\.1667,,1,\d+$/)
+    expect(lines[3]).toMatch(/^2026-11-30T10:00:00-03:00,chat,10,,,300,,1,0\.9,5,0,,,$/)
+    expect(lines[4]).toMatch(/^2026-12-01T09:00:00-03:00,voz,50,60,0\.2,240,300,0\.9,0\.8,5,0,,20,\d+$/)
+  })
+})
