@@ -72,20 +72,50 @@ export interface Attainment {
 
 /** Groups meeting their goal: each group's pooled service level against its channel's goal. */
 export function attainment(intervals: readonly ReviewInterval[], groupOf: (i: ReviewInterval) => string): Attainment {
-  const groups = new Map<string, { sums: TrafficSums; goal: number }>()
-  for (const i of intervals) {
-    const key = `${i.channel}|${groupOf(i)}`
-    let group = groups.get(key)
-    if (!group) groups.set(key, (group = { sums: emptySums(), goal: i.slGoal }))
-    addSums(group.sums, i.actual)
-  }
   let met = 0
   let measured = 0
-  for (const { sums, goal } of groups.values()) {
+  for (const a of attainmentBy(intervals, groupOf).values()) {
+    met += a.met
+    measured += a.measured
+  }
+  return { met, measured, share: measured > 0 ? met / measured : null }
+}
+
+/**
+ * Attainment per group in one pass: each (channel, group) pooled against the channel's goal, then
+ * counted under its group (a day's attainment counts its channels).
+ */
+export function attainmentBy(intervals: readonly ReviewInterval[], groupOf: (i: ReviewInterval) => string): Map<string, Attainment> {
+  const pooled = new Map<string, { group: string; sums: TrafficSums; goal: number }>()
+  for (const i of intervals) {
+    const group = groupOf(i)
+    const key = `${i.channel}|${group}`
+    let entry = pooled.get(key)
+    if (!entry) pooled.set(key, (entry = { group, sums: emptySums(), goal: i.slGoal }))
+    addSums(entry.sums, i.actual)
+  }
+  const out = new Map<string, Attainment>()
+  for (const { group, sums, goal } of pooled.values()) {
     const sl = measure(sums).serviceLevel
+    let a = out.get(group)
+    if (!a) out.set(group, (a = { met: 0, measured: 0, share: null }))
     if (sl === null) continue
+    a.measured++
+    if (sl >= goal - 1e-12) a.met++
+  }
+  for (const a of out.values()) a.share = a.measured > 0 ? a.met / a.measured : null
+  return out
+}
+
+/** Intervals (each one channel's) meeting their goal: no grouping needed. */
+export function intervalAttainment(intervals: readonly ReviewInterval[]): Attainment {
+  let met = 0
+  let measured = 0
+  for (const i of intervals) {
+    const eligible = i.actual.offered - i.actual.abandonedWithinThreshold
+    if (eligible <= 0) continue
     measured++
-    if (sl >= goal - 1e-12) met++
+    if (i.actual.answeredWithinThreshold / eligible >= i.slGoal - 1e-12) met++
   }
   return { met, measured, share: measured > 0 ? met / measured : null }
 }
@@ -146,7 +176,7 @@ export function summary(key: string, intervals: readonly ReviewInterval[]): Peri
     ...measure(sums),
     forecastOffered: hasForecast ? forecast : null,
     volumeVariance: hasForecast ? variance(forecast, covered) : null,
-    intervalAttainment: attainment(intervals, (i) => String(i.start)),
+    intervalAttainment: intervalAttainment(intervals),
     ...quality(q),
     npsResponses: q.npsCount,
   }

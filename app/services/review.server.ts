@@ -9,8 +9,8 @@ import { addDays, localDays, localIsoString, weekdayOf } from '../domain/interva
 import { formatClock } from '../domain/opening-hours.ts'
 import {
   ahtAccuracy,
-  attainment,
-  emptyQuality,
+  attainmentBy,
+  intervalAttainment,
   summarise,
   summary,
   varianceHeatmap,
@@ -19,8 +19,10 @@ import {
   type Attainment,
   type CauseSignal,
   type PeriodSummary,
+  type QualitySums,
   type ReviewInterval,
 } from '../domain/review.ts'
+import type { TrafficSums } from '../domain/metrics.ts'
 import { listChannels, type ChannelSettings } from './operation.server.ts'
 import { getForecastRef, planRows, type ForecastRef, type PlanCsvRow } from './staffing.server.ts'
 import { roundTo } from '../utils/format.ts'
@@ -79,36 +81,30 @@ export interface ReviewView {
   day: { date: string; intervals: IntervalRow[] } | null
 }
 
-interface StatRow {
-  channelId: number
-  bucket: number
-  offered: number
-  answered: number
-  abandoned: number
-  answeredWithinThreshold: number
-  abandonedWithinThreshold: number
-  handleSecSum: number
-  answeredWaitSecSum: number
-  fcrCount: number
-  fcrResolved: number
-  npsCount: number
-  npsPromoters: number
-  npsDetractors: number
-  agentsStaffed: number | null
+interface Slot {
+  actual: TrafficSums & QualitySums
+  /** Agents logged in, summed over the 15-minute rows that report them, and how many did. */
+  staffed: number
+  staffedCount: number
+  forecast: { offered: number; aht: number | null } | null
 }
 
 // The plan of a forecast takes ~100 ms; it changes only with its overrides or the channels' targets.
-const planCache = new Map<number, { stamp: string; rows: Map<string, PlanCsvRow['planned']> }>()
+const planCache = new Map<number, { stamp: string; rows: Map<string, Map<number, PlanCsvRow['planned']>> }>()
 
-async function planOf(forecastId: number, channels: readonly ChannelSettings[]): Promise<Map<string, PlanCsvRow['planned']>> {
+async function planOf(forecastId: number, channels: readonly ChannelSettings[]): Promise<Map<string, Map<number, PlanCsvRow['planned']>>> {
   const overrides = readDatabase()
     .prepare('SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last FROM ForecastOverride WHERE forecastId = ?')
     .get(forecastId) as { n: number; last: number }
   const stamp = JSON.stringify([overrides, channels])
   const cached = planCache.get(forecastId)
   if (cached?.stamp === stamp) return cached.rows
-  const plan = await planRows(forecastId, null)
-  const rows = new Map((plan?.rows ?? []).map((r) => [`${r.channel}|${r.start}`, r.planned]))
+  const rows = new Map<string, Map<number, PlanCsvRow['planned']>>()
+  for (const r of (await planRows(forecastId, null))?.rows ?? []) {
+    let byStart = rows.get(r.channel)
+    if (!byStart) rows.set(r.channel, (byStart = new Map()))
+    byStart.set(r.start, r.planned)
+  }
   planCache.set(forecastId, { stamp, rows })
   return rows
 }
@@ -132,98 +128,114 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
   const to = days[days.length - 1]!.end
   const db = readDatabase()
   const ids = channels.map((c) => c.id)
-  const byId = new Map(channels.map((c) => [c.id, c]))
   const placeholders = ids.map(() => '?').join(',') || 'NULL'
-  // 15-minute aggregates summed into the forecast's intervals (aligned on the period's first local midnight).
-  const stats = db
-    .prepare(
-      `SELECT channelId, start - ((start - @from) % @interval) AS bucket,
-         SUM(offered) AS offered, SUM(answered) AS answered, SUM(abandoned) AS abandoned,
-         SUM(answeredWithinThreshold) AS answeredWithinThreshold, SUM(abandonedWithinThreshold) AS abandonedWithinThreshold,
-         SUM(handleSecSum) AS handleSecSum, SUM(answeredWaitSecSum) AS answeredWaitSecSum,
-         SUM(fcrCount) AS fcrCount, SUM(fcrResolved) AS fcrResolved, SUM(npsCount) AS npsCount,
-         SUM(npsPromoters) AS npsPromoters, SUM(npsDetractors) AS npsDetractors, AVG(agentsStaffed) AS agentsStaffed
-       FROM IntervalStat WHERE start >= @from AND start < @to AND channelId IN (${placeholders})
-       GROUP BY channelId, bucket`,
-    )
-    .all({ from, to, interval: intervalMs }, ...ids) as StatRow[]
-  const forecastRows = forecast
-    ? (db
-        .prepare(
-          `SELECT channelId, start, adjusted, aht FROM ForecastInterval WHERE forecastId = ? AND start >= ? AND start < ? AND channelId IN (${placeholders})`,
-        )
-        .all(forecast.id, from, to, ...ids) as Array<{ channelId: number; start: number; adjusted: number; aht: number | null }>)
-    : []
-  const plan = forecast ? await planOf(forecast.id, allChannels) : new Map<string, PlanCsvRow['planned']>()
-
-  // Every (channel, interval) with actuals or a forecast.
-  const keyOf = (channelId: number, start: number) => `${channelId}|${start}`
-  const forecastAt = new Map(forecastRows.map((r) => [keyOf(r.channelId, r.start), r]))
-  const statAt = new Map(stats.map((r) => [keyOf(r.channelId, r.bucket), r]))
-  const keys = new Set([...statAt.keys(), ...forecastAt.keys()])
-  const dayIndex = (start: number) => {
-    let lo = 0
-    let hi = days.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (days[mid]!.start <= start) lo = mid
-      else hi = mid - 1
-    }
-    return lo
-  }
-  const intervals: ReviewInterval[] = []
-  for (const key of keys) {
-    const [channelId, start] = key.split('|').map(Number) as [number, number]
-    const channel = byId.get(channelId)!
-    const stat = statAt.get(key)
-    const f = forecastAt.get(key)
-    const p = plan.get(`${channel.key}|${start}`)
-    const d = days[dayIndex(start)]!
-    const weekday = weekdayOf(d.day)
-    intervals.push({
-      start,
-      channel: channel.key,
-      day: d.day,
-      weekday,
-      hour: Math.min(23, Math.floor((start - d.start) / 3_600_000)),
-      week: addDays(d.day, -((weekday + 6) % 7)),
-      month: d.day.slice(0, 7),
-      slGoal: channel.slGoal,
-      forecastOffered: f ? f.adjusted : null,
-      forecastAhtSec: f?.aht ?? null,
-      plannedAgents: p ? p.agents : null,
-      predictedAbandonRate: p?.abandonRate ?? null,
-      actual: stat
-        ? {
-            offered: stat.offered,
-            answered: stat.answered,
-            abandoned: stat.abandoned,
-            answeredWithinThreshold: stat.answeredWithinThreshold,
-            abandonedWithinThreshold: stat.abandonedWithinThreshold,
-            handleSecSum: stat.handleSecSum,
-            answeredWaitSecSum: stat.answeredWaitSecSum,
-            fcrCount: stat.fcrCount,
-            fcrResolved: stat.fcrResolved,
-            npsCount: stat.npsCount,
-            npsPromoters: stat.npsPromoters,
-            npsDetractors: stat.npsDetractors,
-          }
-        : {
-            offered: 0,
-            answered: 0,
-            abandoned: 0,
-            answeredWithinThreshold: 0,
-            abandonedWithinThreshold: 0,
-            handleSecSum: 0,
-            answeredWaitSecSum: 0,
-            ...emptyQuality(),
-          },
-      agentsStaffed: stat?.agentsStaffed ?? null,
+  // Each channel's intervals on one grid from the period's first local midnight: slot j starts at
+  // from + j × interval; the 15-minute aggregates add up into the forecast's intervals.
+  const slotCount = Math.ceil((to - from) / intervalMs)
+  const grid = new Map<number, Array<Slot | undefined>>(ids.map((id) => [id, new Array<Slot | undefined>(slotCount)]))
+  const slotAt = (channelId: number, start: number): Slot => {
+    const row = grid.get(channelId)!
+    const j = Math.floor((start - from) / intervalMs)
+    return (row[j] ??= {
+      // One literal, so every interval's sums share a shape (spreads made the hot loops slow).
+      actual: {
+        offered: 0,
+        answered: 0,
+        abandoned: 0,
+        answeredWithinThreshold: 0,
+        abandonedWithinThreshold: 0,
+        handleSecSum: 0,
+        answeredWaitSecSum: 0,
+        fcrCount: 0,
+        fcrResolved: 0,
+        npsCount: 0,
+        npsPromoters: 0,
+        npsDetractors: 0,
+      },
+      staffed: 0,
+      staffedCount: 0,
+      forecast: null,
     })
   }
-  intervals.sort((a, b) => a.start - b.start || a.channel.localeCompare(b.channel))
+  const stats = db
+    .prepare(
+      `SELECT channelId, start, offered, answered, abandoned, answeredWithinThreshold, abandonedWithinThreshold, handleSecSum,
+         answeredWaitSecSum, fcrCount, fcrResolved, npsCount, npsPromoters, npsDetractors, agentsStaffed
+       FROM IntervalStat WHERE start >= ? AND start < ? AND channelId IN (${placeholders})`,
+    )
+    .raw()
+    .iterate(from, to, ...ids) as IterableIterator<number[]>
+  for (const r of stats) {
+    const slot = slotAt(r[0]!, r[1]!)
+    const a = slot.actual
+    a.offered += r[2]!
+    a.answered += r[3]!
+    a.abandoned += r[4]!
+    a.answeredWithinThreshold += r[5]!
+    a.abandonedWithinThreshold += r[6]!
+    a.handleSecSum += r[7]!
+    a.answeredWaitSecSum += r[8]!
+    a.fcrCount += r[9]!
+    a.fcrResolved += r[10]!
+    a.npsCount += r[11]!
+    a.npsPromoters += r[12]!
+    a.npsDetractors += r[13]!
+    if (r[14] !== null) {
+      slot.staffed += r[14]!
+      slot.staffedCount++
+    }
+  }
+  if (forecast) {
+    const rows = db
+      .prepare(
+        `SELECT channelId, start, adjusted, aht FROM ForecastInterval WHERE forecastId = ? AND start >= ? AND start < ? AND channelId IN (${placeholders})`,
+      )
+      .raw()
+      .iterate(forecast.id, from, to, ...ids) as IterableIterator<[number, number, number, number | null]>
+    for (const [channelId, start, adjusted, aht] of rows) slotAt(channelId, start).forecast = { offered: adjusted, aht }
+  }
+  const plan = forecast ? await planOf(forecast.id, allChannels) : new Map<string, Map<number, PlanCsvRow['planned']>>()
+
+  const calendar = days.map((d) => {
+    const weekday = weekdayOf(d.day)
+    return { ...d, weekday, week: addDays(d.day, -((weekday + 6) % 7)), month: d.day.slice(0, 7) }
+  })
+  const ordered = [...channels].sort((a, b) => a.key.localeCompare(b.key))
+  const intervals: ReviewInterval[] = []
+  let d = 0
+  for (let j = 0; j < slotCount; j++) {
+    const start = from + j * intervalMs
+    while (d + 1 < calendar.length && calendar[d + 1]!.start <= start) d++
+    const day = calendar[d]!
+    for (const channel of ordered) {
+      const slot = grid.get(channel.id)![j]
+      if (!slot) continue
+      const p = plan.get(channel.key)?.get(start)
+      intervals.push({
+        start,
+        channel: channel.key,
+        day: day.day,
+        weekday: day.weekday,
+        hour: Math.min(23, Math.floor((start - day.start) / 3_600_000)),
+        week: day.week,
+        month: day.month,
+        slGoal: channel.slGoal,
+        forecastOffered: slot.forecast?.offered ?? null,
+        forecastAhtSec: slot.forecast?.aht ?? null,
+        plannedAgents: p ? p.agents : null,
+        predictedAbandonRate: p?.abandonRate ?? null,
+        actual: slot.actual,
+        agentsStaffed: slot.staffedCount > 0 ? slot.staffed / slot.staffedCount : null,
+      })
+    }
+  }
+  const dayStart = (start: number) => {
+    let k = calendar.length - 1
+    while (k > 0 && calendar[k]!.start > start) k--
+    return calendar[k]!.start
+  }
   const label = (start: number, day: string) =>
-    `${day.slice(8, 10)}/${day.slice(5, 7)} ${formatClock(Math.round((start - days[dayIndex(start)]!.start) / 60_000))}`
+    `${day.slice(8, 10)}/${day.slice(5, 7)} ${formatClock(Math.round((start - dayStart(start)) / 60_000))}`
   return { intervals, channels, allChannels, forecast, label }
 }
 
@@ -248,9 +260,40 @@ function intervalRow(i: ReviewInterval, label: ReadIntervals['label']): Interval
   }
 }
 
-export async function getReview(query: ReviewQuery, timeZone: string): Promise<ReviewView> {
+function total(groups: Map<string, Attainment>): Attainment {
+  let met = 0
+  let measured = 0
+  for (const a of groups.values()) {
+    met += a.met
+    measured += a.measured
+  }
+  return { met, measured, share: measured > 0 ? met / measured : null }
+}
+
+// A review is read again and again while nothing changes (managers on Monday morning): views are
+// kept per query until the database changes. SQLite's data_version, read on the app's read-only
+// connection, moves whenever another connection commits (imports, settings, overrides, demo).
+const viewCache = new Map<string, { version: number; view: Promise<ReviewView> }>()
+const VIEWS_KEPT = 32
+
+export function getReview(query: ReviewQuery, timeZone: string): Promise<ReviewView> {
+  const version = readDatabase().pragma('data_version', { simple: true }) as number
+  const key = JSON.stringify([query, timeZone])
+  const cached = viewCache.get(key)
+  if (cached?.version === version) return cached.view
+  const view = computeReview(query, timeZone)
+  viewCache.delete(key)
+  viewCache.set(key, { version, view })
+  view.catch(() => viewCache.delete(key))
+  if (viewCache.size > VIEWS_KEPT) viewCache.delete(viewCache.keys().next().value!)
+  return view
+}
+
+async function computeReview(query: ReviewQuery, timeZone: string): Promise<ReviewView> {
   const { intervals, channels, allChannels, forecast, label } = await readIntervals(query, timeZone)
   const row = (i: ReviewInterval) => intervalRow(i, label)
+  const byDay = attainmentBy(intervals, (i) => i.day)
+  const byWeek = attainmentBy(intervals, (i) => i.week)
 
   const predicted = intervals.filter((i) => i.predictedAbandonRate !== null && i.forecastOffered !== null)
   const predictedVolume = predicted.reduce((sum, i) => sum + i.forecastOffered!, 0)
@@ -300,11 +343,7 @@ export async function getReview(query: ReviewQuery, timeZone: string): Promise<R
     })),
     channel: query.channel,
     accuracy: { volume: volumeAccuracy(intervals), aht: ahtAccuracy(intervals) },
-    attainment: {
-      intervals: attainment(intervals, (i) => String(i.start)),
-      days: attainment(intervals, (i) => i.day),
-      weeks: attainment(intervals, (i) => i.week),
-    },
+    attainment: { intervals: intervalAttainment(intervals), days: total(byDay), weeks: total(byWeek) },
     total: summary('total', intervals),
     predictedAbandonRate:
       predictedVolume > 0 ? predicted.reduce((sum, i) => sum + i.predictedAbandonRate! * i.forecastOffered!, 0) / predictedVolume : null,
@@ -316,23 +355,11 @@ export async function getReview(query: ReviewQuery, timeZone: string): Promise<R
         slGoal: c.slGoal,
         volume: volumeAccuracy(own),
         aht: ahtAccuracy(own),
-        attainment: attainment(own, (i) => String(i.start)),
+        attainment: intervalAttainment(own),
       }
     }),
-    days: summarise(intervals, (i) => i.day).map((s) => ({
-      ...s,
-      attainment: attainment(
-        intervals.filter((i) => i.day === s.key),
-        (i) => i.day,
-      ),
-    })),
-    weeks: summarise(intervals, (i) => i.week).map((s) => ({
-      ...s,
-      attainment: attainment(
-        intervals.filter((i) => i.week === s.key),
-        (i) => i.week,
-      ),
-    })),
+    days: summarise(intervals, (i) => i.day).map((s) => ({ ...s, attainment: byDay.get(s.key)! })),
+    weeks: summarise(intervals, (i) => i.week).map((s) => ({ ...s, attainment: byWeek.get(s.key)! })),
     months: summarise(intervals, (i) => i.month),
     heatmap: varianceHeatmap(intervals),
     worst: worstIntervals(intervals).map((m) => ({ ...row(m.interval), shortfall: m.shortfall, signals: m.signals })),
