@@ -127,9 +127,12 @@ function OverviewReport({
       ) : (
         <>
           <section className="panel" aria-labelledby="kpi-heading">
-            <h2 id="kpi-heading">
-              {t('overview.results', { from: formatDay(overview.from, language), to: formatDay(overview.to, language) })}
-            </h2>
+            <div className="chart-head">
+              <h2 id="kpi-heading">
+                {t('overview.results', { from: formatDay(overview.from, language), to: formatDay(overview.to, language) })}
+              </h2>
+              <Link to={`/review?from=${overview.from}&to=${overview.to}`}>{t('review.fromOverview')}</Link>
+            </div>
             <table className="data" data-testid="overview-table">
               <thead>
                 <tr>

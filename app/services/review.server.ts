@@ -70,8 +70,12 @@ export interface ReviewView {
   accuracy: { volume: Accuracy; aht: Accuracy }
   attainment: { intervals: Attainment; days: Attainment; weeks: Attainment }
   total: PeriodSummary
-  /** Abandonment the plan predicted for the Erlang A channels, weighted by forecast volume. */
+  /** The real-time channels together (service level and waits mean something pooled; e-mail waits hours). */
+  realtime: PeriodSummary
+  /** Abandonment the plan predicted for the Erlang A channels, weighted by forecast volume… */
   predictedAbandonRate: number | null
+  /** …and the actual abandonment over the same intervals. */
+  actualAbandonWherePredicted: number | null
   byChannel: Array<PeriodSummary & { name: string; slGoal: number; volume: Accuracy; aht: Accuracy; attainment: Attainment }>
   days: Array<PeriodSummary & { attainment: Attainment }>
   weeks: Array<PeriodSummary & { attainment: Attainment }>
@@ -297,6 +301,8 @@ async function computeReview(query: ReviewQuery, timeZone: string): Promise<Revi
 
   const predicted = intervals.filter((i) => i.predictedAbandonRate !== null && i.forecastOffered !== null)
   const predictedVolume = predicted.reduce((sum, i) => sum + i.forecastOffered!, 0)
+  const predictedOffered = predicted.reduce((sum, i) => sum + i.actual.offered, 0)
+  const realtimeKeys = new Set(channels.filter((c) => c.kind === 'realtime').map((c) => c.key))
 
   let day: ReviewView['day'] = null
   if (query.day !== null && query.day >= query.from && query.day <= query.to) {
@@ -345,6 +351,11 @@ async function computeReview(query: ReviewQuery, timeZone: string): Promise<Revi
     accuracy: { volume: volumeAccuracy(intervals), aht: ahtAccuracy(intervals) },
     attainment: { intervals: intervalAttainment(intervals), days: total(byDay), weeks: total(byWeek) },
     total: summary('total', intervals),
+    realtime: summary(
+      'realtime',
+      intervals.filter((i) => realtimeKeys.has(i.channel)),
+    ),
+    actualAbandonWherePredicted: predictedOffered > 0 ? predicted.reduce((sum, i) => sum + i.actual.abandoned, 0) / predictedOffered : null,
     predictedAbandonRate:
       predictedVolume > 0 ? predicted.reduce((sum, i) => sum + i.predictedAbandonRate! * i.forecastOffered!, 0) / predictedVolume : null,
     byChannel: channels.map((c) => {

@@ -99,12 +99,6 @@ describe('the app on a fresh database', () => {
     await expect(goal.textContent()).resolves.toBe('85%')
   })
 
-  it('shows areas that come later with their title and purpose only', async () => {
-    await page.goto(`${app.baseUrl}/review`)
-    await expect(page.locator('h1').textContent()).resolves.toBe('Análise')
-    await expect(page.locator('main').textContent()).resolves.toMatch(/aderência da previsão/)
-  })
-
   it('answers unknown pages with a 404 page', async () => {
     const response = await page.goto(`${app.baseUrl}/nao-existe`)
     expect(response?.status()).toBe(404)
@@ -386,5 +380,75 @@ describe('schedule set-up', () => {
     await page.getByRole('button', { name: 'Salvar regras' }).click()
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/não foram salvas/)
     await page.screenshot({ path: `${shots}/schedule-rules.png`, fullPage: true })
+  })
+})
+
+describe('review', () => {
+  it('shows forecast accuracy, SL attainment and the variance heatmap for the demo data', async () => {
+    await page.goto(`${app.baseUrl}/review`)
+    await expect(page.locator('h1').textContent()).resolves.toBe('Análise')
+    // The default: the demo's forecast of the last four weeks, over the days it covers.
+    await expect(page.locator('select[name="forecast"] option:checked').textContent()).resolves.toBe('Últimas 4 semanas (para a análise)')
+    for (const id of ['attainment-intervals', 'attainment-days', 'attainment-weeks']) {
+      await expect(page.getByTestId(`review-${id}`).textContent()).resolves.toMatch(/^\d{1,3}%$/)
+    }
+    await expect(page.getByTestId('review-volume-wape').textContent()).resolves.toMatch(/^\d+,\d%$/)
+    await expect(page.getByTestId('review-volume-bias').textContent()).resolves.toMatch(/^[+-]?\d+,\d%$/)
+    await expect(page.getByTestId('review-nps').textContent()).resolves.toMatch(/^-?\d+,\d$/)
+    const heatmap = page.getByTestId('variance-heatmap')
+    await expect(heatmap.locator('tbody tr').count()).resolves.toBe(7)
+    await expect(heatmap.locator('tbody th').first().textContent()).resolves.toBe('seg.') // Monday first
+    expect(await heatmap.locator('td:not(.empty)').count()).toBeGreaterThan(7 * 12)
+    await expect(heatmap.locator('td:not(.empty)').first().textContent()).resolves.toMatch(/^[+-]?\d+%$/)
+    await page.waitForSelector('[data-testid="review-chart"] svg.recharts-surface')
+    // Four weeks from a Wednesday touch five calendar weeks.
+    await expect(page.locator('[data-testid="review-weeks"] tbody tr').count()).resolves.toBe(5)
+    await expect(page.locator('[data-testid="review-days"] tbody tr').count()).resolves.toBe(28)
+    await expect(page.locator('[data-testid="review-worst"] tbody tr').count()).resolves.toBeGreaterThan(0)
+    expect(await page.locator('[data-testid="review-worst"] .badge.signal').count()).toBeGreaterThan(0)
+    await page.screenshot({ path: `${shots}/review.png`, fullPage: true })
+  })
+
+  it('drills into a day from the day table and from the chart', async () => {
+    const days = page.locator('[data-testid="review-days"] tbody tr')
+    await days.nth(2).getByRole('link').click()
+    const day = new URL(`${app.baseUrl}${await days.nth(2).getByRole('link').getAttribute('href')}`).searchParams.get('day')!
+    await page.waitForURL((url) => url.searchParams.get('day') === day)
+    const intervals = page.locator('[data-testid="review-intervals"] tbody tr')
+    await intervals.first().waitFor()
+    expect(await intervals.count()).toBeGreaterThan(40)
+    await page.waitForSelector('[data-testid="review-day-chart"] svg.recharts-surface')
+    await page.screenshot({ path: `${shots}/review-day.png`, fullPage: true })
+
+    // A day's bar in the chart opens that day.
+    const other = new URL(`${app.baseUrl}${await days.nth(5).getByRole('link').getAttribute('href')}`).searchParams.get('day')!
+    await page.locator('[data-testid="review-chart"] .recharts-bar-rectangle').nth(5).click()
+    await page.waitForURL((url) => url.searchParams.get('day') === other)
+    await expect.poll(() => page.locator('#review-day-title').textContent()).toMatch(new RegExp(`, ${Number(other.slice(8))} de `))
+  })
+
+  it('exports every interval of the review as CSV', async () => {
+    const href = await page.getByRole('link', { name: 'Exportar CSV' }).getAttribute('href')
+    expect(href).toMatch(/^\/review\/csv\?/)
+    const response = await fetch(`${app.baseUrl}${href}`)
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/)
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="review_.+\.csv"$/)
+    const lines = (await response.text()).trim().split('\n')
+    expect(lines[0]).toBe(
+      'interval_start,channel,offered,forecast_offered,variance,aht_seconds,forecast_aht_seconds,service_level,sl_goal,asa_seconds,abandon_rate,predicted_abandon_rate,agents_staffed,planned_agents',
+    )
+    expect(lines.length).toBeGreaterThan(28 * 48)
+  })
+
+  it('is linked from the Overview for the period shown, and refuses a reversed period', async () => {
+    await page.goto(app.baseUrl)
+    await page.getByRole('link', { name: 'Ver análise do período' }).click()
+    await page.waitForURL(/\/review\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/)
+    await page.getByTestId('review-attainment-intervals').waitFor()
+    await expect(page.locator('[data-testid="review-days"] tbody tr').count()).resolves.toBe(7)
+
+    const response = await page.goto(`${app.baseUrl}/review?from=2026-11-20&to=2026-11-01`)
+    expect(response?.status()).toBe(400)
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/^Período inválido/)
   })
 })

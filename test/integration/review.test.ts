@@ -91,6 +91,10 @@ describe('the review of a period against a forecast', () => {
     expect(view.total.serviceLevel).toBeCloseTo(177 / 250, 12)
     const all = await getReview(query(null), ZONE)
     expect(all.attainment.intervals).toEqual({ met: 3, measured: 4, share: 0.75 })
+    // Both channels are real-time: pooled, (177 + 10) ÷ 260; no Erlang A channel, so no prediction.
+    expect(all.realtime.serviceLevel).toBeCloseTo(187 / 260, 12)
+    expect(all.predictedAbandonRate).toBeNull()
+    expect(all.actualAbandonWherePredicted).toBeNull()
   })
 
   it('reports FCR (7 of 10) and NPS (100 × (10 − 9) ÷ 25 = 4) for the period, and per week', async () => {

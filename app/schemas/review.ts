@@ -1,0 +1,87 @@
+// The review page's query: a saved forecast (or none), a period of local days, a channel and a day
+// to drill into. Bad values fall back to defaults the loader picks; an invalid period is refused
+// with its reason (an i18n key), as on the Overview.
+import { z } from 'zod'
+import { addDays, isLocalDate } from '../domain/intervals.ts'
+import type { ReviewQuery } from '../services/review.server.ts'
+import { lastDays, periodSchema, type Period } from './period.ts'
+
+/** `forecast=none` reviews the actuals alone. */
+export const NO_FORECAST = 'none'
+
+const reviewSearchSchema = z.object({
+  forecast: z
+    .union([z.literal(NO_FORECAST), z.coerce.number().int().positive()])
+    .optional()
+    .catch(undefined),
+  channel: z.string().trim().min(1).max(64).optional().catch(undefined),
+  day: z.string().refine(isLocalDate).optional().catch(undefined),
+})
+
+export type ReviewSearch = z.output<typeof reviewSearchSchema> & {
+  /** Null when the URL names no period (the loader picks one). */
+  period: { period: Period } | { error: string; requested: { from: string; to: string } } | null
+}
+
+export function parseReviewSearch(search: URLSearchParams): ReviewSearch {
+  const query = reviewSearchSchema.parse({
+    forecast: search.get('forecast') || undefined,
+    channel: search.get('channel') || undefined,
+    day: search.get('day') || undefined,
+  })
+  const from = search.get('from')
+  const to = search.get('to')
+  if (from === null && to === null) return { ...query, period: null }
+  const requested = { from: from ?? '', to: to ?? '' }
+  const result = periodSchema.safeParse(requested)
+  return { ...query, period: result.success ? { period: result.data } : { error: result.error.issues[0]!.message, requested } }
+}
+
+/** The local days a forecast covers. */
+export const forecastDays = (f: { firstDay: string; horizonDays: number }): Period => ({
+  from: f.firstDay,
+  to: addDays(f.firstDay, f.horizonDays - 1),
+})
+
+const overlaps = (a: Period, b: Period) => a.from <= b.to && b.from <= a.to
+
+/** Days of data the review defaults to without a forecast. */
+export const DEFAULT_REVIEW_DAYS = 28
+
+/**
+ * The review to show: what the URL asks for, with defaults for what it leaves out or gets wrong.
+ * Forecast: the newest (first listed) whose days overlap the data, preferring one that overlaps the
+ * asked period. Period: the forecast's days within the data, else the last 28 days of data.
+ */
+export function resolveReview(
+  search: ReviewSearch,
+  forecasts: ReadonlyArray<{ id: number; firstDay: string; horizonDays: number }>,
+  data: Period | null,
+  channelKeys: readonly string[],
+  today: string,
+): { query: ReviewQuery } | { error: string; requested: Period; forecastId: number | null; channel: string | null } {
+  const asked = search.period && 'period' in search.period ? search.period.period : null
+  let forecast = search.forecast === NO_FORECAST ? null : forecasts.find((f) => f.id === search.forecast) ?? null
+  if (search.forecast !== NO_FORECAST && forecast === null) {
+    const candidates = data ? forecasts.filter((f) => overlaps(forecastDays(f), data)) : []
+    forecast = (asked && candidates.find((f) => overlaps(forecastDays(f), asked))) || candidates[0] || null
+  }
+  const channel = search.channel !== undefined && channelKeys.includes(search.channel) ? search.channel : null
+  if (search.period && 'error' in search.period) {
+    return { error: search.period.error, requested: search.period.requested, forecastId: forecast?.id ?? null, channel }
+  }
+  let period = asked
+  if (!period) {
+    const days = forecast ? forecastDays(forecast) : null
+    if (days && data && overlaps(days, data)) {
+      period = { from: days.from > data.from ? days.from : data.from, to: days.to < data.to ? days.to : data.to }
+    } else if (data) {
+      const from = addDays(data.to, 1 - DEFAULT_REVIEW_DAYS)
+      period = { from: from > data.from ? from : data.from, to: data.to }
+    } else {
+      period = lastDays(today, DEFAULT_REVIEW_DAYS)
+    }
+  }
+  const day = search.day !== undefined && search.day >= period.from && search.day <= period.to ? search.day : null
+  return { query: { forecastId: forecast?.id ?? null, from: period.from, to: period.to, channel, day } }
+}
