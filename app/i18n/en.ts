@@ -508,7 +508,7 @@ export const en: Messages = {
     intervalsNote:
       'Times in {{timeZone}}; closed hours at the start and end of the day are left out. Agents logged in: mean over the interval, when the source reports it.',
     intervalsNoteAll:
-      'Times in {{timeZone}}. Closed hours at the start and end of the day are left out. With all channels, intervals add the channels up; forecast AHT and the goal show when one channel is chosen.',
+      'Times in {{timeZone}}. Closed hours at the start and end of the day are left out. With all channels, volume and forecast add the channels up; SL, AHT, ASA and abandonment are the real-time channels’; forecast AHT and the goal show when one channel is chosen.',
     heatmapTitle: 'Forecast variance by weekday and hour',
     heatmapEmpty: 'No forecast to compare with in this period.',
     heatmapNote:

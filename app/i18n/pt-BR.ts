@@ -535,7 +535,7 @@ export const ptBR = {
     intervalsNote:
       'Horários no fuso {{timeZone}}; horas fechadas no começo e no fim do dia ficam de fora. Agentes logados: média do intervalo, quando a fonte informa.',
     intervalsNoteAll:
-      'Horários no fuso {{timeZone}}. Horas fechadas no começo e no fim do dia ficam de fora. Com todos os canais, os intervalos somam os canais; o TMA previsto e a meta aparecem ao escolher um canal.',
+      'Horários no fuso {{timeZone}}. Horas fechadas no começo e no fim do dia ficam de fora. Com todos os canais, volume e previsão somam os canais; NS, TMA, TME e abandono são dos canais em tempo real; o TMA previsto e a meta aparecem ao escolher um canal.',
     heatmapTitle: 'Variação da previsão por dia da semana e hora',
     heatmapEmpty: 'Sem previsão para comparar neste período.',
     heatmapNote:

@@ -313,6 +313,11 @@ async function computeReview(query: ReviewQuery, timeZone: string): Promise<Revi
         : summarise(ofDay, (i) => String(i.start).padStart(15, '0')).map((s) => {
             const start = Number(s.key)
             const group = ofDay.filter((i) => i.start === start)
+            // Service level, waits, TMA and abandonment of the real-time channels: e-mail answered hours later would swamp them.
+            const live = summary(
+              '',
+              group.filter((i) => realtimeKeys.has(i.channel)),
+            )
             const sum = (pick: (i: ReviewInterval) => number | null) =>
               group.some((i) => pick(i) !== null) ? group.reduce((total, i) => total + (pick(i) ?? 0), 0) : null
             return {
@@ -322,12 +327,12 @@ async function computeReview(query: ReviewQuery, timeZone: string): Promise<Revi
               offered: s.offered,
               forecastOffered: s.forecastOffered,
               variance: s.volumeVariance,
-              ahtSec: s.ahtSec,
+              ahtSec: live.ahtSec,
               forecastAhtSec: null,
-              serviceLevel: s.serviceLevel,
+              serviceLevel: live.serviceLevel,
               slGoal: null,
-              asaSec: s.asaSec,
-              abandonRate: s.abandonRate,
+              asaSec: live.asaSec,
+              abandonRate: live.abandonRate,
               predictedAbandonRate: null,
               agentsStaffed: sum((i) => i.agentsStaffed),
               plannedAgents: sum((i) => i.plannedAgents),
