@@ -4,6 +4,7 @@
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import { prisma, readDatabase, withSqliteTransaction } from '../db.server.ts'
+import { keptWhileUnchanged } from './kept.server.ts'
 import type { Choice } from '../domain/forecast/backtest.ts'
 import { band } from '../domain/forecast/band.ts'
 import { forecastChannel, type AutoComparison, type MethodRequest, type MethodScore } from '../domain/forecast/forecast.ts'
@@ -30,12 +31,15 @@ export interface CreateForecastInput {
 
 /** The local days with data in the database (for the form's defaults), or null when empty. */
 export function dataRange(timeZone: string): { from: string; to: string } | null {
-  const row = readDatabase().prepare('SELECT MIN(start) AS first, MAX(start) AS last FROM IntervalStat WHERE offered > 0').get() as {
-    first: number | null
-    last: number | null
-  }
-  if (row.first === null || row.last === null) return null
-  return { from: localDateOf(row.first, timeZone), to: localDateOf(row.last, timeZone) }
+  // A scan of every interval with volume: kept until the data changes.
+  return keptWhileUnchanged(`dataRange:${timeZone}`, () => {
+    const row = readDatabase().prepare('SELECT MIN(start) AS first, MAX(start) AS last FROM IntervalStat WHERE offered > 0').get() as {
+      first: number | null
+      last: number | null
+    }
+    if (row.first === null || row.last === null) return null
+    return { from: localDateOf(row.first, timeZone), to: localDateOf(row.last, timeZone) }
+  })
 }
 
 function readHistory(channelIds: readonly number[], from: number, to: number): Map<number, HistoryRecord[]> {
@@ -161,7 +165,11 @@ export interface ForecastSummary {
   channels: string[]
 }
 
-export async function listForecasts(): Promise<ForecastSummary[]> {
+export function listForecasts(): Promise<ForecastSummary[]> {
+  return keptWhileUnchanged('forecasts', readForecastList)
+}
+
+async function readForecastList(): Promise<ForecastSummary[]> {
   const rows = await prisma.forecast.findMany({
     orderBy: { id: 'desc' },
     select: {

@@ -4,6 +4,7 @@
 // trends, a weekday × hour variance heatmap, the worst intervals with their cause signals, and a
 // day's intervals. Actuals are the 15-minute aggregates, summed into the forecast's intervals.
 import { readDatabase } from '../db.server.ts'
+import { keptWhileUnchanged } from './kept.server.ts'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
 import { addDays, localDays, localIsoString, weekdayOf } from '../domain/intervals.ts'
 import { formatClock } from '../domain/opening-hours.ts'
@@ -274,23 +275,10 @@ function total(groups: Map<string, Attainment>): Attainment {
   return { met, measured, share: measured > 0 ? met / measured : null }
 }
 
-// A review is read again and again while nothing changes (managers on Monday morning): views are
-// kept per query until the database changes. SQLite's data_version, read on the app's read-only
-// connection, moves whenever another connection commits (imports, settings, overrides, demo).
-const viewCache = new Map<string, { version: number; view: Promise<ReviewView> }>()
-const VIEWS_KEPT = 32
-
+// A review is read again and again while nothing changes (managers on Monday morning): each view
+// is kept until the database changes.
 export function getReview(query: ReviewQuery, timeZone: string): Promise<ReviewView> {
-  const version = readDatabase().pragma('data_version', { simple: true }) as number
-  const key = JSON.stringify([query, timeZone])
-  const cached = viewCache.get(key)
-  if (cached?.version === version) return cached.view
-  const view = computeReview(query, timeZone)
-  viewCache.delete(key)
-  viewCache.set(key, { version, view })
-  view.catch(() => viewCache.delete(key))
-  if (viewCache.size > VIEWS_KEPT) viewCache.delete(viewCache.keys().next().value!)
-  return view
+  return keptWhileUnchanged(`review:${JSON.stringify([query, timeZone])}`, () => computeReview(query, timeZone))
 }
 
 async function computeReview(query: ReviewQuery, timeZone: string): Promise<ReviewView> {
