@@ -4,6 +4,7 @@
 // trends, a weekday × hour variance heatmap, the worst intervals with their cause signals, and a
 // day's intervals. Actuals are the 15-minute aggregates, summed into the forecast's intervals.
 import { readDatabase } from '../db.server.ts'
+import { databaseUrl } from '../db/url.server.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
 import { addDays, localDays, localIsoString, weekdayOf } from '../domain/intervals.ts'
@@ -91,18 +92,21 @@ interface Slot {
   /** Agents logged in, summed over the 15-minute rows that report them, and how many did. */
   staffed: number
   staffedCount: number
+  /** An aggregate row exists (a quiet interval has one with zeros; one not yet imported has none). */
+  seen: boolean
   forecast: { offered: number; aht: number | null } | null
 }
 
 // The plan of a forecast takes ~100 ms; it changes only with its overrides or the channels' targets.
-const planCache = new Map<number, { stamp: string; rows: Map<string, Map<number, PlanCsvRow['planned']>> }>()
+const planCache = new Map<string, { stamp: string; rows: Map<string, Map<number, PlanCsvRow['planned']>> }>()
 
 async function planOf(forecastId: number, channels: readonly ChannelSettings[]): Promise<Map<string, Map<number, PlanCsvRow['planned']>>> {
   const overrides = readDatabase()
     .prepare('SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last FROM ForecastOverride WHERE forecastId = ?')
     .get(forecastId) as { n: number; last: number }
   const stamp = JSON.stringify([overrides, channels])
-  const cached = planCache.get(forecastId)
+  const key = `${databaseUrl()}|${forecastId}`
+  const cached = planCache.get(key)
   if (cached?.stamp === stamp) return cached.rows
   const rows = new Map<string, Map<number, PlanCsvRow['planned']>>()
   for (const r of (await planRows(forecastId, null))?.rows ?? []) {
@@ -110,11 +114,12 @@ async function planOf(forecastId: number, channels: readonly ChannelSettings[]):
     if (!byStart) rows.set(r.channel, (byStart = new Map()))
     byStart.set(r.start, r.planned)
   }
-  planCache.set(forecastId, { stamp, rows })
+  planCache.set(key, { stamp, rows })
   return rows
 }
 
 interface ReadIntervals {
+  timeZone: string
   intervals: ReviewInterval[]
   channels: ChannelSettings[]
   allChannels: ChannelSettings[]
@@ -159,6 +164,7 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
       },
       staffed: 0,
       staffedCount: 0,
+      seen: false,
       forecast: null,
     })
   }
@@ -172,6 +178,7 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
     .iterate(from, to, ...ids) as IterableIterator<number[]>
   for (const r of stats) {
     const slot = slotAt(r[0]!, r[1]!)
+    slot.seen = true
     const a = slot.actual
     a.offered += r[2]!
     a.answered += r[3]!
@@ -201,6 +208,7 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
   }
   const plan = forecast ? await planOf(forecast.id, allChannels) : new Map<string, Map<number, PlanCsvRow['planned']>>()
 
+  const lastActual = (db.prepare('SELECT MAX(start) AS last FROM IntervalStat').get() as { last: number | null }).last
   const calendar = days.map((d) => {
     const weekday = weekdayOf(d.day)
     return { ...d, weekday, week: addDays(d.day, -((weekday + 6) % 7)), month: d.day.slice(0, 7) }
@@ -214,7 +222,8 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
     const day = calendar[d]!
     for (const channel of ordered) {
       const slot = grid.get(channel.id)![j]
-      if (!slot) continue
+      // Intervals after the last data are not over yet (or not imported): nothing to compare.
+      if (!slot || (!slot.seen && (lastActual === null || start > lastActual))) continue
       const p = plan.get(channel.key)?.get(start)
       intervals.push({
         start,
@@ -241,7 +250,7 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
   }
   const label = (start: number, day: string) =>
     `${day.slice(8, 10)}/${day.slice(5, 7)} ${formatClock(Math.round((start - dayStart(start)) / 60_000))}`
-  return { intervals, channels, allChannels, forecast, label }
+  return { timeZone, intervals, channels, allChannels, forecast, label }
 }
 
 function intervalRow(i: ReviewInterval, label: ReadIntervals['label']): IntervalRow {
@@ -277,13 +286,55 @@ function total(groups: Map<string, Attainment>): Attainment {
 
 // A review is read again and again while nothing changes (managers on Monday morning): each view
 // is kept until the database changes.
-export function getReview(query: ReviewQuery, timeZone: string): Promise<ReviewView> {
-  return keptWhileUnchanged(`review:${JSON.stringify([query, timeZone])}`, () => computeReview(query, timeZone))
+export async function getReview(query: ReviewQuery, timeZone: string): Promise<ReviewView> {
+  // The period's view and its intervals are kept without the day, so drilling into days reuses them.
+  const whole = { ...query, day: null }
+  const read = keptWhileUnchanged(`review-intervals:${JSON.stringify([whole, timeZone])}`, () => readIntervals(whole, timeZone))
+  const view = await keptWhileUnchanged(`review:${JSON.stringify([whole, timeZone])}`, async () => computeReview(whole, await read))
+  if (query.day === null || query.day < query.from || query.day > query.to) return view
+  return { ...view, day: { date: query.day, intervals: dayRows(await read, query.day) } }
 }
 
-async function computeReview(query: ReviewQuery, timeZone: string): Promise<ReviewView> {
-  const { intervals, channels, allChannels, forecast, label } = await readIntervals(query, timeZone)
-  const row = (i: ReviewInterval) => intervalRow(i, label)
+/** A day's intervals: each channel's with one channel, else added up per interval. */
+function dayRows({ intervals, channels, label }: ReadIntervals, date: string): IntervalRow[] {
+  const ofDay = intervals.filter((i) => i.day === date)
+  if (channels.length === 1) return ofDay.map((i) => intervalRow(i, label))
+  const realtimeKeys = new Set(channels.filter((c) => c.kind === 'realtime').map((c) => c.key))
+  return summarise(ofDay, (i) => String(i.start).padStart(15, '0')).map((s) => {
+    const start = Number(s.key)
+    const group = ofDay.filter((i) => i.start === start)
+    // Service level, waits, TMA and abandonment of the real-time channels: e-mail answered hours later would swamp them.
+    const live = summary(
+      '',
+      group.filter((i) => realtimeKeys.has(i.channel)),
+    )
+    // Agents logged in against the plan's agents of the same channels (not every source reports them).
+    const reporting = group.filter((i) => i.agentsStaffed !== null)
+    const planned = reporting.length > 0 ? reporting : group
+    return {
+      start,
+      label: label(start, date),
+      channel: null,
+      offered: s.offered,
+      forecastOffered: s.forecastOffered,
+      variance: s.volumeVariance,
+      ahtSec: live.ahtSec,
+      forecastAhtSec: null,
+      serviceLevel: live.serviceLevel,
+      slGoal: null,
+      asaSec: live.asaSec,
+      abandonRate: live.abandonRate,
+      predictedAbandonRate: null,
+      agentsStaffed: reporting.length > 0 ? reporting.reduce((sum, i) => sum + i.agentsStaffed!, 0) : null,
+      plannedAgents: planned.some((i) => i.plannedAgents !== null) ? planned.reduce((sum, i) => sum + (i.plannedAgents ?? 0), 0) : null,
+    }
+  })
+}
+
+function computeReview(query: ReviewQuery, read: ReadIntervals): ReviewView {
+  const { intervals, channels, allChannels, forecast } = read
+  const timeZone = read.timeZone
+  const row = (i: ReviewInterval) => intervalRow(i, read.label)
   const byDay = attainmentBy(intervals, (i) => i.day)
   const byWeek = attainmentBy(intervals, (i) => i.week)
 
@@ -291,43 +342,6 @@ async function computeReview(query: ReviewQuery, timeZone: string): Promise<Revi
   const predictedVolume = predicted.reduce((sum, i) => sum + i.forecastOffered!, 0)
   const predictedOffered = predicted.reduce((sum, i) => sum + i.actual.offered, 0)
   const realtimeKeys = new Set(channels.filter((c) => c.kind === 'realtime').map((c) => c.key))
-
-  let day: ReviewView['day'] = null
-  if (query.day !== null && query.day >= query.from && query.day <= query.to) {
-    const ofDay = intervals.filter((i) => i.day === query.day)
-    const rows =
-      channels.length === 1
-        ? ofDay.map(row)
-        : summarise(ofDay, (i) => String(i.start).padStart(15, '0')).map((s) => {
-            const start = Number(s.key)
-            const group = ofDay.filter((i) => i.start === start)
-            // Service level, waits, TMA and abandonment of the real-time channels: e-mail answered hours later would swamp them.
-            const live = summary(
-              '',
-              group.filter((i) => realtimeKeys.has(i.channel)),
-            )
-            const sum = (pick: (i: ReviewInterval) => number | null) =>
-              group.some((i) => pick(i) !== null) ? group.reduce((total, i) => total + (pick(i) ?? 0), 0) : null
-            return {
-              start,
-              label: label(start, query.day!),
-              channel: null,
-              offered: s.offered,
-              forecastOffered: s.forecastOffered,
-              variance: s.volumeVariance,
-              ahtSec: live.ahtSec,
-              forecastAhtSec: null,
-              serviceLevel: live.serviceLevel,
-              slGoal: null,
-              asaSec: live.asaSec,
-              abandonRate: live.abandonRate,
-              predictedAbandonRate: null,
-              agentsStaffed: sum((i) => i.agentsStaffed),
-              plannedAgents: sum((i) => i.plannedAgents),
-            }
-          })
-    day = { date: query.day, intervals: rows }
-  }
 
   return {
     forecast,
@@ -367,7 +381,7 @@ async function computeReview(query: ReviewQuery, timeZone: string): Promise<Revi
     months: summarise(intervals, (i) => i.month),
     heatmap: varianceHeatmap(intervals),
     worst: worstIntervals(intervals).map((m) => ({ ...row(m.interval), shortfall: m.shortfall, signals: m.signals })),
-    day,
+    day: null,
   }
 }
 

@@ -145,6 +145,21 @@ describe('the review of a period against a forecast', () => {
     ])
   })
 
+  it('leaves out forecast intervals after the last data (not over yet, or not imported): they are not misses', async () => {
+    // The forecast reaches Tuesday 09:30, after the last aggregate (Tuesday 09:00).
+    withSqliteTransaction((db) =>
+      db
+        .prepare(
+          'INSERT INTO ForecastInterval (forecastId, channelId, start, offered, lower, upper, aht, adjusted) SELECT ?, id, ?, 40, 0, 0, 300, 40 FROM Channel WHERE key = ?',
+        )
+        .run(forecastId, at('2026-12-01T09:30'), 'voz'),
+    )
+    const view = await getReview(query('voz'), ZONE)
+    expect(view.accuracy.volume.forecastTotal).toBe(260)
+    expect(view.accuracy.volume.intervals).toBe(3)
+    withSqliteTransaction((db) => db.prepare('DELETE FROM ForecastInterval WHERE start = ?').run(at('2026-12-01T09:30')))
+  })
+
   it('exports every interval and channel as CSV with local times', async () => {
     const lines = (await reviewCsv(query(null), ZONE)).trim().split('\n')
     expect(lines[0]).toBe(
