@@ -72,9 +72,14 @@ export interface Attainment {
 
 /** Groups meeting their goal: each group's pooled service level against its channel's goal. */
 export function attainment(intervals: readonly ReviewInterval[], groupOf: (i: ReviewInterval) => string): Attainment {
+  return totalAttainment(attainmentBy(intervals, groupOf))
+}
+
+/** All groups' attainment together (from attainmentBy's result). */
+export function totalAttainment(groups: Map<string, Attainment>): Attainment {
   let met = 0
   let measured = 0
-  for (const a of attainmentBy(intervals, groupOf).values()) {
+  for (const a of groups.values()) {
     met += a.met
     measured += a.measured
   }

@@ -4,7 +4,6 @@
 // trends, a weekday × hour variance heatmap, the worst intervals with their cause signals, and a
 // day's intervals. Actuals are the 15-minute aggregates, summed into the forecast's intervals.
 import { readDatabase } from '../db.server.ts'
-import { databaseUrl } from '../db/url.server.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
 import { addDays, localDays, localIsoString, weekdayOf } from '../domain/intervals.ts'
@@ -12,6 +11,7 @@ import { formatClock } from '../domain/opening-hours.ts'
 import {
   ahtAccuracy,
   attainmentBy,
+  totalAttainment,
   intervalAttainment,
   summarise,
   summary,
@@ -27,7 +27,7 @@ import {
 import type { TrafficSums } from '../domain/metrics.ts'
 import { listChannels, type ChannelSettings } from './operation.server.ts'
 import { getForecastRef, planRows, type ForecastRef, type PlanCsvRow } from './staffing.server.ts'
-import { roundTo } from '../utils/format.ts'
+import { csvNumber } from '../utils/format.ts'
 
 export interface ReviewQuery {
   forecastId: number | null
@@ -97,25 +97,17 @@ interface Slot {
   forecast: { offered: number; aht: number | null } | null
 }
 
-// The plan of a forecast takes ~100 ms; it changes only with its overrides or the channels' targets.
-const planCache = new Map<string, { stamp: string; rows: Map<string, Map<number, PlanCsvRow['planned']>> }>()
-
-async function planOf(forecastId: number, channels: readonly ChannelSettings[]): Promise<Map<string, Map<number, PlanCsvRow['planned']>>> {
-  const overrides = readDatabase()
-    .prepare('SELECT COUNT(*) AS n, COALESCE(MAX(id), 0) AS last FROM ForecastOverride WHERE forecastId = ?')
-    .get(forecastId) as { n: number; last: number }
-  const stamp = JSON.stringify([overrides, channels])
-  const key = `${databaseUrl()}|${forecastId}`
-  const cached = planCache.get(key)
-  if (cached?.stamp === stamp) return cached.rows
-  const rows = new Map<string, Map<number, PlanCsvRow['planned']>>()
-  for (const r of (await planRows(forecastId, null))?.rows ?? []) {
-    let byStart = rows.get(r.channel)
-    if (!byStart) rows.set(r.channel, (byStart = new Map()))
-    byStart.set(r.start, r.planned)
-  }
-  planCache.set(key, { stamp, rows })
-  return rows
+// The plan of a forecast takes ~100 ms: kept until the database changes, by channel and start.
+function planOf(forecastId: number): Promise<Map<string, Map<number, PlanCsvRow['planned']>>> {
+  return keptWhileUnchanged(`review-plan:${forecastId}`, async () => {
+    const rows = new Map<string, Map<number, PlanCsvRow['planned']>>()
+    for (const r of (await planRows(forecastId, null))?.rows ?? []) {
+      let byStart = rows.get(r.channel)
+      if (!byStart) rows.set(r.channel, (byStart = new Map()))
+      byStart.set(r.start, r.planned)
+    }
+    return rows
+  })
 }
 
 interface ReadIntervals {
@@ -206,7 +198,7 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
       .iterate(forecast.id, from, to, ...ids) as IterableIterator<[number, number, number, number | null]>
     for (const [channelId, start, adjusted, aht] of rows) slotAt(channelId, start).forecast = { offered: adjusted, aht }
   }
-  const plan = forecast ? await planOf(forecast.id, allChannels) : new Map<string, Map<number, PlanCsvRow['planned']>>()
+  const plan = forecast ? await planOf(forecast.id) : new Map<string, Map<number, PlanCsvRow['planned']>>()
 
   const lastActual = (db.prepare('SELECT MAX(start) AS last FROM IntervalStat').get() as { last: number | null }).last
   const calendar = days.map((d) => {
@@ -272,16 +264,6 @@ function intervalRow(i: ReviewInterval, label: ReadIntervals['label']): Interval
     agentsStaffed: i.agentsStaffed,
     plannedAgents: i.plannedAgents,
   }
-}
-
-function total(groups: Map<string, Attainment>): Attainment {
-  let met = 0
-  let measured = 0
-  for (const a of groups.values()) {
-    met += a.met
-    measured += a.measured
-  }
-  return { met, measured, share: measured > 0 ? met / measured : null }
 }
 
 // A review is read again and again while nothing changes (managers on Monday morning): each view
@@ -356,7 +338,7 @@ function computeReview(query: ReviewQuery, read: ReadIntervals): ReviewView {
     })),
     channel: query.channel,
     accuracy: { volume: volumeAccuracy(intervals), aht: ahtAccuracy(intervals) },
-    attainment: { intervals: intervalAttainment(intervals), days: total(byDay), weeks: total(byWeek) },
+    attainment: { intervals: intervalAttainment(intervals), days: totalAttainment(byDay), weeks: totalAttainment(byWeek) },
     total: summary('total', intervals),
     realtime: summary(
       'realtime',
@@ -391,7 +373,7 @@ export async function reviewCsv(query: ReviewQuery, timeZone: string): Promise<s
   const lines = [
     'interval_start,channel,offered,forecast_offered,variance,aht_seconds,forecast_aht_seconds,service_level,sl_goal,asa_seconds,abandon_rate,predicted_abandon_rate,agents_staffed,planned_agents',
   ]
-  const n = (x: number | null, digits: number) => (x === null ? '' : String(roundTo(x, digits)))
+  const n = csvNumber
   for (const r of intervals.map((i) => intervalRow(i, label))) {
     lines.push(
       [

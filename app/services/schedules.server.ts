@@ -14,7 +14,6 @@ import {
   weekdayOf,
 } from '../domain/intervals.ts'
 import { formatClock, parseClock, unionWeekHours } from '../domain/opening-hours.ts'
-import { buildScheduleModel } from '../domain/schedule/model.ts'
 import { coverageTotals, onFloor, type CoverageTotals } from '../domain/schedule/coverage.ts'
 import { requirementsOver } from '../domain/schedule/requirements.ts'
 import { assignRoster } from '../domain/schedule/roster.ts'
@@ -100,8 +99,11 @@ export async function generateSchedule(
     agents.map((a) => ({ id: a.id, name: a.name, weeklyHours: a.weeklyHours })),
     { days, daysOffPerWeek: daysOffIn(rules, days), consecutiveDaysOff: rules.consecutiveDaysOff ?? false },
   )
-  const owed = buildScheduleModel(requirements, rules).owed
-  const requirement: StoredRequirement = { start: requirements.start as number[], required: requirements.required as number[], owed }
+  const requirement: StoredRequirement = {
+    start: requirements.start as number[],
+    required: requirements.required as number[],
+    owed: solved.owed,
+  }
   const dayLabel = `${week.from.slice(8, 10)}/${week.from.slice(5, 7)}`
   const name = `${channel?.name ?? 'Todos os canais'} · ${dayLabel}`
   // The rules as used: the channels' opening hours and the agents available written in.

@@ -5,7 +5,7 @@ import { prisma, readDatabase } from '../db.server.ts'
 import { slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
 import { addDays, daysBetween, localIsoString, startOfLocalDay, weekdayOf } from '../domain/intervals.ts'
 import { formatClock } from '../domain/opening-hours.ts'
-import { roundTo } from '../utils/format.ts'
+import { csvNumber } from '../utils/format.ts'
 import { estimatePatience, type PatienceEstimate } from '../domain/patience.ts'
 import { applyScenario, checkChanges, noChanges, type ScenarioChanges } from '../domain/scenario.ts'
 import { planChannel, planTotals, type PlanInterval, type PlannedInterval, type PlanTotals } from '../domain/staffing-plan.ts'
@@ -472,7 +472,7 @@ export async function planRows(
 export async function planCsv(forecastId: number, scenarioId: number | null): Promise<string | null> {
   const result = await planRows(forecastId, scenarioId)
   if (!result) return null
-  const n = (x: number | null, digits: number) => (x === null ? '' : String(roundTo(x, digits)))
+  const n = csvNumber
   const lines = [
     'interval_start,channel,offered,aht_seconds,agents,agents_fractional,scheduled,scheduled_fractional,service_level,asa_seconds,occupancy,abandon_rate,backlog',
   ]

@@ -5,6 +5,11 @@ export function roundTo(value: number, digits: number): number {
   return Math.round(value * 10 ** digits) / 10 ** digits
 }
 
+/** A CSV cell: rounded to `digits` decimals, empty when there is no value. */
+export function csvNumber(value: number | null, digits: number): string {
+  return value === null ? '' : String(roundTo(value, digits))
+}
+
 const nf = (language: string, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(language, options)
 
 export function formatInteger(value: number, language: string): string {

@@ -152,6 +152,8 @@ export interface ScheduleResult {
   uncovered: number[]
   /** Agent-hours short in all. */
   shortHours: number
+  /** Requirement owed per interval (minimum while open applied, 0 when closed). */
+  owed: number[]
 }
 
 /**
@@ -203,7 +205,7 @@ export function readSchedule(
     }
   }
   shifts.sort((a, b) => a.start - b.start)
-  return { shifts, paidHours: paid, onFloor, uncovered, shortHours }
+  return { shifts, paidHours: paid, onFloor, uncovered, shortHours, owed: model.owed }
 }
 
 /**
