@@ -10,7 +10,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from '@remix-run/react'
-import { useMemo, type ReactNode } from 'react'
+import { useEffect, useMemo, type ReactNode } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { createI18n, defaultLanguage, resources, type Language } from './i18n/i18n.ts'
@@ -66,6 +66,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const language: Language = data?.language ?? defaultLanguage
   const i18n = useMemo(() => createI18n(language), [language])
+  // Marks the page as interactive: a form used before hydration is submitted twice (natively
+  // and again by Remix when React replays the event), and browser tests wait for this.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true'
+  }, [])
   return (
     <html lang={language}>
       <head>

@@ -149,6 +149,9 @@ export default function ScheduleRulesRoute() {
   const result = useActionData<typeof action>()
   const { t } = useTranslation()
   const navigation = useNavigation()
+  // The action's answer arrives before the revalidated rules: show it with them, or the form
+  // (keyed by the last update) would be replaced under the user's hands after "saved" appeared.
+  const settled = navigation.state === 'idle'
   const refused = result && !result.ok ? result : null
   const values = refused?.values ?? stored
   const errors = refused?.errors ?? {}
@@ -173,7 +176,7 @@ export default function ScheduleRulesRoute() {
             {t('scheduleRules.fixErrors')}
           </p>
         )}
-        {result?.ok && (
+        {result?.ok && settled && (
           <p className="status ok" role="status">
             {t('scheduleRules.saved')}
           </p>
@@ -231,7 +234,7 @@ export default function ScheduleRulesRoute() {
           <p className="note">{t('scheduleRules.penaltyHelp')}</p>
         </section>
         <div>
-          <button type="submit" disabled={navigation.state === 'submitting'}>
+          <button type="submit" disabled={!settled}>
             {t('scheduleRules.save')}
           </button>
         </div>

@@ -474,7 +474,8 @@ function ScenarioEditor() {
         </table>
       )}
       <h3>{t('staffing.newScenario')}</h3>
-      {result && (
+      {/* "Saved" waits for the revalidated scenarios, which re-key (empty) the form below. */}
+      {result && (!result.ok || navigation.state === 'idle') && (
         <p className={`status ${result.ok ? 'ok' : 'error'}`} role={result.ok ? 'status' : 'alert'}>
           {t(result.ok ? 'staffing.saved' : 'staffing.fixErrors')}
         </p>

@@ -17,6 +17,13 @@ beforeAll(async () => {
   page = await browser.newPage()
 })
 
+/** Opens a page and waits until React has hydrated it, so clicks reach Remix and not a native submit. */
+async function goto(url: string) {
+  const response = await page.goto(url)
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
+  return response
+}
+
 afterAll(async () => {
   await browser?.close()
   await app?.stop()
@@ -34,7 +41,7 @@ describe('the app on a fresh database', () => {
   })
 
   it('shows the Overview with its table and chart', async () => {
-    await page.goto(app.baseUrl)
+    await goto(app.baseUrl)
     await expect(page.locator('h1').textContent()).resolves.toBe('Visão geral')
     const rows = page.locator('[data-testid="overview-table"] tbody tr')
     await expect(rows.count()).resolves.toBe(4)
@@ -63,7 +70,7 @@ describe('the app on a fresh database', () => {
   })
 
   it('switches the interface language and back', async () => {
-    await page.goto(app.baseUrl)
+    await goto(app.baseUrl)
     await page.getByRole('button', { name: /English/ }).click()
     await page.waitForFunction(() => document.documentElement.lang === 'en')
     await expect(page.locator('h1').textContent()).resolves.toBe('Overview')
@@ -74,7 +81,7 @@ describe('the app on a fresh database', () => {
   })
 
   it('refuses an invalid SL goal in Settings with a message, then saves a valid one', async () => {
-    await page.goto(`${app.baseUrl}/settings`)
+    await goto(`${app.baseUrl}/settings`)
     const form = page.locator('form#channel-1')
     const slGoal = form.locator('input[name="slGoalPct"]')
     await expect(slGoal.inputValue()).resolves.toBe('80')
@@ -94,19 +101,19 @@ describe('the app on a fresh database', () => {
   })
 
   it('shows the new goal on the Overview', async () => {
-    await page.goto(app.baseUrl)
+    await goto(app.baseUrl)
     const goal = page.locator('[data-testid="overview-table"] tbody tr').first().locator('td').nth(3)
     await expect(goal.textContent()).resolves.toBe('85%')
   })
 
   it('answers unknown pages with a 404 page', async () => {
-    const response = await page.goto(`${app.baseUrl}/nao-existe`)
+    const response = await goto(`${app.baseUrl}/nao-existe`)
     expect(response?.status()).toBe(404)
     await expect(page.locator('h1').textContent()).resolves.toBe('Página não encontrada')
   })
 
   it('answers a reversed period with a 400 and says why next to the form', async () => {
-    const response = await page.goto(`${app.baseUrl}/?from=2026-11-20&to=2026-11-01`)
+    const response = await goto(`${app.baseUrl}/?from=2026-11-20&to=2026-11-01`)
     expect(response?.status()).toBe(400)
     await expect(page.locator('[role="alert"]').textContent()).resolves.toBe(
       'Período inválido: a data inicial é posterior à final',
@@ -117,7 +124,7 @@ describe('the app on a fresh database', () => {
 
 describe('the Erlang calculator', () => {
   it('answers 14 agents for the worked example and draws the curves', async () => {
-    await page.goto(`${app.baseUrl}/calculator`)
+    await goto(`${app.baseUrl}/calculator`)
     const form = page.locator('form#calculator')
     await form.locator('input[name="calls"]').fill('100')
     await form.locator('select[name="intervalMin"]').selectOption('30')
@@ -136,21 +143,21 @@ describe('the Erlang calculator', () => {
   })
 
   it('keeps the inputs in the URL, so a link reproduces the answer', async () => {
-    await page.goto(`${app.baseUrl}/calculator?calls=300&intervalMin=15&aht=240&slGoalPct=80&threshold=30&patience=120&model=erlangA`)
+    await goto(`${app.baseUrl}/calculator?calls=300&intervalMin=15&aht=240&slGoalPct=80&threshold=30&patience=120&model=erlangA`)
     await expect(page.getByTestId('result-erlangA').getAttribute('class')).resolves.toMatch(/chosen/)
     await expect(page.locator('form#calculator input[name="calls"]').inputValue()).resolves.toBe('300')
   })
 
   it('warns when Erlang A meets the SL only because callers give up early', async () => {
-    await page.goto(`${app.baseUrl}/calculator?calls=100&intervalMin=30&aht=180&slGoalPct=80&threshold=20&patience=10&model=erlangA`)
+    await goto(`${app.baseUrl}/calculator?calls=100&intervalMin=30&aht=180&slGoalPct=80&threshold=20&patience=10&model=erlangA`)
     await expect(page.getByTestId('abandon-warning').textContent()).resolves.toMatch(/abandonam/)
-    await page.goto(`${app.baseUrl}/calculator?calls=100&intervalMin=30&aht=180&slGoalPct=80&threshold=20&patience=10&model=erlangA&maxAbandonPct=5`)
+    await goto(`${app.baseUrl}/calculator?calls=100&intervalMin=30&aht=180&slGoalPct=80&threshold=20&patience=10&model=erlangA&maxAbandonPct=5`)
     await expect(page.getByTestId('abandon-warning').count()).resolves.toBe(0)
     await expect(page.getByTestId('result-erlangA-agents').textContent()).resolves.not.toBe('4')
   })
 
   it('says which input is wrong', async () => {
-    const response = await page.goto(`${app.baseUrl}/calculator?calls=100&intervalMin=30&aht=0&slGoalPct=80&threshold=20`)
+    const response = await goto(`${app.baseUrl}/calculator?calls=100&intervalMin=30&aht=0&slGoalPct=80&threshold=20`)
     expect(response?.status()).toBe(400)
     await expect(page.locator('#calculator-aht-error').textContent()).resolves.toBe('O TMA deve ser maior que 0 segundos (até 86400).')
   })
@@ -160,12 +167,12 @@ describe('importing history from the Data page', () => {
   it('uploads a file, maps its columns, imports it, and the Volume chart changes', async () => {
     // Yesterday in São Paulo: inside the Volume page's default period (the last 7 days).
     const yesterday = new Date(Date.now() - 3 * 3_600_000 - 86_400_000).toISOString().slice(0, 10)
-    await page.goto(`${app.baseUrl}/volume`)
+    await goto(`${app.baseUrl}/volume`)
     await page.waitForSelector('[data-testid="volume-chart"] svg.recharts-surface')
     await expect(page.locator('.recharts-legend-item').allTextContents()).resolves.toEqual(['Voz', 'Chat', 'WhatsApp', 'E-mail'])
     const totalBefore = await page.locator('#volume-chart-title').textContent()
 
-    await page.goto(`${app.baseUrl}/data`)
+    await goto(`${app.baseUrl}/data`)
     await page.locator('input[name="file"]').setInputFiles({
       name: 'ouvidoria.csv',
       mimeType: 'text/csv',
@@ -183,7 +190,7 @@ describe('importing history from the Data page', () => {
     await expect(page.getByTestId('import-history').locator('tbody tr').first().textContent()).resolves.toMatch(/ouvidoria\.csv/)
     await page.screenshot({ path: `${shots}/data-imported.png`, fullPage: true })
 
-    await page.goto(`${app.baseUrl}/volume`)
+    await goto(`${app.baseUrl}/volume`)
     await page.waitForSelector('[data-testid="volume-chart"] svg.recharts-surface')
     await expect(page.locator('.recharts-legend-item').allTextContents()).resolves.toEqual(['Voz', 'Chat', 'WhatsApp', 'E-mail', 'Ouvidoria'])
     const totalAfter = await page.locator('#volume-chart-title').textContent()
@@ -193,14 +200,14 @@ describe('importing history from the Data page', () => {
   })
 
   it('refuses a file over the upload limit with a clear message', async () => {
-    await page.goto(`${app.baseUrl}/data`)
+    await goto(`${app.baseUrl}/data`)
     await page.locator('input[name="file"]').setInputFiles({ name: 'grande.csv', mimeType: 'text/csv', buffer: Buffer.alloc(3 << 20, 'a') })
     await page.getByRole('button', { name: 'Enviar' }).click()
     await expect(page.locator('#upload .field-error').textContent()).resolves.toBe('O arquivo passa de 2 MB. Divida-o em partes (por mês, por exemplo).')
   })
 
   it('lists every bad line of a refused file and imports nothing', async () => {
-    await page.goto(`${app.baseUrl}/data`)
+    await goto(`${app.baseUrl}/data`)
     await page.locator('input[name="file"]').setInputFiles({
       name: 'ruim.csv',
       mimeType: 'text/csv',
@@ -219,7 +226,7 @@ describe('importing history from the Data page', () => {
 
 describe('forecasting', () => {
   it('creates a forecast: chart with band, backtest table per method, the reason for the choice', async () => {
-    await page.goto(`${app.baseUrl}/forecast`)
+    await goto(`${app.baseUrl}/forecast`)
     await page.getByLabel('Horizonte (dias)').fill('7')
     await page.getByRole('button', { name: 'Gerar previsão' }).click()
     await page.waitForURL(/\/forecast\/\d+$/)
@@ -262,7 +269,7 @@ describe('forecasting', () => {
 
 describe('staffing', () => {
   it('plans the demo forecast and compares a +10% volume scenario: agents and hours rise', async () => {
-    await page.goto(`${app.baseUrl}/staffing`)
+    await goto(`${app.baseUrl}/staffing`)
     await page.locator('select[name="forecast"]').selectOption({ label: 'Próximas 4 semanas (demonstração)' })
     await page.getByRole('button', { name: 'Aplicar' }).click()
     await page.waitForURL(/forecast=\d+/)
@@ -298,7 +305,7 @@ describe('staffing', () => {
 
 describe('schedules', () => {
   it('generates the demo week’s schedule with progress, then shows coverage, totals and the roster', async () => {
-    await page.goto(`${app.baseUrl}/schedules`)
+    await goto(`${app.baseUrl}/schedules`)
     const form = page.getByRole('form', { name: 'Gerar escala' })
     await form.getByLabel('Previsão').selectOption({ label: 'Próximas 4 semanas (demonstração)' })
     await form.getByRole('button', { name: 'Gerar escala' }).click()
@@ -355,7 +362,7 @@ describe('schedules', () => {
 
 describe('schedule set-up', () => {
   it('adds an agent to the team and refuses a second one with the same name', async () => {
-    await page.goto(`${app.baseUrl}/schedules/agents`)
+    await goto(`${app.baseUrl}/schedules/agents`)
     const form = page.getByRole('form', { name: 'Adicionar agente' })
     const before = await page.locator('[data-testid="agents"] tbody tr').count()
     await form.getByLabel('Nome').fill('Zeca Teste')
@@ -371,7 +378,7 @@ describe('schedule set-up', () => {
   })
 
   it('saves the shift rules and refuses a break that ends after its shift', async () => {
-    await page.goto(`${app.baseUrl}/schedules/rules`)
+    await goto(`${app.baseUrl}/schedules/rules`)
     await page.getByLabel('Tempo-limite do cálculo (s, 1 a 600)').fill('12')
     await page.getByRole('button', { name: 'Salvar regras' }).click()
     await page.getByText('Regras salvas.').waitFor()
@@ -385,7 +392,7 @@ describe('schedule set-up', () => {
 
 describe('review', () => {
   it('shows forecast accuracy, SL attainment and the variance heatmap for the demo data', async () => {
-    await page.goto(`${app.baseUrl}/review`)
+    await goto(`${app.baseUrl}/review`)
     await expect(page.locator('h1').textContent()).resolves.toBe('Análise')
     // The default: the demo's forecast of the last four weeks, over the days it covers.
     await expect(page.locator('select[name="forecast"] option:checked').textContent()).resolves.toBe('Últimas 4 semanas (para a análise)')
@@ -441,13 +448,13 @@ describe('review', () => {
   })
 
   it('is linked from the Overview for the period shown, and refuses a reversed period', async () => {
-    await page.goto(app.baseUrl)
+    await goto(app.baseUrl)
     await page.getByRole('link', { name: 'Ver análise do período' }).click()
     await page.waitForURL(/\/review\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/)
     await page.getByTestId('review-attainment-intervals').waitFor()
     await expect(page.locator('[data-testid="review-days"] tbody tr').count()).resolves.toBe(7)
 
-    const response = await page.goto(`${app.baseUrl}/review?from=2026-11-20&to=2026-11-01`)
+    const response = await goto(`${app.baseUrl}/review?from=2026-11-20&to=2026-11-01`)
     expect(response?.status()).toBe(400)
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/^Período inválido/)
   })
