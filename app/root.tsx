@@ -1,15 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import {
-  Form,
-  Links,
-  Meta,
-  NavLink,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useRouteLoaderData,
-} from '@remix-run/react'
+import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { useEffect, useMemo, type ReactNode } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
@@ -54,7 +44,12 @@ function Navigation() {
       <Form method="post" action="/language" className="language" reloadDocument>
         <input type="hidden" name="returnTo" value={location.pathname + location.search} />
         <input type="hidden" name="language" value={t('language.switchToCode')} />
-        <button type="submit" className="secondary" lang={t('language.switchToCode')} aria-label={`${t('language.label')}: ${t('language.switchTo')}`}>
+        <button
+          type="submit"
+          className="secondary"
+          lang={t('language.switchToCode')}
+          aria-label={`${t('language.label')}: ${t('language.switchTo')}`}
+        >
           {t('language.switchTo')}
         </button>
       </Form>

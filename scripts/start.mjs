@@ -33,7 +33,7 @@ if (stale) {
 run(bin('tsx'), [path.join(root, 'scripts', 'prepare-db.ts')])
 
 const port = process.env.PORT ?? '3000'
-const server = spawn(bin('remix-serve'), [serverBuild], {
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), serverBuild], {
   cwd: root,
   stdio: 'inherit',
   env: { NODE_ENV: 'production', HOST: '127.0.0.1', ...process.env, PORT: port },

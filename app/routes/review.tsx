@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useNavigate, useNavigation, useSearchParams } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { PeriodInputs } from '../components/period-inputs.tsx'
@@ -12,7 +12,8 @@ import { forecastDays, NO_FORECAST, parseReviewSearch, resolveReview } from '../
 import { requireUser } from '../services/auth.server.ts'
 import { dataRange, listForecasts } from '../services/forecast.server.ts'
 import { getOperation, listChannels } from '../services/operation.server.ts'
-import { getReview, type IntervalRow, type ReviewView } from '../services/review.server.ts'
+import { getReviewPayload, type IntervalRow, type ReviewView } from '../services/review.server.ts'
+import { useDeserialised } from '../utils/serialised.ts'
 import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent, formatShortDay } from '../utils/format.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -33,12 +34,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Expected bad input: the page says why, next to the form that fixes it.
     const { forecastId, channel, requested } = resolved
     return data(
-      { forecasts, channels, query: { forecastId, channel, ...requested }, periodError: resolved.error, view: null },
+      { forecasts, channels, query: { forecastId, channel, ...requested }, periodError: resolved.error, view: null, day: null },
       { status: 400 },
     )
   }
-  const view = await getReview(resolved.query, timeZone)
-  return { forecasts, channels, query: resolved.query, periodError: null, view }
+  const { view, day } = await getReviewPayload(resolved.query, timeZone)
+  return { forecasts, channels, query: resolved.query, periodError: null, view, day }
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
@@ -648,7 +649,11 @@ function Days({ view }: { view: View }) {
 }
 
 export default function ReviewRoute() {
-  const { forecasts, channels, query, periodError, view } = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
+  const { forecasts, channels, query, periodError } = loaded
+  const period = useDeserialised(loaded.view)
+  const day = useDeserialised(loaded.day)
+  const view = useMemo(() => (period === null ? null : { ...period, day }), [period, day])
   const { t } = useFormats()
   const navigation = useNavigation()
   const [search] = useSearchParams()

@@ -1,7 +1,9 @@
-// Read access to the operation's settings and channels, selecting only what callers need.
+// Read access to the operation's settings and channels, selecting only what callers need. Every
+// page reads them, so they are kept until the database changes, frozen because callers share them.
 import { prisma } from '../db.server.ts'
 import type { ChannelTargets } from '../domain/channel.ts'
 import { parseWeekHours } from '../domain/opening-hours.ts'
+import { keptWhileUnchanged } from './kept.server.ts'
 
 export interface OperationSettings {
   name: string
@@ -17,12 +19,18 @@ export interface ChannelSettings extends ChannelTargets {
 /** Used until an operation has been saved (a scratch database); the page shows a name. */
 export const defaultOperation: OperationSettings = { name: '', timeZone: 'America/Sao_Paulo' }
 
-export async function getOperation(): Promise<OperationSettings> {
-  const operation = await prisma.operation.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true } })
-  return operation ?? defaultOperation
+export function getOperation(): Promise<OperationSettings> {
+  return keptWhileUnchanged('operation', async () => {
+    const operation = await prisma.operation.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true } })
+    return Object.freeze(operation ?? defaultOperation)
+  })
 }
 
-export async function listChannels(): Promise<ChannelSettings[]> {
+export function listChannels(): Promise<readonly ChannelSettings[]> {
+  return keptWhileUnchanged('channels', readChannels)
+}
+
+async function readChannels(): Promise<readonly ChannelSettings[]> {
   const channels = await prisma.channel.findMany({
     orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
     select: {
@@ -42,10 +50,22 @@ export async function listChannels(): Promise<ChannelSettings[]> {
       openingHours: true,
     },
   })
-  return channels.map((channel) => ({
-    ...channel,
-    kind: channel.kind === 'deferred' ? 'deferred' : 'realtime',
-    staffingModel: channel.staffingModel === 'erlangA' ? 'erlangA' : 'erlangC',
-    openingHours: channel.openingHours === null ? null : parseWeekHours(channel.openingHours),
-  }))
+  return Object.freeze(
+    channels.map((channel) =>
+      deepFreeze({
+        ...channel,
+        kind: channel.kind === 'deferred' ? ('deferred' as const) : ('realtime' as const),
+        staffingModel: channel.staffingModel === 'erlangA' ? ('erlangA' as const) : ('erlangC' as const),
+        openingHours: channel.openingHours === null ? null : parseWeekHours(channel.openingHours),
+      }),
+    ),
+  )
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
 }

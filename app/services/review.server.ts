@@ -5,6 +5,7 @@
 // day's intervals. Actuals are the 15-minute aggregates, summed into the forecast's intervals.
 import { readDatabase } from '../db.server.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
+import { serialise, type Serialised } from '../utils/serialised.ts'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
 import { addDays, localDays, localIsoString, weekdayOf } from '../domain/intervals.ts'
 import { formatClock } from '../domain/opening-hours.ts'
@@ -84,7 +85,12 @@ export interface ReviewView {
   months: PeriodSummary[]
   heatmap: Array<Array<number | null>>
   worst: WorstRow[]
-  day: { date: string; intervals: IntervalRow[] } | null
+  day: ReviewDay | null
+}
+
+export interface ReviewDay {
+  date: string
+  intervals: IntervalRow[]
 }
 
 interface Slot {
@@ -113,8 +119,9 @@ function planOf(forecastId: number): Promise<Map<string, Map<number, PlanCsvRow[
 interface ReadIntervals {
   timeZone: string
   intervals: ReviewInterval[]
-  channels: ChannelSettings[]
-  allChannels: ChannelSettings[]
+  byDay: Map<string, ReviewInterval[]>
+  channels: readonly ChannelSettings[]
+  allChannels: readonly ChannelSettings[]
   forecast: ForecastRef | null
   /** Local "dd/MM HH:mm" of an interval. */
   label: (start: number, day: string) => string
@@ -242,7 +249,14 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
   }
   const label = (start: number, day: string) =>
     `${day.slice(8, 10)}/${day.slice(5, 7)} ${formatClock(Math.round((start - dayStart(start)) / 60_000))}`
-  return { timeZone, intervals, channels, allChannels, forecast, label }
+  // Drilling into a day reads its intervals from here rather than filtering the whole period.
+  const byDay = new Map<string, ReviewInterval[]>()
+  for (const i of intervals) {
+    const list = byDay.get(i.day)
+    if (list) list.push(i)
+    else byDay.set(i.day, [i])
+  }
+  return { timeZone, intervals, byDay, channels, allChannels, forecast, label }
 }
 
 function intervalRow(i: ReviewInterval, label: ReadIntervals['label']): IntervalRow {
@@ -269,17 +283,47 @@ function intervalRow(i: ReviewInterval, label: ReadIntervals['label']): Interval
 // A review is read again and again while nothing changes (managers on Monday morning): each view
 // is kept until the database changes.
 export async function getReview(query: ReviewQuery, timeZone: string): Promise<ReviewView> {
-  // The period's view and its intervals are kept without the day, so drilling into days reuses them.
+  const [view, day] = await Promise.all([periodView(query, timeZone), dayView(query, timeZone)])
+  return day === null ? view : { ...view, day }
+}
+
+/**
+ * The page's payload: the period's view as kept JSON text (sent as one value, see
+ * utils/serialised.ts) and the day drilled into, if any, computed from the kept intervals.
+ */
+export async function getReviewPayload(
+  query: ReviewQuery,
+  timeZone: string,
+): Promise<{ view: Serialised<ReviewView>; day: Serialised<ReviewDay> | null }> {
+  const key = `review-json:${JSON.stringify([{ ...query, day: null }, timeZone])}`
+  const [view, day] = await Promise.all([
+    keptWhileUnchanged(key, async () => serialise(await periodView(query, timeZone), { significantDigits: 6 })),
+    dayView(query, timeZone),
+  ])
+  return { view, day: day === null ? null : serialise(day) }
+}
+
+// The period's view and its intervals are kept without the day, so drilling into days reuses them.
+function keptIntervals(query: ReviewQuery, timeZone: string): Promise<ReadIntervals> {
   const whole = { ...query, day: null }
-  const read = keptWhileUnchanged(`review-intervals:${JSON.stringify([whole, timeZone])}`, () => readIntervals(whole, timeZone))
-  const view = await keptWhileUnchanged(`review:${JSON.stringify([whole, timeZone])}`, async () => computeReview(whole, await read))
-  if (query.day === null || query.day < query.from || query.day > query.to) return view
-  return { ...view, day: { date: query.day, intervals: dayRows(await read, query.day) } }
+  return keptWhileUnchanged(`review-intervals:${JSON.stringify([whole, timeZone])}`, () => readIntervals(whole, timeZone))
+}
+
+function periodView(query: ReviewQuery, timeZone: string): Promise<ReviewView> {
+  const whole = { ...query, day: null }
+  return keptWhileUnchanged(`review:${JSON.stringify([whole, timeZone])}`, async () =>
+    computeReview(whole, await keptIntervals(whole, timeZone)),
+  )
+}
+
+async function dayView(query: ReviewQuery, timeZone: string): Promise<ReviewDay | null> {
+  if (query.day === null || query.day < query.from || query.day > query.to) return null
+  return { date: query.day, intervals: dayRows(await keptIntervals(query, timeZone), query.day) }
 }
 
 /** A day's intervals: each channel's with one channel, else added up per interval. */
-function dayRows({ intervals, channels, label }: ReadIntervals, date: string): IntervalRow[] {
-  const ofDay = intervals.filter((i) => i.day === date)
+function dayRows({ byDay, channels, label }: ReadIntervals, date: string): IntervalRow[] {
+  const ofDay = byDay.get(date) ?? []
   if (channels.length === 1) return ofDay.map((i) => intervalRow(i, label))
   const realtimeKeys = new Set(channels.filter((c) => c.kind === 'realtime').map((c) => c.key))
   return summarise(ofDay, (i) => String(i.start).padStart(15, '0')).map((s) => {

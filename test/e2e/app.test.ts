@@ -447,6 +447,13 @@ describe('review', () => {
     expect(lines.length).toBeGreaterThan(28 * 48)
   })
 
+  it('sends its data compressed with brotli to browsers that ask for it (the server of decision 013)', async () => {
+    const response = await fetch(`${app.baseUrl}/review.data?_routes=routes%2Freview`, { headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-encoding')).toBe('br')
+    expect(await response.text()).toContain('accuracy')
+  })
+
   it('is linked from the Overview for the period shown, and refuses a reversed period', async () => {
     await goto(app.baseUrl)
     await page.getByRole('link', { name: 'Ver análise do período' }).click()

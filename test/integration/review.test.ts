@@ -3,7 +3,8 @@
 // interval without a forecast.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
-import { getReview, reviewCsv } from '../../app/services/review.server.ts'
+import { getReview, getReviewPayload, reviewCsv } from '../../app/services/review.server.ts'
+import { deserialise } from '../../app/utils/serialised.ts'
 
 const ZONE = 'America/Sao_Paulo'
 let forecastId: number
@@ -143,6 +144,25 @@ describe('the review of a period against a forecast', () => {
       ['30/11 09:30', 80],
       ['30/11 10:00', 10],
     ])
+  })
+
+  it('sends the page the same view as JSON text, rounded to 6 significant digits, and the day apart; a write is seen at once', async () => {
+    const payload = await getReviewPayload(query('voz', '2026-11-30'), ZONE)
+    const view = deserialise(payload.view)
+    const direct = await getReview(query('voz', '2026-11-30'), ZONE)
+    expect(view.day).toBeNull()
+    expect(deserialise(payload.day!)).toEqual(direct.day)
+    expect(view.accuracy.volume.wape).toBe(Number((50 / 250).toPrecision(6)))
+    expect(view.attainment.intervals).toEqual({ met: 2, measured: 3, share: 0.666667 })
+    expect(direct.attainment.intervals.share).toBe(2 / 3)
+    expect(view.total.offered).toBe(direct.total.offered)
+    // Kept text until the database changes: the same string, then a new one after a write.
+    expect((await getReviewPayload(query('voz'), ZONE)).view).toBe(payload.view)
+    await prisma.channel.update({ where: { key: 'voz' }, data: { slGoal: 0.9 } })
+    const after = deserialise((await getReviewPayload(query('voz'), ZONE)).view)
+    expect(after.channels.find((c) => c.key === 'voz')!.slGoal).toBe(0.9)
+    await prisma.channel.update({ where: { key: 'voz' }, data: { slGoal: 0.8 } })
+    expect((await getReviewPayload(query('voz', 'not a day in the period'), ZONE)).day).toBeNull()
   })
 
   it('leaves out forecast intervals after the last data (not over yet, or not imported): they are not misses', async () => {

@@ -1,0 +1,40 @@
+// The production server: Express with the Remix request handler, like `remix-serve`, but with
+// compression tuned for the dashboard's large JSON answers. Brotli at quality 1 compresses the
+// Review's ~100 KB of loader data in ~0.3 ms (quality 4, remix-serve's, ~1 ms; gzip 6 ~1.6 ms) at
+// about the same size, and that was a third of the time per request under 20 concurrent users.
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import zlib from 'node:zlib'
+import { createRequestHandler } from '@remix-run/express'
+import { installGlobals } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import morgan from 'morgan'
+
+const buildPath = path.resolve(process.argv[2] ?? 'build/index.js')
+const build = await import(pathToFileURL(buildPath).href)
+installGlobals({ nativeFetch: build.future.v3_singleFetch })
+
+const app = express()
+app.disable('x-powered-by')
+app.use(
+  compression({
+    level: 1,
+    brotli: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1 } },
+  }),
+)
+// Fingerprinted build assets never change; the rest of public/ may.
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
+app.use(express.static('public', { maxAge: '1h' }))
+app.use(morgan('tiny'))
+app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
+
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST ?? '127.0.0.1'
+const server = app.listen(port, host, () => console.log(`[serve] http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`))
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0))
+    setTimeout(() => process.exit(0), 3000).unref()
+  })
+}
