@@ -1,6 +1,8 @@
 // The review's charts: forecast vs actual volume with the service level (per day, clickable to
-// drill into a day; per interval), and the weekday × hour heatmap of volume variance.
+// drill into a day; per interval), and the weekday × hour heatmap of volume variance (each cell
+// a link to that hour's intervals).
 // recharts renders in the browser only (recharts 3 has no server rendering).
+import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatInteger, formatPercent } from '../utils/format.ts'
@@ -133,14 +135,25 @@ function signedPercent(value: number, language: string): string {
 /** Weekdays Monday first, as indexes of the heatmap's rows (0 = Sunday). */
 const weekOrder = [1, 2, 3, 4, 5, 6, 0]
 
-export function VarianceHeatmap({ heatmap }: { heatmap: Array<Array<number | null>> }) {
+/** A weekday's name (0 = Sunday): 2024-01-01 was a Monday, so its day of the month is the weekday, Sunday the 7th. */
+export function weekdayName(weekday: number, language: string, width: 'short' | 'long' = 'short'): string {
+  return new Intl.DateTimeFormat(language, { weekday: width, timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2024, 0, weekday === 0 ? 7 : weekday)),
+  )
+}
+
+export function VarianceHeatmap({
+  heatmap,
+  cellLink,
+  chosen,
+}: {
+  heatmap: Array<Array<number | null>>
+  /** Where a cell leads (its intervals). */
+  cellLink: (weekday: number, hour: number) => string
+  chosen: { weekday: number; hour: number } | null
+}) {
   const { t, i18n } = useTranslation()
   const language = i18n.language
-  // 2024-01-01 was a Monday: its day of the month is the weekday, Sunday the 7th.
-  const weekdayName = (weekday: number) =>
-    new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2024, 0, weekday === 0 ? 7 : weekday)),
-    )
   return (
     <>
       <div className="scroll">
@@ -158,7 +171,7 @@ export function VarianceHeatmap({ heatmap }: { heatmap: Array<Array<number | nul
           <tbody>
             {weekOrder.map((weekday) => (
               <tr key={weekday}>
-                <th scope="row">{weekdayName(weekday)}</th>
+                <th scope="row">{weekdayName(weekday, language)}</th>
                 {heatmap[weekday]!.map((value, hour) =>
                   value === null ? (
                     <td key={hour} className="empty" />
@@ -166,9 +179,18 @@ export function VarianceHeatmap({ heatmap }: { heatmap: Array<Array<number | nul
                     <td
                       key={hour}
                       style={varianceColor(value)}
-                      title={`${weekdayName(weekday)} ${String(hour).padStart(2, '0')}:00 — ${signedPercent(value, language)}`}
+                      className={chosen?.weekday === weekday && chosen.hour === hour ? 'is-chosen' : undefined}
                     >
-                      {signedPercent(value, language)}
+                      <Link
+                        to={cellLink(weekday, hour)}
+                        preventScrollReset
+                        title={t('review.openSlot', {
+                          slot: `${weekdayName(weekday, language)} ${String(hour).padStart(2, '0')}:00`,
+                          variance: signedPercent(value, language),
+                        })}
+                      >
+                        {signedPercent(value, language)}
+                      </Link>
                     </td>
                   ),
                 )}

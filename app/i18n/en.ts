@@ -504,6 +504,10 @@ export const en: Messages = {
     plannedAgents: 'Agents in plan',
     dayTitle: 'Intervals of {{day}}',
     closeDay: 'Close the day',
+    slotTitle: '{{weekday}} {{hour}}:00 to {{next}}:00, in every week of the period',
+    closeSlot: 'Close',
+    openSlot: 'See the intervals of {{slot}} (variance {{variance}})',
+    slotNote: 'Every interval of that hour on that weekday in the period; local times ({{timeZone}}). A miss repeated week after week is in the forecast’s pattern, not chance.',
     time: 'Time',
     intervalsNote:
       'Times in {{timeZone}}; closed hours at the start and end of the day are left out. Agents logged in: mean over the interval, when the source reports it.',
@@ -527,7 +531,7 @@ export const en: Messages = {
     dayMet: 'Day on goal',
     pooledNote:
       'With all channels, SL, AHT and ASA pool the channels, including those with a goal in hours (e-mail); choose a channel to see its own.',
-    trendNote: 'Weeks run Monday to Sunday; the first and last may be partly outside the period.',
+    trendNote: 'Weeks run Monday to Sunday; the first and last may be partly outside the period. Click a week or a month to review it alone.',
     worstTitle: 'Worst intervals',
     noMisses: 'No interval below goal in the period.',
     interval: 'Interval',

@@ -531,6 +531,10 @@ export const ptBR = {
     plannedAgents: 'Agentes no plano',
     dayTitle: 'Intervalos de {{day}}',
     closeDay: 'Fechar o dia',
+    slotTitle: '{{weekday}} das {{hour}}h às {{next}}h, em cada semana do período',
+    closeSlot: 'Fechar',
+    openSlot: 'Ver os intervalos de {{slot}} (variação {{variance}})',
+    slotNote: 'Cada intervalo dessa hora nesse dia da semana, no período; horas locais ({{timeZone}}). Um erro que se repete semana após semana está no padrão da previsão, não no acaso.',
     time: 'Horário',
     intervalsNote:
       'Horários no fuso {{timeZone}}; horas fechadas no começo e no fim do dia ficam de fora. Agentes logados: média do intervalo, quando a fonte informa.',
@@ -554,7 +558,7 @@ export const ptBR = {
     dayMet: 'Dia na meta',
     pooledNote:
       'Com todos os canais, NS, TMA e TME juntam os canais, inclusive os de prazo em horas (e-mail); escolha um canal para ver só o dele.',
-    trendNote: 'Semanas de segunda a domingo; a primeira e a última podem estar incompletas no período.',
+    trendNote: 'Semanas de segunda a domingo; a primeira e a última podem estar incompletas no período. Clique numa semana ou num mês para analisar só ele.',
     worstTitle: 'Piores intervalos',
     noMisses: 'Nenhum intervalo abaixo da meta no período.',
     interval: 'Intervalo',

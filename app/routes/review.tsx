@@ -4,15 +4,15 @@ import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { PeriodInputs } from '../components/period-inputs.tsx'
-import { ReviewChart, VarianceHeatmap } from '../components/review-charts.tsx'
+import { ReviewChart, VarianceHeatmap, weekdayName } from '../components/review-charts.tsx'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
-import { localDateOf } from '../domain/intervals.ts'
+import { addDays, localDateOf } from '../domain/intervals.ts'
 import { SIGNALS, type Attainment, type PeriodSummary } from '../domain/review.ts'
 import { forecastDays, NO_FORECAST, parseReviewSearch, resolveReview } from '../schemas/review.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { dataRange, listForecasts } from '../services/forecast.server.ts'
 import { getOperation, listChannels } from '../services/operation.server.ts'
-import { getReviewPayload, type IntervalRow, type ReviewView } from '../services/review.server.ts'
+import { getReviewPayload, type IntervalRow, type ReviewSlot, type ReviewView } from '../services/review.server.ts'
 import { useDeserialised } from '../utils/serialised.ts'
 import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent, formatShortDay } from '../utils/format.ts'
 
@@ -34,18 +34,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Expected bad input: the page says why, next to the form that fixes it.
     const { forecastId, channel, requested } = resolved
     return data(
-      { forecasts, channels, query: { forecastId, channel, ...requested }, periodError: resolved.error, view: null, day: null },
+      { forecasts, channels, query: { forecastId, channel, ...requested }, periodError: resolved.error, view: null, day: null, slot: null },
       { status: 400 },
     )
   }
-  const { view, day } = await getReviewPayload(resolved.query, timeZone)
-  return { forecasts, channels, query: resolved.query, periodError: null, view, day }
+  const { view, day, slot } = await getReviewPayload(resolved.query, timeZone)
+  return { forecasts, channels, query: resolved.query, periodError: null, view, day, slot }
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
-type View = ReviewView
+type View = ReviewView & { slot: ReviewSlot | null }
 
 const DAY_ANCHOR = 'review-day'
+const SLOT_ANCHOR = 'review-slot'
 
 /** The current address with `day` set (or removed), the other filters kept. */
 function useDayLink() {
@@ -55,6 +56,29 @@ function useDayLink() {
     if (day === null) next.delete('day')
     else next.set('day', day)
     return `?${next.toString()}${day === null ? '' : `#${DAY_ANCHOR}`}`
+  }
+}
+
+/** The review of another period (a week or month of the trend), forecast and channel kept. */
+function usePeriodLink() {
+  const [search] = useSearchParams()
+  return (from: string, to: string) => {
+    const next = new URLSearchParams(search)
+    for (const drilled of ['day', 'slot']) next.delete(drilled)
+    next.set('from', from)
+    next.set('to', to)
+    return `?${next.toString()}`
+  }
+}
+
+/** The current address with the heatmap cell `slot` set (or removed), the other filters kept. */
+function useSlotLink() {
+  const [search] = useSearchParams()
+  return (slot: { weekday: number; hour: number } | null) => {
+    const next = new URLSearchParams(search)
+    if (slot === null) next.delete('slot')
+    else next.set('slot', `${slot.weekday}-${slot.hour}`)
+    return `?${next.toString()}${slot === null ? '' : `#${SLOT_ANCHOR}`}`
   }
 }
 
@@ -369,13 +393,74 @@ function DayDrillDown({ view }: { view: View }) {
 
 function Heatmap({ view }: { view: View }) {
   const { t } = useFormats()
+  const slotLink = useSlotLink()
   const empty = view.heatmap.every((row) => row.every((v) => v === null))
   return (
     <section className="panel" aria-labelledby="review-heatmap-title">
       <h2 id="review-heatmap-title">{t('review.heatmapTitle')}</h2>
-      {empty ? <p className="note">{t('review.heatmapEmpty')}</p> : <VarianceHeatmap heatmap={view.heatmap} />}
+      {empty ? (
+        <p className="note">{t('review.heatmapEmpty')}</p>
+      ) : (
+        <VarianceHeatmap heatmap={view.heatmap} cellLink={(weekday, hour) => slotLink({ weekday, hour })} chosen={view.slot} />
+      )}
       <p className="note">{t('review.heatmapNote', { timeZone: view.timeZone })}</p>
+      <SlotDrillDown view={view} />
     </section>
+  )
+}
+
+const capitalised = (text: string) => text.charAt(0).toLocaleUpperCase() + text.slice(1)
+
+/** A heatmap cell's intervals: that weekday's hour in every week of the period. */
+function SlotDrillDown({ view }: { view: View }) {
+  const { t, language } = useFormats()
+  const slotLink = useSlotLink()
+  if (!view.slot) return null
+  const { weekday, hour, intervals } = view.slot
+  const goal = view.channel === null ? null : view.channels.find((c) => c.key === view.channel)?.slGoal ?? null
+  const multi = view.channel === null
+  const pad = (h: number) => String(h).padStart(2, '0')
+  return (
+    <div id={SLOT_ANCHOR} className="stack">
+      <div className="chart-head">
+        <h3 id="review-slot-title">
+          {t('review.slotTitle', {
+            weekday: capitalised(weekdayName(weekday, language, 'long')),
+            hour: pad(hour),
+            next: pad((hour + 1) % 24),
+          })}
+        </h3>
+        <Link to={slotLink(null)} preventScrollReset className="button secondary">
+          {t('review.closeSlot')}
+        </Link>
+      </div>
+      <ReviewChart
+        testId="review-slot-chart"
+        points={intervals.map((r) => ({ key: r.label, offered: r.offered, forecast: r.forecastOffered, serviceLevel: r.serviceLevel }))}
+        slGoal={goal}
+        formatKey={(key) => key}
+      />
+      <div className="scroll rows">
+        <table className="data wrap-head" data-testid="review-slot-intervals" aria-labelledby="review-slot-title">
+          <thead>
+            <tr>
+              <th scope="col">{t('review.interval')}</th>
+              <IntervalHead multi={multi} />
+            </tr>
+          </thead>
+          <tbody>
+            {intervals.map((r) => (
+              <tr key={`${r.start}-${r.channel ?? ''}`}>
+                <td>{r.label}</td>
+                <IntervalCells row={r} multi={multi} />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {intervals.length === 0 && <p className="note">{t('review.noData')}</p>}
+      <p className="note">{t('review.slotNote', { timeZone: view.timeZone })}</p>
+    </div>
   )
 }
 
@@ -424,8 +509,15 @@ function SummaryHead({ first, attainment }: { first: string; attainment?: string
   )
 }
 
+/** "YYYY-MM" → its last day. */
+const lastDayOfMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number)
+  return addDays(`${m === 12 ? y! + 1 : y}-${String(m === 12 ? 1 : m! + 1).padStart(2, '0')}-01`, -1)
+}
+
 function Trend({ view }: { view: View }) {
   const { t, shortDay, language, metOf } = useFormats()
+  const periodLink = usePeriodLink()
   const goal = view.channel === null ? null : view.channels.find((c) => c.key === view.channel)?.slGoal ?? null
   const met = (a: Attainment) => (a.share === null ? '—' : metOf(a))
   return (
@@ -438,7 +530,9 @@ function Trend({ view }: { view: View }) {
           <tbody>
             {view.weeks.map((w) => (
               <tr key={w.key}>
-                <td>{t('review.weekOf', { day: shortDay(w.key) })}</td>
+                <td>
+                  <Link to={periodLink(w.key, addDays(w.key, 6))}>{t('review.weekOf', { day: shortDay(w.key) })}</Link>
+                </td>
                 <SummaryCells s={w} goal={goal} />
                 <td>{met(w.attainment)}</td>
               </tr>
@@ -453,7 +547,11 @@ function Trend({ view }: { view: View }) {
           <tbody>
             {view.months.map((m) => (
               <tr key={m.key}>
-                <td>{formatDay(`${m.key}-01`, language, { month: 'long', year: 'numeric' })}</td>
+                <td>
+                  <Link to={periodLink(`${m.key}-01`, lastDayOfMonth(m.key))}>
+                    {formatDay(`${m.key}-01`, language, { month: 'long', year: 'numeric' })}
+                  </Link>
+                </td>
                 <SummaryCells s={m} goal={goal} />
               </tr>
             ))}
@@ -653,7 +751,8 @@ export default function ReviewRoute() {
   const { forecasts, channels, query, periodError } = loaded
   const period = useDeserialised(loaded.view)
   const day = useDeserialised(loaded.day)
-  const view = useMemo(() => (period === null ? null : { ...period, day }), [period, day])
+  const slot = useDeserialised(loaded.slot)
+  const view = useMemo(() => (period === null ? null : { ...period, day, slot }), [period, day, slot])
   const { t } = useFormats()
   const navigation = useNavigation()
   const [search] = useSearchParams()

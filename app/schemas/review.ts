@@ -16,6 +16,13 @@ const reviewSearchSchema = z.object({
     .catch(undefined),
   channel: z.string().trim().min(1).max(64).optional().catch(undefined),
   day: z.string().refine(isLocalDate).optional().catch(undefined),
+  /** A heatmap cell, `weekday-hour` (0 = Sunday), to drill into. */
+  slot: z
+    .string()
+    .regex(/^[0-6]-(?:[01]?\d|2[0-3])$/)
+    .transform((s) => ({ weekday: Number(s.split('-')[0]), hour: Number(s.split('-')[1]) }))
+    .optional()
+    .catch(undefined),
 })
 
 export type ReviewSearch = z.output<typeof reviewSearchSchema> & {
@@ -28,6 +35,7 @@ export function parseReviewSearch(search: URLSearchParams): ReviewSearch {
     forecast: search.get('forecast') || undefined,
     channel: search.get('channel') || undefined,
     day: search.get('day') || undefined,
+    slot: search.get('slot') || undefined,
   })
   const from = search.get('from')
   const to = search.get('to')
@@ -83,5 +91,5 @@ export function resolveReview(
     }
   }
   const day = search.day !== undefined && search.day >= period.from && search.day <= period.to ? search.day : null
-  return { query: { forecastId: forecast?.id ?? null, from: period.from, to: period.to, channel, day } }
+  return { query: { forecastId: forecast?.id ?? null, from: period.from, to: period.to, channel, day, slot: search.slot ?? null } }
 }

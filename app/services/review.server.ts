@@ -38,6 +38,14 @@ export interface ReviewQuery {
   channel: string | null
   /** A day to drill into (its intervals). */
   day: string | null
+  /** A heatmap cell to drill into: that weekday's hour on every day of the period. */
+  slot?: ReviewSlotKey | null
+}
+
+/** Weekday 0 = Sunday … 6, local hour 0–23, as in the heatmap. */
+export interface ReviewSlotKey {
+  weekday: number
+  hour: number
 }
 
 export interface IntervalRow {
@@ -90,6 +98,10 @@ export interface ReviewView {
 
 export interface ReviewDay {
   date: string
+  intervals: IntervalRow[]
+}
+
+export interface ReviewSlot extends ReviewSlotKey {
   intervals: IntervalRow[]
 }
 
@@ -282,35 +294,38 @@ function intervalRow(i: ReviewInterval, label: ReadIntervals['label']): Interval
 
 // A review is read again and again while nothing changes (managers on Monday morning): each view
 // is kept until the database changes.
-export async function getReview(query: ReviewQuery, timeZone: string): Promise<ReviewView> {
-  const [view, day] = await Promise.all([periodView(query, timeZone), dayView(query, timeZone)])
-  return day === null ? view : { ...view, day }
+export async function getReview(query: ReviewQuery, timeZone: string): Promise<ReviewView & { slot: ReviewSlot | null }> {
+  const [view, day, slot] = await Promise.all([periodView(query, timeZone), dayView(query, timeZone), slotView(query, timeZone)])
+  return { ...view, day, slot }
 }
 
 /**
  * The page's payload: the period's view as kept JSON text (sent as one value, see
- * utils/serialised.ts) and the day drilled into, if any, computed from the kept intervals.
+ * utils/serialised.ts), and the day or heatmap cell drilled into, if any, from the kept intervals.
  */
 export async function getReviewPayload(
   query: ReviewQuery,
   timeZone: string,
-): Promise<{ view: Serialised<ReviewView>; day: Serialised<ReviewDay> | null }> {
-  const key = `review-json:${JSON.stringify([{ ...query, day: null }, timeZone])}`
-  const [view, day] = await Promise.all([
+): Promise<{ view: Serialised<ReviewView>; day: Serialised<ReviewDay> | null; slot: Serialised<ReviewSlot> | null }> {
+  const key = `review-json:${JSON.stringify([periodOf(query), timeZone])}`
+  const [view, day, slot] = await Promise.all([
     keptWhileUnchanged(key, async () => serialise(await periodView(query, timeZone), { significantDigits: 6 })),
     dayView(query, timeZone),
+    slotView(query, timeZone),
   ])
-  return { view, day: day === null ? null : serialise(day) }
+  return { view, day: day === null ? null : serialise(day), slot: slot === null ? null : serialise(slot) }
 }
 
-// The period's view and its intervals are kept without the day, so drilling into days reuses them.
+/** The query without what is drilled into: the period's view and intervals are kept under it. */
+const periodOf = (query: ReviewQuery): ReviewQuery => ({ ...query, day: null, slot: null })
+
 function keptIntervals(query: ReviewQuery, timeZone: string): Promise<ReadIntervals> {
-  const whole = { ...query, day: null }
+  const whole = periodOf(query)
   return keptWhileUnchanged(`review-intervals:${JSON.stringify([whole, timeZone])}`, () => readIntervals(whole, timeZone))
 }
 
 function periodView(query: ReviewQuery, timeZone: string): Promise<ReviewView> {
-  const whole = { ...query, day: null }
+  const whole = periodOf(query)
   return keptWhileUnchanged(`review:${JSON.stringify([whole, timeZone])}`, async () =>
     computeReview(whole, await keptIntervals(whole, timeZone)),
   )
@@ -318,17 +333,37 @@ function periodView(query: ReviewQuery, timeZone: string): Promise<ReviewView> {
 
 async function dayView(query: ReviewQuery, timeZone: string): Promise<ReviewDay | null> {
   if (query.day === null || query.day < query.from || query.day > query.to) return null
-  return { date: query.day, intervals: dayRows(await keptIntervals(query, timeZone), query.day) }
+  const read = await keptIntervals(query, timeZone)
+  return { date: query.day, intervals: intervalRows(read, read.byDay.get(query.day) ?? []) }
 }
 
-/** A day's intervals: each channel's with one channel, else added up per interval. */
-function dayRows({ byDay, channels, label }: ReadIntervals, date: string): IntervalRow[] {
-  const ofDay = byDay.get(date) ?? []
-  if (channels.length === 1) return ofDay.map((i) => intervalRow(i, label))
+async function slotView(query: ReviewQuery, timeZone: string): Promise<ReviewSlot | null> {
+  if (!query.slot) return null
+  const { weekday, hour } = query.slot
+  const read = await keptIntervals(query, timeZone)
+  return {
+    weekday,
+    hour,
+    intervals: intervalRows(
+      read,
+      read.intervals.filter((i) => i.weekday === weekday && i.hour === hour),
+    ),
+  }
+}
+
+/** Intervals as rows: each channel's with one channel, else added up per interval. */
+function intervalRows({ channels, label }: ReadIntervals, intervals: readonly ReviewInterval[]): IntervalRow[] {
+  if (channels.length === 1) return intervals.map((i) => intervalRow(i, label))
   const realtimeKeys = new Set(channels.filter((c) => c.kind === 'realtime').map((c) => c.key))
-  return summarise(ofDay, (i) => String(i.start).padStart(15, '0')).map((s) => {
+  const byStart = new Map<number, ReviewInterval[]>()
+  for (const i of intervals) {
+    const list = byStart.get(i.start)
+    if (list) list.push(i)
+    else byStart.set(i.start, [i])
+  }
+  return summarise(intervals, (i) => String(i.start).padStart(15, '0')).map((s) => {
     const start = Number(s.key)
-    const group = ofDay.filter((i) => i.start === start)
+    const group = byStart.get(start)!
     // Service level, waits, TMA and abandonment of the real-time channels: e-mail answered hours later would swamp them.
     const live = summary(
       '',
@@ -339,7 +374,7 @@ function dayRows({ byDay, channels, label }: ReadIntervals, date: string): Inter
     const planned = reporting.length > 0 ? reporting : group
     return {
       start,
-      label: label(start, date),
+      label: label(start, group[0]!.day),
       channel: null,
       offered: s.offered,
       forecastOffered: s.forecastOffered,

@@ -454,6 +454,26 @@ describe('review', () => {
     expect(await response.text()).toContain('accuracy')
   })
 
+  it('drills into a heatmap cell (that hour on that weekday, every week) and into a week of the trend', async () => {
+    // Monday (the first row), 10:00: four weeks of four 15-minute intervals, all channels added up.
+    await page.getByTestId('variance-heatmap').locator('tbody tr').first().locator('td').nth(10).getByRole('link').click()
+    await page.waitForURL((url) => url.searchParams.get('slot') === '1-10')
+    const rows = page.locator('[data-testid="review-slot-intervals"] tbody tr')
+    await rows.first().waitFor()
+    expect(await rows.count()).toBe(4 * 4)
+    await expect(rows.first().locator('td').first().textContent()).resolves.toMatch(/^\d{2}\/\d{2} 10:00$/)
+    await expect(page.locator('#review-slot-title').textContent()).resolves.toMatch(/^Segunda-feira das 10h às 11h/)
+    await page.waitForSelector('[data-testid="review-slot-chart"] svg.recharts-surface')
+    await page.locator('#review-slot').screenshot({ path: `${shots}/review-slot.png` })
+    await page.getByRole('link', { name: 'Fechar', exact: true }).click()
+    await page.waitForURL((url) => !url.searchParams.has('slot'))
+
+    const week = page.locator('[data-testid="review-weeks"] tbody tr').nth(1).getByRole('link')
+    await week.click()
+    await page.waitForURL((url) => url.searchParams.has('from') && url.searchParams.has('to'))
+    await expect.poll(() => page.locator('[data-testid="review-days"] tbody tr').count()).toBe(7)
+  })
+
   it('is linked from the Overview for the period shown, and refuses a reversed period', async () => {
     await goto(app.baseUrl)
     await page.getByRole('link', { name: 'Ver análise do período' }).click()

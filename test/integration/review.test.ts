@@ -165,6 +165,19 @@ describe('the review of a period against a forecast', () => {
     expect((await getReviewPayload(query('voz', 'not a day in the period'), ZONE)).day).toBeNull()
   })
 
+  it('drills into a heatmap cell: that weekday and hour in every week, one channel or added up', async () => {
+    const monday9 = { weekday: 1, hour: 9 }
+    const voz = await getReview({ ...query('voz'), slot: monday9 }, ZONE)
+    expect(voz.slot!.intervals.map((r) => [r.label, r.offered, r.forecastOffered])).toEqual([
+      ['30/11 09:00', 120, 100],
+      ['30/11 09:30', 80, 100],
+    ])
+    const tuesday9 = await getReview({ ...query(null), slot: { weekday: 2, hour: 9 } }, ZONE)
+    expect(tuesday9.slot!.intervals.map((r) => [r.label, r.offered, r.forecastOffered])).toEqual([['01/12 09:00', 50, 60]])
+    const payload = await getReviewPayload({ ...query(null), slot: { weekday: 0, hour: 3 } }, ZONE)
+    expect(deserialise(payload.slot!)).toEqual({ weekday: 0, hour: 3, intervals: [] })
+  })
+
   it('leaves out forecast intervals after the last data (not over yet, or not imported): they are not misses', async () => {
     // The forecast reaches Tuesday 09:30, after the last aggregate (Tuesday 09:00).
     withSqliteTransaction((db) =>
