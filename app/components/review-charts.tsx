@@ -184,8 +184,13 @@ export function VarianceHeatmap({
                       <Link
                         to={cellLink(weekday, hour)}
                         preventScrollReset
+                        aria-current={chosen?.weekday === weekday && chosen.hour === hour ? 'true' : undefined}
+                        aria-label={t('review.openSlot', {
+                          slot: `${weekdayName(weekday, language, 'long')} ${String(hour).padStart(2, '0')}:00`,
+                          variance: signedPercent(value, language),
+                        })}
                         title={t('review.openSlot', {
-                          slot: `${weekdayName(weekday, language)} ${String(hour).padStart(2, '0')}:00`,
+                          slot: `${weekdayName(weekday, language, 'long')} ${String(hour).padStart(2, '0')}:00`,
                           variance: signedPercent(value, language),
                         })}
                       >

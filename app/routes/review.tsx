@@ -59,14 +59,18 @@ function useDayLink() {
   }
 }
 
-/** The review of another period (a week or month of the trend), forecast and channel kept. */
-function usePeriodLink() {
+/**
+ * The review of part of the period (a week or month of the trend): the same forecast and channel,
+ * and only the days of it inside the period, so its figures are the row's.
+ */
+function usePeriodLink(view: View) {
   const [search] = useSearchParams()
   return (from: string, to: string) => {
     const next = new URLSearchParams(search)
     for (const drilled of ['day', 'slot']) next.delete(drilled)
-    next.set('from', from)
-    next.set('to', to)
+    next.set('forecast', view.forecast ? String(view.forecast.id) : NO_FORECAST)
+    next.set('from', from > view.from ? from : view.from)
+    next.set('to', to < view.to ? to : view.to)
     return `?${next.toString()}`
   }
 }
@@ -517,7 +521,7 @@ const lastDayOfMonth = (month: string) => {
 
 function Trend({ view }: { view: View }) {
   const { t, shortDay, language, metOf } = useFormats()
-  const periodLink = usePeriodLink()
+  const periodLink = usePeriodLink(view)
   const goal = view.channel === null ? null : view.channels.find((c) => c.key === view.channel)?.slGoal ?? null
   const met = (a: Attainment) => (a.share === null ? '—' : metOf(a))
   return (

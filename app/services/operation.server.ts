@@ -19,18 +19,18 @@ export interface ChannelSettings extends ChannelTargets {
 /** Used until an operation has been saved (a scratch database); the page shows a name. */
 export const defaultOperation: OperationSettings = { name: '', timeZone: 'America/Sao_Paulo' }
 
-export function getOperation(): Promise<OperationSettings> {
+export function getOperation(): Promise<Readonly<OperationSettings>> {
   return keptWhileUnchanged('operation', async () => {
     const operation = await prisma.operation.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true } })
     return Object.freeze(operation ?? defaultOperation)
   })
 }
 
-export function listChannels(): Promise<readonly ChannelSettings[]> {
+export function listChannels(): Promise<ReadonlyArray<Readonly<ChannelSettings>>> {
   return keptWhileUnchanged('channels', readChannels)
 }
 
-async function readChannels(): Promise<readonly ChannelSettings[]> {
+async function readChannels(): Promise<ReadonlyArray<Readonly<ChannelSettings>>> {
   const channels = await prisma.channel.findMany({
     orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
     select: {

@@ -132,6 +132,7 @@ interface ReadIntervals {
   timeZone: string
   intervals: ReviewInterval[]
   byDay: Map<string, ReviewInterval[]>
+  bySlot: Map<number, ReviewInterval[]>
   channels: readonly ChannelSettings[]
   allChannels: readonly ChannelSettings[]
   forecast: ForecastRef | null
@@ -262,13 +263,18 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
   const label = (start: number, day: string) =>
     `${day.slice(8, 10)}/${day.slice(5, 7)} ${formatClock(Math.round((start - dayStart(start)) / 60_000))}`
   // Drilling into a day reads its intervals from here rather than filtering the whole period.
+  // …and a heatmap cell's (weekday × 24 + hour).
   const byDay = new Map<string, ReviewInterval[]>()
+  const bySlot = new Map<number, ReviewInterval[]>()
   for (const i of intervals) {
     const list = byDay.get(i.day)
     if (list) list.push(i)
     else byDay.set(i.day, [i])
+    const slot = bySlot.get(i.weekday * 24 + i.hour)
+    if (slot) slot.push(i)
+    else bySlot.set(i.weekday * 24 + i.hour, [i])
   }
-  return { timeZone, intervals, byDay, channels, allChannels, forecast, label }
+  return { timeZone, intervals, byDay, bySlot, channels, allChannels, forecast, label }
 }
 
 function intervalRow(i: ReviewInterval, label: ReadIntervals['label']): IntervalRow {
@@ -341,14 +347,7 @@ async function slotView(query: ReviewQuery, timeZone: string): Promise<ReviewSlo
   if (!query.slot) return null
   const { weekday, hour } = query.slot
   const read = await keptIntervals(query, timeZone)
-  return {
-    weekday,
-    hour,
-    intervals: intervalRows(
-      read,
-      read.intervals.filter((i) => i.weekday === weekday && i.hour === hour),
-    ),
-  }
+  return { weekday, hour, intervals: intervalRows(read, read.bySlot.get(weekday * 24 + hour) ?? []) }
 }
 
 /** Intervals as rows: each channel's with one channel, else added up per interval. */

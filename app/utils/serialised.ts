@@ -8,16 +8,23 @@ import { useMemo } from 'react'
 export type Serialised<T> = string & { readonly __serialised: T }
 
 /**
- * With `significantDigits`, fractions are rounded to that many significant digits: for figures
- * only shown (a rate to 0.1%, seconds of TMA), 6 digits are exact on screen and cut the Review's
- * text by a fifth. Whole numbers (counts, instants in ms) are never touched.
+ * With `significantDigits`, fractions are rounded to that many significant digits (but never into
+ * their whole part): for figures only shown (a rate to 0.1%, seconds of TMA, a forecast total), 6
+ * digits are exact on screen and cut the Review's text by a fifth. Whole numbers (counts, instants
+ * in ms) are never touched.
  */
 export function serialise<T>(value: T, options: { significantDigits?: number } = {}): Serialised<T> {
   const digits = options.significantDigits
   if (digits === undefined) return JSON.stringify(value) as Serialised<T>
   return JSON.stringify(value, (_key, v: unknown) =>
-    typeof v === 'number' && !Number.isInteger(v) && Number.isFinite(v) ? Number(v.toPrecision(digits)) : v,
+    typeof v === 'number' && !Number.isInteger(v) && Number.isFinite(v) ? roundFraction(v, digits) : v,
   ) as Serialised<T>
+}
+
+/** `digits` significant digits, but never fewer than the whole part and one decimal (1234567.89 → 1234567.9). */
+function roundFraction(v: number, digits: number): number {
+  const wholeDigits = Math.floor(Math.log10(Math.abs(v))) + 1
+  return Number(v.toPrecision(Math.min(100, Math.max(digits, wholeDigits + 1))))
 }
 
 export function deserialise<T>(text: Serialised<T>): T {

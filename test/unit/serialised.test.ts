@@ -19,6 +19,10 @@ describe('serialise', () => {
     })
   })
 
+  it('never rounds into the whole part: a forecast total of millions keeps its units and a decimal', () => {
+    expect(deserialise(serialise({ total: 1234567.89, huge: 98765432109.87 }, { significantDigits: 6 }))).toEqual({ total: 1234567.9, huge: 98765432109.9 })
+  })
+
   it('keeps every rounded fraction within half a unit of its 6th significant digit', () => {
     fc.assert(
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
