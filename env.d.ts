@@ -8,3 +8,11 @@ declare module '@remix-run/node' {
     v3_singleFetch: true
   }
 }
+
+// What scripts/serve.mjs passes to every loader and action.
+declare module '@remix-run/server-runtime' {
+  interface AppLoadContext {
+    /** The client's address (the socket's, unless Express is told to trust a proxy). */
+    clientAddress?: string
+  }
+}

@@ -1,11 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { useEffect, useMemo, type ReactNode } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { createI18n, defaultLanguage, resources, type Language } from './i18n/i18n.ts'
 import { getLanguage } from './i18n/language.server.ts'
-import { requireUser } from './services/auth.server.ts'
+import { getUser } from './services/auth.server.ts'
+import { can } from './domain/permissions.ts'
+import { useOptionalUser } from './utils/user.ts'
 import styles from './styles/app.css'
 
 export const links: LinksFunction = () => [
@@ -17,30 +19,62 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: resources[data?.language ?? defaultLanguage].translation.app.title },
 ]
 
+// Not requireUser: the sign-in page renders under this root too. Each route's loader requires
+// the user; this one only says who it is, for the navigation and the controls pages show.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request)
-  return { language: await getLanguage(request) }
+  const user = await getUser(request)
+  return {
+    language: await getLanguage(request),
+    user: user && { name: user.name, email: user.email, role: user.role, mustChangePassword: user.mustChangePassword },
+  }
 }
 
 const areas = ['overview', 'volume', 'forecast', 'staffing', 'calculator', 'schedules', 'review', 'data', 'settings'] as const
-const pathOf = (area: (typeof areas)[number]) => (area === 'overview' ? '/' : `/${area}`)
+const adminAreas = ['users', 'audit'] as const
+const pathOf = (area: (typeof areas)[number] | (typeof adminAreas)[number]) => (area === 'overview' ? '/' : `/${area}`)
 
 function Navigation() {
   const { t } = useTranslation()
   const location = useLocation()
+  const user = useOptionalUser()
+  const signedIn = user !== null && !user.mustChangePassword
   return (
     <aside className="sidebar">
       <a className="brand" href="/">
         {t('app.title')}
         <small>{t('app.tagline')}</small>
       </a>
-      <nav className="nav" aria-label={t('nav.label')}>
-        {areas.map((area) => (
-          <NavLink key={area} to={pathOf(area)} end={area === 'overview'} prefetch="intent">
-            {t(`nav.${area}`)}
-          </NavLink>
-        ))}
-      </nav>
+      {signedIn && (
+        <nav className="nav" aria-label={t('nav.label')}>
+          {areas.map((area) => (
+            <NavLink key={area} to={pathOf(area)} end={area === 'overview'} prefetch="intent">
+              {t(`nav.${area}`)}
+            </NavLink>
+          ))}
+          {can(user.role, 'manageUsers') &&
+            adminAreas.map((area) => (
+              <NavLink key={area} to={pathOf(area)} prefetch="intent">
+                {t(`nav.${area}`)}
+              </NavLink>
+            ))}
+        </nav>
+      )}
+      {user && (
+        <div className="account" data-testid="account">
+          <span className="account-name">{user.name}</span>
+          <small>
+            {user.email} · {t(`roles.${user.role}`)}
+          </small>
+          <div className="form-row">
+            <Link to="/account/password">{t('auth.changePassword')}</Link>
+            <Form method="post" action="/logout">
+              <button type="submit" className="link">
+                {t('auth.logout')}
+              </button>
+            </Form>
+          </div>
+        </div>
+      )}
       <Form method="post" action="/language" className="language" reloadDocument>
         <input type="hidden" name="returnTo" value={location.pathname + location.search} />
         <input type="hidden" name="language" value={t('language.switchToCode')} />

@@ -11,6 +11,9 @@ import compression from 'compression'
 import express from 'express'
 import morgan from 'morgan'
 
+// As remix-serve: production unless told otherwise (React's development build is slow).
+process.env.NODE_ENV ??= 'production'
+
 const buildPath = path.resolve(process.argv[2] ?? 'build/index.js')
 const build = await import(pathToFileURL(buildPath).href)
 installGlobals({ nativeFetch: build.future.v3_singleFetch })
@@ -27,7 +30,23 @@ app.use(
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
 app.use(express.static('public', { maxAge: '1h' }))
 app.use(morgan('tiny'))
-app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV }))
+// A write from another site's page is refused here with 403 (the app refuses it too, and one
+// without any Origin; Remix would otherwise answer such a document POST with a 500).
+app.use((req, res, next) => {
+  const origin = req.get('origin')
+  if (req.method === 'GET' || req.method === 'HEAD' || !origin || origin === 'null') return next()
+  let host = null
+  try {
+    host = new URL(origin).host
+  } catch {}
+  if (host === req.get('host')) return next()
+  res.status(403).type('text/plain').send('Forbidden: this change did not come from this site’s pages')
+})
+// The client's address reaches loaders and actions (the sign-in rate limit counts per address).
+// Behind a reverse proxy, set TRUST_PROXY (Express's "trust proxy" value) so it is the client's.
+const trustProxy = process.env.TRUST_PROXY
+if (trustProxy) app.set('trust proxy', trustProxy === 'true' ? true : /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy)
+app.all('*', createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext: (req) => ({ clientAddress: req.ip ?? 'unknown' }) }))
 
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST ?? '127.0.0.1'

@@ -27,6 +27,8 @@ import { bucketFromSeconds } from '../domain/buckets.ts'
 import { getOperation, listChannels } from '../services/operation.server.ts'
 import type { ImportKind } from '../domain/import/formats.ts'
 import { isTimeZone } from '../schemas/settings.ts'
+import { ensureAdministrator, normaliseEmail } from '../services/auth.server.ts'
+import { resetPassword } from '../services/users.server.ts'
 
 class CliError extends Error {}
 
@@ -48,7 +50,7 @@ function numberOption(value: string): number {
 }
 
 /** Commands that read or write the database migrate it first, like the app. */
-const usesDatabase = new Set(['demo', 'status', 'import', 'actuals', 'staff', 'schedule'])
+const usesDatabase = new Set(['demo', 'status', 'import', 'actuals', 'staff', 'schedule', 'admin-password'])
 
 const program = new Command()
   .name('wfm')
@@ -74,6 +76,27 @@ program
       seed: options.seed,
     })
     console.log(JSON.stringify({ command: 'demo', ...summary }))
+  })
+
+program
+  .command('admin-password')
+  .description('print a new one-time password for an administrator (the first one, or --email); on an empty database, create one')
+  .option('--email <email>', 'the administrator\'s e-mail')
+  .action(async (options: { email?: string }) => {
+    const created = await ensureAdministrator()
+    if (created) {
+      console.log(JSON.stringify({ command: 'admin-password', email: created.email, password: created.password, created: true }))
+      return
+    }
+    const admin = await prisma.user.findFirst({
+      where: { role: 'admin', active: true, ...(options.email ? { email: normaliseEmail(options.email) } : {}) },
+      orderBy: { id: 'asc' },
+      select: { id: true, email: true },
+    })
+    if (!admin) throw new CliError(options.email ? `No active administrator has the e-mail ${options.email}.` : 'No active administrator.')
+    const reset = await resetPassword({ id: null, email: 'wfm admin-password' }, admin.id)
+    if (!reset.ok) throw new CliError('The administrator disappeared while resetting the password.')
+    console.log(JSON.stringify({ command: 'admin-password', email: admin.email, password: reset.password, created: false }))
   })
 
 program

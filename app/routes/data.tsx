@@ -31,6 +31,7 @@ import {
   type UploadPreview,
 } from '../services/uploads.server.ts'
 import { formatInteger } from '../utils/format.ts'
+import { useCan } from '../utils/user.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -45,7 +46,7 @@ type ActionResult =
   | { step: 'upload'; errors: Record<string, string> }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireUser(request, ['admin', 'analyst'])
+  const user = await requireUser(request, 'importData')
   if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
     // Step 1: the file streams to disk; we answer with its preview for the mapping step.
     sweepAbandonedUploads()
@@ -99,7 +100,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = mappingSchema.safeParse(values)
   if (!parsed.success) throw new Response('Invalid import request', { status: 400 })
   uploadPath(parsed.data.uploadId) // refuses ids that are not ours
-  const job = startImportJob({ ...parsed.data, mapping: mappingFrom(values) })
+  const job = startImportJob({ ...parsed.data, mapping: mappingFrom(values) }, user)
   return redirect(`/data?job=${job.id}`)
 }
 
@@ -313,6 +314,7 @@ export default function DataRoute() {
   const result = useActionData<typeof action>()
   const { t, i18n } = useTranslation()
   const language = i18n.language
+  const canImport = useCan('importData')
   return (
     <>
       <h1>{t('nav.data')}</h1>
@@ -327,7 +329,9 @@ export default function DataRoute() {
 
       <section className="panel" aria-labelledby="upload-title">
         <h2 id="upload-title">{result?.step === 'mapping' ? t('data.mapping') : t('data.uploadTitle')}</h2>
-        {result?.step === 'mapping' ? (
+        {!canImport ? (
+          <p className="note">{t('readOnly.importData')}</p>
+        ) : result?.step === 'mapping' ? (
           <MappingStep preview={result.preview} kind={result.kind} timeZone={result.timeZone} />
         ) : (
           <UploadForm timeZone={timeZone} errors={result?.step === 'upload' ? result.errors : {}} limit={limit} />

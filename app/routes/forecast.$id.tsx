@@ -9,8 +9,10 @@ import type { Accuracy } from '../domain/forecast/accuracy.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { idSchema, overrideSchema } from '../schemas/forecast.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { recordAudit } from '../services/audit.server.ts'
 import { addOverride, deleteOverride, getForecastView } from '../services/forecast.server.ts'
 import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent } from '../utils/format.ts'
+import { useCan } from '../utils/user.ts'
 
 function forecastId(params: LoaderFunctionArgs['params']): number {
   const id = Number(params.id)
@@ -28,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string> }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, ['analyst'])
+  const user = await requireUser(request, 'editForecasts')
   const id = forecastId(params)
   const formData = await request.formData()
   const values = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
@@ -42,11 +44,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data<ActionResult>({ ok: false, form, errors: { channelId: 'errors.overrideChannel' } }, { status: 400 })
     if (outcome === 'outsideHorizon')
       return data<ActionResult>({ ok: false, form, errors: { day: 'errors.overrideOutside' } }, { status: 400 })
+    await recordAudit(user, 'forecast.override.create', `forecast:${id}`, parsed.data)
     return data<ActionResult>({ ok: true, form })
   }
   if (values.intent === 'deleteOverride') {
     const overrideId = idSchema.safeParse(values.overrideId)
     if (!overrideId.success || !deleteOverride(id, overrideId.data)) throw new Response('Override not found', { status: 404 })
+    await recordAudit(user, 'forecast.override.delete', `forecast:${id}`, { overrideId: overrideId.data })
     return data<ActionResult>({ ok: true, form: 'overrides' })
   }
   throw new Response('Unknown form', { status: 400 })
@@ -237,6 +241,7 @@ export default function ForecastRoute() {
   const { t, i18n } = useTranslation()
   const language = i18n.language
   const navigation = useNavigation()
+  const canEdit = useCan('editForecasts')
   const changed = overrides.length > 0
   const choice = channel.choice
   const totals = days.reduce((sum, d) => ({ model: sum.model + d.model, adjusted: sum.adjusted + d.adjusted }), { model: 0, adjusted: 0 })
@@ -309,7 +314,7 @@ export default function ForecastRoute() {
                 <th scope="col">{t('forecast.modelTotal')}</th>
                 <th scope="col">{t('forecast.adjustedTotal')}</th>
                 <th scope="col">{t('forecast.aht')}</th>
-                <th scope="col">{t('forecast.adjust')}</th>
+                {canEdit && <th scope="col">{t('forecast.adjust')}</th>}
               </tr>
             </thead>
             <tbody>
@@ -321,9 +326,11 @@ export default function ForecastRoute() {
                     {formatInteger(d.adjusted, language)}
                   </td>
                   <td>{formatDuration(d.aht, language)}</td>
-                  <td>
-                    <DayOverride day={d.day} channelId={channel.id} />
-                  </td>
+                  {canEdit && (
+                    <td>
+                      <DayOverride day={d.day} channelId={channel.id} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -333,7 +340,7 @@ export default function ForecastRoute() {
                 <td>{formatInteger(totals.model, language)}</td>
                 <td>{formatInteger(totals.adjusted, language)}</td>
                 <td />
-                <td />
+                {canEdit && <td />}
               </tr>
             </tfoot>
           </table>
@@ -341,8 +348,14 @@ export default function ForecastRoute() {
       </section>
       <section className="panel" aria-labelledby="overrides-title">
         <h2 id="overrides-title">{t('forecast.overrides')}</h2>
-        <h3>{t('forecast.rangeTitle')}</h3>
-        <RangeOverride />
+        {canEdit ? (
+          <>
+            <h3>{t('forecast.rangeTitle')}</h3>
+            <RangeOverride />
+          </>
+        ) : (
+          <p className="note">{t('readOnly.forecasts')}</p>
+        )}
         <p className="note">{t('forecast.overrideNote')}</p>
         {overrides.length === 0 ? (
           <p className="note">{t('forecast.noOverrides')}</p>
@@ -358,7 +371,7 @@ export default function ForecastRoute() {
                   <th scope="col">{t('forecast.note')}</th>
                   <th scope="col">{t('forecast.who')}</th>
                   <th scope="col">{t('forecast.when')}</th>
-                  <th scope="col" />
+                  {canEdit && <th scope="col" />}
                 </tr>
               </thead>
               <tbody>
@@ -381,9 +394,11 @@ export default function ForecastRoute() {
                         new Date(o.createdAt),
                       )}
                     </td>
-                    <td>
-                      <RowAction fields={{ intent: 'deleteOverride', overrideId: o.id }} label={t('forecast.removeOverride')} />
-                    </td>
+                    {canEdit && (
+                      <td>
+                        <RowAction fields={{ intent: 'deleteOverride', overrideId: o.id }} label={t('forecast.removeOverride')} />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

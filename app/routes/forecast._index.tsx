@@ -11,14 +11,13 @@ import { addDays, daysBetween, localDateOf } from '../domain/intervals.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { createForecastSchema, holidayYearSchema, idSchema, MAX_HORIZON_DAYS, specialDaySchema } from '../schemas/forecast.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { recordAudit } from '../services/audit.server.ts'
 import { createForecast, dataRange, deleteForecast, ForecastInputError, listForecasts } from '../services/forecast.server.ts'
 import { getLanguage } from '../i18n/language.server.ts'
 import { getOperation, listChannels } from '../services/operation.server.ts'
 import { addNationalHolidays, deleteSpecialDay, listSpecialDays, saveSpecialDay } from '../services/special-days.server.ts'
 import { formatDay, formatPercent } from '../utils/format.ts'
-
-/** Who may make forecasts and tag days. */
-const planners = ['analyst'] as const
+import { useCan } from '../utils/user.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -49,7 +48,7 @@ type ActionResult =
     }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, planners)
+  const user = await requireUser(request, 'editForecasts')
   const formData = await request.formData()
   const values: Record<string, string | string[]> = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
   values.channelIds = formData.getAll('channelIds').map(String)
@@ -61,6 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
       if (!parsed.success) return refuse('create', fieldErrors(parsed.error))
       try {
         const id = await createForecast(parsed.data, user.name)
+        await recordAudit(user, 'forecast.create', `forecast:${id}`, parsed.data)
         return redirect(`/forecast/${id}`)
       } catch (error) {
         if (error instanceof NotEnoughHistory) {
@@ -74,21 +74,25 @@ export async function action({ request }: ActionFunctionArgs) {
       const parsed = specialDaySchema.safeParse(values)
       if (!parsed.success) return refuse('specialDay', fieldErrors(parsed.error))
       await saveSpecialDay(parsed.data, user.name)
+      await recordAudit(user, 'specialDay.create', `day:${parsed.data.date}`, parsed.data)
       return data<ActionResult>({ ok: true, form: 'specialDay' })
     }
     case 'deleteSpecialDay': {
       if (!(await deleteSpecialDay(String(values.date)))) throw new Response('Special day not found', { status: 404 })
+      await recordAudit(user, 'specialDay.delete', `day:${String(values.date)}`, null)
       return data<ActionResult>({ ok: true, form: 'specialDay' })
     }
     case 'holidays': {
       const parsed = holidayYearSchema.safeParse(values)
       if (!parsed.success) return refuse('holidays', fieldErrors(parsed.error))
       const added = await addNationalHolidays(parsed.data.year, await getLanguage(request), user.name)
+      await recordAudit(user, 'specialDay.create', `holidays:${parsed.data.year}`, { added })
       return data<ActionResult>({ ok: true, form: 'holidays', added })
     }
     case 'deleteForecast': {
       const id = idSchema.safeParse(values.forecastId)
       if (!id.success || !(await deleteForecast(id.data))) throw new Response('Forecast not found', { status: 404 })
+      await recordAudit(user, 'forecast.delete', `forecast:${id.data}`, null)
       return data<ActionResult>({ ok: true, form: 'forecasts' })
     }
   }
@@ -199,57 +203,62 @@ function SpecialDays() {
   const result = useActionData<typeof action>()
   const added = result?.ok && result.form === 'holidays' ? result.added : undefined
   const holidayErrors = useRefused('holidays')?.errors ?? {}
+  const canEdit = useCan('editForecasts')
   return (
     <section className="panel" aria-labelledby="special-days-title">
       <h2 id="special-days-title">{t('forecast.specialDays')}</h2>
       <p className="note">{t('forecast.specialNote')}</p>
-      <div className="stack spaced">
-        <Form method="post" className="form-row">
-          <input type="hidden" name="intent" value="holidays" />
-          <label>
-            {t('forecast.holidaysPreset')}
-            <input type="number" name="year" defaultValue={thisYear + 1} min={2000} max={2100} />
-            <FieldError error={holidayErrors.year} />
-          </label>
-          <button type="submit" className="secondary">
-            {t('forecast.add')}
-          </button>
-          {added !== undefined && (
-            <p className="status ok" role="status">
-              {t('forecast.holidaysAdded', { count: added })}
-            </p>
-          )}
-        </Form>
-        <Form method="post" className="form-row" aria-label={t('forecast.specialDays')}>
-          <input type="hidden" name="intent" value="specialDay" />
-          <label>
-            {t('forecast.date')}
-            <input type="date" name="date" required />
-            <FieldError error={errors.date} />
-          </label>
-          <label>
-            {t('forecast.kind')}
-            <select name="kind" defaultValue="holiday">
-              {specialDayKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`forecast.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('forecast.name')}
-            <input name="name" required maxLength={80} />
-            <FieldError error={errors.name} />
-          </label>
-          <label>
-            {t('forecast.adjustPct')}
-            <input name="adjustPct" inputMode="decimal" size={6} />
-            <FieldError error={errors.adjustPct} />
-          </label>
-          <button type="submit">{t('forecast.add')}</button>
-        </Form>
-      </div>
+      {canEdit ? (
+        <div className="stack spaced">
+          <Form method="post" className="form-row">
+            <input type="hidden" name="intent" value="holidays" />
+            <label>
+              {t('forecast.holidaysPreset')}
+              <input type="number" name="year" defaultValue={thisYear + 1} min={2000} max={2100} />
+              <FieldError error={holidayErrors.year} />
+            </label>
+            <button type="submit" className="secondary">
+              {t('forecast.add')}
+            </button>
+            {added !== undefined && (
+              <p className="status ok" role="status">
+                {t('forecast.holidaysAdded', { count: added })}
+              </p>
+            )}
+          </Form>
+          <Form method="post" className="form-row" aria-label={t('forecast.specialDays')}>
+            <input type="hidden" name="intent" value="specialDay" />
+            <label>
+              {t('forecast.date')}
+              <input type="date" name="date" required />
+              <FieldError error={errors.date} />
+            </label>
+            <label>
+              {t('forecast.kind')}
+              <select name="kind" defaultValue="holiday">
+                {specialDayKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`forecast.kinds.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('forecast.name')}
+              <input name="name" required maxLength={80} />
+              <FieldError error={errors.name} />
+            </label>
+            <label>
+              {t('forecast.adjustPct')}
+              <input name="adjustPct" inputMode="decimal" size={6} />
+              <FieldError error={errors.adjustPct} />
+            </label>
+            <button type="submit">{t('forecast.add')}</button>
+          </Form>
+        </div>
+      ) : (
+        <p className="note">{t('readOnly.specialDays')}</p>
+      )}
       {specialDays.length === 0 ? (
         <p className="note">{t('forecast.noSpecialDays')}</p>
       ) : (
@@ -265,7 +274,7 @@ function SpecialDays() {
                   {t('forecast.kind')}
                 </th>
                 <th scope="col">{t('forecast.adjustPct')}</th>
-                <th scope="col" />
+                {canEdit && <th scope="col" />}
               </tr>
             </thead>
             <tbody>
@@ -281,9 +290,11 @@ function SpecialDays() {
                       ? t('forecast.asSunday')
                       : formatPercent(d.adjustPct / 100, language, 0)}
                   </td>
-                  <td>
-                    <RowAction fields={{ intent: 'deleteSpecialDay', date: d.date }} label={t('forecast.removeOverride')} />
-                  </td>
+                  {canEdit && (
+                    <td>
+                      <RowAction fields={{ intent: 'deleteSpecialDay', date: d.date }} label={t('forecast.removeOverride')} />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -298,13 +309,14 @@ export default function ForecastIndexRoute() {
   const { forecasts, timeZone } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation()
   const language = i18n.language
+  const canEdit = useCan('editForecasts')
   return (
     <>
       <h1>{t('nav.forecast')}</h1>
       <p className="subtitle">{t('areas.forecast')}</p>
       <section className="panel" aria-labelledby="create-title">
         <h2 id="create-title">{t('forecast.create')}</h2>
-        <CreateForm />
+        {canEdit ? <CreateForm /> : <p className="note">{t('readOnly.forecasts')}</p>}
       </section>
       <section className="panel" aria-labelledby="saved-title">
         <h2 id="saved-title">{t('forecast.saved')}</h2>
@@ -325,7 +337,7 @@ export default function ForecastIndexRoute() {
                     {t('forecast.method')}
                   </th>
                   <th scope="col">{t('forecast.created')}</th>
-                  <th scope="col" />
+                  {canEdit && <th scope="col" />}
                 </tr>
               </thead>
               <tbody>
@@ -344,13 +356,15 @@ export default function ForecastIndexRoute() {
                       )}{' '}
                       · {f.createdBy}
                     </td>
-                    <td>
-                      <RowAction
-                        fields={{ intent: 'deleteForecast', forecastId: f.id }}
-                        label={t('forecast.remove')}
-                        confirm={t('forecast.confirmRemove')}
-                      />
-                    </td>
+                    {canEdit && (
+                      <td>
+                        <RowAction
+                          fields={{ intent: 'deleteForecast', forecastId: f.id }}
+                          label={t('forecast.remove')}
+                          confirm={t('forecast.confirmRemove')}
+                        />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -7,10 +7,11 @@ import { localMinuteOfDay } from '../domain/intervals.ts'
 import { formatClock } from '../domain/opening-hours.ts'
 import { editShiftSchema, scheduleDaySchema } from '../schemas/schedules.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { recordAudit } from '../services/audit.server.ts'
 import { editShift, getScheduleView, publishSchedule, type MoveOutcome } from '../services/schedules.server.ts'
 import { formatDay, formatDecimal, formatInteger, formatPercent } from '../utils/format.ts'
+import { useCan } from '../utils/user.ts'
 
-const supervisors = ['supervisor'] as const
 
 function scheduleId(params: LoaderFunctionArgs['params']): number {
   const id = Number(params.id)
@@ -29,11 +30,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type ActionResult = { ok: true; intent: string } | { ok: false; intent: string; reason: Exclude<MoveOutcome, 'moved'> | 'invalid' }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUser(request, supervisors)
+  const user = await requireUser(request, 'editSchedules')
   const id = scheduleId(params)
   const values = Object.fromEntries(await request.formData())
   if (values.intent === 'publish') {
     if (!(await publishSchedule(id, user.name))) throw new Response('Schedule not found', { status: 404 })
+    await recordAudit(user, 'schedule.publish', `schedule:${id}`, null)
     return data<ActionResult>({ ok: true, intent: 'publish' })
   }
   if (values.intent === 'edit') {
@@ -42,6 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = await editShift(id, parsed.data.shiftId, { start: parsed.data.start, agentId: parsed.data.agentId }, user.name)
     if (outcome === 'notFound') throw new Response('Shift not found', { status: 404 })
     if (outcome !== 'moved') return data<ActionResult>({ ok: false, intent: 'edit', reason: outcome }, { status: 400 })
+    await recordAudit(user, 'schedule.shift', `schedule:${id}`, parsed.data)
     return data<ActionResult>({ ok: true, intent: 'edit' })
   }
   throw new Response('Unknown form', { status: 400 })
@@ -99,7 +102,8 @@ function Timeline({ view }: { view: View }) {
   const [search] = useSearchParams()
   const navigation = useNavigation()
   const result = useActionData<typeof action>()
-  const editing = Number(search.get('shift'))
+  const canEdit = useCan('editSchedules')
+  const editing = canEdit ? Number(search.get('shift')) : null
   const { axis, schedule } = view
   const span = axis.to - axis.from
   const minute = (t: number) => {
@@ -132,9 +136,13 @@ function Timeline({ view }: { view: View }) {
         return (
           <div key={s.id} className={`gantt-row${s.agentId === null ? ' is-open' : ''}`} data-testid="gantt-row">
             <span className="gantt-label">
-              <Link to={`?day=${view.day}&shift=${s.id}`} preventScrollReset aria-label={t('schedules.editShiftOf', { name: label })}>
-                {label}
-              </Link>
+              {canEdit ? (
+                <Link to={`?day=${view.day}&shift=${s.id}`} preventScrollReset aria-label={t('schedules.editShiftOf', { name: label })}>
+                  {label}
+                </Link>
+              ) : (
+                label
+              )}
             </span>
             <div className="gantt-track">
               <span
@@ -277,6 +285,7 @@ export default function ScheduleRoute() {
   const { t, i18n } = useTranslation()
   const language = i18n.language
   const navigation = useNavigation()
+  const canEdit = useCan('editSchedules')
   const { schedule } = view
   const lastDay = view.days[view.days.length - 1]!.date
   return (
@@ -305,7 +314,7 @@ export default function ScheduleRoute() {
           </p>
         </div>
         <div className="quick">
-          {schedule.status === 'draft' && (
+          {canEdit && schedule.status === 'draft' && (
             <Form method="post">
               <input type="hidden" name="intent" value="publish" />
               <button type="submit" disabled={navigation.state !== 'idle'}>
@@ -318,6 +327,7 @@ export default function ScheduleRoute() {
           </a>
         </div>
       </div>
+      {!canEdit && <p className="note">{t('readOnly.schedules')}</p>}
       {result?.ok && (
         <p className="status" role="status">
           {t(result.intent === 'publish' ? 'schedules.published' : 'schedules.shiftSaved')}
@@ -351,7 +361,7 @@ export default function ScheduleRoute() {
           </>
         ) : (
           <>
-            <p className="note">{t('schedules.timelineHelp')}</p>
+            <p className="note">{t(canEdit ? 'schedules.timelineHelp' : 'readOnly.timelineHelp')}</p>
             <Timeline view={view} />
           </>
         )}

@@ -8,6 +8,7 @@ import { scheduleRulesSchema } from '../schemas/schedule-rules.ts'
 import { generateScheduleSchema } from '../schemas/schedules.ts'
 import { idSchema } from '../schemas/forecast.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { recordAudit } from '../services/audit.server.ts'
 import { listAgents } from '../services/agents.server.ts'
 import { listForecasts } from '../services/forecast.server.ts'
 import { listChannels } from '../services/operation.server.ts'
@@ -16,9 +17,7 @@ import { getRulesFile } from '../services/schedule-rules.server.ts'
 import { deleteSchedule, listSchedules } from '../services/schedules.server.ts'
 import { planWeeks } from '../services/staffing.server.ts'
 import { formatDay, formatInteger } from '../utils/format.ts'
-
-/** Who builds and changes schedules. */
-const supervisors = ['supervisor'] as const
+import { useCan } from '../utils/user.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -43,11 +42,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, supervisors)
+  const user = await requireUser(request, 'editSchedules')
   const form = Object.fromEntries(await request.formData())
   if (form.intent === 'delete') {
     const id = idSchema.safeParse(form.scheduleId)
     if (!id.success || !(await deleteSchedule(id.data))) throw new Response('Schedule not found', { status: 404 })
+    await recordAudit(user, 'schedule.delete', `schedule:${id.data}`, null)
     return { deleted: true }
   }
   const parsed = generateScheduleSchema.safeParse(form)
@@ -58,6 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
     timeLimitSeconds,
     user.name,
   )
+  await recordAudit(user, 'schedule.generate', null, parsed.data)
   throw redirect(`/schedules?job=${job.id}`)
 }
 
@@ -97,6 +98,7 @@ export default function SchedulesRoute() {
   const { t, i18n } = useTranslation()
   const language = i18n.language
   const navigation = useNavigation()
+  const canEdit = useCan('editSchedules')
   const [forecastId, setForecastId] = useState(forecasts[0]?.id ?? 0)
   const weeks = forecasts.find((f) => f.id === forecastId)?.weeks ?? []
   return (
@@ -116,7 +118,9 @@ export default function SchedulesRoute() {
 
       <section className="panel" aria-labelledby="generate-title">
         <h2 id="generate-title">{t('schedules.generate')}</h2>
-        {forecasts.length === 0 ? (
+        {!canEdit ? (
+          <p className="note">{t('readOnly.schedules')}</p>
+        ) : forecasts.length === 0 ? (
           <p>
             {t('schedules.noForecast')} <Link to="/forecast">{t('nav.forecast')}</Link>
           </p>
@@ -189,9 +193,11 @@ export default function SchedulesRoute() {
                 <th scope="col" className="text">
                   {t('schedules.createdBy')}
                 </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('schedules.actions')}</span>
-                </th>
+                {canEdit && (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('schedules.actions')}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -206,13 +212,15 @@ export default function SchedulesRoute() {
                   <td className="text">
                     {s.createdBy}, {new Date(s.createdAt).toLocaleString(language)}
                   </td>
-                  <td>
-                    <RowAction
-                      fields={{ intent: 'delete', scheduleId: s.id }}
-                      label={t('schedules.delete')}
-                      confirm={t('schedules.deleteConfirm')}
-                    />
-                  </td>
+                  {canEdit && (
+                    <td>
+                      <RowAction
+                        fields={{ intent: 'delete', scheduleId: s.id }}
+                        label={t('schedules.delete')}
+                        confirm={t('schedules.deleteConfirm')}
+                      />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

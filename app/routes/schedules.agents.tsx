@@ -8,7 +8,9 @@ import { agentActiveSchema, agentFormSchema, DEFAULT_WEEKLY_HOURS } from '../sch
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { listAgents, saveAgent, setAgentActive } from '../services/agents.server.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { recordAudit } from '../services/audit.server.ts'
 import { listChannels } from '../services/operation.server.ts'
+import { useCan } from '../utils/user.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -22,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { ok: true; name: string } | { ok: false; errors: Record<string, string>; values: Record<string, string | string[]> }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireUser(request, ['supervisor'])
+  const user = await requireUser(request, 'editSchedules')
   const formData = await request.formData()
   const values: Record<string, string | string[]> = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
   values.channels = formData.getAll('channels').map(String)
@@ -31,6 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success || !(await setAgentActive(parsed.data.agentId, parsed.data.active))) {
       throw new Response('Agent not found', { status: 404 })
     }
+    await recordAudit(user, 'agent.save', `agent:${parsed.data.agentId}`, { active: parsed.data.active })
     return null
   }
   if (values.intent !== 'save') throw new Response('Unknown form', { status: 400 })
@@ -42,6 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const saved = await saveAgent(agentId, agent)
   if (saved === 'duplicate') return refuse({ name: 'team.errors.duplicate' })
   if (saved === 'notFound') throw new Response('Agent not found', { status: 404 })
+  await recordAudit(user, 'agent.save', agentId ? `agent:${agentId}` : null, agent)
   return data<ActionResult>({ ok: true, name: agent.name })
 }
 
@@ -110,6 +114,7 @@ function AgentForm() {
 export default function ScheduleAgentsRoute() {
   const { agents, channels, editing } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation()
+  const canEdit = useCan('editSchedules')
   const channelName = new Map(channels.map((c) => [c.key, c.name]))
   const active = agents.filter((a) => a.active)
   return (
@@ -119,7 +124,9 @@ export default function ScheduleAgentsRoute() {
       </p>
       <h1>{t('team.title')}</h1>
       <p className="subtitle">{t('team.intro')}</p>
-      {channels.length === 0 ? (
+      {!canEdit ? (
+        <p className="note">{t('readOnly.team')}</p>
+      ) : channels.length === 0 ? (
         <p className="panel">
           {t('team.noChannels')} <Link to="/settings">{t('nav.settings')}</Link>.
         </p>
@@ -158,27 +165,31 @@ export default function ScheduleAgentsRoute() {
                   <th scope="col" className="text">
                     {t('team.status')}
                   </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('team.actions')}</span>
-                  </th>
+                  {canEdit && (
+                    <th scope="col">
+                      <span className="visually-hidden">{t('team.actions')}</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
                 {agents.map((a) => (
-                  <tr key={a.id} className={a.active ? (a.id === editing?.id ? 'is-chosen' : undefined) : 'inactive'}>
+                  <tr key={a.id} className={a.active ? (canEdit && a.id === editing?.id ? 'is-chosen' : undefined) : 'inactive'}>
                     <td>{a.name}</td>
                     <td className="text">{a.channels.map((key) => channelName.get(key) ?? key).join(', ')}</td>
                     <td>{hoursText(a.weeklyHours, i18n.language)}</td>
                     <td className="text">{a.active ? t('team.active') : t('team.inactive')}</td>
-                    <td className="row-actions">
-                      <Link to={`?edit=${a.id}`} aria-label={t('team.editAgent', { name: a.name })}>
-                        {t('team.editLink')}
-                      </Link>
-                      <RowAction
-                        fields={{ intent: 'active', agentId: a.id, active: String(!a.active) }}
-                        label={a.active ? t('team.deactivate') : t('team.activate')}
-                      />
-                    </td>
+                    {canEdit && (
+                      <td className="row-actions">
+                        <Link to={`?edit=${a.id}`} aria-label={t('team.editAgent', { name: a.name })}>
+                          {t('team.editLink')}
+                        </Link>
+                        <RowAction
+                          fields={{ intent: 'active', agentId: a.id, active: String(!a.active) }}
+                          label={a.active ? t('team.deactivate') : t('team.activate')}
+                        />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

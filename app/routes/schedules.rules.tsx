@@ -1,13 +1,16 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { Field, FieldError } from '../components/field.tsx'
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { breakRows, rulesFormSchema, rulesFormValues, shiftRows } from '../schemas/schedule-rules-form.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { recordAudit } from '../services/audit.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import { getRulesFile, RulesRefused, saveRulesFile } from '../services/schedule-rules.server.ts'
+import { useCan } from '../utils/user.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -18,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { ok: true } | { ok: false; errors: Record<string, string>; values: Record<string, string>; reason?: string }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, ['supervisor'])
+  const user = await requireUser(request, 'editSchedules')
   const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))
   const parsed = rulesFormSchema.safeParse(values)
   if (!parsed.success) return data<ActionResult>({ ok: false, errors: fieldErrors(parsed.error), values }, { status: 400 })
@@ -30,18 +33,36 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!(error instanceof RulesRefused)) throw error
     return data<ActionResult>({ ok: false, errors: {}, values, reason: error.message }, { status: 400 })
   }
+  await recordAudit(user, 'schedule.rules', 'rules', parsed.data)
   return data<ActionResult>({ ok: true })
 }
 
 type Values = Record<string, string>
 
-/** The rows to show: those with a name (kept or marked for removal) and one blank row to add with. */
-function rowsWithBlank(numbers: number[], values: Values, prefix: (n: number) => string): { n: number; blank: boolean }[] {
+/** The rows to show: those with a name (kept or marked for removal) and, to add with, one blank row. */
+function rowsWithBlank(
+  numbers: number[],
+  values: Values,
+  prefix: (n: number) => string,
+  withBlank = true,
+): { n: number; blank: boolean }[] {
   const named = numbers.filter((n) => (values[`${prefix(n)}.name`] ?? '').trim() !== '')
-  return [...named.map((n) => ({ n, blank: false })), { n: Math.max(-1, ...numbers) + 1, blank: true }]
+  return [...named.map((n) => ({ n, blank: false })), ...(withBlank ? [{ n: Math.max(-1, ...numbers) + 1, blank: true }] : [])]
 }
 
-function BreakRow({ field, values, errors, blank }: { field: string; values: Values; errors: Values; blank: boolean }) {
+function BreakRow({
+  field,
+  values,
+  errors,
+  blank,
+  readOnly,
+}: {
+  field: string
+  values: Values
+  errors: Values
+  blank: boolean
+  readOnly: boolean
+}) {
   const { t } = useTranslation()
   const rowName = values[`${field}.name`] || t('scheduleRules.newBreak')
   const input = (name: string, label: string, size: number) => (
@@ -72,23 +93,37 @@ function BreakRow({ field, values, errors, blank }: { field: string; values: Val
           aria-label={`${rowName}: ${t('scheduleRules.paid')}`}
         />
       </td>
-      <td>
-        {!blank && (
-          <input
-            type="checkbox"
-            name={`${field}.remove`}
-            defaultChecked={!!values[`${field}.remove`]}
-            aria-label={`${rowName}: ${t('scheduleRules.remove')}`}
-          />
-        )}
-      </td>
+      {!readOnly && (
+        <td>
+          {!blank && (
+            <input
+              type="checkbox"
+              name={`${field}.remove`}
+              defaultChecked={!!values[`${field}.remove`]}
+              aria-label={`${rowName}: ${t('scheduleRules.remove')}`}
+            />
+          )}
+        </td>
+      )}
     </tr>
   )
 }
 
-function ShiftType({ s, values, errors, blank }: { s: number; values: Values; errors: Values; blank: boolean }) {
+function ShiftType({
+  s,
+  values,
+  errors,
+  blank,
+  readOnly,
+}: {
+  s: number
+  values: Values
+  errors: Values
+  blank: boolean
+  readOnly: boolean
+}) {
   const { t } = useTranslation()
-  const breaks = rowsWithBlank(breakRows(values, s), values, (b) => `shift${s}.break${b}`)
+  const breaks = rowsWithBlank(breakRows(values, s), values, (b) => `shift${s}.break${b}`, !readOnly)
   return (
     <fieldset className="shift-type">
       <legend>{blank ? t('scheduleRules.newShiftType') : values[`shift${s}.name`]}</legend>
@@ -107,7 +142,7 @@ function ShiftType({ s, values, errors, blank }: { s: number; values: Values; er
           defaultValue={values[`shift${s}.length`]}
           error={errors[`shift${s}.length`]}
         />
-        {!blank && (
+        {!blank && !readOnly && (
           <label className="check">
             <input type="checkbox" name={`shift${s}.remove`} defaultChecked={!!values[`shift${s}.remove`]} />{' '}
             {t('scheduleRules.removeShiftType')}
@@ -123,16 +158,38 @@ function ShiftType({ s, values, errors, blank }: { s: number; values: Values; er
             <th scope="col">{t('scheduleRules.earliest')}</th>
             <th scope="col">{t('scheduleRules.latest')}</th>
             <th scope="col">{t('scheduleRules.paid')}</th>
-            <th scope="col">{t('scheduleRules.remove')}</th>
+            {!readOnly && <th scope="col">{t('scheduleRules.remove')}</th>}
           </tr>
         </thead>
         <tbody>
           {breaks.map(({ n, blank: newRow }) => (
-            <BreakRow key={n} field={`shift${s}.break${n}`} values={values} errors={errors} blank={newRow} />
+            <BreakRow key={n} field={`shift${s}.break${n}`} values={values} errors={errors} blank={newRow} readOnly={readOnly} />
           ))}
         </tbody>
       </table>
     </fieldset>
+  )
+}
+
+/**
+ * The form that saves the rules or, for those who may not change them, the same fields disabled
+ * with the current rules, in no form that posts.
+ */
+function RulesForm({ readOnly, children }: { readOnly: boolean; children: ReactNode }) {
+  const { t } = useTranslation()
+  if (readOnly) {
+    return (
+      <div>
+        <fieldset disabled className="stack read-only">
+          {children}
+        </fieldset>
+      </div>
+    )
+  }
+  return (
+    <Form method="post" className="stack" aria-label={t('scheduleRules.title')}>
+      {children}
+    </Form>
   )
 }
 
@@ -149,6 +206,7 @@ export default function ScheduleRulesRoute() {
   const result = useActionData<typeof action>()
   const { t } = useTranslation()
   const navigation = useNavigation()
+  const readOnly = !useCan('editSchedules')
   // The action's answer arrives before the revalidated rules: show it with them, or the form
   // (keyed by the last update) would be replaced under the user's hands after "saved" appeared.
   const settled = navigation.state === 'idle'
@@ -165,7 +223,8 @@ export default function ScheduleRulesRoute() {
       </p>
       <h1>{t('scheduleRules.title')}</h1>
       <p className="subtitle">{t('scheduleRules.intro')}</p>
-      <Form method="post" className="stack" key={refused ? 'refused' : updatedAt ?? 'defaults'} aria-label={t('scheduleRules.title')}>
+      {readOnly && <p className="note">{t('readOnly.scheduleRules')}</p>}
+      <RulesForm readOnly={readOnly} key={refused ? 'refused' : updatedAt ?? 'defaults'}>
         {refused?.reason && (
           <p className="status error" role="alert">
             {t('scheduleRules.refused', { reason: refused.reason })}
@@ -185,13 +244,13 @@ export default function ScheduleRulesRoute() {
         <section className="panel" aria-labelledby="shift-types-title">
           <h2 id="shift-types-title">{t('scheduleRules.shiftTypes')}</h2>
           <div className="stack">
-            {rowsWithBlank(shiftRows(values), values, (s) => `shift${s}`).map(({ n, blank }) => (
-              <ShiftType key={n} s={n} values={values} errors={errors} blank={blank} />
+            {rowsWithBlank(shiftRows(values), values, (s) => `shift${s}`, !readOnly).map(({ n, blank }) => (
+              <ShiftType key={n} s={n} values={values} errors={errors} blank={blank} readOnly={readOnly} />
             ))}
           </div>
           <FieldError error={errors.shiftTypes} />
           <p className="note">{t('scheduleRules.breaksHelp')}</p>
-          <p className="note">{t('scheduleRules.rowsHelp')}</p>
+          {!readOnly && <p className="note">{t('scheduleRules.rowsHelp')}</p>}
         </section>
         <section className="panel" aria-labelledby="starts-title">
           <h2 id="starts-title">{t('scheduleRules.starts')}</h2>
@@ -233,12 +292,14 @@ export default function ScheduleRulesRoute() {
           </div>
           <p className="note">{t('scheduleRules.penaltyHelp')}</p>
         </section>
-        <div>
-          <button type="submit" disabled={!settled}>
-            {t('scheduleRules.save')}
-          </button>
-        </div>
-      </Form>
+        {!readOnly && (
+          <div>
+            <button type="submit" disabled={!settled}>
+              {t('scheduleRules.save')}
+            </button>
+          </div>
+        )}
+      </RulesForm>
     </>
   )
 }

@@ -1,14 +1,17 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { Field } from '../components/field.tsx'
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { channelFormSchema, operationSchema } from '../schemas/settings.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { recordAudit } from '../services/audit.server.ts'
 import { getOperation, listChannels, type ChannelSettings } from '../services/operation.server.ts'
 import { ALWAYS_OPEN, formatClock, type WeekHours } from '../domain/opening-hours.ts'
 import { saveChannel, saveOperation } from '../services/settings.server.ts'
+import { useCan } from '../utils/user.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -19,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string>; values: Record<string, string> }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requireUser(request, ['admin'])
+  const user = await requireUser(request, 'editSettings')
   const formData = await request.formData()
   const values = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
   const intent = values.intent
@@ -29,6 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return data<ActionResult>({ ok: false, form: 'operation', errors: fieldErrors(parsed.error), values }, { status: 400 })
     }
     await saveOperation(parsed.data)
+    await recordAudit(user, 'settings.operation', 'operation', parsed.data)
     return data<ActionResult>({ ok: true, form: 'operation' })
   }
   if (intent === 'channel') {
@@ -39,6 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const result = saveChannel(parsed.data)
     if (!result.found) throw new Response('Channel not found', { status: 404 })
+    await recordAudit(user, 'settings.channel', `channel:${values.channelId}`, parsed.data)
     return data<ActionResult>({ ok: true, form })
   }
   throw new Response('Unknown form', { status: 400 })
@@ -66,6 +71,47 @@ function useRefused(form: string): { errors: Record<string, string>; values: Rec
   return { errors: {}, values: null }
 }
 
+/**
+ * The form that saves a section's fields or, for those who may not change settings, the same
+ * fields disabled with their current values, in no form that posts.
+ */
+function SettingsForm({
+  id,
+  hidden,
+  busy = false,
+  children,
+}: {
+  id?: string
+  hidden: Record<string, string | number>
+  busy?: boolean
+  children: ReactNode
+}) {
+  const { t } = useTranslation()
+  const canEdit = useCan('editSettings')
+  if (!canEdit) {
+    return (
+      <div id={id}>
+        <fieldset disabled className="form-grid read-only">
+          {children}
+        </fieldset>
+      </div>
+    )
+  }
+  return (
+    <Form method="post" className="form-grid" id={id} preventScrollReset>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      <div>
+        <button type="submit" disabled={busy}>
+          {t('settings.save')}
+        </button>
+      </div>
+    </Form>
+  )
+}
+
 const percent = (share: number | null) => (share === null ? '' : String(Math.round(share * 10_000) / 100))
 
 function ChannelForm({ channel }: { channel: ChannelSettings }) {
@@ -84,9 +130,7 @@ function ChannelForm({ channel }: { channel: ChannelSettings }) {
         </span>
       </h2>
       <FormStatus form={formId} />
-      <Form method="post" className="form-grid" id={formId} key={values ? 'refused' : 'stored'} preventScrollReset>
-        <input type="hidden" name="intent" value="channel" />
-        <input type="hidden" name="channelId" value={channel.id} />
+      <SettingsForm id={formId} hidden={{ intent: 'channel', channelId: channel.id }} busy={busy} key={values ? 'refused' : 'stored'}>
         <Field formId={formId} name="name" label={t('settings.name')} defaultValue={value('name', channel.name)} error={errors.name} />
         <label htmlFor={`${formId}-kind`}>
           {t('settings.kind')}
@@ -181,12 +225,7 @@ function ChannelForm({ channel }: { channel: ChannelSettings }) {
           values={values}
           error={Object.keys(errors).find((k) => /^open\d$/.test(k))}
         />
-        <div>
-          <button type="submit" disabled={busy}>
-            {t('settings.save')}
-          </button>
-        </div>
-      </Form>
+      </SettingsForm>
     </section>
   )
 }
@@ -245,14 +284,15 @@ export default function SettingsRoute() {
   const { operation, channels } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const { errors, values } = useRefused('operation')
+  const canEdit = useCan('editSettings')
   return (
     <>
       <h1>{t('settings.title')}</h1>
+      {!canEdit && <p className="note">{t('readOnly.settings')}</p>}
       <section className="panel" aria-labelledby="operation-title">
         <h2 id="operation-title">{t('settings.operation')}</h2>
         <FormStatus form="operation" />
-        <Form method="post" className="form-grid" key={values ? 'refused' : 'stored'} preventScrollReset>
-          <input type="hidden" name="intent" value="operation" />
+        <SettingsForm hidden={{ intent: 'operation' }} key={values ? 'refused' : 'stored'}>
           <Field
             formId="operation"
             name="name"
@@ -267,10 +307,7 @@ export default function SettingsRoute() {
             defaultValue={values?.timeZone ?? operation.timeZone}
             error={errors.timeZone}
           />
-          <div>
-            <button type="submit">{t('settings.save')}</button>
-          </div>
-        </Form>
+        </SettingsForm>
         <p className="note">{t('settings.timeZoneHelp')}</p>
       </section>
       <h2>{t('settings.channels')}</h2>

@@ -10,6 +10,7 @@ import { fieldErrors } from '../schemas/form-fields.ts'
 import { idSchema } from '../schemas/forecast.ts'
 import { MAX_COMPARED, MAX_PATIENCE_SEC, parseStaffingQuery, patienceFormSchema, scenarioFormSchema } from '../schemas/staffing.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { recordAudit } from '../services/audit.server.ts'
 import { listForecasts } from '../services/forecast.server.ts'
 import { listChannels } from '../services/operation.server.ts'
 import {
@@ -21,6 +22,7 @@ import {
   setPatience,
 } from '../services/staffing.server.ts'
 import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent } from '../utils/format.ts'
+import { useCan } from '../utils/user.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -45,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type ActionResult = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string>; values: Record<string, string> }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request, ['analyst'])
+  const user = await requireUser(request, 'editScenarios')
   const formData = await request.formData()
   const values = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
   const forecastId = idSchema.safeParse(values.forecastId)
@@ -57,11 +59,13 @@ export async function action({ request }: ActionFunctionArgs) {
       return data<ActionResult>({ ok: false, form: 'scenario', errors: fieldErrors(parsed.error), values }, { status: 400 })
     const id = await createScenario(forecastId.data, parsed.data.name, parsed.data.changes, user.name)
     if (id === null) throw new Response('Forecast not found', { status: 404 })
+    await recordAudit(user, 'scenario.create', `scenario:${id}`, { forecastId: forecastId.data, name: parsed.data.name, changes: parsed.data.changes })
     return data<ActionResult>({ ok: true, form: 'scenario' })
   }
   if (values.intent === 'deleteScenario') {
     const id = idSchema.safeParse(values.scenarioId)
     if (!id.success || !(await deleteScenario(forecastId.data, id.data))) throw new Response('Scenario not found', { status: 404 })
+    await recordAudit(user, 'scenario.delete', `scenario:${id.data}`, { forecastId: forecastId.data })
     return data<ActionResult>({ ok: true, form: 'scenarios' })
   }
   if (values.intent === 'patience') {
@@ -70,6 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
       return data<ActionResult>({ ok: false, form: 'patience', errors: { patienceSec: 'errors.patienceRange' }, values }, { status: 400 })
     }
     if (!(await setPatience(parsed.data.channelId, parsed.data.patienceSec))) throw new Response('Channel not found', { status: 404 })
+    await recordAudit(user, 'settings.channel', `channel:${parsed.data.channelId}`, { patienceSec: parsed.data.patienceSec })
     return data<ActionResult>({ ok: true, form: 'patience' })
   }
   throw new Response('Unknown form', { status: 400 })
@@ -410,6 +415,7 @@ function ScenarioEditor() {
   const values = result && !result.ok ? result.values : null
   const navigation = useNavigation()
   const describe = useDescribe()
+  const canEdit = useCan('editScenarios')
   if (!view) return null
   const names = Object.fromEntries(view.channels.map((c) => [c.key, c.name]))
   const field = (name: string, label: string, size = 6) => (
@@ -462,97 +468,108 @@ function ScenarioEditor() {
                 <td>
                   <a href={`/staffing/csv?forecast=${view.forecast.id}&scenario=${s.id}`} download>
                     {t('staffing.csv')}
-                  </a>{' '}
-                  <RowAction
-                    fields={{ intent: 'deleteScenario', forecastId: view.forecast.id, scenarioId: s.id }}
-                    label={t('staffing.remove')}
-                  />
+                  </a>
+                  {canEdit && (
+                    <>
+                      {' '}
+                      <RowAction
+                        fields={{ intent: 'deleteScenario', forecastId: view.forecast.id, scenarioId: s.id }}
+                        label={t('staffing.remove')}
+                      />
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      <h3>{t('staffing.newScenario')}</h3>
-      {/* "Saved" waits for the revalidated scenarios, which re-key (empty) the form below. */}
-      {result && (!result.ok || navigation.state === 'idle') && (
-        <p className={`status ${result.ok ? 'ok' : 'error'}`} role={result.ok ? 'status' : 'alert'}>
-          {t(result.ok ? 'staffing.saved' : 'staffing.fixErrors')}
-        </p>
-      )}
-      <Form
-        method="post"
-        className="stack"
-        aria-label={t('staffing.newScenario')}
-        key={result?.ok ? scenarios.length : 'editing'}
-        preventScrollReset
-      >
-        <input type="hidden" name="intent" value="scenario" />
-        <input type="hidden" name="forecastId" value={view.forecast.id} />
-        <div className="form-row">
-          {field('name', t('staffing.name'), 24)}
-          {field('volumePct', t('staffing.volumeAll'))}
-          {field('ahtPct', t('staffing.ahtAll'))}
-        </div>
-        <div className="scroll">
-          <table className="data scenario-channels">
-            <thead>
-              <tr>
-                <th scope="col">{t('staffing.channel')}</th>
-                <th scope="col">{t('staffing.channelVolume')}</th>
-                <th scope="col">{t('staffing.channelAht')}</th>
-                <th scope="col">{t('staffing.slGoal')}</th>
-                <th scope="col">{t('staffing.threshold')}</th>
-                <th scope="col">{t('staffing.shrinkage')}</th>
-                <th scope="col">{t('staffing.rolloutFrom')}</th>
-                <th scope="col">{t('staffing.rolloutTo')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.channels.map((c) => (
-                <tr key={c.key}>
-                  <td>{c.name}</td>
-                  {channelFields.map(([f, labelKey]) => {
-                    const name = `${c.key}.${f}`
-                    return (
-                      <td key={f}>
-                        <input
-                          name={name}
-                          inputMode="decimal"
-                          size={5}
-                          aria-label={`${c.name}: ${t(labelKey)}`}
-                          defaultValue={values?.[name] ?? ''}
-                          aria-invalid={errors[name] ? true : undefined}
-                        />
-                        <FieldError error={errors[name]} />
-                      </td>
-                    )
-                  })}
-                </tr>
+      {canEdit ? (
+        <>
+          <h3>{t('staffing.newScenario')}</h3>
+          {/* "Saved" waits for the revalidated scenarios, which re-key (empty) the form below. */}
+          {result && (!result.ok || navigation.state === 'idle') && (
+            <p className={`status ${result.ok ? 'ok' : 'error'}`} role={result.ok ? 'status' : 'alert'}>
+              {t(result.ok ? 'staffing.saved' : 'staffing.fixErrors')}
+            </p>
+          )}
+          <Form
+            method="post"
+            className="stack"
+            aria-label={t('staffing.newScenario')}
+            key={result?.ok ? scenarios.length : 'editing'}
+            preventScrollReset
+          >
+            <input type="hidden" name="intent" value="scenario" />
+            <input type="hidden" name="forecastId" value={view.forecast.id} />
+            <div className="form-row">
+              {field('name', t('staffing.name'), 24)}
+              {field('volumePct', t('staffing.volumeAll'))}
+              {field('ahtPct', t('staffing.ahtAll'))}
+            </div>
+            <div className="scroll">
+              <table className="data scenario-channels">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('staffing.channel')}</th>
+                    <th scope="col">{t('staffing.channelVolume')}</th>
+                    <th scope="col">{t('staffing.channelAht')}</th>
+                    <th scope="col">{t('staffing.slGoal')}</th>
+                    <th scope="col">{t('staffing.threshold')}</th>
+                    <th scope="col">{t('staffing.shrinkage')}</th>
+                    <th scope="col">{t('staffing.rolloutFrom')}</th>
+                    <th scope="col">{t('staffing.rolloutTo')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {view.channels.map((c) => (
+                    <tr key={c.key}>
+                      <td>{c.name}</td>
+                      {channelFields.map(([f, labelKey]) => {
+                        const name = `${c.key}.${f}`
+                        return (
+                          <td key={f}>
+                            <input
+                              name={name}
+                              inputMode="decimal"
+                              size={5}
+                              aria-label={`${c.name}: ${t(labelKey)}`}
+                              defaultValue={values?.[name] ?? ''}
+                              aria-invalid={errors[name] ? true : undefined}
+                            />
+                            <FieldError error={errors[name]} />
+                          </td>
+                        )
+                      })}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="form-row">
+              <span className="note">{t('staffing.dayChange')}</span>
+              {['day1', 'day2'].map((d) => (
+                <span key={d} className="form-row">
+                  <label>
+                    {t('staffing.date')}
+                    <input type="date" name={d} defaultValue={values?.[d] ?? ''} min={view.forecast.firstDay} />
+                    <FieldError error={errors[d]} />
+                  </label>
+                  {field(`${d}Pct`, '%', 5)}
+                </span>
               ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="form-row">
-          <span className="note">{t('staffing.dayChange')}</span>
-          {['day1', 'day2'].map((d) => (
-            <span key={d} className="form-row">
-              <label>
-                {t('staffing.date')}
-                <input type="date" name={d} defaultValue={values?.[d] ?? ''} min={view.forecast.firstDay} />
-                <FieldError error={errors[d]} />
-              </label>
-              {field(`${d}Pct`, '%', 5)}
-            </span>
-          ))}
-        </div>
-        <p className="note">{t('staffing.scenarioHelp')}</p>
-        <div>
-          <button type="submit" disabled={navigation.state !== 'idle' && navigation.formData?.get('intent') === 'scenario'}>
-            {t('staffing.save')}
-          </button>
-        </div>
-      </Form>
+            </div>
+            <p className="note">{t('staffing.scenarioHelp')}</p>
+            <div>
+              <button type="submit" disabled={navigation.state !== 'idle' && navigation.formData?.get('intent') === 'scenario'}>
+                {t('staffing.save')}
+              </button>
+            </div>
+          </Form>
+        </>
+      ) : (
+        <p className="note">{t('readOnly.scenarios')}</p>
+      )}
     </section>
   )
 }
@@ -562,6 +579,7 @@ function Patience() {
   const { t, i18n } = useTranslation()
   const language = i18n.language
   const saved = useResult('patience')
+  const canEdit = useCan('editScenarios')
   if (!view || view.patience.length === 0) return null
   const first = view.patience[0]!
   return (
@@ -581,7 +599,7 @@ function Patience() {
             <th scope="col">{t('staffing.waitTotal')}</th>
             <th scope="col">{t('staffing.estimate')}</th>
             <th scope="col">{t('staffing.current')}</th>
-            <th scope="col" />
+            {canEdit && <th scope="col" />}
           </tr>
         </thead>
         <tbody>
@@ -593,24 +611,27 @@ function Patience() {
               <td>{formatDuration(p.estimate.waitSec, language)}</td>
               <td>{p.estimate.patienceSec === null ? t('staffing.noAbandon') : formatDuration(p.estimate.patienceSec, language)}</td>
               <td>{formatDuration(p.current, language)}</td>
-              <td>
-                {p.estimate.patienceSec !== null && p.estimate.patienceSec >= 1 && p.estimate.patienceSec <= MAX_PATIENCE_SEC && (
-                  <Form method="post" preventScrollReset>
-                    <input type="hidden" name="intent" value="patience" />
-                    <input type="hidden" name="forecastId" value={view.forecast.id} />
-                    <input type="hidden" name="channelId" value={p.channelId} />
-                    <input type="hidden" name="patienceSec" value={Math.round(p.estimate.patienceSec)} />
-                    <button type="submit" className="secondary">
-                      {t('staffing.useEstimate')}
-                    </button>
-                  </Form>
-                )}
-              </td>
+              {canEdit && (
+                <td>
+                  {p.estimate.patienceSec !== null && p.estimate.patienceSec >= 1 && p.estimate.patienceSec <= MAX_PATIENCE_SEC && (
+                    <Form method="post" preventScrollReset>
+                      <input type="hidden" name="intent" value="patience" />
+                      <input type="hidden" name="forecastId" value={view.forecast.id} />
+                      <input type="hidden" name="channelId" value={p.channelId} />
+                      <input type="hidden" name="patienceSec" value={Math.round(p.estimate.patienceSec)} />
+                      <button type="submit" className="secondary">
+                        {t('staffing.useEstimate')}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
       <p className="note">{t('staffing.patienceNote', { from: formatDay(first.from, language), to: formatDay(first.to, language) })}</p>
+      {!canEdit && <p className="note">{t('readOnly.patience')}</p>}
     </section>
   )
 }

@@ -1,26 +1,281 @@
-// The one place that decides who may do what. Every loader and action calls requireUser with
-// the roles it allows. Sign-in does not exist yet (users, roles and audit are a later issue):
-// until then every request acts as the local administrator, and the role check below is
-// already enforced so routes only need their session source swapped in.
+// The one place that decides who is signed in and what they may do. Every loader calls
+// requireUser; every action calls it with the permission it needs (app/domain/permissions.ts),
+// which also refuses a cross-site or origin-less write (CSRF). Sessions live in the database; the
+// cookie (signed, HttpOnly, SameSite=Lax, Secure over HTTPS) holds only the session's random id,
+// so signing out, deactivating a user or changing a password ends sessions at once.
+import { randomBytes } from 'node:crypto'
+import { createCookieSessionStorage, redirect, type SessionStorage } from '@remix-run/node'
+import { hash, verify } from '@node-rs/argon2'
+import { prisma, readDatabase, withSqliteTransaction } from '../db.server.ts'
+import { databaseUrl } from '../db/url.server.ts'
+import { can, isRole, type Permission, type Role } from '../domain/permissions.ts'
+import { recordAudit } from './audit.server.ts'
 
-export const roles = ['admin', 'analyst', 'supervisor', 'manager'] as const
-export type Role = (typeof roles)[number]
+export { roles, type Role } from '../domain/permissions.ts'
 
 export interface User {
-  id: string
+  id: number
+  email: string
   name: string
   role: Role
+  mustChangePassword: boolean
 }
 
-const localAdministrator: User = { id: 'local-admin', name: 'Administrador local', role: 'admin' }
+export const SESSION_DAYS = 14
+const SESSION_KEY = 'sessionId'
+export const PASSWORD_PAGE = '/account/password'
 
-/** Readers: every role. */
-export const anyRole: readonly Role[] = roles
+/** Failed sign-ins allowed per account and address, and per address over all accounts, in the window. */
+export const LOGIN_LIMIT = { perAccount: 10, perAddress: 50, windowMinutes: 15 }
 
-export async function requireUser(_request: Request, allowed: readonly Role[] = anyRole): Promise<User> {
-  const user = localAdministrator
-  if (user.role !== 'admin' && !allowed.includes(user.role)) {
+// --- the cookie ------------------------------------------------------------------------------
+
+const storages = new Map<string, SessionStorage>()
+
+/**
+ * The cookie's signing keys: SESSION_SECRET (comma-separated, newest first, to rotate) or, when it
+ * is not set, a random key the app makes on first start and keeps in the database.
+ */
+function sessionSecrets(): string[] {
+  const fromEnv = process.env.SESSION_SECRET?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+  if (fromEnv?.length) return fromEnv
+  return [
+    withSqliteTransaction((db) => {
+      db.prepare("INSERT OR IGNORE INTO AppSecret (name, value) VALUES ('session', ?)").run(randomBytes(32).toString('base64url'))
+      return (db.prepare("SELECT value FROM AppSecret WHERE name = 'session'").get() as { value: string }).value
+    }),
+  ]
+}
+
+function sessionStorage(): SessionStorage {
+  const key = databaseUrl()
+  let storage = storages.get(key)
+  if (!storage) {
+    storage = createCookieSessionStorage({
+      cookie: { name: '__session', httpOnly: true, sameSite: 'lax', path: '/', secrets: sessionSecrets() },
+    })
+    storages.set(key, storage)
+  }
+  return storage
+}
+
+const isHttps = (request: Request) => new URL(request.url).protocol === 'https:'
+
+// --- who is signed in ------------------------------------------------------------------------
+
+interface UserRow {
+  id: number
+  email: string
+  name: string
+  role: string
+  mustChangePassword: number
+}
+
+async function sessionId(request: Request): Promise<string | null> {
+  const session = await sessionStorage().getSession(request.headers.get('Cookie'))
+  const id: unknown = session.get(SESSION_KEY)
+  return typeof id === 'string' ? id : null
+}
+
+/** The signed-in user, or null (no cookie, an expired or ended session, a deactivated user). */
+export async function getUser(request: Request): Promise<User | null> {
+  const id = await sessionId(request)
+  if (id === null) return null
+  // The read-only connection: one indexed lookup per request, no Prisma round trip.
+  const row = readDatabase()
+    .prepare(
+      `SELECT u.id, u.email, u.name, u.role, u.mustChangePassword FROM Session s JOIN User u ON u.id = s.userId
+       WHERE s.id = ? AND s.expiresAt > ? AND u.active = 1`,
+    )
+    .get(id, Date.now()) as UserRow | undefined
+  if (!row || !isRole(row.role)) return null
+  return { id: row.id, email: row.email, name: row.name, role: row.role, mustChangePassword: row.mustChangePassword === 1 }
+}
+
+/**
+ * The signed-in user, else a redirect to the sign-in page (back here afterwards). With a
+ * permission (every action passes one), a user without it gets 403. A write (any method but GET
+ * and HEAD) must come from this site's own pages: see `assertSameOrigin`.
+ */
+export async function requireUser(request: Request, permission?: Permission): Promise<User> {
+  if (!isSafeMethod(request.method)) assertSameOrigin(request)
+  const user = await getUser(request)
+  const url = new URL(request.url)
+  if (!user) {
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: returnPath(url) })}`)
+  }
+  if (user.mustChangePassword && url.pathname !== PASSWORD_PAGE) {
+    throw redirect(`${PASSWORD_PAGE}?${new URLSearchParams({ redirectTo: returnPath(url) })}`)
+  }
+  if (permission && !can(user.role, permission)) {
     throw new Response('Forbidden', { status: 403 })
   }
   return user
+}
+
+/** Where to come back to after signing in: the page, not its data request. */
+function returnPath(url: URL): string {
+  const path = url.pathname.endsWith('.data') ? url.pathname.slice(0, -'.data'.length) || '/' : url.pathname
+  const search = new URLSearchParams(url.search)
+  search.delete('_routes')
+  const query = search.toString()
+  return `${path === '/_root' ? '/' : path}${query ? `?${query}` : ''}`
+}
+
+const isSafeMethod = (method: string) => method === 'GET' || method === 'HEAD'
+
+/**
+ * CSRF: besides the SameSite=Lax cookie, a write must name this site as its Origin (every browser
+ * sends Origin on POST), or, failing that, as its Referer. A request with neither is refused: our
+ * pages never send one, and scripts have no business writing without them.
+ */
+export function assertSameOrigin(request: Request): void {
+  const host = new URL(request.url).host
+  const from = request.headers.get('Origin') ?? request.headers.get('Referer')
+  let sameSite = false
+  if (from && from !== 'null') {
+    try {
+      sameSite = new URL(from).host === host
+    } catch {
+      sameSite = false
+    }
+  }
+  if (!sameSite) throw new Response('Forbidden: this change did not come from this site’s pages', { status: 403 })
+}
+
+// --- signing in and out ----------------------------------------------------------------------
+
+export type LoginResult =
+  | { ok: true; user: User; setCookie: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'rateLimited'; retryAfterMinutes: number }
+
+// Verifying against this when the e-mail is unknown takes as long as a real check, so timing
+// does not tell which e-mails have accounts.
+let decoyHash: Promise<string> | undefined
+
+export async function login({
+  email,
+  password,
+  address,
+  request,
+}: {
+  email: string
+  password: string
+  address: string
+  request: Request
+}): Promise<LoginResult> {
+  email = normaliseEmail(email)
+  const now = Date.now()
+  const since = now - LOGIN_LIMIT.windowMinutes * 60_000
+  const db = readDatabase()
+  const failures = db
+    .prepare('SELECT COUNT(*) AS n, MIN(at) AS first FROM LoginFailure WHERE email = ? AND ip = ? AND at > ?')
+    .get(email, address, since) as { n: number; first: number | null }
+  const fromAddress = db
+    .prepare('SELECT COUNT(*) AS n, MIN(at) AS first FROM LoginFailure WHERE ip = ? AND at > ?')
+    .get(address, since) as {
+    n: number
+    first: number | null
+  }
+  const limited = failures.n >= LOGIN_LIMIT.perAccount ? failures : fromAddress.n >= LOGIN_LIMIT.perAddress ? fromAddress : null
+  if (limited) {
+    const retryAfterMinutes = Math.max(1, Math.ceil((limited.first! + LOGIN_LIMIT.windowMinutes * 60_000 - now) / 60_000))
+    return { ok: false, reason: 'rateLimited', retryAfterMinutes }
+  }
+  const found = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } })
+  const good = found?.active
+    ? await verify(found.passwordHash, password)
+    : await verify(await (decoyHash ??= hash(randomBytes(16).toString('hex'))), password).then(() => false)
+  if (!found || !good) {
+    await prisma.loginFailure.create({ data: { email, ip: address, at: new Date(now) } })
+    return { ok: false, reason: 'invalid' }
+  }
+  await prisma.$transaction([
+    prisma.loginFailure.deleteMany({ where: { email, ip: address } }),
+    prisma.session.deleteMany({ where: { expiresAt: { lt: new Date(now) } } }),
+    prisma.user.update({ where: { id: found.id }, data: { lastLoginAt: new Date(now) } }),
+  ])
+  const setCookie = await startSession(found.id, request)
+  const user = (await getUserById(found.id))!
+  await recordAudit(user, 'auth.login', null, { address })
+  return { ok: true, user, setCookie }
+}
+
+/** A new session for the user: the Set-Cookie header that carries it. */
+export async function startSession(userId: number, request: Request): Promise<string> {
+  const id = randomBytes(32).toString('base64url')
+  await prisma.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) } })
+  const storage = sessionStorage()
+  const session = await storage.getSession()
+  session.set(SESSION_KEY, id)
+  return storage.commitSession(session, { maxAge: SESSION_DAYS * 86_400, secure: isHttps(request) })
+}
+
+/** Ends this browser's session; the Set-Cookie header that clears the cookie. */
+export async function logout(request: Request): Promise<string> {
+  const id = await sessionId(request)
+  if (id !== null) {
+    const user = await getUser(request)
+    await prisma.session.deleteMany({ where: { id } })
+    if (user) await recordAudit(user, 'auth.logout', null, null)
+  }
+  const storage = sessionStorage()
+  return storage.destroySession(await storage.getSession(request.headers.get('Cookie')))
+}
+
+export async function getUserById(id: number): Promise<User | null> {
+  const row = await prisma.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, mustChangePassword: true },
+  })
+  return row && isRole(row.role) ? { ...row, role: row.role } : null
+}
+
+// --- passwords -------------------------------------------------------------------------------
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase()
+
+export const hashPassword = (password: string) => hash(password)
+
+/** A one-time password: 16 characters from an alphabet without look-alikes (~90 bits). */
+export function oneTimePassword(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789'
+  const bytes = randomBytes(16)
+  return [...bytes].map((b) => alphabet[b % alphabet.length]).join('')
+}
+
+export type PasswordChange = { ok: true } | { ok: false; field: 'current' | 'next'; error: 'wrongPassword' | 'samePassword' }
+
+/**
+ * Changes the user's password after checking the current one; ends their other sessions (a
+ * stolen session dies with the old password) and clears the one-time flag.
+ */
+export async function changePassword(request: Request, user: User, current: string, next: string): Promise<PasswordChange> {
+  const row = await prisma.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } })
+  if (!(await verify(row.passwordHash, current))) return { ok: false, field: 'current', error: 'wrongPassword' }
+  if (current === next) return { ok: false, field: 'next', error: 'samePassword' }
+  const keep = await sessionId(request)
+  await prisma.$transaction([
+    prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hash(next), mustChangePassword: false } }),
+    prisma.session.deleteMany({ where: { userId: user.id, id: { not: keep ?? '' } } }),
+  ])
+  await recordAudit(user, 'auth.password', `user:${user.id}`, null)
+  return { ok: true }
+}
+
+/**
+ * On the first start of an empty database: an administrator with a one-time password (printed
+ * once by `npm start`, changed at the first sign-in). ADMIN_EMAIL names the account.
+ */
+export async function ensureAdministrator(): Promise<{ email: string; password: string } | null> {
+  if ((await prisma.user.count()) > 0) return null
+  const email = normaliseEmail(process.env.ADMIN_EMAIL || 'admin@trafego.local')
+  const password = oneTimePassword()
+  await prisma.user.create({
+    data: { email, name: 'Administrador', role: 'admin', passwordHash: await hash(password), mustChangePassword: true },
+  })
+  return { email, password }
 }

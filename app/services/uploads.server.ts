@@ -1,6 +1,7 @@
 // Uploaded CSV files: streamed to disk by the multipart parser (never held in memory), then
 // previewed for the column-mapping step and imported as a background job whose progress the
 // Data page polls. Jobs live in this process's memory: one app process serves the dashboard.
+import { recordAudit, type Actor } from './audit.server.ts'
 import { randomUUID } from 'node:crypto'
 import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
@@ -125,7 +126,7 @@ export function startImportJob(options: {
   kind: ImportKind
   timeZone: string
   mapping: Record<string, string>
-}): ImportJob {
+}, actor: Actor): ImportJob {
   // A second submit of the same mapping follows the import already under way.
   const existing = jobs.get(options.uploadId)
   if (existing) return existing
@@ -160,6 +161,14 @@ export function startImportJob(options: {
         },
       })
       job.result = result
+      // Audited when it ends: what was imported, or refused, and by whom.
+      await recordAudit(actor, 'import', `import:${result.importId}`, {
+        file: options.fileName,
+        kind: options.kind,
+        status: result.status,
+        rows: result.rows,
+        ...(result.status === 'imported' ? { firstAt: result.firstAt, lastAt: result.lastAt } : { errorCount: result.errorCount }),
+      })
       job.rows = result.rows
       job.bytes = job.totalBytes
       job.status = 'done'

@@ -6,7 +6,7 @@ import { requiredServersErlangC } from '../../app/domain/erlang.ts'
 import { staff } from '../../app/domain/staffing.ts'
 import { generateDemoHistory } from '../../app/domain/demo/generate.ts'
 import { addDays, localDateOf } from '../../app/domain/intervals.ts'
-import { startApp } from '../support/server.ts'
+import { signIn, startApp } from '../support/server.ts'
 import { bankBacktest, hasBankCalls } from '../support/bank-calls.ts'
 import { forecastChannel } from '../../app/domain/forecast/forecast.ts'
 import { channelHistory, type HistoryRecord } from '../../app/domain/forecast/history.ts'
@@ -59,15 +59,22 @@ function benchDemoGeneration() {
   console.log(`Demo history generation (arrivals + queue simulation): ${contacts} contacts in ${ms(performance.now() - started)}`)
 }
 
+/** The signed-in administrator's cookie, sent with every request to the app (and this site's Origin, as browsers do). */
+let session = ''
+const appFetch = (url: string, init: RequestInit = {}) =>
+  fetch(url, { ...init, headers: { Cookie: session, Origin: new URL(url).origin, ...(init.headers as Record<string, string>) } })
+
 async function benchApp() {
   const started = performance.now()
   const app = await startApp()
   const startup = performance.now() - started
+  const admin = app.admin()
+  session = await signIn(app.baseUrl, admin.email, admin.password, 'senha-do-benchmark')
   const loaded = /Loaded demo data: .* in ([\d.]+) s/.exec(app.output())
   console.log(`npm start on an empty database (build check, migrate, demo load, serve): ${ms(startup)}; demo load ${loaded?.[1] ?? '?'} s (budget 15 s)`)
   try {
     // The demo's forecast of the next weeks is the fresh database's second (id 2; the first is the Review's); a +10% scenario to compare.
-    await fetch(`${app.baseUrl}/staffing`, {
+    await appFetch(`${app.baseUrl}/staffing`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ intent: 'scenario', forecastId: '2', name: 'Volume +10%', volumePct: '10' }),
@@ -79,7 +86,7 @@ async function benchApp() {
     ] as const) {
       // Single fetch serves the index route's loader data at /_root.data.
       const dataUrl = `${app.baseUrl}/_root.data?_routes=routes%2F_index${query ? `&${query}` : ''}`
-      await fetch(dataUrl).then((r) => r.arrayBuffer()) // warm-up
+      await appFetch(dataUrl).then((r) => r.arrayBuffer()) // warm-up
       const latencies: number[] = []
       const concurrency = 20
       const perWorker = 15
@@ -88,7 +95,7 @@ async function benchApp() {
         Array.from({ length: concurrency }, async () => {
           for (let i = 0; i < perWorker; i++) {
             const t = performance.now()
-            const response = await fetch(dataUrl)
+            const response = await appFetch(dataUrl)
             await response.arrayBuffer()
             if (!response.ok) throw new Error(`${dataUrl}: HTTP ${response.status}`)
             latencies.push(performance.now() - t)
@@ -109,11 +116,11 @@ async function benchApp() {
       ['Staffing plan, same, whole page rendered', `${app.baseUrl}/staffing?week=-1`],
       ['Staffing plan, one week with a +10% scenario compared, whole page', `${app.baseUrl}/staffing?week=0&scenario=1`],
     ] as const) {
-      await fetch(url).then((r) => r.arrayBuffer())
+      await appFetch(url).then((r) => r.arrayBuffer())
       const latencies: number[] = []
       for (let i = 0; i < 15; i++) {
         const t = performance.now()
-        const response = await fetch(url)
+        const response = await appFetch(url)
         await response.arrayBuffer()
         if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
         latencies.push(performance.now() - t)
@@ -140,7 +147,7 @@ async function benchReview(baseUrl: string, today: string) {
   const url = (extra = '') => `${baseUrl}/review.data?_routes=routes%2Freview&forecast=1&${period}${extra}`
   const headers = { 'accept-encoding': 'gzip, deflate, br' }
   const first = performance.now()
-  const response = await fetch(url(), { headers })
+  const response = await appFetch(url(), { headers })
   const bytes = (await response.arrayBuffer()).byteLength
   if (!response.ok) throw new Error(`review: HTTP ${response.status}`)
   console.log(
@@ -160,7 +167,7 @@ async function benchReview(baseUrl: string, today: string) {
         Array.from({ length: concurrency }, async (_, w) => {
           for (let i = 0; i < perWorker; i++) {
             const t = performance.now()
-            const r = await fetch(url(extraFor(w * perWorker + i)), { headers })
+            const r = await appFetch(url(extraFor(w * perWorker + i)), { headers })
             await r.arrayBuffer()
             if (!r.ok) throw new Error(`review: HTTP ${r.status}`)
             latencies.push(performance.now() - t)
@@ -183,7 +190,7 @@ async function benchReview(baseUrl: string, today: string) {
  */
 async function benchSchedulePage(baseUrl: string) {
   const started = performance.now()
-  const response = await fetch(`${baseUrl}/schedules`, {
+  const response = await appFetch(`${baseUrl}/schedules`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ forecastId: '2', week: '0', channel: '' }),
@@ -196,14 +203,14 @@ async function benchSchedulePage(baseUrl: string) {
     const t = performance.now()
     await fetch(`${baseUrl}/healthz`).then((r) => r.arrayBuffer())
     during.push(performance.now() - t)
-    const poll = await fetch(jobUrl, { redirect: 'manual' })
+    const poll = await appFetch(jobUrl, { redirect: 'manual' })
     await poll.arrayBuffer()
     if (poll.status === 302) scheduleUrl = `${baseUrl}${poll.headers.get('location')}`
     else await new Promise((resolve) => setTimeout(resolve, 200))
   }
   const seconds = (performance.now() - started) / 1000
   during.sort((a, b) => a - b)
-  const page = await fetch(scheduleUrl).then((r) => r.text())
+  const page = await appFetch(scheduleUrl).then((r) => r.text())
   const figure = (id: string) => new RegExp(`data-testid="${id}">([^<]+)<`).exec(page)?.[1] ?? '?'
   console.log(
     `Demo week's schedule, all channels, from the page: ${seconds.toFixed(1)} s (time limit 10 s), paid ${figure('paid-hours')} h, ` +
@@ -217,7 +224,7 @@ async function benchSchedulePage(baseUrl: string) {
     const latencies: number[] = []
     for (let i = 0; i < 10; i++) {
       const t = performance.now()
-      await fetch(url).then((r) => r.arrayBuffer())
+      await appFetch(url).then((r) => r.arrayBuffer())
       latencies.push(performance.now() - t)
     }
     latencies.sort((a, b) => a - b)

@@ -9,6 +9,9 @@ let browser: BrowserContext
 let page: Page
 const shots = 'test-results'
 
+/** The administrator's own password, chosen at the first sign-in. */
+const ADMIN_PASSWORD = 'senha-do-admin-de-teste'
+
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true })
   // A small upload limit, to see it refuse a file.
@@ -16,6 +19,31 @@ beforeAll(async () => {
   browser = await launchBrowser({ locale: 'pt-BR' })
   page = await browser.newPage()
 })
+
+/** Signs in on the page, choosing `newPassword` when the password is a one-time one. */
+async function signInOnPage(email: string, password: string, newPassword?: string) {
+  await goto(`${app.baseUrl}/login`)
+  await page.getByLabel('E-mail').fill(email)
+  await page.getByLabel('Senha', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Entrar' }).click()
+  await page.waitForURL((url) => url.pathname !== '/login')
+  if (new URL(page.url()).pathname === '/account/password') {
+    await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
+    await page.getByLabel('Senha atual').fill(password)
+    await page.getByLabel('Nova senha', { exact: true }).fill(newPassword!)
+    await page.getByLabel('Repita a nova senha').fill(newPassword!)
+    await page.getByRole('button', { name: 'Salvar a nova senha' }).click()
+    await page.waitForURL((url) => url.pathname !== '/account/password')
+  }
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
+}
+
+/** fetch with the browser's session cookie (CSV exports and data requests need a signed-in user). */
+async function signedFetch(url: string, init: RequestInit = {}) {
+  const cookies = await browser.cookies(app.baseUrl)
+  const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ')
+  return fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), Cookie: cookie } })
+}
 
 /** Opens a page and waits until React has hydrated it, so clicks reach Remix and not a native submit. */
 async function goto(url: string) {
@@ -38,6 +66,16 @@ describe('the app on a fresh database', () => {
     const response = await fetch(`${app.baseUrl}/healthz`)
     expect(response.status).toBe(200)
     expect(await response.text()).toBe('OK')
+  })
+
+  it('sends a visitor to the sign-in page, and the printed administrator in with a new password', async () => {
+    const response = await goto(app.baseUrl)
+    expect(new URL(page.url()).pathname).toBe('/login')
+    expect(response?.status()).toBe(200)
+    const { email, password } = app.admin()
+    await signInOnPage(email, password, ADMIN_PASSWORD)
+    expect(new URL(page.url()).pathname).toBe('/')
+    await expect(page.getByTestId('account').textContent()).resolves.toContain(email)
   })
 
   it('shows the Overview with its table and chart', async () => {
@@ -259,7 +297,7 @@ describe('forecasting', () => {
 
   it('exports the forecast as CSV', async () => {
     const href = await page.getByRole('link', { name: 'Exportar CSV' }).getAttribute('href')
-    const response = await fetch(`${app.baseUrl}${href}`)
+    const response = await signedFetch(`${app.baseUrl}${href}`)
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/)
     const lines = (await response.text()).trim().split('\n')
     expect(lines[0]).toBe('interval_start,channel,offered,aht_seconds,model_offered,lower,upper')
@@ -352,7 +390,7 @@ describe('schedules', () => {
     await page.getByText('Escala publicada.').waitFor()
     await expect.poll(() => page.getByTestId('schedule-status').textContent()).toBe('Publicada')
     const href = await page.getByRole('link', { name: 'Exportar CSV' }).getAttribute('href')
-    const response = await fetch(`${app.baseUrl}${href}`)
+    const response = await signedFetch(`${app.baseUrl}${href}`)
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/)
     const lines = (await response.text()).trim().split('\n')
     expect(lines[0]).toBe('agent,date,shift_type,start,end,paid_hours,breaks')
@@ -437,7 +475,7 @@ describe('review', () => {
   it('exports every interval of the review as CSV', async () => {
     const href = await page.getByRole('link', { name: 'Exportar CSV' }).getAttribute('href')
     expect(href).toMatch(/^\/review\/csv\?/)
-    const response = await fetch(`${app.baseUrl}${href}`)
+    const response = await signedFetch(`${app.baseUrl}${href}`)
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/)
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="review_.+\.csv"$/)
     const lines = (await response.text()).trim().split('\n')
@@ -448,7 +486,7 @@ describe('review', () => {
   })
 
   it('sends its data compressed with brotli to browsers that ask for it (the server of decision 013)', async () => {
-    const response = await fetch(`${app.baseUrl}/review.data?_routes=routes%2Freview`, { headers: { 'accept-encoding': 'gzip, deflate, br' } })
+    const response = await signedFetch(`${app.baseUrl}/review.data?_routes=routes%2Freview`, { headers: { 'accept-encoding': 'gzip, deflate, br' } })
     expect(response.status).toBe(200)
     expect(response.headers.get('content-encoding')).toBe('br')
     expect(await response.text()).toContain('accuracy')
@@ -465,13 +503,19 @@ describe('review', () => {
     await expect(page.locator('#review-slot-title').textContent()).resolves.toMatch(/^Segunda-feira das 10h às 11h/)
     await page.waitForSelector('[data-testid="review-slot-chart"] svg.recharts-surface')
     await page.locator('#review-slot').screenshot({ path: `${shots}/review-slot.png` })
-    await page.getByRole('link', { name: 'Fechar', exact: true }).click()
+    await page.getByRole('link', { name: 'Fechar a hora' }).click()
     await page.waitForURL((url) => !url.searchParams.has('slot'))
 
-    const week = page.locator('[data-testid="review-weeks"] tbody tr').nth(1).getByRole('link')
+    // The first week is cut by the period's start: its link reviews only the days inside it.
+    const week = page.locator('[data-testid="review-weeks"] tbody tr').first().getByRole('link')
+    const link = new URL(`${app.baseUrl}${await week.getAttribute('href')}`).searchParams
+    const days = (Date.parse(link.get('to')!) - Date.parse(link.get('from')!)) / 86_400_000 + 1
+    expect(days).toBeGreaterThanOrEqual(1)
+    expect(days).toBeLessThanOrEqual(7)
     await week.click()
-    await page.waitForURL((url) => url.searchParams.has('from') && url.searchParams.has('to'))
-    await expect.poll(() => page.locator('[data-testid="review-days"] tbody tr').count()).toBe(7)
+    await page.waitForURL((url) => url.searchParams.get('from') === link.get('from') && url.searchParams.get('to') === link.get('to'))
+    await expect.poll(() => page.locator('[data-testid="review-days"] tbody tr').count()).toBe(days)
+    await expect(page.locator('select[name="forecast"] option:checked').textContent()).resolves.toBe('Últimas 4 semanas (para a análise)')
   })
 
   it('is linked from the Overview for the period shown, and refuses a reversed period', async () => {
@@ -484,5 +528,72 @@ describe('review', () => {
     const response = await goto(`${app.baseUrl}/review?from=2026-11-20&to=2026-11-01`)
     expect(response?.status()).toBe(400)
     await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/^Período inválido/)
+  })
+})
+
+describe('users and roles', () => {
+  const manager = { email: 'gestora@teste.local', password: 'senha-da-gestora-de-teste' }
+  let oneTime = ''
+
+  it('creates a manager on the Users page, who gets a one-time password shown once', async () => {
+    await goto(`${app.baseUrl}/users`)
+    const form = page.getByRole('form', { name: 'Novo usuário' })
+    await form.getByLabel('Nome').fill('Gestora Teste')
+    await form.getByLabel('E-mail').fill(manager.email)
+    await form.getByLabel('Papel').selectOption('manager')
+    await form.getByRole('button', { name: 'Criar usuário' }).click()
+    oneTime = (await page.getByTestId('one-time-password').locator('.one-time-password').textContent())!.trim()
+    expect(oneTime).toMatch(/^[A-Za-z0-9]{16}$/)
+    await expect(page.locator('[data-testid="users"] tbody tr').count()).resolves.toBe(2)
+    await page.screenshot({ path: `${shots}/users.png`, fullPage: true })
+  })
+
+  it('signs the manager in: the Review shows, and no page has a control that changes anything', async () => {
+    await page.getByRole('button', { name: 'Sair' }).click()
+    await page.waitForURL((url) => url.pathname === '/login')
+    await signInOnPage(manager.email, oneTime, manager.password)
+    await expect(page.getByTestId('account').textContent()).resolves.toContain('Gestor')
+    await goto(`${app.baseUrl}/review`)
+    await expect(page.getByTestId('review-attainment-intervals').textContent()).resolves.toMatch(/^\d{1,3}%$/)
+    await expect(page.getByTestId('variance-heatmap').locator('tbody tr').count()).resolves.toBe(7)
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Usuários' }).count()).resolves.toBe(0)
+    const changing = 'form[method="post"]:not([action="/logout"]):not([action="/language"])'
+    for (const path of ['/', '/review', '/volume', '/data', '/forecast', '/forecast/2', '/staffing', '/schedules', '/schedules/1', '/schedules/rules', '/schedules/agents', '/settings']) {
+      const response = await goto(`${app.baseUrl}${path}`)
+      expect({ path, status: response?.status() }).toEqual({ path, status: 200 })
+      expect({ path, forms: await page.locator(changing).count() }).toEqual({ path, forms: 0 })
+    }
+    await expect(page.locator('fieldset[disabled]').count()).resolves.toBeGreaterThan(0) // Settings: values shown, not editable
+    await page.screenshot({ path: `${shots}/settings-manager.png`, fullPage: false })
+    const users = await goto(`${app.baseUrl}/users`)
+    expect(users?.status()).toBe(403)
+  })
+
+  it('refuses a crafted POST from the manager’s own signed-in page', async () => {
+    await goto(`${app.baseUrl}/review`)
+    const status = await page.evaluate(async () => {
+      const body = new FormData()
+      body.set('intent', 'operation')
+      body.set('name', 'Tomada pela gestora')
+      body.set('timeZone', 'America/Sao_Paulo')
+      return (await fetch('/settings', { method: 'POST', body })).status
+    })
+    expect(status).toBe(403)
+  })
+
+  it('shows the administrator who did what in the Audit log', async () => {
+    await page.getByRole('button', { name: 'Sair' }).click()
+    await page.waitForURL((url) => url.pathname === '/login')
+    await signInOnPage(app.admin().email, ADMIN_PASSWORD)
+    await goto(`${app.baseUrl}/audit?action=user.create`)
+    const rows = page.locator('[data-testid="audit"] tbody tr')
+    await expect(rows.count()).resolves.toBe(1)
+    await expect(rows.first().textContent()).resolves.toContain(manager.email)
+    await goto(`${app.baseUrl}/audit`)
+    const actions = await page.locator('[data-testid="audit"] tbody tr td:nth-child(3)').allTextContents()
+    for (const expected of ['Entrada', 'Usuário criado', 'Senha alterada', 'Escala publicada', 'Regras de turno alteradas', 'Ajuste de previsão', 'Importação']) {
+      expect(actions).toContain(expected)
+    }
+    await page.screenshot({ path: `${shots}/audit.png`, fullPage: true })
   })
 })

@@ -1,22 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '../../app/db.server.ts'
+import { formPost, signedInAs } from '../support/session.ts'
 import { action as agentsAction } from '../../app/routes/schedules.agents.tsx'
 import { action as rulesAction } from '../../app/routes/schedules.rules.tsx'
 import { rulesFormSchema, rulesFormValues } from '../../app/schemas/schedule-rules-form.ts'
 import { listAgents, saveAgent, setAgentActive } from '../../app/services/agents.server.ts'
 import { defaultRulesFile, getRulesFile, RulesRefused, saveRulesFile, type RulesFile } from '../../app/services/schedule-rules.server.ts'
 
+let cookie: string
+
 beforeAll(async () => {
+  cookie = (await signedInAs('supervisor')).cookie
   await prisma.channel.create({ data: { key: 'voz', name: 'Voz', sortOrder: 1 } })
   await prisma.channel.create({ data: { key: 'chat', name: 'Chat', sortOrder: 2 } })
 })
 
 /** A route action's answer to a posted form: its status and data. */
 async function post(action: typeof rulesAction | typeof agentsAction, path: string, fields: [string, string][]) {
-  const body = new FormData()
-  for (const [name, value] of fields) body.append(name, value)
   const result = (await action({
-    request: new Request(`http://localhost${path}`, { method: 'POST', body }),
+    request: formPost(path, fields, cookie),
     params: {},
     context: {},
   })) as unknown
@@ -145,7 +147,7 @@ describe('the shift rules page', () => {
     expect(data).toEqual({ ok: true })
     const stored = await getRulesFile()
     expect(stored.file).toEqual({ ...lunchDay, daysOffPerWeek: 1 })
-    expect(stored.updatedBy).toBe('Administrador local')
+    expect(stored.updatedBy).toBe('Test supervisor')
   })
 
   it('refuses bad input with 400: field errors, or the reason the rules cannot make a schedule', async () => {

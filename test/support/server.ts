@@ -11,6 +11,39 @@ export interface RunningApp {
   databaseUrl: string
   output: () => string
   stop: () => Promise<void>
+  /** The first administrator and the one-time password `npm start` printed. */
+  admin: () => { email: string; password: string }
+}
+
+/** The administrator account `npm start` printed on its first start. */
+export function printedAdministrator(output: string): { email: string; password: string } {
+  const email = /^ {2}e-mail: {3}(\S+)$/m.exec(output)?.[1]
+  const password = /^ {2}password: (\S+)$/m.exec(output)?.[1]
+  if (!email || !password) throw new Error(`npm start printed no administrator account:\n${output}`)
+  return { email, password }
+}
+
+/**
+ * Signs in over HTTP as a script would (with this site's Origin, as browsers send it) and, for a
+ * one-time password, sets `newPassword`. The Cookie header to send afterwards.
+ */
+export async function signIn(baseUrl: string, email: string, password: string, newPassword?: string): Promise<string> {
+  const post = (path: string, body: Record<string, string>, cookie = '') =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseUrl, ...(cookie ? { Cookie: cookie } : {}) },
+      body: new URLSearchParams(body),
+      redirect: 'manual',
+    })
+  const response = await post('/login', { email, password, redirectTo: '/' })
+  if (response.status !== 302) throw new Error(`sign-in as ${email}: HTTP ${response.status}`)
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!
+  if (response.headers.get('location')!.startsWith('/account/password')) {
+    if (!newPassword) throw new Error(`${email} must change the one-time password: pass newPassword`)
+    const changed = await post('/account/password', { current: password, next: newPassword, confirm: newPassword, redirectTo: '/' }, cookie)
+    if (changed.status !== 302) throw new Error(`password change for ${email}: HTTP ${changed.status}`)
+  }
+  return cookie
 }
 
 function freePort(): Promise<number> {
@@ -52,7 +85,7 @@ export async function startApp({ timeoutMs = 150_000, env = {} as Record<string,
     if (child.exitCode !== null) break
     try {
       const response = await fetch(`${baseUrl}/healthz`)
-      if (response.ok) return { baseUrl, databaseUrl, output: () => output, stop }
+      if (response.ok) return { baseUrl, databaseUrl, output: () => output, stop, admin: () => printedAdministrator(output) }
     } catch {
       // not listening yet
     }

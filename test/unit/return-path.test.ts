@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { safeReturnPath } from '../../app/routes/language.ts'
+import { safeReturnPath } from '../../app/utils/return-path.ts'
 
 describe('safeReturnPath', () => {
   it('keeps local paths with their query', () => {

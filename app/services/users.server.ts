@@ -1,0 +1,81 @@
+// The admins' user management: create (with a one-time password shown once), change name or
+// role, deactivate (ends their sessions), reset the password. The last active admin can be
+// neither demoted nor deactivated, so the operation is never left without one.
+import { prisma } from '../db.server.ts'
+import type { Role } from '../domain/permissions.ts'
+import { recordAudit, type Actor } from './audit.server.ts'
+import { hashPassword, normaliseEmail, oneTimePassword } from './auth.server.ts'
+
+export interface UserListing {
+  id: number
+  email: string
+  name: string
+  role: string
+  active: boolean
+  mustChangePassword: boolean
+  createdAt: number
+  lastLoginAt: number | null
+}
+
+export async function listUsers(): Promise<UserListing[]> {
+  const users = await prisma.user.findMany({
+    orderBy: [{ active: 'desc' }, { name: 'asc' }],
+    select: { id: true, email: true, name: true, role: true, active: true, mustChangePassword: true, createdAt: true, lastLoginAt: true },
+  })
+  return users.map((u) => ({ ...u, createdAt: u.createdAt.getTime(), lastLoginAt: u.lastLoginAt?.getTime() ?? null }))
+}
+
+export type CreateUserResult = { ok: true; id: number; password: string } | { ok: false; error: 'duplicate' }
+
+export async function createUser(actor: Actor, input: { email: string; name: string; role: Role }): Promise<CreateUserResult> {
+  const email = normaliseEmail(input.email)
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) return { ok: false, error: 'duplicate' }
+  const password = oneTimePassword()
+  const { id } = await prisma.user.create({
+    data: { email, name: input.name, role: input.role, passwordHash: await hashPassword(password), mustChangePassword: true },
+    select: { id: true },
+  })
+  await recordAudit(actor, 'user.create', `user:${id}`, { email, name: input.name, role: input.role })
+  return { ok: true, id, password }
+}
+
+export type UpdateUserResult = { ok: true } | { ok: false; error: 'notFound' | 'lastAdmin' }
+
+export async function updateUser(
+  actor: Actor,
+  id: number,
+  change: { name: string; role: Role; active: boolean },
+): Promise<UpdateUserResult> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, select: { role: true, active: true, name: true } })
+    if (!before) return { ok: false, error: 'notFound' } as const
+    const losesAdmin = before.role === 'admin' && before.active && (change.role !== 'admin' || !change.active)
+    if (losesAdmin && (await tx.user.count({ where: { role: 'admin', active: true } })) <= 1)
+      return { ok: false, error: 'lastAdmin' } as const
+    await tx.user.update({ where: { id }, data: change })
+    if (!change.active) await tx.session.deleteMany({ where: { userId: id } })
+    await tx.auditEvent.create({
+      data: {
+        userId: actor.id,
+        actor: actor.email,
+        action: 'user.update',
+        target: `user:${id}`,
+        details: JSON.stringify({ before, after: change }),
+      },
+    })
+    return { ok: true } as const
+  })
+}
+
+/** A new one-time password; the user's sessions end. */
+export async function resetPassword(actor: Actor, id: number): Promise<{ ok: true; password: string } | { ok: false }> {
+  const password = oneTimePassword()
+  const updated = await prisma.user.updateMany({
+    where: { id },
+    data: { passwordHash: await hashPassword(password), mustChangePassword: true },
+  })
+  if (updated.count === 0) return { ok: false }
+  await prisma.session.deleteMany({ where: { userId: id } })
+  await recordAudit(actor, 'user.resetPassword', `user:${id}`, null)
+  return { ok: true, password }
+}

@@ -1,0 +1,294 @@
+// Users, roles and audit against a real SQLite file: every mutating route for every role (allowed
+// or 403), sign-in redirects, CSRF, the sign-in rate limit, sessions and the audit rows.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { prisma } from '../../app/db.server.ts'
+import { roles, type Permission, type Role } from '../../app/domain/permissions.ts'
+import { action as passwordAction } from '../../app/routes/account.password.tsx'
+import { loader as auditLoader } from '../../app/routes/audit.tsx'
+import { action as dataAction } from '../../app/routes/data.tsx'
+import { action as forecastAction } from '../../app/routes/forecast.$id.tsx'
+import { action as forecastsAction } from '../../app/routes/forecast._index.tsx'
+import { action as loginAction } from '../../app/routes/login.tsx'
+import { action as logoutAction } from '../../app/routes/logout.ts'
+import { loader as reviewLoader } from '../../app/routes/review.tsx'
+import { action as scheduleAction } from '../../app/routes/schedules.$id.tsx'
+import { action as schedulesAction } from '../../app/routes/schedules._index.tsx'
+import { action as agentsAction } from '../../app/routes/schedules.agents.tsx'
+import { action as rulesAction } from '../../app/routes/schedules.rules.tsx'
+import { action as settingsAction } from '../../app/routes/settings.tsx'
+import { action as staffingAction } from '../../app/routes/staffing.tsx'
+import { action as usersAction, loader as usersLoader } from '../../app/routes/users.tsx'
+import { getUser, hashPassword, login, LOGIN_LIMIT } from '../../app/services/auth.server.ts'
+import { createUser, updateUser } from '../../app/services/users.server.ts'
+import { formPost, signedInAs, SITE } from '../support/session.ts'
+
+type Handler = (args: ActionFunctionArgs & LoaderFunctionArgs) => unknown
+
+/** The HTTP status a loader's or action's outcome becomes: returned or thrown Response, data(), plain data. */
+async function statusOf(run: () => unknown): Promise<{ status: number; location: string | null; body: unknown }> {
+  let outcome: unknown
+  try {
+    outcome = await run()
+  } catch (thrown) {
+    outcome = thrown
+  }
+  if (outcome instanceof Response) return { status: outcome.status, location: outcome.headers.get('Location'), body: null }
+  if (outcome && typeof outcome === 'object' && 'init' in outcome && 'data' in outcome) {
+    const { init, data } = outcome as { init: ResponseInit | null; data: unknown }
+    return { status: init?.status ?? 200, location: null, body: data }
+  }
+  if (outcome instanceof Error) throw outcome
+  return { status: 200, location: null, body: outcome }
+}
+
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
+  statusOf(() => handler({ request, params, context: { clientAddress: '10.0.0.1' } }))
+
+const cookies = {} as Record<Role, string>
+
+beforeAll(async () => {
+  await prisma.operation.create({ data: { id: 1, name: 'SP', timeZone: 'America/Sao_Paulo' } })
+  await prisma.channel.create({ data: { key: 'voz', name: 'Voz', sortOrder: 1 } })
+  for (const role of roles) cookies[role] = (await signedInAs(role)).cookie
+})
+
+/**
+ * Each mutating route with a form that gets past the permission check without changing anything
+ * (an unknown or incomplete form): allowed roles get its 400/404/redirect, the others 403.
+ */
+const routes: Array<{ name: string; handler: Handler; path: string; params?: Record<string, string>; permission: Permission | null }> = [
+  { name: 'import (data)', handler: dataAction as Handler, path: '/data', permission: 'importData' },
+  { name: 'forecasts', handler: forecastsAction as Handler, path: '/forecast', permission: 'editForecasts' },
+  {
+    name: 'forecast overrides',
+    handler: forecastAction as Handler,
+    path: '/forecast/999',
+    params: { id: '999' },
+    permission: 'editForecasts',
+  },
+  { name: 'settings', handler: settingsAction as Handler, path: '/settings', permission: 'editSettings' },
+  { name: 'staffing scenarios', handler: staffingAction as Handler, path: '/staffing', permission: 'editScenarios' },
+  { name: 'schedule generation', handler: schedulesAction as Handler, path: '/schedules', permission: 'editSchedules' },
+  {
+    name: 'schedule edits and publication',
+    handler: scheduleAction as Handler,
+    path: '/schedules/999',
+    params: { id: '999' },
+    permission: 'editSchedules',
+  },
+  { name: 'the team', handler: agentsAction as Handler, path: '/schedules/agents', permission: 'editSchedules' },
+  { name: 'shift rules', handler: rulesAction as Handler, path: '/schedules/rules', permission: 'editSchedules' },
+  { name: 'users', handler: usersAction as Handler, path: '/users', permission: 'manageUsers' },
+  { name: 'own password', handler: passwordAction as Handler, path: '/account/password', permission: null },
+]
+
+/** The matrix of the README: who may change what (admin: everything). */
+const allowed: Record<Permission, Role[]> = {
+  importData: ['admin', 'analyst'],
+  editForecasts: ['admin', 'analyst'],
+  editScenarios: ['admin', 'analyst'],
+  editSettings: ['admin'],
+  editSchedules: ['admin', 'supervisor'],
+  manageUsers: ['admin'],
+}
+
+describe('roles against every mutating route', () => {
+  for (const route of routes) {
+    it(`${route.name}: ${route.permission ? allowed[route.permission].join(', ') : 'every role'} allowed, the others 403`, async () => {
+      for (const role of roles) {
+        const { status } = await call(route.handler, formPost(route.path, [['intent', 'nothing-real']], cookies[role]), route.params)
+        const expected = route.permission === null || allowed[route.permission].includes(role)
+        expect({ role, forbidden: status === 403 }).toEqual({ role, forbidden: !expected })
+      }
+    })
+  }
+
+  it('keeps the users and audit pages to admins', async () => {
+    for (const role of roles) {
+      for (const [loader, path] of [
+        [usersLoader, '/users'],
+        [auditLoader, '/audit'],
+      ] as const) {
+        const { status } = await call(loader as Handler, new Request(`${SITE}${path}`, { headers: { Cookie: cookies[role] } }))
+        expect({ role, path, status }).toEqual({ role, path, status: role === 'admin' ? 200 : 403 })
+      }
+    }
+  })
+
+  it('lets a manager read the review', async () => {
+    const { status } = await call(reviewLoader as Handler, new Request(`${SITE}/review`, { headers: { Cookie: cookies.manager } }))
+    expect(status).toBe(200)
+  })
+})
+
+describe('signing in', () => {
+  it('sends a visitor without a session to the sign-in page, back to where they were going', async () => {
+    const page = await call(reviewLoader as Handler, new Request(`${SITE}/review?channel=voz`))
+    expect(page).toMatchObject({ status: 302, location: '/login?redirectTo=%2Freview%3Fchannel%3Dvoz' })
+    const post = await call(settingsAction as Handler, formPost('/settings', [['intent', 'operation']], ''))
+    expect(post.status).toBe(302)
+    expect(post.location).toMatch(/^\/login\?/)
+    const forged = await call(reviewLoader as Handler, new Request(`${SITE}/review`, { headers: { Cookie: '__session=forged.value' } }))
+    expect(forged.status).toBe(302)
+  })
+
+  it('refuses a write with no Origin or Referer, or from another site; accepts a same-site Referer', async () => {
+    const fields: [string, string][] = [
+      ['intent', 'operation'],
+      ['name', 'Outra'],
+      ['timeZone', 'America/Sao_Paulo'],
+    ]
+    const body = () => {
+      const form = new FormData()
+      for (const [k, v] of fields) form.append(k, v)
+      return form
+    }
+    const bare = new Request(`${SITE}/settings`, { method: 'POST', body: body(), headers: { Cookie: cookies.admin } })
+    expect((await call(settingsAction as Handler, bare)).status).toBe(403)
+    const evil = formPost('/settings', fields, cookies.admin, { Origin: 'http://evil.example' })
+    expect((await call(settingsAction as Handler, evil)).status).toBe(403)
+    const opaque = formPost('/settings', fields, cookies.admin, { Origin: 'null' })
+    expect((await call(settingsAction as Handler, opaque)).status).toBe(403)
+    const referred = new Request(`${SITE}/settings`, {
+      method: 'POST',
+      body: body(),
+      headers: { Cookie: cookies.admin, Referer: `${SITE}/settings` },
+    })
+    expect((await call(settingsAction as Handler, referred)).status).toBe(200)
+    expect((await prisma.operation.findUniqueOrThrow({ where: { id: 1 } })).name).toBe('Outra')
+    // The sign-in form too: a login from another site's page is refused.
+    const login = formPost(
+      '/login',
+      [
+        ['email', 'admin@test.local'],
+        ['password', 'x'],
+      ],
+      '',
+      { Origin: 'http://evil.example' },
+    )
+    expect((await call(loginAction as Handler, login)).status).toBe(403)
+  })
+
+  it(`limits failed sign-ins to ${LOGIN_LIMIT.perAccount} per ${LOGIN_LIMIT.windowMinutes} minutes per account and address, with a clear message`, async () => {
+    await prisma.user.create({
+      data: {
+        email: 'rita@test.local',
+        name: 'Rita',
+        role: 'analyst',
+        passwordHash: await hashPassword('a senha certa da Rita'),
+        mustChangePassword: false,
+      },
+    })
+    const attempt = (password: string, clientAddress = '10.0.0.7') =>
+      statusOf(() =>
+        loginAction({
+          request: formPost(
+            '/login',
+            [
+              ['email', 'Rita@test.local'],
+              ['password', password],
+            ],
+            '',
+          ),
+          params: {},
+          context: { clientAddress },
+        }),
+      )
+    for (let i = 0; i < LOGIN_LIMIT.perAccount; i++) expect((await attempt('errada')).status).toBe(401)
+    const limited = await attempt('a senha certa da Rita')
+    expect(limited.status).toBe(429)
+    expect(limited.body).toMatchObject({ errors: { form: 'auth.errors.rateLimited' } })
+    expect((limited.body as { retryAfterMinutes: number }).retryAfterMinutes).toBeGreaterThan(LOGIN_LIMIT.windowMinutes - 2)
+    // Another address is not locked out by this one's failures.
+    const elsewhere = await attempt('a senha certa da Rita', '10.0.0.8')
+    expect(elsewhere.status).toBe(302)
+  })
+
+  it('lets through only active users with the right password; a one-time password leads to the password page', async () => {
+    const request = new Request(SITE)
+    const made = await createUser({ id: null, email: 'test' }, { email: 'Nina@Test.local', name: 'Nina', role: 'supervisor' })
+    if (!made.ok) throw new Error('not created')
+    expect((await login({ email: 'nina@test.local', password: 'wrong', address: 'a', request })).ok).toBe(false)
+    const first = await login({ email: ' NINA@test.local ', password: made.password, address: 'a', request })
+    if (!first.ok) throw new Error('refused')
+    expect(first.user).toMatchObject({ email: 'nina@test.local', role: 'supervisor', mustChangePassword: true })
+    const cookie = first.setCookie.split(';')[0]!
+    expect(first.setCookie).toMatch(/HttpOnly/)
+    expect(first.setCookie).toMatch(/SameSite=Lax/)
+    const elsewhere = await call(reviewLoader as Handler, new Request(`${SITE}/review`, { headers: { Cookie: cookie } }))
+    expect(elsewhere).toMatchObject({ status: 302, location: '/account/password?redirectTo=%2Freview' })
+    const changed = await call(
+      passwordAction as Handler,
+      formPost(
+        '/account/password',
+        [
+          ['current', made.password],
+          ['next', 'uma senha só da Nina'],
+          ['confirm', 'uma senha só da Nina'],
+          ['redirectTo', '/review'],
+        ],
+        cookie,
+      ),
+    )
+    expect(changed).toMatchObject({ status: 302, location: '/review' })
+    expect((await call(reviewLoader as Handler, new Request(`${SITE}/review`, { headers: { Cookie: cookie } }))).status).toBe(200)
+    // Deactivated: the session ends at once.
+    const nina = await prisma.user.findUniqueOrThrow({ where: { email: 'nina@test.local' } })
+    expect((await updateUser({ id: null, email: 'test' }, nina.id, { name: 'Nina', role: 'supervisor', active: false })).ok).toBe(true)
+    expect(await getUser(new Request(SITE, { headers: { Cookie: cookie } }))).toBeNull()
+    expect((await login({ email: 'nina@test.local', password: 'uma senha só da Nina', address: 'a', request })).ok).toBe(false)
+  })
+
+  it('signs out: the session row goes, and the cookie no longer signs anyone in', async () => {
+    const { cookie } = await signedInAs('manager', 'leo@test.local')
+    expect(await getUser(new Request(SITE, { headers: { Cookie: cookie } }))).not.toBeNull()
+    const out = await call(logoutAction as Handler, formPost('/logout', [], cookie))
+    expect(out).toMatchObject({ status: 302, location: '/login' })
+    expect(await getUser(new Request(SITE, { headers: { Cookie: cookie } }))).toBeNull()
+  })
+
+  it('never leaves the operation without an active administrator', async () => {
+    const admins = await prisma.user.findMany({ where: { role: 'admin', active: true } })
+    expect(admins).toHaveLength(1)
+    const result = await updateUser({ id: null, email: 'test' }, admins[0]!.id, { name: 'x', role: 'manager', active: true })
+    expect(result).toEqual({ ok: false, error: 'lastAdmin' })
+  })
+})
+
+describe('the audit log', () => {
+  it('records who changed what: settings, users, sign-ins, passwords', async () => {
+    await prisma.auditEvent.deleteMany()
+    const fields: [string, string][] = [
+      ['intent', 'operation'],
+      ['name', 'Central SP'],
+      ['timeZone', 'America/Sao_Paulo'],
+    ]
+    expect((await call(settingsAction as Handler, formPost('/settings', fields, cookies.admin))).status).toBe(200)
+    const created = await call(
+      usersAction as Handler,
+      formPost(
+        '/users',
+        [
+          ['intent', 'create'],
+          ['name', 'Bia'],
+          ['email', 'bia@test.local'],
+          ['role', 'analyst'],
+        ],
+        cookies.admin,
+      ),
+    )
+    expect(created.status).toBe(200)
+    // A refused change (403) records nothing.
+    expect((await call(settingsAction as Handler, formPost('/settings', fields, cookies.manager))).status).toBe(403)
+    const events = await prisma.auditEvent.findMany({ orderBy: { id: 'asc' } })
+    expect(events.map((e) => [e.actor, e.action, e.target])).toEqual([
+      ['admin@test.local', 'settings.operation', 'operation'],
+      ['admin@test.local', 'user.create', `user:${(await prisma.user.findUniqueOrThrow({ where: { email: 'bia@test.local' } })).id}`],
+    ])
+    expect(JSON.parse(events[0]!.details!)).toEqual({ name: 'Central SP', timeZone: 'America/Sao_Paulo' })
+    expect(events[1]!.details).not.toMatch(/password/i)
+    const page = await call(auditLoader as Handler, new Request(`${SITE}/audit?action=user.create`, { headers: { Cookie: cookies.admin } }))
+    expect((page.body as { rows: Array<{ action: string }> }).rows.map((r) => r.action)).toEqual(['user.create'])
+  })
+})
