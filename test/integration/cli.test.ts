@@ -112,6 +112,34 @@ describe('wfm status and demo', () => {
   })
 })
 
+describe('wfm admin-password', () => {
+  it('creates the administrator on a database without users, then issues new one-time passwords; the old one stops working', async () => {
+    const database = 'admin.db'
+    const first = await wfm(['admin-password'], { database })
+    expect(first.status).toBe(0)
+    const created = JSON.parse(first.lines[0]!)
+    expect(created).toMatchObject({ command: 'admin-password', email: 'admin@trafego.local', created: true })
+    expect(created.password).toMatch(/^[A-Za-z0-9]{16}$/)
+    const second = JSON.parse((await wfm(['admin-password', '--email', 'ADMIN@trafego.local'], { database })).lines[0]!)
+    expect(second).toMatchObject({ command: 'admin-password', email: 'admin@trafego.local', created: false })
+    expect(second.password).not.toBe(created.password)
+    const unknown = await wfm(['admin-password', '--email', 'ninguem@x.com'], { database })
+    expect(unknown.status).toBe(1)
+    expect(unknown.stderr).toMatch(/No active administrator has the e-mail ninguem@x.com/)
+    // The stored hash matches the second password only, and the reset is in the audit log.
+    const { default: Database } = await import('better-sqlite3')
+    const { verify } = await import('@node-rs/argon2')
+    const db = new Database(path.join(scratch, database), { readonly: true })
+    const row = db.prepare('SELECT passwordHash, mustChangePassword FROM User').get() as { passwordHash: string; mustChangePassword: number }
+    const audit = db.prepare('SELECT actor, action FROM AuditEvent').all()
+    db.close()
+    expect(await verify(row.passwordHash, second.password)).toBe(true)
+    expect(await verify(row.passwordHash, created.password)).toBe(false)
+    expect(row.mustChangePassword).toBe(1)
+    expect(audit).toEqual([{ actor: 'wfm admin-password', action: 'user.resetPassword' }])
+  })
+})
+
 describe('wfm forecast', () => {
   // Five weeks of interval rows, 15 minutes, two channels, in São Paulo time: voz 09:00–10:00 on
   // weekdays at 10 contacts per quarter hour and TMA 300 s (but 20 contacts in the last week);
