@@ -30,6 +30,17 @@ app.use(
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: '1y' }))
 app.use(express.static('public', { maxAge: '1h' }))
 app.use(morgan('tiny'))
+// Pages and exports hold an operation's data for a signed-in user: no shared or disk caches.
+app.use((_req, res, next) => {
+  res.set('Cache-Control', 'private, no-store')
+  next()
+})
+// Forms other than uploads are small: a bigger body (read whole into memory) is refused.
+const MAX_FORM_BYTES = 1024 * 1024
+app.use((req, res, next) => {
+  if (req.is('multipart/form-data') || Number(req.get('content-length') ?? 0) <= MAX_FORM_BYTES) return next()
+  res.status(413).type('text/plain').send('Request too large')
+})
 // A write from another site's page is refused here with 403 (the app refuses it too, and one
 // without any Origin; Remix would otherwise answer such a document POST with a 500).
 app.use((req, res, next) => {

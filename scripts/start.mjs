@@ -1,6 +1,6 @@
-// `npm start`: build when the sources are newer than the build, migrate and seed the database,
-// then serve the app on PORT (default 3000). Until sign-in exists every visitor acts as the
-// administrator, so the server listens on this machine only unless HOST says otherwise.
+// `npm start`: build when the sources are newer than the build, migrate and seed the database
+// (and print the first administrator's one-time password), then serve the app on PORT (default
+// 3000), on this machine only unless HOST says otherwise.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { createCookieSessionStorage, redirect, type SessionStorage } from '@remix-run/node'
 import { hash, verify } from '@node-rs/argon2'
+import { z } from 'zod'
 import { prisma, readDatabase, withSqliteTransaction } from '../db.server.ts'
 import { databaseUrl } from '../db/url.server.ts'
 import { can, isRole, type Permission, type Role } from '../domain/permissions.ts'
@@ -61,7 +62,8 @@ function sessionStorage(): SessionStorage {
   return storage
 }
 
-const isHttps = (request: Request) => new URL(request.url).protocol === 'https:'
+/** Secure cookies over HTTPS; behind a proxy that ends TLS, COOKIE_SECURE=true says so. */
+const isHttps = (request: Request) => new URL(request.url).protocol === 'https:' || process.env.COOKIE_SECURE === 'true'
 
 // --- who is signed in ------------------------------------------------------------------------
 
@@ -79,8 +81,17 @@ async function sessionId(request: Request): Promise<string | null> {
   return typeof id === 'string' ? id : null
 }
 
+// The root loader and the page's loader both ask for the same request's user: look it up once.
+const usersOfRequests = new WeakMap<Request, Promise<User | null>>()
+
 /** The signed-in user, or null (no cookie, an expired or ended session, a deactivated user). */
-export async function getUser(request: Request): Promise<User | null> {
+export function getUser(request: Request): Promise<User | null> {
+  let user = usersOfRequests.get(request)
+  if (!user) usersOfRequests.set(request, (user = lookUpUser(request)))
+  return user
+}
+
+async function lookUpUser(request: Request): Promise<User | null> {
   const id = await sessionId(request)
   if (id === null) return null
   // The read-only connection: one indexed lookup per request, no Prisma round trip.
@@ -170,29 +181,28 @@ export async function login({
   email = normaliseEmail(email)
   const now = Date.now()
   const since = now - LOGIN_LIMIT.windowMinutes * 60_000
-  const db = readDatabase()
-  const failures = db
-    .prepare('SELECT COUNT(*) AS n, MIN(at) AS first FROM LoginFailure WHERE email = ? AND ip = ? AND at > ?')
-    .get(email, address, since) as { n: number; first: number | null }
-  const fromAddress = db
-    .prepare('SELECT COUNT(*) AS n, MIN(at) AS first FROM LoginFailure WHERE ip = ? AND at > ?')
-    .get(address, since) as {
-    n: number
-    first: number | null
-  }
-  const limited = failures.n >= LOGIN_LIMIT.perAccount ? failures : fromAddress.n >= LOGIN_LIMIT.perAddress ? fromAddress : null
-  if (limited) {
-    const retryAfterMinutes = Math.max(1, Math.ceil((limited.first! + LOGIN_LIMIT.windowMinutes * 60_000 - now) / 60_000))
+  // Count and reserve this attempt in one write transaction (BEGIN IMMEDIATE) before the slow
+  // password check, so that attempts sent in parallel each count the ones before them. The row
+  // stays as a failure unless the password is right. Rows older than the window go.
+  const reserved = withSqliteTransaction((db) => {
+    db.prepare('DELETE FROM LoginFailure WHERE at <= ?').run(since)
+    const count = (sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as { n: number; first: number | null }
+    const perAccount = count('SELECT COUNT(*) AS n, MIN(at) AS first FROM LoginFailure WHERE email = ? AND ip = ?', email, address)
+    const perAddress = count('SELECT COUNT(*) AS n, MIN(at) AS first FROM LoginFailure WHERE ip = ?', address)
+    const limited = perAccount.n >= LOGIN_LIMIT.perAccount ? perAccount : perAddress.n >= LOGIN_LIMIT.perAddress ? perAddress : null
+    if (limited) return { limitedSince: limited.first! }
+    db.prepare('INSERT INTO LoginFailure (email, ip, at) VALUES (?, ?, ?)').run(email, address, now)
+    return { limitedSince: null }
+  })
+  if (reserved.limitedSince !== null) {
+    const retryAfterMinutes = Math.max(1, Math.ceil((reserved.limitedSince + LOGIN_LIMIT.windowMinutes * 60_000 - now) / 60_000))
     return { ok: false, reason: 'rateLimited', retryAfterMinutes }
   }
   const found = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } })
   const good = found?.active
     ? await verify(found.passwordHash, password)
     : await verify(await (decoyHash ??= hash(randomBytes(16).toString('hex'))), password).then(() => false)
-  if (!found || !good) {
-    await prisma.loginFailure.create({ data: { email, ip: address, at: new Date(now) } })
-    return { ok: false, reason: 'invalid' }
-  }
+  if (!found || !good) return { ok: false, reason: 'invalid' }
   await prisma.$transaction([
     prisma.loginFailure.deleteMany({ where: { email, ip: address } }),
     prisma.session.deleteMany({ where: { expiresAt: { lt: new Date(now) } } }),
@@ -273,6 +283,8 @@ export async function changePassword(request: Request, user: User, current: stri
 export async function ensureAdministrator(): Promise<{ email: string; password: string } | null> {
   if ((await prisma.user.count()) > 0) return null
   const email = normaliseEmail(process.env.ADMIN_EMAIL || 'admin@trafego.local')
+  // The sign-in form accepts only valid e-mails: an account it cannot name would be locked out.
+  if (!z.email().safeParse(email).success) throw new Error(`ADMIN_EMAIL is not a valid e-mail: ${email}`)
   const password = oneTimePassword()
   await prisma.user.create({
     data: { email, name: 'Administrador', role: 'admin', passwordHash: await hash(password), mustChangePassword: true },

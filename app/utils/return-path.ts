@@ -9,7 +9,9 @@ export function safeReturnPath(returnTo: unknown): string {
   const base = 'http://return.invalid'
   try {
     const url = new URL(returnTo, base)
-    return url.origin === base ? `${url.pathname}${url.search}` : '/'
+    // Dot segments can leave a path that starts with "//" (`/.//evil` → `//evil`): another site.
+    if (url.origin !== base || url.pathname.startsWith('//')) return '/'
+    return `${url.pathname}${url.search}`
   } catch {
     return '/'
   }

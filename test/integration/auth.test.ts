@@ -205,6 +205,27 @@ describe('signing in', () => {
     expect(elsewhere.status).toBe(302)
   })
 
+  it('counts attempts sent in parallel: a burst gets no more tries than the limit', async () => {
+    await prisma.user.create({
+      data: {
+        email: 'caio@test.local',
+        name: 'Caio',
+        role: 'analyst',
+        passwordHash: await hashPassword('a senha certa do Caio'),
+        mustChangePassword: false,
+      },
+    })
+    const request = new Request(SITE)
+    const burst = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        login({ email: 'caio@test.local', password: i === 29 ? 'a senha certa do Caio' : `errada ${i}`, address: '10.0.0.9', request }),
+      ),
+    )
+    const checked = burst.filter((r) => r.ok || r.reason === 'invalid').length
+    expect(checked).toBeLessThanOrEqual(LOGIN_LIMIT.perAccount)
+    expect(burst.filter((r) => !r.ok && r.reason === 'rateLimited').length).toBeGreaterThanOrEqual(30 - LOGIN_LIMIT.perAccount)
+  })
+
   it('lets through only active users with the right password; a one-time password leads to the password page', async () => {
     const request = new Request(SITE)
     const made = await createUser({ id: null, email: 'test' }, { email: 'Nina@Test.local', name: 'Nina', role: 'supervisor' })
