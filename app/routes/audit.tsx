@@ -80,7 +80,7 @@ export default function AuditRoute() {
           <p className="note">{t('audit.none')}</p>
         ) : (
           <div className="scroll">
-            <table className="data wrap audit-table" data-testid="audit">
+            <table className="data wrap text-table" data-testid="audit">
               <thead>
                 <tr>
                   <th scope="col">{t('audit.when')}</th>

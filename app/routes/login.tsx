@@ -3,8 +3,8 @@ import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { fieldErrors } from '../schemas/form-fields.ts'
-import { loginSchema } from '../schemas/auth.ts'
-import { assertSameOrigin, getUser, login, LOGIN_LIMIT, PASSWORD_PAGE } from '../services/auth.server.ts'
+import { LOGIN_LIMIT, loginSchema } from '../schemas/auth.ts'
+import { assertSameOrigin, getUser, login, PASSWORD_PAGE } from '../services/auth.server.ts'
 import { safeReturnPath } from '../utils/return-path.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {

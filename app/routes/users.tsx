@@ -136,7 +136,7 @@ export default function UsersRoute() {
           </p>
         )}
         <div className="scroll">
-          <table className="data" data-testid="users">
+          <table className="data text-table" data-testid="users">
             <thead>
               <tr>
                 <th scope="col">{t('users.name')}</th>

@@ -7,6 +7,9 @@ import { roles } from '../domain/permissions.ts'
 export const MIN_PASSWORD_LENGTH = 12
 const MAX_PASSWORD_LENGTH = 200
 
+/** Failed sign-ins allowed per account and address, and per address over all accounts, in the window (the page quotes them). */
+export const LOGIN_LIMIT = { perAccount: 10, perAddress: 50, windowMinutes: 15 }
+
 const email = z
   .string({ error: 'auth.errors.email' })
   .trim()

@@ -10,9 +10,11 @@ import { z } from 'zod'
 import { prisma, readDatabase, withSqliteTransaction } from '../db.server.ts'
 import { databaseUrl } from '../db/url.server.ts'
 import { can, isRole, type Permission, type Role } from '../domain/permissions.ts'
+import { LOGIN_LIMIT } from '../schemas/auth.ts'
 import { recordAudit } from './audit.server.ts'
 
 export { roles, type Role } from '../domain/permissions.ts'
+export { LOGIN_LIMIT } from '../schemas/auth.ts'
 
 export interface User {
   id: number
@@ -26,8 +28,6 @@ export const SESSION_DAYS = 14
 const SESSION_KEY = 'sessionId'
 export const PASSWORD_PAGE = '/account/password'
 
-/** Failed sign-ins allowed per account and address, and per address over all accounts, in the window. */
-export const LOGIN_LIMIT = { perAccount: 10, perAddress: 50, windowMinutes: 15 }
 
 // --- the cookie ------------------------------------------------------------------------------
 
