@@ -10,7 +10,15 @@ export function csvNumber(value: number | null, digits: number): string {
   return value === null ? '' : String(roundTo(value, digits))
 }
 
-const nf = (language: string, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(language, options)
+// Making an Intl.NumberFormat costs ~30 µs, formatting with one ~1 µs: a page of 10,000 cells
+// spent ~90 ms making formatters. They are kept per language and options (a handful in all).
+const formatters = new Map<string, Intl.NumberFormat>()
+function nf(language: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${language}|${JSON.stringify(options)}`
+  let formatter = formatters.get(key)
+  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(language, options)))
+  return formatter
+}
 
 export function formatInteger(value: number, language: string): string {
   return nf(language, { maximumFractionDigits: 0 }).format(value)
@@ -51,8 +59,13 @@ export function formatThreshold(seconds: number, language: string): string {
 }
 
 /** A local calendar date "YYYY-MM-DD" as the locale writes it (no time zone shift). */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>()
+
 export function formatDay(day: string, language: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
-  return new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`))
+  const key = `${language}|${JSON.stringify(options)}`
+  let formatter = dayFormatters.get(key)
+  if (!formatter) dayFormatters.set(key, (formatter = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' })))
+  return formatter.format(new Date(`${day}T00:00:00Z`))
 }
 
 export function formatShortDay(day: string, language: string): string {
