@@ -548,7 +548,8 @@ describe('users and roles', () => {
     await form.getByRole('button', { name: 'Criar usuário' }).click()
     oneTime = (await page.getByTestId('one-time-password').locator('.one-time-password').textContent())!.trim()
     expect(oneTime).toMatch(/^[A-Za-z0-9]{16}$/)
-    await expect(page.locator('[data-testid="users"] tbody tr').count()).resolves.toBe(2)
+    // The password comes with the action's answer; the list follows with the revalidation.
+    await expect.poll(() => page.locator('[data-testid="users"] tbody tr').count()).toBe(2)
     await page.screenshot({ path: `${shots}/users.png`, fullPage: true })
   })
 
