@@ -5,7 +5,7 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { formatInteger, formatPercent } from '../utils/format.ts'
+import { formatInteger, formatPercent, formatWeekday } from '../utils/format.ts'
 
 export interface ReviewChartPoint {
   /** The x value: a day "YYYY-MM-DD" or an interval's time. */
@@ -135,13 +135,6 @@ function signedPercent(value: number, language: string): string {
 /** Weekdays Monday first, as indexes of the heatmap's rows (0 = Sunday). */
 const weekOrder = [1, 2, 3, 4, 5, 6, 0]
 
-/** A weekday's name (0 = Sunday): 2024-01-01 was a Monday, so its day of the month is the weekday, Sunday the 7th. */
-export function weekdayName(weekday: number, language: string, width: 'short' | 'long' = 'short'): string {
-  return new Intl.DateTimeFormat(language, { weekday: width, timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2024, 0, weekday === 0 ? 7 : weekday)),
-  )
-}
-
 export function VarianceHeatmap({
   heatmap,
   cellLink,
@@ -171,7 +164,7 @@ export function VarianceHeatmap({
           <tbody>
             {weekOrder.map((weekday) => (
               <tr key={weekday}>
-                <th scope="row">{weekdayName(weekday, language)}</th>
+                <th scope="row">{formatWeekday(weekday, language)}</th>
                 {heatmap[weekday]!.map((value, hour) =>
                   value === null ? (
                     <td key={hour} className="empty" />
@@ -186,11 +179,11 @@ export function VarianceHeatmap({
                         preventScrollReset
                         aria-current={chosen?.weekday === weekday && chosen.hour === hour ? 'true' : undefined}
                         aria-label={t('review.openSlot', {
-                          slot: `${weekdayName(weekday, language, 'long')} ${String(hour).padStart(2, '0')}:00`,
+                          slot: `${formatWeekday(weekday, language, 'long')} ${String(hour).padStart(2, '0')}:00`,
                           variance: signedPercent(value, language),
                         })}
                         title={t('review.openSlot', {
-                          slot: `${weekdayName(weekday, language, 'long')} ${String(hour).padStart(2, '0')}:00`,
+                          slot: `${formatWeekday(weekday, language, 'long')} ${String(hour).padStart(2, '0')}:00`,
                           variance: signedPercent(value, language),
                         })}
                       >

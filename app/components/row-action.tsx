@@ -7,10 +7,13 @@ import { Form } from '@remix-run/react'
 export function RowAction({
   fields,
   label,
+  ariaLabel,
   confirm: question,
 }: {
   fields: Record<string, string | number>
   label: string
+  /** The button's name when the label alone would not say which row. */
+  ariaLabel?: string
   confirm?: string
 }) {
   return (
@@ -23,7 +26,7 @@ export function RowAction({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" className="link">
+      <button type="submit" className="link" aria-label={ariaLabel}>
         {label}
       </button>
     </Form>

@@ -1,7 +1,7 @@
 // Volume by interval stacked by channel, and the weekday × hour heatmap.
 import { useTranslation } from 'react-i18next'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { formatDecimal, formatInteger, formatShortDay } from '../utils/format.ts'
+import { formatDecimal, formatInteger, formatShortDay, formatWeekday } from '../utils/format.ts'
 import { colorFor } from './volume-sl-chart.tsx'
 
 export function VolumeChart({
@@ -44,9 +44,8 @@ export function Heatmap({ heatmap }: { heatmap: number[][] }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language
   const max = Math.max(1, ...heatmap.flat())
-  const weekdays = [...Array(7).keys()].map((i) =>
-    new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + i))),
-  )
+  // Rows are Monday first.
+  const weekdays = [...Array(7).keys()].map((i) => formatWeekday((i + 1) % 7, language))
   return (
     <div className="scroll">
       <table className="heatmap" data-testid="volume-heatmap" aria-label={t('volume.heatmap')}>

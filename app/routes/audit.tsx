@@ -80,24 +80,32 @@ export default function AuditRoute() {
           <p className="note">{t('audit.none')}</p>
         ) : (
           <div className="scroll">
-            <table className="data wrap text-table" data-testid="audit">
+            <table className="data wrap" data-testid="audit">
               <thead>
                 <tr>
                   <th scope="col">{t('audit.when')}</th>
-                  <th scope="col">{t('audit.actor')}</th>
-                  <th scope="col">{t('audit.action')}</th>
-                  <th scope="col">{t('audit.target')}</th>
-                  <th scope="col">{t('audit.details')}</th>
+                  <th scope="col" className="text">
+                    {t('audit.actor')}
+                  </th>
+                  <th scope="col" className="text">
+                    {t('audit.action')}
+                  </th>
+                  <th scope="col" className="text">
+                    {t('audit.target')}
+                  </th>
+                  <th scope="col" className="text">
+                    {t('audit.details')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.id}>
                     <td>{when(r.at)}</td>
-                    <td>{r.actor}</td>
-                    <td>{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</td>
-                    <td>{r.target ?? '—'}</td>
-                    <td>
+                    <td className="text">{r.actor}</td>
+                    <td className="text">{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</td>
+                    <td className="text">{r.target ?? '—'}</td>
+                    <td className="text">
                       <code className="audit-details">{r.details ?? ''}</code>
                     </td>
                   </tr>

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { FieldError } from '../components/field.tsx'
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { LOGIN_LIMIT, loginSchema } from '../schemas/auth.ts'
 import { assertSameOrigin, getUser, login, PASSWORD_PAGE } from '../services/auth.server.ts'
@@ -63,7 +64,7 @@ export default function LoginRoute() {
             aria-invalid={errors.email ? true : undefined}
             autoFocus
           />
-          {errors.email && <span className="field-error">{t(errors.email)}</span>}
+          <FieldError error={errors.email} />
         </label>
         <label htmlFor="login-password">
           <span>{t('auth.password')}</span>
@@ -75,7 +76,7 @@ export default function LoginRoute() {
             required
             aria-invalid={errors.password ? true : undefined}
           />
-          {errors.password && <span className="field-error">{t(errors.password)}</span>}
+          <FieldError error={errors.password} />
         </label>
         <div>
           <button type="submit" disabled={navigation.state !== 'idle'}>

@@ -4,7 +4,7 @@ import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { PeriodInputs } from '../components/period-inputs.tsx'
-import { ReviewChart, VarianceHeatmap, weekdayName } from '../components/review-charts.tsx'
+import { ReviewChart, VarianceHeatmap } from '../components/review-charts.tsx'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
 import { addDays, localDateOf } from '../domain/intervals.ts'
 import { SIGNALS, type Attainment, type PeriodSummary } from '../domain/review.ts'
@@ -14,7 +14,7 @@ import { dataRange, listForecasts } from '../services/forecast.server.ts'
 import { getOperation, listChannels } from '../services/operation.server.ts'
 import { getReviewPayload, type IntervalRow, type ReviewSlot, type ReviewView } from '../services/review.server.ts'
 import { useDeserialised } from '../utils/serialised.ts'
-import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent, formatShortDay } from '../utils/format.ts'
+import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent, formatShortDay, formatWeekday } from '../utils/format.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -48,15 +48,30 @@ type View = ReviewView & { slot: ReviewSlot | null }
 const DAY_ANCHOR = 'review-day'
 const SLOT_ANCHOR = 'review-slot'
 
-/** The current address with `day` set (or removed), the other filters kept. */
-function useDayLink() {
+/** Links to the current address with some parameters set (or, with null, removed), the others kept. */
+function useSearchLink() {
   const [search] = useSearchParams()
-  return (day: string | null) => {
+  return (changes: Record<string, string | null>, anchor?: string) => {
     const next = new URLSearchParams(search)
-    if (day === null) next.delete('day')
-    else next.set('day', day)
-    return `?${next.toString()}${day === null ? '' : `#${DAY_ANCHOR}`}`
+    for (const [name, value] of Object.entries(changes)) {
+      if (value === null) next.delete(name)
+      else next.set(name, value)
+    }
+    return `?${next.toString()}${anchor ? `#${anchor}` : ''}`
   }
+}
+
+/** The current address with `day` set (or removed). */
+function useDayLink() {
+  const link = useSearchLink()
+  return (day: string | null) => link({ day }, day === null ? undefined : DAY_ANCHOR)
+}
+
+/** The current address with the heatmap cell `slot` set (or removed). */
+function useSlotLink() {
+  const link = useSearchLink()
+  return (slot: { weekday: number; hour: number } | null) =>
+    link({ slot: slot && `${slot.weekday}-${slot.hour}` }, slot === null ? undefined : SLOT_ANCHOR)
 }
 
 /**
@@ -64,26 +79,15 @@ function useDayLink() {
  * and only the days of it inside the period, so its figures are the row's.
  */
 function usePeriodLink(view: View) {
-  const [search] = useSearchParams()
-  return (from: string, to: string) => {
-    const next = new URLSearchParams(search)
-    for (const drilled of ['day', 'slot']) next.delete(drilled)
-    next.set('forecast', view.forecast ? String(view.forecast.id) : NO_FORECAST)
-    next.set('from', from > view.from ? from : view.from)
-    next.set('to', to < view.to ? to : view.to)
-    return `?${next.toString()}`
-  }
-}
-
-/** The current address with the heatmap cell `slot` set (or removed), the other filters kept. */
-function useSlotLink() {
-  const [search] = useSearchParams()
-  return (slot: { weekday: number; hour: number } | null) => {
-    const next = new URLSearchParams(search)
-    if (slot === null) next.delete('slot')
-    else next.set('slot', `${slot.weekday}-${slot.hour}`)
-    return `?${next.toString()}${slot === null ? '' : `#${SLOT_ANCHOR}`}`
-  }
+  const link = useSearchLink()
+  return (from: string, to: string) =>
+    link({
+      day: null,
+      slot: null,
+      forecast: view.forecast ? String(view.forecast.id) : NO_FORECAST,
+      from: from > view.from ? from : view.from,
+      to: to < view.to ? to : view.to,
+    })
 }
 
 function useFormats() {
@@ -429,7 +433,7 @@ function SlotDrillDown({ view }: { view: View }) {
       <div className="chart-head">
         <h3 id="review-slot-title">
           {t('review.slotTitle', {
-            weekday: capitalised(weekdayName(weekday, language, 'long')),
+            weekday: capitalised(formatWeekday(weekday, language, 'long')),
             hour: pad(hour),
             next: pad((hour + 1) % 24),
           })}

@@ -11,6 +11,7 @@ import { recordAudit } from '../services/audit.server.ts'
 import { getOperation, listChannels, type ChannelSettings } from '../services/operation.server.ts'
 import { ALWAYS_OPEN, formatClock, type WeekHours } from '../domain/opening-hours.ts'
 import { saveChannel, saveOperation } from '../services/settings.server.ts'
+import { formatWeekday } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -246,8 +247,7 @@ function OpeningHoursFields({
   const week = hours ?? ALWAYS_OPEN
   // Monday first, as planners read a week.
   const order = [1, 2, 3, 4, 5, 6, 0]
-  const dayName = (d: number) =>
-    new Intl.DateTimeFormat(i18n.language, { weekday: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + d)))
+  const dayName = (d: number) => formatWeekday(d, i18n.language)
   return (
     <fieldset className="hours">
       <legend>{t('settings.openingHours')}</legend>

@@ -2,6 +2,8 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { FieldError } from '../components/field.tsx'
+import { RowAction } from '../components/row-action.tsx'
 import { roles, type Role } from '../domain/permissions.ts'
 import { createUserSchema, updateUserSchema, userIdSchema } from '../schemas/auth.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
@@ -49,14 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) throw new Response('User not found', { status: 404 })
     const result = await resetPassword(me, parsed.data.userId)
     if (!result.ok) throw new Response('User not found', { status: 404 })
-    const users = await listUsers()
-    return data<ActionResult>({
-      intent: 'reset',
-      ok: true,
-      userId: parsed.data.userId,
-      email: users.find((u) => u.id === parsed.data.userId)!.email,
-      password: result.password,
-    })
+    return data<ActionResult>({ intent: 'reset', ok: true, userId: parsed.data.userId, email: result.email, password: result.password })
   }
   throw new Response('Unknown form', { status: 400 })
 }
@@ -110,12 +105,12 @@ export default function UsersRoute() {
           <label htmlFor="new-user-name">
             <span>{t('users.name')}</span>
             <input id="new-user-name" name="name" defaultValue={refused?.values.name ?? ''} required />
-            {refused?.errors.name && <span className="field-error">{t(refused.errors.name)}</span>}
+            <FieldError error={refused?.errors.name} />
           </label>
           <label htmlFor="new-user-email">
             <span>{t('auth.email')}</span>
             <input id="new-user-email" name="email" type="email" defaultValue={refused?.values.email ?? ''} required />
-            {refused?.errors.email && <span className="field-error">{t(refused.errors.email)}</span>}
+            <FieldError error={refused?.errors.email} />
           </label>
           <label htmlFor="new-user-role">
             <span>{t('users.role')}</span>
@@ -136,13 +131,19 @@ export default function UsersRoute() {
           </p>
         )}
         <div className="scroll">
-          <table className="data text-table" data-testid="users">
+          <table className="data" data-testid="users">
             <thead>
               <tr>
                 <th scope="col">{t('users.name')}</th>
-                <th scope="col">{t('auth.email')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.active')}</th>
+                <th scope="col" className="text">
+                  {t('auth.email')}
+                </th>
+                <th scope="col" className="text">
+                  {t('users.role')}
+                </th>
+                <th scope="col" className="text">
+                  {t('users.active')}
+                </th>
                 <th scope="col">{t('users.lastLogin')}</th>
                 <th scope="col" />
               </tr>
@@ -155,12 +156,12 @@ export default function UsersRoute() {
                     <td>
                       <input form={formId} name="name" defaultValue={u.name} aria-label={t('users.nameOf', { email: u.email })} />
                     </td>
-                    <td>
+                    <td className="text">
                       {u.email}
                       {u.id === me && ` (${t('users.you')})`}
                       {u.mustChangePassword && <small className="note"> · {t('users.pending')}</small>}
                     </td>
-                    <td>
+                    <td className="text">
                       <select form={formId} name="role" defaultValue={u.role} aria-label={t('users.roleOf', { email: u.email })}>
                         {roles.map((r: Role) => (
                           <option key={r} value={r}>
@@ -169,7 +170,7 @@ export default function UsersRoute() {
                         ))}
                       </select>
                     </td>
-                    <td>
+                    <td className="text">
                       <input
                         form={formId}
                         type="checkbox"
@@ -188,13 +189,11 @@ export default function UsersRoute() {
                           {t('users.save')}
                         </button>
                       </Form>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="reset" />
-                        <input type="hidden" name="userId" value={u.id} />
-                        <button type="submit" className="secondary" aria-label={t('users.resetOf', { email: u.email })}>
-                          {t('users.reset')}
-                        </button>
-                      </Form>
+                      <RowAction
+                        fields={{ intent: 'reset', userId: u.id }}
+                        label={t('users.reset')}
+                        ariaLabel={t('users.resetOf', { email: u.email })}
+                      />
                     </td>
                   </tr>
                 )

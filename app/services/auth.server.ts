@@ -28,7 +28,6 @@ export const SESSION_DAYS = 14
 const SESSION_KEY = 'sessionId'
 export const PASSWORD_PAGE = '/account/password'
 
-
 // --- the cookie ------------------------------------------------------------------------------
 
 const storages = new Map<string, SessionStorage>()
@@ -126,13 +125,12 @@ export async function requireUser(request: Request, permission?: Permission): Pr
   return user
 }
 
-/** Where to come back to after signing in: the page, not its data request. */
+/** Where to come back to after signing in: the page (Remix has already taken `.data` off a data request's path), without the data request's `_routes`. */
 function returnPath(url: URL): string {
-  const path = url.pathname.endsWith('.data') ? url.pathname.slice(0, -'.data'.length) || '/' : url.pathname
   const search = new URLSearchParams(url.search)
   search.delete('_routes')
   const query = search.toString()
-  return `${path === '/_root' ? '/' : path}${query ? `?${query}` : ''}`
+  return `${url.pathname}${query ? `?${query}` : ''}`
 }
 
 const isSafeMethod = (method: string) => method === 'GET' || method === 'HEAD'
@@ -198,18 +196,21 @@ export async function login({
     const retryAfterMinutes = Math.max(1, Math.ceil((reserved.limitedSince + LOGIN_LIMIT.windowMinutes * 60_000 - now) / 60_000))
     return { ok: false, reason: 'rateLimited', retryAfterMinutes }
   }
-  const found = await prisma.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, active: true } })
+  const found = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, mustChangePassword: true, passwordHash: true, active: true },
+  })
   const good = found?.active
     ? await verify(found.passwordHash, password)
     : await verify(await (decoyHash ??= hash(randomBytes(16).toString('hex'))), password).then(() => false)
-  if (!found || !good) return { ok: false, reason: 'invalid' }
+  if (!found || !good || !isRole(found.role)) return { ok: false, reason: 'invalid' }
   await prisma.$transaction([
     prisma.loginFailure.deleteMany({ where: { email, ip: address } }),
     prisma.session.deleteMany({ where: { expiresAt: { lt: new Date(now) } } }),
     prisma.user.update({ where: { id: found.id }, data: { lastLoginAt: new Date(now) } }),
   ])
   const setCookie = await startSession(found.id, request)
-  const user = (await getUserById(found.id))!
+  const user: User = { id: found.id, email: found.email, name: found.name, role: found.role, mustChangePassword: found.mustChangePassword }
   await recordAudit(user, 'auth.login', null, { address })
   return { ok: true, user, setCookie }
 }
@@ -234,14 +235,6 @@ export async function logout(request: Request): Promise<string> {
   }
   const storage = sessionStorage()
   return storage.destroySession(await storage.getSession(request.headers.get('Cookie')))
-}
-
-export async function getUserById(id: number): Promise<User | null> {
-  const row = await prisma.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, mustChangePassword: true },
-  })
-  return row && isRole(row.role) ? { ...row, role: row.role } : null
 }
 
 // --- passwords -------------------------------------------------------------------------------

@@ -68,14 +68,15 @@ export async function updateUser(
 }
 
 /** A new one-time password; the user's sessions end. */
-export async function resetPassword(actor: Actor, id: number): Promise<{ ok: true; password: string } | { ok: false }> {
+export async function resetPassword(actor: Actor, id: number): Promise<{ ok: true; email: string; password: string } | { ok: false }> {
   const password = oneTimePassword()
-  const updated = await prisma.user.updateMany({
-    where: { id },
-    data: { passwordHash: await hashPassword(password), mustChangePassword: true },
-  })
-  if (updated.count === 0) return { ok: false }
-  await prisma.session.deleteMany({ where: { userId: id } })
+  const passwordHash = await hashPassword(password)
+  const user = await prisma.user.findUnique({ where: { id }, select: { email: true } })
+  if (!user) return { ok: false }
+  await prisma.$transaction([
+    prisma.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true } }),
+    prisma.session.deleteMany({ where: { userId: id } }),
+  ])
   await recordAudit(actor, 'user.resetPassword', `user:${id}`, null)
-  return { ok: true, password }
+  return { ok: true, email: user.email, password }
 }

@@ -58,14 +58,19 @@ export function formatThreshold(seconds: number, language: string): string {
   return seconds < 600 ? `${formatInteger(seconds, language)} s` : formatDuration(seconds, language)
 }
 
-/** A local calendar date "YYYY-MM-DD" as the locale writes it (no time zone shift). */
 const dayFormatters = new Map<string, Intl.DateTimeFormat>()
 
+/** A local calendar date "YYYY-MM-DD" as the locale writes it (no time zone shift). */
 export function formatDay(day: string, language: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
   const key = `${language}|${JSON.stringify(options)}`
   let formatter = dayFormatters.get(key)
   if (!formatter) dayFormatters.set(key, (formatter = new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' })))
   return formatter.format(new Date(`${day}T00:00:00Z`))
+}
+
+/** A weekday's name, 0 = Sunday … 6 (2024-01-01 was a Monday: its day of the month is the weekday, Sunday the 7th). */
+export function formatWeekday(weekday: number, language: string, width: 'short' | 'long' = 'short'): string {
+  return formatDay(`2024-01-0${weekday === 0 ? 7 : weekday}`, language, { weekday: width })
 }
 
 export function formatShortDay(day: string, language: string): string {
