@@ -9,7 +9,8 @@ import { staffFromRows, staffLine, UnknownChannels, type StaffLine } from './sta
 import { BadRequirements, readAgents, readRequirements, rosterNames, scheduleLines } from './schedule.ts'
 import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
 import { ScheduleFailed, solveSchedule } from '../services/scheduler.server.ts'
-import { planRows } from '../services/staffing.server.ts'
+import { planRows, type PlanGap } from '../services/staffing.server.ts'
+import type { PlanProblemReason } from '../domain/staffing-plan.ts'
 import type { MethodRequest } from '../domain/forecast/forecast.ts'
 import { forecastIntervals, type ForecastInterval } from '../domain/forecast/grid.ts'
 import { methodIds } from '../domain/forecast/methods/index.ts'
@@ -281,6 +282,13 @@ program
     for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`)
   })
 
+const planGapText: Record<PlanProblemReason, string> = {
+  noAht: 'the forecast has no TMA and the channel has no planned TMA: set one in Settings',
+  noResponseGoal: 'deferred work needs a response goal: set one in Settings',
+  traffic: 'traffic beyond the 1,000,000 Erlangs the engine computes',
+  patience: 'patience too long for Erlang A at this traffic: use Erlang C',
+}
+
 program
   .command('staff')
   .description(
@@ -295,6 +303,7 @@ program
   .action(async (options: { forecast?: number; scenario?: number; input?: string; interval?: number; tz?: string }) => {
     if ((options.forecast === undefined) === (options.input === undefined)) throw new CliError('give either --forecast ID or --input FILE')
     let lines: StaffLine[]
+    let gaps: PlanGap[] = []
     try {
       if (options.forecast !== undefined) {
         const result = await planRows(options.forecast, options.scenario ?? null)
@@ -303,6 +312,7 @@ program
             `No forecast ${options.forecast}${options.scenario !== undefined ? ` with scenario ${options.scenario}` : ''}.`,
           )
         lines = result.rows.map((r) => staffLine(r.start, r.channel, r.planned))
+        gaps = result.gaps
       } else {
         if (options.scenario !== undefined) throw new CliError('--scenario goes with --forecast')
         if (!existsSync(options.input!)) throw new CliError(`No such file: ${options.input}`)
@@ -325,6 +335,10 @@ program
       throw error
     }
     for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`)
+    // The other channels are planned above; one that could not be is an error to act on.
+    if (gaps.length > 0) {
+      throw new CliError(`Not planned: ${gaps.map((g) => `${g.key} (${planGapText[g.reason]})`).join('; ')}.`)
+    }
   })
 
 program

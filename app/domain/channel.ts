@@ -1,5 +1,6 @@
 // What a channel is, independent of storage.
 import type { WeekHours } from './opening-hours.ts'
+import type { PlannedAht } from './planned-aht.ts'
 import type { QueueModel } from './staffing.ts'
 
 export type ChannelKind = 'realtime' | 'deferred'
@@ -18,6 +19,8 @@ export interface ChannelTargets {
   staffingModel: QueueModel
   /** When agents work, Sunday … Saturday; null = always. */
   openingHours: WeekHours | null
+  /** The TMA to plan with where a forecast has none (Settings); absent or null = none. */
+  plannedAht?: PlannedAht | null
 }
 
 /**

@@ -5,7 +5,8 @@
 import type { ChannelTargets } from './channel.ts'
 import { deferredStaffing } from './deferred.ts'
 import { isOpen, type WeekHours } from './opening-hours.ts'
-import { ceilAgents, staff } from './staffing.ts'
+import { plannedAhtAt } from './planned-aht.ts'
+import { ceilAgents, EngineLimit, staff } from './staffing.ts'
 
 export interface PlanInterval {
   /** UTC start, epoch ms. */
@@ -15,7 +16,7 @@ export interface PlanInterval {
   weekday: number
   minute: number
   offered: number
-  /** Forecast TMA, seconds; null when unknown (the channel's mean over the plan is used). */
+  /** Forecast TMA, seconds; null when unknown (the channel's planned TMA, else the plan's mean, is used). */
   ahtSec: number | null
 }
 
@@ -46,7 +47,23 @@ export interface PlannedInterval {
   backlog: number | null
 }
 
-export class MissingAht extends RangeError {}
+/**
+ * Why a channel cannot be planned: no TMA anywhere (neither the forecast nor a planned TMA in
+ * Settings), deferred work without a response goal, or a load the engine does not compute (a
+ * scenario's). Pages name the channel and the fix.
+ */
+export class PlanProblem extends RangeError {
+  constructor(
+    readonly reason: PlanProblemReason,
+    readonly channel: string,
+    detail?: string,
+  ) {
+    super(detail ?? (reason === 'noAht' ? `the forecast has no TMA for ${channel} and no planned TMA is set` : `${channel} is deferred work and needs a response goal`))
+  }
+}
+
+/** What keeps a channel from being planned: no TMA, no response goal, or a load beyond the engine. */
+export type PlanProblemReason = 'noAht' | 'noResponseGoal' | EngineLimit['limit']
 
 /** The volume-weighted mean forecast TMA, to fill intervals where it is unknown. */
 function meanAht(intervals: readonly PlanInterval[]): number | null {
@@ -63,13 +80,18 @@ function meanAht(intervals: readonly PlanInterval[]): number | null {
   return known.length > 0 ? known.reduce((sum, i) => sum + i.ahtSec!, 0) / known.length : null
 }
 
-function ahtOf(intervals: readonly PlanInterval[], channelName: string): (i: PlanInterval) => number {
+/**
+ * Each interval's TMA: the forecast's; where it has none, the channel's planned TMA for that
+ * weekday and hour (Settings); else the forecast's mean over the plan.
+ */
+function ahtOf(channel: ChannelTargets & { name: string }, intervals: readonly PlanInterval[]): (i: PlanInterval) => number {
   const mean = meanAht(intervals)
+  const planned = channel.plannedAht ?? null
   return (i) => {
-    const aht = i.ahtSec ?? mean
+    const aht = i.ahtSec ?? (planned && plannedAhtAt(planned, i.weekday, i.minute)) ?? mean
     if (aht === null) {
       if (i.offered === 0) return 0
-      throw new MissingAht(`the forecast has no TMA for ${channelName}`)
+      throw new PlanProblem('noAht', channel.name)
     }
     return aht
   }
@@ -98,12 +120,18 @@ const idle = (i: PlanInterval, ahtSec: number): PlannedInterval => ({
   backlog: null,
 })
 
+/** The channel's plan; throws a PlanProblem naming the channel when it cannot be made. */
 export function planChannel(
   channel: ChannelTargets & { name: string },
   intervals: readonly PlanInterval[],
   options: PlanOptions,
 ): PlannedInterval[] {
-  return channel.kind === 'deferred' ? planDeferred(channel, intervals, options) : planRealtime(channel, intervals, options)
+  try {
+    return channel.kind === 'deferred' ? planDeferred(channel, intervals, options) : planRealtime(channel, intervals, options)
+  } catch (error) {
+    if (error instanceof EngineLimit) throw new PlanProblem(error.limit, channel.name, error.message)
+    throw error
+  }
 }
 
 /**
@@ -150,7 +178,7 @@ function planRealtime(
   intervals: readonly PlanInterval[],
   options: PlanOptions,
 ): PlannedInterval[] {
-  const aht = ahtOf(intervals, channel.name)
+  const aht = ahtOf(channel, intervals)
   const erlangA = channel.staffingModel === 'erlangA' && channel.patienceSec !== null
   const ahts = intervals.map(aht)
   const effective = modifiedOfferedCalls(
@@ -210,9 +238,9 @@ function planDeferred(
   intervals: readonly PlanInterval[],
   options: PlanOptions,
 ): PlannedInterval[] {
-  if (channel.responseGoalSec === null) throw new RangeError(`${channel.name} is deferred work and needs a response goal`)
-  const aht = ahtOf(intervals, channel.name)
-  const ahtSec = meanAht(intervals) ?? 0
+  if (channel.responseGoalSec === null) throw new PlanProblem('noResponseGoal', channel.name)
+  const aht = ahtOf(channel, intervals)
+  const ahtSec = meanAht(intervals.map((i) => ({ ...i, ahtSec: i.offered > 0 ? aht(i) : i.ahtSec }))) ?? 0
   const open = openFlags(channel.openingHours, intervals, options.intervalSec)
   if (options.agents) return evaluateDeferred(channel, intervals, options, open, aht)
   if (ahtSec === 0) return intervals.map((i) => idle(i, 0))
@@ -293,7 +321,7 @@ export interface PlanTotals {
   scheduledHours: number
   /** Full-time equivalents: scheduled hours ÷ the hours one FTE works in the period. */
   fte: number
-  /** The most agents scheduled in one interval (whole). */
+  /** The most agents scheduled at once (whole): the largest sum over the channels of one interval. */
   peakScheduled: number
   /** Predicted service level (weighted by what it is a share of) and abandonment (volume-weighted); null when not modelled. */
   serviceLevel: number | null
@@ -301,7 +329,8 @@ export interface PlanTotals {
 }
 
 /**
- * Totals of planned intervals. `fteHours` is what one FTE works over the same period (a week:
+ * Totals of planned intervals, of one channel or several (the peak is then the busiest interval of
+ * their sum, not the busiest channel's own). `fteHours` is what one FTE works over the same period (a week:
  * the weekly contract, e.g. 44 h, or 36 h for telemarketing under NR-17 Annex II; a day: that
  * divided by the working days).
  */
@@ -310,7 +339,7 @@ export function planTotals(planned: readonly PlannedInterval[], intervalSec: num
   let offered = 0
   let agentHours = 0
   let scheduledHours = 0
-  let peakScheduled = 0
+  const scheduledAt = new Map<number, number>()
   let slWeight = 0
   let slSum = 0
   let abandonWeight = 0
@@ -319,7 +348,7 @@ export function planTotals(planned: readonly PlannedInterval[], intervalSec: num
     offered += p.offered
     agentHours += p.agentsFractional * hours
     scheduledHours += p.scheduledFractional * hours
-    peakScheduled = Math.max(peakScheduled, p.scheduled)
+    scheduledAt.set(p.start, (scheduledAt.get(p.start) ?? 0) + p.scheduled)
     if (p.serviceLevel !== null && p.slWeight > 0) {
       slSum += p.serviceLevel * p.slWeight
       slWeight += p.slWeight
@@ -329,6 +358,8 @@ export function planTotals(planned: readonly PlannedInterval[], intervalSec: num
       abandonWeight += p.offered
     }
   }
+  let peakScheduled = 0
+  for (const scheduled of scheduledAt.values()) peakScheduled = Math.max(peakScheduled, scheduled)
   return {
     offered,
     agentHours,

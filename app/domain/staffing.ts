@@ -85,6 +85,17 @@ export interface ValidStaffingRequest {
 /** Checks every field and says which one is wrong and why. */
 /** The largest offered load the engine computes, Erlangs. */
 export const MAX_TRAFFIC = 1_000_000
+
+/** A load beyond what the engine computes: traffic above MAX_TRAFFIC, or an Erlang A queue too patient. */
+export class EngineLimit extends RangeError {
+  constructor(
+    readonly limit: 'traffic' | 'patience',
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
 /** Erlang A's series run over N·patience/AHT terms: capped so one answer stays fast. */
 const MAX_PATIENT_LOAD = 1e9
 
@@ -110,10 +121,11 @@ export function validateStaffingRequest(request: StaffingRequest): ValidStaffing
   // The series behind the formulas grow with the load; beyond these the engine does not go.
   const traffic = (calls * ahtSec) / intervalSec
   if (traffic > MAX_TRAFFIC) {
-    throw new RangeError(`traffic ${traffic.toPrecision(4)} Erlangs (calls × aht ÷ interval) is above the ${MAX_TRAFFIC.toLocaleString('en')} Erlangs the engine computes`)
+    throw new EngineLimit('traffic', `traffic ${traffic.toPrecision(4)} Erlangs (calls × aht ÷ interval) is above the ${MAX_TRAFFIC.toLocaleString('en')} Erlangs the engine computes`)
   }
   if (model === 'erlangA' && (traffic * patienceSec!) / ahtSec > MAX_PATIENT_LOAD) {
-    throw new RangeError(
+    throw new EngineLimit(
+      'patience',
       'patience is too long for Erlang A at this traffic (traffic × patience ÷ aht above 1e9): so patient a queue barely abandons, use Erlang C',
     )
   }

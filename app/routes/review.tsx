@@ -4,15 +4,15 @@ import { useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { PeriodInputs } from '../components/period-inputs.tsx'
+import { PlanGaps } from '../components/plan-gaps.tsx'
 import { ReviewChart, VarianceHeatmap } from '../components/review-charts.tsx'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
 import { addDays, localDateOf } from '../domain/intervals.ts'
 import { SIGNALS, type Attainment, type PeriodSummary } from '../domain/review.ts'
-import { forecastDays, NO_FORECAST, parseReviewSearch, resolveReview } from '../schemas/review.ts'
+import { forecastDays, NO_FORECAST, parseReviewSearch } from '../schemas/review.ts'
 import { requireUser } from '../services/auth.server.ts'
-import { dataRange, listForecasts } from '../services/forecast.server.ts'
-import { getOperation, listChannels } from '../services/operation.server.ts'
-import { getReviewPayload, type IntervalRow, type ReviewSlot, type ReviewView } from '../services/review.server.ts'
+import { getOperation } from '../services/operation.server.ts'
+import { getReviewPayload, resolveReviewQuery, type IntervalRow, type ReviewSlot, type ReviewView } from '../services/review.server.ts'
 import { useDeserialised } from '../utils/serialised.ts'
 import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent, formatShortDay, formatWeekday } from '../utils/format.ts'
 
@@ -20,16 +20,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
   const search = parseReviewSearch(new URL(request.url).searchParams)
   const { timeZone } = await getOperation()
-  const [forecastList, channelList] = await Promise.all([listForecasts(), listChannels()])
+  const today = localDateOf(Date.now(), timeZone)
+  const { forecasts: forecastList, channels: channelList, resolved } = await resolveReviewQuery(search, timeZone, today)
   const forecasts = forecastList.map((f) => ({ id: f.id, name: f.name, ...forecastDays(f) }))
   const channels = channelList.map((c) => ({ key: c.key, name: c.name, realtime: c.kind === 'realtime' }))
-  const resolved = resolveReview(
-    search,
-    forecastList,
-    dataRange(timeZone),
-    channels.map((c) => c.key),
-    localDateOf(Date.now(), timeZone),
-  )
   if ('error' in resolved) {
     // Expected bad input: the page says why, next to the form that fixes it.
     const { forecastId, channel, requested } = resolved
@@ -53,6 +47,8 @@ function useSearchLink() {
   const [search] = useSearchParams()
   return (changes: Record<string, string | null>, anchor?: string) => {
     const next = new URLSearchParams(search)
+    // `shown` is the form's (a forecast chosen there opens its own period); links set what they mean.
+    next.delete('shown')
     for (const [name, value] of Object.entries(changes)) {
       if (value === null) next.delete(name)
       else next.set(name, value)
@@ -136,6 +132,7 @@ function Filters({ forecasts, channels, query, periodError }: Pick<LoaderData, '
         {t('review.filters')}
       </h2>
       <Form method="get" className="form-row">
+        <input type="hidden" name="shown" value={query.forecastId ?? NO_FORECAST} />
         <label>
           {t('review.forecast')}
           <select name="forecast" defaultValue={query.forecastId ?? NO_FORECAST}>
@@ -278,6 +275,56 @@ function Headline({ view, channels, channelName }: { view: View; channels: Loade
       )}
       <p className="note">{t('review.accuracyNote')}</p>
       <p className="note">{t('review.slDefinition')}</p>
+    </section>
+  )
+}
+
+/** A period without actuals (a forecast not yet lived, days not imported): where the data is, and a way there. */
+function NoActuals({ view }: { view: View }) {
+  const { t, language } = useFormats()
+  const link = useSearchLink()
+  const data = view.dataPeriod
+  const day = (d: string) => formatDay(d, language)
+  return (
+    <p className="panel" data-testid="review-no-data">
+      {t('review.noData')}{' '}
+      {data ? (
+        <>
+          {t('review.dataSpan', { from: day(data.from), to: day(data.to) })}{' '}
+          <Link to={link({ forecast: NO_FORECAST, day: null, slot: null, from: addDays(data.to, -27) > data.from ? addDays(data.to, -27) : data.from, to: data.to })}>
+            {t('review.lastDaysWithData')}
+          </Link>
+        </>
+      ) : (
+        <>
+          {t('review.noHistory')} <Link to="/data">{t('nav.data')}</Link>
+        </>
+      )}
+    </p>
+  )
+}
+
+/** What the data lacks, named: blanks on the page are explained, never read as zeros. */
+function Missing({ view }: { view: View }) {
+  const { t, language } = useFormats()
+  const { missing } = view
+  const list = (names: string[]) => new Intl.ListFormat(language, { type: 'conjunction' }).format(names)
+  const notes = (['actualAht', 'forecastAht', 'serviceLevel', 'abandonment'] as const)
+    .filter((key) => missing[key].length > 0)
+    .map((key) => t(`review.missing.${key}`, { channels: list(missing[key]) }))
+  if (missing.agents) notes.push(t('review.missing.agents'))
+  if (notes.length === 0 && missing.planGaps.length === 0) return null
+  return (
+    <section className="panel" aria-labelledby="review-missing" data-testid="review-missing">
+      <h2 id="review-missing">{t('review.missing.title')}</h2>
+      {notes.length > 0 && (
+        <ul className="note">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      <PlanGaps gaps={missing.planGaps} title={t('review.missing.planGaps')} />
     </section>
   )
 }
@@ -787,15 +834,21 @@ export default function ReviewRoute() {
       <Filters forecasts={forecasts} channels={channels} query={query} periodError={periodError} />
       {view && (
         <div aria-busy={navigation.state === 'loading'}>
-          {view.total.offered === 0 && <p className="panel">{t('review.noData')}</p>}
-          <Headline view={view} channels={channels} channelName={channelName} />
-          <DailyChart view={view} />
-          <DayDrillDown view={view} />
-          <Heatmap view={view} />
-          <ByChannel view={view} />
-          <Trend view={view} />
-          <Worst view={view} />
-          <Days view={view} />
+          {view.total.offered === 0 ? (
+            <NoActuals view={view} />
+          ) : (
+            <>
+              <Headline view={view} channels={channels} channelName={channelName} />
+              <Missing view={view} />
+              <DailyChart view={view} />
+              <DayDrillDown view={view} />
+              <Heatmap view={view} />
+              <ByChannel view={view} />
+              <Trend view={view} />
+              <Worst view={view} />
+              <Days view={view} />
+            </>
+          )}
         </div>
       )}
     </>

@@ -1,24 +1,16 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { localDateOf } from '../domain/intervals.ts'
-import { parseReviewSearch, resolveReview } from '../schemas/review.ts'
+import { parseReviewSearch } from '../schemas/review.ts'
 import { requireUser } from '../services/auth.server.ts'
-import { dataRange, listForecasts } from '../services/forecast.server.ts'
-import { getOperation, listChannels } from '../services/operation.server.ts'
-import { reviewCsv } from '../services/review.server.ts'
+import { getOperation } from '../services/operation.server.ts'
+import { resolveReviewQuery, reviewCsv } from '../services/review.server.ts'
 
 /** /review/csv with the review page's query: every interval and channel of the period, forecast vs actual. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
   const search = parseReviewSearch(new URL(request.url).searchParams)
   const { timeZone } = await getOperation()
-  const [forecasts, channels] = await Promise.all([listForecasts(), listChannels()])
-  const resolved = resolveReview(
-    search,
-    forecasts,
-    dataRange(timeZone),
-    channels.map((c) => c.key),
-    localDateOf(Date.now(), timeZone),
-  )
+  const { resolved } = await resolveReviewQuery(search, timeZone, localDateOf(Date.now(), timeZone))
   if ('error' in resolved) throw new Response('Invalid period', { status: 400 })
   const { query } = resolved
   const csv = await reviewCsv({ ...query, day: null }, timeZone)

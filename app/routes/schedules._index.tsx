@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { PlanGaps } from '../components/plan-gaps.tsx'
 import { RowAction } from '../components/row-action.tsx'
 import { scheduleRulesSchema } from '../schemas/schedule-rules.ts'
 import { generateScheduleSchema } from '../schemas/schedules.ts'
@@ -74,9 +75,12 @@ function JobProgress({ job }: { job: NonNullable<LoaderData['job']> }) {
   }, [job.status, revalidator])
   if (job.status === 'failed') {
     return (
-      <p className="status error" role="alert" data-testid="schedule-failed">
-        {t(`schedules.errors.${job.failure?.reason ?? 'solver'}`, { message: job.failure?.message ?? '' })}
-      </p>
+      <div data-testid="schedule-failed">
+        <p className="status error" role="alert">
+          {t(`schedules.errors.${job.failure?.reason ?? 'solver'}`, { message: job.failure?.message ?? '' })}
+        </p>
+        <PlanGaps gaps={job.failure?.gaps ?? []} />
+      </div>
     )
   }
   // The integer program runs up to the time limit; the share of it used is the honest progress.

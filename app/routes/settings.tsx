@@ -1,15 +1,16 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
-import { Field } from '../components/field.tsx'
+import { Field, FieldError } from '../components/field.tsx'
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { channelFormSchema, operationSchema } from '../schemas/settings.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
 import { getOperation, listChannels, type ChannelSettings } from '../services/operation.server.ts'
 import { ALWAYS_OPEN, formatClock, type WeekHours } from '../domain/opening-hours.ts'
+import { formatAhtProfile, parseAhtProfile } from '../domain/planned-aht.ts'
 import { saveChannel, saveOperation } from '../services/settings.server.ts'
 import { formatWeekday } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
@@ -220,6 +221,20 @@ function ChannelForm({ channel }: { channel: ChannelSettings }) {
             <option value="erlangA">{t('calculator.modelA')}</option>
           </select>
         </label>
+        <Field
+          formId={formId}
+          name="plannedAhtSec"
+          label={t('settings.plannedAht')}
+          optional
+          inputMode="decimal"
+          defaultValue={value('plannedAhtSec', channel.plannedAht.ahtSec)}
+          error={errors.plannedAhtSec}
+        />
+        <PlannedAhtProfileField
+          formId={formId}
+          defaultValue={values ? values.plannedAhtProfile ?? '' : formatAhtProfile(channel.plannedAht.profile)}
+          error={errors.plannedAhtProfile}
+        />
         <OpeningHoursFields
           formId={formId}
           hours={channel.openingHours}
@@ -228,6 +243,55 @@ function ChannelForm({ channel }: { channel: ChannelSettings }) {
         />
       </SettingsForm>
     </section>
+  )
+}
+
+/**
+ * The planned TMA per weekday × hour, typed or pasted as lines "weekday,hour,seconds", or loaded
+ * from a CSV file into the box (in the browser; the server reads the text). A refused text lists
+ * each bad line with its reason, read by the same parser as the server's.
+ */
+function PlannedAhtProfileField({ formId, defaultValue, error }: { formId: string; defaultValue: string; error: string | undefined }) {
+  const { t } = useTranslation()
+  const id = `${formId}-plannedAhtProfile`
+  const [text, setText] = useState(defaultValue)
+  const problems = error ? parseAhtProfile(text).problems : []
+  return (
+    <details className="wide" open={text.trim() !== '' || Boolean(error)}>
+      <summary>
+        {t('settings.plannedAhtProfile')} ({t('settings.optional')})
+      </summary>
+      <p className="note">{t('settings.plannedAhtProfileHelp')}</p>
+      <textarea
+        id={id}
+        name="plannedAhtProfile"
+        aria-label={t('settings.plannedAhtProfile')}
+        rows={6}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <label className="file">
+        {t('settings.plannedAhtFile')}
+        <input
+          type="file"
+          accept=".csv,.txt,text/csv,text/plain"
+          onChange={(event) => {
+            const file = event.target.files?.[0]
+            if (file) void file.text().then(setText)
+          }}
+        />
+      </label>
+      <FieldError error={error} id={`${id}-error`} />
+      {problems.length > 0 && (
+        <ul className="field-error">
+          {problems.slice(0, 10).map((p) => (
+            <li key={p.line}>{t('settings.profileLine', { line: p.line, value: p.value, reason: t(`settings.profileReasons.${p.reason}`) })}</li>
+          ))}
+        </ul>
+      )}
+    </details>
   )
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { FieldError } from '../components/field.tsx'
 import { RowAction } from '../components/row-action.tsx'
+import { AhtFills, PlanGaps } from '../components/plan-gaps.tsx'
 import { StaffingPlanChart } from '../components/staffing-plan-chart.tsx'
 import type { ScenarioChanges } from '../domain/scenario.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
@@ -29,19 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseStaffingQuery(new URL(request.url).searchParams)
   const forecastId = query.forecast ?? (await latestForecastId())
   const forecasts = await listForecasts()
-  if (forecastId === null) return { forecasts, view: null, scenarios: [], query, problem: null }
-  const scenarios = await listScenarios(forecastId)
-  let view
-  try {
-    view = await getStaffingView({ ...query, channel: query.channel ?? null, scenarioIds: query.scenario, forecastId })
-  } catch (error) {
-    // Data the engine cannot plan (no TMA at all, a deferred channel without a response goal, a
-    // scenario beyond the engine's load): say which, keep the page.
-    if (error instanceof RangeError) return data({ forecasts, view: null, scenarios, query, problem: error.message }, { status: 422 })
-    throw error
-  }
+  if (forecastId === null) return { forecasts, view: null, scenarios: [], query }
+  const [scenarios, view] = await Promise.all([
+    listScenarios(forecastId),
+    // Channels that cannot be planned are named in the view (PlanGaps), the others planned.
+    getStaffingView({ ...query, channel: query.channel ?? null, scenarioIds: query.scenario, forecastId }),
+  ])
   if (!view) throw new Response('Forecast not found', { status: 404 })
-  return { forecasts, view, scenarios, query, problem: null }
+  return { forecasts, view, scenarios, query }
 }
 
 type ActionResult = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string>; values: Record<string, string> }
@@ -637,7 +633,7 @@ function Patience() {
 }
 
 export default function StaffingRoute() {
-  const { view, problem } = useLoaderData<typeof loader>()
+  const { view } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const navigation = useNavigation()
   if (!view) {
@@ -645,20 +641,17 @@ export default function StaffingRoute() {
       <>
         <h1>{t('nav.staffing')}</h1>
         <p className="subtitle">{t('areas.staffing')}</p>
-        {problem ? (
-          <p className="status error" role="alert">
-            {t('staffing.cannotPlan', { reason: problem })}
-          </p>
-        ) : (
-          <p className="panel">
-            {t('staffing.noForecast')} <Link to="/forecast">{t('staffing.goToForecast')}</Link>
-          </p>
-        )}
+        <p className="panel">
+          {t('staffing.noForecast')} <Link to="/forecast">{t('staffing.goToForecast')}</Link>
+        </p>
       </>
     )
   }
   const channelName = view.channel ? view.channels.find((c) => c.key === view.channel)?.name ?? view.channel : t('staffing.allChannels')
   const compared = view.plans.slice(1).map((p) => ({ id: p.id, name: p.name }))
+  const base = view.plans[0]!
+  // Nothing planned (every channel shown lacks what it needs): the reasons and the filters, no empty figures.
+  const planned = view.channel === null ? Object.keys(base.byChannel).length > 0 : view.channel in base.byChannel
   return (
     <>
       <div className="chart-head">
@@ -666,25 +659,34 @@ export default function StaffingRoute() {
           <h1>{t('nav.staffing')}</h1>
           <p className="subtitle">{t('areas.staffing')}</p>
         </div>
-        <a className="button secondary" href={`/staffing/csv?forecast=${view.forecast.id}`} download>
-          {t('staffing.exportCsv')}
-        </a>
+        {planned && (
+          <a className="button secondary" href={`/staffing/csv?forecast=${view.forecast.id}`} download>
+            {t('staffing.exportCsv')}
+          </a>
+        )}
       </div>
       <Filters />
-      <div aria-busy={navigation.state === 'loading'}>
-        <Comparison />
-        <section className="panel" aria-labelledby="staffing-chart-title">
-          <h2 id="staffing-chart-title">{t('staffing.chartTitle', { channel: channelName })}</h2>
-          <StaffingPlanChart points={view.chart} scenarios={compared} />
-          <p className="note">
-            {t('staffing.chartNote', { timeZone: view.forecast.timeZone })}
-            {view.resolutionMin !== view.forecast.intervalMin && ` ${t('staffing.hourlyPeaks')}`}
-          </p>
-        </section>
-        <ByChannel />
-        <Days />
-        <Intervals />
-      </div>
+      <PlanGaps gaps={base.gaps} />
+      {view.plans.slice(1).map((p) => (
+        <PlanGaps key={p.id} gaps={p.gaps.filter((g) => !base.gaps.some((b) => b.key === g.key))} scenario={p.name} />
+      ))}
+      <AhtFills fills={view.ahtFills} />
+      {planned && (
+        <div aria-busy={navigation.state === 'loading'}>
+          <Comparison />
+          <section className="panel" aria-labelledby="staffing-chart-title">
+            <h2 id="staffing-chart-title">{t('staffing.chartTitle', { channel: channelName })}</h2>
+            <StaffingPlanChart points={view.chart} scenarios={compared} />
+            <p className="note">
+              {t('staffing.chartNote', { timeZone: view.forecast.timeZone })}
+              {view.resolutionMin !== view.forecast.intervalMin && ` ${t('staffing.hourlyPeaks')}`}
+            </p>
+          </section>
+          <ByChannel />
+          <Days />
+          <Intervals />
+        </div>
+      )}
       <ScenarioEditor />
       <Patience />
     </>

@@ -17,6 +17,8 @@ const reviewSearchSchema = z.object({
   channel: z.string().trim().min(1).max(64).optional().catch(undefined),
   day: z.string().refine(isLocalDate).optional().catch(undefined),
   /** A heatmap cell, `weekday-hour` (0 = Sunday), to drill into. */
+  /** The forecast the form was showing: a different `forecast` beside it means the user chose another. */
+  shown: z.string().max(16).optional().catch(undefined),
   slot: z
     .string()
     .regex(/^[0-6]-(?:[01]?\d|2[0-3])$/)
@@ -36,6 +38,7 @@ export function parseReviewSearch(search: URLSearchParams): ReviewSearch {
     channel: search.get('channel') || undefined,
     day: search.get('day') || undefined,
     slot: search.get('slot') || undefined,
+    shown: search.get('shown') || undefined,
   })
   const from = search.get('from')
   const to = search.get('to')
@@ -56,38 +59,66 @@ const overlaps = (a: Period, b: Period) => a.from <= b.to && b.from <= a.to
 /** Days of data the review defaults to without a forecast. */
 export const DEFAULT_REVIEW_DAYS = 28
 
+/** What the review can choose from: the saved forecasts (newest first) and each channel's days with data. */
+export interface ReviewChoices {
+  forecasts: ReadonlyArray<{ id: number; firstDay: string; horizonDays: number; channelKeys: readonly string[] }>
+  /** First and last local days with volume, per channel key (channels without data are absent). */
+  data: ReadonlyMap<string, Period>
+  channelKeys: readonly string[]
+  today: string
+}
+
+/** The days with data of some channels together, or null. */
+function dataOf(data: ReviewChoices['data'], keys: readonly string[]): Period | null {
+  const periods = keys.map((k) => data.get(k)).filter((p): p is Period => p !== undefined)
+  if (periods.length === 0) return null
+  return periods.reduce((a, b) => ({ from: a.from < b.from ? a.from : b.from, to: a.to > b.to ? a.to : b.to }))
+}
+
+const intersection = (a: Period, b: Period): Period => ({ from: a.from > b.from ? a.from : b.from, to: a.to < b.to ? a.to : b.to })
+
 /**
  * The review to show: what the URL asks for, with defaults for what it leaves out or gets wrong.
- * Forecast: the newest (first listed) whose days overlap the data, preferring one that overlaps the
- * asked period. Period: the forecast's days within the data, else the last 28 days of data.
+ * Forecast: the newest whose days overlap its channels' data, preferring one that overlaps the
+ * asked period. Period: the forecast's days with data (its own days when it has none yet, so
+ * choosing a forecast always opens its period); without a forecast, the last 28 days of data of
+ * the channel(s). A period asked together with another forecast than the one shown (the form's
+ * `shown`) follows the newly chosen forecast.
  */
 export function resolveReview(
   search: ReviewSearch,
-  forecasts: ReadonlyArray<{ id: number; firstDay: string; horizonDays: number }>,
-  data: Period | null,
-  channelKeys: readonly string[],
-  today: string,
+  choices: ReviewChoices,
 ): { query: ReviewQuery } | { error: string; requested: Period; forecastId: number | null; channel: string | null } {
-  const asked = search.period && 'period' in search.period ? search.period.period : null
-  let forecast = search.forecast === NO_FORECAST ? null : forecasts.find((f) => f.id === search.forecast) ?? null
+  const channel = search.channel !== undefined && choices.channelKeys.includes(search.channel) ? search.channel : null
+  // The data a forecast is reviewed against: its channels', or the chosen one's.
+  const forecastData = (f: ReviewChoices['forecasts'][number]) =>
+    dataOf(choices.data, channel === null ? f.channelKeys : f.channelKeys.filter((k) => k === channel))
+  const switched = search.shown !== undefined && search.forecast !== undefined && String(search.forecast) !== search.shown
+  const asked = !switched && search.period && 'period' in search.period ? search.period.period : null
+  let forecast = search.forecast === NO_FORECAST ? null : choices.forecasts.find((f) => f.id === search.forecast) ?? null
   if (search.forecast !== NO_FORECAST && forecast === null) {
-    const candidates = data ? forecasts.filter((f) => overlaps(forecastDays(f), data)) : []
+    const candidates = choices.forecasts.filter((f) => {
+      const data = forecastData(f)
+      return data !== null && overlaps(forecastDays(f), data)
+    })
     forecast = (asked && candidates.find((f) => overlaps(forecastDays(f), asked))) || candidates[0] || null
   }
-  const channel = search.channel !== undefined && channelKeys.includes(search.channel) ? search.channel : null
-  if (search.period && 'error' in search.period) {
+  if (!switched && search.period && 'error' in search.period) {
     return { error: search.period.error, requested: search.period.requested, forecastId: forecast?.id ?? null, channel }
   }
   let period = asked
+  if (!period && forecast) {
+    const days = forecastDays(forecast)
+    const data = forecastData(forecast)
+    period = data && overlaps(days, data) ? intersection(days, data) : days
+  }
   if (!period) {
-    const days = forecast ? forecastDays(forecast) : null
-    if (days && data && overlaps(days, data)) {
-      period = { from: days.from > data.from ? days.from : data.from, to: days.to < data.to ? days.to : data.to }
-    } else if (data) {
+    const data = dataOf(choices.data, channel === null ? choices.channelKeys : [channel])
+    if (data) {
       const from = addDays(data.to, 1 - DEFAULT_REVIEW_DAYS)
       period = { from: from > data.from ? from : data.from, to: data.to }
     } else {
-      period = lastDays(today, DEFAULT_REVIEW_DAYS)
+      period = lastDays(choices.today, DEFAULT_REVIEW_DAYS)
     }
   }
   const day = search.day !== undefined && search.day >= period.from && search.day <= period.to ? search.day : null

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { optionalNumber, requiredNumber } from './form-fields.ts'
 import { parseClock, type OpeningHours, type WeekHours } from '../domain/opening-hours.ts'
+import { MAX_PLANNED_AHT_SEC, parseAhtProfile } from '../domain/planned-aht.ts'
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -32,6 +33,9 @@ export const channelFormSchema = z
     patienceSec: optionalNumber('errors.patience', (n) => Number.isInteger(n) && n > 0 && n <= 86_400),
     responseGoalHours: optionalNumber('errors.responseGoal', (n) => n > 0 && n <= 24 * 30),
     staffingModel: z.enum(['erlangC', 'erlangA'], { error: 'errors.model' }),
+    plannedAhtSec: optionalNumber('errors.plannedAht', (n) => n > 0 && n <= MAX_PLANNED_AHT_SEC),
+    /** Lines "weekday,hour,seconds" (app/domain/planned-aht.ts); the form shows each bad line. */
+    plannedAhtProfile: z.string().max(20_000, { error: 'errors.plannedAhtProfile' }).optional(),
     ...Object.fromEntries(
       [0, 1, 2, 3, 4, 5, 6].flatMap((d) => [
         [`open${d}`, z.string().trim().optional()],
@@ -45,6 +49,9 @@ export const channelFormSchema = z
     }
     if (form.staffingModel === 'erlangA' && form.patienceSec === undefined) {
       ctx.addIssue({ code: 'custom', path: ['patienceSec'], message: 'errors.patienceForErlangA' })
+    }
+    if (form.plannedAhtProfile && parseAhtProfile(form.plannedAhtProfile).problems.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['plannedAhtProfile'], message: 'errors.plannedAhtProfile' })
     }
     for (let d = 0; d < 7; d++) {
       if (readDay(form as unknown as Record<string, string | undefined>, d) === undefined) {
@@ -65,6 +72,8 @@ export const channelFormSchema = z
     patienceSec: form.patienceSec ?? null,
     responseGoalSec: form.responseGoalHours === undefined ? null : Math.round(form.responseGoalHours * 3600),
     staffingModel: form.staffingModel,
+    plannedAhtSec: form.plannedAhtSec ?? null,
+    plannedAhtProfile: parseAhtProfile(form.plannedAhtProfile ?? '').profile,
     openingHours: weekHours(form as unknown as Record<string, string | undefined>),
   }))
 

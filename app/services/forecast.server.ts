@@ -29,17 +29,30 @@ export interface CreateForecastInput {
   method: MethodRequest
 }
 
-/** The local days with data in the database (for the form's defaults), or null when empty. */
-export function dataRange(timeZone: string): { from: string; to: string } | null {
+/** First and last local days with volume: of the whole database, or of some channels. */
+export interface DataPeriod {
+  from: string
+  to: string
+}
+
+/** The local days with volume of each channel that has any. */
+export function channelDataRanges(timeZone: string): ReadonlyMap<number, DataPeriod> {
   // A scan of every interval with volume: kept until the data changes.
-  return keptWhileUnchanged(`dataRange:${timeZone}`, () => {
-    const row = readDatabase().prepare('SELECT MIN(start) AS first, MAX(start) AS last FROM IntervalStat WHERE offered > 0').get() as {
-      first: number | null
-      last: number | null
-    }
-    if (row.first === null || row.last === null) return null
-    return { from: localDateOf(row.first, timeZone), to: localDateOf(row.last, timeZone) }
+  return keptWhileUnchanged(`channelDataRanges:${timeZone}`, () => {
+    const rows = readDatabase()
+      .prepare('SELECT channelId, MIN(start), MAX(start) FROM IntervalStat WHERE offered > 0 GROUP BY channelId')
+      .raw()
+      .all() as [number, number, number][]
+    return new Map(rows.map(([id, first, last]) => [id, { from: localDateOf(first, timeZone), to: localDateOf(last, timeZone) }]))
   })
+}
+
+/** The local days with data of these channels (every channel when not given), or null when they have none. */
+export function dataRange(timeZone: string, channelIds?: readonly number[]): DataPeriod | null {
+  const ranges = channelDataRanges(timeZone)
+  const chosen = [...ranges].filter(([id]) => !channelIds || channelIds.includes(id)).map(([, r]) => r)
+  if (chosen.length === 0) return null
+  return chosen.reduce((a, b) => ({ from: a.from < b.from ? a.from : b.from, to: a.to > b.to ? a.to : b.to }))
 }
 
 function readHistory(channelIds: readonly number[], from: number, to: number): Map<number, HistoryRecord[]> {
@@ -163,6 +176,7 @@ export interface ForecastSummary {
   createdAt: string
   createdBy: string
   channels: string[]
+  channelIds: number[]
 }
 
 export function listForecasts(): Promise<ForecastSummary[]> {
@@ -181,17 +195,13 @@ async function readForecastList(): Promise<ForecastSummary[]> {
       horizonDays: true,
       createdAt: true,
       createdBy: true,
-      channels: { select: { channel: { select: { name: true, sortOrder: true } } } },
+      channels: { select: { channel: { select: { id: true, name: true, sortOrder: true } } } },
     },
   })
-  return rows.map(({ channels, createdAt, ...r }) => ({
-    ...r,
-    createdAt: createdAt.toISOString(),
-    channels: channels
-      .map((c) => c.channel)
-      .sort((a, b) => a.sortOrder - b.sortOrder)
-      .map((c) => c.name),
-  }))
+  return rows.map(({ channels, createdAt, ...r }) => {
+    const ordered = channels.map((c) => c.channel).sort((a, b) => a.sortOrder - b.sortOrder)
+    return { ...r, createdAt: createdAt.toISOString(), channels: ordered.map((c) => c.name), channelIds: ordered.map((c) => c.id) }
+  })
 }
 
 export async function deleteForecast(id: number): Promise<boolean> {
@@ -389,6 +399,7 @@ export async function getForecastView(id: number, channelKey: string | null): Pr
       createdAt: forecast.createdAt.toISOString(),
       createdBy: forecast.createdBy,
       channels: channels.map((c) => c.name),
+      channelIds: channels.map((c) => c.id),
     },
     channels,
     channel,

@@ -2,7 +2,9 @@
 // page reads them, so they are kept until the database changes, frozen because callers share them.
 import { prisma } from '../db.server.ts'
 import type { ChannelTargets } from '../domain/channel.ts'
+import type { PlannedAht } from '../domain/planned-aht.ts'
 import { parseWeekHours } from '../domain/opening-hours.ts'
+import { checkAhtProfile } from '../domain/planned-aht.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
 
 export interface OperationSettings {
@@ -14,6 +16,7 @@ export interface ChannelSettings extends ChannelTargets {
   id: number
   key: string
   name: string
+  plannedAht: PlannedAht
 }
 
 /** Used until an operation has been saved (a scratch database); the page shows a name. */
@@ -48,12 +51,18 @@ async function readChannels(): Promise<ReadonlyArray<Readonly<ChannelSettings>>>
       responseGoalSec: true,
       staffingModel: true,
       openingHours: true,
+      plannedAhtSec: true,
+      plannedAhtProfile: true,
     },
   })
   return Object.freeze(
-    channels.map((channel) =>
+    channels.map(({ plannedAhtSec, plannedAhtProfile, ...channel }) =>
       deepFreeze({
         ...channel,
+        plannedAht: {
+          ahtSec: plannedAhtSec,
+          profile: plannedAhtProfile === null ? null : checkAhtProfile(JSON.parse(plannedAhtProfile)),
+        },
         kind: channel.kind === 'deferred' ? ('deferred' as const) : ('realtime' as const),
         staffingModel: channel.staffingModel === 'erlangA' ? ('erlangA' as const) : ('erlangC' as const),
         openingHours: channel.openingHours === null ? null : parseWeekHours(channel.openingHours),

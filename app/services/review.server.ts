@@ -27,8 +27,27 @@ import {
 } from '../domain/review.ts'
 import type { TrafficSums } from '../domain/metrics.ts'
 import { listChannels, type ChannelSettings } from './operation.server.ts'
-import { getForecastRef, planRows, type ForecastRef, type PlanCsvRow } from './staffing.server.ts'
+import { channelDataRanges, dataRange, listForecasts, type DataPeriod } from './forecast.server.ts'
+import { resolveReview, type ReviewSearch } from '../schemas/review.ts'
+import { getForecastRef, planRows, type ForecastRef, type PlanCsvRow, type PlanGap } from './staffing.server.ts'
 import { csvNumber } from '../utils/format.ts'
+
+/**
+ * The review a URL asks for, with its defaults (schemas/review.ts): the forecasts and channels to
+ * choose from and each channel's days with data.
+ */
+export async function resolveReviewQuery(search: ReviewSearch, timeZone: string, today: string) {
+  const [forecasts, channels] = await Promise.all([listForecasts(), listChannels()])
+  const ranges = channelDataRanges(timeZone)
+  const keyOf = new Map(channels.map((c) => [c.id, c.key]))
+  const resolved = resolveReview(search, {
+    forecasts: forecasts.map((f) => ({ ...f, channelKeys: f.channelIds.map((id) => keyOf.get(id)!) })),
+    data: new Map([...ranges].map(([id, range]) => [keyOf.get(id)!, range])),
+    channelKeys: channels.map((c) => c.key),
+    today,
+  })
+  return { forecasts, channels, resolved }
+}
 
 export interface ReviewQuery {
   forecastId: number | null
@@ -94,6 +113,27 @@ export interface ReviewView {
   heatmap: Array<Array<number | null>>
   worst: WorstRow[]
   day: ReviewDay | null
+  missing: ReviewMissing
+  /** The first and last days with volume of the channels reviewed, whatever the period (null: none). */
+  dataPeriod: DataPeriod | null
+}
+
+/**
+ * What the data lacks, so the page names it instead of showing blanks or zeros nobody can read:
+ * channels (names) with volume but no measure of their own, and the plan's gaps.
+ */
+export interface ReviewMissing {
+  /** No handle times in the actuals: TMA and its accuracy are blank. */
+  actualAht: string[]
+  /** The forecast has no TMA: TMA accuracy is blank (the plan may use the planned TMA). */
+  forecastAht: string[]
+  /** The source gives no service level or abandonment (volume only). */
+  serviceLevel: string[]
+  abandonment: string[]
+  /** No channel reports agents logged in: they are not compared with the plan. */
+  agents: boolean
+  /** Channels the forecast's staffing plan leaves out (no TMA…): no planned agents or predicted abandonment. */
+  planGaps: PlanGap[]
 }
 
 export interface ReviewDay {
@@ -115,16 +155,23 @@ interface Slot {
   forecast: { offered: number; aht: number | null } | null
 }
 
+interface ForecastPlan {
+  byChannel: Map<string, Map<number, PlanCsvRow['planned']>>
+  /** Channels the plan could not be made for (no TMA…): their planned agents and predicted abandonment are unknown. */
+  gaps: PlanGap[]
+}
+
 // The plan of a forecast takes ~100 ms: kept until the database changes, by channel and start.
-function planOf(forecastId: number): Promise<Map<string, Map<number, PlanCsvRow['planned']>>> {
+function planOf(forecastId: number): Promise<ForecastPlan> {
   return keptWhileUnchanged(`review-plan:${forecastId}`, async () => {
-    const rows = new Map<string, Map<number, PlanCsvRow['planned']>>()
-    for (const r of (await planRows(forecastId, null))?.rows ?? []) {
-      let byStart = rows.get(r.channel)
-      if (!byStart) rows.set(r.channel, (byStart = new Map()))
+    const byChannel = new Map<string, Map<number, PlanCsvRow['planned']>>()
+    const planned = await planRows(forecastId, null)
+    for (const r of planned?.rows ?? []) {
+      let byStart = byChannel.get(r.channel)
+      if (!byStart) byChannel.set(r.channel, (byStart = new Map()))
       byStart.set(r.start, r.planned)
     }
-    return rows
+    return { byChannel, gaps: planned?.gaps ?? [] }
   })
 }
 
@@ -136,6 +183,8 @@ interface ReadIntervals {
   channels: readonly ChannelSettings[]
   allChannels: readonly ChannelSettings[]
   forecast: ForecastRef | null
+  planGaps: PlanGap[]
+  dataPeriod: DataPeriod | null
   /** Local "dd/MM HH:mm" of an interval. */
   label: (start: number, day: string) => string
 }
@@ -218,7 +267,7 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
       .iterate(forecast.id, from, to, ...ids) as IterableIterator<[number, number, number, number | null]>
     for (const [channelId, start, adjusted, aht] of rows) slotAt(channelId, start).forecast = { offered: adjusted, aht }
   }
-  const plan = forecast ? await planOf(forecast.id) : new Map<string, Map<number, PlanCsvRow['planned']>>()
+  const plan: ForecastPlan = forecast ? await planOf(forecast.id) : { byChannel: new Map(), gaps: [] }
 
   const lastActual = (db.prepare('SELECT MAX(start) AS last FROM IntervalStat').get() as { last: number | null }).last
   const calendar = days.map((d) => {
@@ -236,7 +285,7 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
       const slot = grid.get(channel.id)![j]
       // Intervals after the last data are not over yet (or not imported): nothing to compare.
       if (!slot || (!slot.seen && (lastActual === null || start > lastActual))) continue
-      const p = plan.get(channel.key)?.get(start)
+      const p = plan.byChannel.get(channel.key)?.get(start)
       intervals.push({
         start,
         channel: channel.key,
@@ -274,7 +323,19 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
     if (slot) slot.push(i)
     else bySlot.set(i.weekday * 24 + i.hour, [i])
   }
-  return { timeZone, intervals, byDay, bySlot, channels, allChannels, forecast, label }
+  const shown = new Set(channels.map((c) => c.key))
+  return {
+    timeZone,
+    intervals,
+    byDay,
+    bySlot,
+    channels,
+    allChannels,
+    forecast,
+    planGaps: plan.gaps.filter((g) => shown.has(g.key)),
+    dataPeriod: dataRange(timeZone, ids),
+    label,
+  }
 }
 
 function intervalRow(i: ReviewInterval, label: ReadIntervals['label']): IntervalRow {
@@ -392,7 +453,7 @@ function intervalRows({ channels, label }: ReadIntervals, intervals: readonly Re
 }
 
 function computeReview(query: ReviewQuery, read: ReadIntervals): ReviewView {
-  const { intervals, channels, allChannels, forecast } = read
+  const { intervals, channels, allChannels, forecast, planGaps } = read
   const timeZone = read.timeZone
   const row = (i: ReviewInterval) => intervalRow(i, read.label)
   const byDay = attainmentBy(intervals, (i) => i.day)
@@ -402,6 +463,8 @@ function computeReview(query: ReviewQuery, read: ReadIntervals): ReviewView {
   const predictedVolume = predicted.reduce((sum, i) => sum + i.forecastOffered!, 0)
   const predictedOffered = predicted.reduce((sum, i) => sum + i.actual.offered, 0)
   const realtimeKeys = new Set(channels.filter((c) => c.kind === 'realtime').map((c) => c.key))
+  const byChannelKey = new Map<string, ReviewInterval[]>(channels.map((c) => [c.key, []]))
+  for (const i of intervals) byChannelKey.get(i.channel)?.push(i)
 
   return {
     forecast,
@@ -425,8 +488,9 @@ function computeReview(query: ReviewQuery, read: ReadIntervals): ReviewView {
     actualAbandonWherePredicted: predictedOffered > 0 ? predicted.reduce((sum, i) => sum + i.actual.abandoned, 0) / predictedOffered : null,
     predictedAbandonRate:
       predictedVolume > 0 ? predicted.reduce((sum, i) => sum + i.predictedAbandonRate! * i.forecastOffered!, 0) / predictedVolume : null,
-    byChannel: channels.map((c) => {
-      const own = intervals.filter((i) => i.channel === c.key)
+    // Channels with neither contacts nor forecast in the period (another operation's history) are not rows.
+    byChannel: channels.filter((c) => byChannelKey.get(c.key)!.some((i) => i.actual.offered > 0 || i.forecastOffered)).map((c) => {
+      const own = byChannelKey.get(c.key)!
       return {
         ...summary(c.key, own),
         name: c.name,
@@ -442,7 +506,35 @@ function computeReview(query: ReviewQuery, read: ReadIntervals): ReviewView {
     heatmap: varianceHeatmap(intervals),
     worst: worstIntervals(intervals).map((m) => ({ ...row(m.interval), shortfall: m.shortfall, signals: m.signals })),
     day: null,
+    missing: missingPieces(byChannelKey, channels, forecast, planGaps),
+    dataPeriod: read.dataPeriod,
   }
+}
+
+function missingPieces(
+  byChannel: ReadonlyMap<string, readonly ReviewInterval[]>,
+  channels: readonly ChannelSettings[],
+  forecast: ForecastRef | null,
+  planGaps: PlanGap[],
+): ReviewMissing {
+  const missing: ReviewMissing = { actualAht: [], forecastAht: [], serviceLevel: [], abandonment: [], agents: false, planGaps }
+  let forecastVolume = 0
+  let agentsReported = false
+  for (const channel of channels) {
+    const own = byChannel.get(channel.key)!
+    agentsReported ||= own.some((i) => i.agentsStaffed !== null)
+    const actual = summary(channel.key, own)
+    if (actual.offered > 0) {
+      if (actual.ahtSec === null) missing.actualAht.push(channel.name)
+      if (actual.serviceLevel === null) missing.serviceLevel.push(channel.name)
+      if (actual.abandonRate === null) missing.abandonment.push(channel.name)
+    }
+    const forecastOwn = own.filter((i) => i.forecastOffered !== null && i.forecastOffered > 0)
+    forecastVolume += forecastOwn.length
+    if (forecastOwn.length > 0 && forecastOwn.every((i) => i.forecastAhtSec === null)) missing.forecastAht.push(channel.name)
+  }
+  missing.agents = forecast !== null && forecastVolume > 0 && !agentsReported
+  return missing
 }
 
 /** Every interval of the review as CSV (per channel), local times. */

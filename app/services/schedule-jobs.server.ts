@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { generateSchedule, ScheduleInputError, type GenerateInput, type GeneratePhase } from './schedules.server.ts'
 import { ScheduleFailed } from './scheduler.server.ts'
+import type { PlanGap } from './staffing.server.ts'
 
 export interface ScheduleJob {
   id: string
@@ -15,8 +16,8 @@ export interface ScheduleJob {
   timeLimitSec: number
   lpBound: number | null
   scheduleId: number | null
-  /** i18n key under schedules.errors, or the solver's message. */
-  failure: { reason: string; message: string } | null
+  /** i18n key under schedules.errors, or the solver's message; the channels that cannot be planned. */
+  failure: { reason: string; message: string; gaps?: PlanGap[] } | null
 }
 
 const jobs = new Map<string, ScheduleJob>()
@@ -57,7 +58,7 @@ export function startScheduleJob(input: GenerateInput, timeLimitSec: number, use
       },
       (error: unknown) => {
         job.status = 'failed'
-        if (error instanceof ScheduleInputError) job.failure = { reason: error.reason, message: '' }
+        if (error instanceof ScheduleInputError) job.failure = { reason: error.reason, message: '', gaps: error.gaps }
         else if (error instanceof ScheduleFailed || error instanceof RangeError) job.failure = { reason: 'solver', message: error.message }
         else {
           console.error(error)

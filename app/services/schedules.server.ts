@@ -24,7 +24,7 @@ import { agentsFor } from './agents.server.ts'
 import { listChannels } from './operation.server.ts'
 import { solveSchedule, type SolvePhase } from './scheduler.server.ts'
 import { getRulesFile, type RulesFile } from './schedule-rules.server.ts'
-import { getForecastRef, planRows, planWeeks } from './staffing.server.ts'
+import { getForecastRef, planRows, planWeeks, type PlanGap } from './staffing.server.ts'
 
 export interface GenerateInput {
   forecastId: number
@@ -34,9 +34,15 @@ export interface GenerateInput {
   week: number
 }
 
-/** An input the page can explain: `reason` is an i18n key under schedules.errors. */
+/**
+ * An input the page can explain: `reason` is an i18n key under schedules.errors; `gaps` the
+ * channels whose staffing plan cannot be made (the page names each and its fix).
+ */
 export class ScheduleInputError extends Error {
-  constructor(readonly reason: 'forecastNotFound' | 'unknownChannel' | 'weekOutside' | 'nothingRequired') {
+  constructor(
+    readonly reason: 'forecastNotFound' | 'unknownChannel' | 'weekOutside' | 'nothingRequired' | 'unplannable',
+    readonly gaps: PlanGap[] = [],
+  ) {
     super(reason)
   }
 }
@@ -68,6 +74,9 @@ export async function generateSchedule(
   const from = startOfLocalDay(week.from, timeZone)
   const to = startOfLocalDay(addDays(week.to, 1), timeZone)
   const plan = (await planRows(forecast.id, null))!
+  // A channel left out of the plan would be scheduled as if nobody were needed there.
+  const unplanned = plan.gaps.filter((g) => channel === null || g.key === channel.key)
+  if (unplanned.length > 0) throw new ScheduleInputError('unplannable', unplanned)
   const required = new Map<number, number>()
   const planned = new Set<string>()
   for (const row of plan.rows) {

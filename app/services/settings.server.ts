@@ -29,9 +29,15 @@ export function saveChannel(update: ChannelUpdate): { found: boolean; reaggregat
       `UPDATE Channel SET name = @name, kind = @kind, concurrency = @concurrency, slGoal = @slGoal,
          slThresholdSec = @slThresholdSec, asaGoalSec = @asaGoalSec, maxOccupancy = @maxOccupancy,
          shrinkage = @shrinkage, patienceSec = @patienceSec, responseGoalSec = @responseGoalSec,
-         staffingModel = @staffingModel, openingHours = @openingHours
+         staffingModel = @staffingModel, openingHours = @openingHours, plannedAhtSec = @plannedAhtSec,
+         plannedAhtProfile = @plannedAhtProfile
        WHERE id = @channelId`,
-    ).run({ channelId, ...fields, openingHours: fields.openingHours && JSON.stringify(fields.openingHours) })
+    ).run({
+      channelId,
+      ...fields,
+      openingHours: fields.openingHours && JSON.stringify(fields.openingHours),
+      plannedAhtProfile: fields.plannedAhtProfile && JSON.stringify(fields.plannedAhtProfile),
+    })
     const reaggregated = serviceThresholdSec(before) !== serviceThresholdSec(fields)
     if (reaggregated) {
       // Only buckets holding contacts are recounted; imported interval statistics stay as they are.

@@ -8,7 +8,16 @@ import { formatClock } from '../domain/opening-hours.ts'
 import { csvNumber } from '../utils/format.ts'
 import { estimatePatience, type PatienceEstimate } from '../domain/patience.ts'
 import { applyScenario, checkChanges, noChanges, type ScenarioChanges } from '../domain/scenario.ts'
-import { planChannel, planTotals, type PlanInterval, type PlannedInterval, type PlanTotals } from '../domain/staffing-plan.ts'
+import { hasPlannedAht } from '../domain/planned-aht.ts'
+import {
+  PlanProblem,
+  planChannel,
+  planTotals,
+  type PlanInterval,
+  type PlannedInterval,
+  type PlanProblemReason,
+  type PlanTotals,
+} from '../domain/staffing-plan.ts'
 import { listChannels, type ChannelSettings } from './operation.server.ts'
 
 export interface ForecastRef {
@@ -18,6 +27,8 @@ export interface ForecastRef {
   horizonDays: number
   intervalMin: number
   timeZone: string
+  /** The channels forecast. */
+  channelIds: number[]
 }
 
 export interface PlanWeek {
@@ -41,10 +52,21 @@ export function planWeeks(forecast: Pick<ForecastRef, 'firstDay' | 'horizonDays'
 }
 
 export async function getForecastRef(id: number): Promise<ForecastRef | null> {
-  return prisma.forecast.findUnique({
+  const forecast = await prisma.forecast.findUnique({
     where: { id },
-    select: { id: true, name: true, firstDay: true, horizonDays: true, intervalMin: true, timeZone: true },
+    select: {
+      id: true,
+      name: true,
+      firstDay: true,
+      horizonDays: true,
+      intervalMin: true,
+      timeZone: true,
+      channels: { select: { channelId: true } },
+    },
   })
+  if (!forecast) return null
+  const { channels, ...ref } = forecast
+  return { ...ref, channelIds: channels.map((c) => c.channelId) }
 }
 
 /** The newest forecast, the page's default. */
@@ -107,17 +129,74 @@ export interface ChannelPlan {
   planned: PlannedInterval[]
 }
 
-function plan(
-  inputs: readonly ChannelIntervals[],
-  intervalSec: number,
-  changes: ScenarioChanges,
-  agentsAt?: readonly ChannelPlan[],
-): ChannelPlan[] {
-  return inputs.map(({ channel, intervals }, k) => {
+/** A channel of the forecast left out of a plan, and why (the page names the fix). */
+export interface PlanGap {
+  key: string
+  name: string
+  channelId: number
+  reason: PlanProblemReason
+}
+
+interface Plans {
+  plans: ChannelPlan[]
+  gaps: PlanGap[]
+}
+
+/**
+ * Each channel's plan under the changes; a channel that cannot be planned (no TMA, no response
+ * goal, a load beyond the engine) is left out and named, so the others are still planned.
+ */
+function plan(inputs: readonly ChannelIntervals[], intervalSec: number, changes: ScenarioChanges, agentsAt?: Plans): Plans {
+  const plans: ChannelPlan[] = []
+  const gaps: PlanGap[] = []
+  for (const { channel, intervals } of inputs) {
     const scenario = applyScenario(channel, intervals, changes)
-    const agents = agentsAt?.[k]?.planned.map((p) => p.agents)
-    return { channel: scenario.channel, planned: planChannel(scenario.channel, scenario.intervals, { intervalSec, agents }) }
-  })
+    const agents = agentsAt?.plans.find((p) => p.channel.id === channel.id)?.planned.map((p) => p.agents)
+    // What-if at the base plan's agents: a channel the base could not plan has none to evaluate.
+    if (agentsAt && !agents) continue
+    try {
+      plans.push({ channel: scenario.channel, planned: planChannel(scenario.channel, scenario.intervals, { intervalSec, agents }) })
+    } catch (error) {
+      if (!(error instanceof PlanProblem)) throw error
+      gaps.push({ key: channel.key, name: channel.name, channelId: channel.id, reason: error.reason })
+    }
+  }
+  return { plans, gaps }
+}
+
+/**
+ * Where a forecast has no TMA for intervals with volume, and what the plan uses instead: the
+ * channel's planned TMA (Settings) or the forecast's mean over the plan. Pages say so.
+ */
+export interface AhtFill {
+  key: string
+  name: string
+  channelId: number
+  /** Share of the intervals with volume that had no forecast TMA (1 = a volume-only forecast). */
+  share: number
+  from: 'planned' | 'mean'
+}
+
+function ahtFills(inputs: readonly ChannelIntervals[]): AhtFill[] {
+  const fills: AhtFill[] = []
+  for (const { channel, intervals } of inputs) {
+    let busy = 0
+    let missing = 0
+    for (const i of intervals) {
+      if (i.offered <= 0) continue
+      busy++
+      if (i.ahtSec === null) missing++
+    }
+    if (missing === 0) continue
+    fills.push({
+      key: channel.key,
+      name: channel.name,
+      channelId: channel.id,
+      share: missing / busy,
+      from: hasPlannedAht(channel.plannedAht) ? 'planned' : 'mean',
+    })
+  }
+  return fills
 }
 
 export interface ScenarioRow {
@@ -160,6 +239,8 @@ export interface PlanSummary {
   byChannel: Record<string, PlanTotals>
   /** The scenario's load met by the base plan's agents: what happens if nothing is changed. */
   atBase: { serviceLevel: number | null; abandonRate: number | null } | null
+  /** Channels left out of this plan's figures, and why. */
+  gaps: PlanGap[]
 }
 
 export interface DayTotals {
@@ -211,6 +292,8 @@ export interface StaffingView {
   }>
   weeklyHours: number
   workdays: number
+  /** The forecast's channels without their own TMA somewhere, and what the plan used. */
+  ahtFills: AhtFill[]
 }
 
 export interface StaffingQuery {
@@ -252,6 +335,7 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
   const forecast = await getForecastRef(query.forecastId)
   if (!forecast) return null
   const [channels, scenarios] = await Promise.all([listChannels(), listScenarios(forecast.id)])
+  const forecastChannels = channels.filter((c) => forecast.channelIds.includes(c.id))
   const weeks = planWeeks(forecast)
   const week = weeks[query.week] ?? { index: -1, from: forecast.firstDay, to: addDays(forecast.firstDay, forecast.horizonDays - 1) }
   const intervalSec = forecast.intervalMin * 60
@@ -264,18 +348,17 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
   const fteHours = (query.weeklyHours * days) / 7
   const inWeek = (plans: ChannelPlan[]) => plans.map((p) => ({ ...p, planned: p.planned.filter((i) => i.day >= week.from) }))
   const fullBase = plan(inputs, intervalSec, noChanges)
-  const base = inWeek(fullBase)
+  const base = inWeek(fullBase.plans)
   const chosen = scenarios.filter((s) => query.scenarioIds.includes(s.id)).slice(0, 3)
-  const scenarioPlans = chosen.map((s) => ({
-    scenario: s,
-    plans: inWeek(plan(inputs, intervalSec, s.changes)),
-    atBase: inWeek(plan(inputs, intervalSec, s.changes, fullBase)),
-  }))
+  const scenarioPlans = chosen.map((s) => {
+    const planned = plan(inputs, intervalSec, s.changes)
+    return { scenario: s, plans: inWeek(planned.plans), gaps: planned.gaps, atBase: inWeek(plan(inputs, intervalSec, s.changes, fullBase).plans) }
+  })
 
   // Service level and abandonment of the whole operation are the real-time channels' (deferred
   // work's "in time" is another measure; each channel's own is in byChannel).
   const realtime = (plans: ChannelPlan[]) => plans.filter((p) => p.channel.kind === 'realtime').flatMap((p) => p.planned)
-  const summarise = (id: number, name: string, plans: ChannelPlan[], atBase: ChannelPlan[] | null): PlanSummary => {
+  const summarise = (id: number, name: string, plans: ChannelPlan[], gaps: PlanGap[], atBase: ChannelPlan[] | null): PlanSummary => {
     const all = planTotals(
       plans.flatMap((p) => p.planned),
       intervalSec,
@@ -289,9 +372,13 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
       totals: { ...all, serviceLevel: queueing.serviceLevel, abandonRate: queueing.abandonRate },
       byChannel: Object.fromEntries(plans.map((p) => [p.channel.key, planTotals(p.planned, intervalSec, fteHours)])),
       atBase: evaluated && { serviceLevel: evaluated.serviceLevel, abandonRate: evaluated.abandonRate },
+      gaps,
     }
   }
-  const plans = [summarise(0, '', base, null), ...scenarioPlans.map((s) => summarise(s.scenario.id, s.scenario.name, s.plans, s.atBase))]
+  const plans = [
+    summarise(0, '', base, fullBase.gaps, null),
+    ...scenarioPlans.map((s) => summarise(s.scenario.id, s.scenario.name, s.plans, s.gaps, s.atBase)),
+  ]
 
   const shown = (p: ChannelPlan) => query.channel === null || p.channel.key === query.channel
   const dayFte = query.weeklyHours / query.workdays
@@ -376,7 +463,8 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
     forecast,
     weeks,
     week,
-    channels: channels.map(({ id, key, name, kind, staffingModel, patienceSec }) => ({ id, key, name, kind, staffingModel, patienceSec })),
+    // The forecast's channels: the filters and the scenario editor offer nothing else.
+    channels: forecastChannels.map(({ id, key, name, kind, staffingModel, patienceSec }) => ({ id, key, name, kind, staffingModel, patienceSec })),
     channel: query.channel,
     plans,
     days: [...dayTotals.values()],
@@ -395,9 +483,11 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
       abandonRate: p.abW > 0 ? p.ab / p.abW : null,
     })),
     resolutionMin,
-    patience: patienceEstimates(channels, forecast),
+    patience: patienceEstimates(forecastChannels, forecast),
     weeklyHours: query.weeklyHours,
     workdays: query.workdays,
+    // A channel left out of the plan is named with its reason instead.
+    ahtFills: ahtFills(inputs).filter((f) => !fullBase.gaps.some((g) => g.key === f.key)),
   }
 }
 
@@ -448,11 +538,14 @@ export interface PlanCsvRow {
   planned: PlannedInterval
 }
 
-/** Every interval of a forecast's plan (base or a scenario) for the whole horizon. */
+/**
+ * Every interval of a forecast's plan (base or a scenario) for the whole horizon, and the channels
+ * that could not be planned.
+ */
 export async function planRows(
   forecastId: number,
   scenarioId: number | null,
-): Promise<{ forecast: ForecastRef; rows: PlanCsvRow[] } | null> {
+): Promise<{ forecast: ForecastRef; rows: PlanCsvRow[]; gaps: PlanGap[] } | null> {
   const forecast = await getForecastRef(forecastId)
   if (!forecast) return null
   let changes = noChanges
@@ -463,10 +556,10 @@ export async function planRows(
   }
   const channels = await listChannels()
   const inputs = readForecast(forecast, channels, forecast.firstDay, addDays(forecast.firstDay, forecast.horizonDays - 1)).channels
-  const plans = plan(inputs, forecast.intervalMin * 60, changes)
+  const { plans, gaps } = plan(inputs, forecast.intervalMin * 60, changes)
   const rows = plans.flatMap((p) => p.planned.map((planned) => ({ start: planned.start, channel: p.channel.key, planned })))
   rows.sort((a, b) => a.start - b.start)
-  return { forecast, rows }
+  return { forecast, rows, gaps }
 }
 
 export async function planCsv(forecastId: number, scenarioId: number | null): Promise<string | null> {

@@ -82,6 +82,8 @@ describe('getOverview', () => {
       responseGoalSec: null,
       staffingModel: 'erlangC',
       openingHours: null,
+      plannedAhtSec: null,
+      plannedAhtProfile: null,
     })
     expect(result).toEqual({ found: true, reaggregated: true })
     const overview = await getOverview({ from: '2026-11-01', to: '2026-11-01' })
@@ -104,12 +106,14 @@ describe('getOverview', () => {
       responseGoalSec: 3600,
       staffingModel: 'erlangC',
       openingHours: [null, ...Array(6).fill({ open: 480, close: 1200 })],
+      plannedAhtSec: null,
+      plannedAhtProfile: null,
     })
     expect(result.reaggregated).toBe(false)
     const overview = await getOverview({ from: '2026-11-01', to: '2026-11-01' })
     expect(overview.channels.find((c) => c.key === 'email')).toMatchObject({ name: 'E-mail (tickets)', slGoal: 0.95 })
     expect((await listChannels()).find((c) => c.key === 'email')).toMatchObject({ staffingModel: 'erlangC', openingHours: [null, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }] })
-    const unknown = { name: 'X', kind: 'realtime', concurrency: 1, slGoal: 0.8, slThresholdSec: 20, asaGoalSec: null, maxOccupancy: null, shrinkage: 0, patienceSec: null, responseGoalSec: null, staffingModel: 'erlangC', openingHours: null } as const
+    const unknown = { name: 'X', kind: 'realtime', concurrency: 1, slGoal: 0.8, slThresholdSec: 20, asaGoalSec: null, maxOccupancy: null, shrinkage: 0, patienceSec: null, responseGoalSec: null, staffingModel: 'erlangC', openingHours: null, plannedAhtSec: null, plannedAhtProfile: null } as const
     expect(saveChannel({ ...unknown, channelId: 999 })).toEqual({ found: false, reaggregated: false })
   })
 })

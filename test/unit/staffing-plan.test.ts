@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { ChannelTargets } from '../../app/domain/channel.ts'
 import { estimatePatience } from '../../app/domain/patience.ts'
 import { applyScenario, checkChanges, noChanges } from '../../app/domain/scenario.ts'
-import { MissingAht, modifiedOfferedCalls, planChannel, planTotals, type PlanInterval } from '../../app/domain/staffing-plan.ts'
+import { PlanProblem, modifiedOfferedCalls, planChannel, planTotals, type PlanInterval } from '../../app/domain/staffing-plan.ts'
 import { staff } from '../../app/domain/staffing.ts'
 
 const voice: ChannelTargets & { key: string; name: string } = {
@@ -84,7 +84,42 @@ describe('a real-time plan', () => {
     mixed[0]!.ahtSec = 240
     mixed[1]!.ahtSec = null
     expect(planChannel(voice, mixed, { intervalSec: 1800 })[1]!.ahtSec).toBe(240)
-    expect(() => planChannel(voice, intervals([100], null), { intervalSec: 1800 })).toThrow(MissingAht)
+    expect(() => planChannel(voice, intervals([100], null), { intervalSec: 1800 })).toThrow(PlanProblem)
+  })
+
+  it('plans a volume-only forecast with the channel’s planned TMA: the weekday × hour profile over the flat value', () => {
+    const profile = Array.from({ length: 7 }, () => new Array<number | null>(24).fill(null))
+    profile[1]![0] = 360 // Monday 00:00–01:00
+    const planned = { ...voice, plannedAht: { ahtSec: 180, profile } }
+    const [first, second, third] = planChannel(planned, intervals([100, 100, 100], null), { intervalSec: 1800 })
+    expect([first!.ahtSec, second!.ahtSec, third!.ahtSec]).toEqual([360, 360, 180])
+    // Exactly the plan of a forecast that carried those TMAs.
+    const carried = intervals([100, 100, 100])
+    carried.forEach((i, k) => (i.ahtSec = [360, 360, 180][k]!))
+    expect(planChannel(voice, carried, { intervalSec: 1800 }).map((p) => p.agentsFractional)).toEqual(
+      [first, second, third].map((p) => p!.agentsFractional),
+    )
+    // The forecast's own TMA wins where it has one.
+    const known = intervals([100], 240)
+    expect(planChannel(planned, known, { intervalSec: 1800 })[0]!.ahtSec).toBe(240)
+  })
+
+  it('names the channel and the reason when it cannot plan', () => {
+    const problem = (() => {
+      try {
+        planChannel({ ...voice, name: 'Banco' }, intervals([100], null), { intervalSec: 1800 })
+      } catch (error) {
+        return error
+      }
+    })() as PlanProblem
+    expect(problem).toBeInstanceOf(PlanProblem)
+    expect([problem.reason, problem.channel]).toEqual(['noAht', 'Banco'])
+    const email = { ...voice, kind: 'deferred' as const, name: 'E-mail' }
+    expect(() => planChannel(email, intervals([10]), { intervalSec: 1800 })).toThrow(expect.objectContaining({ reason: 'noResponseGoal' }))
+    // Deferred work with volume but no TMA anywhere is not staffed with nobody: it is refused.
+    expect(() => planChannel({ ...email, responseGoalSec: 28_800 }, intervals([10], null), { intervalSec: 1800 })).toThrow(
+      expect.objectContaining({ reason: 'noAht' }),
+    )
   })
 
   it('needs at least as many agents when volume rises (property)', () => {
@@ -137,6 +172,16 @@ describe('totals', () => {
     expect(totals.offered).toBe(250)
     const sl = (planned[0]!.serviceLevel! * 200 + planned[3]!.serviceLevel! * 50) / 250
     expect(totals.serviceLevel).toBeCloseTo(sl, 12)
+  })
+
+  it('peak at the busiest interval of the channels together, not the busiest channel', () => {
+    // Voice peaks at 10:00 with 20, chat at 10:30 with 20: together 10:00 needs 20 + chat's.
+    const voicePlan = planChannel(voice, intervals([100, 50]), { intervalSec: 1800 })
+    const chatPlan = planChannel({ ...voice, name: 'Chat' }, intervals([50, 100]), { intervalSec: 1800 })
+    const together = [voicePlan[0]!.scheduled + chatPlan[0]!.scheduled, voicePlan[1]!.scheduled + chatPlan[1]!.scheduled]
+    const totals = planTotals([...voicePlan, ...chatPlan], 1800, 44)
+    expect(totals.peakScheduled).toBe(Math.max(...together))
+    expect(totals.peakScheduled).toBeGreaterThan(Math.max(...voicePlan.map((p) => p.scheduled), ...chatPlan.map((p) => p.scheduled)))
   })
 })
 

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Channel" ADD COLUMN "plannedAhtProfile" TEXT;
+ALTER TABLE "Channel" ADD COLUMN "plannedAhtSec" REAL;
