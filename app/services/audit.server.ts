@@ -1,26 +1,35 @@
 // The audit log: who changed what and when. Actions record an event after the change succeeded;
 // the Audit page (admins) lists them with filters.
+import type Database from 'better-sqlite3'
 import { prisma } from '../db.server.ts'
 import type { AuditAction } from '../domain/audit.ts'
 
 export { auditActions, type AuditAction } from '../domain/audit.ts'
 
-/** Who acted: a user, or (id null) the command line. */
+/** Who acted: a user, or (id null) the command line or someone not signed in (a failed sign-in: the e-mail typed). */
 export interface Actor {
   id: number | null
   email: string
 }
 
+const detailsJson = (details: unknown) => (details === null || details === undefined ? null : JSON.stringify(details))
+
 export async function recordAudit(actor: Actor, action: AuditAction, target: string | null, details: unknown): Promise<void> {
   await prisma.auditEvent.create({
-    data: {
-      userId: actor.id,
-      actor: actor.email,
-      action,
-      target,
-      details: details === null || details === undefined ? null : JSON.stringify(details),
-    },
+    data: { userId: actor.id, actor: actor.email, action, target, details: detailsJson(details) },
   })
+}
+
+/** The same row, written on a better-sqlite3 connection inside the caller's transaction (`at`: epoch ms). */
+export function recordAuditIn(db: Database.Database, at: number, actor: Actor, action: AuditAction, target: string | null, details: unknown): void {
+  db.prepare('INSERT INTO AuditEvent (at, userId, actor, action, target, details) VALUES (?, ?, ?, ?, ?, ?)').run(
+    at,
+    actor.id,
+    actor.email,
+    action,
+    target,
+    detailsJson(details),
+  )
 }
 
 export interface AuditFilter {
