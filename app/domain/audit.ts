@@ -66,3 +66,30 @@ function sameValue(a: unknown, b: unknown): boolean {
   }
   return false
 }
+
+export type AuditReferenceKind = 'user' | 'agent' | 'forecast'
+
+/**
+ * The users, agents and forecasts events name — by target (`user:3`) or by a detail (`agentId`,
+ * `forecastId`, also inside a change's before/after) — so that the Audit page can show names.
+ */
+export function auditReferences(events: ReadonlyArray<{ target: string | null; details: unknown }>): Record<AuditReferenceKind, number[]> {
+  const found: Record<AuditReferenceKind, Set<number>> = { user: new Set(), agent: new Set(), forecast: new Set() }
+  const fields: Record<string, AuditReferenceKind> = { agentId: 'agent', forecastId: 'forecast' }
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk)
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const kind = fields[key]
+        if (kind && typeof item === 'number') found[kind].add(item)
+        else walk(item)
+      }
+    }
+  }
+  for (const { target, details } of events) {
+    const match = /^(user|agent|forecast):(\d+)$/.exec(target ?? '')
+    if (match) found[match[1] as AuditReferenceKind].add(Number(match[2]))
+    walk(details)
+  }
+  return { user: [...found.user], agent: [...found.agent], forecast: [...found.forecast] }
+}
