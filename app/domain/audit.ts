@@ -30,8 +30,7 @@ export const auditActions = [
 export type AuditAction = (typeof auditActions)[number]
 
 /** Why a sign-in was refused (`auth.loginFailed`); never the password tried. */
-export const loginFailureReasons = ['wrongPassword', 'unknownAccount', 'inactive', 'unknownRole', 'rateLimited'] as const
-export type LoginFailureReason = (typeof loginFailureReasons)[number]
+export type LoginFailureReason = 'wrongPassword' | 'unknownAccount' | 'inactive' | 'unknownRole' | 'rateLimited'
 
 /** The fields a save changed: their stored values before and the saved ones after. */
 export interface AuditChanges {
@@ -67,7 +66,15 @@ function sameValue(a: unknown, b: unknown): boolean {
   return false
 }
 
-export type AuditReferenceKind = 'user' | 'agent' | 'forecast'
+type AuditReferenceKind = 'user' | 'agent' | 'forecast'
+
+/** Names of what the Audit page's events refer to, by id (channels also by key). */
+export interface AuditNames {
+  channels: ReadonlyArray<{ id: number; key: string; name: string }>
+  users: Record<number, string>
+  agents: Record<number, string>
+  forecasts: Record<number, string>
+}
 
 /**
  * The users, agents and forecasts events name — by target (`user:3`) or by a detail (`agentId`,

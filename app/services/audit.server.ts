@@ -2,7 +2,7 @@
 // the Audit page (admins) lists them with filters, with the names of what they refer to.
 import type Database from 'better-sqlite3'
 import { prisma } from '../db.server.ts'
-import { auditReferences, type AuditAction } from '../domain/audit.ts'
+import { auditReferences, type AuditAction, type AuditNames } from '../domain/audit.ts'
 import { listChannels } from './operation.server.ts'
 
 export { auditActions, type AuditAction } from '../domain/audit.ts'
@@ -50,14 +50,6 @@ export interface AuditRow {
   target: string | null
   /** The stored JSON, parsed (kept as text if it is not JSON); null when there are none. */
   details: unknown
-}
-
-/** Names of what the page's events refer to, by id (channels also by key). */
-export interface AuditNames {
-  channels: Array<{ id: number; key: string; name: string }>
-  users: Record<number, string>
-  agents: Record<number, string>
-  forecasts: Record<number, string>
 }
 
 export const AUDIT_PAGE_SIZE = 100

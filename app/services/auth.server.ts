@@ -234,10 +234,10 @@ export async function login({
 function auditRefusal(db: Database.Database, now: number, email: string, address: string, perAccount: boolean, since: number): void {
   const recorded = db
     .prepare(
-      `SELECT 1 FROM AuditEvent WHERE action = 'auth.loginFailed' AND at >= ? AND (? = 0 OR actor = ?)
+      `SELECT 1 FROM AuditEvent WHERE action = 'auth.loginFailed' AND at >= ? ${perAccount ? 'AND actor = ?' : ''}
          AND json_extract(details, '$.reason') = 'rateLimited' AND json_extract(details, '$.address') = ? LIMIT 1`,
     )
-    .get(since, perAccount ? 1 : 0, email, address)
+    .get(since, ...(perAccount ? [email] : []), address)
   if (!recorded) recordAuditIn(db, now, { id: null, email }, 'auth.loginFailed', null, { address, reason: 'rateLimited' })
 }
 

@@ -3,16 +3,9 @@
 // their units, dates as the reader writes them, channels, agents and forecasts by name, a change
 // as before → after. A field this file does not know still reads as "name: value", never JSON.
 import type { TFunction } from 'i18next'
-import { changedFields } from '../domain/audit.ts'
+import { changedFields, type AuditNames } from '../domain/audit.ts'
 import { formatClock } from '../domain/opening-hours.ts'
 import { formatDay, formatThreshold, formatWeekday, numberFormat } from './format.ts'
-
-export interface AuditNames {
-  channels: ReadonlyArray<{ id: number; key: string; name: string }>
-  users: Record<number, string>
-  agents: Record<number, string>
-  forecasts: Record<number, string>
-}
 
 export interface AuditContext {
   t: TFunction
@@ -34,7 +27,8 @@ export function describeTarget(target: string | null, ctx: AuditContext): string
   const { t, names } = ctx
   const match = /^([a-zA-Z]+):(.+)$/.exec(target)
   if (!match) return t(`audit.targets.${target}`, { defaultValue: target })
-  const [, kind, ref] = match as unknown as [string, string, string]
+  const kind = match[1]!
+  const ref = match[2]!
   const id = Number(ref)
   const numbered = t('audit.number', { id: ref })
   switch (kind) {

@@ -1,9 +1,9 @@
 // The audit log's pure parts: what a save changed, what events refer to, and the Audit page's
 // readable details in both languages.
 import { describe, expect, it } from 'vitest'
-import { auditReferences, changedFields } from '../../app/domain/audit.ts'
+import { auditReferences, changedFields, type AuditNames } from '../../app/domain/audit.ts'
 import { createI18n } from '../../app/i18n/i18n.ts'
-import { describeDetails, describeTarget, type AuditContext, type AuditNames } from '../../app/utils/audit-details.ts'
+import { describeDetails, describeTarget, type AuditContext } from '../../app/utils/audit-details.ts'
 
 describe('changedFields', () => {
   it('is null when nothing differs: deeply, in any key order, absent equal to null', () => {
