@@ -12,6 +12,8 @@ import styles from './styles/app.css'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: styles },
+  // The same icon: SVG where browsers take it, the ICO (rendered from it) for the others.
+  { rel: 'icon', href: '/favicon.ico', sizes: '16x16 32x32 48x48' },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 

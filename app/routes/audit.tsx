@@ -8,6 +8,7 @@ import { auditActions } from '../domain/audit.ts'
 import { listAudit } from '../services/audit.server.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { getOperation } from '../services/operation.server.ts'
+import { describeDetails, describeTarget, formatInstant, type AuditContext } from '../utils/audit-details.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, 'manageUsers')
@@ -17,16 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const from = search.from ? localDays(search.from, search.from, timeZone)[0]!.start : undefined
   const to = search.to ? localDays(search.to, search.to, timeZone)[0]!.end : undefined
   const page = search.page ?? 0
-  const { rows, more, actors } = await listAudit({ actor: search.actor, action: search.action, from, to, page })
-  return { rows, more, actors, page, timeZone, search }
+  const { rows, more, actors, names } = await listAudit({ actor: search.actor, action: search.action, from, to, page })
+  return { rows, more, actors, names, page, timeZone, search }
 }
 
 export default function AuditRoute() {
-  const { rows, more, actors, page, timeZone, search } = useLoaderData<typeof loader>()
+  const { rows, more, actors, names, page, timeZone, search } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const { t, i18n } = useTranslation()
-  const when = (ms: number) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium', timeZone }).format(new Date(ms))
+  const context: AuditContext = { t, language: i18n.language, timeZone, names }
   const pageLink = (n: number) => {
     const next = new URLSearchParams(params)
     next.set('page', String(n))
@@ -99,17 +99,29 @@ export default function AuditRoute() {
                 </tr>
               </thead>
               <tbody>
-                {rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>{when(r.at)}</td>
-                    <td className="text">{r.actor}</td>
-                    <td className="text">{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</td>
-                    <td className="text">{r.target ?? '—'}</td>
-                    <td className="text">
-                      <code className="audit-details">{r.details ?? ''}</code>
-                    </td>
-                  </tr>
-                ))}
+                {rows.map((r) => {
+                  const details = describeDetails(r.details, context)
+                  return (
+                    <tr key={r.id}>
+                      <td>{formatInstant(r.at, i18n.language, timeZone, 'medium')}</td>
+                      <td className="text">{r.actor}</td>
+                      <td className="text">{t(`audit.actions.${r.action}`, { defaultValue: r.action })}</td>
+                      <td className="text">{describeTarget(r.target, context)}</td>
+                      <td className="text">
+                        {details.length > 0 && (
+                          <ul className="audit-details">
+                            {details.map((line, i) => (
+                              <li key={i}>
+                                {line.label && <span className="audit-label">{line.label}: </span>}
+                                {line.text}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  )
+                })}
               </tbody>
             </table>
           </div>

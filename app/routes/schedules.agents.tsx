@@ -30,10 +30,9 @@ export async function action({ request }: ActionFunctionArgs) {
   values.channels = formData.getAll('channels').map(String)
   if (values.intent === 'active') {
     const parsed = agentActiveSchema.safeParse(values)
-    if (!parsed.success || !(await setAgentActive(parsed.data.agentId, parsed.data.active))) {
-      throw new Response('Agent not found', { status: 404 })
-    }
-    await recordAudit(user, 'agent.save', `agent:${parsed.data.agentId}`, { active: parsed.data.active })
+    const result = parsed.success && (await setAgentActive(parsed.data.agentId, parsed.data.active))
+    if (!result || !result.found) throw new Response('Agent not found', { status: 404 })
+    if (result.changes) await recordAudit(user, 'agent.save', `agent:${parsed.data.agentId}`, result.changes)
     return null
   }
   if (values.intent !== 'save') throw new Response('Unknown form', { status: 400 })
@@ -43,9 +42,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return refuse(fieldErrors(parsed.error))
   const { agentId, ...agent } = parsed.data
   const saved = await saveAgent(agentId, agent)
-  if (saved === 'duplicate') return refuse({ name: 'team.errors.duplicate' })
-  if (saved === 'notFound') throw new Response('Agent not found', { status: 404 })
-  await recordAudit(user, 'agent.save', agentId ? `agent:${agentId}` : null, agent)
+  if (saved.status === 'duplicate') return refuse({ name: 'team.errors.duplicate' })
+  if (saved.status === 'notFound') throw new Response('Agent not found', { status: 404 })
+  if (saved.created) await recordAudit(user, 'agent.save', `agent:${saved.id}`, agent)
+  else if (saved.changes) await recordAudit(user, 'agent.save', `agent:${saved.id}`, saved.changes)
   return data<ActionResult>({ ok: true, name: agent.name })
 }
 

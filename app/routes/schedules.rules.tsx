@@ -27,13 +27,14 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data<ActionResult>({ ok: false, errors: fieldErrors(parsed.error), values }, { status: 400 })
   // Opening hours are not on the form (they come from the channels): a stored file keeps its own.
   const { openingHours } = (await getRulesFile()).file
+  let changes
   try {
-    await saveRulesFile(openingHours === undefined ? parsed.data : { ...parsed.data, openingHours }, user.name)
+    changes = await saveRulesFile(openingHours === undefined ? parsed.data : { ...parsed.data, openingHours }, user.name)
   } catch (error) {
     if (!(error instanceof RulesRefused)) throw error
     return data<ActionResult>({ ok: false, errors: {}, values, reason: error.message }, { status: 400 })
   }
-  await recordAudit(user, 'schedule.rules', 'rules', parsed.data)
+  if (changes) await recordAudit(user, 'schedule.rules', 'rules', changes)
   return data<ActionResult>({ ok: true })
 }
 

@@ -33,8 +33,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) {
       return data<ActionResult>({ ok: false, form: 'operation', errors: fieldErrors(parsed.error), values }, { status: 400 })
     }
-    await saveOperation(parsed.data)
-    await recordAudit(user, 'settings.operation', 'operation', parsed.data)
+    const changes = await saveOperation(parsed.data)
+    if (changes) await recordAudit(user, 'settings.operation', 'operation', changes)
     return data<ActionResult>({ ok: true, form: 'operation' })
   }
   if (intent === 'channel') {
@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     const result = saveChannel(parsed.data)
     if (!result.found) throw new Response('Channel not found', { status: 404 })
-    await recordAudit(user, 'settings.channel', `channel:${values.channelId}`, parsed.data)
+    if (result.changes) await recordAudit(user, 'settings.channel', `channel:${parsed.data.channelId}`, result.changes)
     return data<ActionResult>({ ok: true, form })
   }
   throw new Response('Unknown form', { status: 400 })

@@ -69,8 +69,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) {
       return data<ActionResult>({ ok: false, form: 'patience', errors: { patienceSec: 'errors.patienceRange' }, values }, { status: 400 })
     }
-    if (!(await setPatience(parsed.data.channelId, parsed.data.patienceSec))) throw new Response('Channel not found', { status: 404 })
-    await recordAudit(user, 'settings.channel', `channel:${parsed.data.channelId}`, { patienceSec: parsed.data.patienceSec })
+    const saved = await setPatience(parsed.data.channelId, parsed.data.patienceSec)
+    if (!saved.found) throw new Response('Channel not found', { status: 404 })
+    if (saved.changes) await recordAudit(user, 'settings.channel', `channel:${parsed.data.channelId}`, saved.changes)
     return data<ActionResult>({ ok: true, form: 'patience' })
   }
   throw new Response('Unknown form', { status: 400 })

@@ -1,5 +1,6 @@
 // The roster's people: who can work which channels and their contracted weekly hours.
 import { prisma } from '../db.server.ts'
+import { changedFields, type AuditChanges } from '../domain/audit.ts'
 
 export interface AgentRow {
   id: number
@@ -30,21 +31,39 @@ export interface AgentInput {
   weeklyHours: number
 }
 
-/** 'duplicate' when another agent has the name. */
-export async function saveAgent(id: number | null, input: AgentInput): Promise<'saved' | 'duplicate' | 'notFound'> {
+export type SaveAgentResult =
+  | { status: 'saved'; id: number; created: boolean; changes: AuditChanges | null }
+  | { status: 'duplicate' }
+  | { status: 'notFound' }
+
+/**
+ * Adds an agent (id null) or changes one: 'duplicate' when another agent has the name. `changes`
+ * lists what an edit changed (null: nothing, and nothing is written); channels compare as a set.
+ */
+export async function saveAgent(id: number | null, input: AgentInput): Promise<SaveAgentResult> {
   const other = await prisma.agent.findUnique({ where: { name: input.name }, select: { id: true } })
-  if (other && other.id !== id) return 'duplicate'
+  if (other && other.id !== id) return { status: 'duplicate' }
   const data = { name: input.name, channels: JSON.stringify(input.channels), weeklyHours: input.weeklyHours }
   if (id === null) {
-    await prisma.agent.create({ data })
-    return 'saved'
+    const created = await prisma.agent.create({ data, select: { id: true } })
+    return { status: 'saved', id: created.id, created: true, changes: null }
   }
-  const { count } = await prisma.agent.updateMany({ where: { id }, data })
-  return count > 0 ? 'saved' : 'notFound'
+  const stored = await prisma.agent.findUnique({ where: { id }, select: { name: true, channels: true, weeklyHours: true } })
+  if (!stored) return { status: 'notFound' }
+  const sorted = (channels: string[]) => [...channels].sort()
+  const changes = changedFields(
+    { ...stored, channels: sorted(JSON.parse(stored.channels) as string[]) },
+    { ...input, channels: sorted(input.channels) },
+  )
+  if (changes) await prisma.agent.update({ where: { id }, data })
+  return { status: 'saved', id, created: false, changes }
 }
 
 /** Inactive agents keep their past shifts but get no new ones. */
-export async function setAgentActive(id: number, active: boolean): Promise<boolean> {
-  const { count } = await prisma.agent.updateMany({ where: { id }, data: { active } })
-  return count > 0
+export async function setAgentActive(id: number, active: boolean): Promise<{ found: false } | { found: true; changes: AuditChanges | null }> {
+  const stored = await prisma.agent.findUnique({ where: { id }, select: { active: true } })
+  if (!stored) return { found: false }
+  const changes = changedFields(stored, { active })
+  if (changes) await prisma.agent.update({ where: { id }, data: { active } })
+  return { found: true, changes }
 }

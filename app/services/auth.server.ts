@@ -4,14 +4,16 @@
 // cookie (signed, HttpOnly, SameSite=Lax, Secure over HTTPS) holds only the session's random id,
 // so signing out, deactivating a user or changing a password ends sessions at once.
 import { randomBytes } from 'node:crypto'
+import type Database from 'better-sqlite3'
 import { createCookieSessionStorage, redirect, type SessionStorage } from '@remix-run/node'
 import { hash, verify } from '@node-rs/argon2'
 import { z } from 'zod'
 import { prisma, readDatabase, withSqliteTransaction } from '../db.server.ts'
 import { databaseUrl } from '../db/url.server.ts'
+import type { LoginFailureReason } from '../domain/audit.ts'
 import { can, isRole, type Permission, type Role } from '../domain/permissions.ts'
 import { LOGIN_LIMIT } from '../schemas/auth.ts'
-import { recordAudit } from './audit.server.ts'
+import { recordAudit, recordAuditIn } from './audit.server.ts'
 
 export { roles, type Role } from '../domain/permissions.ts'
 export { LOGIN_LIMIT } from '../schemas/auth.ts'
@@ -188,7 +190,10 @@ export async function login({
     const perAccount = count('SELECT COUNT(*) AS n, MIN(at) AS first FROM LoginFailure WHERE email = ? AND ip = ?', email, address)
     const perAddress = count('SELECT COUNT(*) AS n, MIN(at) AS first FROM LoginFailure WHERE ip = ?', address)
     const limited = perAccount.n >= LOGIN_LIMIT.perAccount ? perAccount : perAddress.n >= LOGIN_LIMIT.perAddress ? perAddress : null
-    if (limited) return { limitedSince: limited.first! }
+    if (limited) {
+      auditRefusal(db, now, email, address, limited === perAccount, limited.first!)
+      return { limitedSince: limited.first! }
+    }
     db.prepare('INSERT INTO LoginFailure (email, ip, at) VALUES (?, ?, ?)').run(email, address, now)
     return { limitedSince: null }
   })
@@ -203,7 +208,11 @@ export async function login({
   const good = found?.active
     ? await verify(found.passwordHash, password)
     : await verify(await (decoyHash ??= hash(randomBytes(16).toString('hex'))), password).then(() => false)
-  if (!found || !good || !isRole(found.role)) return { ok: false, reason: 'invalid' }
+  if (!found || !good || !isRole(found.role)) {
+    const reason: LoginFailureReason = !found ? 'unknownAccount' : !found.active ? 'inactive' : !good ? 'wrongPassword' : 'unknownRole'
+    await recordAudit({ id: null, email }, 'auth.loginFailed', null, { address, reason })
+    return { ok: false, reason: 'invalid' }
+  }
   await prisma.$transaction([
     prisma.loginFailure.deleteMany({ where: { email, ip: address } }),
     prisma.session.deleteMany({ where: { expiresAt: { lt: new Date(now) } } }),
@@ -213,6 +222,23 @@ export async function login({
   const user: User = { id: found.id, email: found.email, name: found.name, role: found.role, mustChangePassword: found.mustChangePassword }
   await recordAudit(user, 'auth.login', null, { address })
   return { ok: true, user, setCookie }
+}
+
+/**
+ * Audits a sign-in the rate limit refused, once per run of refusals: not when one from this
+ * address (for this e-mail, when the per-account limit refused it) is already recorded since the
+ * oldest failure the limit counts. A new run needs `limit` new failures (the old ones must have
+ * left the window), and failures are bounded by the limit itself, so a flood of attempts adds at
+ * most one row per 10 failures of an account (per 50 of an address) to the failures' own rows.
+ */
+function auditRefusal(db: Database.Database, now: number, email: string, address: string, perAccount: boolean, since: number): void {
+  const recorded = db
+    .prepare(
+      `SELECT 1 FROM AuditEvent WHERE action = 'auth.loginFailed' AND at >= ? ${perAccount ? 'AND actor = ?' : ''}
+         AND json_extract(details, '$.reason') = 'rateLimited' AND json_extract(details, '$.address') = ? LIMIT 1`,
+    )
+    .get(since, ...(perAccount ? [email] : []), address)
+  if (!recorded) recordAuditIn(db, now, { id: null, email }, 'auth.loginFailed', null, { address, reason: 'rateLimited' })
 }
 
 /** A new session for the user: the Set-Cookie header that carries it. */

@@ -2,6 +2,7 @@
 // file and the page describe rules alike. A database without saved rules uses the defaults below.
 import type { z } from 'zod'
 import { prisma } from '../db.server.ts'
+import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
 import { checkRules } from '../domain/schedule/rules.ts'
 
@@ -45,8 +46,12 @@ export async function getRulesFile(): Promise<StoredRules> {
 
 export class RulesRefused extends Error {}
 
-/** Checks rules as the solver would and stores them; RulesRefused says what is wrong. */
-export async function saveRulesFile(file: RulesFile, user: string): Promise<void> {
+/**
+ * Checks rules as the solver would and stores them; RulesRefused says what is wrong. Returns the
+ * fields that differ from the rules in force (the defaults when none are stored); null when none
+ * do, and then nothing is written (the page's "last changed by" stays).
+ */
+export async function saveRulesFile(file: RulesFile, user: string): Promise<AuditChanges | null> {
   const parsed = scheduleRulesSchema.safeParse(file)
   if (!parsed.success) throw new RulesRefused(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
   try {
@@ -55,6 +60,9 @@ export async function saveRulesFile(file: RulesFile, user: string): Promise<void
     if (error instanceof RangeError) throw new RulesRefused(error.message)
     throw error
   }
+  const changes = changedFields((await getRulesFile()).file, file)
+  if (!changes) return null
   const rules = JSON.stringify(file)
   await prisma.scheduleRuleSet.upsert({ where: { id: 1 }, create: { id: 1, rules, updatedBy: user }, update: { rules, updatedBy: user } })
+  return changes
 }

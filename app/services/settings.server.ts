@@ -1,30 +1,43 @@
 // Changes to the operation and its channels.
 import { prisma, withSqliteTransaction } from '../db.server.ts'
+import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { serviceThresholdSec } from '../domain/channel.ts'
 import type { ChannelUpdate, OperationUpdate } from '../schemas/settings.ts'
 import { markChannelTouched, refreshTouched } from './interval-stats.server.ts'
 
-export async function saveOperation(update: OperationUpdate): Promise<void> {
+/** Saves the operation's name and time zone; what changed, or null when they were already so. */
+export async function saveOperation(update: OperationUpdate): Promise<AuditChanges | null> {
+  const before = await prisma.operation.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true } })
+  const changes = changedFields(before ?? {}, { name: update.name, timeZone: update.timeZone })
+  if (!changes) return null
   await prisma.operation.upsert({
     where: { id: 1 },
     create: { id: 1, name: update.name, timeZone: update.timeZone },
     update: { name: update.name, timeZone: update.timeZone },
   })
+  return changes
 }
+
+type StoredChannel = Record<string, unknown> & { kind: string; slThresholdSec: number; responseGoalSec: number | null; openingHours: string | null }
 
 /**
  * Saves a channel's name and targets. When the wait that counts as "in time" changes, the
  * channel's interval aggregates are recomputed so history is measured against the new target.
  * One write transaction: the target and the aggregates measured against it land together, and
- * a concurrent save cannot slip in between the comparison and the write.
+ * a concurrent save cannot slip in between the comparison and the write. `changes` lists the
+ * fields that differ from the stored ones (null: nothing to write).
  */
-export function saveChannel(update: ChannelUpdate): { found: boolean; reaggregated: boolean } {
+export function saveChannel(
+  update: ChannelUpdate,
+): { found: false; reaggregated: false } | { found: true; reaggregated: boolean; changes: AuditChanges | null } {
   const { channelId, ...fields } = update
   return withSqliteTransaction((db) => {
-    const before = db
-      .prepare('SELECT kind, slThresholdSec, responseGoalSec FROM Channel WHERE id = ?')
-      .get(channelId) as { kind: string; slThresholdSec: number; responseGoalSec: number | null } | undefined
+    // Every column, so that a field added to the form is compared without touching this query.
+    const before = db.prepare('SELECT * FROM Channel WHERE id = ?').get(channelId) as StoredChannel | undefined
     if (!before) return { found: false, reaggregated: false }
+    const stored: Record<string, unknown> = { ...before, openingHours: before.openingHours === null ? null : JSON.parse(before.openingHours) }
+    const changes = changedFields(Object.fromEntries(Object.keys(fields).map((key) => [key, stored[key]])), fields)
+    if (!changes) return { found: true, reaggregated: false, changes }
     db.prepare(
       `UPDATE Channel SET name = @name, kind = @kind, concurrency = @concurrency, slGoal = @slGoal,
          slThresholdSec = @slThresholdSec, asaGoalSec = @asaGoalSec, maxOccupancy = @maxOccupancy,
@@ -44,6 +57,6 @@ export function saveChannel(update: ChannelUpdate): { found: boolean; reaggregat
       markChannelTouched(db, channelId)
       refreshTouched(db)
     }
-    return { found: true, reaggregated }
+    return { found: true, reaggregated, changes }
   })
 }

@@ -2,6 +2,7 @@
 // and their comparison, the patience Erlang A needs estimated from history, and CSV export.
 // Plans are computed on request: ~100 ms for four weeks of four channels at 15 minutes.
 import { prisma, readDatabase } from '../db.server.ts'
+import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
 import { addDays, daysBetween, localIsoString, startOfLocalDay, weekdayOf } from '../domain/intervals.ts'
 import { formatClock } from '../domain/opening-hours.ts'
@@ -523,13 +524,16 @@ function byHour(points: readonly Point[]): Point[] {
   return groups.map(({ point, size }) => ({ ...point, agentsFractional: point.agentsFractional / size }))
 }
 
-/** Sets a channel's patience (e.g. to the estimate from history). */
-export async function setPatience(channelId: number, patienceSec: number): Promise<boolean> {
-  const { count } = await prisma.channel.updateMany({
-    where: { id: channelId, kind: 'realtime' },
-    data: { patienceSec: Math.round(patienceSec) },
-  })
-  return count > 0
+/** Sets a real-time channel's patience (e.g. to the estimate from history); `changes` is null when it already was that. */
+export async function setPatience(
+  channelId: number,
+  patienceSec: number,
+): Promise<{ found: false } | { found: true; changes: AuditChanges | null }> {
+  const stored = await prisma.channel.findFirst({ where: { id: channelId, kind: 'realtime' }, select: { patienceSec: true } })
+  if (!stored) return { found: false }
+  const changes = changedFields(stored, { patienceSec: Math.round(patienceSec) })
+  if (changes) await prisma.channel.update({ where: { id: channelId }, data: { patienceSec: Math.round(patienceSec) } })
+  return { found: true, changes }
 }
 
 export interface PlanCsvRow {

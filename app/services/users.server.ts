@@ -2,6 +2,7 @@
 // role, deactivate (ends their sessions), reset the password. The last active admin can be
 // neither demoted nor deactivated, so the operation is never left without one.
 import { prisma } from '../db.server.ts'
+import { changedFields } from '../domain/audit.ts'
 import type { Role } from '../domain/permissions.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
 import { hashPassword, normaliseEmail, oneTimePassword } from './auth.server.ts'
@@ -49,6 +50,9 @@ export async function updateUser(
   return prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: { role: true, active: true, name: true } })
     if (!before) return { ok: false, error: 'notFound' } as const
+    // Saving the values it already has is no change: nothing written, nothing audited.
+    const changes = changedFields(before, change)
+    if (!changes) return { ok: true } as const
     const losesAdmin = before.role === 'admin' && before.active && (change.role !== 'admin' || !change.active)
     if (losesAdmin && (await tx.user.count({ where: { role: 'admin', active: true } })) <= 1)
       return { ok: false, error: 'lastAdmin' } as const
@@ -60,7 +64,7 @@ export async function updateUser(
         actor: actor.email,
         action: 'user.update',
         target: `user:${id}`,
-        details: JSON.stringify({ before, after: change }),
+        details: JSON.stringify(changes),
       },
     })
     return { ok: true } as const

@@ -20,6 +20,9 @@ function nf(language: string, options: Intl.NumberFormatOptions): Intl.NumberFor
   return formatter
 }
 
+/** A kept number formatter for other options (e.g. a signed percentage). */
+export const numberFormat = nf
+
 export function formatInteger(value: number, language: string): string {
   return nf(language, { maximumFractionDigits: 0 }).format(value)
 }

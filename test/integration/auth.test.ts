@@ -15,7 +15,7 @@ import { loader as reviewLoader } from '../../app/routes/review.tsx'
 import { action as scheduleAction } from '../../app/routes/schedules.$id.tsx'
 import { action as schedulesAction } from '../../app/routes/schedules._index.tsx'
 import { action as agentsAction } from '../../app/routes/schedules.agents.tsx'
-import { action as rulesAction } from '../../app/routes/schedules.rules.tsx'
+import { action as rulesAction, loader as rulesLoader } from '../../app/routes/schedules.rules.tsx'
 import { action as settingsAction } from '../../app/routes/settings.tsx'
 import { action as staffingAction } from '../../app/routes/staffing.tsx'
 import { action as usersAction, loader as usersLoader } from '../../app/routes/users.tsx'
@@ -307,9 +307,198 @@ describe('the audit log', () => {
       ['admin@test.local', 'settings.operation', 'operation'],
       ['admin@test.local', 'user.create', `user:${(await prisma.user.findUniqueOrThrow({ where: { email: 'bia@test.local' } })).id}`],
     ])
-    expect(JSON.parse(events[0]!.details!)).toEqual({ name: 'Central SP', timeZone: 'America/Sao_Paulo' })
+    // Only what changed (an earlier test named the operation "Outra"; the time zone stays).
+    expect(JSON.parse(events[0]!.details!)).toEqual({ before: { name: 'Outra' }, after: { name: 'Central SP' } })
     expect(events[1]!.details).not.toMatch(/password/i)
     const page = await call(auditLoader as Handler, new Request(`${SITE}/audit?action=user.create`, { headers: { Cookie: cookies.admin } }))
     expect((page.body as { rows: Array<{ action: string }> }).rows.map((r) => r.action)).toEqual(['user.create'])
+  })
+
+  /** Saves a form as the admin and expects the page's success answer. */
+  const save = async (handler: Handler, path: string, fields: [string, string][]) => {
+    const { status } = await call(handler, formPost(path, fields, cookies.admin))
+    expect({ path, status }).toEqual({ path, status: 200 })
+  }
+  const auditRows = async (action: string) => {
+    const rows = await prisma.auditEvent.findMany({ where: { action }, orderBy: { id: 'asc' } })
+    return rows.map((r) => JSON.parse(r.details!) as unknown)
+  }
+
+  it('records a save that changes nothing as no change: settings and shift rules', async () => {
+    await prisma.auditEvent.deleteMany()
+    const operation: [string, string][] = [
+      ['intent', 'operation'],
+      ['name', 'Central SP'],
+      ['timeZone', 'America/Sao_Paulo'],
+    ]
+    await save(settingsAction as Handler, '/settings', operation)
+    expect(await auditRows('settings.operation')).toEqual([])
+
+    const voz = await prisma.channel.findUniqueOrThrow({ where: { key: 'voz' } })
+    // As the page fills its fields (app/routes/settings.tsx).
+    const percent = (share: number) => String(Math.round(share * 10_000) / 100)
+    const channel = (changes: Record<string, string> = {}): [string, string][] =>
+      Object.entries({
+        intent: 'channel',
+        channelId: String(voz.id),
+        name: voz.name,
+        kind: voz.kind,
+        concurrency: String(voz.concurrency),
+        slGoalPct: percent(voz.slGoal),
+        slThresholdSec: String(voz.slThresholdSec),
+        asaGoalSec: voz.asaGoalSec === null ? '' : String(voz.asaGoalSec),
+        maxOccupancyPct: voz.maxOccupancy === null ? '' : percent(voz.maxOccupancy),
+        shrinkagePct: percent(voz.shrinkage),
+        patienceSec: voz.patienceSec === null ? '' : String(voz.patienceSec),
+        responseGoalHours: '',
+        staffingModel: voz.staffingModel,
+        ...Object.fromEntries([0, 1, 2, 3, 4, 5, 6].flatMap((d) => [[`open${d}`, '00:00'], [`close${d}`, '24:00']])),
+        ...changes,
+      })
+    await save(settingsAction as Handler, '/settings', channel())
+    expect(await auditRows('settings.channel')).toEqual([])
+    await save(settingsAction as Handler, '/settings', channel({ slGoalPct: '85', open0: '', close0: '' }))
+    await save(settingsAction as Handler, '/settings', channel({ slGoalPct: '85', open0: '', close0: '' }))
+    const [change, ...more] = await auditRows('settings.channel')
+    expect(more).toEqual([])
+    expect(change).toEqual({
+      before: { slGoal: voz.slGoal, openingHours: null },
+      after: { slGoal: 0.85, openingHours: [null, ...Array.from({ length: 6 }, () => ({ open: 0, close: 1440 }))] },
+    })
+
+    // Shift rules: the stored defaults as the page shows them, saved unchanged; then one change.
+    const page = await call(rulesLoader as Handler, new Request(`${SITE}/schedules/rules`, { headers: { Cookie: cookies.admin } }))
+    const rules = Object.entries((page.body as { values: Record<string, string> }).values)
+    await save(rulesAction as Handler, '/schedules/rules', rules)
+    expect(await prisma.scheduleRuleSet.count()).toBe(0) // nothing written: "last changed by" stays
+    await save(rulesAction as Handler, '/schedules/rules', [...rules.filter(([k]) => k !== 'daysOffPerWeek'), ['daysOffPerWeek', '2']])
+    await save(rulesAction as Handler, '/schedules/rules', [...rules.filter(([k]) => k !== 'daysOffPerWeek'), ['daysOffPerWeek', '2']])
+    expect(await auditRows('schedule.rules')).toEqual([{ before: { daysOffPerWeek: 1 }, after: { daysOffPerWeek: 2 } }])
+  })
+
+  it('records a save that changes nothing as no change: the team, users and patience', async () => {
+    await prisma.auditEvent.deleteMany()
+    const agent: [string, string][] = [
+      ['intent', 'save'],
+      ['name', 'Duda'],
+      ['channels', 'voz'],
+      ['weeklyHours', '36'],
+    ]
+    await save(agentsAction as Handler, '/schedules/agents', agent)
+    const { id } = await prisma.agent.findUniqueOrThrow({ where: { name: 'Duda' } })
+    const edit: [string, string][] = [...agent, ['agentId', String(id)]]
+    await save(agentsAction as Handler, '/schedules/agents', edit)
+    await save(agentsAction as Handler, '/schedules/agents', [...edit.filter(([k]) => k !== 'weeklyHours'), ['weeklyHours', '44']])
+    const active = (value: string): [string, string][] => [
+      ['intent', 'active'],
+      ['agentId', String(id)],
+      ['active', value],
+    ]
+    await save(agentsAction as Handler, '/schedules/agents', active('true'))
+    await save(agentsAction as Handler, '/schedules/agents', active('false'))
+    expect(await auditRows('agent.save')).toEqual([
+      { name: 'Duda', channels: ['voz'], weeklyHours: 36 },
+      { before: { weeklyHours: 36 }, after: { weeklyHours: 44 } },
+      { before: { active: true }, after: { active: false } },
+    ])
+
+    const bia = await prisma.user.findUniqueOrThrow({ where: { email: 'bia@test.local' } })
+    const user = (role: string): [string, string][] => [
+      ['intent', 'update'],
+      ['userId', String(bia.id)],
+      ['name', bia.name],
+      ['role', role],
+      ['active', 'true'],
+    ]
+    await save(usersAction as Handler, '/users', user(bia.role))
+    await save(usersAction as Handler, '/users', user('supervisor'))
+    expect(await auditRows('user.update')).toEqual([{ before: { role: 'analyst' }, after: { role: 'supervisor' } }])
+
+    const voz = await prisma.channel.findUniqueOrThrow({ where: { key: 'voz' } })
+    const forecast = await prisma.forecast.create({
+      data: { name: 'F', method: 'auto', intervalMin: 15, timeZone: 'America/Sao_Paulo', historyFrom: '2026-01-01', historyTo: '2026-01-31', firstDay: '2026-02-01', horizonDays: 7, createdBy: 'test' },
+    })
+    const patience = (sec: number): [string, string][] => [
+      ['intent', 'patience'],
+      ['forecastId', String(forecast.id)],
+      ['channelId', String(voz.id)],
+      ['patienceSec', String(sec)],
+    ]
+    await save(staffingAction as Handler, '/staffing', patience(150))
+    await save(staffingAction as Handler, '/staffing', patience(150))
+    expect(await auditRows('settings.channel')).toEqual([{ before: { patienceSec: voz.patienceSec }, after: { patienceSec: 150 } }])
+  })
+
+  describe('refused sign-ins', () => {
+    const attempt = (email: string, password: string, clientAddress: string) =>
+      statusOf(() =>
+        loginAction({
+          request: formPost(
+            '/login',
+            [
+              ['email', email],
+              ['password', password],
+            ],
+            '',
+          ),
+          params: {},
+          context: { clientAddress },
+        }),
+      )
+    const refusals = async (address: string) =>
+      (await prisma.auditEvent.findMany({ where: { action: 'auth.loginFailed' }, orderBy: { id: 'asc' } }))
+        .map((e) => ({ actor: e.actor, userId: e.userId, ...(JSON.parse(e.details!) as { address: string; reason: string }) }))
+        .filter((e) => e.address === address)
+
+    beforeAll(async () => {
+      for (const [email, active] of [
+        ['dora@test.local', true],
+        ['eva@test.local', false],
+      ] as const) {
+        await prisma.user.create({
+          data: { email, name: email, role: 'analyst', active, passwordHash: await hashPassword('a senha certa'), mustChangePassword: false },
+        })
+      }
+    })
+
+    it('records who tried (the e-mail typed), from which address and why, never the password', async () => {
+      expect((await attempt('Dora@test.local', 'senha errada 1', '10.0.1.1')).status).toBe(401)
+      expect((await attempt('ghost@test.local', 'senha errada 2', '10.0.1.1')).status).toBe(401)
+      expect((await attempt('eva@test.local', 'a senha certa', '10.0.1.1')).status).toBe(401)
+      expect((await attempt('dora@test.local', 'a senha certa', '10.0.1.1')).status).toBe(302)
+      expect(await refusals('10.0.1.1')).toEqual([
+        { actor: 'dora@test.local', userId: null, address: '10.0.1.1', reason: 'wrongPassword' },
+        { actor: 'ghost@test.local', userId: null, address: '10.0.1.1', reason: 'unknownAccount' },
+        { actor: 'eva@test.local', userId: null, address: '10.0.1.1', reason: 'inactive' },
+      ])
+      const stored = await prisma.auditEvent.findMany({ select: { details: true } })
+      expect(stored.map((e) => e.details ?? '').join()).not.toMatch(/senha/)
+      const page = await call(auditLoader as Handler, new Request(`${SITE}/audit?action=auth.loginFailed`, { headers: { Cookie: cookies.admin } }))
+      expect((page.body as { rows: Array<{ actor: string }> }).rows.map((r) => r.actor)).toContain('ghost@test.local')
+    })
+
+    it('records a flood the rate limit refuses as one row per run of refusals, not one per attempt', async () => {
+      const address = '10.0.2.2'
+      for (let i = 0; i < LOGIN_LIMIT.perAccount; i++) expect((await attempt('dora@test.local', `errada ${i}`, address)).status).toBe(401)
+      for (let i = 0; i < 30; i++) expect((await attempt('dora@test.local', `errada ${i}`, address)).status).toBe(429)
+      const reasons = async () => (await refusals(address)).map((r) => r.reason)
+      expect(await reasons()).toEqual([...Array(LOGIN_LIMIT.perAccount).fill('wrongPassword'), 'rateLimited'])
+      // The window passes (everything moved 16 minutes back): a new run is a new row.
+      const back = (LOGIN_LIMIT.windowMinutes + 1) * 60_000
+      await prisma.$executeRaw`UPDATE LoginFailure SET at = at - ${back} WHERE ip = ${address}`
+      await prisma.$executeRaw`UPDATE AuditEvent SET at = at - ${back} WHERE action = 'auth.loginFailed'`
+      for (let i = 0; i < LOGIN_LIMIT.perAccount; i++) expect((await attempt('dora@test.local', `errada ${i}`, address)).status).toBe(401)
+      for (let i = 0; i < 30; i++) expect((await attempt('dora@test.local', `errada ${i}`, address)).status).toBe(429)
+      expect(await reasons()).toEqual([...Array(2).fill([...Array(LOGIN_LIMIT.perAccount).fill('wrongPassword'), 'rateLimited'])].flat())
+
+      // Limited per address, new e-mails each time add no rows either.
+      const crowded = '10.0.3.3'
+      const now = Date.now()
+      for (let i = 0; i < LOGIN_LIMIT.perAddress; i++) {
+        await prisma.loginFailure.create({ data: { email: `x${i}@test.local`, ip: crowded, at: new Date(now) } })
+      }
+      for (let i = 0; i < 30; i++) expect((await attempt(`y${i}@test.local`, 'x', crowded)).status).toBe(429)
+      expect(await refusals(crowded)).toEqual([{ actor: 'y0@test.local', userId: null, address: crowded, reason: 'rateLimited' }])
+    })
   })
 })

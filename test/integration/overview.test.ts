@@ -85,7 +85,7 @@ describe('getOverview', () => {
       plannedAhtSec: null,
       plannedAhtProfile: null,
     })
-    expect(result).toEqual({ found: true, reaggregated: true })
+    expect(result).toMatchObject({ found: true, reaggregated: true })
     const overview = await getOverview({ from: '2026-11-01', to: '2026-11-01' })
     // Now the 30 s wait is in time as well: 2 / (4 − 1).
     expect(overview.days[0]!.byChannel.voz!.serviceLevel).toBeCloseTo(2 / 3, 15)

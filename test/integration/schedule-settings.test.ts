@@ -168,22 +168,22 @@ describe('the shift rules page', () => {
 
 describe('the team', () => {
   it('adds agents, refuses a second agent of the same name, edits and deactivates', async () => {
-    expect(await saveAgent(null, { name: 'Ana Souza', channels: ['voz'], weeklyHours: 36 })).toBe('saved')
-    expect(await saveAgent(null, { name: 'Bruno Lima', channels: ['voz', 'chat'], weeklyHours: 44 })).toBe('saved')
-    expect(await saveAgent(null, { name: 'Ana Souza', channels: ['chat'], weeklyHours: 30 })).toBe('duplicate')
+    expect(await saveAgent(null, { name: 'Ana Souza', channels: ['voz'], weeklyHours: 36 })).toMatchObject({ status: 'saved', created: true })
+    expect(await saveAgent(null, { name: 'Bruno Lima', channels: ['voz', 'chat'], weeklyHours: 44 })).toMatchObject({ status: 'saved' })
+    expect(await saveAgent(null, { name: 'Ana Souza', channels: ['chat'], weeklyHours: 30 })).toEqual({ status: 'duplicate' })
     const [ana, bruno] = await listAgents()
     expect(ana).toMatchObject({ name: 'Ana Souza', channels: ['voz'], weeklyHours: 36, active: true })
-    expect(await saveAgent(ana!.id, { name: 'Ana Souza', channels: ['voz', 'chat'], weeklyHours: 37.5 })).toBe('saved')
-    expect(await saveAgent(bruno!.id, { name: 'Ana Souza', channels: ['voz'], weeklyHours: 44 })).toBe('duplicate')
-    expect(await saveAgent(9999, { name: 'Ninguém', channels: ['voz'], weeklyHours: 44 })).toBe('notFound')
+    expect(await saveAgent(ana!.id, { name: 'Ana Souza', channels: ['voz', 'chat'], weeklyHours: 37.5 })).toMatchObject({ status: 'saved', created: false })
+    expect(await saveAgent(bruno!.id, { name: 'Ana Souza', channels: ['voz'], weeklyHours: 44 })).toEqual({ status: 'duplicate' })
+    expect(await saveAgent(9999, { name: 'Ninguém', channels: ['voz'], weeklyHours: 44 })).toEqual({ status: 'notFound' })
     expect((await listAgents())[0]).toMatchObject({ channels: ['voz', 'chat'], weeklyHours: 37.5 })
-    expect(await setAgentActive(bruno!.id, false)).toBe(true)
+    expect(await setAgentActive(bruno!.id, false)).toMatchObject({ found: true })
     expect((await listAgents({ activeOnly: true })).map((a) => a.name)).toEqual(['Ana Souza'])
     expect((await listAgents()).map((a) => [a.name, a.active])).toEqual([
       ['Ana Souza', true],
       ['Bruno Lima', false],
     ])
-    expect(await setAgentActive(bruno!.id, true)).toBe(true)
+    expect(await setAgentActive(bruno!.id, true)).toMatchObject({ found: true })
   })
 
   it('is edited through the page, which refuses bad input with 400', async () => {

@@ -173,7 +173,7 @@ describe('the staffing plan of a saved forecast', () => {
     const view = (await getStaffingView({ ...query, forecastId }))!
     expect(view.patience.find((p) => p.key === 'voz')!.estimate).toEqual({ patienceSec: 180, abandoned: 50, waitSec: 9000, offered: 1000 })
     expect(view.patience.map((p) => p.key)).toEqual(['voz']) // real-time channels only
-    expect(await setPatience(voz, 180)).toBe(true)
+    expect(await setPatience(voz, 180)).toMatchObject({ found: true, changes: { after: { patienceSec: 180 } } })
     expect((await prisma.channel.findUniqueOrThrow({ where: { id: voz } })).patienceSec).toBe(180)
   })
 
