@@ -835,6 +835,8 @@ export const en: Messages = {
       import: 'Import {{name}}',
     },
     fields: {
+      plannedAhtSec: 'Planned TMA',
+      plannedAhtProfile: 'Planned TMA by hour',
       address: 'Address',
       reason: 'Reason',
       email: 'E-mail',

@@ -863,6 +863,8 @@ export const ptBR = {
       import: 'Importação {{name}}',
     },
     fields: {
+      plannedAhtSec: 'TMA planejado',
+      plannedAhtProfile: 'TMA planejado por hora',
       address: 'Endereço',
       reason: 'Motivo',
       email: 'E-mail',

@@ -18,7 +18,13 @@ export async function saveOperation(update: OperationUpdate): Promise<AuditChang
   return changes
 }
 
-type StoredChannel = Record<string, unknown> & { kind: string; slThresholdSec: number; responseGoalSec: number | null; openingHours: string | null }
+type StoredChannel = Record<string, unknown> & {
+  kind: string
+  slThresholdSec: number
+  responseGoalSec: number | null
+  openingHours: string | null
+  plannedAhtProfile: string | null
+}
 
 /**
  * Saves a channel's name and targets. When the wait that counts as "in time" changes, the
@@ -35,7 +41,8 @@ export function saveChannel(
     // Every column, so that a field added to the form is compared without touching this query.
     const before = db.prepare('SELECT * FROM Channel WHERE id = ?').get(channelId) as StoredChannel | undefined
     if (!before) return { found: false, reaggregated: false }
-    const stored: Record<string, unknown> = { ...before, openingHours: before.openingHours === null ? null : JSON.parse(before.openingHours) }
+    const json = (text: string | null): unknown => (text === null ? null : JSON.parse(text))
+    const stored: Record<string, unknown> = { ...before, openingHours: json(before.openingHours), plannedAhtProfile: json(before.plannedAhtProfile) }
     const changes = changedFields(Object.fromEntries(Object.keys(fields).map((key) => [key, stored[key]])), fields)
     if (!changes) return { found: true, reaggregated: false, changes }
     db.prepare(

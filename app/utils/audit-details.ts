@@ -134,6 +134,7 @@ const fields: Record<string, Describe> = {
   // An override's amount: a percentage or a total, as its kind says.
   amount: (v, ctx, siblings) => (typeof v === 'number' && siblings.kind === 'percent' ? percent(v, ctx.language, true) : undefined),
   openingHours: (v, ctx) => (v === null ? ctx.t('audit.values.alwaysOpen') : weekHours(v, ctx)),
+  plannedAhtProfile: (v, ctx) => (v === null ? '—' : ahtProfile(v, ctx)),
   shiftTypes: (v, ctx) => (Array.isArray(v) && v.every(isShiftType) ? v.map((s) => shiftType(s, ctx)).join('; ') : undefined),
 }
 
@@ -179,6 +180,18 @@ function describeValue(field: string, value: unknown, siblings: Record<string, u
   }
   if (isRecord(value)) return entries(value, (key, item) => `${fieldLabel(key, ctx)}: ${describeValue(key, item, value, ctx)}`)!
   return String(value)
+}
+
+/** A planned TMA profile (7 weekdays × 24 hours) as its set hours: "seg. 08:00 10:00, …". */
+function ahtProfile(value: unknown, ctx: AuditContext): string | undefined {
+  if (!Array.isArray(value) || value.length !== 7 || !value.every(Array.isArray)) return undefined
+  const set: string[] = []
+  for (const weekday of [1, 2, 3, 4, 5, 6, 0]) {
+    ;(value[weekday] as unknown[]).forEach((seconds, hour) => {
+      if (typeof seconds === 'number') set.push(`${formatWeekday(weekday, ctx.language)} ${formatClock(hour * 60)} ${formatThreshold(seconds, ctx.language)}`)
+    })
+  }
+  return set.length > 0 ? set.join(', ') : '—'
 }
 
 /** Opening hours, Monday first, equal days together: "seg.–sex. 08:00–20:00, sáb. 08:00–14:00, dom. fechado". */

@@ -72,7 +72,9 @@ async function setPlannedAht(ahtSec: string, profile = '') {
     plannedAhtProfile: profile,
     ...Object.fromEntries([0, 1, 2, 3, 4, 5, 6].flatMap((d) => [[`open${d}`, '00:00'], [`close${d}`, '24:00']])),
   })
-  expect(saveChannel(form).found).toBe(true)
+  const saved = saveChannel(form)
+  expect(saved.found).toBe(true)
+  return saved
 }
 
 describe('a volume-only channel', () => {
@@ -129,7 +131,9 @@ describe('a volume-only channel', () => {
   })
 
   it('uses the weekday × hour profile over the flat value', async () => {
-    await setPlannedAht('300', 'seg,08,600')
+    expect(await setPlannedAht('300', 'seg,08,600')).toMatchObject({ changes: { before: { plannedAhtProfile: null } } })
+    // Saved again as the page shows it (weekday as a number): nothing changes, nothing is audited.
+    expect(await setPlannedAht('300', '1,08,600')).toMatchObject({ changes: null })
     const rows = (await planRows(forecastId, null))!.rows.filter((r) => r.channel === 'banco' && r.planned.offered > 0)
     const monday8 = rows.filter((r) => new Date(r.start).getUTCDay() === 1 && new Date(r.start).getUTCHours() === 11)
     expect(monday8.length).toBe(4)
