@@ -159,6 +159,9 @@ export const en: Messages = {
   },
   importErrors: { ...importErrorTemplates },
   forecast: {
+    plannedAhtUsed:
+      "{{channel}}'s history has no TMA: the forecast has none and staffing uses the channel's planned TMA ({{aht}}; by weekday and hour where a profile is set).",
+    noAhtNoPlan: "{{channel}}'s history has no TMA and the channel has no planned TMA: set one to staff this forecast.",
     saved: 'Saved forecasts',
     none: 'No saved forecast yet.',
     create: 'New forecast',

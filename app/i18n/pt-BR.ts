@@ -186,6 +186,9 @@ export const ptBR = {
     unreadable: 'o CSV não pode ser lido{{where}}: {{detail}}',
   },
   forecast: {
+    plannedAhtUsed:
+      'O histórico de {{channel}} não tem TMA: a previsão fica sem TMA e o dimensionamento usa o TMA planejado do canal ({{aht}}; por dia e hora onde houver perfil).',
+    noAhtNoPlan: 'O histórico de {{channel}} não tem TMA e o canal não tem TMA planejado: defina um para dimensionar esta previsão.',
     saved: 'Previsões salvas',
     none: 'Nenhuma previsão salva ainda.',
     create: 'Nova previsão',

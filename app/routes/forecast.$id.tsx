@@ -306,6 +306,17 @@ export default function ForecastRoute() {
       </section>
       <section className="panel" aria-labelledby="days-title">
         <h2 id="days-title">{t('forecast.daysTitle', { channel: channel.name })}</h2>
+        {view.withoutAht && (
+          <p className="status" data-testid="forecast-without-aht">
+            {view.withoutAht.planned
+              ? t('forecast.plannedAhtUsed', {
+                  channel: channel.name,
+                  aht: view.withoutAht.planned.ahtSec === null ? '—' : formatDuration(view.withoutAht.planned.ahtSec, language),
+                })
+              : t('forecast.noAhtNoPlan', { channel: channel.name })}{' '}
+            <Link to={`/settings#channel-${channel.id}`}>{t('plan.ahtFill.settings')}</Link>
+          </p>
+        )}
         <div className="scroll">
           <table className="data" data-testid="forecast-days">
             <thead>

@@ -14,6 +14,7 @@ import type { MethodId } from '../domain/forecast/methods/index.ts'
 import { applyOverrides, checkOverride, type OverrideKind } from '../domain/forecast/overrides.ts'
 import { LocalBuckets } from '../domain/buckets.ts'
 import { addDays, localDateOf, localIsoString, startOfLocalDay } from '../domain/intervals.ts'
+import { hasPlannedAht, type PlannedAht } from '../domain/planned-aht.ts'
 import { roundTo } from '../utils/format.ts'
 import { getOperation, listChannels } from './operation.server.ts'
 import { listSpecialDays } from './special-days.server.ts'
@@ -260,6 +261,11 @@ export interface ForecastView {
   chartMinutes: number
   days: DayRow[]
   overrides: OverrideRow[]
+  /**
+   * The shown channel's forecast has no TMA (history with volume only): what planning uses
+   * instead, the channel's planned TMA (Settings), or nothing yet. Null when the forecast has TMA.
+   */
+  withoutAht: { planned: PlannedAht | null } | null
 }
 
 const HISTORY_DAYS_SHOWN = 7
@@ -385,6 +391,8 @@ export async function getForecastView(id: number, channelKey: string | null): Pr
   }))
 
   const local = (t: Date) => localLabel(t.getTime(), timeZone, 'yyyy-MM-dd HH:mm')
+  const withoutAht = intervals.some(([, , aht, adjusted]) => aht === null && adjusted > 0)
+  const planned = withoutAht ? (await listChannels()).find((c) => c.id === channel.id)?.plannedAht ?? null : null
   return {
     forecast: {
       id: forecast.id,
@@ -417,6 +425,7 @@ export async function getForecastView(id: number, channelKey: string | null): Pr
       createdAt: o.createdAt.toISOString(),
       createdBy: o.createdBy,
     })),
+    withoutAht: withoutAht ? { planned: planned && hasPlannedAht(planned) ? planned : null } : null,
   }
 }
 
