@@ -92,12 +92,12 @@ function violationText(t: TFunction, language: string, v: ShiftViolation, shift:
 }
 
 /** The rules a shift breaks, listed. */
-function Violations({ shift, violations, view }: { shift: { type: string }; violations: ShiftViolation[]; view: View }) {
+function Violations({ shift, violations, channel }: { shift: { type: string }; violations: ShiftViolation[]; channel: string | null }) {
   const { t, i18n } = useTranslation()
   return (
     <ul className="violations">
       {violations.map((v, k) => (
-        <li key={k}>{violationText(t, i18n.language, v, shift, view.schedule.channelName)}</li>
+        <li key={k}>{violationText(t, i18n.language, v, shift, channel)}</li>
       ))}
     </ul>
   )
@@ -223,7 +223,7 @@ function EditShiftForm({ view, shift, start }: { view: View; shift: Shift; start
           {refused.reason === 'rules' ? (
             <>
               {t('schedules.editRefused')}
-              <Violations shift={shift} violations={refused.violations} view={view} />
+              <Violations shift={shift} violations={refused.violations} channel={view.schedule.channelName} />
             </>
           ) : (
             t(`schedules.editErrors.${refused.reason}`)
@@ -317,7 +317,7 @@ function Timeline({ view }: { view: View }) {
             </div>
             {warned && (
               <div className="gantt-warning" data-testid="shift-warning">
-                <Violations shift={s} violations={s.violations} view={view} />
+                <Violations shift={s} violations={s.violations} channel={view.schedule.channelName} />
               </div>
             )}
             {editing === s.id && <EditShiftForm view={view} shift={s} start={formatClock(from % 1440)} />}

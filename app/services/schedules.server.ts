@@ -392,6 +392,7 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
   const violations = scheduleViolations({
     rules,
     timeZone: row.timeZone,
+    firstDay: row.firstDay,
     days: row.days,
     channelKey: row.channelKey,
     shifts: stored,
@@ -518,6 +519,7 @@ export async function editShift(
     const violations = shiftViolations(moved, {
       rules: storedRules(schedule.rules).rules,
       timeZone: schedule.timeZone,
+      firstDay: schedule.firstDay,
       days: schedule.days,
       channelKey: schedule.channelKey,
       shifts: others,

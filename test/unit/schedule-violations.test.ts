@@ -70,6 +70,7 @@ function schedule(shifts: CheckedShift[], agents: Record<number, CheckedAgent> =
   return {
     rules,
     timeZone: ZONE,
+    firstDay: '2026-11-30',
     days: 7,
     channelKey: 'voz',
     shifts,
