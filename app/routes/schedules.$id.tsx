@@ -1,17 +1,19 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { CoverageChart } from '../components/coverage-chart.tsx'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { localMinuteOfDay } from '../domain/intervals.ts'
 import { formatClock } from '../domain/opening-hours.ts'
+import { shownCoverage } from '../domain/schedule/figures.ts'
+import type { ShiftViolation } from '../domain/schedule/violations.ts'
 import { editShiftSchema, scheduleDaySchema } from '../schemas/schedules.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
-import { editShift, getScheduleView, publishSchedule, type MoveOutcome } from '../services/schedules.server.ts'
-import { formatDay, formatDecimal, formatInteger, formatPercent } from '../utils/format.ts'
+import { editShift, getScheduleView, publishSchedule } from '../services/schedules.server.ts'
+import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
-
 
 function scheduleId(params: LoaderFunctionArgs['params']): number {
   const id = Number(params.id)
@@ -27,7 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return view
 }
 
-type ActionResult = { ok: true; intent: string } | { ok: false; intent: string; reason: Exclude<MoveOutcome, 'moved'> | 'invalid' }
+type ActionResult =
+  | { ok: true; intent: 'publish' }
+  /** Saved; `violations` non-empty when saved anyway. */
+  | { ok: true; intent: 'edit'; shiftId: number; violations: ShiftViolation[] }
+  | { ok: false; intent: 'edit'; shiftId: number; reason: 'invalid' | 'badTime' | 'unknownAgent' | 'rules'; violations: ShiftViolation[] }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editSchedules')
@@ -40,34 +46,83 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (values.intent === 'edit') {
     const parsed = editShiftSchema.safeParse(values)
-    if (!parsed.success) return data<ActionResult>({ ok: false, intent: 'edit', reason: 'invalid' }, { status: 400 })
-    const outcome = await editShift(id, parsed.data.shiftId, { start: parsed.data.start, agentId: parsed.data.agentId }, user.name)
-    if (outcome === 'notFound') throw new Response('Shift not found', { status: 404 })
-    if (outcome !== 'moved') return data<ActionResult>({ ok: false, intent: 'edit', reason: outcome }, { status: 400 })
-    await recordAudit(user, 'schedule.shift', `schedule:${id}`, parsed.data)
-    return data<ActionResult>({ ok: true, intent: 'edit' })
+    if (!parsed.success)
+      return data<ActionResult>({ ok: false, intent: 'edit', shiftId: Number(values.shiftId), reason: 'invalid', violations: [] }, { status: 400 })
+    const { shiftId } = parsed.data
+    const result = await editShift(id, shiftId, parsed.data, user.name)
+    if (result.outcome === 'notFound') throw new Response('Shift not found', { status: 404 })
+    if (result.outcome === 'refused')
+      return data<ActionResult>({ ok: false, intent: 'edit', shiftId, reason: 'rules', violations: result.violations }, { status: 400 })
+    if (result.outcome !== 'saved') return data<ActionResult>({ ok: false, intent: 'edit', shiftId, reason: result.outcome, violations: [] }, { status: 400 })
+    // A rule broken on purpose is on the record, with which.
+    await recordAudit(user, 'schedule.shift', `schedule:${id}`, { ...parsed.data, brokenRules: result.violations.map((v) => v.rule) })
+    return data<ActionResult>({ ok: true, intent: 'edit', shiftId, violations: result.violations })
   }
   throw new Response('Unknown form', { status: 400 })
 }
 
 type View = ReturnType<typeof useLoaderData<typeof loader>>
+type Shift = View['shifts'][number]
+
+/** A broken rule in the reader's language. */
+function violationText(t: TFunction, language: string, v: ShiftViolation, shift: { type: string }, channel: string | null): string {
+  const key = `schedules.violations.${v.rule}`
+  switch (v.rule) {
+    case 'shiftType':
+      return t(key, { type: shift.type })
+    case 'length':
+      return t(key, { minutes: formatInteger(v.minutes, language), expected: formatInteger(v.expectedMin, language) })
+    case 'break':
+      return t(key, { name: v.name, length: v.lengthMin, from: formatClock(v.from), to: formatClock(v.to), every: v.everyMin })
+    case 'startTime':
+      return t(key, { earliest: formatClock(v.earliest), latest: formatClock(v.latest), every: v.everyMin })
+    case 'openingHours':
+      return t(key, { open: formatClock(v.open), close: formatClock(v.close) })
+    case 'channel':
+      return t(key, { channel })
+    case 'workDays':
+      return t(key, { days: v.days, max: v.maxDays })
+    case 'rest':
+      return t(key, { rest: formatDuration(v.restMin * 60, language), min: formatDuration(v.minRestMin * 60, language) })
+    case 'contract':
+      return t(key, { hours: formatDecimal(v.hours, language, 1), weekly: formatDecimal(v.weeklyHours, language, 1) })
+    default:
+      return t(key)
+  }
+}
+
+/** The rules a shift breaks, listed. */
+function Violations({ shift, violations, channel }: { shift: { type: string }; violations: ShiftViolation[]; channel: string | null }) {
+  const { t, i18n } = useTranslation()
+  return (
+    <ul className="violations">
+      {violations.map((v, k) => (
+        <li key={k}>{violationText(t, i18n.language, v, shift, channel)}</li>
+      ))}
+    </ul>
+  )
+}
 
 function Totals({ view }: { view: View }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language
-  const { totals } = view
-  const items: Array<[string, string, string]> = [
+  const { totals, solver } = view
+  const now: Array<[string, string, string]> = [
     ['paid-hours', t('schedules.paidHours'), formatDecimal(totals.paidHours, language, 1)],
-    ['coverage', t('schedules.coverage'), formatPercent(totals.coverage, language, 1)],
-    ['lp-bound', t('schedules.lpBound'), formatDecimal(totals.lpBound, language, 1)],
-    ['gap', t('schedules.gap'), formatPercent(totals.gap, language, 2)],
+    ['coverage', t('schedules.coverage'), formatPercent(shownCoverage(totals.coverage, totals.short.length > 0, 1), language, 1)],
     ['shifts', t('schedules.shifts'), formatInteger(totals.shifts, language)],
     ['open-shifts', t('schedules.openShifts'), formatInteger(totals.openShifts, language)],
     ['short', t('schedules.shortIntervals'), formatInteger(totals.short.length, language)],
     ['over-hours', t('schedules.overHours'), formatDecimal(totals.overHours, language, 1)],
+    ['out-of-rules', t('schedules.outOfRules'), formatInteger(totals.outOfRules, language)],
   ]
-  return (
-    <dl className="counts" data-testid="schedule-totals">
+  const generated: Array<[string, string, string]> = [
+    ['objective', t('schedules.objective'), formatDecimal(solver.objective, language, 1)],
+    ['lp-bound', t('schedules.lpBound'), formatDecimal(solver.lpBound, language, 1)],
+    ['gap', t('schedules.gap'), formatPercent(solver.gap, language, 2)],
+  ]
+  const list = (items: Array<[string, string, string]>, testId: string) => (
+    <dl className="counts" data-testid={testId}>
       {items.map(([id, label, value]) => (
         <div key={id}>
           <dt>{label}</dt>
@@ -75,6 +130,36 @@ function Totals({ view }: { view: View }) {
         </div>
       ))}
     </dl>
+  )
+  const seconds = (ms: number) => formatDecimal(ms / 1000, language, 1)
+  const { phases } = solver
+  return (
+    <>
+      {list(now, 'schedule-totals')}
+      <p className="counts-title">{t('schedules.asGenerated')}</p>
+      {list(generated, 'solver-figures')}
+      <p className="note">
+        {t('schedules.solverNote', { status: t(`schedules.solverStatuses.${solver.status}`, { defaultValue: solver.status }) })}
+      </p>
+      <p className="note" data-testid="solve-time">
+        {phases
+          ? t('schedules.solveTime', {
+              total: seconds(solver.totalMs),
+              relaxation: seconds(phases.relaxationMs),
+              integer: seconds(phases.integerMs),
+              limit: formatInteger(phases.integerLimitSec, language),
+            })
+          : t('schedules.solveTimeTotal', { total: seconds(solver.totalMs), limit: formatInteger(solver.timeLimitSec, language) })}
+        {phases &&
+          phases.repairedShifts > 0 &&
+          ` ${t('schedules.solveRepair', { count: phases.repairedShifts, seconds: seconds(phases.repairMs) })}`}
+      </p>
+      {solver.editedSince && (
+        <p className="note" data-testid="edited-since">
+          {t('schedules.editedSince')}
+        </p>
+      )}
+    </>
   )
 }
 
@@ -89,10 +174,63 @@ function DayTabs({ view }: { view: View }) {
       {view.days.map((d) => (
         <Link key={d.index} to={`?day=${d.index}`} aria-current={view.day === d.index ? 'page' : undefined} preventScrollReset>
           {formatDay(d.date, language, { weekday: 'short', day: '2-digit', month: '2-digit' })}
-          <small> {formatPercent(d.coverage, language, 0)}</small>
+          <small> {formatPercent(shownCoverage(d.coverage, d.short > 0, 0), language, 0)}</small>
         </Link>
       ))}
     </nav>
+  )
+}
+
+/** The edit form of one shift: a refusal lists the broken rules and offers to save anyway. */
+function EditShiftForm({ view, shift, start }: { view: View; shift: Shift; start: string }) {
+  const { t } = useTranslation()
+  const navigation = useNavigation()
+  const result = useActionData<typeof action>()
+  const mine = result?.intent === 'edit' && result.shiftId === shift.id ? result : null
+  const refused = mine && !mine.ok ? mine : null
+  return (
+    <Form method="post" className="gantt-edit" preventScrollReset aria-label={t('schedules.editShift')}>
+      <input type="hidden" name="intent" value="edit" />
+      <input type="hidden" name="shiftId" value={shift.id} />
+      <label>
+        {t('schedules.start')}
+        <input type="time" name="start" step={300} defaultValue={start} required />
+      </label>
+      <label>
+        {t('schedules.agent')}
+        <select name="agentId" defaultValue={shift.agentId ?? ''}>
+          <option value="">{t('schedules.open')}</option>
+          {view.agents.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {refused?.reason === 'rules' && (
+        <label className="inline">
+          <input type="checkbox" name="force" /> {t('schedules.saveAnyway')}
+        </label>
+      )}
+      <button type="submit" disabled={navigation.state !== 'idle'}>
+        {t('schedules.saveShift')}
+      </button>
+      <Link to={`?day=${view.day}`} preventScrollReset>
+        {t('schedules.cancel')}
+      </Link>
+      {refused && (
+        <div className="field-error edit-refused" role="alert">
+          {refused.reason === 'rules' ? (
+            <>
+              {t('schedules.editRefused')}
+              <Violations shift={shift} violations={refused.violations} channel={view.schedule.channelName} />
+            </>
+          ) : (
+            t(`schedules.editErrors.${refused.reason}`)
+          )}
+        </div>
+      )}
+    </Form>
   )
 }
 
@@ -100,8 +238,6 @@ function DayTabs({ view }: { view: View }) {
 function Timeline({ view }: { view: View }) {
   const { t } = useTranslation()
   const [search] = useSearchParams()
-  const navigation = useNavigation()
-  const result = useActionData<typeof action>()
   const canEdit = useCan('editSchedules')
   const editing = canEdit ? Number(search.get('shift')) : null
   const { axis, schedule } = view
@@ -133,9 +269,19 @@ function Timeline({ view }: { view: View }) {
         const from = minute(s.start)
         const to = from + (s.end - s.start) / 60_000
         const label = s.agentName ?? t('schedules.open')
+        const warned = s.violations.length > 0
         return (
-          <div key={s.id} className={`gantt-row${s.agentId === null ? ' is-open' : ''}`} data-testid="gantt-row">
+          <div
+            key={s.id}
+            className={`gantt-row${s.agentId === null ? ' is-open' : ''}${warned ? ' has-warning' : ''}`}
+            data-testid="gantt-row"
+          >
             <span className="gantt-label">
+              {warned && (
+                <span className="warning-mark" title={t('schedules.outOfRules')}>
+                  ⚠{' '}
+                </span>
+              )}
               {canEdit ? (
                 <Link to={`?day=${view.day}&shift=${s.id}`} preventScrollReset aria-label={t('schedules.editShiftOf', { name: label })}>
                   {label}
@@ -146,7 +292,7 @@ function Timeline({ view }: { view: View }) {
             </span>
             <div className="gantt-track">
               <span
-                className={`gantt-bar${s.edited ? ' is-edited' : ''}`}
+                className={`gantt-bar${s.edited ? ' is-edited' : ''}${warned ? ' is-warning' : ''}`}
                 style={{ left: left(from), width: width(from, to) }}
                 title={`${s.type} ${formatClock(from % 1440)}–${formatClock(to % 1440)}`}
               >
@@ -169,38 +315,12 @@ function Timeline({ view }: { view: View }) {
                 </span>
               </span>
             </div>
-            {editing === s.id && (
-              <Form method="post" className="gantt-edit" preventScrollReset aria-label={t('schedules.editShift')}>
-                <input type="hidden" name="intent" value="edit" />
-                <input type="hidden" name="shiftId" value={s.id} />
-                <label>
-                  {t('schedules.start')}
-                  <input type="time" name="start" step={300} defaultValue={formatClock(from % 1440)} required />
-                </label>
-                <label>
-                  {t('schedules.agent')}
-                  <select name="agentId" defaultValue={s.agentId ?? ''}>
-                    <option value="">{t('schedules.open')}</option>
-                    {view.agents.map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.name}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <button type="submit" disabled={navigation.state !== 'idle'}>
-                  {t('schedules.saveShift')}
-                </button>
-                <Link to={`?day=${view.day}`} preventScrollReset>
-                  {t('schedules.cancel')}
-                </Link>
-                {result && !result.ok && result.intent === 'edit' && (
-                  <span className="field-error" role="alert">
-                    {t(`schedules.editErrors.${result.reason}`)}
-                  </span>
-                )}
-              </Form>
+            {warned && (
+              <div className="gantt-warning" data-testid="shift-warning">
+                <Violations shift={s} violations={s.violations} channel={view.schedule.channelName} />
+              </div>
             )}
+            {editing === s.id && <EditShiftForm view={view} shift={s} start={formatClock(from % 1440)} />}
           </div>
         )
       })}
@@ -213,11 +333,11 @@ function Timeline({ view }: { view: View }) {
   )
 }
 
-/** The week per agent: each day's shift or day off, and hours against the contract. */
+/** The week per agent: each day's shift or day off, and hours against the contract; shifts out of the rules flagged and listed. */
 function RosterGrid({ view }: { view: View }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language
-  const byAgent = new Map<number, Map<number, View['shifts'][number]>>()
+  const byAgent = new Map<number, Map<number, Shift>>()
   const open = view.shifts.filter((s) => s.agentId === null)
   for (const s of view.shifts) {
     if (s.agentId === null) continue
@@ -225,57 +345,91 @@ function RosterGrid({ view }: { view: View }) {
     if (!days) byAgent.set(s.agentId, (days = new Map()))
     days.set(s.day, s)
   }
-  const cell = (s: View['shifts'][number]) =>
+  const clock = (s: Shift) =>
     `${formatClock(localMinuteOfDay(s.start, view.schedule.timeZone))}–${formatClock(localMinuteOfDay(s.end, view.schedule.timeZone))}`
+  const reasons = (s: Shift) => s.violations.map((v) => violationText(t, language, v, s, view.schedule.channelName)).join(' ')
+  const warned = view.shifts.filter((s) => s.violations.length > 0)
+  const dayOf = (s: Shift) => formatDay(view.days[s.day]!.date, language, { weekday: 'short', day: '2-digit', month: '2-digit' })
   return (
-    <div className="table-scroll">
-      <table className="data roster" data-testid="roster">
-        <thead>
-          <tr>
-            <th scope="col" className="text">
-              {t('schedules.agent')}
-            </th>
-            {view.days.map((d) => (
-              <th key={d.index} scope="col">
-                {formatDay(d.date, language, { weekday: 'short', day: '2-digit' })}
-              </th>
-            ))}
-            <th scope="col">{t('schedules.hoursOfContract')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.agents.map((a) => (
-            <tr key={a.id}>
-              <th scope="row" className="text">
-                {a.name}
-              </th>
-              {view.days.map((d) => {
-                const s = byAgent.get(a.id)?.get(d.index)
-                return (
-                  <td key={d.index} className={s ? (s.edited ? 'is-edited' : '') : a.daysOff.includes(d.index) ? 'is-off' : 'is-idle'}>
-                    {s ? cell(s) : a.daysOff.includes(d.index) ? t('schedules.dayOff') : '—'}
-                  </td>
-                )
-              })}
-              <td>
-                {formatDecimal(a.hours, language, 1)} / {formatDecimal(a.weeklyHours, language, 0)}
-              </td>
-            </tr>
-          ))}
-          {open.length > 0 && (
-            <tr className="is-open">
-              <th scope="row" className="text">
-                {t('schedules.openShiftsRow')}
+    <>
+      <div className="table-scroll">
+        <table className="data roster" data-testid="roster">
+          <thead>
+            <tr>
+              <th scope="col" className="text">
+                {t('schedules.agent')}
               </th>
               {view.days.map((d) => (
-                <td key={d.index}>{formatInteger(open.filter((s) => s.day === d.index).length, language)}</td>
+                <th key={d.index} scope="col">
+                  {formatDay(d.date, language, { weekday: 'short', day: '2-digit' })}
+                </th>
               ))}
-              <td />
+              <th scope="col">{t('schedules.hoursOfContract')}</th>
             </tr>
-          )}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {view.agents.map((a) => (
+              <tr key={a.id}>
+                <th scope="row" className="text">
+                  {a.name}
+                </th>
+                {view.days.map((d) => {
+                  const s = byAgent.get(a.id)?.get(d.index)
+                  if (!s) {
+                    const off = a.daysOff.includes(d.index)
+                    return (
+                      <td key={d.index} className={off ? 'is-off' : 'is-idle'}>
+                        {off ? t('schedules.dayOff') : '—'}
+                      </td>
+                    )
+                  }
+                  const warning = s.violations.length > 0
+                  return (
+                    <td
+                      key={d.index}
+                      className={[s.edited && 'is-edited', warning && 'is-warning'].filter(Boolean).join(' ')}
+                      title={warning ? reasons(s) : undefined}
+                    >
+                      {warning && '⚠ '}
+                      {clock(s)}
+                    </td>
+                  )
+                })}
+                <td>
+                  {formatDecimal(a.hours, language, 1)} / {formatDecimal(a.weeklyHours, language, 0)}
+                </td>
+              </tr>
+            ))}
+            {open.length > 0 && (
+              <tr className="is-open">
+                <th scope="row" className="text">
+                  {t('schedules.openShiftsRow')}
+                </th>
+                {view.days.map((d) => (
+                  <td key={d.index}>{formatInteger(open.filter((s) => s.day === d.index).length, language)}</td>
+                ))}
+                <td />
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {warned.length > 0 && (
+        <div className="roster-warnings" data-testid="roster-warnings">
+          <h3>{t('schedules.outOfRulesTitle', { count: warned.length })}</h3>
+          <ul>
+            {warned.map((s) => (
+              <li key={s.id}>
+                <Link to={`?day=${s.day}&shift=${s.id}`} preventScrollReset>
+                  {s.agentName ?? t('schedules.open')} · {dayOf(s)} {clock(s)}
+                </Link>
+                : {reasons(s)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </>
   )
 }
 
@@ -329,20 +483,16 @@ export default function ScheduleRoute() {
       </div>
       {!canEdit && <p className="note">{t('readOnly.schedules')}</p>}
       {result?.ok && (
-        <p className="status" role="status">
-          {t(result.intent === 'publish' ? 'schedules.published' : 'schedules.shiftSaved')}
+        <p className={`status${result.intent === 'edit' && result.violations.length > 0 ? ' error' : ''}`} role="status">
+          {result.intent === 'publish'
+            ? t('schedules.published')
+            : t(result.violations.length > 0 ? 'schedules.shiftSavedAnyway' : 'schedules.shiftSaved')}
         </p>
       )}
 
       <section className="panel" aria-labelledby="totals-title">
         <h2 id="totals-title">{t('schedules.totals')}</h2>
         <Totals view={view} />
-        <p className="note">
-          {t('schedules.solverNote', {
-            status: t(`schedules.solverStatuses.${schedule.solverStatus}`, { defaultValue: schedule.solverStatus }),
-            seconds: formatDecimal(schedule.solveMs / 1000, language, 1),
-          })}
-        </p>
       </section>
 
       <section className="panel" aria-labelledby="coverage-title">

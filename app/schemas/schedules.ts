@@ -21,6 +21,11 @@ export const editShiftSchema = z.object({
     .string()
     .transform((v) => (v === '' ? null : Number(v)))
     .refine((v) => v === null || (Number.isInteger(v) && v > 0)),
+  // The "save anyway" box: keep an edit that breaks a rule, with a warning on the shift.
+  force: z
+    .literal('on')
+    .optional()
+    .transform((v) => v === 'on'),
 })
 
 export const scheduleDaySchema = z.coerce.number().int().min(0).max(13).optional().catch(undefined)

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { buildScheduleModel, readSchedule, type Requirements, type ScheduleResult } from '../domain/schedule/model.ts'
+import { solverFigures } from '../domain/schedule/figures.ts'
 import { checkRules, DEFAULT_SHORTFALL_PENALTY, type ScheduleRules } from '../domain/schedule/rules.ts'
 
 export type SolvePhase = 'relaxation' | 'integer'
@@ -19,6 +20,17 @@ export interface SolveOptions {
   onProgress?: (phase: SolvePhase, lpBound: number | null) => void
 }
 
+/** Where the time went: the time limit applies to the integer program alone. */
+export interface SolvePhases {
+  relaxationMs: number
+  /** HiGHS stops the integer program at `integerLimitSec` (reading the model comes on top). */
+  integerMs: number
+  integerLimitSec: number
+  /** Reading the solution and the greedy repair of coverage after it, which added `repairedShifts`. */
+  repairMs: number
+  repairedShifts: number
+}
+
 export interface SolvedSchedule extends ScheduleResult {
   /** The LP relaxation's optimum: paid hours plus shortfall penalty no schedule can go below. */
   lpBound: number
@@ -28,24 +40,29 @@ export interface SolvedSchedule extends ScheduleResult {
   gap: number
   /** HiGHS's status of the integer solve ("Optimal", "Time limit reached", …), or "Greedy" when it found no integer solution in time and the repair built the schedule. */
   status: string
+  /** From building the model to the end of the repair. */
   milliseconds: number
+  phases: SolvePhases
 }
 
 export class ScheduleFailed extends Error {}
 
 type WorkerMessage =
-  | { phase: 'relaxed'; status: string; objective: number }
-  | { phase: 'integer'; status: string; values: Record<string, number> | null }
+  | { phase: 'relaxed'; status: string; objective: number; milliseconds: number }
+  | { phase: 'integer'; status: string; values: Record<string, number> | null; milliseconds: number }
   | { phase: 'error'; message: string }
 
 // CommonJS run by the worker: load HiGHS, solve both models, send back the nonzero values only.
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads')
 require(workerData.highs)().then((highs) => {
+  let started = performance.now()
   const relaxed = highs.solve(workerData.relaxed, { presolve: 'on', output_flag: false })
-  parentPort.postMessage({ phase: 'relaxed', status: relaxed.Status, objective: relaxed.ObjectiveValue })
+  parentPort.postMessage({ phase: 'relaxed', status: relaxed.Status, objective: relaxed.ObjectiveValue, milliseconds: performance.now() - started })
   if (relaxed.Status !== 'Optimal') return
+  started = performance.now()
   const integer = highs.solve(workerData.lp, workerData.options)
+  const milliseconds = performance.now() - started
   // Without an integer solution (time limit before the first one) HiGHS still lists the columns,
   // all zero, with an infinite objective: report no values rather than an empty schedule.
   let values = null
@@ -53,7 +70,7 @@ require(workerData.highs)().then((highs) => {
     values = {}
     for (const [name, column] of Object.entries(integer.Columns)) if (column.Primal) values[name] = column.Primal
   }
-  parentPort.postMessage({ phase: 'integer', status: integer.Status, values })
+  parentPort.postMessage({ phase: 'integer', status: integer.Status, values, milliseconds })
 }).catch((error) => parentPort.postMessage({ phase: 'error', message: String(error && error.message || error) }))
 `
 
@@ -65,56 +82,68 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
   const model = buildScheduleModel(requirements, rules)
   const timeLimitSec = options.timeLimitSec ?? 10
   options.onProgress?.('relaxation', null)
-  const { lpBound, status, values } = await new Promise<{ lpBound: number; status: string; values: Record<string, number> }>(
-    (resolve, reject) => {
-      const worker = new Worker(workerSource, {
-        eval: true,
-        workerData: {
-          highs: highsPath(),
-          relaxed: model.relaxed,
-          lp: model.lp,
-          options: { presolve: 'on', output_flag: false, time_limit: timeLimitSec, mip_rel_gap: options.relativeGap ?? 0.01 },
-        },
-      })
-      let bound: number | null = null
-      let settled = false
-      const settle = () => {
-        settled = true
-        clearTimeout(guard)
-        void worker.terminate()
-      }
-      const fail = (message: string) => {
-        if (settled) return
+  const { lpBound, status, values, relaxationMs, integerMs } = await new Promise<{
+    lpBound: number
+    status: string
+    values: Record<string, number>
+    relaxationMs: number
+    integerMs: number
+  }>((resolve, reject) => {
+    const worker = new Worker(workerSource, {
+      eval: true,
+      workerData: {
+        highs: highsPath(),
+        relaxed: model.relaxed,
+        lp: model.lp,
+        options: { presolve: 'on', output_flag: false, time_limit: timeLimitSec, mip_rel_gap: options.relativeGap ?? 0.01 },
+      },
+    })
+    let bound: number | null = null
+    let relaxationMs = 0
+    let settled = false
+    const settle = () => {
+      settled = true
+      clearTimeout(guard)
+      void worker.terminate()
+    }
+    const fail = (message: string) => {
+      if (settled) return
+      settle()
+      reject(new ScheduleFailed(message))
+    }
+    // HiGHS honours its time limit; this guards against a solver that never answers.
+    const guard = setTimeout(() => fail('the solver did not answer in time'), (timeLimitSec + 60) * 1000)
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.phase === 'error') fail(`the solver failed: ${message.message}`)
+      else if (message.phase === 'relaxed') {
+        if (message.status !== 'Optimal') return fail(`the LP relaxation ended with status "${message.status}"`)
+        bound = message.objective
+        relaxationMs = message.milliseconds
+        options.onProgress?.('integer', bound)
+      } else if (!settled) {
         settle()
-        reject(new ScheduleFailed(message))
+        // No integer solution within the limit: the repair builds the schedule greedily, and says so.
+        resolve({
+          lpBound: bound!,
+          status: message.values === null ? 'Greedy' : message.status,
+          values: message.values ?? {},
+          relaxationMs,
+          integerMs: message.milliseconds,
+        })
       }
-      // HiGHS honours its time limit; this guards against a solver that never answers.
-      const guard = setTimeout(() => fail('the solver did not answer in time'), (timeLimitSec + 60) * 1000)
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.phase === 'error') fail(`the solver failed: ${message.message}`)
-        else if (message.phase === 'relaxed') {
-          if (message.status !== 'Optimal') return fail(`the LP relaxation ended with status "${message.status}"`)
-          bound = message.objective
-          options.onProgress?.('integer', bound)
-        } else if (!settled) {
-          settle()
-          // No integer solution within the limit: the repair builds the schedule greedily, and says so.
-          resolve({ lpBound: bound!, status: message.values === null ? 'Greedy' : message.status, values: message.values ?? {} })
-        }
-      })
-      worker.on('exit', (code) => fail(`the solver stopped (exit code ${code})`))
-      worker.on('error', (error) => fail(`the solver failed: ${error.message}`))
-    },
-  )
+    })
+    worker.on('exit', (code) => fail(`the solver stopped (exit code ${code})`))
+    worker.on('error', (error) => fail(`the solver failed: ${error.message}`))
+  })
+  const repairStarted = performance.now()
   const result = readSchedule(model, requirements, rules, (name) => values[name] ?? 0)
+  const ended = performance.now()
   const penalty = rules.shortfallPenaltyHours ?? DEFAULT_SHORTFALL_PENALTY
-  const objective = result.paidHours + penalty * result.shortHours
   return {
     ...result,
-    lpBound,
-    objective,
-    gap: lpBound > 0 ? (objective - lpBound) / lpBound : 0,
+    ...solverFigures(lpBound, result.paidHours + penalty * result.shortHours),
     status,
-    milliseconds: performance.now() - started,
+    milliseconds: ended - started,
+    phases: { relaxationMs, integerMs, integerLimitSec: timeLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired },
   }
 }

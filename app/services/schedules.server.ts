@@ -1,7 +1,8 @@
 // Weekly schedules: built from a forecast's staffing plan (the agents scheduled per interval, summed
 // over the chosen channels), optimised by the solver, rostered to the agents who can work them, then
-// read, edited by hand, published and exported. Coverage is always recomputed from the stored
-// shifts, so a hand edit shows at once in the chart and the totals.
+// read, edited by hand, published and exported. Coverage and the shifts that break a rule are always
+// recomputed from the stored shifts, so a hand edit shows at once in the chart, the totals and the
+// warnings; the solver's figures stay those of the schedule as generated.
 import { prisma, withSqliteTransaction } from '../db.server.ts'
 import {
   addDays,
@@ -15,14 +16,22 @@ import {
 } from '../domain/intervals.ts'
 import { formatClock, parseClock, unionWeekHours } from '../domain/opening-hours.ts'
 import { coverageTotals, onFloor, type CoverageTotals } from '../domain/schedule/coverage.ts'
+import { solverFigures } from '../domain/schedule/figures.ts'
 import { requirementsOver } from '../domain/schedule/requirements.ts'
 import { assignRoster } from '../domain/schedule/roster.ts'
-import { daysOffIn, DEFAULT_SHORTFALL_PENALTY, paidHours } from '../domain/schedule/rules.ts'
+import { daysOffIn, paidHours, type ScheduleRules } from '../domain/schedule/rules.ts'
+import {
+  scheduleViolations,
+  shiftViolations,
+  type CheckedAgent,
+  type CheckedShift,
+  type ShiftViolation,
+} from '../domain/schedule/violations.ts'
 import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
 import { roundTo } from '../utils/format.ts'
 import { agentsFor } from './agents.server.ts'
 import { listChannels } from './operation.server.ts'
-import { solveSchedule, type SolvePhase } from './scheduler.server.ts'
+import { solveSchedule, type SolvePhase, type SolvePhases } from './scheduler.server.ts'
 import { getRulesFile, type RulesFile } from './schedule-rules.server.ts'
 import { getForecastRef, planRows, planWeeks, type PlanGap } from './staffing.server.ts'
 
@@ -127,8 +136,8 @@ export async function generateSchedule(
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO Schedule (name, forecastId, channelKey, firstDay, days, timeZone, intervalMin, requirement, rules, daysOff,
-           lpBound, objective, gap, solverStatus, solveMs, status, createdAt, createdBy)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+           lpBound, objective, gap, solverStatus, solveMs, solvePhases, status, createdAt, createdBy)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
       )
       .run(
         name,
@@ -146,6 +155,7 @@ export async function generateSchedule(
         solved.gap,
         solved.status,
         Math.round(solved.milliseconds),
+        JSON.stringify(solved.phases),
         Date.now(),
         user,
       )
@@ -221,6 +231,8 @@ export interface ShiftRow {
   paidHours: number
   breaks: Array<{ name: string; start: number; end: number }>
   edited: boolean
+  /** The rules the shift breaks (saved anyway by hand, or since the team changed); empty when none. */
+  violations: ShiftViolation[]
 }
 
 export interface ChartPoint {
@@ -231,6 +243,23 @@ export interface ChartPoint {
   /** [from, to] bands for shading: over = scheduled above required, under = below. */
   over: [number, number]
   under: [number, number]
+}
+
+/** The solver's figures: those of the schedule as generated, which hand edits do not change. */
+export interface SolverFigures {
+  status: string
+  /** Paid hours plus the shortfall penalty as generated, the LP bound on it and the gap between them. */
+  objective: number
+  lpBound: number
+  gap: number
+  /** A shift was changed by hand since: the figures above describe the schedule before that. */
+  editedSince: boolean
+  /** From building the model to the end of the repair. */
+  totalMs: number
+  /** Where the time went; null for schedules made before it was recorded. */
+  phases: SolvePhases | null
+  /** The integer program's time limit. */
+  timeLimitSec: number
 }
 
 export interface ScheduleView {
@@ -249,11 +278,11 @@ export interface ScheduleView {
     createdBy: string
     publishedAt: string | null
     publishedBy: string | null
-    solverStatus: string
-    solveMs: number
   }
-  totals: CoverageTotals & { paidHours: number; shifts: number; openShifts: number; lpBound: number; objective: number; gap: number }
-  days: Array<{ index: number; date: string; weekday: number; paidHours: number; shifts: number; coverage: number }>
+  /** Of the schedule as it is now, hand edits included. */
+  totals: CoverageTotals & { paidHours: number; shifts: number; openShifts: number; outOfRules: number }
+  solver: SolverFigures
+  days: Array<{ index: number; date: string; weekday: number; paidHours: number; shifts: number; coverage: number; short: number }>
   /** Selected day (null = the week). */
   day: number | null
   chart: ChartPoint[]
@@ -262,6 +291,8 @@ export interface ScheduleView {
   /** Local minute range of the day's timeline. */
   axis: { from: number; to: number }
 }
+
+type StoredShift = Omit<ShiftRow, 'violations'>
 
 function parseShift(row: {
   id: number
@@ -274,7 +305,7 @@ function parseShift(row: {
   paidHours: number
   breaks: string
   editedAt: Date | null
-}): ShiftRow {
+}): StoredShift {
   return {
     id: row.id,
     agentId: row.agentId,
@@ -302,6 +333,16 @@ const shiftSelect = {
   editedAt: true,
 } as const
 
+/** The rules a schedule was made with (its stored snapshot), as the domain reads them. */
+function storedRules(json: string): { rules: ScheduleRules; timeLimitSec: number } {
+  return toScheduleRules(scheduleRulesSchema.parse(JSON.parse(json)))
+}
+
+/** A team member as the rule check sees them, with the days off this schedule gives them. */
+function checkedAgent(agent: { weeklyHours: number; channels: string; active: boolean | number }, daysOff: number[] | undefined): CheckedAgent {
+  return { weeklyHours: agent.weeklyHours, channels: JSON.parse(agent.channels) as string[], active: !!agent.active, daysOff: daysOff ?? [] }
+}
+
 export async function getScheduleView(id: number, day: number | null): Promise<ScheduleView | null> {
   const row = await prisma.schedule.findUnique({
     where: { id },
@@ -310,26 +351,26 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
   if (!row) return null
   if (day !== null && !(day >= 0 && day < row.days)) day = null
   const requirement = JSON.parse(row.requirement) as StoredRequirement
-  const rules = JSON.parse(row.rules) as RulesFile
-  const shifts = row.shifts.map(parseShift)
-  const floor = onFloor(shifts, requirement.start, row.intervalMin)
+  const { rules, timeLimitSec } = storedRules(row.rules)
+  const stored = row.shifts.map(parseShift)
+  const floor = onFloor(stored, requirement.start, row.intervalMin)
   const totals = coverageTotals(requirement.owed, floor, row.intervalMin)
-  const paid = shifts.reduce((sum, s) => sum + s.paidHours, 0)
-  const objective = paid + (rules.shortfallPenaltyHours ?? DEFAULT_SHORTFALL_PENALTY) * totals.underHours
   const channels = await listChannels()
   const dayOf = requirement.start.map((t) => daysBetween(row.firstDay, localDateOf(t, row.timeZone)))
   const days = Array.from({ length: row.days }, (_, index) => {
     const date = addDays(row.firstDay, index)
     const owedDay = requirement.owed.filter((_, j) => dayOf[j] === index)
     const floorDay = floor.filter((_, j) => dayOf[j] === index)
-    const dayShifts = shifts.filter((s) => s.day === index)
+    const dayShifts = stored.filter((s) => s.day === index)
+    const coverage = coverageTotals(owedDay, floorDay, row.intervalMin)
     return {
       index,
       date,
       weekday: weekdayOf(date),
       paidHours: dayShifts.reduce((sum, s) => sum + s.paidHours, 0),
       shifts: dayShifts.length,
-      coverage: coverageTotals(owedDay, floorDay, row.intervalMin).coverage,
+      coverage: coverage.coverage,
+      short: coverage.short.length,
     }
   })
   const chart: ChartPoint[] = []
@@ -350,18 +391,29 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
   })
   const daysOff = JSON.parse(row.daysOff) as Record<string, number[]>
   const hours = new Map<number, number>()
-  for (const s of shifts) if (s.agentId !== null) hours.set(s.agentId, (hours.get(s.agentId) ?? 0) + s.paidHours)
+  for (const s of stored) if (s.agentId !== null) hours.set(s.agentId, (hours.get(s.agentId) ?? 0) + s.paidHours)
   const agentIds = new Set([...Object.keys(daysOff).map(Number), ...hours.keys()])
   const people = await prisma.agent.findMany({
     where: { id: { in: [...agentIds] } },
-    select: { id: true, name: true, weeklyHours: true },
+    select: { id: true, name: true, weeklyHours: true, channels: true, active: true },
     orderBy: { name: 'asc' },
   })
+  const violations = scheduleViolations({
+    rules,
+    timeZone: row.timeZone,
+    firstDay: row.firstDay,
+    days: row.days,
+    channelKey: row.channelKey,
+    shifts: stored,
+    agents: new Map(people.map((p) => [p.id, checkedAgent(p, daysOff[p.id])])),
+  })
+  const shifts = stored.map((s) => ({ ...s, violations: violations.get(s.id) ?? [] }))
   const dayShifts = day === null ? shifts : shifts.filter((s) => s.day === day)
   const minutes = dayShifts.flatMap((s) => {
     const startMinute = localMinuteOfDay(s.start, row.timeZone)
     return [startMinute, startMinute + (s.end - s.start) / 60_000]
   })
+  const phases = row.solvePhases === null ? null : (JSON.parse(row.solvePhases) as SolvePhases)
   return {
     schedule: {
       id: row.id,
@@ -378,23 +430,27 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
       createdBy: row.createdBy,
       publishedAt: row.publishedAt?.toISOString() ?? null,
       publishedBy: row.publishedBy,
-      solverStatus: row.solverStatus,
-      solveMs: row.solveMs,
     },
     totals: {
       ...totals,
-      paidHours: paid,
+      paidHours: shifts.reduce((sum, s) => sum + s.paidHours, 0),
       shifts: shifts.length,
       openShifts: shifts.filter((s) => s.agentId === null).length,
-      lpBound: row.lpBound,
-      objective,
-      gap: row.lpBound > 0 ? (objective - row.lpBound) / row.lpBound : 0,
+      outOfRules: violations.size,
+    },
+    solver: {
+      status: row.solverStatus,
+      ...solverFigures(row.lpBound, row.objective),
+      editedSince: shifts.some((s) => s.edited),
+      totalMs: row.solveMs,
+      phases,
+      timeLimitSec: phases?.integerLimitSec ?? timeLimitSec,
     },
     days,
     day,
     chart,
     shifts,
-    agents: people.map((p) => ({ ...p, daysOff: daysOff[p.id] ?? [], hours: hours.get(p.id) ?? 0 })),
+    agents: people.map((p) => ({ id: p.id, name: p.name, weeklyHours: p.weeklyHours, daysOff: daysOff[p.id] ?? [], hours: hours.get(p.id) ?? 0 })),
     axis: {
       from: minutes.length ? Math.floor(Math.min(...minutes) / 60) * 60 : 6 * 60,
       to: minutes.length ? Math.min(1440 * 2, Math.ceil(Math.max(...minutes) / 60) * 60) : 24 * 60,
@@ -402,61 +458,93 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
   }
 }
 
-export type MoveOutcome = 'moved' | 'notFound' | 'badTime' | 'agentBusy' | 'agentOff' | 'unknownAgent'
+export type EditResult =
+  /** Saved; `violations` lists the rules it breaks when saved anyway (empty otherwise). */
+  | { outcome: 'saved'; violations: ShiftViolation[] }
+  /** Not saved: it would break these rules. */
+  | { outcome: 'refused'; violations: ShiftViolation[] }
+  | { outcome: 'notFound' | 'badTime' | 'unknownAgent' }
+
+interface ShiftSql {
+  id: number
+  agentId: number | null
+  type: string
+  day: number
+  start: number
+  end: number
+  paidHours: number
+  breaks: string
+}
+
+const checkedShift = (row: ShiftSql): CheckedShift => ({ ...row, breaks: JSON.parse(row.breaks) as CheckedShift['breaks'] })
 
 /**
  * Moves a shift to another start on its day (breaks move with it) and/or gives it to another agent
- * (null = open). Refuses an agent who is inactive or cannot work the schedule's channel, is off
- * that day, or already has a shift that overlaps it or is on the same day. Checked and written in
- * one transaction, so two supervisors cannot both give the agent the day.
+ * (null = open), checked by the rules generation follows (the schedule's stored rules and the team):
+ * an edit that breaks one is refused with the reasons unless `force` (the supervisor's "save
+ * anyway"). An agent who is not on the team (unknown or inactive) is always refused. Checked and
+ * written in one transaction, so two supervisors cannot both give the agent the day.
  */
 export async function editShift(
   scheduleId: number,
   shiftId: number,
-  change: { start: string; agentId: number | null },
+  change: { start: string; agentId: number | null; force?: boolean },
   user: string,
-): Promise<MoveOutcome> {
+): Promise<EditResult> {
   const minute = parseClock(change.start)
-  return withSqliteTransaction((db) => {
-    const schedule = db.prepare('SELECT firstDay, timeZone, daysOff, channelKey FROM Schedule WHERE id = ?').get(scheduleId) as
-      | { firstDay: string; timeZone: string; daysOff: string; channelKey: string | null }
+  return withSqliteTransaction((db): EditResult => {
+    const schedule = db
+      .prepare('SELECT firstDay, days, timeZone, daysOff, channelKey, rules FROM Schedule WHERE id = ?')
+      .get(scheduleId) as { firstDay: string; days: number; timeZone: string; daysOff: string; channelKey: string | null; rules: string } | undefined
+    const columns = 'id, agentId, type, day, start, "end", paidHours, breaks'
+    const shift = db.prepare(`SELECT ${columns} FROM ScheduleShift WHERE id = ? AND scheduleId = ?`).get(shiftId, scheduleId) as
+      | ShiftSql
       | undefined
-    const shift = db
-      .prepare('SELECT day, start, "end", breaks FROM ScheduleShift WHERE id = ? AND scheduleId = ?')
-      .get(shiftId, scheduleId) as { day: number; start: number; end: number; breaks: string } | undefined
-    if (!schedule || !shift) return 'notFound'
-    if (minute === null || minute >= 1440 || minute % 5 !== 0) return 'badTime'
-    const date = addDays(schedule.firstDay, shift.day)
-    const start = localInstant(date, minute, schedule.timeZone)
-    if (localMinuteOfDay(start, schedule.timeZone) !== minute) return 'badTime' // a time the clocks skip
-    const end = start + (shift.end - shift.start)
-    if (change.agentId !== null) {
-      const agent = db.prepare('SELECT channels, active FROM Agent WHERE id = ?').get(change.agentId) as
-        | { channels: string; active: number }
-        | undefined
-      if (!agent || !agent.active) return 'unknownAgent'
-      if (schedule.channelKey !== null && !(JSON.parse(agent.channels) as string[]).includes(schedule.channelKey)) return 'unknownAgent'
-      const daysOff = (JSON.parse(schedule.daysOff) as Record<string, number[]>)[change.agentId] ?? []
-      if (daysOff.includes(shift.day)) return 'agentOff'
-      const busy = db
-        .prepare(
-          'SELECT 1 FROM ScheduleShift WHERE scheduleId = ? AND agentId = ? AND id <> ? AND (day = ? OR (start < ? AND "end" > ?)) LIMIT 1',
-        )
-        .get(scheduleId, change.agentId, shiftId, shift.day, end, start)
-      if (busy) return 'agentBusy'
-    }
+    if (!schedule || !shift) return { outcome: 'notFound' }
+    if (minute === null || minute >= 1440 || minute % 5 !== 0) return { outcome: 'badTime' }
+    const start = localInstant(addDays(schedule.firstDay, shift.day), minute, schedule.timeZone)
+    if (localMinuteOfDay(start, schedule.timeZone) !== minute) return { outcome: 'badTime' } // a time the clocks skip
     const delta = start - shift.start
-    const breaks = (JSON.parse(shift.breaks) as ShiftRow['breaks']).map((b) => ({ ...b, start: b.start + delta, end: b.end + delta }))
-    db.prepare('UPDATE ScheduleShift SET start = ?, "end" = ?, breaks = ?, agentId = ?, editedAt = ?, editedBy = ? WHERE id = ?').run(
+    const stored = checkedShift(shift)
+    const moved: CheckedShift = {
+      ...stored,
+      agentId: change.agentId,
       start,
-      end,
-      JSON.stringify(breaks),
+      end: shift.end + delta,
+      breaks: stored.breaks.map((b) => ({ ...b, start: b.start + delta, end: b.end + delta })),
+    }
+    const agents = new Map<number, CheckedAgent>()
+    let others: CheckedShift[] = []
+    if (change.agentId !== null) {
+      const agent = db.prepare('SELECT channels, weeklyHours, active FROM Agent WHERE id = ?').get(change.agentId) as
+        | { channels: string; weeklyHours: number; active: number }
+        | undefined
+      if (!agent || !agent.active) return { outcome: 'unknownAgent' }
+      agents.set(change.agentId, checkedAgent(agent, (JSON.parse(schedule.daysOff) as Record<string, number[]>)[change.agentId]))
+      others = (
+        db.prepare(`SELECT ${columns} FROM ScheduleShift WHERE scheduleId = ? AND agentId = ? AND id <> ?`).all(scheduleId, change.agentId, shiftId) as ShiftSql[]
+      ).map(checkedShift)
+    }
+    const violations = shiftViolations(moved, {
+      rules: storedRules(schedule.rules).rules,
+      timeZone: schedule.timeZone,
+      firstDay: schedule.firstDay,
+      days: schedule.days,
+      channelKey: schedule.channelKey,
+      shifts: others,
+      agents,
+    })
+    if (violations.length > 0 && !change.force) return { outcome: 'refused', violations }
+    db.prepare('UPDATE ScheduleShift SET start = ?, "end" = ?, breaks = ?, agentId = ?, editedAt = ?, editedBy = ? WHERE id = ?').run(
+      moved.start,
+      moved.end,
+      JSON.stringify(moved.breaks),
       change.agentId,
       Date.now(),
       user,
       shiftId,
     )
-    return 'moved'
+    return { outcome: 'saved', violations }
   })
 }
 

@@ -382,7 +382,11 @@ describe('schedules', () => {
     const edit = page.getByRole('form', { name: 'Editar turno' })
     await edit.getByLabel('Início').fill('00:00')
     await edit.getByRole('button', { name: 'Salvar turno' }).click()
-    await page.getByText('Turno alterado; cobertura recalculada.').waitFor()
+    // Before opening: refused with the reason until saved anyway (test/e2e/schedule-edit.test.ts tells more).
+    await edit.getByRole('alert').waitFor()
+    await edit.getByLabel('Salvar mesmo assim, com aviso no turno').check()
+    await edit.getByRole('button', { name: 'Salvar turno' }).click()
+    await page.getByText('Turno salvo fora das regras: o aviso fica no turno até ser corrigido.').waitFor()
     await expect.poll(() => scheduledLine.getAttribute('d')).not.toBe(before)
     await expect.poll(() => page.getByTestId('over-hours').textContent()).not.toBe(overBefore)
     await expect.poll(() => page.locator('.gantt-bar.is-edited').count()).toBe(1)

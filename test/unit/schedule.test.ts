@@ -1,7 +1,8 @@
 // The shift-scheduling model on small cases whose optimum is known by hand, solved by HiGHS.
 import { describe, expect, it } from 'vitest'
-import type { Requirements } from '../../app/domain/schedule/model.ts'
+import { buildScheduleModel, readSchedule, type Requirements } from '../../app/domain/schedule/model.ts'
 import { checkRules, paidHours, shiftCap, type ScheduleRules } from '../../app/domain/schedule/rules.ts'
+import { scheduleViolations } from '../../app/domain/schedule/violations.ts'
 import { solveSchedule } from '../../app/services/scheduler.server.ts'
 import { nr17Rules, weekRequirements } from '../support/schedule-week.ts'
 
@@ -33,6 +34,24 @@ describe('shift scheduling', () => {
     expect(result.gap).toBeCloseTo(0, 9)
     expect(result.shifts.map((s) => `${iso(s.start)}–${iso(s.end)}`)).toEqual(['08:00–10:00', '10:00–12:00'])
     expect(result.uncovered).toEqual([])
+  })
+
+  it('says where the time went: the time limit is the integer program’s, the repair comes after it', async () => {
+    const result = await solveSchedule(day([[8, 12, 1]]), twoHours, { timeLimitSec: 7 })
+    const { phases } = result
+    expect(phases.integerLimitSec).toBe(7)
+    expect(phases.repairedShifts).toBe(0)
+    for (const ms of [phases.relaxationMs, phases.integerMs, phases.repairMs]) expect(ms).toBeGreaterThanOrEqual(0)
+    expect(phases.relaxationMs + phases.integerMs + phases.repairMs).toBeLessThanOrEqual(result.milliseconds)
+  })
+
+  it('counts the shifts the repair adds: all of them when the solver gave no integer solution', () => {
+    const requirements = day([[8, 12, 1]])
+    const model = buildScheduleModel(requirements, twoHours)
+    const repaired = readSchedule(model, requirements, twoHours, () => 0)
+    expect(repaired.shifts).toHaveLength(2)
+    expect(repaired.repaired).toBe(2)
+    expect(repaired.uncovered).toEqual([])
   })
 
   it('stacks shifts where more agents are needed: 2 agents 08–10, 1 agent 10–12 → 3 shifts', async () => {
@@ -146,5 +165,8 @@ describe('shift scheduling', () => {
       expect(minute).toBeGreaterThanOrEqual(7 * 60)
       expect(minute + (shift.end - shift.start) / 60_000).toBeLessThanOrEqual(23 * 60)
     }
+    // The check of hand edits reads the rules as the model does: nothing the solver made breaks one.
+    const shifts = result.shifts.map((s, id) => ({ ...s, id, agentId: null, day: Math.floor((s.start - Date.UTC(2026, 10, 30)) / 86_400_000), paidHours: 0 }))
+    expect(scheduleViolations({ rules: nr17Rules, timeZone: 'UTC', firstDay: '2026-11-30', days: 7, channelKey: null, shifts, agents: new Map() })).toEqual(new Map())
   }, 30_000)
 })

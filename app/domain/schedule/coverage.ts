@@ -34,7 +34,7 @@ export interface CoverageTotals {
   /** Agent-hours owed and agent-hours of it covered. */
   owedHours: number
   coveredHours: number
-  /** coveredHours ÷ owedHours (1 when nothing is owed). */
+  /** coveredHours ÷ owedHours: 1 exactly when no interval is short (and when nothing is owed). */
   coverage: number
   /** Agent-hours above and below what is owed. */
   overHours: number
@@ -53,12 +53,13 @@ export function coverageTotals(owed: readonly number[], floor: readonly number[]
   owed.forEach((need, j) => {
     const have = floor[j] ?? 0
     owedHours += need * hours
-    coveredHours += Math.min(need, have) * hours
     if (have > need) overHours += (have - need) * hours
+    // Within a millionth of an agent is covered (shares of intervals add up in floating point).
     if (need - have > 1e-6) {
+      coveredHours += have * hours
       underHours += (need - have) * hours
       short.push(j)
-    }
+    } else coveredHours += need * hours
   })
   return { owedHours, coveredHours, coverage: owedHours > 0 ? coveredHours / owedHours : 1, overHours, underHours, short }
 }

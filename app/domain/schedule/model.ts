@@ -5,7 +5,15 @@
 // and breaks that cover part of an interval count for that part. The model is written in CPLEX
 // LP format for a solver (HiGHS); `readSchedule` turns the solver's values into shifts.
 import { isOpen } from '../opening-hours.ts'
-import { DEFAULT_SHORTFALL_PENALTY, paidHours, shiftCap, type ScheduleRules } from './rules.ts'
+import {
+  breakOffsets,
+  DEFAULT_SHORTFALL_PENALTY,
+  onStartGrid,
+  paidHours,
+  shiftCap,
+  withinOpeningHours,
+  type ScheduleRules,
+} from './rules.ts'
 
 export interface Requirements {
   intervalMin: number
@@ -63,7 +71,6 @@ export function buildScheduleModel(requirements: Requirements, rules: ScheduleRu
   const hours = rules.openingHours ?? null
   const open = (i: number) => hours === null || isOpen(hours, requirements.weekday[i]!, requirements.minute[i]!, intervalMin)
   const owed = requirements.required.map((r, i) => (open(i) ? Math.max(r, rules.minAgentsWhileOpen ?? 0) : 0))
-  const breakStep = rules.breakGranularityMin ?? 15
 
   const starts: Start[] = []
   const rows = Array.from({ length: n }, () => [] as Array<[number, string]>)
@@ -73,18 +80,9 @@ export function buildScheduleModel(requirements: Requirements, rules: ScheduleRu
   const integers: string[] = []
   for (let i = 0; i < n; i++) {
     const minute = requirements.minute[i]!
-    if (
-      minute < rules.earliestStartMin ||
-      minute > rules.latestStartMin ||
-      (minute - rules.earliestStartMin) % rules.startGranularityMin !== 0
-    )
-      continue
+    if (!onStartGrid(rules, minute)) continue
     rules.shiftTypes.forEach((type, s) => {
-      // Within opening hours, when there are any: the shift starts after opening and ends by closing.
-      if (hours !== null) {
-        const day = hours[requirements.weekday[i]!]
-        if (!day || minute < day.open || minute + type.lengthMin > day.close) return
-      }
+      if (!withinOpeningHours(rules, requirements.weekday[i]!, minute, type.lengthMin)) return
       const name = `x${s}_${i}`
       const start: Start = { type: s, interval: i, name, breaks: [] }
       for (const [j, share] of cover(i, 0, type.lengthMin, intervalMin, n)) rows[j]!.push([share, name])
@@ -92,7 +90,7 @@ export function buildScheduleModel(requirements: Requirements, rules: ScheduleRu
       integers.push(name)
       type.breaks.forEach((b, k) => {
         const options: Array<{ offset: number; name: string }> = []
-        for (let offset = b.earliestMin; offset <= b.latestMin; offset += breakStep) {
+        for (const offset of breakOffsets(rules, b)) {
           const y = `y${s}_${i}_${k}_${offset}`
           options.push({ offset, name: y })
           integers.push(y)
@@ -154,6 +152,8 @@ export interface ScheduleResult {
   shortHours: number
   /** Requirement owed per interval (minimum while open applied, 0 when closed). */
   owed: number[]
+  /** Shifts the repair added after the solver (all of them when it found no integer solution). */
+  repaired: number
 }
 
 /**
@@ -194,7 +194,9 @@ export function readSchedule(
       shifts.push({ type: type.name, start: t0, end: t0 + type.lengthMin * 60_000, breaks })
     }
   }
+  const solved = shifts.length
   paid += repairCoverage(model, requirements, rules, onFloor, shifts)
+  const repaired = shifts.length - solved
   const uncovered: number[] = []
   let shortHours = 0
   for (let j = 0; j < n; j++) {
@@ -205,7 +207,7 @@ export function readSchedule(
     }
   }
   shifts.sort((a, b) => a.start - b.start)
-  return { shifts, paidHours: paid, onFloor, uncovered, shortHours, owed: model.owed }
+  return { shifts, paidHours: paid, onFloor, uncovered, shortHours, owed: model.owed, repaired }
 }
 
 /**

@@ -44,11 +44,22 @@ export interface Roster {
   hours: Map<number, number>
 }
 
-const DEFAULT_MIN_REST_MIN = 660
+/** Rest between the end of an agent's shift and the start of their next (CLT art. 66 "interjornada": 11 h). */
+export const DEFAULT_MIN_REST_MIN = 660
 const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
 /** Slack on contracted hours, so that shifts of 6 h 20 min still fill 38 h exactly. */
 const HOURS_TOLERANCE = 1e-9
+
+/** Whether a shift starting at `nextStart` leaves enough rest after one ending at `previousEnd` (epoch ms). */
+export function restedEnough(previousEnd: number, nextStart: number, minRestMin = DEFAULT_MIN_REST_MIN): boolean {
+  return nextStart - previousEnd >= minRestMin * 60_000
+}
+
+/** Whether a shift of `paidHours` fits a weekly contract of which `assigned` hours are already given. */
+export function fitsContract(weeklyHours: number, assigned: number, paidHours: number): boolean {
+  return weeklyHours - assigned >= paidHours - HOURS_TOLERANCE
+}
 
 /** Refuses inputs no roster can be made of (a programming error, not an infeasible week). */
 function checkInput(shifts: readonly RosterShift[], agents: readonly RosterAgent[], options: RosterOptions): void {
@@ -129,7 +140,7 @@ function clockDistanceHours(a: number, b: number): number {
 export function assignRoster(shifts: readonly RosterShift[], agents: readonly RosterAgent[], options: RosterOptions): Roster {
   checkInput(shifts, agents, options)
   const { days } = options
-  const minRestMs = (options.minRestMin ?? DEFAULT_MIN_REST_MIN) * 60_000
+  const minRestMin = options.minRestMin ?? DEFAULT_MIN_REST_MIN
   const n = agents.length
 
   const byDay: number[][] = Array.from({ length: days }, () => [])
@@ -164,9 +175,9 @@ export function assignRoster(shifts: readonly RosterShift[], agents: readonly Ro
       let best = -1
       let bestCost = Infinity
       for (const a of working) {
-        if (lastDay[a] === d || shift.start - lastEnd[a]! < minRestMs) continue
+        if (lastDay[a] === d || !restedEnough(lastEnd[a]!, shift.start, minRestMin)) continue
+        if (!fitsContract(agents[a]!.weeklyHours, assigned[a]!, shift.paidHours)) continue
         const remaining = agents[a]!.weeklyHours - assigned[a]!
-        if (remaining < shift.paidHours - HOURS_TOLERANCE) continue
         let cost = 2 * Math.abs(remaining / workLeft[a]! - shift.paidHours)
         if (lastDay[a]! >= 0) cost += clockDistanceHours(shift.start, lastStart[a]!)
         if (cost < bestCost) {

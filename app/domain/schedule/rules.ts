@@ -47,6 +47,33 @@ export function paidHours(type: ShiftType): number {
   return (type.lengthMin - type.breaks.filter((b) => !b.paid).reduce((sum, b) => sum + b.lengthMin, 0)) / 60
 }
 
+/** Whether a shift may start at a local minute of the day: between the earliest and latest start, on the grid. */
+export function onStartGrid(rules: ScheduleRules, minute: number): boolean {
+  return (
+    minute >= rules.earliestStartMin &&
+    minute <= rules.latestStartMin &&
+    (minute - rules.earliestStartMin) % rules.startGranularityMin === 0
+  )
+}
+
+/**
+ * Whether a shift of `lengthMin` starting at a local minute of a weekday lies within the opening
+ * hours: it starts after opening and ends by closing (always, when there are none).
+ */
+export function withinOpeningHours(rules: ScheduleRules, weekday: number, minute: number, lengthMin: number): boolean {
+  if (!rules.openingHours) return true
+  const day = rules.openingHours[weekday]
+  return !!day && minute >= day.open && minute + lengthMin <= day.close
+}
+
+/** Offsets from the shift's start (minutes) at which a break may start: its window on the break grid. */
+export function breakOffsets(rules: ScheduleRules, rule: BreakRule): number[] {
+  const step = rules.breakGranularityMin ?? 15
+  const offsets: number[] = []
+  for (let offset = rule.earliestMin; offset <= rule.latestMin; offset += step) offsets.push(offset)
+  return offsets
+}
+
 /** Refuses rules that cannot make a schedule, naming the problem. */
 export function checkRules(rules: ScheduleRules): void {
   const fail = (message: string) => {

@@ -1,0 +1,154 @@
+// The rules a shift breaks in its schedule: the ones generation follows — shift types and their
+// breaks, the start grid and opening hours (rules.ts, as the model applies them), days off, one
+// shift a day, 11 h rest and contracted hours (roster.ts), and the team's channels — checked
+// against the schedule's stored rules and the team. A hand edit that breaks one is refused with
+// these reasons, or saved anyway and shown with them until fixed.
+import { localMinuteOfDay, weekdayOf } from '../intervals.ts'
+import { DEFAULT_MIN_REST_MIN, fitsContract, restedEnough } from './roster.ts'
+import { breakOffsets, daysOffIn, onStartGrid, withinOpeningHours, type ScheduleRules } from './rules.ts'
+
+export interface CheckedShift {
+  id: number
+  /** null = open (no agent). */
+  agentId: number | null
+  type: string
+  /** Local day index of its start in the schedule (0 = the first day). */
+  day: number
+  /** UTC epoch ms. */
+  start: number
+  end: number
+  paidHours: number
+  breaks: ReadonlyArray<{ name: string; start: number; end: number }>
+}
+
+export interface CheckedAgent {
+  weeklyHours: number
+  /** Channel keys the agent can work. */
+  channels: readonly string[]
+  active: boolean
+  /** Day indexes the roster gave the agent off in this schedule. */
+  daysOff: readonly number[]
+}
+
+export interface ScheduleUnderCheck {
+  rules: ScheduleRules
+  timeZone: string
+  /** The first local day ("YYYY-MM-DD") and the number of days (7 for a week). */
+  firstDay: string
+  days: number
+  /** null = every channel together: any agent may work it. */
+  channelKey: string | null
+  /** The schedule's shifts (the checked one may be among them, by id); only its agent's count for the people rules. */
+  shifts: readonly CheckedShift[]
+  /** The team by agent id; an agent missing here is not on it. */
+  agents: ReadonlyMap<number, CheckedAgent>
+}
+
+/** Clock times are local minutes after midnight; lengths in minutes; hours paid hours. */
+export type ShiftViolation =
+  | { rule: 'shiftType' }
+  | { rule: 'length'; minutes: number; expectedMin: number }
+  | { rule: 'break'; name: string; lengthMin: number; from: number; to: number; everyMin: number }
+  | { rule: 'startTime'; earliest: number; latest: number; everyMin: number }
+  | { rule: 'closed' }
+  | { rule: 'openingHours'; open: number; close: number }
+  | { rule: 'notOnTeam' }
+  | { rule: 'channel' }
+  | { rule: 'dayOff' }
+  | { rule: 'workDays'; days: number; maxDays: number }
+  | { rule: 'oneShiftADay' }
+  | { rule: 'overlap' }
+  | { rule: 'rest'; restMin: number; minRestMin: number }
+  | { rule: 'contract'; hours: number; weeklyHours: number }
+
+const MINUTE = 60_000
+
+/** The rules `shift` breaks in `schedule`, in the order above; empty when it keeps them all. */
+export function shiftViolations(shift: CheckedShift, schedule: ScheduleUnderCheck): ShiftViolation[] {
+  const others = shift.agentId === null ? [] : schedule.shifts.filter((s) => s.agentId === shift.agentId && s.id !== shift.id)
+  const minute = localMinuteOfDay(shift.start, schedule.timeZone)
+  return [...shapeViolations(shift, minute, schedule), ...peopleViolations(shift, others, schedule)]
+}
+
+/** Every shift of the schedule that breaks a rule, by id (one pass per agent, for a whole week's view). */
+export function scheduleViolations(schedule: ScheduleUnderCheck): Map<number, ShiftViolation[]> {
+  const byAgent = new Map<number, CheckedShift[]>()
+  for (const s of schedule.shifts) {
+    if (s.agentId === null) continue
+    let list = byAgent.get(s.agentId)
+    if (!list) byAgent.set(s.agentId, (list = []))
+    list.push(s)
+  }
+  // Shifts share a few hundred starts: each start's local time is worked out once (~5 µs each).
+  const minutes = new Map<number, number>()
+  const out = new Map<number, ShiftViolation[]>()
+  for (const shift of schedule.shifts) {
+    const others = shift.agentId === null ? [] : byAgent.get(shift.agentId)!.filter((s) => s.id !== shift.id)
+    let minute = minutes.get(shift.start)
+    if (minute === undefined) minutes.set(shift.start, (minute = localMinuteOfDay(shift.start, schedule.timeZone)))
+    const found = [...shapeViolations(shift, minute, schedule), ...peopleViolations(shift, others, schedule)]
+    if (found.length > 0) out.set(shift.id, found)
+  }
+  return out
+}
+
+/** Its type, length and breaks, when it starts (local `minute` of its day) and whether the channel is open throughout. */
+function shapeViolations(shift: CheckedShift, minute: number, { rules, firstDay }: ScheduleUnderCheck): ShiftViolation[] {
+  const out: ShiftViolation[] = []
+  const minutes = (shift.end - shift.start) / MINUTE
+  const type = rules.shiftTypes.find((t) => t.name === shift.type)
+  if (!type) out.push({ rule: 'shiftType' })
+  else {
+    if (minutes !== type.lengthMin) out.push({ rule: 'length', minutes, expectedMin: type.lengthMin })
+    type.breaks.forEach((b, k) => {
+      const taken = shift.breaks[k]
+      const offset = taken && (taken.start - shift.start) / MINUTE
+      if (taken && taken.end - taken.start === b.lengthMin * MINUTE && breakOffsets(rules, b).includes(offset!)) return
+      out.push({
+        rule: 'break',
+        name: b.name,
+        lengthMin: b.lengthMin,
+        from: (minute + b.earliestMin) % 1440,
+        to: (minute + b.latestMin) % 1440,
+        everyMin: rules.breakGranularityMin ?? 15,
+      })
+    })
+  }
+  if (!onStartGrid(rules, minute))
+    out.push({ rule: 'startTime', earliest: rules.earliestStartMin, latest: rules.latestStartMin, everyMin: rules.startGranularityMin })
+  // From the day index: the local date of an instant costs ~25 µs, a week's view checks thousands.
+  const weekday = (weekdayOf(firstDay) + shift.day) % 7
+  if (!withinOpeningHours(rules, weekday, minute, minutes)) {
+    const day = rules.openingHours![weekday]
+    out.push(day ? { rule: 'openingHours', open: day.open, close: day.close } : { rule: 'closed' })
+  }
+  return out
+}
+
+/** The agent's: on the team for the channel, working that day, one shift a day, rest, days and hours in the week. */
+function peopleViolations(shift: CheckedShift, others: readonly CheckedShift[], schedule: ScheduleUnderCheck): ShiftViolation[] {
+  if (shift.agentId === null) return []
+  const agent = schedule.agents.get(shift.agentId)
+  if (!agent || !agent.active) return [{ rule: 'notOnTeam' }]
+  const out: ShiftViolation[] = []
+  if (schedule.channelKey !== null && !agent.channels.includes(schedule.channelKey)) out.push({ rule: 'channel' })
+  if (agent.daysOff.includes(shift.day)) out.push({ rule: 'dayOff' })
+  const workDays = new Set([shift.day, ...others.map((s) => s.day)]).size
+  const maxDays = schedule.days - daysOffIn(schedule.rules, schedule.days)
+  if (workDays > maxDays) out.push({ rule: 'workDays', days: workDays, maxDays })
+  if (others.some((s) => s.day === shift.day)) out.push({ rule: 'oneShiftADay' })
+  let overlap = false
+  let shortest = Infinity
+  for (const other of others) {
+    const [first, second] = other.start <= shift.start ? [other, shift] : [shift, other]
+    if (second.start < first.end) overlap = true
+    else if (!restedEnough(first.end, second.start)) shortest = Math.min(shortest, second.start - first.end)
+  }
+  if (overlap) out.push({ rule: 'overlap' })
+  if (shortest < Infinity) out.push({ rule: 'rest', restMin: shortest / MINUTE, minRestMin: DEFAULT_MIN_REST_MIN })
+  const assigned = others.reduce((sum, s) => sum + s.paidHours, 0)
+  if (!fitsContract(agent.weeklyHours, assigned, shift.paidHours))
+    out.push({ rule: 'contract', hours: assigned + shift.paidHours, weeklyHours: agent.weeklyHours })
+  return out
+}
+
