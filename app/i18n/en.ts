@@ -1007,6 +1007,7 @@ export const en: Messages = {
     method: 'Unknown method.',
     historyShort: 'The history needs at least 7 days.',
     historyLong: 'The history can be at most 730 days.',
+    noHistoryForChannel: 'No contacts in the chosen history for: {{channels}}. Choose a period with data of those channels (see the months beside each channel) or untick them.',
     noDataInHistory: 'The database has no data in that history period.',
     overrideChannel: 'That channel is not part of this forecast.',
     overrideOutside: 'The override falls outside the forecast horizon.',

@@ -1035,6 +1035,7 @@ export const ptBR = {
     method: 'Método desconhecido.',
     historyShort: 'O histórico precisa de pelo menos 7 dias.',
     historyLong: 'O histórico pode ter no máximo 730 dias.',
+    noHistoryForChannel: 'Sem contatos no histórico escolhido para: {{channels}}. Escolha um período com dados desses canais (veja os meses ao lado de cada canal) ou desmarque-os.',
     noDataInHistory: 'Não há dados no banco nesse período de histórico.',
     overrideChannel: 'Esse canal não faz parte desta previsão.',
     overrideOutside: 'O ajuste fica fora do horizonte da previsão.',

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { FieldError } from '../components/field.tsx'
@@ -12,7 +13,7 @@ import { fieldErrors } from '../schemas/form-fields.ts'
 import { createForecastSchema, holidayYearSchema, idSchema, MAX_HORIZON_DAYS, specialDaySchema } from '../schemas/forecast.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
-import { createForecast, dataRange, deleteForecast, ForecastInputError, listForecasts } from '../services/forecast.server.ts'
+import { channelDataRanges, createForecast, dataRange, deleteForecast, ForecastInputError, listForecasts } from '../services/forecast.server.ts'
 import { getLanguage } from '../i18n/language.server.ts'
 import { getOperation, listChannels } from '../services/operation.server.ts'
 import { addNationalHolidays, deleteSpecialDay, listSpecialDays, saveSpecialDay } from '../services/special-days.server.ts'
@@ -24,17 +25,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { timeZone } = await getOperation()
   const [channels, forecasts, specialDays] = await Promise.all([listChannels(), listForecasts(), listSpecialDays()])
   const range = dataRange(timeZone)
-  // By default the last year of history up to the last day with data (fewer days when less exists).
-  const historyFrom = range && (daysBetween(range.from, range.to) > 364 ? addDays(range.to, -364) : range.from)
+  const ranges = channelDataRanges(timeZone)
   return {
     timeZone,
-    channels: channels.map((c) => ({ id: c.id, name: c.name })),
+    // Each channel's days with data: the form's history follows the channels ticked.
+    channels: channels.map((c) => ({ id: c.id, name: c.name, data: ranges.get(c.id) ?? null })),
     forecasts,
     specialDays,
     range,
-    defaults: range && { historyFrom: historyFrom!, historyTo: range.to, firstDay: addDays(range.to, 1) },
+    defaults: range && historyWindow(range),
     thisYear: Number(localDateOf(Date.now(), timeZone).slice(0, 4)),
   }
+}
+
+/** By default the last year of history up to the last day with data (fewer days when less exists). */
+function historyWindow(range: { from: string; to: string }) {
+  const historyFrom = daysBetween(range.from, range.to) > 364 ? addDays(range.to, -364) : range.from
+  return { historyFrom, historyTo: range.to, firstDay: addDays(range.to, 1) }
 }
 
 type ActionResult =
@@ -66,7 +73,12 @@ export async function action({ request }: ActionFunctionArgs) {
         if (error instanceof NotEnoughHistory) {
           return refuse('create', {}, { key: 'forecast.notEnoughHistory', params: { method: error.method, days: error.neededDays } })
         }
-        if (error instanceof ForecastInputError) return refuse('create', { [error.field]: error.key })
+        if (error instanceof ForecastInputError) {
+          // A reason with values (the channels named) is a message; a bare one marks its field.
+          return Object.keys(error.params).length > 0
+            ? refuse('create', {}, { key: error.key, params: error.params })
+            : refuse('create', { [error.field]: error.key })
+        }
         throw error
       }
     }
@@ -116,8 +128,21 @@ function CreateForm() {
     const v = refused?.values[name]
     return typeof v === 'string' ? v : fallback
   }
+  const [checked, setChecked] = useState<string[]>(() =>
+    refused ? (refused.values.channelIds as string[]) : channels.map((c) => String(c.id)),
+  )
+  // The history follows the channels ticked (a channel imported from another year has its own
+  // days), until the analyst types dates of their own.
+  const [typed, setTyped] = useState(Boolean(refused))
+  const chosen = channels.filter((c) => checked.includes(String(c.id)) && c.data !== null).map((c) => c.data!)
+  const suggested = chosen.length > 0 ? historyWindow(chosen.reduce((a, b) => ({ from: a.from < b.from ? a.from : b.from, to: a.to > b.to ? a.to : b.to }))) : defaults
+  const [dates, setDates] = useState({ historyFrom: value('historyFrom', suggested?.historyFrom ?? ''), historyTo: value('historyTo', suggested?.historyTo ?? '') })
+  const shown = typed || !suggested ? dates : { historyFrom: suggested.historyFrom, historyTo: suggested.historyTo }
   if (!defaults || !range) return <p className="note">{t('forecast.noData')}</p>
-  const checked = refused ? (refused.values.channelIds as string[]) : channels.map((c) => String(c.id))
+  const typeDate = (name: 'historyFrom' | 'historyTo') => (event: React.ChangeEvent<HTMLInputElement>) => {
+    setTyped(true)
+    setDates({ ...shown, [name]: event.target.value })
+  }
   return (
     <Form method="post" className="stack" aria-label={t('forecast.create')}>
       <input type="hidden" name="intent" value="create" />
@@ -131,19 +156,19 @@ function CreateForm() {
           {t('forecast.name')}
           <input
             name="name"
-            defaultValue={value('name', t('forecast.defaultName', { day: formatDay(defaults.firstDay, i18n.language) }))}
+            defaultValue={value('name', t('forecast.defaultName', { day: formatDay(addDays(shown.historyTo || defaults.historyTo, 1), i18n.language) }))}
             size={28}
           />
           <FieldError error={errors.name} />
         </label>
         <label>
           {t('forecast.historyFrom')}
-          <input type="date" name="historyFrom" defaultValue={value('historyFrom', defaults.historyFrom)} />
+          <input type="date" name="historyFrom" value={shown.historyFrom} onChange={typeDate('historyFrom')} />
           <FieldError error={errors.historyFrom} />
         </label>
         <label>
           {t('forecast.historyTo')}
-          <input type="date" name="historyTo" defaultValue={value('historyTo', defaults.historyTo)} />
+          <input type="date" name="historyTo" value={shown.historyTo} onChange={typeDate('historyTo')} />
           <FieldError error={errors.historyTo} />
         </label>
         <label>
@@ -177,7 +202,23 @@ function CreateForm() {
         <legend>{t('forecast.channels')}</legend>
         {channels.map((c) => (
           <label key={c.id} className="check">
-            <input type="checkbox" name="channelIds" value={c.id} defaultChecked={checked.includes(String(c.id))} /> {c.name}
+            <input
+              type="checkbox"
+              name="channelIds"
+              value={c.id}
+              checked={checked.includes(String(c.id))}
+              onChange={(event) =>
+                setChecked(event.target.checked ? [...checked, String(c.id)] : checked.filter((id) => id !== String(c.id)))
+              }
+            />{' '}
+            {c.name}
+            {c.data && (
+              <span className="note">
+                {' '}
+                ({formatDay(c.data.from, i18n.language, { month: '2-digit', year: 'numeric' })}–
+                {formatDay(c.data.to, i18n.language, { month: '2-digit', year: 'numeric' })})
+              </span>
+            )}
           </label>
         ))}
         <FieldError error={errors.channelIds} />

@@ -73,9 +73,13 @@ function readHistory(channelIds: readonly number[], from: number, to: number): M
   return byChannel
 }
 
-/** A request the data cannot answer: `field` of the form and the i18n key of the reason. */
+/** A request the data cannot answer: `field` of the form, the i18n key of the reason and its values. */
 export class ForecastInputError extends Error {
-  constructor(readonly field: string, readonly key: string) {
+  constructor(
+    readonly field: string,
+    readonly key: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
     super(key)
   }
 }
@@ -96,6 +100,11 @@ export async function createForecast(input: CreateForecastInput, user: string): 
     startOfLocalDay(input.historyFrom, timeZone),
     startOfLocalDay(firstDay, timeZone),
   )
+  // A channel with no contact in the window would be learned as all zeros: refused, named.
+  const empty = chosen.filter((c) => !history.get(c.id)!.some((r) => r.offered > 0))
+  if (empty.length > 0) {
+    throw new ForecastInputError('channelIds', 'errors.noHistoryForChannel', { channels: empty.map((c) => c.name).join(', ') })
+  }
   const slots = slotInstants(firstDay, input.horizonDays, timeZone, input.intervalMin)
   const results = chosen.map((channel) => {
     const { volume, handle } = channelHistory(history.get(channel.id)!, input.historyFrom, input.historyTo, timeZone, input.intervalMin)

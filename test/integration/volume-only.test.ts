@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '../../app/db.server.ts'
-import { createForecast } from '../../app/services/forecast.server.ts'
+import { createForecast, ForecastInputError } from '../../app/services/forecast.server.ts'
 import { importCsv } from '../../app/services/import.server.ts'
 import { listChannels } from '../../app/services/operation.server.ts'
 import { getReview } from '../../app/services/review.server.ts'
@@ -147,5 +147,22 @@ describe('a forecast for a channel whose TMA is known', () => {
     const rows = (await planRows(forecastId, null))!.rows.filter((r) => r.channel === 'voz' && r.planned.offered > 0)
     expect(rows.every((r) => Math.abs(r.planned.ahtSec - 300) < 1e-9)).toBe(true)
     expect(voz).toBeGreaterThan(0)
+  })
+})
+
+describe('a forecast from a window without the channel’s history', () => {
+  it('is refused, naming the channel, and nothing is saved', async () => {
+    // A new channel with January's history: Banco has none then.
+    const january = ['interval_start,channel,offered', ...Array.from({ length: 31 }, (_, d) => `2026-01-${String(d + 1).padStart(2, '0')} 10:00,Novo,5`)]
+    await importCsv(Readable.from([`${january.join('\n')}\n`]), { kind: 'intervals', timeZone: ZONE, fileName: 'novo.csv' })
+    const novo = (await listChannels()).find((c) => c.key === 'novo')!.id
+    const before = await prisma.forecast.count()
+    const refused = await createForecast(
+      { name: 'Janeiro', channelIds: [banco, novo], historyFrom: '2026-01-01', historyTo: '2026-01-31', horizonDays: 7, intervalMin: 30, method: 'auto' },
+      'ana',
+    ).catch((error: unknown) => error)
+    expect(refused).toBeInstanceOf(ForecastInputError)
+    expect(refused).toMatchObject({ key: 'errors.noHistoryForChannel', params: { channels: 'Banco' } })
+    expect(await prisma.forecast.count()).toBe(before)
   })
 })
