@@ -496,6 +496,8 @@ export const en: Messages = {
       forecastAht: 'The forecast has no TMA for {{channels}}: TMA accuracy is blank.',
       serviceLevel: "{{channels}}'s history does not say what was answered in time: service level and attainment are blank.",
       abandonment: "{{channels}}'s history does not report abandonment: abandonment rate is blank.",
+      days_one: "One day without {{channel}}'s data ({{days}}): left out of every figure, not counted as zero.",
+      days_other: "{{count}} days without {{channel}}'s data ({{days}}): left out of every figure, not counted as zero.",
       agents: 'No channel reports agents logged in: they are not compared with the planned agents.',
       planGaps: "The forecast's staffing plan could not be made for these channels (planned agents and predicted abandonment are blank):",
     },

@@ -523,6 +523,8 @@ export const ptBR = {
       forecastAht: 'A previsão não tem TMA para {{channels}}: a precisão do TMA fica em branco.',
       serviceLevel: 'O histórico de {{channels}} não informa o atendimento dentro do tempo: NS e cumprimento em branco.',
       abandonment: 'O histórico de {{channels}} não informa abandonos: taxa de abandono em branco.',
+      days_one: 'Um dia sem dados de {{channel}} ({{days}}): fica fora de todos os números, não conta como zero.',
+      days_other: '{{count}} dias sem dados de {{channel}} ({{days}}): ficam fora de todos os números, não contam como zero.',
       agents: 'Nenhum canal informa agentes logados: não há comparação com os agentes planejados.',
       planGaps: 'O dimensionamento da previsão não pôde ser feito para estes canais (agentes planejados e abandono previsto em branco):',
     },

@@ -313,6 +313,10 @@ function Missing({ view }: { view: View }) {
     .filter((key) => missing[key].length > 0)
     .map((key) => t(`review.missing.${key}`, { channels: list(missing[key]) }))
   if (missing.agents) notes.push(t('review.missing.agents'))
+  for (const { channel, days } of missing.days) {
+    const shown = days.slice(0, 10).map((d) => formatDay(d, language, { day: '2-digit', month: '2-digit' }))
+    notes.push(t('review.missing.days', { channel, count: days.length, days: list(days.length > 10 ? [...shown, '…'] : shown) }))
+  }
   if (notes.length === 0 && missing.planGaps.length === 0) return null
   return (
     <section className="panel" aria-labelledby="review-missing" data-testid="review-missing">

@@ -134,6 +134,8 @@ export interface ReviewMissing {
   agents: boolean
   /** Channels the forecast's staffing plan leaves out (no TMA…): no planned agents or predicted abandonment. */
   planGaps: PlanGap[]
+  /** Days inside a channel's data without any row of it (not imported): left out of every figure. */
+  days: Array<{ channel: string; days: string[] }>
 }
 
 export interface ReviewDay {
@@ -184,6 +186,7 @@ interface ReadIntervals {
   allChannels: readonly ChannelSettings[]
   forecast: ForecastRef | null
   planGaps: PlanGap[]
+  missingDays: ReviewMissing['days']
   dataPeriod: DataPeriod | null
   /** Local "dd/MM HH:mm" of an interval. */
   label: (start: number, day: string) => string
@@ -269,22 +272,47 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
   }
   const plan: ForecastPlan = forecast ? await planOf(forecast.id) : { byChannel: new Map(), gaps: [] }
 
-  const lastActual = (db.prepare('SELECT MAX(start) AS last FROM IntervalStat').get() as { last: number | null }).last
+  const lastActual = new Map(
+    db.prepare('SELECT channelId, MAX(start) FROM IntervalStat GROUP BY channelId').raw().all() as [number, number][],
+  )
   const calendar = days.map((d) => {
     const weekday = weekdayOf(d.day)
     return { ...d, weekday, week: addDays(d.day, -((weekday + 6) % 7)), month: d.day.slice(0, 7) }
   })
   const ordered = [...channels].sort((a, b) => a.key.localeCompare(b.key))
+  // The calendar day of each slot, and the days each channel has any row on: a day without one
+  // inside its data is missing (not imported), not a day nobody called — left out, and named.
+  const dayOfSlot = new Uint32Array(slotCount)
+  for (let j = 0, d = 0; j < slotCount; j++) {
+    while (d + 1 < calendar.length && calendar[d + 1]!.start <= from + j * intervalMs) d++
+    dayOfSlot[j] = d
+  }
+  const daysSeen = new Map<number, Set<number>>()
+  for (const channel of ordered) {
+    const seen = new Set<number>()
+    grid.get(channel.id)!.forEach((slot, j) => slot?.seen && seen.add(dayOfSlot[j]!))
+    daysSeen.set(channel.id, seen)
+  }
+  const missingDays = new Map<string, string[]>()
   const intervals: ReviewInterval[] = []
-  let d = 0
   for (let j = 0; j < slotCount; j++) {
     const start = from + j * intervalMs
-    while (d + 1 < calendar.length && calendar[d + 1]!.start <= start) d++
+    const d = dayOfSlot[j]!
     const day = calendar[d]!
     for (const channel of ordered) {
       const slot = grid.get(channel.id)![j]
-      // Intervals after the last data are not over yet (or not imported): nothing to compare.
-      if (!slot || (!slot.seen && (lastActual === null || start > lastActual))) continue
+      if (!slot) continue
+      if (!slot.seen) {
+        const last = lastActual.get(channel.id)
+        // Intervals after the channel's last data are not over yet (or not imported): nothing to compare.
+        if (last === undefined || start > last) continue
+        if (!daysSeen.get(channel.id)!.has(d)) {
+          const list = missingDays.get(channel.name) ?? []
+          if (list.at(-1) !== day.day) list.push(day.day)
+          missingDays.set(channel.name, list)
+          continue
+        }
+      }
       const p = plan.byChannel.get(channel.key)?.get(start)
       intervals.push({
         start,
@@ -333,7 +361,9 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
     allChannels,
     forecast,
     planGaps: plan.gaps.filter((g) => shown.has(g.key)),
-    dataPeriod: dataRange(timeZone, ids),
+    missingDays: [...missingDays].map(([channel, days]) => ({ channel, days })),
+    // Where the reviewed channels' data is: the forecast's channels when all are reviewed against one.
+    dataPeriod: dataRange(timeZone, query.channel === null && forecast ? forecast.channelIds : ids),
     label,
   }
 }
@@ -453,7 +483,7 @@ function intervalRows({ channels, label }: ReadIntervals, intervals: readonly Re
 }
 
 function computeReview(query: ReviewQuery, read: ReadIntervals): ReviewView {
-  const { intervals, channels, allChannels, forecast, planGaps } = read
+  const { intervals, channels, allChannels, forecast, planGaps, missingDays } = read
   const timeZone = read.timeZone
   const row = (i: ReviewInterval) => intervalRow(i, read.label)
   const byDay = attainmentBy(intervals, (i) => i.day)
@@ -506,7 +536,7 @@ function computeReview(query: ReviewQuery, read: ReadIntervals): ReviewView {
     heatmap: varianceHeatmap(intervals),
     worst: worstIntervals(intervals).map((m) => ({ ...row(m.interval), shortfall: m.shortfall, signals: m.signals })),
     day: null,
-    missing: missingPieces(byChannelKey, channels, forecast, planGaps),
+    missing: { ...missingPieces(byChannelKey, channels, forecast, planGaps), days: missingDays },
     dataPeriod: read.dataPeriod,
   }
 }
@@ -516,8 +546,8 @@ function missingPieces(
   channels: readonly ChannelSettings[],
   forecast: ForecastRef | null,
   planGaps: PlanGap[],
-): ReviewMissing {
-  const missing: ReviewMissing = { actualAht: [], forecastAht: [], serviceLevel: [], abandonment: [], agents: false, planGaps }
+): Omit<ReviewMissing, 'days'> {
+  const missing: Omit<ReviewMissing, 'days'> = { actualAht: [], forecastAht: [], serviceLevel: [], abandonment: [], agents: false, planGaps }
   let forecastVolume = 0
   let agentsReported = false
   for (const channel of channels) {

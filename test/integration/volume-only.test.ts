@@ -4,7 +4,7 @@
 // it is set, never fail.
 import { Readable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prisma } from '../../app/db.server.ts'
+import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
 import { createForecast, ForecastInputError } from '../../app/services/forecast.server.ts'
 import { importCsv } from '../../app/services/import.server.ts'
 import { listChannels } from '../../app/services/operation.server.ts'
@@ -116,6 +116,16 @@ describe('a volume-only channel', () => {
     const bank = view.byChannel.find((c) => c.key === 'banco')!
     expect(bank.volume.wape).toBe(0) // the same 20 contacts every quarter hour, forecast exactly
     expect(bank.ahtSec).toBeNull()
+
+    // A day whose rows never arrived is missing, not a day nobody called: left out and named.
+    withSqliteTransaction((db) =>
+      db.prepare('DELETE FROM IntervalStat WHERE channelId = ? AND start >= ? AND start < ?').run(banco, Date.parse('2026-11-25T00:00:00-03:00'), Date.parse('2026-11-26T00:00:00-03:00')),
+    )
+    const after = await getReview({ forecastId: past, from: '2026-11-23', to: '2026-11-27', channel: null, day: null }, ZONE)
+    expect(after.missing.days).toEqual([{ channel: 'Banco', days: ['2026-11-25'] }])
+    const bankAfter = after.byChannel.find((c) => c.key === 'banco')!
+    expect(bankAfter.volume.wape).toBe(0)
+    expect(bankAfter.offered).toBe(bank.offered - 16 * 20)
   })
 
   it('is planned with its planned TMA once set, exactly as a forecast carrying that TMA', async () => {
