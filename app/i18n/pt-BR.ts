@@ -172,6 +172,8 @@ export const ptBR = {
     npsRange: 'nps {{value}} está fora de 0–10',
     offGrid: 'interval_start não cai num múltiplo de 15 minutos',
     exceedOffered: 'atendidas {{answered}} + abandonadas {{abandoned}} passam das ofertadas {{offered}}',
+    exceedsOffered: '{{column}} {{value}} passa das ofertadas {{offered}}',
+    needsOffered: '{{column}} precisa de offered (ofertadas), nesta linha ou importado antes para este intervalo',
     withinExceedsAnswered: 'answered_within_threshold {{within}} passa das atendidas {{answered}}',
     columnCount: 'tem {{count}} coluna(s); o cabeçalho tem {{expected}}',
     duplicateId: 'contact_id "{{id}}" aparece de novo (primeiro na linha {{first}})',
