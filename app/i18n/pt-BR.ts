@@ -112,6 +112,7 @@ export const ptBR = {
     noFile: 'Escolha um arquivo CSV.',
     mapping: 'Conferir as colunas',
     detected: '{{file}}: {{size}} KB, {{encoding}}, separador "{{delimiter}}". Confira a coluna do arquivo que corresponde a cada campo.',
+    unmapped: 'Escolha a coluna do arquivo para {{columns}}: a importação não continua enquanto um campo obrigatório estiver sem coluna.',
     ourColumn: 'Campo',
     theirColumn: 'Coluna do arquivo',
     choose: '— escolha —',

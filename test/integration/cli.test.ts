@@ -430,9 +430,9 @@ describe('wfm schedule', () => {
 })
 
 describe('wfm import and actuals', () => {
-  it('imports an interval file, and prints null for what it does not give', async () => {
+  it('imports an interval file found by its own column names, and prints null for what it does not give', async () => {
     const file = path.join(scratch, 'calls.csv')
-    writeFileSync(file, 'interval_start,channel,offered,aht_seconds\n2026-11-20 08:00,Voz,100,300\n2026-11-20 08:15,Voz,80,\n')
+    writeFileSync(file, 'datetime,channel,calls,tma\n2026-11-20 08:00,Voz,100,300\n2026-11-20 08:15,Voz,80,\n')
     const database = 'import.db'
     const imported = await wfm(['import', file, '--kind', 'intervals', '--tz', 'America/Sao_Paulo'], { database })
     expect(imported.status).toBe(0)
@@ -457,5 +457,13 @@ describe('wfm import and actuals', () => {
       nps: null,
     })
     expect(quarterPast).toMatchObject({ offered: 80, aht: null, serviceLevel: null, abandonRate: null })
+  })
+
+  it('names the required column a file lacks', async () => {
+    const file = path.join(scratch, 'no-channel.csv')
+    writeFileSync(file, 'datetime,calls\n2026-11-20 08:00,100\n')
+    const run = await wfm(['import', file, '--kind', 'intervals', '--tz', 'America/Sao_Paulo'], { database: 'import.db' })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/missing column\(s\): channel \(the header has: datetime, calls\)/)
   })
 })

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '../../app/db.server.ts'
 import { getActuals } from '../../app/services/actuals.server.ts'
 import { importCsv, type ImportOptions, type ImportResult } from '../../app/services/import.server.ts'
 import { saveChannel } from '../../app/services/settings.server.ts'
+import { bankCallsFile, hasBankCalls } from '../support/bank-calls.ts'
 
 const header = 'contact_id,channel,arrived_at,outcome,wait_seconds,handle_seconds,agent,queue,fcr,nps'
 
@@ -448,6 +450,22 @@ describe('interval statistics with some columns only', () => {
     // Staffing for the contacts' interval leaves its waits as they are.
     expect(await intervals('interval_start,channel,agents_staffed', '2026-11-20 08:00,Voz,3')).toMatchObject({ updated: 1 })
     expect(await waits()).toEqual([40, null])
+  })
+
+  it.skipIf(!hasBankCalls())('map an export of calls per interval (the fpp3 bank calls rolled up to 15 minutes) with no manual step', async () => {
+    const calls = new Map<string, number>()
+    for (const line of readFileSync(bankCallsFile, 'utf8').trim().split('\n').slice(1)) {
+      const [stamp, count] = line.split(',')
+      const minute = Number(stamp!.slice(14, 16))
+      const quarterStart = `${stamp!.slice(0, 14)}${String(minute - (minute % 15)).padStart(2, '0')}:00`
+      calls.set(quarterStart, (calls.get(quarterStart) ?? 0) + Number(count))
+    }
+    const file = ['datetime,channel,calls', ...[...calls].map(([start, count]) => `${start},Bank,${count}`)].join('\n') + '\n'
+    const result = await run(file, { kind: 'intervals', timeZone: 'America/New_York' })
+    expect(result).toMatchObject({ status: 'imported', rows: calls.size, inserted: calls.size, channelsCreated: ['bank'] })
+    const weeks = getActuals({ from: '2003-03-03', to: '2003-10-27', size: 'week', timeZone: 'America/New_York', channel: 'bank' })
+    expect(weeks.reduce((sum, w) => sum + w.offered, 0)).toBe(5_323_661)
+    expect(weeks.every((w) => w.serviceLevel === null && w.abandonRate === null && w.ahtSec === null)).toBe(true)
   })
 })
 
