@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3'
 import { INTERVAL_MS } from '../domain/intervals.ts'
 
-/** What the measures are computed from (TrafficSums in app/domain/metrics.ts), in this order. */
+/** The sums every source adds up: TrafficSums' first fields (app/domain/metrics.ts), in order. */
 export const trafficColumns = [
   'offered',
   'answered',
@@ -15,16 +15,15 @@ export const trafficColumns = [
   'abandonedWithinThreshold',
   'handleSecSum',
   'answeredWaitSecSum',
-  'answeredOffered',
-  'abandonedOffered',
-  'slEligible',
-  'ahtAnswered',
-  'asaAnswered',
 ] as const
+
+/** What each measure is taken over (decision 007): the rest of TrafficSums, in order. */
+export const weightColumns = ['answeredOffered', 'abandonedOffered', 'slEligible', 'ahtAnswered', 'asaAnswered'] as const
 
 /** Counters derived from contacts; agentsStaffed is not among them and is left untouched. */
 export const countColumns = [
   ...trafficColumns,
+  ...weightColumns,
   'abandonedWaitSecSum',
   'fcrCount',
   'fcrResolved',
@@ -39,13 +38,16 @@ const HOUR_MS = 3_600_000
 const thresholdSql = `CASE WHEN ch.kind = 'deferred' AND ch.responseGoalSec IS NOT NULL THEN ch.responseGoalSec ELSE ch.slThresholdSec END`
 
 /** Contacts give every measure: each is taken over all of them. */
-const weightsOfContacts = {
+const weightsOfContacts: Record<(typeof weightColumns)[number], string> = {
   answeredOffered: 'offered',
   abandonedOffered: 'offered',
   slEligible: 'offered - abandonedWithinThreshold',
   ahtAnswered: 'answered',
   asaAnswered: 'answered',
-} as const
+}
+
+/** SQL true for an aggregate row whose every measure is taken over all its contacts. */
+export const fullyKnownSql = weightColumns.map((column) => `${column} = ${weightsOfContacts[column]}`).join(' AND ')
 
 /** The touched buckets live in a temporary table of the writing connection. */
 function touchedTable(db: Database.Database): void {
