@@ -50,15 +50,15 @@ export function volumeAccuracy(intervals: readonly ReviewInterval[]): Accuracy {
 }
 
 /**
- * TMA accuracy weighted by the contacts answered: WAPE = Σ answered·|F − A| ÷ Σ answered·A (the
- * handle workload the forecast missed), bias likewise signed; MAPE over intervals with answers.
- * RMSE is left out (it would be in contact-seconds).
+ * TMA accuracy weighted by the contacts answered (those the actual TMA is over): WAPE =
+ * Σ answered·|F − A| ÷ Σ answered·A (the handle workload the forecast missed), bias likewise
+ * signed; MAPE over intervals with a TMA. RMSE is left out (it would be in contact-seconds).
  */
 export function ahtAccuracy(intervals: readonly ReviewInterval[]): Accuracy {
   const sums = new AccuracySums()
   for (const i of intervals) {
-    if (i.forecastAhtSec === null || i.actual.answered === 0) continue
-    sums.add(i.forecastAhtSec * i.actual.answered, i.actual.handleSecSum)
+    if (i.forecastAhtSec === null || i.actual.ahtAnswered === 0) continue
+    sums.add(i.forecastAhtSec * i.actual.ahtAnswered, i.actual.handleSecSum)
   }
   return { ...sums.result(), rmse: null }
 }
@@ -117,7 +117,7 @@ export function intervalAttainment(intervals: readonly ReviewInterval[]): Attain
   let met = 0
   let measured = 0
   for (const i of intervals) {
-    const eligible = i.actual.offered - i.actual.abandonedWithinThreshold
+    const eligible = i.actual.slEligible
     if (eligible <= 0) continue
     measured++
     if (i.actual.answeredWithinThreshold / eligible >= i.slGoal - 1e-12) met++
@@ -238,7 +238,7 @@ export function worstIntervals(intervals: readonly ReviewInterval[], limit = 10)
   for (const i of intervals) {
     const m = measure(i.actual)
     if (m.serviceLevel === null || m.serviceLevel >= i.slGoal) continue
-    const eligible = i.actual.offered - i.actual.abandonedWithinThreshold
+    const eligible = i.actual.slEligible
     const signals: CauseSignal[] = []
     const f = i.forecastOffered
     if (f !== null && i.actual.offered > f * (1 + SIGNALS.above) && i.actual.offered - f >= SIGNALS.minContacts) signals.push('volumeAbove')

@@ -115,6 +115,7 @@ export const en: Messages = {
     noFile: 'Choose a CSV file.',
     mapping: 'Check the columns',
     detected: '{{file}}: {{size}} KB, {{encoding}}, separator "{{delimiter}}". Check which column of the file holds each field.',
+    unmapped: 'Choose the column of the file for {{columns}}: the import cannot go on while a required field has none.',
     ourColumn: 'Field',
     theirColumn: 'Column in the file',
     choose: '— choose —',

@@ -10,7 +10,7 @@ import {
   type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { fieldErrors } from '../schemas/form-fields.ts'
@@ -23,7 +23,7 @@ import {
   maxUploadMegabytes,
   newUploadId,
   previewUpload,
-  startImportJob,
+  submitMapping,
   sweepAbandonedUploads,
   uploadDirectory,
   uploadPath,
@@ -100,8 +100,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = mappingSchema.safeParse(values)
   if (!parsed.success) throw new Response('Invalid import request', { status: 400 })
   uploadPath(parsed.data.uploadId) // refuses ids that are not ours
-  const job = startImportJob({ ...parsed.data, mapping: mappingFrom(values) }, user)
-  return redirect(`/data?job=${job.id}`)
+  const submitted = await submitMapping({ ...parsed.data, mapping: mappingFrom(values) }, user)
+  if ('preview' in submitted) {
+    // A required column without a column of the file: the mapping step again, saying which.
+    return data<ActionResult>({ step: 'mapping', preview: submitted.preview, kind: parsed.data.kind, timeZone: parsed.data.timeZone }, { status: 400 })
+  }
+  return redirect(`/data?job=${submitted.job.id}`)
 }
 
 function UploadForm({ timeZone, errors, limit }: { timeZone: string; errors: Record<string, string>; limit: number }) {
@@ -143,6 +147,10 @@ function UploadForm({ timeZone, errors, limit }: { timeZone: string; errors: Rec
 function MappingStep({ preview, kind, timeZone }: { preview: UploadPreview; kind: string; timeZone: string }) {
   const { t, i18n } = useTranslation()
   const columns = [...preview.required, ...preview.optional]
+  const [chosen, setChosen] = useState(preview.proposed)
+  useEffect(() => setChosen(preview.proposed), [preview])
+  // Import waits for every required column; without JavaScript the server refuses the same.
+  const unmapped = preview.required.filter((column) => !chosen[column])
   if (preview.error) {
     return (
       <p className="status error" role="alert">
@@ -180,7 +188,13 @@ function MappingStep({ preview, kind, timeZone }: { preview: UploadPreview; kind
                   <code>{column}</code> {required ? '' : <span className="note">({t('settings.optional')})</span>}
                 </td>
                 <td>
-                  <select name={`map.${column}`} defaultValue={preview.proposed[column] ?? ''} aria-label={column}>
+                  <select
+                    name={`map.${column}`}
+                    value={chosen[column] ?? ''}
+                    onChange={(event) => setChosen({ ...chosen, [column]: event.target.value })}
+                    aria-label={column}
+                    aria-invalid={required && !chosen[column] ? true : undefined}
+                  >
                     <option value="">{required ? t('data.choose') : t('data.none')}</option>
                     {preview.header.map((h) => (
                       <option key={h} value={h}>
@@ -221,8 +235,19 @@ function MappingStep({ preview, kind, timeZone }: { preview: UploadPreview; kind
           </div>
         </>
       )}
+      {unmapped.length > 0 && (
+        <p className="field-error" role="alert" data-testid="mapping-missing">
+          {t('data.unmapped', { columns: unmapped.join(', ') })}
+        </p>
+      )}
       <p>
-        <button type="submit">{t('data.import')}</button>{' '}
+        <button
+          type="submit"
+          aria-disabled={unmapped.length > 0 || undefined}
+          onClick={(event) => unmapped.length > 0 && event.preventDefault()}
+        >
+          {t('data.import')}
+        </button>{' '}
         <button type="submit" name="intent" value="cancel" className="secondary" formNoValidate>
           {t('data.cancel')}
         </button>

@@ -18,7 +18,7 @@ export const mappingSchema = uploadSchema.extend({
 export function mappingFrom(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(values)
-      .filter(([key, value]) => key.startsWith('map.') && value !== '')
+      .filter(([key]) => key.startsWith('map.'))
       .map(([key, value]) => [key.slice('map.'.length), value]),
   )
 }

@@ -5,11 +5,11 @@
 // threshold other than the channel's own recounts answered and abandoned within it from the raw
 // contacts.
 import { readDatabase } from '../db.server.ts'
-import { countColumns } from './interval-stats.server.ts'
+import { fullyKnownSql, trafficColumns, weightColumns } from './interval-stats.server.ts'
 import { LocalBuckets, type BucketSize } from '../domain/buckets.ts'
 import { INTERVAL_MS, addDays, localDays, startOfLocalDay } from '../domain/intervals.ts'
 import { offsetSegments } from '../domain/buckets.ts'
-import type { TrafficMeasures } from '../domain/metrics.ts'
+import { measure, type TrafficMeasures, type TrafficSums } from '../domain/metrics.ts'
 import { serviceThresholdSec } from '../domain/channel.ts'
 
 export interface ActualsQuery {
@@ -29,15 +29,17 @@ export interface ActualsRow extends TrafficMeasures {
   /** Start of the interval, ISO-8601 UTC. */
   start: string
   channel: string
-  answeredWithinThreshold: number
   /** Share of contacts with an FCR mark that were resolved; null without marks. */
   fcrRate: number | null
   /** %promoters − %detractors (−100…100); null without scores. */
   nps: number | null
 }
 
-/** What actuals add up (every counter but the waits of abandoned contacts), in this order. */
-const sumColumns = countColumns.filter((c) => c !== 'abandonedWaitSecSum')
+/**
+ * What actuals add up, in this order: the traffic sums, the FCR and NPS counts, and what each
+ * measure is taken over (every counter but the waits of abandoned contacts).
+ */
+const sumColumns = [...trafficColumns, 'fcrCount', 'fcrResolved', 'npsCount', 'npsPromoters', 'npsDetractors', ...weightColumns]
 
 export class UnknownChannel extends Error {}
 
@@ -108,7 +110,15 @@ export function getActuals(query: ActualsQuery): ActualsRow[] {
       .prepare(`SELECT EXISTS (SELECT 1 FROM ${aggregateTable} WHERE start >= ? AND start < ? AND channelId IN (${own.join(', ')}) AND (fcrCount > 0 OR npsCount > 0))`)
       .pluck()
       .get(fromMs, toMs) === 1) || recount.length > 0
-  const columns = hasSurveys ? sumColumns : sumColumns.slice(0, 7)
+  // The weights cost a third of the read too: where every interval has every measure (all that
+  // contacts give), they follow from the sums.
+  const partlyKnown =
+    own.length > 0 &&
+    db
+      .prepare(`SELECT EXISTS (SELECT 1 FROM ${aggregateTable} WHERE start >= ? AND start < ? AND channelId IN (${own.join(', ')}) AND NOT (${fullyKnownSql}))`)
+      .pluck()
+      .get(fromMs, toMs) === 1
+  const columns = partlyKnown ? sumColumns : sumColumns.slice(0, hasSurveys ? 12 : 7)
   const width = sumColumns.length
   const channelIndex = new Map(ids.map((id, i) => [id, i]))
   const sums = ids.map(() => new Float64Array(grid.length * width))
@@ -146,7 +156,10 @@ export function getActuals(query: ActualsQuery): ActualsRow[] {
                 SUM(CASE WHEN outcome = 'answered' THEN handleSec ELSE 0 END) AS handleSecSum,
                 SUM(CASE WHEN outcome = 'answered' THEN waitSec ELSE 0 END) AS answeredWaitSecSum,
                 COUNT(fcr) AS fcrCount, COALESCE(SUM(fcr = 1), 0) AS fcrResolved, COUNT(nps) AS npsCount,
-                COALESCE(SUM(nps >= 9), 0) AS npsPromoters, COALESCE(SUM(nps <= 6), 0) AS npsDetractors
+                COALESCE(SUM(nps >= 9), 0) AS npsPromoters, COALESCE(SUM(nps <= 6), 0) AS npsDetractors,
+                COUNT(*) AS answeredOffered, COUNT(*) AS abandonedOffered,
+                COUNT(*) - SUM(outcome = 'abandoned' AND waitSec <= @t) AS slEligible,
+                SUM(outcome = 'answered') AS ahtAnswered, SUM(outcome = 'answered') AS asaAnswered
          FROM Contact WHERE arrivedAt >= @from AND arrivedAt < @to AND channelId IN (${recountList})
          GROUP BY channelId, 2`,
       )
@@ -154,9 +167,8 @@ export function getActuals(query: ActualsQuery): ActualsRow[] {
     }
   }
 
-  // Positions in sumColumns: offered 0, answered 1, abandoned 2, answeredWithinThreshold 3,
-  // abandonedWithinThreshold 4, handleSecSum 5, answeredWaitSecSum 6, fcrCount 7, fcrResolved 8,
-  // npsCount 9, npsPromoters 10, npsDetractors 11.
+  // Positions in sumColumns: the traffic sums 0–6, fcrCount 7, fcrResolved 8, npsCount 9,
+  // npsPromoters 10, npsDetractors 11, the weights 12–16.
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null)
   const result: ActualsRow[] = []
   const keys = ids.map((id) => byId.get(id)!.key)
@@ -165,25 +177,43 @@ export function getActuals(query: ActualsQuery): ActualsRow[] {
     const base = index * width
     for (let c = 0; c < ids.length; c++) {
       const v = sums[c]!
-      const offered = v[base]!
-      const answered = v[base + 1]!
-      const abandoned = v[base + 2]!
-      const answeredWithinThreshold = v[base + 3]!
+      const m = measure(trafficAt(v, base, partlyKnown))
       result.push({
         start,
         channel: keys[c]!,
-        offered,
-        answered,
-        abandoned,
-        answeredWithinThreshold,
-        serviceLevel: ratio(answeredWithinThreshold, offered - v[base + 4]!),
-        abandonRate: ratio(abandoned, offered),
-        ahtSec: ratio(v[base + 5]!, answered),
-        asaSec: ratio(v[base + 6]!, answered),
+        offered: m.offered,
+        answered: m.answered,
+        abandoned: m.abandoned,
+        answeredWithinThreshold: m.answeredWithinThreshold,
+        serviceLevel: m.serviceLevel,
+        abandonRate: m.abandonRate,
+        ahtSec: m.ahtSec,
+        asaSec: m.asaSec,
         fcrRate: ratio(v[base + 8]!, v[base + 7]!),
         nps: v[base + 9]! > 0 ? (100 * (v[base + 10]! - v[base + 11]!)) / v[base + 9]! : null,
       })
     }
   }
   return result
+}
+
+/** The sums at `base`; the weights read, or (every measure known) as contacts give them. */
+function trafficAt(v: Float64Array, base: number, weightsRead: boolean): TrafficSums {
+  const offered = v[base]!
+  const answered = v[base + 1]!
+  const abandonedWithinThreshold = v[base + 4]!
+  return {
+    offered,
+    answered,
+    abandoned: v[base + 2]!,
+    answeredWithinThreshold: v[base + 3]!,
+    abandonedWithinThreshold,
+    handleSecSum: v[base + 5]!,
+    answeredWaitSecSum: v[base + 6]!,
+    answeredOffered: weightsRead ? v[base + 12]! : offered,
+    abandonedOffered: weightsRead ? v[base + 13]! : offered,
+    slEligible: weightsRead ? v[base + 14]! : offered - abandonedWithinThreshold,
+    ahtAnswered: weightsRead ? v[base + 15]! : answered,
+    asaAnswered: weightsRead ? v[base + 16]! : answered,
+  }
 }

@@ -59,16 +59,16 @@ export function dataRange(timeZone: string, channelIds?: readonly number[]): Dat
 function readHistory(channelIds: readonly number[], from: number, to: number): Map<number, HistoryRecord[]> {
   const rows = readDatabase()
     .prepare(
-      `SELECT channelId, start, offered, answered, handleSecSum FROM IntervalStat
+      `SELECT channelId, start, offered, ahtAnswered, handleSecSum FROM IntervalStat
        WHERE start >= ? AND start < ? AND channelId IN (${channelIds.map(() => '?').join(',')}) ORDER BY start`,
     )
     .raw()
     .all(from, to, ...channelIds) as [number, number, number, number, number][]
   const byChannel = new Map<number, HistoryRecord[]>(channelIds.map((id) => [id, []]))
-  for (const [channelId, start, offered, answered, handleSecSum] of rows) {
+  for (const [channelId, start, offered, ahtAnswered, handleSecSum] of rows) {
     byChannel
       .get(channelId)!
-      .push({ start, offered, handleSec: answered > 0 ? handleSecSum : null, handled: answered > 0 ? answered : null })
+      .push({ start, offered, handleSec: ahtAnswered > 0 ? handleSecSum : null, handled: ahtAnswered > 0 ? ahtAnswered : null })
   }
   return byChannel
 }

@@ -11,7 +11,7 @@ import { databaseUrl, sqliteFilePath } from '../db/url.server.ts'
 import { prisma } from '../db.server.ts'
 import { mapColumns, normaliseHeader, type ImportKind } from '../domain/import/formats.ts'
 import { LocalTimeReader } from '../domain/import/local-time.ts'
-import { readContactRow, readIntervalRow } from '../domain/import/rows.ts'
+import { intervalCountsProblem, readContactRow, readIntervalRow, type IntervalCounts } from '../domain/import/rows.ts'
 import { ImportProblem, type ImportErrorCode, type ImportErrorParams } from '../domain/import/errors.ts'
 import { readCsv, UnreadableFile, type Encoding } from './csv-source.server.ts'
 import { markTouched, refreshHours, refreshTouched } from './interval-stats.server.ts'
@@ -66,7 +66,7 @@ export interface ImportOptions {
   kind: ImportKind
   timeZone: string
   fileName: string
-  /** Our column name → the file's column name, for exports with other names. */
+  /** Our column name → the file's column name ('' = not in the file), for exports with other names. */
   mapping?: Record<string, string>
   /** Known encoding (files on disk are scanned whole); otherwise decided from the first megabyte. */
   encoding?: Encoding
@@ -252,7 +252,8 @@ export async function importCsv(source: Readable, options: ImportOptions): Promi
 
     // The write transaction: new channels, the upsert, the re-aggregation, the history row.
     db.exec('BEGIN IMMEDIATE')
-    const outcome = stage.commit(channels.create(db))
+    const outcome = stage.commit(channels.create(db), errors)
+    if (outcome === null) return refuse()
     const importId = recordRun(db, {
       kind: options.kind,
       fileName: options.fileName,
@@ -298,8 +299,11 @@ interface StageOutcome extends Omit<ImportCounts, 'rows'> {
 interface Stage {
   /** Validates and stages one record; returns the problem when it is refused. */
   add(fields: string[], mapping: Record<string, number>, line: number, times: LocalTimeReader, channels: Channels): ImportProblem | null
-  /** Writes the staged rows (the file had no bad row), inside the write transaction. */
-  commit(newChannelIds: Map<number, number>): StageOutcome
+  /**
+   * Writes the staged rows (the file had no bad row), inside the write transaction; or lists in
+   * `errors` the rows that what is stored makes impossible, and returns null (nothing written).
+   */
+  commit(newChannelIds: Map<number, number>, errors: ErrorList): StageOutcome | null
 }
 
 interface StageCounts {
@@ -391,23 +395,76 @@ function stageContacts(db: Database.Database): Stage {
   }
 }
 
-const intervalFields = [
+/** What an interval import writes; the rest of a stored row (FCR, NPS…) stays as it is. */
+const intervalColumns = [
   'offered',
   'answered',
   'abandoned',
   'answeredWithinThreshold',
   'handleSecSum',
   'answeredWaitSecSum',
+  'abandonedWaitSecSum',
+  'answeredOffered',
+  'abandonedOffered',
+  'slEligible',
+  'ahtAnswered',
+  'asaAnswered',
   'agentsStaffed',
 ] as const
+
+// The file's row merged with the stored one, as what each count and mean is known to be (NULL:
+// unknown): a column the file leaves empty keeps what is stored. What is stored says what it
+// knows through the weights beside it (decision 007); a 0 with nothing to show it was given
+// (such as the offered of a row made from TMA alone) counts as unknown. Means come back from
+// their sums.
+const knownSql = `
+  SELECT s.channelId, s.start, s.line, s.ahtSec IS NOT NULL AS ahtGiven, s.asaSec IS NOT NULL AS asaGiven,
+         COALESCE(s.offered, NULLIF(i.offered, 0)) AS o,
+         COALESCE(s.answered, CASE WHEN i.answeredOffered > 0 OR i.answered > 0 THEN i.answered END) AS a,
+         COALESCE(s.abandoned, CASE WHEN i.abandonedOffered > 0 OR i.abandoned > 0 THEN i.abandoned END) AS b,
+         COALESCE(s.answeredWithinThreshold, CASE WHEN i.slEligible > 0 OR i.answeredWithinThreshold > 0 THEN i.answeredWithinThreshold END) AS w,
+         COALESCE(s.ahtSec, i.handleSecSum / NULLIF(i.ahtAnswered, 0)) AS aht,
+         COALESCE(s.asaSec, i.answeredWaitSecSum / NULLIF(i.asaAnswered, 0)) AS asa,
+         COALESCE(s.agentsStaffed, i.agentsStaffed) AS agentsStaffed,
+         COALESCE(i.abandonedWithinThreshold, 0) AS abandonedWithinThreshold,
+         i.offered AS storedOffered, i.answered AS storedAnswered, i.abandoned AS storedAbandoned,
+         i.handleSecSum AS storedHandleSecSum, i.ahtAnswered AS storedAhtAnswered,
+         i.answeredWaitSecSum AS storedWaitSecSum, i.asaAnswered AS storedAsaAnswered, i.abandonedWaitSecSum AS storedAbandonedWaitSecSum
+  FROM staging s LEFT JOIN IntervalStat i ON i.channelId = s.channelId AND i.start = s.start`
+
+// A mean is taken over the contacts answered; without answered, over offered − abandoned (or
+// offered): the interval's own mean stays exact, only its weight among intervals is estimated.
+// Without volume at all it counts once.
+const meanWeight = (mean: string) =>
+  `CASE WHEN ${mean} IS NULL THEN 0 WHEN a IS NOT NULL THEN a WHEN o > 0 THEN o - COALESCE(b, 0) ELSE 1 END`
+
+// The row to store. A sum is its mean × weight to the microsecond, so that a mean read back from
+// it and multiplied again gives the same sum; one whose mean the file does not give keeps its
+// stored value while its weight is unchanged. The waits of abandoned contacts (from contacts
+// only) stay while the counts and answered waits they go with do.
+const mergedSql = `
+  SELECT channelId, start, line, o, a, b, w,
+         COALESCE(o, 0) AS offered, COALESCE(a, 0) AS answered, COALESCE(b, 0) AS abandoned, COALESCE(w, 0) AS answeredWithinThreshold,
+         handleSecSum, answeredWaitSecSum,
+         CASE WHEN storedOffered = COALESCE(o, 0) AND storedAnswered = COALESCE(a, 0) AND storedAbandoned = COALESCE(b, 0)
+                   AND storedWaitSecSum = answeredWaitSecSum THEN storedAbandonedWaitSecSum END AS abandonedWaitSecSum,
+         CASE WHEN a IS NULL THEN 0 ELSE COALESCE(o, 0) END AS answeredOffered,
+         CASE WHEN b IS NULL THEN 0 ELSE COALESCE(o, 0) END AS abandonedOffered,
+         CASE WHEN w IS NULL THEN 0 ELSE MAX(COALESCE(o, 0) - abandonedWithinThreshold, 0) END AS slEligible,
+         ahtAnswered, asaAnswered, agentsStaffed
+  FROM (
+    SELECT *,
+           CASE WHEN NOT ahtGiven AND ahtAnswered IS storedAhtAnswered THEN storedHandleSecSum ELSE COALESCE(ROUND(aht * ahtAnswered, 6), 0) END AS handleSecSum,
+           CASE WHEN NOT asaGiven AND asaAnswered IS storedAsaAnswered THEN storedWaitSecSum ELSE COALESCE(ROUND(asa * asaAnswered, 6), 0) END AS answeredWaitSecSum
+    FROM (SELECT *, ${meanWeight('aht')} AS ahtAnswered, ${meanWeight('asa')} AS asaAnswered FROM (${knownSql})))`
 
 function stageIntervals(db: Database.Database): Stage {
   db.exec(`CREATE TEMP TABLE staging (
     channelId INTEGER NOT NULL, start INTEGER NOT NULL, offered INTEGER, answered INTEGER, abandoned INTEGER,
-    answeredWithinThreshold INTEGER, handleSecSum REAL, answeredWaitSecSum REAL, agentsStaffed REAL, line INTEGER NOT NULL,
+    answeredWithinThreshold INTEGER, ahtSec REAL, asaSec REAL, agentsStaffed REAL, line INTEGER NOT NULL,
     PRIMARY KEY (channelId, start)) WITHOUT ROWID`)
   const insert = db.prepare(
-    `INSERT INTO staging (channelId, start, offered, answered, abandoned, answeredWithinThreshold, handleSecSum, answeredWaitSecSum, agentsStaffed, line)
+    `INSERT INTO staging (channelId, start, offered, answered, abandoned, answeredWithinThreshold, ahtSec, asaSec, agentsStaffed, line)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   )
   const firstLine = db.prepare('SELECT line FROM staging WHERE channelId = ? AND start = ?').pluck()
@@ -419,10 +476,7 @@ function stageIntervals(db: Database.Database): Stage {
       const r = result.row
       last.set(r.channel.toLowerCase(), r.start)
       const channelId = channels.resolve(r.channel)
-      // Means become sums, so intervals add up: TMA × answered, TME × answered.
-      const handleSum = r.ahtSec !== null && r.answered !== null ? r.ahtSec * r.answered : null
-      const waitSum = r.asaSec !== null && r.answered !== null ? r.asaSec * r.answered : null
-      const info = insert.run(channelId, r.start, r.offered, r.answered, r.abandoned, r.answeredWithinThreshold, handleSum, waitSum, r.agentsStaffed, line)
+      const info = insert.run(channelId, r.start, r.offered, r.answered, r.abandoned, r.answeredWithinThreshold, r.ahtSec, r.asaSec, r.agentsStaffed, line)
       if (info.changes === 0) {
         return new ImportProblem('duplicateInterval', {
           start: new Date(r.start).toISOString(),
@@ -432,26 +486,33 @@ function stageIntervals(db: Database.Database): Stage {
       }
       return null
     },
-    commit(newChannelIds) {
+    commit(newChannelIds, errors) {
       // Interval files are small (a year of one channel is 35,040 rows): re-point in place.
       const repoint = db.prepare('UPDATE staging SET channelId = ? WHERE channelId = ?')
       for (const [standIn, id] of newChannelIds) repoint.run(id, standIn)
+      db.exec(`CREATE TEMP TABLE merged AS ${mergedSql}`)
+      // Counts that only the stored row completes are checked now, under the write lock.
+      const rows = db.prepare('SELECT line, o AS offered, a AS answered, b AS abandoned, w AS answeredWithinThreshold FROM merged ORDER BY line')
+      for (const counts of rows.iterate() as IterableIterator<IntervalCounts & { line: number }>) {
+        const problem = intervalCountsProblem(counts, true)
+        if (problem) errors.add(counts.line, problem)
+      }
+      if (errors.count > 0) return null
+      const differs = intervalColumns.map((c) => `m.${c} IS NOT i.${c}`).join(' OR ')
       const counts = db
         .prepare(
           `SELECT COUNT(*) AS total, COALESCE(SUM(i.channelId IS NULL), 0) AS inserted,
-                  COALESCE(SUM(i.channelId IS NOT NULL AND (${intervalFields.map((f) => `COALESCE(s.${f}, i.${f}) IS NOT i.${f}`).join(' OR ')})), 0) AS updated,
-                  MIN(s.start) AS firstAt, MAX(s.start) AS lastAt
-           FROM staging s LEFT JOIN IntervalStat i ON i.channelId = s.channelId AND i.start = s.start`,
+                  COALESCE(SUM(i.channelId IS NOT NULL AND (${differs})), 0) AS updated,
+                  MIN(m.start) AS firstAt, MAX(m.start) AS lastAt
+           FROM merged m LEFT JOIN IntervalStat i ON i.channelId = m.channelId AND i.start = m.start`,
         )
         .get() as StageCounts
-      // A column the file leaves empty keeps what is stored.
       db.exec(
-        `INSERT INTO IntervalStat (channelId, start, ${intervalFields.join(', ')})
-         SELECT channelId, start, COALESCE(offered, 0), COALESCE(answered, 0), COALESCE(abandoned, 0),
-                COALESCE(answeredWithinThreshold, 0), COALESCE(handleSecSum, 0), COALESCE(answeredWaitSecSum, 0), agentsStaffed
-         FROM staging WHERE true
-         ON CONFLICT (channelId, start) DO UPDATE SET
-           ${intervalFields.map((f) => `${f} = COALESCE((SELECT s.${f} FROM staging s WHERE s.channelId = excluded.channelId AND s.start = excluded.start), IntervalStat.${f})`).join(',\n           ')}`,
+        `INSERT INTO IntervalStat (channelId, start, ${intervalColumns.join(', ')})
+         SELECT channelId, start, ${intervalColumns.join(', ')} FROM merged WHERE true
+         ON CONFLICT (channelId, start) DO UPDATE SET ${intervalColumns.map((c) => `${c} = excluded.${c}`).join(', ')}
+         WHERE ${intervalColumns.map((c) => `IntervalStat.${c} IS NOT excluded.${c}`).join(' OR ')};
+         DROP TABLE merged`,
       )
       refreshHours(db, 'SELECT DISTINCT channelId, start - start % 3600000 FROM staging')
       return finishStage(db, counts, 'staging')

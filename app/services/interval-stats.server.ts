@@ -6,8 +6,8 @@
 import type Database from 'better-sqlite3'
 import { INTERVAL_MS } from '../domain/intervals.ts'
 
-/** Counters derived from contacts; agentsStaffed is not among them and is left untouched. */
-export const countColumns = [
+/** The sums every source adds up: TrafficSums' first fields (app/domain/metrics.ts), in order. */
+export const trafficColumns = [
   'offered',
   'answered',
   'abandoned',
@@ -15,6 +15,15 @@ export const countColumns = [
   'abandonedWithinThreshold',
   'handleSecSum',
   'answeredWaitSecSum',
+] as const
+
+/** What each measure is taken over (decision 007): the rest of TrafficSums, in order. */
+export const weightColumns = ['answeredOffered', 'abandonedOffered', 'slEligible', 'ahtAnswered', 'asaAnswered'] as const
+
+/** Counters derived from contacts; agentsStaffed is not among them and is left untouched. */
+export const countColumns = [
+  ...trafficColumns,
+  ...weightColumns,
   'abandonedWaitSecSum',
   'fcrCount',
   'fcrResolved',
@@ -27,6 +36,18 @@ const HOUR_MS = 3_600_000
 
 // The threshold rule mirrors serviceThresholdSec() in app/domain/channel.ts.
 const thresholdSql = `CASE WHEN ch.kind = 'deferred' AND ch.responseGoalSec IS NOT NULL THEN ch.responseGoalSec ELSE ch.slThresholdSec END`
+
+/** Contacts give every measure: each is taken over all of them. */
+const weightsOfContacts: Record<(typeof weightColumns)[number], string> = {
+  answeredOffered: 'offered',
+  abandonedOffered: 'offered',
+  slEligible: 'offered - abandonedWithinThreshold',
+  ahtAnswered: 'answered',
+  asaAnswered: 'answered',
+}
+
+/** SQL true for an aggregate row whose every measure is taken over all its contacts. */
+export const fullyKnownSql = weightColumns.map((column) => `${column} = ${weightsOfContacts[column]}`).join(' AND ')
 
 /** The touched buckets live in a temporary table of the writing connection. */
 function touchedTable(db: Database.Database): void {
@@ -58,26 +79,29 @@ export function refreshTouched(db: Database.Database): void {
     WHERE (channelId, start) IN (SELECT channelId, start FROM touched);
 
     INSERT INTO IntervalStat (channelId, start, ${countColumns.join(', ')})
-    SELECT c.channelId, t.start,
-           COUNT(*),
-           SUM(c.outcome = 'answered'),
-           SUM(c.outcome = 'abandoned'),
-           SUM(c.outcome = 'answered' AND c.waitSec <= ${thresholdSql}),
-           SUM(c.outcome = 'abandoned' AND c.waitSec <= ${thresholdSql}),
-           SUM(CASE WHEN c.outcome = 'answered' THEN c.handleSec ELSE 0 END),
-           SUM(CASE WHEN c.outcome = 'answered' THEN c.waitSec ELSE 0 END),
-           SUM(CASE WHEN c.outcome = 'abandoned' THEN c.waitSec ELSE 0 END),
-           COUNT(c.fcr),
-           COALESCE(SUM(c.fcr = 1), 0),
-           COUNT(c.nps),
-           COALESCE(SUM(c.nps >= 9), 0),
-           COALESCE(SUM(c.nps <= 6), 0)
+    SELECT channelId, start, ${countColumns.map((column) => weightsOfContacts[column as keyof typeof weightsOfContacts] ?? column).join(', ')}
+    FROM (
+    SELECT c.channelId AS channelId, t.start AS start,
+           COUNT(*) AS offered,
+           SUM(c.outcome = 'answered') AS answered,
+           SUM(c.outcome = 'abandoned') AS abandoned,
+           SUM(c.outcome = 'answered' AND c.waitSec <= ${thresholdSql}) AS answeredWithinThreshold,
+           SUM(c.outcome = 'abandoned' AND c.waitSec <= ${thresholdSql}) AS abandonedWithinThreshold,
+           SUM(CASE WHEN c.outcome = 'answered' THEN c.handleSec ELSE 0 END) AS handleSecSum,
+           SUM(CASE WHEN c.outcome = 'answered' THEN c.waitSec ELSE 0 END) AS answeredWaitSecSum,
+           SUM(CASE WHEN c.outcome = 'abandoned' THEN c.waitSec ELSE 0 END) AS abandonedWaitSecSum,
+           COUNT(c.fcr) AS fcrCount,
+           COALESCE(SUM(c.fcr = 1), 0) AS fcrResolved,
+           COUNT(c.nps) AS npsCount,
+           COALESCE(SUM(c.nps >= 9), 0) AS npsPromoters,
+           COALESCE(SUM(c.nps <= 6), 0) AS npsDetractors
     -- touched first (CROSS JOIN fixes the order whatever the planner's statistics say), then each
     -- bucket's contacts by the (channelId, arrivedAt) index.
     FROM touched t
     CROSS JOIN Contact c ON c.channelId = t.channelId AND c.arrivedAt >= t.start AND c.arrivedAt < t.start + ${INTERVAL_MS}
     JOIN Channel ch ON ch.id = c.channelId
-    GROUP BY c.channelId, t.start
+    GROUP BY c.channelId, t.start)
+    WHERE true
     ON CONFLICT (channelId, start) DO UPDATE SET
       ${countColumns.map((column) => `${column} = excluded.${column}`).join(',\n      ')};
 

@@ -49,6 +49,11 @@ interface DayChannelRow {
   abandonedWithinThreshold: number | bigint | null
   handleSecSum: number | null
   answeredWaitSecSum: number | null
+  answeredOffered: number | bigint | null
+  abandonedOffered: number | bigint | null
+  slEligible: number | bigint | null
+  ahtAnswered: number | bigint | null
+  asaAnswered: number | bigint | null
 }
 
 const toSums = (row: DayChannelRow): TrafficSums => ({
@@ -59,6 +64,11 @@ const toSums = (row: DayChannelRow): TrafficSums => ({
   abandonedWithinThreshold: Number(row.abandonedWithinThreshold ?? 0),
   handleSecSum: Number(row.handleSecSum ?? 0),
   answeredWaitSecSum: Number(row.answeredWaitSecSum ?? 0),
+  answeredOffered: Number(row.answeredOffered ?? 0),
+  abandonedOffered: Number(row.abandonedOffered ?? 0),
+  slEligible: Number(row.slEligible ?? 0),
+  ahtAnswered: Number(row.ahtAnswered ?? 0),
+  asaAnswered: Number(row.asaAnswered ?? 0),
 })
 
 /**
@@ -78,7 +88,9 @@ function sumsByDayAndChannel(days: DayRange[], timeZone: string): DayChannelRow[
             SUM(i.offered) AS offered, SUM(i.answered) AS answered, SUM(i.abandoned) AS abandoned,
             SUM(i.answeredWithinThreshold) AS answeredWithinThreshold,
             SUM(i.abandonedWithinThreshold) AS abandonedWithinThreshold,
-            SUM(i.handleSecSum) AS handleSecSum, SUM(i.answeredWaitSecSum) AS answeredWaitSecSum
+            SUM(i.handleSecSum) AS handleSecSum, SUM(i.answeredWaitSecSum) AS answeredWaitSecSum,
+            SUM(i.answeredOffered) AS answeredOffered, SUM(i.abandonedOffered) AS abandonedOffered, SUM(i.slEligible) AS slEligible,
+            SUM(i.ahtAnswered) AS ahtAnswered, SUM(i.asaAnswered) AS asaAnswered
      FROM days JOIN ${table} i ON i.start >= days.s AND i.start < days.e
      GROUP BY days.day, i.channelId`,
     )

@@ -220,6 +220,11 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
         abandonedWithinThreshold: 0,
         handleSecSum: 0,
         answeredWaitSecSum: 0,
+        answeredOffered: 0,
+        abandonedOffered: 0,
+        slEligible: 0,
+        ahtAnswered: 0,
+        asaAnswered: 0,
         fcrCount: 0,
         fcrResolved: 0,
         npsCount: 0,
@@ -235,7 +240,8 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
   const stats = db
     .prepare(
       `SELECT channelId, start, offered, answered, abandoned, answeredWithinThreshold, abandonedWithinThreshold, handleSecSum,
-         answeredWaitSecSum, fcrCount, fcrResolved, npsCount, npsPromoters, npsDetractors, agentsStaffed
+         answeredWaitSecSum, fcrCount, fcrResolved, npsCount, npsPromoters, npsDetractors, agentsStaffed,
+         answeredOffered, abandonedOffered, slEligible, ahtAnswered, asaAnswered
        FROM IntervalStat WHERE start >= ? AND start < ? AND channelId IN (${placeholders})`,
     )
     .raw()
@@ -256,6 +262,11 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
     a.npsCount += r[11]!
     a.npsPromoters += r[12]!
     a.npsDetractors += r[13]!
+    a.answeredOffered += r[15]!
+    a.abandonedOffered += r[16]!
+    a.slEligible += r[17]!
+    a.ahtAnswered += r[18]!
+    a.asaAnswered += r[19]!
     if (r[14] !== null) {
       slot.staffed += r[14]!
       slot.staffedCount++
@@ -491,7 +502,7 @@ function computeReview(query: ReviewQuery, read: ReadIntervals): ReviewView {
 
   const predicted = intervals.filter((i) => i.predictedAbandonRate !== null && i.forecastOffered !== null)
   const predictedVolume = predicted.reduce((sum, i) => sum + i.forecastOffered!, 0)
-  const predictedOffered = predicted.reduce((sum, i) => sum + i.actual.offered, 0)
+  const predictedOffered = predicted.reduce((sum, i) => sum + i.actual.abandonedOffered, 0)
   const realtimeKeys = new Set(channels.filter((c) => c.kind === 'realtime').map((c) => c.key))
   const byChannelKey = new Map<string, ReviewInterval[]>(channels.map((c) => [c.key, []]))
   for (const i of intervals) byChannelKey.get(i.channel)?.push(i)

@@ -317,7 +317,8 @@ function patienceEstimates(channels: readonly ChannelSettings[], forecast: Forec
   const query = readDatabase().prepare(
     `SELECT COALESCE(SUM(offered), 0) AS offered, COALESCE(SUM(abandoned), 0) AS abandoned,
             COALESCE(SUM(answeredWaitSecSum), 0) AS answeredWaitSec, COALESCE(SUM(abandonedWaitSecSum), 0) AS abandonedWaitSec
-     FROM IntervalStat WHERE channelId = ? AND start >= ? AND start < ?`,
+     FROM IntervalStat WHERE channelId = ? AND start >= ? AND start < ?
+       AND abandonedWaitSecSum IS NOT NULL -- every wait known: aggregated from contacts`,
   )
   return channels
     .filter((c) => c.kind === 'realtime')

@@ -72,9 +72,20 @@ export interface UploadPreview {
   error: { code: ImportErrorCode; params: ImportErrorParams } | null
 }
 
-/** Reads the header and the first rows of an upload for the mapping step. */
-export async function previewUpload(uploadId: string, fileName: string, kind: ImportKind): Promise<UploadPreview> {
+/** The upload's file, or a refusal when it is gone (swept after a day, or imported by another tab). */
+function uploadedFile(uploadId: string): string {
   const file = uploadPath(uploadId)
+  if (!existsSync(file)) throw new Response('This upload is no longer here: upload the file again.', { status: 400 })
+  return file
+}
+
+/**
+ * Reads the header and the first rows of an upload for the mapping step, with the columns found
+ * (or, given `chosen` — our column → the file's, '' for none — those chosen) and the required
+ * ones left without a column.
+ */
+export async function previewUpload(uploadId: string, fileName: string, kind: ImportKind, chosen?: Record<string, string>): Promise<UploadPreview> {
+  const file = uploadedFile(uploadId)
   const csv = readCsv(createReadStream(file), undefined, await detectFileEncoding(file))
   const sample: string[][] = []
   let error: UploadPreview['error'] = null
@@ -88,7 +99,7 @@ export async function previewUpload(uploadId: string, fileName: string, kind: Im
     error = { code: caught.code, params: caught.params }
   }
   const header = csv.header() ?? []
-  const mapped = mapColumns(kind, header)
+  const mapped = mapColumns(kind, header, chosen)
   const proposed = Object.fromEntries(Object.entries(mapped.mapping).map(([ours, index]) => [ours, header[index]!]))
   if (!error && header.length === 0) error = { code: 'emptyFile', params: {} }
   return {
@@ -107,6 +118,27 @@ export async function previewUpload(uploadId: string, fileName: string, kind: Im
   }
 }
 
+export interface MappingChoice {
+  uploadId: string
+  fileName: string
+  kind: ImportKind
+  timeZone: string
+  /** Our column → the file's column ('' for none). */
+  mapping: Record<string, string>
+}
+
+/**
+ * The mapping step's answer: the import started (or the one already under way for this upload),
+ * or the preview again when a required column has no column of the file.
+ */
+export async function submitMapping(choice: MappingChoice, actor: Actor): Promise<{ job: ImportJob } | { preview: UploadPreview }> {
+  const existing = jobs.get(choice.uploadId)
+  if (existing) return { job: existing }
+  const preview = await previewUpload(choice.uploadId, choice.fileName, choice.kind, choice.mapping)
+  if (preview.missing.length > 0 || preview.error) return { preview }
+  return { job: startImportJob(choice, actor) }
+}
+
 export interface ImportJob {
   id: string
   fileName: string
@@ -120,19 +152,8 @@ export interface ImportJob {
 }
 
 /** Starts importing an upload in the background; the file is removed when it ends. */
-export function startImportJob(options: {
-  uploadId: string
-  fileName: string
-  kind: ImportKind
-  timeZone: string
-  mapping: Record<string, string>
-}, actor: Actor): ImportJob {
-  // A second submit of the same mapping follows the import already under way.
-  const existing = jobs.get(options.uploadId)
-  if (existing) return existing
-  const file = uploadPath(options.uploadId)
-  // Swept after a day at the mapping step, or imported by another tab: upload it again.
-  if (!existsSync(file)) throw new Response('This upload is no longer here: upload the file again.', { status: 400 })
+function startImportJob(options: MappingChoice, actor: Actor): ImportJob {
+  const file = uploadedFile(options.uploadId)
   const job: ImportJob = {
     id: options.uploadId,
     fileName: options.fileName,

@@ -428,3 +428,42 @@ describe('wfm schedule', () => {
     expect(badRows.stderr).toMatch(/line 4: required "-1" is not a number ≥ 0/)
   })
 })
+
+describe('wfm import and actuals', () => {
+  it('imports an interval file found by its own column names, and prints null for what it does not give', async () => {
+    const file = path.join(scratch, 'calls.csv')
+    writeFileSync(file, 'datetime,channel,calls,tma\n2026-11-20 08:00,Voz,100,300\n2026-11-20 08:15,Voz,80,\n')
+    const database = 'import.db'
+    const imported = await wfm(['import', file, '--kind', 'intervals', '--tz', 'America/Sao_Paulo'], { database })
+    expect(imported.status).toBe(0)
+    expect(imported.stdout).toMatch(/^Imported 2 intervals rows from calls\.csv: 2 new, 0 updated, 0 unchanged;/)
+    const again = await wfm(['import', file, '--kind', 'intervals', '--tz', 'America/Sao_Paulo'], { database })
+    expect(again.stdout).toMatch(/: 0 new, 0 updated, 2 unchanged;/)
+    const actuals = await wfm(['actuals', '--from', '2026-11-20', '--to', '2026-11-21', '--interval', '900', '--tz', 'America/Sao_Paulo', '--json'], { database })
+    expect(actuals.status).toBe(0)
+    const [eight, quarterPast] = actuals.lines.map((line) => JSON.parse(line)).filter((row) => row.offered > 0)
+    expect(eight).toEqual({
+      start: '2026-11-20T11:00:00.000Z',
+      channel: 'voz',
+      offered: 100,
+      answered: null,
+      abandoned: null,
+      answeredWithinThreshold: null,
+      aht: 300,
+      asa: null,
+      serviceLevel: null,
+      abandonRate: null,
+      fcrRate: null,
+      nps: null,
+    })
+    expect(quarterPast).toMatchObject({ offered: 80, aht: null, serviceLevel: null, abandonRate: null })
+  })
+
+  it('names the required column a file lacks', async () => {
+    const file = path.join(scratch, 'no-channel.csv')
+    writeFileSync(file, 'datetime,calls\n2026-11-20 08:00,100\n')
+    const run = await wfm(['import', file, '--kind', 'intervals', '--tz', 'America/Sao_Paulo'], { database: 'import.db' })
+    expect(run.status).toBe(1)
+    expect(run.stderr).toMatch(/missing column\(s\): channel \(the header has: datetime, calls\)/)
+  })
+})

@@ -24,13 +24,13 @@ beforeAll(async () => {
   await prisma.operation.create({ data: { id: 1, name: 'SP', timeZone: ZONE } })
   voz = (await prisma.channel.create({ data: { key: 'voz', name: 'Voz', sortOrder: 1 } })).id
   withSqliteTransaction((db) => {
-    const insert = db.prepare('INSERT INTO IntervalStat (channelId, start, offered, answered, handleSecSum) VALUES (?, ?, ?, ?, ?)')
+    const insert = db.prepare('INSERT INTO IntervalStat (channelId, start, offered, answered, ahtAnswered, handleSecSum) VALUES (?, ?, ?, ?, ?, ?)')
     for (let d = 0; d < 35; d++) {
       if (d % 7 >= 5) continue
       const dayStart = Date.parse('2026-10-05T08:00:00-03:00') + d * 86_400_000
       const holiday = d === 30
       const offered = holiday ? 500 : d >= 28 ? 20 : 10
-      for (let q = 0; q < 40; q++) insert.run(voz, dayStart + q * 900_000, offered, offered, offered * 300)
+      for (let q = 0; q < 40; q++) insert.run(voz, dayStart + q * 900_000, offered, offered, offered, offered * 300)
     }
   })
   await saveSpecialDay({ date: '2026-11-04', kind: 'holiday', name: 'Feriado municipal', adjustPct: null }, 'ana')

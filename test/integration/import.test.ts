@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '../../app/db.server.ts'
 import { getActuals } from '../../app/services/actuals.server.ts'
 import { importCsv, type ImportOptions, type ImportResult } from '../../app/services/import.server.ts'
 import { saveChannel } from '../../app/services/settings.server.ts'
+import { bankCallsFile, hasBankCalls } from '../support/bank-calls.ts'
 
 const header = 'contact_id,channel,arrived_at,outcome,wait_seconds,handle_seconds,agent,queue,fcr,nps'
 
@@ -333,6 +335,137 @@ describe('importing interval statistics', () => {
     const stored = await prisma.intervalStat.findFirstOrThrow({ where: { start: new Date('2026-11-20T11:00:00Z') } })
     expect(stored).toMatchObject({ offered: 100, agentsStaffed: 14 })
     expect(await run(file, { kind: 'intervals' })).toMatchObject({ status: 'imported', updated: 1, unchanged: 1 })
+  })
+})
+
+describe('interval statistics with some columns only', () => {
+  const intervals = (header: string, ...rows: string[]) => run([header, ...rows].join('\n') + '\n', { kind: 'intervals' })
+  const quarter = (start: string) =>
+    getActuals({ from: '2026-11-20', to: '2026-11-21', size: 15, timeZone: 'America/Sao_Paulo', channel: 'voz' }).find((r) => r.start === start)!
+  const hour = () =>
+    getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'America/Sao_Paulo', channel: 'voz' }).find(
+      (r) => r.start === '2026-11-20T11:00:00.000Z',
+    )!
+
+  it('leave what they do not give unknown: volume alone measures no service level, abandonment, TMA or TME', async () => {
+    expect(await intervals('interval_start,channel,offered', '2026-11-20 08:00,Voz,100', '2026-11-20 08:15,Voz,80')).toMatchObject({
+      status: 'imported',
+      inserted: 2,
+    })
+    expect(hour()).toEqual({
+      start: '2026-11-20T11:00:00.000Z',
+      channel: 'voz',
+      offered: 180,
+      answered: null,
+      abandoned: null,
+      answeredWithinThreshold: null,
+      serviceLevel: null,
+      abandonRate: null,
+      ahtSec: null,
+      asaSec: null,
+      fcrRate: null,
+      nps: null,
+    })
+  })
+
+  it('store a TMA given with volume only, read back as given; answered given later takes its place as the weight', async () => {
+    const file = ['interval_start,channel,offered,aht_seconds', '2026-11-20 08:00,Voz,97,287.3', '2026-11-20 08:15,Voz,80,250']
+    expect(await intervals(file[0]!, ...file.slice(1))).toMatchObject({ status: 'imported', inserted: 2, updated: 0 })
+    expect(quarter('2026-11-20T11:00:00.000Z').ahtSec).toBeCloseTo(287.3, 9)
+    expect(quarter('2026-11-20T11:15:00.000Z').ahtSec).toBe(250)
+    // Without answered, each interval's TMA weighs by its offered.
+    expect(hour().ahtSec).toBeCloseTo((97 * 287.3 + 80 * 250) / 177, 9)
+    expect(hour()).toMatchObject({ answered: null, serviceLevel: null, abandonRate: null, asaSec: null })
+
+    // The same file again changes nothing.
+    const before = await snapshot()
+    expect(await intervals(file[0]!, ...file.slice(1))).toMatchObject({ status: 'imported', inserted: 0, updated: 0, unchanged: 2 })
+    expect(await snapshot()).toEqual(before)
+
+    // A later file adds the outcome of the 08:00 interval: its TMA stays, weighed by the answered.
+    expect(await intervals('interval_start,channel,answered,abandoned', '2026-11-20 08:00,Voz,87,10')).toMatchObject({
+      status: 'imported',
+      updated: 1,
+      unchanged: 0,
+    })
+    const eight = quarter('2026-11-20T11:00:00.000Z')
+    expect(eight).toMatchObject({ offered: 97, answered: 87, abandoned: 10, serviceLevel: null })
+    expect(eight.ahtSec).toBeCloseTo(287.3, 9)
+    expect(eight.abandonRate).toBeCloseTo(10 / 97, 15)
+    expect(hour().ahtSec).toBeCloseTo((87 * 287.3 + 80 * 250) / 167, 9)
+    // Abandonment is measured over the interval that gives it; the hour's count is not a total.
+    expect(hour()).toMatchObject({ abandonRate: 10 / 97, abandoned: null })
+    // …and the first file once more changes nothing either.
+    expect(await intervals(file[0]!, ...file.slice(1))).toMatchObject({ status: 'imported', updated: 0, unchanged: 2 })
+  })
+
+  it('store every column given: a TME without answered, a TMA without volume', async () => {
+    await intervals('interval_start,channel,offered,abandoned,asa_seconds', '2026-11-20 08:00,Voz,50,5,12.5')
+    expect(quarter('2026-11-20T11:00:00.000Z')).toMatchObject({ asaSec: 12.5, abandonRate: 0.1, ahtSec: null })
+    await intervals('interval_start,channel,aht_seconds', '2026-11-20 08:30,Voz,310')
+    expect(quarter('2026-11-20T11:30:00.000Z')).toMatchObject({ offered: 0, ahtSec: 310 })
+    // Volume arriving later keeps the TMA.
+    expect(await intervals('interval_start,channel,offered', '2026-11-20 08:30,Voz,40')).toMatchObject({ updated: 1 })
+    expect(quarter('2026-11-20T11:30:00.000Z')).toMatchObject({ offered: 40, ahtSec: 310 })
+    const stored = await prisma.intervalStat.findFirstOrThrow({ where: { start: new Date('2026-11-20T11:30:00Z') } })
+    expect(stored).toMatchObject({ ahtAnswered: 40, handleSecSum: 40 * 310 })
+  })
+
+  it('refuse abandoned or answered within threshold without the offered they are rates of, and counts above it', async () => {
+    const refused = await intervals('interval_start,channel,abandoned,answered_within_threshold', '2026-11-20 08:00,Voz,3,', '2026-11-20 08:15,Voz,,7')
+    expect(refused).toMatchObject({
+      status: 'refused',
+      errors: [
+        { line: 2, code: 'needsOffered', reason: 'abandoned needs offered, in this row or imported before for this interval' },
+        { line: 3, code: 'needsOffered', params: { column: 'answered_within_threshold' } },
+      ],
+    })
+    expect(await prisma.intervalStat.count()).toBe(0)
+    // With the volume imported before, the same file lands.
+    await intervals('interval_start,channel,offered,answered', '2026-11-20 08:00,Voz,20,17', '2026-11-20 08:15,Voz,10,')
+    expect(await intervals('interval_start,channel,abandoned,answered_within_threshold', '2026-11-20 08:00,Voz,3,', '2026-11-20 08:15,Voz,,7')).toMatchObject({
+      status: 'imported',
+      updated: 2,
+    })
+    expect(quarter('2026-11-20T11:00:00.000Z')).toMatchObject({ abandonRate: 3 / 20, serviceLevel: null })
+    expect(quarter('2026-11-20T11:15:00.000Z')).toMatchObject({ abandonRate: null, serviceLevel: 0.7 })
+    // Counts that what is stored makes impossible are refused whole, with their lines.
+    const before = await snapshot()
+    expect(await intervals('interval_start,channel,answered,abandoned', '2026-11-20 08:00,Voz,18,', '2026-11-20 08:15,Voz,,11')).toMatchObject({
+      status: 'refused',
+      errors: [
+        { line: 2, reason: 'answered 18 + abandoned 3 exceed offered 20' },
+        { line: 3, reason: 'abandoned 11 exceeds offered 10' },
+      ],
+    })
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('keep the waits of abandoned contacts only where contacts give them (the patience estimate reads no others)', async () => {
+    await intervals('interval_start,channel,offered,answered,abandoned', '2026-11-20 09:00,Voz,10,8,2')
+    await run(csv('W1,Voz,2026-11-20 08:00:05,abandoned,40,0,,,,', 'W2,Voz,2026-11-20 08:01:00,answered,10,100,,,,'))
+    const waits = async () =>
+      (await prisma.intervalStat.findMany({ orderBy: { start: 'asc' }, select: { abandonedWaitSecSum: true } })).map((r) => r.abandonedWaitSecSum)
+    expect(await waits()).toEqual([40, null])
+    // Staffing for the contacts' interval leaves its waits as they are.
+    expect(await intervals('interval_start,channel,agents_staffed', '2026-11-20 08:00,Voz,3')).toMatchObject({ updated: 1 })
+    expect(await waits()).toEqual([40, null])
+  })
+
+  it.skipIf(!hasBankCalls())('map an export of calls per interval (the fpp3 bank calls rolled up to 15 minutes) with no manual step', async () => {
+    const calls = new Map<string, number>()
+    for (const line of readFileSync(bankCallsFile, 'utf8').trim().split('\n').slice(1)) {
+      const [stamp, count] = line.split(',')
+      const minute = Number(stamp!.slice(14, 16))
+      const quarterStart = `${stamp!.slice(0, 14)}${String(minute - (minute % 15)).padStart(2, '0')}:00`
+      calls.set(quarterStart, (calls.get(quarterStart) ?? 0) + Number(count))
+    }
+    const file = ['datetime,channel,calls', ...[...calls].map(([start, count]) => `${start},Bank,${count}`)].join('\n') + '\n'
+    const result = await run(file, { kind: 'intervals', timeZone: 'America/New_York' })
+    expect(result).toMatchObject({ status: 'imported', rows: calls.size, inserted: calls.size, channelsCreated: ['bank'] })
+    const weeks = getActuals({ from: '2003-03-03', to: '2003-10-27', size: 'week', timeZone: 'America/New_York', channel: 'bank' })
+    expect(weeks.reduce((sum, w) => sum + w.offered, 0)).toBe(5_323_661)
+    expect(weeks.every((w) => w.serviceLevel === null && w.abandonRate === null && w.ahtSec === null)).toBe(true)
   })
 })
 

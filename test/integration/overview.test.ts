@@ -39,6 +39,7 @@ describe('getOverview', () => {
       offered: 4,
       answered: 2,
       abandoned: 2,
+      answeredWithinThreshold: 1,
       serviceLevel: 1 / 3,
       abandonRate: 0.5,
       ahtSec: 250,

@@ -57,6 +57,9 @@ beforeAll(async () => {
     stat.run(voz.id, at('2026-12-01T09:00'), 50, 50, 0, 45, 12_000, 250, 0, 0, 5, 0, 5, 20)
     // Chat, no forecast: Monday 10:00, 10 answered in time.
     stat.run(chat.id, at('2026-11-30T10:00'), 10, 10, 0, 10, 3_000, 50, 0, 0, 0, 0, 0, null)
+    // Every measure known, as aggregated contacts give them.
+    db.exec(`UPDATE IntervalStat SET answeredOffered = offered, abandonedOffered = offered,
+               slEligible = offered - abandonedWithinThreshold, ahtAnswered = answered, asaAnswered = answered`)
   })
 })
 

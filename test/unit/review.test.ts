@@ -3,9 +3,12 @@
 import { describe, expect, it } from 'vitest'
 import { emptySums } from '../../app/domain/metrics.ts'
 import {
+  ahtAccuracy,
   attainment,
   emptyQuality,
+  intervalAttainment,
   quality,
+  summary,
   variance,
   varianceHeatmap,
   volumeAccuracy,
@@ -40,6 +43,12 @@ function interval(
       abandoned,
       answeredWithinThreshold: within,
       handleSecSum: answered * 300,
+      // Every measure known, as contacts give them.
+      answeredOffered: offered,
+      abandonedOffered: offered,
+      slEligible: offered,
+      ahtAnswered: answered,
+      asaAnswered: answered,
     },
   }
 }
@@ -71,6 +80,31 @@ describe('attainment', () => {
     // One day per channel: voz (8 + 7) ÷ 20 = 75% missed, chat met.
     expect(attainment(list, (i) => i.day)).toEqual({ met: 1, measured: 2, share: 0.5 })
     expect(attainment([], (i) => i.day)).toEqual({ met: 0, measured: 0, share: null })
+  })
+})
+
+describe('intervals known only in part (interval files without every column)', () => {
+  // 40 contacts offered with no outcome given: they weigh nothing in any measure.
+  const volumeOnly = (over: Partial<ReviewInterval> = {}): ReviewInterval => {
+    const i = interval({ offered: 40, within: 0, forecastOffered: 50, forecastAhtSec: 300, ...over })
+    return { ...i, actual: { ...emptySums(), ...emptyQuality(), offered: 40 } }
+  }
+
+  it('leave attainment to the intervals with a service level', () => {
+    const measured = interval({ start: 1, offered: 10, within: 9 })
+    expect(intervalAttainment([measured, volumeOnly({ start: 2 })])).toEqual({ met: 1, measured: 1, share: 1 })
+    expect(attainment([measured, volumeOnly({ start: 1 })], (i) => i.day)).toEqual({ met: 1, measured: 1, share: 1 })
+  })
+
+  it('count their volume but not a TMA they do not have', () => {
+    const timed = interval({ offered: 10, within: 10, forecastOffered: 10, forecastAhtSec: 330 }) // TMA 300 over 10
+    expect(volumeAccuracy([timed, volumeOnly()])).toMatchObject({ actualTotal: 50, forecastTotal: 60 })
+    expect(ahtAccuracy([timed, volumeOnly()])).toMatchObject({ intervals: 1, actualTotal: 3000, forecastTotal: 3300 })
+  })
+
+  it('are never among the worst intervals, and a summary says what is unknown', () => {
+    expect(worstIntervals([volumeOnly()])).toEqual([])
+    expect(summary('x', [volumeOnly()])).toMatchObject({ offered: 40, answered: null, serviceLevel: null, abandonRate: null, ahtSec: null })
   })
 })
 

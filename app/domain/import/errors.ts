@@ -19,6 +19,8 @@ export const importErrorTemplates = {
   npsRange: 'nps {{value}} is outside 0–10',
   offGrid: 'interval_start is not on a 15-minute boundary',
   exceedOffered: 'answered {{answered}} + abandoned {{abandoned}} exceed offered {{offered}}',
+  exceedsOffered: '{{column}} {{value}} exceeds offered {{offered}}',
+  needsOffered: '{{column}} needs offered, in this row or imported before for this interval',
   withinExceedsAnswered: 'answered_within_threshold {{within}} exceeds answered {{answered}}',
   columnCount: 'has {{count}} column(s), the header has {{expected}}',
   duplicateId: 'contact_id "{{id}}" appears again (first on line {{first}})',

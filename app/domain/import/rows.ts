@@ -154,12 +154,36 @@ export function readIntervalRow(
       asaSec: number(record, mapping.asa_seconds, 'asa_seconds', 'seconds', false),
       agentsStaffed: number(record, mapping.agents_staffed, 'agents_staffed', 'amount', false),
     }
-    if (row.offered !== null && row.answered !== null && row.abandoned !== null && row.answered + row.abandoned > row.offered) {
-      throw new ImportProblem('exceedOffered', { answered: row.answered, abandoned: row.abandoned, offered: row.offered })
-    }
-    if (row.answered !== null && row.answeredWithinThreshold !== null && row.answeredWithinThreshold > row.answered) {
-      throw new ImportProblem('withinExceedsAnswered', { within: row.answeredWithinThreshold, answered: row.answered })
-    }
+    // Offered may be stored already: whether abandoned and within have it is known at the write.
+    const problem = intervalCountsProblem(row, false)
+    if (problem) throw problem
     return row
   })
+}
+
+export type IntervalCounts = Pick<IntervalRow, 'offered' | 'answered' | 'abandoned' | 'answeredWithinThreshold'>
+
+/**
+ * Why an interval's counts cannot be stored: a count above what it is part of, or — with
+ * `complete` (the row merged with what is stored) — abandoned or answered within threshold
+ * without the offered they are rates of. Null = unknown.
+ */
+export function intervalCountsProblem(counts: IntervalCounts, complete: boolean): ImportProblem | null {
+  const { offered, answered, abandoned, answeredWithinThreshold: within } = counts
+  if (offered === null) {
+    if (complete && abandoned !== null) return new ImportProblem('needsOffered', { column: 'abandoned' })
+    if (complete && within !== null) return new ImportProblem('needsOffered', { column: 'answered_within_threshold' })
+  } else {
+    const parts: Array<[string, number | null]> = [['answered', answered], ['abandoned', abandoned], ['answered_within_threshold', within]]
+    for (const [column, value] of parts) {
+      if (value !== null && value > offered) return new ImportProblem('exceedsOffered', { column, value, offered })
+    }
+    if (answered !== null && abandoned !== null && answered + abandoned > offered) {
+      return new ImportProblem('exceedOffered', { answered, abandoned, offered })
+    }
+  }
+  if (answered !== null && within !== null && within > answered) {
+    return new ImportProblem('withinExceedsAnswered', { within, answered })
+  }
+  return null
 }
