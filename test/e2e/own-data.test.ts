@@ -171,6 +171,10 @@ function story(channel: string, file: () => string, fileName: string, lastDay: s
     const missing = await page.getByTestId('review-missing').textContent()
     expect(missing).toContain(`O realizado de ${channel} não tem tempos de atendimento`)
     expect(missing).toContain('Nenhum canal informa agentes logados')
+    expect(missing).toContain(`O histórico de ${channel} não informa o atendimento dentro do tempo`)
+    // Unknown, not 0%: the service level and abandonment of a volume-only history are blank.
+    await expect(page.getByTestId('review-service-level').textContent()).resolves.toBe('—')
+    await expect(page.getByTestId('review-abandon').textContent()).resolves.toBe('—')
   })
 }
 

@@ -111,11 +111,16 @@ describe('a volume-only channel', () => {
     const view = await getReview({ forecastId: past, from: '2026-11-23', to: '2026-11-27', channel: null, day: null }, ZONE)
     expect(view.missing.actualAht).toEqual(['Banco'])
     expect(view.missing.forecastAht).toEqual(['Banco'])
+    // Neither file column gives them (Voz's has answered and TMA only): unknown, not 0%.
+    expect([view.missing.serviceLevel, view.missing.abandonment]).toEqual([
+      ['Banco', 'Voz'],
+      ['Banco', 'Voz'],
+    ])
     expect(view.missing.planGaps.map((g) => g.key)).toEqual(['banco'])
     expect(view.missing.agents).toBe(true)
     const bank = view.byChannel.find((c) => c.key === 'banco')!
     expect(bank.volume.wape).toBe(0) // the same 20 contacts every quarter hour, forecast exactly
-    expect(bank.ahtSec).toBeNull()
+    expect([bank.ahtSec, bank.serviceLevel, bank.abandonRate]).toEqual([null, null, null])
 
     // A day whose rows never arrived is missing, not a day nobody called: left out and named.
     withSqliteTransaction((db) =>
