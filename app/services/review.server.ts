@@ -292,17 +292,25 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
   })
   const ordered = [...channels].sort((a, b) => a.key.localeCompare(b.key))
   // The calendar day of each slot, and the days each channel has any row on: a day without one
-  // inside its data is missing (not imported), not a day nobody called — left out, and named.
+  // inside its data is left out of the figures (not imported is not a day nobody called)…
   const dayOfSlot = new Uint32Array(slotCount)
   for (let j = 0, d = 0; j < slotCount; j++) {
     while (d + 1 < calendar.length && calendar[d + 1]!.start <= from + j * intervalMs) d++
     dayOfSlot[j] = d
   }
+  // …and the days its forecast expects contacts on (a day it forecasts none, a weekend the
+  // operation is closed, is quiet rather than missing).
   const daysSeen = new Map<number, Set<number>>()
+  const daysExpected = new Map<number, Set<number>>()
   for (const channel of ordered) {
     const seen = new Set<number>()
-    grid.get(channel.id)!.forEach((slot, j) => slot?.seen && seen.add(dayOfSlot[j]!))
+    const expected = new Set<number>()
+    grid.get(channel.id)!.forEach((slot, j) => {
+      if (slot?.seen) seen.add(dayOfSlot[j]!)
+      if (slot?.forecast && slot.forecast.offered > 0) expected.add(dayOfSlot[j]!)
+    })
     daysSeen.set(channel.id, seen)
+    daysExpected.set(channel.id, expected)
   }
   const missingDays = new Map<string, string[]>()
   const intervals: ReviewInterval[] = []
@@ -318,9 +326,11 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
         // Intervals after the channel's last data are not over yet (or not imported): nothing to compare.
         if (last === undefined || start > last) continue
         if (!daysSeen.get(channel.id)!.has(d)) {
-          const list = missingDays.get(channel.name) ?? []
-          if (list.at(-1) !== day.day) list.push(day.day)
-          missingDays.set(channel.name, list)
+          if (daysExpected.get(channel.id)!.has(d)) {
+            const list = missingDays.get(channel.name) ?? []
+            if (list.at(-1) !== day.day) list.push(day.day)
+            missingDays.set(channel.name, list)
+          }
           continue
         }
       }
