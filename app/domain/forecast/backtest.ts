@@ -124,6 +124,8 @@ export interface AutoScore {
   accuracy: Accuracy
   /** The origins auto could be scored at (those with an earlier, finished evaluation). */
   origins: number[]
+  /** Its score at each of them (the method it would have used there). */
+  scores: OriginScore[]
 }
 
 /**
@@ -133,7 +135,7 @@ export interface AutoScore {
  */
 export function autoAccuracy(result: Backtest, horizon: BacktestHorizon): AutoScore {
   const total = new AccuracySums()
-  const scored: number[] = []
+  const scores: OriginScore[] = []
   for (const origin of result.origins) {
     let best: { wape: number; sums: AccuracySums } | null = null
     for (const m of result.methods) {
@@ -149,8 +151,8 @@ export function autoAccuracy(result: Backtest, horizon: BacktestHorizon): AutoSc
     }
     if (best) {
       total.merge(best.sums)
-      scored.push(origin)
+      scores.push({ origin, horizon, sums: best.sums })
     }
   }
-  return { accuracy: total.result(), origins: scored }
+  return { accuracy: total.result(), origins: scores.map((s) => s.origin), scores }
 }
