@@ -1,11 +1,11 @@
 // The fpp3 bank calls (../shared/data, see its README): calls per 5 minutes, weekdays 07:00–21:00,
 // 3 March – 24 October 2003, written as local clock labels. Read into a DaySeries of whole local
 // days; days absent from the file have no calls. Weekends are never in it (the bank's lines were
-// closed); six weekdays are absent too (US public holidays such as Memorial Day and Labor Day, and
-// two others): `findGaps` finds them, and they are left out as the app leaves out gaps.
+// closed); six weekdays are absent too (Memorial Day, Independence Day, Labor Day, 4 and 7 April
+// and 14 October): `findGaps` finds them, and they are left out as the app leaves out gaps.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { daysBetween, addDays } from '../../app/domain/intervals.ts'
+import { addDays, daysBetween } from '../../app/domain/intervals.ts'
 import { createSeries, type DaySeries } from '../../app/domain/forecast/series.ts'
 import { AccuracySums, type Accuracy } from '../../app/domain/forecast/accuracy.ts'
 import { autoAccuracy, backtestHorizons, backtestOrigins, forecastFrom, type Backtest, type OriginScore } from '../../app/domain/forecast/backtest.ts'
@@ -74,7 +74,8 @@ export interface BankBacktestOptions {
 /**
  * The acceptance comparison: 30-minute intervals, an origin every day from the 8th week on; auto
  * scored without hindsight (it needs earlier finished origins) and every method over the same
- * origins as auto.
+ * origins as auto. Its own rolling loop rather than `backtest`: it may train on the gaps read as
+ * zeros while scoring against the actuals (unknown on those days), and refit at every origin.
  */
 export function bankBacktest(options: BankBacktestOptions = {}): { origins: number; rows: BankBacktestRow[]; gaps: HistoryGap[]; ms: number } {
   const started = performance.now()
