@@ -1,10 +1,13 @@
 // `wfm forecast`: forecasts from an interval CSV alone (no database), one JSON line per forecast
-// interval and channel, in time order.
+// interval and channel, in time order. Days with missing or incomplete rows (gaps) and the days
+// the user names are left out of training and backtests, not read as zero contacts.
 import { forecastChannel, type MethodRequest } from '../domain/forecast/forecast.ts'
-import { slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
+import { findGaps, type HistoryGap } from '../domain/forecast/gaps.ts'
+import { presentSlots, slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
 import { channelHistory, type HistoryRecord } from '../domain/forecast/history.ts'
+import { withoutDays } from '../domain/forecast/series.ts'
 import type { IntervalRow } from '../domain/import/rows.ts'
-import { addDays, localDateOf } from '../domain/intervals.ts'
+import { addDays, daysBetween, localDateOf } from '../domain/intervals.ts'
 import { roundTo } from '../utils/format.ts'
 
 export interface CliForecastOptions {
@@ -14,6 +17,8 @@ export interface CliForecastOptions {
   minutes: ForecastInterval
   timeZone: string
   method: MethodRequest
+  /** History days to leave out besides the gaps found (local dates). */
+  skipDays?: readonly string[]
 }
 
 export interface CliForecastLine {
@@ -23,7 +28,13 @@ export interface CliForecastLine {
   aht: number | null
 }
 
-export function forecastFromRows(rows: readonly IntervalRow[], options: CliForecastOptions): CliForecastLine[] {
+export interface CliForecast {
+  lines: CliForecastLine[]
+  /** Gaps found per channel, left out of training. */
+  gaps: { channel: string; gap: HistoryGap }[]
+}
+
+export function forecastFromRows(rows: readonly IntervalRow[], options: CliForecastOptions): CliForecast {
   const byChannel = new Map<string, { name: string; records: HistoryRecord[] }>()
   let firstStart = Infinity
   for (const row of rows) {
@@ -44,10 +55,18 @@ export function forecastFromRows(rows: readonly IntervalRow[], options: CliForec
   const from = localDateOf(firstStart, options.timeZone)
   const to = addDays(options.start, -1)
   if (from > to) throw new RangeError(`the history starts on ${from}, not before --start ${options.start}`)
+  const skipDays = options.skipDays ?? []
   const slots = slotInstants(options.start, options.horizonDays, options.timeZone, options.minutes)
+  const gaps: CliForecast['gaps'] = []
   const perChannel = [...byChannel.values()].map(({ name, records }) => {
     const history = channelHistory(records, from, to, options.timeZone, options.minutes)
-    return { name, forecast: forecastChannel(history.volume, history.handle, { horizonDays: options.horizonDays, method: options.method }) }
+    // The days the user named are not judged, nor counted in the usual of the days around them.
+    const skipped = withoutDays(history.volume, skipDays.map((day) => daysBetween(from, day)))
+    const present = presentSlots(records.map((r) => r.start), from, history.volume.days, options.timeZone, options.minutes)
+    const found = findGaps(skipped, { present })
+    for (const gap of found) gaps.push({ channel: name, gap })
+    const unknownDays = [...skipDays, ...found.map((g) => g.date)]
+    return { name, forecast: forecastChannel(history.volume, history.handle, { horizonDays: options.horizonDays, method: options.method, unknownDays }) }
   })
   const lines: CliForecastLine[] = []
   for (const slot of slots) {
@@ -62,5 +81,10 @@ export function forecastFromRows(rows: readonly IntervalRow[], options: CliForec
       })
     }
   }
-  return lines
+  return { lines, gaps }
+}
+
+/** One stderr line per gap: what was left out and why. */
+export function gapLine({ channel, gap }: CliForecast['gaps'][number]): string {
+  return `${channel}: ${gap.date} left out (${gap.kind}: ${Math.round(gap.total)} contacts, usually ${Math.round(gap.usual)})`
 }

@@ -4,7 +4,7 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Command, InvalidArgumentError, Option } from 'commander'
 import { answerLines, answerRequest } from './erlang.ts'
-import { forecastFromRows } from './forecast.ts'
+import { forecastFromRows, gapLine } from './forecast.ts'
 import { staffFromRows, staffLine, UnknownChannels, type StaffLine } from './staff.ts'
 import { BadRequirements, readAgents, readRequirements, rosterNames, scheduleLines } from './schedule.ts'
 import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
@@ -36,6 +36,13 @@ class CliError extends Error {}
 function localDateOption(value: string): string {
   if (!isLocalDate(value)) throw new InvalidArgumentError('expected a date as YYYY-MM-DD')
   return value
+}
+
+function localDatesOption(value: string): string[] {
+  const days = value.split(',').map((day) => day.trim())
+  const bad = days.filter((day) => !isLocalDate(day))
+  if (bad.length > 0) throw new InvalidArgumentError(`expected dates as YYYY-MM-DD separated by commas (not ${bad.map((d) => `"${d}"`).join(', ')})`)
+  return days
 }
 
 function wholeNumberOption(value: string): number {
@@ -250,13 +257,16 @@ program
   .option('--interval <seconds>', 'forecast interval: 900, 1800 or 3600', '1800')
   .requiredOption('--tz <zone>', 'IANA time zone of the file and the forecast days')
   .addOption(new Option('--method <method>', 'forecasting method').choices(['auto', ...methodIds]).default('auto'))
+  .option('--skip-days <dates>', 'history days to leave out of training, besides the gaps found (YYYY-MM-DD,YYYY-MM-DD…)', localDatesOption)
   .option('--json', 'JSON lines (the only format; accepted for clarity)')
-  .action(async (options: { history: string; start: string; horizonDays: number; interval: string; tz: string; method: MethodRequest }) => {
+  .action(async (options: { history: string; start: string; horizonDays: number; interval: string; tz: string; method: MethodRequest; skipDays?: string[] }) => {
     const minutes = Number(options.interval) / 60
     if (!(forecastIntervals as readonly number[]).includes(minutes))
       throw new CliError(`--interval must be 900, 1800 or 3600 seconds (got ${options.interval})`)
     if (!isTimeZone(options.tz)) throw new CliError(`Unknown time zone "${options.tz}": use an IANA name such as America/Sao_Paulo.`)
     if (!(options.horizonDays >= 1 && options.horizonDays <= 366)) throw new CliError('--horizon-days must be between 1 and 366')
+    const late = options.skipDays?.find((day) => day >= options.start)
+    if (late) throw new CliError(`--skip-days ${late} is not in the history (before --start ${options.start})`)
     if (!existsSync(options.history)) throw new CliError(`No such file: ${options.history}`)
     let rows
     try {
@@ -266,20 +276,23 @@ program
       for (const problem of error.problems) console.error(problem.line > 0 ? `line ${problem.line}: ${problem.reason}` : problem.reason)
       throw new CliError(`Cannot read ${path.basename(options.history)}: ${error.problems.length} bad line(s).`)
     }
-    let lines
+    let forecast
     try {
-      lines = forecastFromRows(rows, {
+      forecast = forecastFromRows(rows, {
         start: options.start,
         horizonDays: options.horizonDays,
         minutes: minutes as ForecastInterval,
         timeZone: options.tz,
         method: options.method,
+        skipDays: options.skipDays,
       })
     } catch (error) {
       if (error instanceof RangeError) throw new CliError(error.message)
       throw error
     }
-    for (const line of lines) process.stdout.write(`${JSON.stringify(line)}\n`)
+    // stdout stays JSON lines: what was left out goes to stderr.
+    for (const gap of forecast.gaps) console.error(gapLine(gap))
+    for (const line of forecast.lines) process.stdout.write(`${JSON.stringify(line)}\n`)
   })
 
 const planGapText: Record<PlanProblemReason, string> = {

@@ -3,6 +3,7 @@
 // and the next week against what happened. `auto` keeps the method with the lowest WAPE.
 import { AccuracySums, type Accuracy } from './accuracy.ts'
 import { zeroClosed } from './closed.ts'
+import { keepInRange } from './guard.ts'
 import { methods, methodIds, type MethodId } from './methods/index.ts'
 import type { DaySeries } from './series.ts'
 
@@ -49,9 +50,13 @@ export function backtestOrigins(series: DaySeries, options: BacktestOptions = {}
   return list.reverse()
 }
 
-/** A method's forecast from an origin, closed intervals zeroed: what the app would have shown. */
+/**
+ * A method's forecast from an origin, closed intervals zeroed and every interval kept in its
+ * history's range: what the app would have shown.
+ */
 export function forecastFrom(method: MethodId, series: DaySeries, origin: number, horizonDays: number, params: unknown): Float64Array {
-  return zeroClosed(series, origin, methods[method].predict(series, origin, horizonDays, params))
+  const forecast = methods[method].predict(series, origin, horizonDays, params)
+  return zeroClosed(series, origin, keepInRange(series, origin, forecast))
 }
 
 export function backtest(series: DaySeries, options: BacktestOptions = {}): Backtest {
@@ -119,6 +124,8 @@ export interface AutoScore {
   accuracy: Accuracy
   /** The origins auto could be scored at (those with an earlier, finished evaluation). */
   origins: number[]
+  /** Its score at each of them (the method it would have used there). */
+  scores: OriginScore[]
 }
 
 /**
@@ -128,7 +135,7 @@ export interface AutoScore {
  */
 export function autoAccuracy(result: Backtest, horizon: BacktestHorizon): AutoScore {
   const total = new AccuracySums()
-  const scored: number[] = []
+  const scores: OriginScore[] = []
   for (const origin of result.origins) {
     let best: { wape: number; sums: AccuracySums } | null = null
     for (const m of result.methods) {
@@ -144,8 +151,8 @@ export function autoAccuracy(result: Backtest, horizon: BacktestHorizon): AutoSc
     }
     if (best) {
       total.merge(best.sums)
-      scored.push(origin)
+      scores.push({ origin, horizon, sums: best.sums })
     }
   }
-  return { accuracy: total.result(), origins: scored }
+  return { accuracy: total.result(), origins: scores.map((s) => s.origin), scores }
 }

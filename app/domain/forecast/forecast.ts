@@ -26,7 +26,10 @@ export interface ForecastOptions {
   horizonDays: number
   method: MethodRequest
   specialDays?: readonly SpecialDay[]
-  /** History days with no data at all (after the source's last day): left out, not zeros. */
+  /**
+   * History days to leave out of training and backtests, not read as zeros: gaps in the data
+   * (`findGaps`), days after the source's last data.
+   */
   unknownDays?: readonly string[]
   backtest?: BacktestOptions
 }

@@ -90,3 +90,21 @@ export function seriesFromIntervals(
   })
   return series
 }
+
+/** 1 per day × slot of [firstDay, firstDay + days) holding at least one of the instants (a source's rows). */
+export function presentSlots(
+  starts: readonly number[],
+  firstDay: string,
+  days: number,
+  timeZone: string,
+  minutes: ForecastInterval,
+): Uint8Array {
+  const counts = seriesFromIntervals(
+    starts.map((start) => ({ start, value: 1 })),
+    firstDay,
+    days,
+    timeZone,
+    minutes,
+  )
+  return Uint8Array.from(counts.values, (count) => (count > 0 ? 1 : 0))
+}

@@ -4,6 +4,16 @@
 // weeks before the origin. Closed intervals (a cycle index of 0) and days left out of training
 // carry the state unchanged, as if the open intervals were one series, as in Taylor's data; an
 // interval that opens later gets its indices from its first volume.
+//
+// Two bounds keep the states sane on real histories (decision 008). The level's half-life is at
+// least a day of intervals: fitted on one-step errors alone, the level chased the last evening's
+// few quiet intervals, or swung with the weekday against the weekly cycle, and a week ahead ran
+// at 0.6× or 2× the history. And an open interval far from its one-step forecast (beyond 3× or ⅓
+// of it and beyond 3 Poisson standard deviations) is an outlier that leaves the state as it was
+// and is not scored when fitting, as in the robust Holt-Winters of Gelper, Fried & Croux (2010):
+// a day read as zeros (a missing export, an untagged holiday) used to drag the level to nothing,
+// and the cycles then absorbed the ratio of the next day's volume to it (forecasts at 2× and
+// more). A run of outliers longer than a day's intervals is a new level, and is learned from.
 import { checkOrigin, type ForecastMethod } from './method.ts'
 import { nelderMead } from '../nelder-mead.ts'
 
@@ -12,6 +22,19 @@ const FIT_WEEKS = 12
 /** Weeks averaged for the initial level and cycles. */
 const INIT_WEEKS = 2
 const CLOSED = 1e-9
+/** An outlier is beyond this ratio to its one-step forecast, either way… */
+const OUTLIER_RATIO = 3
+/** …and beyond this many Poisson standard deviations (a quiet interval's 0 is no outlier). */
+const OUTLIER_SD = 3
+
+function isOutlier(y: number, base: number): boolean {
+  return (y > OUTLIER_RATIO * base || y * OUTLIER_RATIO < base) && Math.abs(y - base) > OUTLIER_SD * Math.sqrt(base)
+}
+
+/** The largest level constant: a half-life of at least a day's intervals. */
+export function maxAlpha(slotsPerDay: number): number {
+  return 1 - Math.pow(0.5, 1 / slotsPerDay)
+}
 
 export interface HoltWintersParams {
   /** Level, intraday cycle, weekly cycle, AR(1) error. */
@@ -62,12 +85,14 @@ function initialState(values: Float64Array, fromDay: number, s1: number): State 
   return { level, daily, weekly, error: 0 }
 }
 
-/** Filters the state through [from, to) (interval indices); returns the scored SSE. */
+/** Filters the state through [from, to) (interval indices), outliers aside; returns the scored SSE. */
 function filter(values: Float64Array, from: number, to: number, scoreFrom: number, s1: number, state: State, p: HoltWintersParams): number {
   const s2 = 7 * s1
   const { daily, weekly } = state
   let { level, error } = state
   let sse = 0
+  /** Open intervals in a row that were outliers. */
+  let run = 0
   for (let t = from; t < to; t++) {
     const i = t % s1
     const k = (t - from) % s2
@@ -90,6 +115,8 @@ function filter(values: Float64Array, from: number, to: number, scoreFrom: numbe
       continue
     }
     const base = level * index
+    run = isOutlier(y, base) ? run + 1 : 0
+    if (run > 0 && run <= s1) continue
     if (t >= scoreFrom) {
       const e = y - base - p.phi * error
       sse += e * e
@@ -113,7 +140,8 @@ function windowStart(origin: number): number {
 const logistic = (x: number) => 1 / (1 + Math.exp(-x))
 const logit = (p: number) => Math.log(p / (1 - p))
 
-const fallback: HoltWintersParams = { alpha: 0.05, delta: 0.1, omega: 0.1, phi: 0.5 }
+/** Where the fit starts, and the constants when there is too little history to fit them. */
+const fallback = (slotsPerDay: number): HoltWintersParams => ({ alpha: maxAlpha(slotsPerDay) / 2, delta: 0.1, omega: 0.1, phi: 0.5 })
 
 export const holtWinters: ForecastMethod<HoltWintersParams> = {
   id: 'holt-winters',
@@ -122,11 +150,13 @@ export const holtWinters: ForecastMethod<HoltWintersParams> = {
   fit(series, origin) {
     const s1 = series.slotsPerDay
     const fromDay = windowStart(origin)
-    if (origin - fromDay < (INIT_WEEKS + 1) * 7) return fallback
+    const start = fallback(s1)
+    if (origin - fromDay < (INIT_WEEKS + 1) * 7) return start
     const initial = initialState(series.values, fromDay, s1)
-    if (initial.level <= 0) return fallback
+    if (initial.level <= 0) return start
+    const alphaMax = maxAlpha(s1)
     const toParams = (x: number[]): HoltWintersParams => ({
-      alpha: logistic(x[0]!),
+      alpha: alphaMax * logistic(x[0]!),
       delta: logistic(x[1]!),
       omega: logistic(x[2]!),
       phi: logistic(x[3]!),
@@ -135,8 +165,8 @@ export const holtWinters: ForecastMethod<HoltWintersParams> = {
       const state = { ...initial, daily: initial.daily.slice(), weekly: initial.weekly.slice() }
       return filter(series.values, fromDay * s1, origin * s1, (fromDay + INIT_WEEKS * 7) * s1, s1, state, toParams(x))
     }
-    const start = [fallback.alpha, fallback.delta, fallback.omega, fallback.phi].map(logit)
-    return toParams(nelderMead(sse, start, { step: 1, maxEvaluations: 300, tolerance: 1e-7 }).x)
+    const x0 = [start.alpha / alphaMax, start.delta, start.omega, start.phi].map(logit)
+    return toParams(nelderMead(sse, x0, { step: 1, maxEvaluations: 300, tolerance: 1e-7 }).x)
   },
   predict(series, origin, horizonDays, params) {
     checkOrigin(series, origin, horizonDays)
