@@ -2,12 +2,11 @@
 // interval and channel, in time order. Days with missing or incomplete rows (gaps) and the days
 // the user names are left out of training and backtests, not read as zero contacts.
 import { forecastChannel, type MethodRequest } from '../domain/forecast/forecast.ts'
-import { findGaps, type HistoryGap } from '../domain/forecast/gaps.ts'
+import { gapsBeyond, type HistoryGap } from '../domain/forecast/gaps.ts'
 import { presentSlots, slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
 import { channelHistory, type HistoryRecord } from '../domain/forecast/history.ts'
-import { withoutDays } from '../domain/forecast/series.ts'
 import type { IntervalRow } from '../domain/import/rows.ts'
-import { addDays, daysBetween, localDateOf } from '../domain/intervals.ts'
+import { addDays, localDateOf } from '../domain/intervals.ts'
 import { roundTo } from '../utils/format.ts'
 
 export interface CliForecastOptions {
@@ -60,10 +59,8 @@ export function forecastFromRows(rows: readonly IntervalRow[], options: CliForec
   const gaps: CliForecast['gaps'] = []
   const perChannel = [...byChannel.values()].map(({ name, records }) => {
     const history = channelHistory(records, from, to, options.timeZone, options.minutes)
-    // The days the user named are not judged, nor counted in the usual of the days around them.
-    const skipped = withoutDays(history.volume, skipDays.map((day) => daysBetween(from, day)))
     const present = presentSlots(records.map((r) => r.start), from, history.volume.days, options.timeZone, options.minutes)
-    const found = findGaps(skipped, { present })
+    const found = gapsBeyond(history.volume, skipDays, { present })
     for (const gap of found) gaps.push({ channel: name, gap })
     const unknownDays = [...skipDays, ...found.map((g) => g.date)]
     return { name, forecast: forecastChannel(history.volume, history.handle, { horizonDays: options.horizonDays, method: options.method, unknownDays }) }

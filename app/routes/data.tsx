@@ -30,15 +30,26 @@ import {
   discardUpload,
   type UploadPreview,
 } from '../services/uploads.server.ts'
-import { formatInteger } from '../utils/format.ts'
+import { formatDay, formatInteger } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
+import { HistoryGaps } from '../components/history-gaps.tsx'
+import { listHistoryGaps } from '../services/history-gaps.server.ts'
+import { listSpecialDays } from '../services/special-days.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
   const jobId = new URL(request.url).searchParams.get('job')
   const job = jobId ? getImportJob(jobId) : null
-  const [operation, history] = await Promise.all([getOperation(), listImports()])
-  return { timeZone: operation.timeZone, job, history, maxUploadMegabytes }
+  const operation = await getOperation()
+  const [history, gaps, specialDays] = await Promise.all([listImports(), listHistoryGaps(operation.timeZone), listSpecialDays()])
+  return {
+    timeZone: operation.timeZone,
+    job,
+    history,
+    maxUploadMegabytes,
+    gaps,
+    tagged: Object.fromEntries(specialDays.map((d) => [d.date, d.kind])),
+  }
 }
 
 type ActionResult =
@@ -334,6 +345,28 @@ function JobStatus({ job, timeZone }: { job: NonNullable<ReturnType<typeof useLo
   )
 }
 
+/** Each channel's gaps in its last year of data, to see and tag (forecasts leave them out by themselves). */
+function Gaps() {
+  const { gaps, tagged } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  if (gaps.length === 0) return null
+  const found = gaps.filter((c) => c.gaps.length > 0)
+  return (
+    <section className="panel" aria-labelledby="gaps-title" data-testid="data-gaps">
+      <h2 id="gaps-title">{t('gaps.title')}</h2>
+      <p className="note">{t('gaps.intro')}</p>
+      {found.length === 0 && <p>{t('gaps.none')}</p>}
+      {found.map((c) => (
+        <div key={c.channelId} className="stack spaced">
+          <h3>{t('gaps.channelSpan', { channel: c.name, from: formatDay(c.from, language), to: formatDay(c.to, language) })}</h3>
+          <HistoryGaps gaps={c.gaps} tagged={tagged} testId={`gaps-${c.channelId}`} />
+        </div>
+      ))}
+    </section>
+  )
+}
+
 export default function DataRoute() {
   const { timeZone, job, history, maxUploadMegabytes: limit } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
@@ -363,6 +396,8 @@ export default function DataRoute() {
         )}
         <p className="note">{t('data.formats')}</p>
       </section>
+
+      <Gaps />
 
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title">{t('data.history')}</h2>

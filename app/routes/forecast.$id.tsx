@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { HistoryGaps } from '../components/history-gaps.tsx'
 import { FieldError } from '../components/field.tsx'
 import { RowAction } from '../components/row-action.tsx'
 import { ForecastChart } from '../components/forecast-chart.tsx'
@@ -9,6 +10,7 @@ import type { Accuracy } from '../domain/forecast/accuracy.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { idSchema, overrideSchema } from '../schemas/forecast.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { listSpecialDays } from '../services/special-days.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
 import { addOverride, deleteOverride, getForecastView } from '../services/forecast.server.ts'
 import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent } from '../utils/format.ts'
@@ -22,9 +24,12 @@ function forecastId(params: LoaderFunctionArgs['params']): number {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request)
-  const view = await getForecastView(forecastId(params), new URL(request.url).searchParams.get('channel'))
+  const [view, specialDays] = await Promise.all([
+    getForecastView(forecastId(params), new URL(request.url).searchParams.get('channel')),
+    listSpecialDays(),
+  ])
   if (!view) throw new Response('Forecast not found', { status: 404 })
-  return view
+  return { ...view, tagged: Object.fromEntries(specialDays.map((d) => [d.date, d.kind])) }
 }
 
 type ActionResult = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string> }
@@ -303,6 +308,12 @@ export default function ForecastRoute() {
         <BacktestTable />
         <p className="note">{t('forecast.backtestNote', { origins: channel.origins })}</p>
         <AutoNote />
+        {channel.gaps.length > 0 && (
+          <div className="stack spaced" data-testid="forecast-gaps">
+            <p className="note">{t('gaps.forecastIntro')}</p>
+            <HistoryGaps gaps={channel.gaps} tagged={view.tagged} />
+          </div>
+        )}
       </section>
       <section className="panel" aria-labelledby="days-title">
         <h2 id="days-title">{t('forecast.daysTitle', { channel: channel.name })}</h2>

@@ -8,7 +8,8 @@ import { keptWhileUnchanged } from './kept.server.ts'
 import type { Choice } from '../domain/forecast/backtest.ts'
 import { band } from '../domain/forecast/band.ts'
 import { forecastChannel, type AutoComparison, type MethodRequest, type MethodScore } from '../domain/forecast/forecast.ts'
-import { slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
+import { gapsBeyond, type HistoryGap } from '../domain/forecast/gaps.ts'
+import { presentSlots, slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
 import { channelHistory, type HistoryRecord } from '../domain/forecast/history.ts'
 import type { MethodId } from '../domain/forecast/methods/index.ts'
 import { applyOverrides, checkOverride, type OverrideKind } from '../domain/forecast/overrides.ts'
@@ -56,7 +57,7 @@ export function dataRange(timeZone: string, channelIds?: readonly number[]): Dat
   return chosen.reduce((a, b) => ({ from: a.from < b.from ? a.from : b.from, to: a.to > b.to ? a.to : b.to }))
 }
 
-function readHistory(channelIds: readonly number[], from: number, to: number): Map<number, HistoryRecord[]> {
+export function readHistory(channelIds: readonly number[], from: number, to: number): Map<number, HistoryRecord[]> {
   const rows = readDatabase()
     .prepare(
       `SELECT channelId, start, offered, ahtAnswered, handleSecSum FROM IntervalStat
@@ -91,9 +92,6 @@ export async function createForecast(input: CreateForecastInput, user: string): 
   const range = dataRange(timeZone)
   if (!range || input.historyFrom > range.to || input.historyTo < range.from)
     throw new ForecastInputError('historyFrom', 'errors.noDataInHistory')
-  // Days after the last data are unknown, not quiet: learned as zeros they would forecast zeros.
-  const unknownDays: string[] = []
-  for (let day = addDays(range.to, 1); day <= input.historyTo; day = addDays(day, 1)) unknownDays.push(day)
   const firstDay = addDays(input.historyTo, 1)
   const history = readHistory(
     chosen.map((c) => c.id),
@@ -106,10 +104,21 @@ export async function createForecast(input: CreateForecastInput, user: string): 
     throw new ForecastInputError('channelIds', 'errors.noHistoryForChannel', { channels: empty.map((c) => c.name).join(', ') })
   }
   const slots = slotInstants(firstDay, input.horizonDays, timeZone, input.intervalMin)
+  const ranges = channelDataRanges(timeZone)
+  const tagged = specialDays.map((d) => d.date)
   const results = chosen.map((channel) => {
-    const { volume, handle } = channelHistory(history.get(channel.id)!, input.historyFrom, input.historyTo, timeZone, input.intervalMin)
+    const records = history.get(channel.id)!
+    const { volume, handle } = channelHistory(records, input.historyFrom, input.historyTo, timeZone, input.intervalMin)
+    // Days after the channel's last data are unknown, not quiet: learned as zeros they would forecast zeros.
+    const afterData: string[] = []
+    for (let day = addDays(ranges.get(channel.id)!.to, 1); day <= input.historyTo; day = addDays(day, 1)) afterData.push(day)
+    // Days inside it without their rows (or far below the usual) are gaps: left out as well, and kept with the forecast.
+    const present = presentSlots(records.map((r) => r.start), input.historyFrom, volume.days, timeZone, input.intervalMin)
+    const gaps = gapsBeyond(volume, [...tagged, ...afterData], { present })
+    const unknownDays = [...afterData, ...gaps.map((g) => g.date)]
     return {
       channel,
+      gaps,
       result: forecastChannel(volume, handle, { horizonDays: input.horizonDays, method: input.method, specialDays, unknownDays }),
     }
   })
@@ -134,12 +143,12 @@ export async function createForecast(input: CreateForecastInput, user: string): 
       )
     const id = Number(lastInsertRowid)
     const insertChannel = db.prepare(
-      `INSERT INTO ForecastChannel (forecastId, channelId, method, params, choice, scores, origins, dispersion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO ForecastChannel (forecastId, channelId, method, params, choice, scores, origins, dispersion, gaps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     const insertInterval = db.prepare(
       `INSERT INTO ForecastInterval (forecastId, channelId, start, offered, lower, upper, aht, adjusted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    for (const { channel, result } of results) {
+    for (const { channel, result, gaps } of results) {
       const scores: StoredScores = { methods: result.scores, auto: result.autoScore }
       insertChannel.run(
         id,
@@ -150,6 +159,7 @@ export async function createForecast(input: CreateForecastInput, user: string): 
         JSON.stringify(scores),
         result.origins,
         result.dispersion,
+        JSON.stringify(gaps),
       )
       for (const slot of slots) {
         const i = slot.day * result.slotsPerDay + slot.slot
@@ -223,6 +233,8 @@ export interface ChannelOutcome {
   id: number
   key: string
   name: string
+  /** The history's gaps, left out of training and backtests. */
+  gaps: HistoryGap[]
   method: MethodId
   choice: Choice | null
   scores: MethodScore[]
@@ -303,6 +315,7 @@ export async function getForecastView(id: number, channelKey: string | null): Pr
           scores: true,
           origins: true,
           dispersion: true,
+          gaps: true,
           channel: { select: { id: true, key: true, name: true, sortOrder: true } },
         },
       },
@@ -332,6 +345,7 @@ export async function getForecastView(id: number, channelKey: string | null): Pr
         id: c.channel.id,
         key: c.channel.key,
         name: c.channel.name,
+        gaps: JSON.parse(c.gaps) as HistoryGap[],
         method: c.method as MethodId,
         choice: c.choice ? (JSON.parse(c.choice) as Choice) : null,
         scores: scores.methods,

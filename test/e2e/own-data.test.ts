@@ -121,12 +121,33 @@ async function setPlannedAht(channel: string, seconds: string) {
   await form.page().getByText('Salvo.').waitFor()
 }
 
-function story(channel: string, file: () => string, fileName: string, lastDay: string, missingInLastWeeks: string | null) {
+function story(
+  channel: string,
+  file: () => string,
+  fileName: string,
+  lastDay: string,
+  missingInLastWeeks: string | null,
+  /** The weekdays absent from the file. */
+  gapDays: readonly string[],
+) {
   let id: number
 
-  it(`imports ${fileName} (volume only, days missing) and forecasts it automatically`, async () => {
+  it(`imports ${fileName} (volume only, days missing), lists its gaps and forecasts it automatically, leaving them out`, async () => {
     await importFile(fileName, file())
+    await goto(`${app.baseUrl}/data`)
+    const listed = page.getByTestId('data-gaps').locator('tr[data-day]')
+    await expect(listed.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-day')))).resolves.toEqual(expect.arrayContaining([...gapDays]))
+    // One click tags the first as a day without data at the source: a special day now, no longer a gap to act on.
+    const first = page.getByTestId('data-gaps').locator(`tr[data-day="${gapDays[0]}"]`)
+    await first.getByRole('button', { name: /como Sem dados$/ }).click()
+    await first.waitFor({ state: 'detached' })
+    await page.screenshot({ path: `${shots}/own-data-${channel}-gaps.png`, fullPage: true })
+
     id = await forecastChannel(channel)
+    // The others are left out of its training, listed with the forecast (the tagged one as a special day).
+    const skipped = await page.getByTestId('forecast-gaps').locator('tr[data-day]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-day')))
+    expect(skipped).toEqual(expect.arrayContaining(gapDays.slice(1)))
+    expect(skipped).not.toContain(gapDays[0])
     await expect(page.getByTestId('forecast-without-aht').textContent()).resolves.toMatch(/não tem TMA/)
   })
 
@@ -182,9 +203,9 @@ function story(channel: string, file: () => string, fileName: string, lastDay: s
 }
 
 describe('a generated volume-only file with two weekdays missing', () => {
-  story('Gerado', () => generatedFile('Gerado', ['2025-02-03', '2025-02-25']), 'gerado.csv', '2025-03-14', null)
+  story('Gerado', () => generatedFile('Gerado', ['2025-02-03', '2025-02-25']), 'gerado.csv', '2025-03-14', null, ['2025-02-03', '2025-02-25'])
 })
 
 describe.skipIf(!existsSync(bankFile))('the bank’s calls (../shared/data), volume only, 2003', () => {
-  story('Banco', () => bankFile15('Banco'), 'banco.csv', '2003-10-24', '14/10')
+  story('Banco', () => bankFile15('Banco'), 'banco.csv', '2003-10-24', '14/10', ['2003-09-01', '2003-10-14', '2003-04-04', '2003-04-07', '2003-05-26', '2003-07-04'])
 })

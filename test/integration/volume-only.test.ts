@@ -5,7 +5,9 @@
 import { Readable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
-import { createForecast, ForecastInputError } from '../../app/services/forecast.server.ts'
+import { createForecast, ForecastInputError, getForecastView } from '../../app/services/forecast.server.ts'
+import { listHistoryGaps } from '../../app/services/history-gaps.server.ts'
+import { saveSpecialDay } from '../../app/services/special-days.server.ts'
 import { importCsv } from '../../app/services/import.server.ts'
 import { listChannels } from '../../app/services/operation.server.ts'
 import { getReview } from '../../app/services/review.server.ts'
@@ -179,5 +181,35 @@ describe('a forecast from a window without the channel’s history', () => {
     expect(refused).toBeInstanceOf(ForecastInputError)
     expect(refused).toMatchObject({ key: 'errors.noHistoryForChannel', params: { channels: 'Banco' } })
     expect(await prisma.forecast.count()).toBe(before)
+  })
+})
+
+describe('a day whose rows never arrived', () => {
+  it('is a gap: listed, left out of training (not learned as zero contacts) and kept with the forecast', async () => {
+    // Weekdays of four weeks, 08:00–12:00, 20 contacts a quarter hour; Wednesday 25 November absent.
+    const lines = ['interval_start,channel,offered']
+    for (let d = 0; d < 28; d++) {
+      const date = new Date(Date.UTC(2026, 10, 2 + d)).toISOString().slice(0, 10)
+      const weekday = new Date(`${date}T12:00:00Z`).getUTCDay()
+      if (weekday === 0 || weekday === 6 || date === '2026-11-25') continue
+      for (let q = 0; q < 16; q++) lines.push(`${date} ${String(8 + Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')},Lacunas,20`)
+    }
+    await importCsv(Readable.from([`${lines.join('\n')}\n`]), { kind: 'intervals', timeZone: ZONE, fileName: 'lacunas.csv' })
+    const channel = (await listChannels()).find((c) => c.key === 'lacunas')!
+    const listed = (await listHistoryGaps(ZONE)).find((c) => c.channelId === channel.id)!
+    expect(listed.gaps).toEqual([{ date: '2026-11-25', kind: 'missing', total: 0, usual: 320 }])
+
+    const id = await createForecast(
+      { name: 'Lacunas', channelIds: [channel.id], historyFrom: '2026-11-02', historyTo: '2026-11-29', horizonDays: 7, intervalMin: 30, method: 'seasonal-naive' },
+      'ana',
+    )
+    const view = (await getForecastView(id, 'lacunas'))!
+    expect(view.channel.gaps.map((g) => g.date)).toEqual(['2026-11-25'])
+    // The next Wednesday is the Wednesday before the gap, not its zeros.
+    expect(view.days.find((d) => d.day === '2026-12-02')!.model).toBeCloseTo(320, 9)
+
+    // Tagged, it is a special day: no longer a gap to act on.
+    await saveSpecialDay({ date: '2026-11-25', kind: 'missing', name: 'Sem dados na origem', adjustPct: null }, 'ana')
+    expect((await listHistoryGaps(ZONE)).find((c) => c.channelId === channel.id)!.gaps).toEqual([])
   })
 })

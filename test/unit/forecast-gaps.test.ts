@@ -60,6 +60,13 @@ describe('gaps in a history', () => {
     ])
     // Without knowing which rows were there, the same day is only low.
     expect(findGaps(history.series).map((g) => g.kind)).toEqual(['low'])
+    // A quiet interval without a row (contacts rolled up write none) is chance, not a partial
+    // day: here a first slot of about 5 contacts, under the 10 a partial day lacks.
+    const quiet = bankLike(10)
+    for (let d = 0; d < 70; d++) if (d % 7 < 5) quiet.series.values[d * 4] = 5 * (1 + d / 100)
+    quiet.series.values[30 * 4] = 0
+    quiet.present[30 * 4] = 0
+    expect(findGaps(quiet.series, { present: quiet.present })).toEqual([])
     // A closed slot (the fourth) without rows is not a partial day.
     const closedSlot = bankLike(10)
     closedSlot.present.fill(0, 30 * 4 + 3, 30 * 4 + 4)

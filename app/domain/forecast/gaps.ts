@@ -11,7 +11,8 @@ export interface HistoryGap {
   date: string
   /**
    * `missing`: no rows at all; `partial`: rows absent in intervals where that weekday always had
-   * volume; `low`: the day's volume under `lowShare` of the usual.
+   * volume (a tenth of its usual and 10 contacts or more); `low`: the day's volume under
+   * `lowShare` of the usual.
    */
   kind: 'missing' | 'partial' | 'low'
   /** The day's volume. */
@@ -75,26 +76,54 @@ export function findGaps(series: DaySeries, options: GapOptions = {}): HistoryGa
     if (!(usual > 0) || 2 * neighbours.length <= around.length) continue
     const gap = (kind: HistoryGap['kind']) => gaps.push({ date: dayOf(series, d), kind, total: total[d]!, usual })
     if (!anyRow[d]) gap('missing')
-    else if (present && lacksUsualSlots(series, present, d, neighbours)) gap('partial')
+    else if (present && lacksUsualSlots(series, present, d, neighbours, usual)) gap('partial')
     else if (total[d]! < lowShare * usual) gap('low')
   }
   return gaps
 }
 
-/** Whether day `d` has no row in a slot where every neighbour had volume. */
-function lacksUsualSlots(series: DaySeries, present: Uint8Array, d: number, neighbours: readonly number[]): boolean {
+/**
+ * Whether day `d` lacks rows where its weekday always has volume, enough of it that the absence
+ * is missing data rather than chance: the absent slots' usual volume (each slot's median over
+ * the neighbours) is at least PARTIAL_SHARE of the day's usual and at least PARTIAL_CONTACTS.
+ * Sources that write no row for a quiet interval (contacts rolled up) leave a few slots of a
+ * handful of contacts empty on ordinary days; an outage of an hour or more does not look like that.
+ */
+function lacksUsualSlots(series: DaySeries, present: Uint8Array, d: number, neighbours: readonly number[], usual: number): boolean {
   const s = series.slotsPerDay
+  let absent = 0
   for (let i = 0; i < s; i++) {
     if (present[d * s + i] === 1 || Number.isNaN(series.values[d * s + i]!)) continue
-    if (neighbours.every((n) => series.values[n * s + i]! > 0)) return true
+    const around = neighbours.map((n) => series.values[n * s + i]!)
+    if (around.every((v) => v > 0)) absent += median(around)
   }
-  return false
+  return absent >= PARTIAL_CONTACTS && absent >= PARTIAL_SHARE * usual
 }
+
+/** A partial day lacks at least this share of its usual volume… */
+const PARTIAL_SHARE = 0.1
+/** …and at least this many contacts (nobody in slots expecting 10 happens once in 22,000 by chance). */
+const PARTIAL_CONTACTS = 10
 
 /** The series with the gaps' days marked missing (NaN), to be left out of training. */
 export function withoutGaps(series: DaySeries, gaps: readonly HistoryGap[]): DaySeries {
   return withoutDays(
     series,
     gaps.map((g) => daysBetween(series.firstDay, g.date)),
+  )
+}
+
+/**
+ * The gaps of a history once the days already known to be left out (tagged special days, days
+ * the user named, days after the data) are set aside: those are neither judged nor counted in
+ * the usual of the days around them.
+ */
+export function gapsBeyond(series: DaySeries, leftOut: readonly string[], options: GapOptions = {}): HistoryGap[] {
+  return findGaps(
+    withoutDays(
+      series,
+      leftOut.map((day) => daysBetween(series.firstDay, day)),
+    ),
+    options,
   )
 }

@@ -1,7 +1,8 @@
 // Special days the analyst tags: they are left out of training (a holiday is not a normal
 // Thursday) and forecast as tagged: closed → 0; a holiday with no adjustment given → like the
-// operation's Sunday; a holiday or event with an adjustment → the normal forecast × (1 + %).
-export const specialDayKinds = ['holiday', 'closed', 'event'] as const
+// operation's Sunday; a holiday or event with an adjustment → the normal forecast × (1 + %); a day
+// whose data is missing (an outage of the source) is only left out of training.
+export const specialDayKinds = ['holiday', 'closed', 'event', 'missing'] as const
 export type SpecialDayKind = (typeof specialDayKinds)[number]
 
 export interface SpecialDay {
@@ -17,6 +18,7 @@ export type SpecialDayTreatment = { as: 'closed' } | { as: 'sunday' } | { as: 's
 
 export function treatmentOf(day: SpecialDay): SpecialDayTreatment {
   if (day.kind === 'closed') return { as: 'closed' }
+  if (day.kind === 'missing') return { as: 'scaled', factor: 1 }
   if (day.adjustPct === null) return day.kind === 'holiday' ? { as: 'sunday' } : { as: 'scaled', factor: 1 }
   return { as: 'scaled', factor: Math.max(0, 1 + day.adjustPct / 100) }
 }
