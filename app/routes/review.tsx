@@ -10,6 +10,7 @@ import { addDays, localDateOf } from '../domain/intervals.ts'
 import { SIGNALS, type Attainment, type PeriodSummary } from '../domain/review.ts'
 import { forecastDays, NO_FORECAST, parseReviewSearch, resolveReview } from '../schemas/review.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { todayIn } from '../services/clock.server.ts'
 import { dataRange, listForecasts } from '../services/forecast.server.ts'
 import { getOperation, listChannels } from '../services/operation.server.ts'
 import { getReviewPayload, type IntervalRow, type ReviewSlot, type ReviewView } from '../services/review.server.ts'
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     forecastList,
     dataRange(timeZone),
     channels.map((c) => c.key),
-    localDateOf(Date.now(), timeZone),
+    todayIn(timeZone),
   )
   if ('error' in resolved) {
     // Expected bad input: the page says why, next to the form that fixes it.

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { localDateOf } from '../domain/intervals.ts'
 import { parseReviewSearch, resolveReview } from '../schemas/review.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { todayIn } from '../services/clock.server.ts'
 import { dataRange, listForecasts } from '../services/forecast.server.ts'
 import { getOperation, listChannels } from '../services/operation.server.ts'
 import { reviewCsv } from '../services/review.server.ts'
@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     forecasts,
     dataRange(timeZone),
     channels.map((c) => c.key),
-    localDateOf(Date.now(), timeZone),
+    todayIn(timeZone),
   )
   if ('error' in resolved) throw new Response('Invalid period', { status: 400 })
   const { query } = resolved

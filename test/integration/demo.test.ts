@@ -20,7 +20,7 @@ function rawTotals() {
 
 describe('demo data', () => {
   it('is loaded by start-up into an empty database', async () => {
-    const result = await prepareDatabase({ seedDemo: true, now: new Date('2026-11-24T15:00:00Z') })
+    const result = await prepareDatabase({ seedDemo: true, today: '2026-11-24' })
     expect(result.demo).not.toBeNull()
     expect(result.demo!.from).toBe('2026-08-25')
     expect(await prisma.channel.count()).toBe(4)
@@ -70,7 +70,7 @@ describe('demo data', () => {
   })
 
   it('is not loaded again into a database that has data', async () => {
-    const result = await prepareDatabase({ seedDemo: true })
+    const result = await prepareDatabase({ seedDemo: true, today: '2026-11-24' })
     expect(result.demo).toBeNull()
   })
 
