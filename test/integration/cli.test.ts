@@ -12,13 +12,14 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 /**
  * Runs the CLI as a child process without blocking: the test worker keeps answering vitest (a
- * file of synchronous runs past 60 s makes vitest report a worker timeout).
+ * file of synchronous runs past 60 s makes vitest report a worker timeout). Its today is TODAY's
+ * 2026-11-24, whatever the calendar says.
  */
 function wfm(args: string[], { input = '', database = 'cli.db' }: { input?: string; database?: string } = {}) {
   return new Promise<{ status: number | null; stdout: string; stderr: string; lines: string[] }>((resolve, reject) => {
     const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'app/cli/wfm.ts'), ...args], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, database)}` },
+      env: { ...process.env, TODAY: '2026-11-24', DATABASE_URL: `file:${path.join(scratch, database)}` },
     })
     let stdout = ''
     let stderr = ''
@@ -99,9 +100,9 @@ describe('wfm status and demo', () => {
   })
 
   it('loads the demo only when asked, and replaces data only with --reset', async () => {
-    const load = await wfm(['demo', '--today', '2026-11-24'])
+    const load = await wfm(['demo', '--today', '2026-11-17']) // --today rather than TODAY
     expect(load.status).toBe(0)
-    expect(JSON.parse(load.lines[0]!)).toMatchObject({ command: 'demo', from: '2026-08-25', to: '2026-11-23' })
+    expect(JSON.parse(load.lines[0]!)).toMatchObject({ command: 'demo', from: '2026-08-18', to: '2026-11-16' })
     const again = await wfm(['demo'])
     expect(again.status).toBe(1)
     expect(again.stderr).toMatch(/--reset/)
@@ -282,7 +283,9 @@ describe('wfm forecast', () => {
 
 describe('wfm staff', () => {
   it('plans a saved forecast (the demo’s): one line per interval and channel', async () => {
-    const forecastId = JSON.parse((await wfm(['demo', '--reset', '--today', '2026-11-24'])).lines[0]!).forecastId
+    const demo = JSON.parse((await wfm(['demo', '--reset'])).lines[0]!)
+    expect(demo.to).toBe('2026-11-23') // the day before TODAY
+    const forecastId = demo.forecastId
     const run = await wfm(['staff', '--forecast', String(forecastId), '--json'])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
