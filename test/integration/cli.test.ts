@@ -31,6 +31,13 @@ function wfm(args: string[], { input = '', database = 'cli.db' }: { input?: stri
   })
 }
 
+/**
+ * Budgets: every run starts node and tsx and loads the app's modules, ~1 s on an idle machine and
+ * 10–15 s beside `stress --cpu 4` with other work on the 2 cores; a demo load there takes minutes.
+ */
+const RUNS = 180_000
+const DEMO = 300_000
+
 const example = { calls: 100, aht: 180, interval: 1800, threshold: 20, sl: 0.8 }
 
 describe('wfm erlang', () => {
@@ -90,7 +97,7 @@ describe('wfm erlang', () => {
     expect(bad.status).toBe(1)
     expect(JSON.parse(bad.lines[0]!).error).toMatch(/^sl must be/)
   })
-})
+}, RUNS)
 
 describe('wfm status and demo', () => {
   it('migrates a scratch database and leaves it empty', async () => {
@@ -110,8 +117,8 @@ describe('wfm status and demo', () => {
     expect(JSON.parse(load.lines[0]!).forecastId).toBeGreaterThan(0)
     expect(status.channels).toEqual(['voz', 'chat', 'whatsapp', 'email'])
     expect(status.contacts).toBeGreaterThan(400_000)
-  })
-})
+  }, DEMO)
+}, RUNS)
 
 describe('wfm admin-password', () => {
   it('creates the administrator on a database without users, then issues new one-time passwords; the old one stops working', async () => {
@@ -139,7 +146,7 @@ describe('wfm admin-password', () => {
     expect(row.mustChangePassword).toBe(1)
     expect(audit).toEqual([{ actor: 'wfm admin-password', action: 'user.resetPassword' }])
   })
-})
+}, RUNS)
 
 describe('wfm forecast', () => {
   // Five weeks of interval rows, 15 minutes, two channels, in São Paulo time: voz 09:00–10:00 on
@@ -279,7 +286,7 @@ describe('wfm forecast', () => {
     expect(early.status).toBe(1)
     expect(early.stderr).toMatch(/not before --start 2026-10-01/)
   })
-})
+}, RUNS)
 
 describe('wfm staff', () => {
   it('plans a saved forecast (the demo’s): one line per interval and channel', async () => {
@@ -314,7 +321,7 @@ describe('wfm staff', () => {
       expect(l.abandonRate).not.toBeNull() // the demo's voice runs Erlang A
     }
     expect((await wfm(['staff', '--forecast', '999', '--json'])).stderr).toMatch(/No forecast 999/)
-  })
+  }, DEMO)
 
   it('plans a forecast CSV with the channels’ targets from the database', async () => {
     const file = path.join(scratch, 'forecast.csv')
@@ -340,7 +347,7 @@ describe('wfm staff', () => {
     expect(coarse.status).toBe(1)
     expect(coarse.stderr).toMatch(/voz at 2026-11-30T12:30:00.000Z is not on the 3600-second grid/)
   })
-})
+}, RUNS)
 
 describe('wfm schedule', () => {
   it('prints one line per shift with its breaks, then a summary; short intervals are named', async () => {
@@ -430,4 +437,4 @@ describe('wfm schedule', () => {
     expect(badRows.stderr).toMatch(/line 3: interval_start is not on a 15-minute boundary/)
     expect(badRows.stderr).toMatch(/line 4: required "-1" is not a number ≥ 0/)
   })
-})
+}, RUNS)
