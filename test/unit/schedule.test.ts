@@ -138,7 +138,9 @@ describe('shift scheduling', () => {
   })
 
   it('schedules a week peaking at 60 agents with NR-17 shifts, fully covered, within 3% of the LP bound', async () => {
-    const result = await solveSchedule(weekRequirements(60), nr17Rules, { timeLimitSec: 10 })
+    // The time limit is wall-clock: on a busy machine 10 s ended the search at 3.6% once. The
+    // search stops at HiGHS's 1% gap, ~6–8 s on an idle machine.
+    const result = await solveSchedule(weekRequirements(60), nr17Rules, { timeLimitSec: 60 })
     expect(result.uncovered).toEqual([])
     expect(result.gap).toBeLessThan(0.03)
     expect(result.paidHours).toBeGreaterThanOrEqual(result.lpBound - 1e-6)
@@ -148,5 +150,5 @@ describe('shift scheduling', () => {
       expect(minute).toBeGreaterThanOrEqual(7 * 60)
       expect(minute + (shift.end - shift.start) / 60_000).toBeLessThanOrEqual(23 * 60)
     }
-  }, 120_000) // the integer program's 10 s and the rest: ~6 s idle, 22 s there
+  }, 180_000) // ~6–8 s idle, 18–22 s beside stress; the integer program may take its 60 s
 }, 60_000)
