@@ -12,8 +12,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 /**
  * Runs the CLI as a child process without blocking: the test worker keeps answering vitest (a
- * file of synchronous runs past 60 s makes vitest report a worker timeout). Its today is TODAY's
- * 2026-11-24, whatever the calendar says.
+ * file of synchronous runs past 60 s makes vitest report a worker timeout). It runs with
+ * TODAY=2026-11-24, whatever the calendar says.
  */
 function wfm(args: string[], { input = '', database = 'cli.db' }: { input?: string; database?: string } = {}) {
   return new Promise<{ status: number | null; stdout: string; stderr: string; lines: string[] }>((resolve, reject) => {
