@@ -17,8 +17,9 @@ import { methodIds } from '../domain/forecast/methods/index.ts'
 import { BadIntervalFile, readIntervalFile } from '../services/interval-file.server.ts'
 import { databaseUrl } from '../db/url.server.ts'
 import { prisma } from '../db.server.ts'
-import { daysBetween, isLocalDate, localDateOf } from '../domain/intervals.ts'
+import { daysBetween, isLocalDate } from '../domain/intervals.ts'
 import { applyMigrations } from '../services/migrations.server.ts'
+import { todayIn } from '../services/clock.server.ts'
 import { isDatabaseEmpty } from '../services/database.server.ts'
 import { defaultTimeZone, loadDemoData } from '../services/demo.server.ts'
 import { importCsv } from '../services/import.server.ts'
@@ -72,14 +73,14 @@ program
   .command('demo')
   .description('load the generated demo operation (13 weeks of history for four channels)')
   .option('--reset', 'replace whatever the database holds')
-  .option('--today <date>', 'the history ends the day before this local date (default: today)', localDateOption)
+  .option('--today <date>', 'the history ends the day before this local date (default: today, or TODAY)', localDateOption)
   .option('--seed <n>', 'random seed', wholeNumberOption)
   .action(async (options: { reset?: boolean; today?: string; seed?: number }) => {
     if (!options.reset && !(await isDatabaseEmpty())) {
       throw new CliError('The database already holds data; run `npm run wfm -- demo --reset` to replace it.')
     }
     const summary = await loadDemoData({
-      today: options.today ?? localDateOf(Date.now(), defaultTimeZone),
+      today: options.today ?? todayIn(defaultTimeZone),
       timeZone: defaultTimeZone,
       seed: options.seed,
     })

@@ -5,10 +5,10 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { PeriodInputs } from '../components/period-inputs.tsx'
 import { colorFor, VolumeServiceLevelChart, type ChartSeries } from '../components/volume-sl-chart.tsx'
-import { localDateOf } from '../domain/intervals.ts'
 import type { TrafficMeasures } from '../domain/metrics.ts'
 import { lastDays, parsePeriod } from '../schemas/period.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { todayIn } from '../services/clock.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import { getOverview, type Overview } from '../services/overview.server.ts'
 import { formatDay, formatDuration, formatInteger, formatPercent, formatThreshold } from '../utils/format.ts'
@@ -16,7 +16,7 @@ import { formatDay, formatDuration, formatInteger, formatPercent, formatThreshol
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
   const { timeZone } = await getOperation()
-  const today = localDateOf(Date.now(), timeZone)
+  const today = todayIn(timeZone)
   const quick = [7, 28, 91].map((days) => ({ days, ...lastDays(today, days) }))
   const parsed = parsePeriod(new URL(request.url).searchParams, today)
   if ('error' in parsed) {

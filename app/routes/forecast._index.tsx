@@ -8,10 +8,11 @@ import { RowAction } from '../components/row-action.tsx'
 import { NotEnoughHistory } from '../domain/forecast/forecast.ts'
 import { methodIds } from '../domain/forecast/methods/method.ts'
 import { specialDayKinds } from '../domain/forecast/special-days.ts'
-import { addDays, daysBetween, localDateOf } from '../domain/intervals.ts'
+import { addDays, daysBetween } from '../domain/intervals.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { createForecastSchema, holidayYearSchema, idSchema, MAX_HORIZON_DAYS, specialDaySchema } from '../schemas/forecast.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { todayIn } from '../services/clock.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
 import { channelDataRanges, createForecast, dataRange, deleteForecast, ForecastInputError, listForecasts } from '../services/forecast.server.ts'
 import { getLanguage } from '../i18n/language.server.ts'
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     specialDays,
     range,
     defaults: range && historyWindow(range),
-    thisYear: Number(localDateOf(Date.now(), timeZone).slice(0, 4)),
+    thisYear: Number(todayIn(timeZone).slice(0, 4)),
   }
 }
 

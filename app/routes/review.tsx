@@ -11,6 +11,7 @@ import { addDays, localDateOf } from '../domain/intervals.ts'
 import { SIGNALS, type Attainment, type PeriodSummary } from '../domain/review.ts'
 import { forecastDays, NO_FORECAST, parseReviewSearch } from '../schemas/review.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { todayIn } from '../services/clock.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import { getReviewPayload, resolveReviewQuery, type IntervalRow, type ReviewSlot, type ReviewView } from '../services/review.server.ts'
 import { useDeserialised } from '../utils/serialised.ts'
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
   const search = parseReviewSearch(new URL(request.url).searchParams)
   const { timeZone } = await getOperation()
-  const today = localDateOf(Date.now(), timeZone)
+  const today = todayIn(timeZone)
   const { forecasts: forecastList, channels: channelList, resolved } = await resolveReviewQuery(search, timeZone, today)
   const forecasts = forecastList.map((f) => ({ id: f.id, name: f.name, ...forecastDays(f) }))
   const channels = channelList.map((c) => ({ key: c.key, name: c.name, realtime: c.kind === 'realtime' }))

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { localDateOf } from '../domain/intervals.ts'
 import { parseReviewSearch } from '../schemas/review.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { todayIn } from '../services/clock.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import { resolveReviewQuery, reviewCsv } from '../services/review.server.ts'
 
@@ -10,7 +10,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
   const search = parseReviewSearch(new URL(request.url).searchParams)
   const { timeZone } = await getOperation()
-  const { resolved } = await resolveReviewQuery(search, timeZone, localDateOf(Date.now(), timeZone))
+  const { resolved } = await resolveReviewQuery(search, timeZone, todayIn(timeZone))
   if ('error' in resolved) throw new Response('Invalid period', { status: 400 })
   const { query } = resolved
   const csv = await reviewCsv({ ...query, day: null }, timeZone)

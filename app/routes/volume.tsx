@@ -5,9 +5,10 @@ import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { PeriodInputs } from '../components/period-inputs.tsx'
 import { Heatmap, VolumeChart } from '../components/volume-charts.tsx'
 import type { BucketSize } from '../domain/buckets.ts'
-import { daysBetween, localDateOf } from '../domain/intervals.ts'
+import { daysBetween } from '../domain/intervals.ts'
 import { parsePeriod } from '../schemas/period.ts'
 import { requireUser } from '../services/auth.server.ts'
+import { todayIn } from '../services/clock.server.ts'
 import { getOperation, listChannels } from '../services/operation.server.ts'
 import { getVolume } from '../services/volume.server.ts'
 import { formatInteger, formatShortDay } from '../utils/format.ts'
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams
   const { timeZone } = await getOperation()
   const channels = await listChannels()
-  const parsed = parsePeriod(search, localDateOf(Date.now(), timeZone))
+  const parsed = parsePeriod(search, todayIn(timeZone))
   const channel = channels.some((c) => c.key === search.get('channel')) ? search.get('channel') : null
   if ('error' in parsed) {
     return data({ period: parsed.requested, periodError: parsed.error, size: '60' as string, channel, channels, view: null }, { status: 400 })

@@ -1,7 +1,7 @@
 // Start-up of the data layer: migrate, then (for the app only) load demo data into an empty
 // database. The CLI migrates but never seeds: a scratch database stays empty until an import.
 import { databaseUrl } from '../db/url.server.ts'
-import { localDateOf } from '../domain/intervals.ts'
+import { todayIn } from './clock.server.ts'
 import { applyMigrations } from './migrations.server.ts'
 import { defaultTimeZone, loadDemoData, type DemoLoadSummary } from './demo.server.ts'
 import { prisma } from '../db.server.ts'
@@ -18,15 +18,16 @@ export async function isDatabaseEmpty(): Promise<boolean> {
 
 export async function prepareDatabase({
   seedDemo,
-  now = new Date(),
+  today,
 }: {
   seedDemo: boolean
-  now?: Date
+  /** The demo's history ends the day before (default: today in the demo's time zone). */
+  today?: string
 }): Promise<PrepareResult> {
   const appliedMigrations = await applyMigrations(databaseUrl())
   let demo: DemoLoadSummary | null = null
   if (seedDemo && (await isDatabaseEmpty())) {
-    demo = await loadDemoData({ today: localDateOf(now.getTime(), defaultTimeZone), timeZone: defaultTimeZone })
+    demo = await loadDemoData({ today: today ?? todayIn(defaultTimeZone), timeZone: defaultTimeZone })
   }
   return { appliedMigrations, demo }
 }

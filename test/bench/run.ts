@@ -5,8 +5,8 @@ import path from 'node:path'
 import { requiredServersErlangC } from '../../app/domain/erlang.ts'
 import { staff } from '../../app/domain/staffing.ts'
 import { generateDemoHistory } from '../../app/domain/demo/generate.ts'
-import { addDays, localDateOf } from '../../app/domain/intervals.ts'
-import { signIn, startApp } from '../support/server.ts'
+import { addDays } from '../../app/domain/intervals.ts'
+import { appToday, signIn, startApp } from '../support/server.ts'
 import { bankBacktest, hasBankCalls } from '../support/bank-calls.ts'
 import { forecastChannel } from '../../app/domain/forecast/forecast.ts'
 import { channelHistory, type HistoryRecord } from '../../app/domain/forecast/history.ts'
@@ -79,10 +79,9 @@ async function benchApp() {
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ intent: 'scenario', forecastId: '2', name: 'Volume +10%', volumePct: '10' }),
     })
-    const today = localDateOf(Date.now(), 'America/Sao_Paulo')
     for (const [label, query] of [
       ['Overview, 7 days', ''],
-      ['Overview, 91 days', `from=${addDays(today, -91)}&to=${addDays(today, -1)}`],
+      ['Overview, 91 days', `from=${addDays(appToday, -91)}&to=${addDays(appToday, -1)}`],
     ] as const) {
       // Single fetch serves the index route's loader data at /_root.data.
       const dataUrl = `${app.baseUrl}/_root.data?_routes=routes%2F_index${query ? `&${query}` : ''}`
@@ -128,7 +127,7 @@ async function benchApp() {
       latencies.sort((a, b) => a - b)
       console.log(`${label}: p50 ${ms(percentile(latencies, 0.5))}, p95 ${ms(percentile(latencies, 0.95))} (budget 300 ms)`)
     }
-    await benchReview(app.baseUrl, today)
+    await benchReview(app.baseUrl, appToday)
     await benchSchedulePage(app.baseUrl)
   } finally {
     await app.stop()

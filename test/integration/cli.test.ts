@@ -13,13 +13,14 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 /**
  * Runs the CLI as a child process without blocking: the test worker keeps answering vitest (a
- * file of synchronous runs past 60 s makes vitest report a worker timeout).
+ * file of synchronous runs past 60 s makes vitest report a worker timeout). It runs with
+ * TODAY=2026-11-24, whatever the calendar says.
  */
 function wfm(args: string[], { input = '', database = 'cli.db' }: { input?: string; database?: string } = {}) {
   return new Promise<{ status: number | null; stdout: string; stderr: string; lines: string[] }>((resolve, reject) => {
     const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'app/cli/wfm.ts'), ...args], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: `file:${path.join(scratch, database)}` },
+      env: { ...process.env, TODAY: '2026-11-24', DATABASE_URL: `file:${path.join(scratch, database)}` },
     })
     let stdout = ''
     let stderr = ''
@@ -30,6 +31,13 @@ function wfm(args: string[], { input = '', database = 'cli.db' }: { input?: stri
     child.stdin.end(input)
   })
 }
+
+/**
+ * Budgets: every run starts node and tsx and loads the app's modules, ~1 s on an idle machine and
+ * 10–15 s beside `stress --cpu 4` with other work on the 2 cores; a demo load there takes minutes.
+ */
+const RUNS = 180_000
+const DEMO = 300_000
 
 const example = { calls: 100, aht: 180, interval: 1800, threshold: 20, sl: 0.8 }
 
@@ -90,7 +98,7 @@ describe('wfm erlang', () => {
     expect(bad.status).toBe(1)
     expect(JSON.parse(bad.lines[0]!).error).toMatch(/^sl must be/)
   })
-})
+}, RUNS)
 
 describe('wfm status and demo', () => {
   it('migrates a scratch database and leaves it empty', async () => {
@@ -100,9 +108,9 @@ describe('wfm status and demo', () => {
   })
 
   it('loads the demo only when asked, and replaces data only with --reset', async () => {
-    const load = await wfm(['demo', '--today', '2026-11-24'])
+    const load = await wfm(['demo', '--today', '2026-11-17']) // --today rather than TODAY
     expect(load.status).toBe(0)
-    expect(JSON.parse(load.lines[0]!)).toMatchObject({ command: 'demo', from: '2026-08-25', to: '2026-11-23' })
+    expect(JSON.parse(load.lines[0]!)).toMatchObject({ command: 'demo', from: '2026-08-18', to: '2026-11-16' })
     const again = await wfm(['demo'])
     expect(again.status).toBe(1)
     expect(again.stderr).toMatch(/--reset/)
@@ -110,8 +118,8 @@ describe('wfm status and demo', () => {
     expect(JSON.parse(load.lines[0]!).forecastId).toBeGreaterThan(0)
     expect(status.channels).toEqual(['voz', 'chat', 'whatsapp', 'email'])
     expect(status.contacts).toBeGreaterThan(400_000)
-  })
-})
+  }, DEMO)
+}, RUNS)
 
 describe('wfm admin-password', () => {
   it('creates the administrator on a database without users, then issues new one-time passwords; the old one stops working', async () => {
@@ -139,7 +147,7 @@ describe('wfm admin-password', () => {
     expect(row.mustChangePassword).toBe(1)
     expect(audit).toEqual([{ actor: 'wfm admin-password', action: 'user.resetPassword' }])
   })
-})
+}, RUNS)
 
 describe('wfm forecast', () => {
   // Five weeks of interval rows, 15 minutes, two channels, in São Paulo time: voz 09:00–10:00 on
@@ -395,11 +403,13 @@ describe('wfm forecast', () => {
       }
     })
   })
-})
+}, RUNS)
 
 describe('wfm staff', () => {
   it('plans a saved forecast (the demo’s): one line per interval and channel', async () => {
-    const forecastId = JSON.parse((await wfm(['demo', '--reset', '--today', '2026-11-24'])).lines[0]!).forecastId
+    const demo = JSON.parse((await wfm(['demo', '--reset'])).lines[0]!)
+    expect(demo.to).toBe('2026-11-23') // the day before TODAY
+    const forecastId = demo.forecastId
     const run = await wfm(['staff', '--forecast', String(forecastId), '--json'])
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
@@ -428,7 +438,7 @@ describe('wfm staff', () => {
       expect(l.abandonRate).not.toBeNull() // the demo's voice runs Erlang A
     }
     expect((await wfm(['staff', '--forecast', '999', '--json'])).stderr).toMatch(/No forecast 999/)
-  })
+  }, DEMO)
 
   it('plans a forecast CSV with the channels’ targets from the database', async () => {
     const file = path.join(scratch, 'forecast.csv')
@@ -454,7 +464,7 @@ describe('wfm staff', () => {
     expect(coarse.status).toBe(1)
     expect(coarse.stderr).toMatch(/voz at 2026-11-30T12:30:00.000Z is not on the 3600-second grid/)
   })
-})
+}, RUNS)
 
 describe('wfm schedule', () => {
   it('prints one line per shift with its breaks, then a summary; short intervals are named', async () => {
@@ -583,4 +593,4 @@ describe('wfm import and actuals', () => {
     expect(run.status).toBe(1)
     expect(run.stderr).toMatch(/missing column\(s\): channel \(the header has: datetime, calls\)/)
   })
-})
+}, RUNS)

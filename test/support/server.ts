@@ -6,6 +6,12 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+/**
+ * The app's today (its TODAY): the demo's history ends the day before and pages' default periods
+ * end then, whatever the calendar says. A Wednesday; set TODAY to run the tests as of another day.
+ */
+export const appToday = process.env.TODAY || '2026-11-25'
+
 export interface RunningApp {
   baseUrl: string
   databaseUrl: string
@@ -66,7 +72,7 @@ export async function startApp({ timeoutMs = 150_000, env = {} as Record<string,
   let output = ''
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', ...env },
+    env: { ...process.env, TODAY: appToday, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (output += String(chunk)))

@@ -26,6 +26,8 @@ const twoHours: ScheduleRules = {
 
 const iso = (t: number) => new Date(t).toISOString().slice(11, 16)
 
+// Budgets that hold beside `stress --cpu 4` with other work on the 2 cores: every solve starts a
+// worker thread that compiles HiGHS, 0.2–0.5 s on an idle machine but 2–5 s and more there.
 describe('shift scheduling', () => {
   it('covers 08–12 with one agent by two 2-hour shifts (4 paid hours, the LP bound)', async () => {
     const result = await solveSchedule(day([[8, 12, 1]]), twoHours)
@@ -155,7 +157,9 @@ describe('shift scheduling', () => {
   })
 
   it('schedules a week peaking at 60 agents with NR-17 shifts, fully covered, within 3% of the LP bound', async () => {
-    const result = await solveSchedule(weekRequirements(60), nr17Rules, { timeLimitSec: 10 })
+    // The time limit is wall-clock: on a busy machine 10 s ended the search at 3.6% once. The
+    // search stops at HiGHS's 1% gap, ~6–8 s on an idle machine.
+    const result = await solveSchedule(weekRequirements(60), nr17Rules, { timeLimitSec: 60 })
     expect(result.uncovered).toEqual([])
     expect(result.gap).toBeLessThan(0.03)
     expect(result.paidHours).toBeGreaterThanOrEqual(result.lpBound - 1e-6)
@@ -168,5 +172,5 @@ describe('shift scheduling', () => {
     // The check of hand edits reads the rules as the model does: nothing the solver made breaks one.
     const shifts = result.shifts.map((s, id) => ({ ...s, id, agentId: null, day: Math.floor((s.start - Date.UTC(2026, 10, 30)) / 86_400_000), paidHours: 0 }))
     expect(scheduleViolations({ rules: nr17Rules, timeZone: 'UTC', firstDay: '2026-11-30', days: 7, channelKey: null, shifts, agents: new Map() })).toEqual(new Map())
-  }, 30_000)
-})
+  }, 180_000) // ~6–8 s idle, 18–22 s beside stress; the integer program may take its 60 s
+}, 60_000)
