@@ -122,8 +122,6 @@ export async function generateSchedule(
     required: requirements.required as number[],
     owed: solved.owed,
   }
-  const dayLabel = `${week.from.slice(8, 10)}/${week.from.slice(5, 7)}`
-  const name = `${channel?.name ?? 'Todos os canais'} · ${dayLabel}`
   // The rules as used: the channels' opening hours and the agents available written in.
   const usedRules: RulesFile = {
     ...stored.file,
@@ -135,12 +133,11 @@ export async function generateSchedule(
   return withSqliteTransaction((db) => {
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO Schedule (name, forecastId, channelKey, firstDay, days, timeZone, intervalMin, requirement, rules, daysOff,
+        `INSERT INTO Schedule (forecastId, channelKey, firstDay, days, timeZone, intervalMin, requirement, rules, daysOff,
            lpBound, objective, gap, solverStatus, solveMs, solvePhases, status, createdAt, createdBy)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
       )
       .run(
-        name,
         forecast.id,
         channel?.key ?? null,
         week.from,
@@ -265,7 +262,6 @@ export interface SolverFigures {
 export interface ScheduleView {
   schedule: {
     id: number
-    name: string
     status: string
     channelKey: string | null
     channelName: string | null
@@ -417,7 +413,6 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
   return {
     schedule: {
       id: row.id,
-      name: row.name,
       status: row.status,
       channelKey: row.channelKey,
       channelName: row.channelKey === null ? null : channels.find((c) => c.key === row.channelKey)?.name ?? row.channelKey,
@@ -568,10 +563,10 @@ function csvField(text: string): string {
 }
 
 /** One line per shift: agent (empty = open), local times, paid hours and breaks. */
-export async function scheduleCsv(id: number): Promise<{ name: string; csv: string } | null> {
+export async function scheduleCsv(id: number): Promise<{ csv: string } | null> {
   const row = await prisma.schedule.findUnique({
     where: { id },
-    select: { name: true, timeZone: true, shifts: { select: shiftSelect, orderBy: [{ start: 'asc' }, { id: 'asc' }] } },
+    select: { timeZone: true, shifts: { select: shiftSelect, orderBy: [{ start: 'asc' }, { id: 'asc' }] } },
   })
   if (!row) return null
   const clock = (t: number) => formatClock(localMinuteOfDay(t, row.timeZone))
@@ -589,5 +584,5 @@ export async function scheduleCsv(id: number): Promise<{ name: string; csv: stri
       ].join(','),
     )
   }
-  return { name: row.name, csv: `${lines.join('\n')}\n` }
+  return { csv: `${lines.join('\n')}\n` }
 }
