@@ -13,6 +13,7 @@ import {
   localMinuteOfDay,
   startOfLocalDay,
   weekdayOf,
+  type LocalTime,
 } from '../domain/intervals.ts'
 import { formatClock, parseClock, unionWeekHours } from '../domain/opening-hours.ts'
 import { coverageTotals, onFloor, type CoverageTotals } from '../domain/schedule/coverage.ts'
@@ -181,6 +182,8 @@ export interface ScheduleSummary {
   channelName: string | null
   firstDay: string
   days: number
+  /** The operation's zone when it was made: its times are written in it. */
+  timeZone: string
   status: string
   createdAt: string
   createdBy: string
@@ -197,6 +200,7 @@ export async function listSchedules(): Promise<ScheduleSummary[]> {
       channelKey: true,
       firstDay: true,
       days: true,
+      timeZone: true,
       status: true,
       createdAt: true,
       createdBy: true,
@@ -209,6 +213,7 @@ export async function listSchedules(): Promise<ScheduleSummary[]> {
     channelName: r.channelKey === null ? null : channels.find((c) => c.key === r.channelKey)?.name ?? r.channelKey,
     firstDay: r.firstDay,
     days: r.days,
+    timeZone: r.timeZone,
     status: r.status,
     createdAt: r.createdAt.toISOString(),
     createdBy: r.createdBy,
@@ -232,9 +237,8 @@ export interface ShiftRow {
   violations: ShiftViolation[]
 }
 
-export interface ChartPoint {
+export interface ChartPoint extends LocalTime {
   start: number
-  label: string
   required: number
   scheduled: number
   /** [from, to] bands for shading: over = scheduled above required, under = below. */
@@ -374,11 +378,10 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
     if (day !== null && dayOf[j] !== day) return
     const need = requirement.owed[j]!
     const have = roundTo(floor[j]!, 3)
-    const date = addDays(row.firstDay, dayOf[j]!)
-    const clock = formatClock(localMinuteOfDay(start, row.timeZone))
     chart.push({
       start,
-      label: day === null ? `${date.slice(8, 10)}/${date.slice(5, 7)} ${clock}` : clock,
+      day: addDays(row.firstDay, dayOf[j]!),
+      minute: localMinuteOfDay(start, row.timeZone),
       required: need,
       scheduled: have,
       over: [need, Math.max(need, have)],
