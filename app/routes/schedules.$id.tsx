@@ -253,13 +253,15 @@ function Timeline({ view }: { view: View }) {
   const off = view.agents.filter((a) => a.daysOff.includes(view.day!))
   const hours: number[] = []
   for (let h = axis.from; h <= axis.to; h += 60) hours.push(h)
+  // A phone's narrow track labels every 2nd or 3rd hour of a long day (app.css hides the others).
+  const phoneStep = span <= 6 * 60 ? 60 : span <= 12 * 60 ? 120 : 180
   return (
     <div className="gantt" data-testid="gantt">
       <div className="gantt-row gantt-axis" aria-hidden="true">
         <span className="gantt-label" />
         <div className="gantt-track">
           {hours.map((h) => (
-            <span key={h} className="gantt-hour" style={{ left: left(h) }}>
+            <span key={h} className={h % phoneStep === 0 ? 'gantt-hour' : 'gantt-hour minor'} style={{ left: left(h) }}>
               {formatClock(h % 1440)}
             </span>
           ))}

@@ -36,6 +36,7 @@ const pages = [
   '/calculator',
   '/schedules',
   '/schedules/:schedule',
+  '/schedules/:schedule?day=1',
   '/schedules/rules',
   '/schedules/agents',
   '/review',
@@ -273,7 +274,7 @@ for (const language of languages) {
 
     for (const template of pages) {
       it(template, async () => {
-        await checkPage(pathOf(template), language, template === '/' ? 'overview' : template.slice(1).replace(/:\w+/, 'id').replace(/\//g, '-'))
+        await checkPage(pathOf(template), language, template === '/' ? 'overview' : template.slice(1).replace(/:\w+/, 'id').replace(/[/?=]/g, '-'))
       })
     }
 
