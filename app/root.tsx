@@ -1,6 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
-import { useEffect, useMemo, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { createI18n, defaultLanguage, resources, type Language } from './i18n/i18n.ts'
@@ -35,60 +35,84 @@ const areas = ['overview', 'volume', 'forecast', 'staffing', 'calculator', 'sche
 const adminAreas = ['users', 'audit'] as const
 const pathOf = (area: (typeof areas)[number] | (typeof adminAreas)[number]) => (area === 'overview' ? '/' : `/${area}`)
 
+// On a phone the menu collapses behind a button (app.css, under 800 px and only where scripts
+// run: without them the menu simply stays open). It closes on the next page and on Escape.
 function Navigation() {
   const { t } = useTranslation()
   const location = useLocation()
   const user = useOptionalUser()
   const signedIn = user !== null && !user.mustChangePassword
+  const [open, setOpen] = useState(false)
+  const button = useRef<HTMLButtonElement>(null)
+  useEffect(() => setOpen(false), [location.pathname, location.search])
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open) return
+    setOpen(false)
+    button.current?.focus()
+  }
   return (
-    <aside className="sidebar">
-      <a className="brand" href="/">
-        {t('app.title')}
-        <small>{t('app.tagline')}</small>
-      </a>
-      {signedIn && (
-        <nav className="nav" aria-label={t('nav.label')}>
-          {areas.map((area) => (
-            <NavLink key={area} to={pathOf(area)} end={area === 'overview'} prefetch="intent">
-              {t(`nav.${area}`)}
-            </NavLink>
-          ))}
-          {can(user.role, 'manageUsers') &&
-            adminAreas.map((area) => (
-              <NavLink key={area} to={pathOf(area)} prefetch="intent">
+    <aside className="sidebar" onKeyDown={closeOnEscape}>
+      <div className="sidebar-head">
+        <a className="brand" href="/">
+          {t('app.title')}
+          <small>{t('app.tagline')}</small>
+        </a>
+        <button
+          ref={button}
+          type="button"
+          className="menu-button secondary"
+          aria-expanded={open}
+          aria-controls="menu"
+          onClick={() => setOpen((wasOpen) => !wasOpen)}
+        >
+          {t('nav.menu')}
+        </button>
+      </div>
+      <div id="menu" className={open ? 'menu open' : 'menu'}>
+        {signedIn && (
+          <nav className="nav" aria-label={t('nav.label')}>
+            {areas.map((area) => (
+              <NavLink key={area} to={pathOf(area)} end={area === 'overview'} prefetch="intent">
                 {t(`nav.${area}`)}
               </NavLink>
             ))}
-        </nav>
-      )}
-      {user && (
-        <div className="account" data-testid="account">
-          <span className="account-name">{user.name}</span>
-          <small>
-            {user.email} · {t(`roles.${user.role}`)}
-          </small>
-          <div className="form-row">
-            <Link to="/account/password">{t('auth.changePassword')}</Link>
-            <Form method="post" action="/logout">
-              <button type="submit" className="link">
-                {t('auth.logout')}
-              </button>
-            </Form>
+            {can(user.role, 'manageUsers') &&
+              adminAreas.map((area) => (
+                <NavLink key={area} to={pathOf(area)} prefetch="intent">
+                  {t(`nav.${area}`)}
+                </NavLink>
+              ))}
+          </nav>
+        )}
+        {user && (
+          <div className="account" data-testid="account">
+            <span className="account-name">{user.name}</span>
+            <small>
+              {user.email} · {t(`roles.${user.role}`)}
+            </small>
+            <div className="form-row">
+              <Link to="/account/password">{t('auth.changePassword')}</Link>
+              <Form method="post" action="/logout">
+                <button type="submit" className="link">
+                  {t('auth.logout')}
+                </button>
+              </Form>
+            </div>
           </div>
-        </div>
-      )}
-      <Form method="post" action="/language" className="language" reloadDocument>
-        <input type="hidden" name="returnTo" value={location.pathname + location.search} />
-        <input type="hidden" name="language" value={t('language.switchToCode')} />
-        <button
-          type="submit"
-          className="secondary"
-          lang={t('language.switchToCode')}
-          aria-label={`${t('language.label')}: ${t('language.switchTo')}`}
-        >
-          {t('language.switchTo')}
-        </button>
-      </Form>
+        )}
+        <Form method="post" action="/language" className="language" reloadDocument>
+          <input type="hidden" name="returnTo" value={location.pathname + location.search} />
+          <input type="hidden" name="language" value={t('language.switchToCode')} />
+          <button
+            type="submit"
+            className="secondary"
+            lang={t('language.switchToCode')}
+            aria-label={`${t('language.label')}: ${t('language.switchTo')}`}
+          >
+            {t('language.switchTo')}
+          </button>
+        </Form>
+      </div>
     </aside>
   )
 }

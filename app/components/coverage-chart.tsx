@@ -1,24 +1,31 @@
 // Required vs scheduled agents per interval, as steps, with the gap between them shaded: amber
 // where agents are over what is required, red where they fall short.
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { formatDecimal, formatInteger } from '../utils/format.ts'
+import type { LocalTime } from '../domain/intervals.ts'
+import { formatClock } from '../domain/opening-hours.ts'
+import { formatDayTime, formatDecimal, formatInteger } from '../utils/format.ts'
 
-export interface CoveragePoint {
-  label: string
+export interface CoveragePoint extends LocalTime {
   required: number
   scheduled: number
   over: [number, number]
   under: [number, number]
 }
 
-export function CoverageChart({ points }: { points: CoveragePoint[] }) {
+/** `withDay`: points of several days, labelled with their day; else one day's, with the time alone. */
+export function CoverageChart({ points, withDay }: { points: CoveragePoint[]; withDay: boolean }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language
+  const labelled = useMemo(
+    () => points.map((p) => ({ ...p, label: withDay ? formatDayTime(p.day, p.minute, language) : formatClock(p.minute) })),
+    [points, withDay, language],
+  )
   return (
     <div className="chart" data-testid="coverage-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={points} margin={{ top: 10, right: 16, bottom: 4, left: 8 }}>
+        <ComposedChart data={labelled} margin={{ top: 10, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="#e6eaef" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={36} />
           <YAxis tickFormatter={(v: number) => formatInteger(v, language)} tick={{ fontSize: 12 }} width={48} allowDecimals={false} />

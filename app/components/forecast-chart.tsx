@@ -1,11 +1,14 @@
 // History and forecast of one channel: actual volume, the model's forecast with its 80% band,
 // and the adjusted forecast when overrides change it.
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { formatInteger } from '../utils/format.ts'
+import { formatDayTime, formatInteger } from '../utils/format.ts'
 
 export interface ForecastChartPoint {
-  label: string
+  /** Local day and minute of the point's start. */
+  day: string
+  minute: number
   actual: number | null
   forecast: number | null
   adjusted: number | null
@@ -17,10 +20,11 @@ export function ForecastChart({ points, showAdjusted }: { points: ForecastChartP
   const language = i18n.language
   const format = (value: unknown) =>
     Array.isArray(value) ? value.map((v) => formatInteger(Number(v), language)).join(' – ') : formatInteger(Number(value), language)
+  const labelled = useMemo(() => points.map((p) => ({ ...p, label: formatDayTime(p.day, p.minute, language) })), [points, language])
   return (
     <div className="chart" data-testid="forecast-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <ComposedChart data={points} margin={{ top: 10, right: 16, bottom: 4, left: 8 }}>
+        <ComposedChart data={labelled} margin={{ top: 10, right: 16, bottom: 4, left: 8 }}>
           <CartesianGrid stroke="#e6eaef" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={36} />
           <YAxis tickFormatter={(v: number) => formatInteger(v, language)} tick={{ fontSize: 12 }} width={56} />

@@ -89,6 +89,12 @@ export function localIsoString(instant: number, timeZone: string): string {
   return format(new TZDate(instant, timeZone), "yyyy-MM-dd'T'HH:mm:ssXXX")
 }
 
+/** A local day "yyyy-MM-dd" and wall-clock minute of that day: what pages write in their language. */
+export interface LocalTime {
+  day: string
+  minute: number
+}
+
 /** Local wall-clock minutes since midnight of an instant (0–1439). */
 export function localMinuteOfDay(instant: number, timeZone: string): number {
   const d = new TZDate(instant, timeZone)

@@ -10,6 +10,7 @@ export const en: Messages = {
   },
   nav: {
     label: 'Areas',
+    menu: 'Menu',
     overview: 'Overview',
     volume: 'Volume',
     forecast: 'Forecast',

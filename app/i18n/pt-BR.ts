@@ -7,6 +7,7 @@ export const ptBR = {
   },
   nav: {
     label: 'Áreas',
+    menu: 'Menu',
     overview: 'Visão geral',
     volume: 'Volume',
     forecast: 'Previsão',

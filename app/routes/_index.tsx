@@ -133,36 +133,38 @@ function OverviewReport({
               </h2>
               <Link to={`/review?from=${overview.from}&to=${overview.to}`}>{t('review.fromOverview')}</Link>
             </div>
-            <table className="data" data-testid="overview-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('overview.channel')}</th>
-                  <th scope="col">{t('overview.volume')}</th>
-                  <th scope="col">{t('overview.serviceLevel')}</th>
-                  <th scope="col">{t('overview.goal')}</th>
-                  <th scope="col">{t('overview.abandonRate')}</th>
-                  <th scope="col">{t('overview.aht')}</th>
-                  <th scope="col">{t('overview.asa')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.channels.map((c) => (
-                  <tr key={c.key}>
-                    <td>
-                      {c.name}{' '}
-                      <span className="note">{t('overview.threshold', { threshold: formatThreshold(c.thresholdSec, language) })}</span>
-                    </td>
-                    <MeasureCells measures={c.measures} goal={c.slGoal} />
+            <div className="scroll">
+              <table className="data" data-testid="overview-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('overview.channel')}</th>
+                    <th scope="col">{t('overview.volume')}</th>
+                    <th scope="col">{t('overview.serviceLevel')}</th>
+                    <th scope="col">{t('overview.goal')}</th>
+                    <th scope="col">{t('overview.abandonRate')}</th>
+                    <th scope="col">{t('overview.aht')}</th>
+                    <th scope="col">{t('overview.asa')}</th>
                   </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <td>{t('overview.total')}</td>
-                  <MeasureCells measures={{ ...overview.realtime, offered: overview.total.offered }} goal={null} />
-                </tr>
-              </tfoot>
-            </table>
+                </thead>
+                <tbody>
+                  {overview.channels.map((c) => (
+                    <tr key={c.key}>
+                      <td>
+                        {c.name}{' '}
+                        <span className="note">{t('overview.threshold', { threshold: formatThreshold(c.thresholdSec, language) })}</span>
+                      </td>
+                      <MeasureCells measures={c.measures} goal={c.slGoal} />
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <td>{t('overview.total')}</td>
+                    <MeasureCells measures={{ ...overview.realtime, offered: overview.total.offered }} goal={null} />
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
             {overview.total.offered === 0 && <p className="note">{t('overview.noData')}</p>}
             <p className="note">{t('overview.slDefinition')}</p>
             <p className="note">{t('overview.totalNote')}</p>

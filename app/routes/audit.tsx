@@ -8,7 +8,8 @@ import { auditActions } from '../domain/audit.ts'
 import { listAudit } from '../services/audit.server.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { getOperation } from '../services/operation.server.ts'
-import { describeDetails, describeTarget, formatInstant, type AuditContext } from '../utils/audit-details.ts'
+import { describeDetails, describeTarget, type AuditContext } from '../utils/audit-details.ts'
+import { formatInstant } from '../utils/format.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, 'manageUsers')

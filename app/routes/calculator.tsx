@@ -217,34 +217,36 @@ export default function CalculatorRoute() {
               maxOccupancy={outcome.goals.maxOccupancy}
               withErlangA={outcome.erlangA !== null}
             />
-            <table className="data" data-testid="curve-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('calculator.agentsAxis')}</th>
-                  <th scope="col">{t('calculator.serviceLevel')} C</th>
-                  {outcome.erlangA && <th scope="col">{t('calculator.serviceLevel')} A</th>}
-                  <th scope="col">{t('calculator.asa')} C</th>
-                  {outcome.erlangA && <th scope="col">{t('calculator.asa')} A</th>}
-                  <th scope="col">{t('calculator.occupancy')} C</th>
-                  {outcome.erlangA && <th scope="col">{t('calculator.occupancy')} A</th>}
-                  {outcome.erlangA && <th scope="col">{t('calculator.abandonment')} A</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {outcome.curve.map((row) => (
-                  <tr key={row.agents} className={row.agents === outcome.chosen.agents ? 'is-answer' : undefined}>
-                    <td>{row.agents}</td>
-                    <td>{formatPercent(row.slC, language, 1)}</td>
-                    {outcome.erlangA && <td>{formatPercent(row.slA, language, 1)}</td>}
-                    <td>{formatSeconds(row.asaC ?? Infinity, language)}</td>
-                    {outcome.erlangA && <td>{formatSeconds(row.asaA ?? Infinity, language)}</td>}
-                    <td>{formatPercent(row.occupancyC, language, 1)}</td>
-                    {outcome.erlangA && <td>{formatPercent(row.occupancyA, language, 1)}</td>}
-                    {outcome.erlangA && <td>{formatPercent(row.abandonA, language, 1)}</td>}
+            <div className="scroll">
+              <table className="data" data-testid="curve-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('calculator.agentsAxis')}</th>
+                    <th scope="col">{t('calculator.serviceLevel')} C</th>
+                    {outcome.erlangA && <th scope="col">{t('calculator.serviceLevel')} A</th>}
+                    <th scope="col">{t('calculator.asa')} C</th>
+                    {outcome.erlangA && <th scope="col">{t('calculator.asa')} A</th>}
+                    <th scope="col">{t('calculator.occupancy')} C</th>
+                    {outcome.erlangA && <th scope="col">{t('calculator.occupancy')} A</th>}
+                    {outcome.erlangA && <th scope="col">{t('calculator.abandonment')} A</th>}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {outcome.curve.map((row) => (
+                    <tr key={row.agents} className={row.agents === outcome.chosen.agents ? 'is-answer' : undefined}>
+                      <td>{row.agents}</td>
+                      <td>{formatPercent(row.slC, language, 1)}</td>
+                      {outcome.erlangA && <td>{formatPercent(row.slA, language, 1)}</td>}
+                      <td>{formatSeconds(row.asaC ?? Infinity, language)}</td>
+                      {outcome.erlangA && <td>{formatSeconds(row.asaA ?? Infinity, language)}</td>}
+                      <td>{formatPercent(row.occupancyC, language, 1)}</td>
+                      {outcome.erlangA && <td>{formatPercent(row.occupancyA, language, 1)}</td>}
+                      {outcome.erlangA && <td>{formatPercent(row.abandonA, language, 1)}</td>}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
         </>
       )}

@@ -30,7 +30,7 @@ import {
   discardUpload,
   type UploadPreview,
 } from '../services/uploads.server.ts'
-import { formatDay, formatInteger } from '../utils/format.ts'
+import { formatDay, formatInstant, formatInteger } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 import { HistoryGaps } from '../components/history-gaps.tsx'
 import { listHistoryGaps } from '../services/history-gaps.server.ts'
@@ -183,42 +183,44 @@ function MappingStep({ preview, kind, timeZone }: { preview: UploadPreview; kind
           delimiter: preview.delimiter === '\t' ? 'TAB' : preview.delimiter,
         })}
       </p>
-      <table className="data mapping">
-        <thead>
-          <tr>
-            <th scope="col">{t('data.ourColumn')}</th>
-            <th scope="col">{t('data.theirColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((column) => {
-            const required = preview.required.includes(column)
-            return (
-              <tr key={column}>
-                <td>
-                  <code>{column}</code> {required ? '' : <span className="note">({t('settings.optional')})</span>}
-                </td>
-                <td>
-                  <select
-                    name={`map.${column}`}
-                    value={chosen[column] ?? ''}
-                    onChange={(event) => setChosen({ ...chosen, [column]: event.target.value })}
-                    aria-label={column}
-                    aria-invalid={required && !chosen[column] ? true : undefined}
-                  >
-                    <option value="">{required ? t('data.choose') : t('data.none')}</option>
-                    {preview.header.map((h) => (
-                      <option key={h} value={h}>
-                        {h}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <div className="scroll">
+        <table className="data mapping">
+          <thead>
+            <tr>
+              <th scope="col">{t('data.ourColumn')}</th>
+              <th scope="col">{t('data.theirColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {columns.map((column) => {
+              const required = preview.required.includes(column)
+              return (
+                <tr key={column}>
+                  <td>
+                    <code>{column}</code> {required ? '' : <span className="note">({t('settings.optional')})</span>}
+                  </td>
+                  <td>
+                    <select
+                      name={`map.${column}`}
+                      value={chosen[column] ?? ''}
+                      onChange={(event) => setChosen({ ...chosen, [column]: event.target.value })}
+                      aria-label={column}
+                      aria-invalid={required && !chosen[column] ? true : undefined}
+                    >
+                      <option value="">{required ? t('data.choose') : t('data.none')}</option>
+                      {preview.header.map((h) => (
+                        <option key={h} value={h}>
+                          {h}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </div>
       {preview.sample.length > 0 && (
         <>
           <h3>{t('data.sample')}</h3>
@@ -297,22 +299,24 @@ function JobStatus({ job, timeZone }: { job: NonNullable<ReturnType<typeof useLo
     return (
       <div role="alert" data-testid="import-refused">
         <p className="status error">{t('data.refused', { file: job.fileName, count: r.errorCount })}</p>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('data.line')}</th>
-              <th scope="col">{t('data.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.errors.map((e, i) => (
-              <tr key={i}>
-                <td>{e.line > 0 ? e.line : '—'}</td>
-                <td className="reason">{t(`importErrors.${e.code}`, e.params)}</td>
+        <div className="scroll">
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('data.line')}</th>
+                <th scope="col">{t('data.reason')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {r.errors.map((e, i) => (
+                <tr key={i}>
+                  <td>{e.line > 0 ? e.line : '—'}</td>
+                  <td className="reason">{t(`importErrors.${e.code}`, e.params)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {r.errorCount > r.errors.length && <p className="note">{t('data.moreErrors', { count: r.errorCount - r.errors.length })}</p>}
       </div>
     )
@@ -331,8 +335,8 @@ function JobStatus({ job, timeZone }: { job: NonNullable<ReturnType<typeof useLo
       {r.firstAt && r.lastAt && (
         <p>
           {t('data.range', {
-            from: new Date(r.firstAt).toLocaleString(language, { timeZone }),
-            to: new Date(r.lastAt).toLocaleString(language, { timeZone }),
+            from: formatInstant(r.firstAt, language, timeZone),
+            to: formatInstant(r.lastAt, language, timeZone),
           })}
         </p>
       )}
@@ -404,34 +408,36 @@ export default function DataRoute() {
         {history.length === 0 ? (
           <p className="note">{t('data.noHistory')}</p>
         ) : (
-          <table className="data" data-testid="import-history">
-            <thead>
-              <tr>
-                <th scope="col">{t('data.when')}</th>
-                <th scope="col">{t('data.file')}</th>
-                <th scope="col">{t('data.kind')}</th>
-                <th scope="col">{t('data.status')}</th>
-                <th scope="col">{t('data.rows')}</th>
-                <th scope="col">{t('data.new')}</th>
-                <th scope="col">{t('data.updatedRows')}</th>
-                <th scope="col">{t('data.errors')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((run) => (
-                <tr key={run.id}>
-                  <td>{new Date(run.finishedAt).toLocaleString(language, { timeZone })}</td>
-                  <td>{run.fileName}</td>
-                  <td>{t(run.kind === 'contacts' ? 'data.kindContacts' : 'data.kindIntervals')}</td>
-                  <td className={run.status === 'imported' ? 'good' : 'bad'}>{t(run.status === 'imported' ? 'data.statusImported' : 'data.statusRefused')}</td>
-                  <td>{formatInteger(run.rows, language)}</td>
-                  <td>{formatInteger(run.inserted, language)}</td>
-                  <td>{formatInteger(run.updated, language)}</td>
-                  <td>{formatInteger(run.errorCount, language)}</td>
+          <div className="scroll">
+            <table className="data" data-testid="import-history">
+              <thead>
+                <tr>
+                  <th scope="col">{t('data.when')}</th>
+                  <th scope="col">{t('data.file')}</th>
+                  <th scope="col">{t('data.kind')}</th>
+                  <th scope="col">{t('data.status')}</th>
+                  <th scope="col">{t('data.rows')}</th>
+                  <th scope="col">{t('data.new')}</th>
+                  <th scope="col">{t('data.updatedRows')}</th>
+                  <th scope="col">{t('data.errors')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {history.map((run) => (
+                  <tr key={run.id}>
+                    <td>{formatInstant(run.finishedAt, language, timeZone)}</td>
+                    <td>{run.fileName}</td>
+                    <td>{t(run.kind === 'contacts' ? 'data.kindContacts' : 'data.kindIntervals')}</td>
+                    <td className={run.status === 'imported' ? 'good' : 'bad'}>{t(run.status === 'imported' ? 'data.statusImported' : 'data.statusRefused')}</td>
+                    <td>{formatInteger(run.rows, language)}</td>
+                    <td>{formatInteger(run.inserted, language)}</td>
+                    <td>{formatInteger(run.updated, language)}</td>
+                    <td>{formatInteger(run.errorCount, language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>

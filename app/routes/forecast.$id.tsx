@@ -13,7 +13,7 @@ import { requireUser } from '../services/auth.server.ts'
 import { listSpecialDays } from '../services/special-days.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
 import { addOverride, deleteOverride, getForecastView } from '../services/forecast.server.ts'
-import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent } from '../utils/format.ts'
+import { formatDay, formatDayTime, formatDecimal, formatDuration, formatInstant, formatInteger, formatPercent } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 
 function forecastId(params: LoaderFunctionArgs['params']): number {
@@ -160,11 +160,11 @@ function AutoNote() {
 }
 
 function DayOverride({ day, channelId }: { day: string; channelId: number }) {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const form = `day-${day}`
   const errors = useErrors(form)
   return (
-    <Form method="post" className="inline" aria-label={`${t('forecast.adjust')} ${day}`} preventScrollReset>
+    <Form method="post" className="inline" aria-label={`${t('forecast.adjust')} ${formatDay(day, i18n.language)}`} preventScrollReset>
       <input type="hidden" name="intent" value="override" />
       <input type="hidden" name="form" value={form} />
       <input type="hidden" name="scope" value="day" />
@@ -400,7 +400,7 @@ export default function ForecastRoute() {
                 {overrides.map((o) => (
                   <tr key={o.id}>
                     <td>
-                      {o.from} – {o.to}
+                      {formatDayTime(o.from.day, o.from.minute, language)} – {formatDayTime(o.to.day, o.to.minute, language)}
                     </td>
                     <td className="text">{o.channel ?? t('forecast.allChannels')}</td>
                     <td className="text">{t(o.kind === 'percent' ? 'forecast.percentLong' : 'forecast.valueLong')}</td>
@@ -412,9 +412,7 @@ export default function ForecastRoute() {
                     <td className="text">{o.note ?? ''}</td>
                     <td className="text">{o.createdBy}</td>
                     <td>
-                      {new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone: forecast.timeZone }).format(
-                        new Date(o.createdAt),
-                      )}
+                      {formatInstant(o.createdAt, language, forecast.timeZone)}
                     </td>
                     {canEdit && (
                       <td>

@@ -18,7 +18,7 @@ import { channelDataRanges, createForecast, dataRange, deleteForecast, ForecastI
 import { getLanguage } from '../i18n/language.server.ts'
 import { getOperation, listChannels } from '../services/operation.server.ts'
 import { addNationalHolidays, deleteSpecialDay, listSpecialDays, saveSpecialDay } from '../services/special-days.server.ts'
-import { formatDay, formatPercent } from '../utils/format.ts'
+import { formatDay, formatInstant, formatPercent } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -393,9 +393,7 @@ export default function ForecastIndexRoute() {
                     <td>{f.horizonDays}</td>
                     <td className="text">{t(`forecast.methods.${f.method}`, { defaultValue: f.method })}</td>
                     <td>
-                      {new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(
-                        new Date(f.createdAt),
-                      )}{' '}
+                      {formatInstant(f.createdAt, language, timeZone)}{' '}
                       · {f.createdBy}
                     </td>
                     {canEdit && (

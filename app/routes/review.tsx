@@ -7,7 +7,8 @@ import { PeriodInputs } from '../components/period-inputs.tsx'
 import { PlanGaps } from '../components/plan-gaps.tsx'
 import { ReviewChart, VarianceHeatmap } from '../components/review-charts.tsx'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
-import { addDays, localDateOf } from '../domain/intervals.ts'
+import { addDays } from '../domain/intervals.ts'
+import { formatClock } from '../domain/opening-hours.ts'
 import { SIGNALS, type Attainment, type PeriodSummary } from '../domain/review.ts'
 import { forecastDays, NO_FORECAST, parseReviewSearch } from '../schemas/review.ts'
 import { requireUser } from '../services/auth.server.ts'
@@ -15,7 +16,7 @@ import { todayIn } from '../services/clock.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import { getReviewPayload, resolveReviewQuery, type IntervalRow, type ReviewSlot, type ReviewView } from '../services/review.server.ts'
 import { useDeserialised } from '../utils/serialised.ts'
-import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent, formatShortDay, formatWeekday } from '../utils/format.ts'
+import { formatDay, formatDayMonth, formatDayTime, formatDecimal, formatDuration, formatInteger, formatPercent, formatShortDay, formatWeekday } from '../utils/format.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -106,7 +107,7 @@ function useFormats() {
     nps: (value: number | null) => formatDecimal(value, language, 1),
     share: (a: Attainment) => (a.share === null ? '—' : `${percent(a.share, 0)} (${metOf(a)})`),
     metOf,
-    shortDay: (day: string) => formatDay(day, language, { day: '2-digit', month: '2-digit' }),
+    shortDay: (day: string) => formatDayMonth(day, language),
   }
 }
 
@@ -402,7 +403,6 @@ function DayDrillDown({ view }: { view: View }) {
   if (!view.day) return null
   const goal = view.channel === null ? null : view.channels.find((c) => c.key === view.channel)?.slGoal ?? null
   const multi = view.channel === null
-  const time = (label: string) => label.slice(label.indexOf(' ') + 1)
   // Closed hours at either end of the day (nothing offered, forecast or planned) are left out.
   const active = (r: IntervalRow) => r.offered > 0 || (r.forecastOffered ?? 0) >= 0.05 || (r.plannedAgents ?? 0) > 0
   const first = view.day.intervals.findIndex(active)
@@ -419,7 +419,7 @@ function DayDrillDown({ view }: { view: View }) {
       <ReviewChart
         testId="review-day-chart"
         points={rows.map((r) => ({
-          key: time(r.label),
+          key: formatClock(r.minute),
           offered: r.offered,
           forecast: r.forecastOffered,
           serviceLevel: r.serviceLevel,
@@ -438,7 +438,7 @@ function DayDrillDown({ view }: { view: View }) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.start}>
-                <td>{time(r.label)}</td>
+                <td>{formatClock(r.minute)}</td>
                 <IntervalCells row={r} multi={multi} />
               </tr>
             ))}
@@ -496,7 +496,7 @@ function SlotDrillDown({ view }: { view: View }) {
       </div>
       <ReviewChart
         testId="review-slot-chart"
-        points={intervals.map((r) => ({ key: r.label, offered: r.offered, forecast: r.forecastOffered, serviceLevel: r.serviceLevel }))}
+        points={intervals.map((r) => ({ key: formatDayTime(r.day, r.minute, language), offered: r.offered, forecast: r.forecastOffered, serviceLevel: r.serviceLevel }))}
         slGoal={goal}
         formatKey={(key) => key}
       />
@@ -511,7 +511,7 @@ function SlotDrillDown({ view }: { view: View }) {
           <tbody>
             {intervals.map((r) => (
               <tr key={`${r.start}-${r.channel ?? ''}`}>
-                <td>{r.label}</td>
+                <td>{formatDayTime(r.day, r.minute, language)}</td>
                 <IntervalCells row={r} multi={multi} />
               </tr>
             ))}
@@ -659,8 +659,8 @@ function Worst({ view }: { view: View }) {
               {view.worst.map((w) => (
                 <tr key={`${w.channel}-${w.start}`}>
                   <td>
-                    <Link to={dayLink(localDateOf(w.start, view.timeZone))} preventScrollReset>
-                      {w.label}
+                    <Link to={dayLink(w.day)} preventScrollReset>
+                      {formatDayTime(w.day, w.minute, language)}
                     </Link>
                   </td>
                   <td className="text">{w.channel ? names[w.channel] ?? w.channel : ''}</td>

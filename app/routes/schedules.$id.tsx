@@ -12,7 +12,7 @@ import { editShiftSchema, scheduleDaySchema } from '../schemas/schedules.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
 import { editShift, getScheduleView, publishSchedule } from '../services/schedules.server.ts'
-import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent } from '../utils/format.ts'
+import { formatDay, formatDayMonth, formatShortDay, formatDecimal, formatDuration, formatInstant, formatInteger, formatPercent } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 
 function scheduleId(params: LoaderFunctionArgs['params']): number {
@@ -173,7 +173,7 @@ function DayTabs({ view }: { view: View }) {
       </Link>
       {view.days.map((d) => (
         <Link key={d.index} to={`?day=${d.index}`} aria-current={view.day === d.index ? 'page' : undefined} preventScrollReset>
-          {formatDay(d.date, language, { weekday: 'short', day: '2-digit', month: '2-digit' })}
+          {formatShortDay(d.date, language)}
           <small> {formatPercent(shownCoverage(d.coverage, d.short > 0, 0), language, 0)}</small>
         </Link>
       ))}
@@ -253,13 +253,15 @@ function Timeline({ view }: { view: View }) {
   const off = view.agents.filter((a) => a.daysOff.includes(view.day!))
   const hours: number[] = []
   for (let h = axis.from; h <= axis.to; h += 60) hours.push(h)
+  // A phone's narrow track labels every 2nd or 3rd hour of a long day (app.css hides the others).
+  const phoneStep = span <= 6 * 60 ? 60 : span <= 12 * 60 ? 120 : 180
   return (
     <div className="gantt" data-testid="gantt">
       <div className="gantt-row gantt-axis" aria-hidden="true">
         <span className="gantt-label" />
         <div className="gantt-track">
           {hours.map((h) => (
-            <span key={h} className="gantt-hour" style={{ left: left(h) }}>
+            <span key={h} className={h % phoneStep === 0 ? 'gantt-hour' : 'gantt-hour minor'} style={{ left: left(h) }}>
               {formatClock(h % 1440)}
             </span>
           ))}
@@ -349,7 +351,7 @@ function RosterGrid({ view }: { view: View }) {
     `${formatClock(localMinuteOfDay(s.start, view.schedule.timeZone))}–${formatClock(localMinuteOfDay(s.end, view.schedule.timeZone))}`
   const reasons = (s: Shift) => s.violations.map((v) => violationText(t, language, v, s, view.schedule.channelName)).join(' ')
   const warned = view.shifts.filter((s) => s.violations.length > 0)
-  const dayOf = (s: Shift) => formatDay(view.days[s.day]!.date, language, { weekday: 'short', day: '2-digit', month: '2-digit' })
+  const dayOf = (s: Shift) => formatShortDay(view.days[s.day]!.date, language)
   return (
     <>
       <div className="table-scroll">
@@ -451,7 +453,7 @@ export default function ScheduleRoute() {
           </p>
           <h1>
             {schedule.channelName ?? t('schedules.allChannelsTitle')} ·{' '}
-            {formatDay(schedule.firstDay, language, { day: '2-digit', month: '2-digit' })}
+            {formatDayMonth(schedule.firstDay, language)}
           </h1>
           <p className="note" data-testid="schedule-meta">
             {t('schedules.meta', {
@@ -464,7 +466,7 @@ export default function ScheduleRoute() {
               {t(`schedules.statuses.${schedule.status}`)}
             </span>
             {schedule.publishedAt &&
-              ` ${t('schedules.publishedBy', { by: schedule.publishedBy, at: new Date(schedule.publishedAt).toLocaleString(language) })}`}
+              ` ${t('schedules.publishedBy', { by: schedule.publishedBy, at: formatInstant(schedule.publishedAt, language, schedule.timeZone) })}`}
           </p>
         </div>
         <div className="quick">
@@ -498,7 +500,7 @@ export default function ScheduleRoute() {
       <section className="panel" aria-labelledby="coverage-title">
         <h2 id="coverage-title">{t('schedules.coverageTitle')}</h2>
         <DayTabs view={view} />
-        <CoverageChart points={view.chart} />
+        <CoverageChart points={view.chart} withDay={view.day === null} />
         <p className="note">{t('schedules.coverageNote', { timeZone: schedule.timeZone })}</p>
       </section>
 

@@ -17,7 +17,7 @@ import { getScheduleJob, startScheduleJob } from '../services/schedule-jobs.serv
 import { getRulesFile } from '../services/schedule-rules.server.ts'
 import { deleteSchedule, listSchedules } from '../services/schedules.server.ts'
 import { planWeeks } from '../services/staffing.server.ts'
-import { formatDay, formatInteger } from '../utils/format.ts'
+import { formatDay, formatDayMonth, formatInstant, formatInteger } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -145,8 +145,8 @@ export default function SchedulesRoute() {
               <select name="week" defaultValue={0} key={forecastId}>
                 {weeks.map((w) => (
                   <option key={w.index} value={w.index}>
-                    {formatDay(w.from, language, { day: '2-digit', month: '2-digit' })} –{' '}
-                    {formatDay(w.to, language, { day: '2-digit', month: '2-digit' })}
+                    {formatDayMonth(w.from, language)} –{' '}
+                    {formatDayMonth(w.to, language)}
                   </option>
                 ))}
               </select>
@@ -181,54 +181,56 @@ export default function SchedulesRoute() {
         {schedules.length === 0 ? (
           <p>{t('schedules.none')}</p>
         ) : (
-          <table className="data" data-testid="schedule-list">
-            <thead>
-              <tr>
-                <th scope="col" className="text">
-                  {t('schedules.name')}
-                </th>
-                <th scope="col" className="text">
-                  {t('schedules.week')}
-                </th>
-                <th scope="col">{t('schedules.shifts')}</th>
-                <th scope="col" className="text">
-                  {t('schedules.status')}
-                </th>
-                <th scope="col" className="text">
-                  {t('schedules.createdBy')}
-                </th>
-                {canEdit && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('schedules.actions')}</span>
+          <div className="scroll">
+            <table className="data" data-testid="schedule-list">
+              <thead>
+                <tr>
+                  <th scope="col" className="text">
+                    {t('schedules.name')}
                   </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {schedules.map((s) => (
-                <tr key={s.id}>
-                  <td className="text">
-                    <Link to={`/schedules/${s.id}`}>{s.channelName ?? t('schedules.allChannelsTitle')}</Link>
-                  </td>
-                  <td className="text">{formatDay(s.firstDay, language)}</td>
-                  <td>{formatInteger(s.shifts, language)}</td>
-                  <td className="text">{t(`schedules.statuses.${s.status}`)}</td>
-                  <td className="text">
-                    {s.createdBy}, {new Date(s.createdAt).toLocaleString(language)}
-                  </td>
+                  <th scope="col" className="text">
+                    {t('schedules.week')}
+                  </th>
+                  <th scope="col">{t('schedules.shifts')}</th>
+                  <th scope="col" className="text">
+                    {t('schedules.status')}
+                  </th>
+                  <th scope="col" className="text">
+                    {t('schedules.createdBy')}
+                  </th>
                   {canEdit && (
-                    <td>
-                      <RowAction
-                        fields={{ intent: 'delete', scheduleId: s.id }}
-                        label={t('schedules.delete')}
-                        confirm={t('schedules.deleteConfirm')}
-                      />
-                    </td>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('schedules.actions')}</span>
+                    </th>
                   )}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {schedules.map((s) => (
+                  <tr key={s.id}>
+                    <td className="text">
+                      <Link to={`/schedules/${s.id}`}>{s.channelName ?? t('schedules.allChannelsTitle')}</Link>
+                    </td>
+                    <td className="text">{formatDay(s.firstDay, language)}</td>
+                    <td>{formatInteger(s.shifts, language)}</td>
+                    <td className="text">{t(`schedules.statuses.${s.status}`)}</td>
+                    <td className="text">
+                      {s.createdBy}, {formatInstant(s.createdAt, language, s.timeZone)}
+                    </td>
+                    {canEdit && (
+                      <td>
+                        <RowAction
+                          fields={{ intent: 'delete', scheduleId: s.id }}
+                          label={t('schedules.delete')}
+                          confirm={t('schedules.deleteConfirm')}
+                        />
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </>

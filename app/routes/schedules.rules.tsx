@@ -11,6 +11,7 @@ import { recordAudit } from '../services/audit.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import { getRulesFile, RulesRefused, saveRulesFile } from '../services/schedule-rules.server.ts'
 import { useCan } from '../utils/user.ts'
+import { formatInstant } from '../utils/format.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -150,24 +151,26 @@ function ShiftType({
           </label>
         )}
       </div>
-      <table className="data breaks">
-        <caption className="visually-hidden">{t('scheduleRules.breaks')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('scheduleRules.breakName')}</th>
-            <th scope="col">{t('scheduleRules.breakLength')}</th>
-            <th scope="col">{t('scheduleRules.earliest')}</th>
-            <th scope="col">{t('scheduleRules.latest')}</th>
-            <th scope="col">{t('scheduleRules.paid')}</th>
-            {!readOnly && <th scope="col">{t('scheduleRules.remove')}</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {breaks.map(({ n, blank: newRow }) => (
-            <BreakRow key={n} field={`shift${s}.break${n}`} values={values} errors={errors} blank={newRow} readOnly={readOnly} />
-          ))}
-        </tbody>
-      </table>
+      <div className="scroll">
+        <table className="data breaks">
+          <caption className="visually-hidden">{t('scheduleRules.breaks')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('scheduleRules.breakName')}</th>
+              <th scope="col">{t('scheduleRules.breakLength')}</th>
+              <th scope="col">{t('scheduleRules.earliest')}</th>
+              <th scope="col">{t('scheduleRules.latest')}</th>
+              <th scope="col">{t('scheduleRules.paid')}</th>
+              {!readOnly && <th scope="col">{t('scheduleRules.remove')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {breaks.map(({ n, blank: newRow }) => (
+              <BreakRow key={n} field={`shift${s}.break${n}`} values={values} errors={errors} blank={newRow} readOnly={readOnly} />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </fieldset>
   )
 }
@@ -198,7 +201,7 @@ function LastUpdate() {
   const { updatedAt, updatedBy, timeZone } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation()
   if (!updatedAt) return <p className="note">{t('scheduleRules.defaults')}</p>
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(updatedAt))
+  const when = formatInstant(updatedAt, i18n.language, timeZone)
   return <p className="note">{t('scheduleRules.updated', { when, who: updatedBy })}</p>
 }
 

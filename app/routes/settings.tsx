@@ -128,7 +128,7 @@ function ChannelForm({ channel }: { channel: ChannelSettings }) {
       <h2 id={`${formId}-title`}>
         {channel.name}{' '}
         <span className="note">
-          ({t('settings.key')}: {channel.key})
+          ({t('settings.key')}: <code>{channel.key}</code>)
         </span>
       </h2>
       <FormStatus form={formId} />

@@ -22,7 +22,7 @@ import {
   listScenarios,
   setPatience,
 } from '../services/staffing.server.ts'
-import { formatDay, formatDecimal, formatDuration, formatInteger, formatPercent } from '../utils/format.ts'
+import { formatDay, formatDayMonth, formatDayTime, formatDecimal, formatDuration, formatInteger, formatPercent, formatShortDay } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -103,7 +103,7 @@ function useDescribe() {
       parts.push(`${names[key] ?? key}: ${bits.join(', ')}`)
     }
     for (const [day, pct] of Object.entries(changes.days))
-      parts.push(`${formatDay(day, language, { day: '2-digit', month: '2-digit' })} ${signed(pct, language)}`)
+      parts.push(`${formatDayMonth(day, language)} ${signed(pct, language)}`)
     return parts.length > 0 ? parts.join('; ') : t('staffing.unchanged')
   }
 }
@@ -137,8 +137,8 @@ function Filters() {
               {view.weeks.map((w) => (
                 <option key={w.index} value={w.index}>
                   {t('staffing.weekOf', {
-                    from: formatDay(w.from, language, { day: '2-digit', month: '2-digit' }),
-                    to: formatDay(w.to, language, { day: '2-digit', month: '2-digit' }),
+                    from: formatDayMonth(w.from, language),
+                    to: formatDayMonth(w.to, language),
                   })}
                 </option>
               ))}
@@ -333,7 +333,7 @@ function Days() {
           <tbody>
             {view.days.map((d) => (
               <tr key={d.day}>
-                <td>{formatDay(d.day, language, { weekday: 'short', day: '2-digit', month: '2-digit' })}</td>
+                <td>{formatShortDay(d.day, language)}</td>
                 {view.plans.map((p) => [
                   <td key={`${p.id}-h`}>{formatDecimal(d.plans[p.id]?.scheduledHours ?? 0, language, 1)}</td>,
                   <td key={`${p.id}-f`}>{formatDecimal(d.plans[p.id]?.fte ?? 0, language, 1)}</td>,
@@ -374,8 +374,8 @@ function Intervals() {
           </thead>
           <tbody>
             {view.intervals.map((i) => (
-              <tr key={i.label}>
-                <td>{i.label}</td>
+              <tr key={`${i.day} ${i.minute}`}>
+                <td>{formatDayTime(i.day, i.minute, language)}</td>
                 <td>{formatDecimal(i.offered, language, 1)}</td>
                 <td>{formatInteger(i.agents, language)}</td>
                 <td>{formatDecimal(i.agentsFractional, language, 2)}</td>
@@ -445,41 +445,43 @@ function ScenarioEditor() {
       {scenarios.length === 0 ? (
         <p className="note">{t('staffing.noScenarios')}</p>
       ) : (
-        <table className="data" data-testid="scenario-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('staffing.name')}</th>
-              <th scope="col" className="text">
-                {t('staffing.changes')}
-              </th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {scenarios.map((s) => (
-              <tr key={s.id}>
-                <td>
-                  <Link to={compareLink(s.id)}>{s.name}</Link>
-                </td>
-                <td className="text">{describe(s.changes, names)}</td>
-                <td>
-                  <a href={`/staffing/csv?forecast=${view.forecast.id}&scenario=${s.id}`} download>
-                    {t('staffing.csv')}
-                  </a>
-                  {canEdit && (
-                    <>
-                      {' '}
-                      <RowAction
-                        fields={{ intent: 'deleteScenario', forecastId: view.forecast.id, scenarioId: s.id }}
-                        label={t('staffing.remove')}
-                      />
-                    </>
-                  )}
-                </td>
+        <div className="scroll">
+          <table className="data" data-testid="scenario-list">
+            <thead>
+              <tr>
+                <th scope="col">{t('staffing.name')}</th>
+                <th scope="col" className="text">
+                  {t('staffing.changes')}
+                </th>
+                <th scope="col" />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {scenarios.map((s) => (
+                <tr key={s.id}>
+                  <td>
+                    <Link to={compareLink(s.id)}>{s.name}</Link>
+                  </td>
+                  <td className="text">{describe(s.changes, names)}</td>
+                  <td>
+                    <a href={`/staffing/csv?forecast=${view.forecast.id}&scenario=${s.id}`} download>
+                      {t('staffing.csv')}
+                    </a>
+                    {canEdit && (
+                      <>
+                        {' '}
+                        <RowAction
+                          fields={{ intent: 'deleteScenario', forecastId: view.forecast.id, scenarioId: s.id }}
+                          label={t('staffing.remove')}
+                        />
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {canEdit ? (
         <>
@@ -587,46 +589,48 @@ function Patience() {
           {t('staffing.patienceSaved')}
         </p>
       )}
-      <table className="data" data-testid="patience">
-        <thead>
-          <tr>
-            <th scope="col">{t('staffing.channel')}</th>
-            <th scope="col">{t('staffing.volume')}</th>
-            <th scope="col">{t('staffing.abandoned')}</th>
-            <th scope="col">{t('staffing.waitTotal')}</th>
-            <th scope="col">{t('staffing.estimate')}</th>
-            <th scope="col">{t('staffing.current')}</th>
-            {canEdit && <th scope="col" />}
-          </tr>
-        </thead>
-        <tbody>
-          {view.patience.map((p) => (
-            <tr key={p.key}>
-              <td>{p.name}</td>
-              <td>{formatInteger(p.estimate.offered, language)}</td>
-              <td>{formatInteger(p.estimate.abandoned, language)}</td>
-              <td>{formatDuration(p.estimate.waitSec, language)}</td>
-              <td>{p.estimate.patienceSec === null ? t('staffing.noAbandon') : formatDuration(p.estimate.patienceSec, language)}</td>
-              <td>{formatDuration(p.current, language)}</td>
-              {canEdit && (
-                <td>
-                  {p.estimate.patienceSec !== null && p.estimate.patienceSec >= 1 && p.estimate.patienceSec <= MAX_PATIENCE_SEC && (
-                    <Form method="post" preventScrollReset>
-                      <input type="hidden" name="intent" value="patience" />
-                      <input type="hidden" name="forecastId" value={view.forecast.id} />
-                      <input type="hidden" name="channelId" value={p.channelId} />
-                      <input type="hidden" name="patienceSec" value={Math.round(p.estimate.patienceSec)} />
-                      <button type="submit" className="secondary">
-                        {t('staffing.useEstimate')}
-                      </button>
-                    </Form>
-                  )}
-                </td>
-              )}
+      <div className="scroll">
+        <table className="data" data-testid="patience">
+          <thead>
+            <tr>
+              <th scope="col">{t('staffing.channel')}</th>
+              <th scope="col">{t('staffing.volume')}</th>
+              <th scope="col">{t('staffing.abandoned')}</th>
+              <th scope="col">{t('staffing.waitTotal')}</th>
+              <th scope="col">{t('staffing.estimate')}</th>
+              <th scope="col">{t('staffing.current')}</th>
+              {canEdit && <th scope="col" />}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {view.patience.map((p) => (
+              <tr key={p.key}>
+                <td>{p.name}</td>
+                <td>{formatInteger(p.estimate.offered, language)}</td>
+                <td>{formatInteger(p.estimate.abandoned, language)}</td>
+                <td>{formatDuration(p.estimate.waitSec, language)}</td>
+                <td>{p.estimate.patienceSec === null ? t('staffing.noAbandon') : formatDuration(p.estimate.patienceSec, language)}</td>
+                <td>{formatDuration(p.current, language)}</td>
+                {canEdit && (
+                  <td>
+                    {p.estimate.patienceSec !== null && p.estimate.patienceSec >= 1 && p.estimate.patienceSec <= MAX_PATIENCE_SEC && (
+                      <Form method="post" preventScrollReset>
+                        <input type="hidden" name="intent" value="patience" />
+                        <input type="hidden" name="forecastId" value={view.forecast.id} />
+                        <input type="hidden" name="channelId" value={p.channelId} />
+                        <input type="hidden" name="patienceSec" value={Math.round(p.estimate.patienceSec)} />
+                        <button type="submit" className="secondary">
+                          {t('staffing.useEstimate')}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="note">{t('staffing.patienceNote', { from: formatDay(first.from, language), to: formatDay(first.to, language) })}</p>
       {!canEdit && <p className="note">{t('readOnly.patience')}</p>}
     </section>

@@ -10,6 +10,7 @@ import { fieldErrors } from '../schemas/form-fields.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import { createUser, listUsers, resetPassword, updateUser } from '../services/users.server.ts'
+import { formatInstant } from '../utils/format.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireUser(request, 'manageUsers')
@@ -85,8 +86,7 @@ export default function UsersRoute() {
   const result = useActionData<typeof action>()
   const navigation = useNavigation()
   const { t, i18n } = useTranslation()
-  const when = (ms: number | null) =>
-    ms === null ? '—' : new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(ms))
+  const when = (ms: number | null) => (ms === null ? '—' : formatInstant(ms, i18n.language, timeZone))
   const refused = result?.intent === 'create' && !result.ok ? result : null
   return (
     <>

@@ -2,7 +2,6 @@
 // with every method's backtest, and corrected by the analyst's overrides (the model's values are
 // kept beside the adjusted ones). Staffing and review read the adjusted volume and the TMA.
 import { TZDate } from '@date-fns/tz'
-import { format } from 'date-fns'
 import { prisma, readDatabase, withSqliteTransaction } from '../db.server.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
 import type { Choice } from '../domain/forecast/backtest.ts'
@@ -14,7 +13,7 @@ import { channelHistory, type HistoryRecord } from '../domain/forecast/history.t
 import type { MethodId } from '../domain/forecast/methods/index.ts'
 import { applyOverrides, checkOverride, type OverrideKind } from '../domain/forecast/overrides.ts'
 import { LocalBuckets } from '../domain/buckets.ts'
-import { addDays, localDateOf, localIsoString, startOfLocalDay } from '../domain/intervals.ts'
+import { addDays, localDateOf, localIsoString, localMinuteOfDay, startOfLocalDay, type LocalTime } from '../domain/intervals.ts'
 import { hasPlannedAht, type PlannedAht } from '../domain/planned-aht.ts'
 import { roundTo } from '../utils/format.ts'
 import { getOperation, listChannels } from './operation.server.ts'
@@ -243,9 +242,7 @@ export interface ChannelOutcome {
   dispersion: number
 }
 
-export interface ChartPoint {
-  /** Local label of the interval start, "dd/MM HH:mm". */
-  label: string
+export interface ChartPoint extends LocalTime {
   actual: number | null
   forecast: number | null
   adjusted: number | null
@@ -263,9 +260,9 @@ export interface DayRow {
 export interface OverrideRow {
   id: number
   channel: string | null
-  /** Local "yyyy-MM-dd HH:mm" of the range. */
-  from: string
-  to: string
+  /** The range [from, to) in local time. */
+  from: LocalTime
+  to: LocalTime
   kind: OverrideKind
   amount: number
   note: string | null
@@ -291,7 +288,7 @@ export interface ForecastView {
 
 const HISTORY_DAYS_SHOWN = 7
 
-const localLabel = (t: number, timeZone: string, pattern: string) => format(new TZDate(t, timeZone), pattern)
+const localTime = (t: number, timeZone: string): LocalTime => ({ day: localDateOf(t, timeZone), minute: localMinuteOfDay(t, timeZone) })
 
 export async function getForecastView(id: number, channelKey: string | null): Promise<ForecastView | null> {
   const forecast = await prisma.forecast.findUnique({
@@ -386,12 +383,20 @@ export async function getForecastView(id: number, channelKey: string | null): Pr
     }
   }
   const lastActual = actuals.length > 0 ? actuals[actuals.length - 1]![0] : -Infinity
+  // Each point's local day and minute from the local grid (a zone look-up per point costs ~30 µs).
+  const shownFrom = addDays(forecast.firstDay, -HISTORY_DAYS_SHOWN)
+  const slots = new Map(
+    slotInstants(shownFrom, HISTORY_DAYS_SHOWN + forecast.horizonDays, timeZone, chartMinutes as ForecastInterval).map((s) => [
+      s.start,
+      { day: addDays(shownFrom, s.day), minute: s.slot * chartMinutes },
+    ]),
+  )
   const chart: ChartPoint[] = [...points.entries()].map(([t, p]) => {
     // Quiet intervals in the history are zeros, not gaps; after the last data there is none.
     const actual = p.actual ?? (t < Math.min(horizonStart, lastActual + 1) ? 0 : null)
     const range = p.forecast === null ? null : band([p.forecast], channel.dispersion)
     return {
-      label: localLabel(t, timeZone, 'dd/MM HH:mm'),
+      ...(slots.get(t) ?? localTime(t, timeZone)),
       actual,
       forecast: p.forecast,
       adjusted: p.adjusted,
@@ -413,7 +418,6 @@ export async function getForecastView(id: number, channelKey: string | null): Pr
     aht: row.adjusted > 0 && handle > 0 ? handle / row.adjusted : null,
   }))
 
-  const local = (t: Date) => localLabel(t.getTime(), timeZone, 'yyyy-MM-dd HH:mm')
   const withoutAht = intervals.some(([, , aht, adjusted]) => aht === null && adjusted > 0)
   const planned = withoutAht ? (await listChannels()).find((c) => c.id === channel.id)?.plannedAht ?? null : null
   return {
@@ -440,8 +444,8 @@ export async function getForecastView(id: number, channelKey: string | null): Pr
     overrides: forecast.overrides.map((o) => ({
       id: o.id,
       channel: o.channel?.name ?? null,
-      from: local(o.start),
-      to: local(o.end),
+      from: localTime(o.start.getTime(), timeZone),
+      to: localTime(o.end.getTime(), timeZone),
       kind: o.kind as OverrideKind,
       amount: o.amount,
       note: o.note,

@@ -8,7 +8,6 @@ import { keptWhileUnchanged } from './kept.server.ts'
 import { serialise, type Serialised } from '../utils/serialised.ts'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
 import { addDays, localDays, localIsoString, weekdayOf } from '../domain/intervals.ts'
-import { formatClock } from '../domain/opening-hours.ts'
 import {
   ahtAccuracy,
   attainmentBy,
@@ -69,7 +68,9 @@ export interface ReviewSlotKey {
 
 export interface IntervalRow {
   start: number
-  label: string
+  /** Local day and wall-clock minute of the start (the page writes them in its language). */
+  day: string
+  minute: number
   channel: string | null
   offered: number
   forecastOffered: number | null
@@ -188,8 +189,8 @@ interface ReadIntervals {
   planGaps: PlanGap[]
   missingDays: ReviewMissing['days']
   dataPeriod: DataPeriod | null
-  /** Local "dd/MM HH:mm" of an interval. */
-  label: (start: number, day: string) => string
+  /** Local minute of the day an interval starts at. */
+  minuteOf: (start: number) => number
 }
 
 async function readIntervals(query: ReviewQuery, timeZone: string): Promise<ReadIntervals> {
@@ -358,8 +359,7 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
     while (k > 0 && calendar[k]!.start > start) k--
     return calendar[k]!.start
   }
-  const label = (start: number, day: string) =>
-    `${day.slice(8, 10)}/${day.slice(5, 7)} ${formatClock(Math.round((start - dayStart(start)) / 60_000))}`
+  const minuteOf = (start: number) => Math.round((start - dayStart(start)) / 60_000)
   // Drilling into a day reads its intervals from here rather than filtering the whole period.
   // …and a heatmap cell's (weekday × 24 + hour).
   const byDay = new Map<string, ReviewInterval[]>()
@@ -385,15 +385,16 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
     missingDays: [...missingDays].map(([channel, days]) => ({ channel, days })),
     // Where the reviewed channels' data is: the forecast's channels when all are reviewed against one.
     dataPeriod: dataRange(timeZone, query.channel === null && forecast ? forecast.channelIds : ids),
-    label,
+    minuteOf,
   }
 }
 
-function intervalRow(i: ReviewInterval, label: ReadIntervals['label']): IntervalRow {
+function intervalRow(i: ReviewInterval, minuteOf: ReadIntervals['minuteOf']): IntervalRow {
   const s = summary('', [i])
   return {
     start: i.start,
-    label: label(i.start, i.day),
+    day: i.day,
+    minute: minuteOf(i.start),
     channel: i.channel,
     offered: i.actual.offered,
     forecastOffered: i.forecastOffered,
@@ -463,8 +464,8 @@ async function slotView(query: ReviewQuery, timeZone: string): Promise<ReviewSlo
 }
 
 /** Intervals as rows: each channel's with one channel, else added up per interval. */
-function intervalRows({ channels, label }: ReadIntervals, intervals: readonly ReviewInterval[]): IntervalRow[] {
-  if (channels.length === 1) return intervals.map((i) => intervalRow(i, label))
+function intervalRows({ channels, minuteOf }: ReadIntervals, intervals: readonly ReviewInterval[]): IntervalRow[] {
+  if (channels.length === 1) return intervals.map((i) => intervalRow(i, minuteOf))
   const realtimeKeys = new Set(channels.filter((c) => c.kind === 'realtime').map((c) => c.key))
   const byStart = new Map<number, ReviewInterval[]>()
   for (const i of intervals) {
@@ -485,7 +486,8 @@ function intervalRows({ channels, label }: ReadIntervals, intervals: readonly Re
     const planned = reporting.length > 0 ? reporting : group
     return {
       start,
-      label: label(start, group[0]!.day),
+      day: group[0]!.day,
+      minute: minuteOf(start),
       channel: null,
       offered: s.offered,
       forecastOffered: s.forecastOffered,
@@ -506,7 +508,7 @@ function intervalRows({ channels, label }: ReadIntervals, intervals: readonly Re
 function computeReview(query: ReviewQuery, read: ReadIntervals): ReviewView {
   const { intervals, channels, allChannels, forecast, planGaps, missingDays } = read
   const timeZone = read.timeZone
-  const row = (i: ReviewInterval) => intervalRow(i, read.label)
+  const row = (i: ReviewInterval) => intervalRow(i, read.minuteOf)
   const byDay = attainmentBy(intervals, (i) => i.day)
   const byWeek = attainmentBy(intervals, (i) => i.week)
 
@@ -590,12 +592,12 @@ function missingPieces(
 
 /** Every interval of the review as CSV (per channel), local times. */
 export async function reviewCsv(query: ReviewQuery, timeZone: string): Promise<string> {
-  const { intervals, label } = await readIntervals(query, timeZone)
+  const { intervals, minuteOf } = await readIntervals(query, timeZone)
   const lines = [
     'interval_start,channel,offered,forecast_offered,variance,aht_seconds,forecast_aht_seconds,service_level,sl_goal,asa_seconds,abandon_rate,predicted_abandon_rate,agents_staffed,planned_agents',
   ]
   const n = csvNumber
-  for (const r of intervals.map((i) => intervalRow(i, label))) {
+  for (const r of intervals.map((i) => intervalRow(i, minuteOf))) {
     lines.push(
       [
         localIsoString(r.start, timeZone),

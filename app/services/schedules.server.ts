@@ -13,6 +13,7 @@ import {
   localMinuteOfDay,
   startOfLocalDay,
   weekdayOf,
+  type LocalTime,
 } from '../domain/intervals.ts'
 import { formatClock, parseClock, unionWeekHours } from '../domain/opening-hours.ts'
 import { coverageTotals, onFloor, type CoverageTotals } from '../domain/schedule/coverage.ts'
@@ -122,8 +123,6 @@ export async function generateSchedule(
     required: requirements.required as number[],
     owed: solved.owed,
   }
-  const dayLabel = `${week.from.slice(8, 10)}/${week.from.slice(5, 7)}`
-  const name = `${channel?.name ?? 'Todos os canais'} · ${dayLabel}`
   // The rules as used: the channels' opening hours and the agents available written in.
   const usedRules: RulesFile = {
     ...stored.file,
@@ -135,12 +134,11 @@ export async function generateSchedule(
   return withSqliteTransaction((db) => {
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO Schedule (name, forecastId, channelKey, firstDay, days, timeZone, intervalMin, requirement, rules, daysOff,
+        `INSERT INTO Schedule (forecastId, channelKey, firstDay, days, timeZone, intervalMin, requirement, rules, daysOff,
            lpBound, objective, gap, solverStatus, solveMs, solvePhases, status, createdAt, createdBy)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
       )
       .run(
-        name,
         forecast.id,
         channel?.key ?? null,
         week.from,
@@ -184,6 +182,8 @@ export interface ScheduleSummary {
   channelName: string | null
   firstDay: string
   days: number
+  /** The operation's zone when it was made: its times are written in it. */
+  timeZone: string
   status: string
   createdAt: string
   createdBy: string
@@ -200,6 +200,7 @@ export async function listSchedules(): Promise<ScheduleSummary[]> {
       channelKey: true,
       firstDay: true,
       days: true,
+      timeZone: true,
       status: true,
       createdAt: true,
       createdBy: true,
@@ -212,6 +213,7 @@ export async function listSchedules(): Promise<ScheduleSummary[]> {
     channelName: r.channelKey === null ? null : channels.find((c) => c.key === r.channelKey)?.name ?? r.channelKey,
     firstDay: r.firstDay,
     days: r.days,
+    timeZone: r.timeZone,
     status: r.status,
     createdAt: r.createdAt.toISOString(),
     createdBy: r.createdBy,
@@ -235,9 +237,8 @@ export interface ShiftRow {
   violations: ShiftViolation[]
 }
 
-export interface ChartPoint {
+export interface ChartPoint extends LocalTime {
   start: number
-  label: string
   required: number
   scheduled: number
   /** [from, to] bands for shading: over = scheduled above required, under = below. */
@@ -265,7 +266,6 @@ export interface SolverFigures {
 export interface ScheduleView {
   schedule: {
     id: number
-    name: string
     status: string
     channelKey: string | null
     channelName: string | null
@@ -378,11 +378,10 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
     if (day !== null && dayOf[j] !== day) return
     const need = requirement.owed[j]!
     const have = roundTo(floor[j]!, 3)
-    const date = addDays(row.firstDay, dayOf[j]!)
-    const clock = formatClock(localMinuteOfDay(start, row.timeZone))
     chart.push({
       start,
-      label: day === null ? `${date.slice(8, 10)}/${date.slice(5, 7)} ${clock}` : clock,
+      day: addDays(row.firstDay, dayOf[j]!),
+      minute: localMinuteOfDay(start, row.timeZone),
       required: need,
       scheduled: have,
       over: [need, Math.max(need, have)],
@@ -417,7 +416,6 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
   return {
     schedule: {
       id: row.id,
-      name: row.name,
       status: row.status,
       channelKey: row.channelKey,
       channelName: row.channelKey === null ? null : channels.find((c) => c.key === row.channelKey)?.name ?? row.channelKey,
@@ -568,10 +566,10 @@ function csvField(text: string): string {
 }
 
 /** One line per shift: agent (empty = open), local times, paid hours and breaks. */
-export async function scheduleCsv(id: number): Promise<{ name: string; csv: string } | null> {
+export async function scheduleCsv(id: number): Promise<{ csv: string } | null> {
   const row = await prisma.schedule.findUnique({
     where: { id },
-    select: { name: true, timeZone: true, shifts: { select: shiftSelect, orderBy: [{ start: 'asc' }, { id: 'asc' }] } },
+    select: { timeZone: true, shifts: { select: shiftSelect, orderBy: [{ start: 'asc' }, { id: 'asc' }] } },
   })
   if (!row) return null
   const clock = (t: number) => formatClock(localMinuteOfDay(t, row.timeZone))
@@ -589,5 +587,5 @@ export async function scheduleCsv(id: number): Promise<{ name: string; csv: stri
       ].join(','),
     )
   }
-  return { name: row.name, csv: `${lines.join('\n')}\n` }
+  return { csv: `${lines.join('\n')}\n` }
 }

@@ -4,8 +4,7 @@
 import { prisma, readDatabase } from '../db.server.ts'
 import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
-import { addDays, daysBetween, localIsoString, startOfLocalDay, weekdayOf } from '../domain/intervals.ts'
-import { formatClock } from '../domain/opening-hours.ts'
+import { addDays, daysBetween, localIsoString, startOfLocalDay, weekdayOf, type LocalTime } from '../domain/intervals.ts'
 import { csvNumber } from '../utils/format.ts'
 import { estimatePatience, type PatienceEstimate } from '../domain/patience.ts'
 import { applyScenario, checkChanges, noChanges, type ScenarioChanges } from '../domain/scenario.ts'
@@ -83,8 +82,8 @@ interface ChannelIntervals {
 
 interface ForecastRead {
   channels: ChannelIntervals[]
-  /** Local "dd/MM HH:mm" of each interval start. */
-  labels: Map<number, string>
+  /** Local day and minute of each interval start. */
+  localTimes: Map<number, LocalTime>
 }
 
 /** The forecast's adjusted volume and TMA for [from, to] (local days), per channel. */
@@ -96,10 +95,8 @@ function readForecast(forecast: ForecastRef, channels: readonly ChannelSettings[
   const local = new Map(slots.map((s) => [s.start, s]))
   const dayNames = Array.from({ length: dayCount }, (_, d) => addDays(from, d))
   const weekdays = dayNames.map((day) => weekdayOf(day))
-  // Labels from the local day and slot: no time-zone look-up per interval.
-  const labels = new Map(
-    slots.map((s) => [s.start, `${dayNames[s.day]!.slice(8, 10)}/${dayNames[s.day]!.slice(5, 7)} ${formatClock(s.slot * minutes)}`]),
-  )
+  // Local times from the local day and slot: no time-zone look-up per interval.
+  const localTimes = new Map(slots.map((s) => [s.start, { day: dayNames[s.day]!, minute: s.slot * minutes }]))
   const rows = readDatabase()
     .prepare(
       `SELECT channelId, start, adjusted, aht FROM ForecastInterval WHERE forecastId = ? AND start >= ? AND start < ? ORDER BY channelId, start`,
@@ -121,7 +118,7 @@ function readForecast(forecast: ForecastRef, channels: readonly ChannelSettings[
   }
   return {
     channels: channels.filter((c) => byChannel.has(c.id)).map((channel) => ({ channel, intervals: byChannel.get(channel.id)! })),
-    labels,
+    localTimes,
   }
 }
 
@@ -250,8 +247,7 @@ export interface DayTotals {
   plans: Record<number, { agentHours: number; scheduledHours: number; fte: number }>
 }
 
-export interface StaffingChartPoint {
-  label: string
+export interface StaffingChartPoint extends LocalTime {
   /** Agents on the floor and scheduled in the base plan, and scheduled per scenario id. */
   floor: number
   scheduled: number
@@ -270,7 +266,8 @@ export interface StaffingView {
   chart: StaffingChartPoint[]
   /** The base plan's intervals for the shown channel(s), summed when several. */
   intervals: Array<{
-    label: string
+    day: string
+    minute: number
     offered: number
     agents: number
     agentsFractional: number
@@ -345,7 +342,7 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
   // the queue's load carried in), then cut to the week.
   const leadDays = Math.max(1, ...channels.filter((c) => c.kind === 'deferred').map((c) => Math.ceil((c.responseGoalSec ?? 0) / 86_400)))
   const leadFrom = daysBetween(forecast.firstDay, week.from) > leadDays ? addDays(week.from, -leadDays) : forecast.firstDay
-  const { channels: inputs, labels } = readForecast(forecast, channels, leadFrom, week.to)
+  const { channels: inputs, localTimes } = readForecast(forecast, channels, leadFrom, week.to)
   const days = daysBetween(week.from, week.to) + 1
   const fteHours = (query.weeklyHours * days) / 7
   const inWeek = (plans: ChannelPlan[]) => plans.map((p) => ({ ...p, planned: p.planned.filter((i) => i.day >= week.from) }))
@@ -418,7 +415,7 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
     let p = byStart.get(start)
     if (!p) {
       p = {
-        label: labels.get(start) ?? '',
+        ...localTimes.get(start)!,
         floor: 0,
         scheduled: 0,
         offered: 0,
@@ -474,7 +471,8 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
       ({ offered: _o, agentsFractional: _a, sl: _s, asa: _q, occ: _c, ab: _b, slW: _w, abW: _x, ...chartPoint }) => chartPoint,
     ),
     intervals: ordered.map((p) => ({
-      label: p.label,
+      day: p.day,
+      minute: p.minute,
       offered: p.offered,
       agents: p.floor,
       agentsFractional: p.agentsFractional,
@@ -509,15 +507,15 @@ function byHour(points: readonly Point[]): Point[] {
   const peak = (key: string) => key === 'floor' || key === 'scheduled' || /^s\d+$/.test(key)
   const groups: { point: Point; size: number }[] = []
   for (const p of points) {
-    const label = `${p.label.slice(0, 9)}00`
+    const minute = p.minute - (p.minute % 60)
     const group = groups[groups.length - 1]
-    if (!group || group.point.label !== label) {
-      groups.push({ point: { ...p, label }, size: 1 })
+    if (!group || group.point.day !== p.day || group.point.minute !== minute) {
+      groups.push({ point: { ...p, minute }, size: 1 })
       continue
     }
     const target = group.point as unknown as Record<string, number>
     for (const [key, value] of Object.entries(p)) {
-      if (key === 'label') continue
+      if (key === 'day' || key === 'minute') continue
       target[key] = peak(key) ? Math.max(target[key] ?? 0, value as number) : (target[key] ?? 0) + (value as number)
     }
     group.size++

@@ -5,7 +5,7 @@
 import type { TFunction } from 'i18next'
 import { changedFields, type AuditNames } from '../domain/audit.ts'
 import { formatClock } from '../domain/opening-hours.ts'
-import { formatDay, formatThreshold, formatWeekday, numberFormat } from './format.ts'
+import { formatDay, formatInstant, formatThreshold, formatWeekday, numberFormat } from './format.ts'
 
 export interface AuditContext {
   t: TFunction
@@ -76,16 +76,6 @@ const fieldLabel = (field: string, { t }: AuditContext) => t(`audit.fields.${fie
 
 const isLocalDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text)
 const isInstant = (text: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(text)
-
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
-
-/** An instant as the page's "When": the reader's short date and time, in the operation's time zone. */
-export function formatInstant(ms: number, language: string, timeZone: string, timeStyle: 'short' | 'medium' = 'short'): string {
-  const key = `${language}|${timeZone}|${timeStyle}`
-  let format = dateTimeFormats.get(key)
-  if (!format) dateTimeFormats.set(key, (format = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle, timeZone })))
-  return format.format(new Date(ms))
-}
 
 const number = (value: number, language: string) => numberFormat(language, { maximumFractionDigits: 2 }).format(value)
 

@@ -1,4 +1,5 @@
 // Locale-aware formatting of the product's measures (Intl; no hand-made separators).
+import { formatClock } from '../domain/opening-hours.ts'
 
 /** A number rounded to `digits` decimals, for JSON and CSV output. */
 export function roundTo(value: number, digits: number): number {
@@ -78,4 +79,31 @@ export function formatWeekday(weekday: number, language: string, width: 'short' 
 
 export function formatShortDay(day: string, language: string): string {
   return formatDay(day, language, { weekday: 'short', day: '2-digit', month: '2-digit' })
+}
+
+/** A local day as day and month in the locale's order: "30/11" in Portuguese, "11/30" in English. */
+export function formatDayMonth(day: string, language: string): string {
+  return formatDay(day, language, { day: '2-digit', month: '2-digit' })
+}
+
+/** An interval's local day and minute of the day: "30/11 08:00" in Portuguese, "11/30 08:00" in English (24-hour clock in both). */
+export function formatDayTime(day: string, minute: number, language: string): string {
+  return `${formatDayMonth(day, language)} ${formatClock(minute)}`
+}
+
+const instantFormatters = new Map<string, Intl.DateTimeFormat>()
+
+/**
+ * An instant (epoch ms or ISO string) as the reader's short date and time in the operation's time
+ * zone: the zone is explicit so the server and the browser write the same text (no hydration
+ * mismatch), and the clock is 24-hour as everywhere else in the app. 'medium' adds the seconds.
+ */
+export function formatInstant(instant: number | string, language: string, timeZone: string, timeStyle: 'short' | 'medium' = 'short'): string {
+  const key = `${language}|${timeZone}|${timeStyle}`
+  let formatter = instantFormatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle, hourCycle: 'h23', timeZone })
+    instantFormatters.set(key, formatter)
+  }
+  return formatter.format(new Date(instant))
 }

@@ -67,6 +67,13 @@ describe('saved forecasts', () => {
     expect(view.channel.scores.map((s) => s.method)).toEqual(['seasonal-naive', 'average-4w', 'weighted-6w', 'top-down', 'holt-winters'])
     expect(view.chart.some((p) => p.forecast !== null && p.band !== null && p.band[1] > p.forecast)).toBe(true)
     expect(view.chart.some((p) => p.actual === 40)).toBe(true) // the last history week, 2 × 20 per half hour
+    // A week of history then the 7 forecast days, every half hour, each point with its local day and time.
+    expect(view.chart).toHaveLength(14 * 48)
+    expect(view.chart.slice(0, 2).map((p) => [p.day, p.minute])).toEqual([
+      ['2026-11-02', 0],
+      ['2026-11-02', 30],
+    ])
+    expect(view.chart.slice(-1).map((p) => [p.day, p.minute])).toEqual([['2026-11-15', 23 * 60 + 30]])
     expect((await listForecasts()).map((f) => f.name)).toEqual(['Semana 46'])
   })
 
@@ -151,8 +158,8 @@ describe('saved forecasts', () => {
     expect(day('2026-11-09').adjusted).toBeCloseTo(880, 9)
     expect(day('2026-11-10').adjusted).toBeCloseTo(800 - 160 + 100, 9) // 08–10: 4 half hours of 40 → 100
     expect(view.overrides.map((o) => [o.createdBy, o.kind, o.amount, o.from, o.to])).toEqual([
-      ['ana', 'percent', 10, '2026-11-09 00:00', '2026-11-10 00:00'],
-      ['bruno', 'value', 100, '2026-11-10 08:00', '2026-11-10 10:00'],
+      ['ana', 'percent', 10, { day: '2026-11-09', minute: 0 }, { day: '2026-11-10', minute: 0 }],
+      ['bruno', 'value', 100, { day: '2026-11-10', minute: 8 * 60 }, { day: '2026-11-10', minute: 10 * 60 }],
     ])
     expect(
       await addOverride(

@@ -5,6 +5,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
 import { getReview, getReviewPayload, reviewCsv } from '../../app/services/review.server.ts'
 import { deserialise } from '../../app/utils/serialised.ts'
+import { formatDayTime } from '../../app/utils/format.ts'
+
+/** An interval's local day and time as the Portuguese page writes it. */
+const written = (r: { day: string; minute: number }) => formatDayTime(r.day, r.minute, 'pt-BR')
 
 const ZONE = 'America/Sao_Paulo'
 let forecastId: number
@@ -136,13 +140,13 @@ describe('the review of a period against a forecast', () => {
 
   it('drills into a day: its intervals with forecast, actuals and variance', async () => {
     const view = await getReview(query('voz', '2026-11-30'), ZONE)
-    expect(view.day!.intervals.map((r) => [r.label, r.offered, r.forecastOffered])).toEqual([
+    expect(view.day!.intervals.map((r) => [written(r), r.offered, r.forecastOffered])).toEqual([
       ['30/11 09:00', 120, 100],
       ['30/11 09:30', 80, 100],
     ])
     expect(view.day!.intervals[0]!.variance).toBeCloseTo(-20 / 120, 12)
     const all = await getReview(query(null, '2026-11-30'), ZONE)
-    expect(all.day!.intervals.map((r) => [r.label, r.offered])).toEqual([
+    expect(all.day!.intervals.map((r) => [written(r), r.offered])).toEqual([
       ['30/11 09:00', 120],
       ['30/11 09:30', 80],
       ['30/11 10:00', 10],
@@ -171,12 +175,12 @@ describe('the review of a period against a forecast', () => {
   it('drills into a heatmap cell: that weekday and hour in every week, one channel or added up', async () => {
     const monday9 = { weekday: 1, hour: 9 }
     const voz = await getReview({ ...query('voz'), slot: monday9 }, ZONE)
-    expect(voz.slot!.intervals.map((r) => [r.label, r.offered, r.forecastOffered])).toEqual([
+    expect(voz.slot!.intervals.map((r) => [written(r), r.offered, r.forecastOffered])).toEqual([
       ['30/11 09:00', 120, 100],
       ['30/11 09:30', 80, 100],
     ])
     const tuesday9 = await getReview({ ...query(null), slot: { weekday: 2, hour: 9 } }, ZONE)
-    expect(tuesday9.slot!.intervals.map((r) => [r.label, r.offered, r.forecastOffered])).toEqual([['01/12 09:00', 50, 60]])
+    expect(tuesday9.slot!.intervals.map((r) => [written(r), r.offered, r.forecastOffered])).toEqual([['01/12 09:00', 50, 60]])
     const payload = await getReviewPayload({ ...query(null), slot: { weekday: 0, hour: 3 } }, ZONE)
     expect(deserialise(payload.slot!)).toEqual({ weekday: 0, hour: 3, intervals: [] })
   })

@@ -15,6 +15,7 @@ import {
   scheduleCsv,
 } from '../../app/services/schedules.server.ts'
 import { planRows } from '../../app/services/staffing.server.ts'
+import { formatClock } from '../../app/domain/opening-hours.ts'
 
 const ZONE = 'America/Sao_Paulo'
 const MONDAY = '2026-11-30'
@@ -158,7 +159,7 @@ describe('a schedule from a forecast', () => {
       violations: outside,
     })
     const after = (await getScheduleView(id, 1))!
-    const at = (view: typeof before, clock: string) => view.chart.find((p) => p.label === clock)!.scheduled
+    const at = (view: typeof before, clock: string) => view.chart.find((p) => formatClock(p.minute) === clock)!.scheduled
     expect(at(after, '08:00')).toBe(at(before, '08:00') - 1)
     expect(at(after, '08:30')).toBe(at(before, '08:30') - 1)
     expect(at(after, '14:00')).toBe(at(before, '14:00') + 1)

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
 import { staff } from '../../app/domain/staffing.ts'
+import { formatClock } from '../../app/domain/opening-hours.ts'
 import { createScenario, getStaffingView, planCsv, planRows, setPatience } from '../../app/services/staffing.server.ts'
 
 // A São Paulo operation (UTC−3) and a known forecast: Monday 2026-11-30, 30-minute intervals,
@@ -84,7 +85,7 @@ const engine = (agents?: number) =>
 describe('the staffing plan of a saved forecast', () => {
   it('is the engine’s answer where the load is steady, and reads deferred work by workload', async () => {
     const view = (await getStaffingView({ ...query, forecastId, channel: 'voz' }))!
-    const row = (time: string) => view.intervals.find((i) => i.label === `30/11 ${time}`)!
+    const row = (time: string) => view.intervals.find((i) => i.day === '2026-11-30' && formatClock(i.minute) === time)!
     // From 09:00 the queue runs at a steady 100 calls per half hour: Erlang C's 14 agents (20
     // scheduled). (At 08:30 it is still, by 0.00005 agents, catching up with the opening.)
     for (const time of ['09:00', '10:00', '11:30']) {

@@ -17,13 +17,22 @@ export function assertChromiumInstalled(): void {
   }
 }
 
-export async function launchBrowser(options: { locale?: string } = {}): Promise<BrowserContext> {
+export interface BrowserOptions {
+  locale?: string
+  /** The reader's time zone (IANA), e.g. one unlike the server's to catch dates formatted in the wrong zone. */
+  timezoneId?: string
+  /** A phone: its width and height, touch, and the page's viewport meta tag honoured. */
+  phone?: { width: number; height: number }
+}
+
+export async function launchBrowser(options: BrowserOptions = {}): Promise<BrowserContext> {
   assertChromiumInstalled()
   return chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'traffic-chromium-')), {
     executablePath: chromiumPath,
     headless: true,
     locale: options.locale ?? 'pt-BR',
-    viewport: { width: 1360, height: 1000 },
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
+    ...(options.phone ? { viewport: options.phone, isMobile: true, hasTouch: true } : { viewport: { width: 1360, height: 1000 } }),
     args: [
       '--headless',
       '--no-sandbox',
