@@ -1,36 +1,21 @@
 // The Audit page as an administrator reads it: refused sign-ins and changes in words (no JSON), a
 // save that changes nothing left out; and the favicon, also at /favicon.ico.
-import { mkdirSync } from 'node:fs'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../support/browser.ts'
-import { signIn, startApp, type RunningApp } from '../support/server.ts'
+import type { RunningApp } from '../support/server.ts'
+import { shots, startSignedIn, type SignedIn } from '../support/signed-in.ts'
 
+let signedIn: SignedIn
 let app: RunningApp
-let browser: BrowserContext
 let page: Page
-const shots = 'test-results'
+let goto: SignedIn['goto']
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true })
-  app = await startApp()
-  browser = await launchBrowser({ locale: 'pt-BR' })
-  const { email, password } = app.admin()
-  const cookie = await signIn(app.baseUrl, email, password, 'senha-do-admin-de-teste')
-  const [name, value] = cookie.split('=') as [string, string]
-  await browser.addCookies([{ name, value, url: app.baseUrl }])
-  page = await browser.newPage()
+  signedIn = await startSignedIn()
+  ;({ app, page, goto } = signedIn)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-async function goto(url: string) {
-  await page.goto(url)
-  await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
-}
+afterAll(() => signedIn?.stop())
 
 /** A sign-in attempt as the form sends it; its HTTP status. */
 async function tryToSignIn(email: string, password: string): Promise<number> {

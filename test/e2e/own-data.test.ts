@@ -4,41 +4,25 @@
 // sentence in the other language, and Staffing plans it from the channel's planned TMA once set.
 // Runs on a generated file of the same shape always, and on the real bank data when
 // ../shared/data is there.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import path from 'node:path'
-import type { BrowserContext, Page } from 'playwright-core'
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addDays, weekdayOf } from '../../app/domain/intervals.ts'
-import { launchBrowser } from '../support/browser.ts'
-import { signIn, startApp, type RunningApp } from '../support/server.ts'
+import { bankCallsFile, hasBankCalls } from '../support/bank-calls.ts'
+import type { RunningApp } from '../support/server.ts'
+import { shots, startSignedIn, type SignedIn } from '../support/signed-in.ts'
 
+let signedIn: SignedIn
 let app: RunningApp
-let browser: BrowserContext
 let page: Page
-const shots = 'test-results'
-const bankFile = path.resolve(import.meta.dirname, '../../../shared/data/fpp3_bank_calls_5min.csv')
+let goto: SignedIn['goto']
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true })
-  app = await startApp()
-  browser = await launchBrowser({ locale: 'pt-BR' })
-  const { email, password } = app.admin()
-  const cookie = await signIn(app.baseUrl, email, password, 'senha-do-admin-de-teste')
-  const [name, value] = cookie.split('=') as [string, string]
-  await browser.addCookies([{ name, value, url: app.baseUrl }])
-  page = await browser.newPage()
+  signedIn = await startSignedIn()
+  ;({ app, page, goto } = signedIn)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
-
-async function goto(url: string) {
-  const response = await page.goto(url)
-  await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
-  return response
-}
+afterAll(() => signedIn?.stop())
 
 /**
  * Ten weeks of weekdays 07:00–21:00 in 15-minute intervals from Monday 2025-01-06, a busy
@@ -63,7 +47,7 @@ function generatedFile(channel: string, missing: readonly string[]): string {
 /** The bank's calls per 5 minutes rolled up to 15 (the shape a WFM export has), volume only. */
 function bankFile15(channel: string): string {
   const sums = new Map<string, number>()
-  for (const line of readFileSync(bankFile, 'utf8').trim().split('\n').slice(1)) {
+  for (const line of readFileSync(bankCallsFile, 'utf8').trim().split('\n').slice(1)) {
     const [stamp, calls] = line.split(',') as [string, string]
     const minute = Number(stamp.slice(14, 16))
     const key = `${stamp.slice(0, 14)}${String(minute - (minute % 15)).padStart(2, '0')}`
@@ -206,6 +190,6 @@ describe('a generated volume-only file with two weekdays missing', () => {
   story('Gerado', () => generatedFile('Gerado', ['2025-02-03', '2025-02-25']), 'gerado.csv', '2025-03-14', null, ['2025-02-03', '2025-02-25'])
 })
 
-describe.skipIf(!existsSync(bankFile))('the bank’s calls (../shared/data), volume only, 2003', () => {
+describe.skipIf(!hasBankCalls())('the bank’s calls (../shared/data), volume only, 2003', () => {
   story('Banco', () => bankFile15('Banco'), 'banco.csv', '2003-10-24', '14/10', ['2003-09-01', '2003-10-14', '2003-04-04', '2003-04-07', '2003-05-26', '2003-07-04'])
 })
