@@ -339,6 +339,7 @@ export const en: Messages = {
     abandoned: 'Abandoned',
     waitTotal: 'Total wait',
     useEstimate: 'Use the estimate',
+    noWaits: "the period's history reports no waits or abandonment",
     noAbandon: 'no abandonment in the period',
     patienceSaved: 'Patience saved.',
     fixErrors: 'Correct the highlighted fields.',

@@ -368,6 +368,7 @@ export const ptBR = {
     abandoned: 'Abandonos',
     waitTotal: 'Espera total',
     useEstimate: 'Usar a estimada',
+    noWaits: 'o histórico do período não informa esperas nem abandonos',
     noAbandon: 'sem abandonos no período',
     patienceSaved: 'Paciência salva.',
     fixErrors: 'Corrija os campos destacados.',

@@ -606,10 +606,17 @@ function Patience() {
             {view.patience.map((p) => (
               <tr key={p.key}>
                 <td>{p.name}</td>
-                <td>{formatInteger(p.estimate.offered, language)}</td>
-                <td>{formatInteger(p.estimate.abandoned, language)}</td>
-                <td>{formatDuration(p.estimate.waitSec, language)}</td>
-                <td>{p.estimate.patienceSec === null ? t('staffing.noAbandon') : formatDuration(p.estimate.patienceSec, language)}</td>
+                {p.estimate.offered === 0 ? (
+                  // No contact whose waits are known (a history with volume only): nothing to estimate from.
+                  <td colSpan={4}>{t('staffing.noWaits')}</td>
+                ) : (
+                  <>
+                    <td>{formatInteger(p.estimate.offered, language)}</td>
+                    <td>{formatInteger(p.estimate.abandoned, language)}</td>
+                    <td>{formatDuration(p.estimate.waitSec, language)}</td>
+                    <td>{p.estimate.patienceSec === null ? t('staffing.noAbandon') : formatDuration(p.estimate.patienceSec, language)}</td>
+                  </>
+                )}
                 <td>{formatDuration(p.current, language)}</td>
                 {canEdit && (
                   <td>
