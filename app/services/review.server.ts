@@ -284,9 +284,9 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
   }
   const plan: ForecastPlan = forecast ? await planOf(forecast.id) : { byChannel: new Map(), gaps: [] }
 
-  const lastActual = new Map(
-    db.prepare('SELECT channelId, MAX(start) FROM IntervalStat GROUP BY channelId').raw().all() as [number, number][],
-  )
+  // Each channel's own last data (one index look-up each): another channel's may be years later.
+  const lastQuery = db.prepare('SELECT MAX(start) FROM IntervalStat WHERE channelId = ?').pluck()
+  const lastActual = new Map(channels.map((c) => [c.id, lastQuery.get(c.id) as number | null]))
   const calendar = days.map((d) => {
     const weekday = weekdayOf(d.day)
     return { ...d, weekday, week: addDays(d.day, -((weekday + 6) % 7)), month: d.day.slice(0, 7) }
@@ -325,7 +325,7 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
       if (!slot.seen) {
         const last = lastActual.get(channel.id)
         // Intervals after the channel's last data are not over yet (or not imported): nothing to compare.
-        if (last === undefined || start > last) continue
+        if (last == null || start > last) continue
         if (!daysSeen.get(channel.id)!.has(d)) {
           if (daysExpected.get(channel.id)!.has(d)) {
             const list = missingDays.get(channel.name) ?? []
