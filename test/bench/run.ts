@@ -9,6 +9,8 @@ import { addDays } from '../../app/domain/intervals.ts'
 import { appToday, signIn, startApp } from '../support/server.ts'
 import { bankBacktest, hasBankCalls } from '../support/bank-calls.ts'
 import { forecastChannel } from '../../app/domain/forecast/forecast.ts'
+import { gapsBeyond } from '../../app/domain/forecast/gaps.ts'
+import { presentSlots } from '../../app/domain/forecast/grid.ts'
 import { channelHistory, type HistoryRecord } from '../../app/domain/forecast/history.ts'
 import { solveSchedule } from '../../app/services/scheduler.server.ts'
 import { nr17Rules, weekRequirements } from '../support/schedule-week.ts'
@@ -262,6 +264,14 @@ function benchForecast() {
     `Forecast, one year of 30-minute history × 4 channels (series, backtest of 5 methods × 8 origins, auto, final fit): ` +
       `${ms(performance.now() - started)} (budget 5 s); chosen: ${methods.join(', ')}`,
   )
+  // The gaps of the same year as the Data page finds them (15-minute series, rows present).
+  const gapsStarted = performance.now()
+  const found = records.map((channelRecords) => {
+    const { volume } = channelHistory(channelRecords, history.from, history.to, timeZone, 15)
+    const present = presentSlots(channelRecords.map((r) => r.start), history.from, volume.days, timeZone, 15)
+    return gapsBeyond(volume, [], { present }).length
+  })
+  console.log(`History gaps, the same year × 4 channels at 15 minutes: ${ms(performance.now() - gapsStarted)}; gaps found ${found.join(', ')}`)
   if (!hasBankCalls()) {
     console.log('Bank calls backtest: ../shared/data absent, skipped')
     return
