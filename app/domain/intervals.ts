@@ -124,3 +124,14 @@ export function localDays(from: string, to: string, timeZone: string): DayRange[
   }
   return days
 }
+
+/** The span of several local-day periods, from the earliest first day to the latest last; null for none. */
+export function spanOf(periods: ReadonlyArray<{ from: string; to: string }>): { from: string; to: string } | null {
+  if (periods.length === 0) return null
+  let { from, to } = periods[0]!
+  for (const p of periods) {
+    if (p.from < from) from = p.from
+    if (p.to > to) to = p.to
+  }
+  return { from, to }
+}

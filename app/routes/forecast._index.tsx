@@ -8,7 +8,7 @@ import { RowAction } from '../components/row-action.tsx'
 import { NotEnoughHistory } from '../domain/forecast/forecast.ts'
 import { methodIds } from '../domain/forecast/methods/method.ts'
 import { specialDayKinds } from '../domain/forecast/special-days.ts'
-import { addDays, daysBetween } from '../domain/intervals.ts'
+import { addDays, daysBetween, spanOf } from '../domain/intervals.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { createForecastSchema, holidayYearSchema, idSchema, MAX_HORIZON_DAYS, specialDaySchema } from '../schemas/forecast.ts'
 import { requireUser } from '../services/auth.server.ts'
@@ -135,8 +135,8 @@ function CreateForm() {
   // The history follows the channels ticked (a channel imported from another year has its own
   // days), until the analyst types dates of their own.
   const [typed, setTyped] = useState(Boolean(refused))
-  const chosen = channels.filter((c) => checked.includes(String(c.id)) && c.data !== null).map((c) => c.data!)
-  const suggested = chosen.length > 0 ? historyWindow(chosen.reduce((a, b) => ({ from: a.from < b.from ? a.from : b.from, to: a.to > b.to ? a.to : b.to }))) : defaults
+  const span = spanOf(channels.filter((c) => checked.includes(String(c.id)) && c.data !== null).map((c) => c.data!))
+  const suggested = span ? historyWindow(span) : defaults
   const [dates, setDates] = useState({ historyFrom: value('historyFrom', suggested?.historyFrom ?? ''), historyTo: value('historyTo', suggested?.historyTo ?? '') })
   const shown = typed || !suggested ? dates : { historyFrom: suggested.historyFrom, historyTo: suggested.historyTo }
   if (!defaults || !range) return <p className="note">{t('forecast.noData')}</p>

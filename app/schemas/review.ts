@@ -2,7 +2,7 @@
 // to drill into. Bad values fall back to defaults the loader picks; an invalid period is refused
 // with its reason (an i18n key), as on the Overview.
 import { z } from 'zod'
-import { addDays, isLocalDate } from '../domain/intervals.ts'
+import { addDays, isLocalDate, spanOf } from '../domain/intervals.ts'
 import type { ReviewQuery } from '../services/review.server.ts'
 import { lastDays, periodSchema, type Period } from './period.ts'
 
@@ -69,11 +69,8 @@ export interface ReviewChoices {
 }
 
 /** The days with data of some channels together, or null. */
-function dataOf(data: ReviewChoices['data'], keys: readonly string[]): Period | null {
-  const periods = keys.map((k) => data.get(k)).filter((p): p is Period => p !== undefined)
-  if (periods.length === 0) return null
-  return periods.reduce((a, b) => ({ from: a.from < b.from ? a.from : b.from, to: a.to > b.to ? a.to : b.to }))
-}
+const dataOf = (data: ReviewChoices['data'], keys: readonly string[]): Period | null =>
+  spanOf(keys.map((k) => data.get(k)).filter((p): p is Period => p !== undefined))
 
 const intersection = (a: Period, b: Period): Period => ({ from: a.from > b.from ? a.from : b.from, to: a.to < b.to ? a.to : b.to })
 

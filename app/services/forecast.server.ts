@@ -13,7 +13,7 @@ import { channelHistory, type HistoryRecord } from '../domain/forecast/history.t
 import type { MethodId } from '../domain/forecast/methods/index.ts'
 import { applyOverrides, checkOverride, type OverrideKind } from '../domain/forecast/overrides.ts'
 import { LocalBuckets } from '../domain/buckets.ts'
-import { addDays, localDateOf, localIsoString, localMinuteOfDay, startOfLocalDay, type LocalTime } from '../domain/intervals.ts'
+import { addDays, localDateOf, localIsoString, localMinuteOfDay, spanOf, startOfLocalDay, type LocalTime } from '../domain/intervals.ts'
 import { hasPlannedAht, type PlannedAht } from '../domain/planned-aht.ts'
 import { roundTo } from '../utils/format.ts'
 import { getOperation, listChannels } from './operation.server.ts'
@@ -51,9 +51,7 @@ export function channelDataRanges(timeZone: string): ReadonlyMap<number, DataPer
 /** The local days with data of these channels (every channel when not given), or null when they have none. */
 export function dataRange(timeZone: string, channelIds?: readonly number[]): DataPeriod | null {
   const ranges = channelDataRanges(timeZone)
-  const chosen = [...ranges].filter(([id]) => !channelIds || channelIds.includes(id)).map(([, r]) => r)
-  if (chosen.length === 0) return null
-  return chosen.reduce((a, b) => ({ from: a.from < b.from ? a.from : b.from, to: a.to > b.to ? a.to : b.to }))
+  return spanOf([...ranges].filter(([id]) => !channelIds || channelIds.includes(id)).map(([, r]) => r))
 }
 
 export function readHistory(channelIds: readonly number[], from: number, to: number): Map<number, HistoryRecord[]> {

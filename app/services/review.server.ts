@@ -292,15 +292,15 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
     return { ...d, weekday, week: addDays(d.day, -((weekday + 6) % 7)), month: d.day.slice(0, 7) }
   })
   const ordered = [...channels].sort((a, b) => a.key.localeCompare(b.key))
-  // The calendar day of each slot, and the days each channel has any row on: a day without one
-  // inside its data is left out of the figures (not imported is not a day nobody called)…
+  // The calendar day of each slot.
   const dayOfSlot = new Uint32Array(slotCount)
   for (let j = 0, d = 0; j < slotCount; j++) {
     while (d + 1 < calendar.length && calendar[d + 1]!.start <= from + j * intervalMs) d++
     dayOfSlot[j] = d
   }
-  // …and the days its forecast expects contacts on (a day it forecasts none, a weekend the
-  // operation is closed, is quiet rather than missing).
+  // The days each channel has any row on, and those its forecast expects contacts on: a day
+  // without a row inside its data is left out of the figures (not imported is not a day nobody
+  // called), and named where contacts were expected (a closed weekend forecast at 0 is quiet).
   const daysSeen = new Map<number, Set<number>>()
   const daysExpected = new Map<number, Set<number>>()
   for (const channel of ordered) {

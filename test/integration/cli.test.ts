@@ -109,7 +109,7 @@ describe('wfm status and demo', () => {
 
   it('loads the demo only when asked, and replaces data only with --reset', async () => {
     const load = await wfm(['demo', '--today', '2026-11-17']) // --today rather than TODAY
-    expect(load.status).toBe(0)
+    expect(load.status, load.stderr).toBe(0)
     expect(JSON.parse(load.lines[0]!)).toMatchObject({ command: 'demo', from: '2026-08-18', to: '2026-11-16' })
     const again = await wfm(['demo'])
     expect(again.status).toBe(1)

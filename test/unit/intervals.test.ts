@@ -3,6 +3,7 @@ import {
   INTERVAL_MS,
   addDays,
   daysBetween,
+  spanOf,
   localDateOf,
   localDays,
   localInstant,
@@ -76,5 +77,18 @@ describe('local wall-clock instants', () => {
     // 00:30 did not exist that night: it moves forward by the gap.
     expect(localMinuteOfDay(localInstant('2018-11-04', 30, 'America/Sao_Paulo'), 'America/Sao_Paulo')).toBe(90)
     expect(new Date(localInstant('2026-03-08', 10 * 60, 'America/New_York')).toISOString()).toBe('2026-03-08T14:00:00.000Z')
+  })
+})
+
+describe('the span of periods', () => {
+  it('runs from the earliest first day to the latest last, and is null for none', () => {
+    expect(spanOf([])).toBeNull()
+    expect(
+      spanOf([
+        { from: '2026-03-01', to: '2026-03-10' },
+        { from: '2003-03-03', to: '2003-10-24' },
+        { from: '2026-01-05', to: '2026-12-06' },
+      ]),
+    ).toEqual({ from: '2003-03-03', to: '2026-12-06' })
   })
 })
