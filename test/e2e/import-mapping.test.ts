@@ -1,43 +1,25 @@
 // The Data page's mapping step in the browser: an upload whose start column has a name we do not
 // know waits at the mapping step, saying which field has no column, until one is chosen.
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser } from '../support/browser.ts'
-import { startApp, type RunningApp } from '../support/server.ts'
+import type { RunningApp } from '../support/server.ts'
+import { startSignedIn, type SignedIn } from '../support/signed-in.ts'
 
+let signedIn: SignedIn
 let app: RunningApp
-let browser: BrowserContext
 let page: Page
+let goto: SignedIn['goto']
 
 beforeAll(async () => {
-  app = await startApp()
-  browser = await launchBrowser({ locale: 'pt-BR' })
-  page = await browser.newPage()
-  // The printed administrator, choosing a password at the first sign-in.
-  const { email, password } = app.admin()
-  await page.goto(`${app.baseUrl}/login`)
-  await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
-  await page.getByLabel('E-mail').fill(email)
-  await page.getByLabel('Senha', { exact: true }).fill(password)
-  await page.getByRole('button', { name: 'Entrar' }).click()
-  await page.waitForURL((url) => url.pathname === '/account/password')
-  await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
-  await page.getByLabel('Senha atual').fill(password)
-  await page.getByLabel('Nova senha', { exact: true }).fill('senha-do-admin-de-teste')
-  await page.getByLabel('Repita a nova senha').fill('senha-do-admin-de-teste')
-  await page.getByRole('button', { name: 'Salvar a nova senha' }).click()
-  await page.waitForURL((url) => url.pathname !== '/account/password')
+  signedIn = await startSignedIn()
+  ;({ app, page, goto } = signedIn)
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+afterAll(() => signedIn?.stop())
 
 describe('the mapping step', () => {
   it('will not import while a required field has no column, and imports once one is chosen', async () => {
-    await page.goto(`${app.baseUrl}/data`)
-    await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
+    await goto(`${app.baseUrl}/data`)
     await page.locator('input[name="file"]').setInputFiles({
       name: 'chamadas.csv',
       mimeType: 'text/csv',
