@@ -26,6 +26,9 @@ export const auditActions = [
   'schedule.publish',
   'schedule.rules',
   'agent.save',
+  'job.interrupted',
+  'job.retry',
+  'job.discard',
 ] as const
 export type AuditAction = (typeof auditActions)[number]
 

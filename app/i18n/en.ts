@@ -103,7 +103,18 @@ export const en: Messages = {
     curve: 'Diminishing returns around the answer',
     agentsAxis: 'Agents',
   },
+  jobs: {
+    interrupted: '{{what}}: interrupted because the server restarted before it ended.',
+    failed: '{{what}}: failed.',
+    retry: 'Retry',
+    discard: 'Discard',
+    queued: 'Waiting for its turn (another job of the same kind is running)…',
+    stopped: 'the job’s process stopped ({{message}})',
+    uploadGone: 'the uploaded file is no longer on the server: upload it again.',
+  },
   data: {
+    jobWhat: 'Import of {{file}}',
+    discarded: 'The import of {{file}} was discarded and its file removed.',
     uploadTitle: 'Import a CSV file',
     file: 'File',
     kind: 'Content',
@@ -161,6 +172,11 @@ export const en: Messages = {
   },
   importErrors: { ...importErrorTemplates },
   forecast: {
+    learning: 'Creating {{name}}: learning the history and testing the methods ({{seconds}} s)…',
+    learningLabel: 'Creating the forecast',
+    notCreated: 'The forecast {{name}} was not created:',
+    jobWhat: 'Creating the forecast {{name}}',
+    discarded: 'Creating the forecast {{name}} was discarded.',
     plannedAhtUsed:
       "{{channel}}'s history has no TMA: the forecast has none and staffing uses the channel's planned TMA ({{aht}}; by weekday and hour where a profile is set).",
     noAhtNoPlan: "{{channel}}'s history has no TMA and the channel has no planned TMA: set one to staff this forecast.",
@@ -387,6 +403,8 @@ export const en: Messages = {
     },
   },
   schedules: {
+    jobWhat: 'Generating the schedule of {{forecast}}, week {{week}}',
+    discarded: '{{what}}: discarded.',
     intro: "The week's shifts optimised (HiGHS) from a forecast's staffing plan and given to the team, honouring days off, contracted hours and 11 h rest between shifts. Shift types: {{types}}.",
     settingsNav: 'Schedule set-up',
     team_one: 'Team ({{count}} agent)',
@@ -884,6 +902,7 @@ export const en: Messages = {
       schedule: 'Schedule {{name}}',
       scenario: 'Scenario {{name}}',
       import: 'Import {{name}}',
+      job: 'Job {{name}}',
     },
     fields: {
       plannedAhtSec: 'Planned TMA',
@@ -1013,6 +1032,9 @@ export const en: Messages = {
       'schedule.publish': 'Schedule published',
       'schedule.rules': 'Shift rules changed',
       'agent.save': 'Agent saved',
+      'job.interrupted': 'Job interrupted (server restarted)',
+      'job.retry': 'Job retried',
+      'job.discard': 'Job discarded',
     },
   },
   errors: {

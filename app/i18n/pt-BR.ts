@@ -100,7 +100,18 @@ export const ptBR = {
     curve: 'Retornos decrescentes em torno da resposta',
     agentsAxis: 'Agentes',
   },
+  jobs: {
+    interrupted: '{{what}}: interrompida porque o servidor reiniciou antes do fim.',
+    failed: '{{what}}: falhou.',
+    retry: 'Refazer',
+    discard: 'Descartar',
+    queued: 'Aguardando a vez (outra tarefa do mesmo tipo está rodando)…',
+    stopped: 'o processo da tarefa parou ({{message}})',
+    uploadGone: 'o arquivo enviado não está mais no servidor: envie-o de novo.',
+  },
   data: {
+    jobWhat: 'Importação de {{file}}',
+    discarded: 'A importação de {{file}} foi descartada e o arquivo removido.',
     uploadTitle: 'Importar um arquivo CSV',
     file: 'Arquivo',
     kind: 'Conteúdo',
@@ -190,6 +201,11 @@ export const ptBR = {
     unreadable: 'o CSV não pode ser lido{{where}}: {{detail}}',
   },
   forecast: {
+    learning: 'Criando {{name}}: aprendendo o histórico e testando os métodos ({{seconds}} s)…',
+    learningLabel: 'Criando a previsão',
+    notCreated: 'A previsão {{name}} não foi criada:',
+    jobWhat: 'Criação da previsão {{name}}',
+    discarded: 'A criação da previsão {{name}} foi descartada.',
     plannedAhtUsed:
       'O histórico de {{channel}} não tem TMA: a previsão fica sem TMA e o dimensionamento usa o TMA planejado do canal ({{aht}}; por dia e hora onde houver perfil).',
     noAhtNoPlan: 'O histórico de {{channel}} não tem TMA e o canal não tem TMA planejado: defina um para dimensionar esta previsão.',
@@ -416,6 +432,8 @@ export const ptBR = {
     },
   },
   schedules: {
+    jobWhat: 'Geração da escala de {{forecast}}, semana {{week}}',
+    discarded: '{{what}}: descartada.',
     intro: 'Turnos da semana otimizados (HiGHS) a partir do dimensionamento de uma previsão e distribuídos à equipe, respeitando folgas, carga horária contratada e 11 h de interjornada. Tipos de turno: {{types}}.',
     settingsNav: 'Cadastros das escalas',
     team_one: 'Equipe ({{count}} agente)',
@@ -914,6 +932,7 @@ export const ptBR = {
       schedule: 'Escala {{name}}',
       scenario: 'Cenário {{name}}',
       import: 'Importação {{name}}',
+      job: 'Tarefa {{name}}',
     },
     fields: {
       plannedAhtSec: 'TMA planejado',
@@ -1043,6 +1062,9 @@ export const ptBR = {
       'schedule.publish': 'Escala publicada',
       'schedule.rules': 'Regras de turno alteradas',
       'agent.save': 'Agente salvo',
+      'job.interrupted': 'Tarefa interrompida (servidor reiniciado)',
+      'job.retry': 'Tarefa refeita',
+      'job.discard': 'Tarefa descartada',
     },
   },
   errors: {

@@ -19,17 +19,21 @@ import { requireUser } from '../services/auth.server.ts'
 import { listImports } from '../services/import.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import {
+  discardUpload,
   getImportJob,
+  listUnfinishedImports,
   maxUploadMegabytes,
   newUploadId,
   previewUpload,
   submitMapping,
-  sweepAbandonedUploads,
+  sweepUploads,
   uploadDirectory,
   uploadPath,
-  discardUpload,
+  type ImportJobView,
   type UploadPreview,
 } from '../services/uploads.server.ts'
+import { UnfinishedJob } from '../components/unfinished-job.tsx'
+import { idSchema } from '../schemas/forecast.ts'
 import { formatDay, formatInstant, formatInteger } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 import { HistoryGaps } from '../components/history-gaps.tsx'
@@ -38,13 +42,19 @@ import { listSpecialDays } from '../services/special-days.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
-  const jobId = new URL(request.url).searchParams.get('job')
-  const job = jobId ? getImportJob(jobId) : null
+  const jobId = idSchema.safeParse(new URL(request.url).searchParams.get('job'))
   const operation = await getOperation()
-  const [history, gaps, specialDays] = await Promise.all([listImports(), listHistoryGaps(operation.timeZone), listSpecialDays()])
+  const [job, unfinished, history, gaps, specialDays] = await Promise.all([
+    jobId.success ? getImportJob(jobId.data) : null,
+    listUnfinishedImports(),
+    listImports(),
+    listHistoryGaps(operation.timeZone),
+    listSpecialDays(),
+  ])
   return {
     timeZone: operation.timeZone,
     job,
+    unfinished: unfinished.filter((j) => j.id !== job?.id),
     history,
     maxUploadMegabytes,
     gaps,
@@ -60,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'importData')
   if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
     // Step 1: the file streams to disk; we answer with its preview for the mapping step.
-    sweepAbandonedUploads()
+    await sweepUploads()
     const uploadId = newUploadId()
     let originalName = 'upload.csv'
     let form: FormData
@@ -91,21 +101,21 @@ export async function action({ request }: ActionFunctionArgs) {
     const values = { kind: String(form.get('kind') ?? ''), timeZone: String(form.get('timeZone') ?? '') }
     const parsed = uploadSchema.safeParse(values)
     if (!file || typeof file === 'string' || file.size === 0) {
-      discardUpload(uploadId)
+      await discardUpload(uploadId)
       return data<ActionResult>({ step: 'upload', errors: { file: 'data.noFile', ...(parsed.success ? {} : fieldErrors(parsed.error)) } }, { status: 400 })
     }
     if (!parsed.success) {
-      discardUpload(uploadId)
+      await discardUpload(uploadId)
       return data<ActionResult>({ step: 'upload', errors: fieldErrors(parsed.error) }, { status: 400 })
     }
     const preview = await previewUpload(uploadId, originalName, parsed.data.kind)
-    if (preview.error) discardUpload(uploadId)
+    if (preview.error) await discardUpload(uploadId)
     return data<ActionResult>({ step: 'mapping', preview, kind: parsed.data.kind, timeZone: parsed.data.timeZone })
   }
   // Step 2: the mapping is confirmed; the import runs in the background and the page follows it.
   const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))
   if (values.intent === 'cancel') {
-    if (values.uploadId) discardUpload(values.uploadId)
+    if (values.uploadId) await discardUpload(values.uploadId)
     return redirect('/data')
   }
   const parsed = mappingSchema.safeParse(values)
@@ -116,7 +126,7 @@ export async function action({ request }: ActionFunctionArgs) {
     // A required column without a column of the file: the mapping step again, saying which.
     return data<ActionResult>({ step: 'mapping', preview: submitted.preview, kind: parsed.data.kind, timeZone: parsed.data.timeZone }, { status: 400 })
   }
-  return redirect(`/data?job=${submitted.job.id}`)
+  return redirect(`/data?job=${submitted.jobId}`)
 }
 
 function UploadForm({ timeZone, errors, limit }: { timeZone: string; errors: Record<string, string>; limit: number }) {
@@ -269,30 +279,38 @@ function MappingStep({ preview, kind, timeZone }: { preview: UploadPreview; kind
   )
 }
 
-function JobStatus({ job, timeZone }: { job: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['job']>; timeZone: string }) {
+/** Why an import job failed, in the reader's language. */
+function importFailure(job: ImportJobView, t: (key: string, params?: Record<string, unknown>) => string): string {
+  const error = job.error
+  if (!error) return ''
+  if (error.reason === 'uploadGone') return t('jobs.uploadGone')
+  if (error.reason === 'stopped') return t('jobs.stopped', { message: error.message })
+  return t('data.failed', { reason: error.message })
+}
+
+function JobStatus({ job, timeZone }: { job: ImportJobView; timeZone: string }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language
   const revalidator = useRevalidator()
+  const canImport = useCan('importData')
+  const underWay = job.state === 'queued' || job.state === 'running'
   useEffect(() => {
-    if (job.status !== 'running') return
+    if (!underWay) return
     const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 700)
     return () => clearInterval(timer)
-  }, [job.status, revalidator])
-  if (job.status === 'running') {
+  }, [underWay, revalidator])
+  if (underWay) {
     const share = job.totalBytes > 0 ? job.bytes / job.totalBytes : 0
     return (
       <div role="status" data-testid="import-progress">
-        <p>{t('data.importing', { file: job.fileName, rows: formatInteger(job.rows, language) })}</p>
+        <p>{job.state === 'queued' ? t('jobs.queued') : t('data.importing', { file: job.fileName, rows: formatInteger(job.rows, language) })}</p>
         <progress max={1} value={share} aria-label={t('data.progress')} />
       </div>
     )
   }
-  if (job.status === 'failed' || !job.result) {
-    return (
-      <p className="status error" role="alert">
-        {t('data.failed', { reason: job.failure ?? '' })}
-      </p>
-    )
+  if (job.state === 'discarded') return <p className="note">{t('data.discarded', { file: job.fileName })}</p>
+  if (job.state !== 'done' || !job.result) {
+    return <UnfinishedJob id={job.id} state={job.state} what={t('data.jobWhat', { file: job.fileName })} why={importFailure(job, t)} canAct={canImport} />
   }
   const r = job.result
   if (r.status === 'refused') {
@@ -372,7 +390,7 @@ function Gaps() {
 }
 
 export default function DataRoute() {
-  const { timeZone, job, history, maxUploadMegabytes: limit } = useLoaderData<typeof loader>()
+  const { timeZone, job, unfinished, history, maxUploadMegabytes: limit } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t, i18n } = useTranslation()
   const language = i18n.language
@@ -382,10 +400,20 @@ export default function DataRoute() {
       <h1>{t('nav.data')}</h1>
       <p className="subtitle">{t('areas.data')}</p>
 
-      {job && (
+      {(job || unfinished.length > 0) && (
         <section className="panel" aria-labelledby="job-title">
           <h2 id="job-title">{t('data.result')}</h2>
-          <JobStatus job={job} timeZone={timeZone} />
+          {job && <JobStatus job={job} timeZone={timeZone} />}
+          {unfinished.map((other) => (
+            <UnfinishedJob
+              key={other.id}
+              id={other.id}
+              state={other.state}
+              what={t('data.jobWhat', { file: other.fileName })}
+              why={importFailure(other, t)}
+              canAct={canImport}
+            />
+          ))}
         </section>
       )}
 

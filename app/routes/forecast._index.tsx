@@ -1,11 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useState } from 'react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { FieldError } from '../components/field.tsx'
 import { RowAction } from '../components/row-action.tsx'
-import { NotEnoughHistory } from '../domain/forecast/forecast.ts'
 import { methodIds } from '../domain/forecast/methods/method.ts'
 import { specialDayKinds } from '../domain/forecast/special-days.ts'
 import { addDays, daysBetween, spanOf } from '../domain/intervals.ts'
@@ -14,7 +13,9 @@ import { createForecastSchema, holidayYearSchema, idSchema, MAX_HORIZON_DAYS, sp
 import { requireUser } from '../services/auth.server.ts'
 import { todayIn } from '../services/clock.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
-import { channelDataRanges, createForecast, dataRange, deleteForecast, ForecastInputError, listForecasts } from '../services/forecast.server.ts'
+import { channelDataRanges, dataRange, deleteForecast, ForecastInputError, listForecasts } from '../services/forecast.server.ts'
+import { getForecastJob, listUnfinishedForecastJobs, startForecastJob, type ForecastJobView } from '../services/forecast-jobs.server.ts'
+import { UnfinishedJob } from '../components/unfinished-job.tsx'
 import { getLanguage } from '../i18n/language.server.ts'
 import { getOperation, listChannels } from '../services/operation.server.ts'
 import { addNationalHolidays, deleteSpecialDay, listSpecialDays, saveSpecialDay } from '../services/special-days.server.ts'
@@ -23,8 +24,11 @@ import { useCan } from '../utils/user.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
+  const jobId = idSchema.safeParse(new URL(request.url).searchParams.get('job'))
+  const job = jobId.success ? await getForecastJob(jobId.data) : null
+  if (job?.state === 'done') throw redirect(`/forecast/${job.forecastId}`)
   const { timeZone } = await getOperation()
-  const [channels, forecasts, specialDays] = await Promise.all([listChannels(), listForecasts(), listSpecialDays()])
+  const [channels, forecasts, specialDays, unfinished] = await Promise.all([listChannels(), listForecasts(), listSpecialDays(), listUnfinishedForecastJobs()])
   const range = dataRange(timeZone)
   const ranges = channelDataRanges(timeZone)
   return {
@@ -33,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     channels: channels.map((c) => ({ id: c.id, name: c.name, data: ranges.get(c.id) ?? null })),
     forecasts,
     specialDays,
+    job,
+    unfinished: unfinished.filter((j) => j.id !== job?.id),
     range,
     defaults: range && historyWindow(range),
     thisYear: Number(todayIn(timeZone).slice(0, 4)),
@@ -67,19 +73,11 @@ export async function action({ request }: ActionFunctionArgs) {
       const parsed = createForecastSchema.safeParse(values)
       if (!parsed.success) return refuse('create', fieldErrors(parsed.error))
       try {
-        const id = await createForecast(parsed.data, user.name)
-        await recordAudit(user, 'forecast.create', `forecast:${id}`, parsed.data)
-        return redirect(`/forecast/${id}`)
+        // Learning and backtesting run in a background job; the page follows it, then opens the forecast.
+        const jobId = await startForecastJob({ ...parsed.data, by: user.name }, user)
+        return redirect(`/forecast?job=${jobId}`)
       } catch (error) {
-        if (error instanceof NotEnoughHistory) {
-          return refuse('create', {}, { key: 'forecast.notEnoughHistory', params: { method: error.method, days: error.neededDays } })
-        }
-        if (error instanceof ForecastInputError) {
-          // A reason with values (the channels named) is a message; a bare one marks its field.
-          return Object.keys(error.params).length > 0
-            ? refuse('create', {}, { key: error.key, params: error.params })
-            : refuse('create', { [error.field]: error.key })
-        }
+        if (error instanceof ForecastInputError) return refuse('create', { [error.field]: error.key })
         throw error
       }
     }
@@ -347,8 +345,41 @@ function SpecialDays() {
   )
 }
 
+/** A forecast being created (learning and backtesting), or one whose creation stopped before its end. */
+function ForecastJob({ job }: { job: ForecastJobView }) {
+  const { t } = useTranslation()
+  const revalidator = useRevalidator()
+  const canEdit = useCan('editForecasts')
+  const underWay = job.state === 'queued' || job.state === 'running'
+  useEffect(() => {
+    if (!underWay) return
+    const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 500)
+    return () => clearInterval(timer)
+  }, [underWay, revalidator])
+  if (underWay) {
+    return (
+      <div role="status" data-testid="forecast-progress">
+        <p>{job.state === 'queued' ? t('jobs.queued') : t('forecast.learning', { name: job.name, seconds: Math.round(job.elapsedSec) })}</p>
+        <progress aria-label={t('forecast.learningLabel')} />
+      </div>
+    )
+  }
+  const failure = job.failure
+  if (job.state === 'failed' && failure?.reason === 'input') {
+    const params = (failure.params ?? {}) as Record<string, string | number>
+    return (
+      <p className="status error" role="alert" data-testid="forecast-failed">
+        {t('forecast.notCreated', { name: job.name })} {t(String(failure.key), { ...params, method: t(`forecast.methods.${params.method}`) })}
+      </p>
+    )
+  }
+  if (job.state === 'discarded') return <p className="note">{t('forecast.discarded', { name: job.name })}</p>
+  const why = failure?.reason === 'stopped' ? t('jobs.stopped', { message: failure.message }) : (failure?.message ?? '')
+  return <UnfinishedJob id={job.id} state={job.state} what={t('forecast.jobWhat', { name: job.name })} why={why} canAct={canEdit} />
+}
+
 export default function ForecastIndexRoute() {
-  const { forecasts, timeZone } = useLoaderData<typeof loader>()
+  const { forecasts, timeZone, job, unfinished } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation()
   const language = i18n.language
   const canEdit = useCan('editForecasts')
@@ -358,6 +389,10 @@ export default function ForecastIndexRoute() {
       <p className="subtitle">{t('areas.forecast')}</p>
       <section className="panel" aria-labelledby="create-title">
         <h2 id="create-title">{t('forecast.create')}</h2>
+        {job && <ForecastJob job={job} />}
+        {unfinished.map((other) => (
+          <ForecastJob key={other.id} job={other} />
+        ))}
         {canEdit ? <CreateForm /> : <p className="note">{t('readOnly.forecasts')}</p>}
       </section>
       <section className="panel" aria-labelledby="saved-title">

@@ -13,19 +13,21 @@ import { recordAudit } from '../services/audit.server.ts'
 import { listAgents } from '../services/agents.server.ts'
 import { listForecasts } from '../services/forecast.server.ts'
 import { listChannels } from '../services/operation.server.ts'
-import { getScheduleJob, startScheduleJob } from '../services/schedule-jobs.server.ts'
+import { getScheduleJob, listUnfinishedScheduleJobs, startScheduleJob, type ScheduleJobView } from '../services/schedule-jobs.server.ts'
+import { UnfinishedJob } from '../components/unfinished-job.tsx'
 import { getRulesFile } from '../services/schedule-rules.server.ts'
 import { deleteSchedule, listSchedules } from '../services/schedules.server.ts'
-import { planWeeks } from '../services/staffing.server.ts'
+import { planWeeks, type PlanGap } from '../services/staffing.server.ts'
 import { formatDay, formatDayMonth, formatInstant, formatInteger } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
-  const jobId = new URL(request.url).searchParams.get('job')
-  const job = jobId ? getScheduleJob(jobId) : null
-  if (job?.status === 'done') throw redirect(`/schedules/${job.scheduleId}`)
-  const [forecasts, channels, schedules, agents, rules] = await Promise.all([
+  const jobId = idSchema.safeParse(new URL(request.url).searchParams.get('job'))
+  const job = jobId.success ? await getScheduleJob(jobId.data) : null
+  if (job?.state === 'done') throw redirect(`/schedules/${job.scheduleId}`)
+  const [unfinished, forecasts, channels, schedules, agents, rules] = await Promise.all([
+    listUnfinishedScheduleJobs(),
     listForecasts(),
     listChannels(),
     listSchedules(),
@@ -37,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     channels: channels.map((c) => ({ key: c.key, name: c.name, agents: agents.filter((a) => a.channels.includes(c.key)).length })),
     agents: agents.length,
     schedules,
-    job: job && { ...job, elapsedSec: (Date.now() - job.startedAt) / 1000 },
+    job,
+    unfinished: unfinished.filter((j) => j.id !== job?.id),
     shiftTypes: rules.file.shiftTypes.map((s) => s.name),
   }
 }
@@ -54,41 +57,54 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = generateScheduleSchema.safeParse(form)
   if (!parsed.success) return data({ error: 'badRequest' as const }, { status: 400 })
   const { timeLimitSeconds } = scheduleRulesSchema.parse((await getRulesFile()).file)
-  const job = startScheduleJob(
-    { forecastId: parsed.data.forecastId, week: parsed.data.week, channelKey: parsed.data.channel },
-    timeLimitSeconds,
-    user.name,
+  const jobId = await startScheduleJob(
+    { forecastId: parsed.data.forecastId, week: parsed.data.week, channelKey: parsed.data.channel, timeLimitSec: timeLimitSeconds, by: user.name },
+    user,
   )
-  await recordAudit(user, 'schedule.generate', null, parsed.data)
-  throw redirect(`/schedules?job=${job.id}`)
+  throw redirect(`/schedules?job=${jobId}`)
 }
 
-type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
 
-function JobProgress({ job }: { job: NonNullable<LoaderData['job']> }) {
+/** What a generation was for, as its failure or interruption names it. */
+function useJobWhat(job: ScheduleJobView): string {
+  const { t } = useTranslation()
+  const { forecasts } = useLoaderData<typeof loader>()
+  const forecast = forecasts.find((f) => f.id === job.input.forecastId)?.name ?? `#${job.input.forecastId}`
+  return t('schedules.jobWhat', { forecast, week: job.input.week + 1 })
+}
+
+function JobProgress({ job }: { job: ScheduleJobView }) {
   const { t, i18n } = useTranslation()
   const revalidator = useRevalidator()
+  const canEdit = useCan('editSchedules')
+  const what = useJobWhat(job)
+  const underWay = job.state === 'queued' || job.state === 'running'
   useEffect(() => {
-    if (job.status !== 'running') return
+    if (!underWay) return
     const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 500)
     return () => clearInterval(timer)
-  }, [job.status, revalidator])
-  if (job.status === 'failed') {
+  }, [underWay, revalidator])
+  if (job.state === 'failed' && job.failure && job.failure.reason !== 'error' && job.failure.reason !== 'stopped') {
     return (
       <div data-testid="schedule-failed">
         <p className="status error" role="alert">
-          {t(`schedules.errors.${job.failure?.reason ?? 'solver'}`, { message: job.failure?.message ?? '' })}
+          {t(`schedules.errors.${job.failure.reason}`, { message: job.failure.message })}
         </p>
-        <PlanGaps gaps={job.failure?.gaps ?? []} />
+        <PlanGaps gaps={(job.failure.gaps as PlanGap[] | undefined) ?? []} />
       </div>
     )
   }
+  if (job.state === 'discarded') return <p className="note">{t('schedules.discarded', { what })}</p>
+  if (!underWay) {
+    const why = job.failure?.reason === 'stopped' ? t('jobs.stopped', { message: job.failure.message }) : (job.failure?.message ?? '')
+    return <UnfinishedJob id={job.id} state={job.state} what={what} why={why} canAct={canEdit} />
+  }
   // The integer program runs up to the time limit; the share of it used is the honest progress.
-  const share = job.phase === 'integer' ? Math.min(1, job.elapsedSec / job.timeLimitSec) : job.phase === 'roster' ? 1 : 0
+  const share = job.phase === 'integer' ? Math.min(1, job.elapsedSec / job.input.timeLimitSec) : job.phase === 'roster' ? 1 : 0
   return (
     <div role="status" data-testid="schedule-progress">
       <p>
-        {t(`schedules.phases.${job.phase}`)} · {t('schedules.elapsed', { seconds: Math.round(job.elapsedSec), limit: job.timeLimitSec })}
+        {t(`schedules.phases.${job.phase}`)} · {t('schedules.elapsed', { seconds: Math.round(job.elapsedSec), limit: job.input.timeLimitSec })}
         {job.lpBound !== null && ` · ${t('schedules.boundSoFar', { hours: formatInteger(job.lpBound, i18n.language) })}`}
       </p>
       <progress max={1} value={share} aria-label={t('schedules.progress')} />
@@ -97,7 +113,7 @@ function JobProgress({ job }: { job: NonNullable<LoaderData['job']> }) {
 }
 
 export default function SchedulesRoute() {
-  const { forecasts, channels, agents, schedules, job, shiftTypes } = useLoaderData<typeof loader>()
+  const { forecasts, channels, agents, schedules, job, unfinished, shiftTypes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { t, i18n } = useTranslation()
   const language = i18n.language
@@ -162,7 +178,7 @@ export default function SchedulesRoute() {
                 ))}
               </select>
             </label>
-            <button type="submit" disabled={navigation.state !== 'idle' || job?.status === 'running'}>
+            <button type="submit" disabled={navigation.state !== 'idle' || job?.state === 'running' || job?.state === 'queued'}>
               {t('schedules.generateButton')}
             </button>
           </Form>
@@ -173,6 +189,9 @@ export default function SchedulesRoute() {
           </p>
         )}
         {job && <JobProgress job={job} />}
+        {unfinished.map((other) => (
+          <JobProgress key={other.id} job={other} />
+        ))}
         <p className="note">{t('schedules.generateHelp')}</p>
       </section>
 

@@ -82,13 +82,22 @@ export class ForecastInputError extends Error {
   }
 }
 
-export async function createForecast(input: CreateForecastInput, user: string): Promise<number> {
-  const [{ timeZone }, channels, specialDays] = await Promise.all([getOperation(), listChannels(), listSpecialDays()])
+/**
+ * The checks of a forecast request that need no history read (channels known, data in the
+ * window): the form answers them at once; the background job does the rest.
+ */
+export async function checkForecastInput(input: CreateForecastInput) {
+  const [{ timeZone }, channels] = await Promise.all([getOperation(), listChannels()])
   const chosen = channels.filter((c) => input.channelIds.includes(c.id))
   if (chosen.length === 0 || chosen.length !== new Set(input.channelIds).size) throw new ForecastInputError('channelIds', 'errors.channels')
   const range = dataRange(timeZone)
   if (!range || input.historyFrom > range.to || input.historyTo < range.from)
     throw new ForecastInputError('historyFrom', 'errors.noDataInHistory')
+  return { timeZone, chosen }
+}
+
+export async function createForecast(input: CreateForecastInput, user: string): Promise<number> {
+  const [{ timeZone, chosen }, specialDays] = await Promise.all([checkForecastInput(input), listSpecialDays()])
   const firstDay = addDays(input.historyTo, 1)
   const history = readHistory(
     chosen.map((c) => c.id),

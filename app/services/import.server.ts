@@ -153,6 +153,9 @@ class Channels {
   }
 }
 
+/** How long an import waits for another writer (an import of 3M rows holds the lock for ~30 s). */
+const IMPORT_LOCK_WAIT_MS = 10 * 60_000
+
 /** Staged rows are written in batches of this many per (temporary-table-only) transaction. */
 const STAGING_BATCH = 10_000
 
@@ -160,7 +163,9 @@ const contactFields = ['arrivedAt', 'outcome', 'waitSec', 'handleSec', 'agent', 
 const changedSql = contactFields.map((f) => `c.${f} IS NOT s.${f}`).join(' OR ')
 
 function openDatabase(): Database.Database {
-  const db = new Database(sqliteFilePath(databaseUrl()), { timeout: 10_000 })
+  // Imports run in the CLI's or a job's process, never the web server's: they may wait here, off any
+  // event loop, for another import's write lock (the CLI and a web import land one after the other).
+  const db = new Database(sqliteFilePath(databaseUrl()), { timeout: IMPORT_LOCK_WAIT_MS })
   db.pragma('journal_mode = WAL')
   db.pragma('foreign_keys = ON')
   return db

@@ -1,76 +1,93 @@
-// Schedule generation runs in the background (the solver takes seconds, up to the rules' time
-// limit); the page polls the job and shows its phase and elapsed time against the limit.
-import { randomUUID } from 'node:crypto'
+// Schedule generation as a background job (the solver takes seconds, up to the rules' time limit):
+// the Schedules page queues it and follows its phase and elapsed time against the limit; the
+// job's process builds, solves, rosters and stores the schedule (app/services/job-work.server.ts).
+import type { JobError } from '../domain/jobs.ts'
+import type { Actor } from './audit.server.ts'
+import { recordAudit } from './audit.server.ts'
+import { enqueueJob, jobProgress } from './job-runner.server.ts'
+import { listJobs, readJob, type JobOutcome, type JobRecord } from './jobs.server.ts'
 import { generateSchedule, ScheduleInputError, type GenerateInput, type GeneratePhase } from './schedules.server.ts'
 import { ScheduleFailed } from './scheduler.server.ts'
-import type { PlanGap } from './staffing.server.ts'
 
-export interface ScheduleJob {
-  id: string
-  input: GenerateInput
-  status: 'running' | 'done' | 'failed'
+export interface ScheduleJobInput extends GenerateInput {
+  /** The rules' limit when it was asked for (the progress bar's scale; the solve reads the rules itself). */
+  timeLimitSec: number
+  /** The name stored as the schedule's author. */
+  by: string
+}
+
+interface ScheduleProgress {
+  phase: GeneratePhase
+  lpBound: number | null
+  /** When the solve began (epoch ms): the integer phase is measured against the time limit from it. */
+  solveStartedAt: number
+}
+
+export interface ScheduleJobView {
+  id: number
+  input: ScheduleJobInput
+  state: JobRecord['state']
   /** 'queued' while another solve runs. */
   phase: GeneratePhase | 'queued'
-  /** When it was asked for; then when its solve began. */
-  startedAt: number
-  timeLimitSec: number
+  /** Seconds since the solve began (or since it was asked for, while queued). */
+  elapsedSec: number
   lpBound: number | null
   scheduleId: number | null
-  /** i18n key under schedules.errors, or the solver's message; the channels that cannot be planned. */
-  failure: { reason: string; message: string; gaps?: PlanGap[] } | null
+  /** reason: i18n key under schedules.errors (or 'solver' with the solver's message); the channels that cannot be planned. */
+  failure: JobError | null
 }
 
-const jobs = new Map<string, ScheduleJob>()
-const KEEP_MS = 60 * 60_000
-/** One solve at a time: each takes a core for up to the time limit; later requests wait their turn. */
-let queue: Promise<unknown> = Promise.resolve()
+const sameInput = (a: GenerateInput, b: GenerateInput) => a.forecastId === b.forecastId && a.channelKey === b.channelKey && a.week === b.week
 
-const sameInput = (a: GenerateInput, b: GenerateInput) =>
-  a.forecastId === b.forecastId && a.channelKey === b.channelKey && a.week === b.week
-
-export function startScheduleJob(input: GenerateInput, timeLimitSec: number, user: string): ScheduleJob {
-  const now = Date.now()
-  for (const [id, job] of jobs) if (job.status !== 'running' && now - job.startedAt > KEEP_MS) jobs.delete(id)
-  // The same request again (a double click) follows the job already under way.
-  const running = [...jobs.values()].find((job) => job.status === 'running' && sameInput(job.input, input))
-  if (running) return running
-  const job: ScheduleJob = {
-    id: randomUUID(),
-    input,
-    status: 'running',
-    phase: 'queued',
-    startedAt: now,
-    timeLimitSec,
-    lpBound: null,
-    scheduleId: null,
-    failure: null,
-  }
-  jobs.set(job.id, job)
-  const run = () => {
-    job.startedAt = Date.now()
-    return generateSchedule(input, user, (phase, lpBound) => {
-      job.phase = phase
-      job.lpBound = lpBound
-    }).then(
-      (id) => {
-        job.scheduleId = id
-        job.status = 'done'
-      },
-      (error: unknown) => {
-        job.status = 'failed'
-        if (error instanceof ScheduleInputError) job.failure = { reason: error.reason, message: '', gaps: error.gaps }
-        else if (error instanceof ScheduleFailed || error instanceof RangeError) job.failure = { reason: 'solver', message: error.message }
-        else {
-          console.error(error)
-          job.failure = { reason: 'solver', message: error instanceof Error ? error.message : String(error) }
-        }
-      },
-    )
-  }
-  queue = queue.then(run)
-  return job
+/** Queues a generation; the same request again (a double click) follows the one already under way. */
+export async function startScheduleJob(input: ScheduleJobInput, actor: Actor): Promise<number> {
+  const underWay = (await listJobs('schedule', ['queued', 'running'])) as Array<JobRecord<ScheduleJobInput>>
+  const same = underWay.find((job) => sameInput(job.input, input))
+  if (same) return same.id
+  return (await enqueueJob('schedule', input, actor)).id
 }
 
-export function getScheduleJob(id: string): ScheduleJob | null {
-  return jobs.get(id) ?? null
+function scheduleJobView(job: JobRecord<ScheduleJobInput, { scheduleId: number }>, now: number): ScheduleJobView {
+  const progress = jobProgress(job.id) as ScheduleProgress | null
+  const since = progress?.solveStartedAt ?? Date.parse(job.startedAt ?? job.createdAt)
+  return {
+    id: job.id,
+    input: job.input,
+    state: job.state,
+    phase: job.state === 'queued' ? 'queued' : (progress?.phase ?? 'plan'),
+    elapsedSec: Math.max(0, (now - since) / 1000),
+    lpBound: progress?.lpBound ?? null,
+    scheduleId: job.result?.scheduleId ?? null,
+    failure: job.error,
+  }
+}
+
+export async function getScheduleJob(id: number, now = Date.now()): Promise<ScheduleJobView | null> {
+  const job = await readJob(id)
+  return job?.kind === 'schedule' ? scheduleJobView(job as JobRecord<ScheduleJobInput, { scheduleId: number }>, now) : null
+}
+
+/** Generations that stopped before the end (the server restarted, or the solve failed): to retry or discard. */
+export async function listUnfinishedScheduleJobs(now = Date.now()): Promise<ScheduleJobView[]> {
+  const jobs = await listJobs('schedule', ['interrupted'])
+  return jobs.map((job) => scheduleJobView(job as JobRecord<ScheduleJobInput, { scheduleId: number }>, now))
+}
+
+/** The job's work, in its own process: the schedule stored, or why not; audited either way. */
+export async function scheduleWork(job: JobRecord<ScheduleJobInput>, report: (progress: ScheduleProgress) => void): Promise<JobOutcome> {
+  const { timeLimitSec, by, ...input } = job.input
+  const solveStartedAt = Date.now()
+  const details = { forecastId: input.forecastId, week: input.week, channel: input.channelKey, timeLimitSec }
+  try {
+    const scheduleId = await generateSchedule(input, by, (phase, lpBound) => report({ phase, lpBound, solveStartedAt }))
+    await recordAudit(job.actor, 'schedule.generate', `schedule:${scheduleId}`, { ...details, status: 'done' })
+    return { state: 'done', result: { scheduleId } }
+  } catch (error) {
+    let failure: JobError
+    if (error instanceof ScheduleInputError) failure = { reason: error.reason, message: '', gaps: error.gaps }
+    else if (error instanceof ScheduleFailed || error instanceof RangeError) failure = { reason: 'solver', message: error.message }
+    else throw error
+    await recordAudit(job.actor, 'schedule.generate', null, { ...details, status: 'failed', reason: failure.reason })
+    return { state: 'failed', error: failure }
+  }
 }

@@ -1,59 +1,37 @@
-// Uploaded CSV files: streamed to disk by the multipart parser (never held in memory), then
-// previewed for the column-mapping step and imported as a background job whose progress the
-// Data page polls. Jobs live in this process's memory: one app process serves the dashboard.
-import { recordAudit, type Actor } from './audit.server.ts'
-import { randomUUID } from 'node:crypto'
-import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
-import path from 'node:path'
-import { databaseUrl, sqliteFilePath } from '../db/url.server.ts'
+// Uploads of the Data page: previewed for the column-mapping step, then imported by a background
+// job (app/services/job-runner.server.ts) whose progress the page follows. The file stays on disk
+// until the job has read it whole (app/services/upload-files.server.ts).
+import { createReadStream, existsSync, statSync } from 'node:fs'
 import { mapColumns, formats, type ImportKind } from '../domain/import/formats.ts'
 import type { ImportErrorCode, ImportErrorParams } from '../domain/import/errors.ts'
+import type { Actor } from './audit.server.ts'
+import { recordAudit } from './audit.server.ts'
 import { detectFileEncoding, readCsv, UnreadableFile, type Encoding } from './csv-source.server.ts'
 import { importCsv, type ImportResult } from './import.server.ts'
+import { enqueueJob, jobProgress } from './job-runner.server.ts'
+import { listJobs, readJob, type JobOutcome, type JobRecord } from './jobs.server.ts'
+import { removeUpload, sweepAbandonedUploads, uploadPath } from './upload-files.server.ts'
 
-// Jobs by upload id, and the chain that runs imports one at a time.
-const jobs = new Map<string, ImportJob>()
-let queue: Promise<unknown> = Promise.resolve()
+export { maxUploadMegabytes, newUploadId, uploadDirectory, uploadPath } from './upload-files.server.ts'
 
-/** Largest upload accepted, MB (env MAX_UPLOAD_MB). A year of contacts is ~80 MB. */
-export const maxUploadMegabytes = Number(process.env.MAX_UPLOAD_MB ?? 200)
+/** Import jobs that still need their file. */
+const filesNeededBy = ['queued', 'running', 'interrupted', 'failed'] as const
 
-const uploadIdPattern = /^[0-9a-f-]{36}$/
-
-/** An upload nobody imported within a day is abandoned (a cancelled mapping, a closed tab). */
-const ABANDONED_AFTER_MS = 86_400_000
-
-/** Where uploads wait for their import: beside the database file. */
-export function uploadDirectory(): string {
-  const file = sqliteFilePath(databaseUrl())
-  const dir = path.join(file === ':memory:' ? process.cwd() : path.dirname(file), 'uploads')
-  mkdirSync(dir, { recursive: true })
-  return dir
-}
-
-/** Removes abandoned uploads; run when a new file arrives, not on every look-up of one. */
-export function sweepAbandonedUploads(): void {
-  const dir = uploadDirectory()
-  const now = Date.now()
-  for (const name of readdirSync(dir)) {
-    const stale = path.join(dir, name)
-    if (!jobs.has(name.replace(/\.csv$/, '')) && now - statSync(stale).mtimeMs > ABANDONED_AFTER_MS) rmSync(stale, { force: true })
-  }
+/** Removes uploads nobody imported within a day; run when a new file arrives. */
+export async function sweepUploads(): Promise<void> {
+  const jobs = await listJobs('import', filesNeededBy, 10_000)
+  sweepAbandonedUploads(new Set(jobs.map((job) => (job.input as ImportJobInput).uploadId)))
 }
 
 /** Removes an upload that will not be imported (cancelled, unreadable, or refused before import). */
-export function discardUpload(uploadId: string): void {
-  if (jobs.get(uploadId)?.status === 'running') return
-  rmSync(uploadPath(uploadId), { force: true })
+export async function discardUpload(uploadId: string): Promise<void> {
+  if (await activeImportOf(uploadId)) return
+  removeUpload(uploadId)
 }
 
-export function newUploadId(): string {
-  return randomUUID()
-}
-
-export function uploadPath(uploadId: string): string {
-  if (!uploadIdPattern.test(uploadId)) throw new Response('Unknown upload', { status: 404 })
-  return path.join(uploadDirectory(), `${uploadId}.csv`)
+async function activeImportOf(uploadId: string): Promise<JobRecord<ImportJobInput> | null> {
+  const jobs = (await listJobs('import', filesNeededBy, 10_000)) as Array<JobRecord<ImportJobInput>>
+  return jobs.find((job) => job.input.uploadId === uploadId) ?? null
 }
 
 export interface UploadPreview {
@@ -128,84 +106,93 @@ export interface MappingChoice {
 }
 
 /**
- * The mapping step's answer: the import started (or the one already under way for this upload),
+ * The mapping step's answer: the import job queued (or the one already under way for this upload),
  * or the preview again when a required column has no column of the file.
  */
-export async function submitMapping(choice: MappingChoice, actor: Actor): Promise<{ job: ImportJob } | { preview: UploadPreview }> {
-  const existing = jobs.get(choice.uploadId)
-  if (existing) return { job: existing }
+export async function submitMapping(choice: MappingChoice, actor: Actor): Promise<{ jobId: number } | { preview: UploadPreview }> {
+  const existing = await activeImportOf(choice.uploadId)
+  if (existing) return { jobId: existing.id }
   const preview = await previewUpload(choice.uploadId, choice.fileName, choice.kind, choice.mapping)
   if (preview.missing.length > 0 || preview.error) return { preview }
-  return { job: startImportJob(choice, actor) }
+  const input: ImportJobInput = { ...choice, totalBytes: preview.bytes }
+  const job = await enqueueJob('import', input, actor)
+  return { jobId: job.id }
 }
 
-export interface ImportJob {
-  id: string
+export interface ImportJobInput extends MappingChoice {
+  totalBytes: number
+}
+
+export interface ImportProgress {
+  bytes: number
+  rows: number
+}
+
+/** An import job as the Data page shows it. */
+export interface ImportJobView {
+  id: number
   fileName: string
   kind: ImportKind
+  state: JobRecord['state']
   totalBytes: number
   bytes: number
   rows: number
-  status: 'running' | 'done' | 'failed'
   result: ImportResult | null
-  failure: string | null
+  error: JobRecord['error']
+  createdAt: string
 }
 
-/** Starts importing an upload in the background; the file is removed when it ends. */
-function startImportJob(options: MappingChoice, actor: Actor): ImportJob {
-  const file = uploadedFile(options.uploadId)
-  const job: ImportJob = {
-    id: options.uploadId,
-    fileName: options.fileName,
-    kind: options.kind,
-    totalBytes: statSync(file).size,
-    bytes: 0,
-    rows: 0,
-    status: 'running',
-    result: null,
-    failure: null,
+function importJobView(job: JobRecord<ImportJobInput, ImportResult>): ImportJobView {
+  const progress = jobProgress(job.id) as ImportProgress | null
+  const done = job.state === 'done'
+  return {
+    id: job.id,
+    fileName: job.input.fileName,
+    kind: job.input.kind,
+    state: job.state,
+    totalBytes: job.input.totalBytes,
+    bytes: done ? job.input.totalBytes : (progress?.bytes ?? 0),
+    rows: done && job.result ? job.result.rows : (progress?.rows ?? 0),
+    result: job.result,
+    error: job.error,
+    createdAt: job.createdAt,
   }
-  jobs.set(job.id, job)
-  // One import at a time: a second one waits for the first to finish instead of contending for
-  // the write lock. A job never rejects, so the chain never breaks.
-  const run = async () => {
-    try {
-      const result = await importCsv(createReadStream(file), {
-        encoding: await detectFileEncoding(file),
-        kind: options.kind,
-        timeZone: options.timeZone,
-        fileName: options.fileName,
-        mapping: options.mapping,
-        onProgress: ({ rows, bytes }) => {
-          job.rows = rows
-          job.bytes = bytes
-        },
-      })
-      job.result = result
-      // Audited when it ends: what was imported, or refused, and by whom.
-      // A failed audit write must not report a committed import as failed: it is logged instead.
-      await recordAudit(actor, 'import', `import:${result.importId}`, {
-        file: options.fileName,
-        kind: options.kind,
-        status: result.status,
-        rows: result.rows,
-        ...(result.status === 'imported' ? { firstAt: result.firstAt, lastAt: result.lastAt } : { errorCount: result.errorCount }),
-      }).catch((error: unknown) => console.error('audit of import failed', error))
-      job.rows = result.rows
-      job.bytes = job.totalBytes
-      job.status = 'done'
-    } catch (error) {
-      console.error(error)
-      job.failure = error instanceof Error ? error.message : String(error)
-      job.status = 'failed'
-    } finally {
-      rmSync(file, { force: true })
-    }
-  }
-  queue = queue.then(run)
-  return job
 }
 
-export function getImportJob(id: string): ImportJob | null {
-  return jobs.get(id) ?? null
+export async function getImportJob(id: number): Promise<ImportJobView | null> {
+  const job = await readJob(id)
+  return job?.kind === 'import' ? importJobView(job as JobRecord<ImportJobInput, ImportResult>) : null
+}
+
+/** Imports that stopped before the end (the server restarted, or the import failed): to retry or discard. */
+export async function listUnfinishedImports(): Promise<ImportJobView[]> {
+  const jobs = await listJobs('import', ['interrupted', 'failed'])
+  return jobs.map((job) => importJobView(job as JobRecord<ImportJobInput, ImportResult>))
+}
+
+/**
+ * The job's work, in its own process: imports the upload and removes its file once read whole
+ * (imported, or refused with its bad lines listed); the audit records what came of it.
+ */
+export async function importWork(job: JobRecord<ImportJobInput>, report: (progress: ImportProgress) => void): Promise<JobOutcome> {
+  const { input } = job
+  const file = uploadPath(input.uploadId)
+  if (!existsSync(file)) return { state: 'failed', error: { reason: 'uploadGone', message: input.fileName } }
+  const result = await importCsv(createReadStream(file), {
+    encoding: await detectFileEncoding(file),
+    kind: input.kind,
+    timeZone: input.timeZone,
+    fileName: input.fileName,
+    mapping: input.mapping,
+    onProgress: report,
+  })
+  await recordAudit(job.actor, 'import', `import:${result.importId}`, {
+    file: input.fileName,
+    kind: input.kind,
+    status: result.status,
+    rows: result.rows,
+    ...(result.status === 'imported' ? { firstAt: result.firstAt, lastAt: result.lastAt } : { errorCount: result.errorCount }),
+  })
+  removeUpload(input.uploadId)
+  return { state: 'done', result }
 }

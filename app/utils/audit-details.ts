@@ -46,6 +46,7 @@ export function describeTarget(target: string | null, ctx: AuditContext): string
     case 'schedule':
     case 'scenario':
     case 'import':
+    case 'job':
       return t(`audit.targets.${kind}`, { name: kind === 'holidays' ? ref : numbered })
     default:
       return target

@@ -56,9 +56,11 @@ describe('the mapping step', () => {
     expect(preview.missing).toEqual([])
     const step2 = await answer(mapping(preview, preview.proposed))
     expect(step2.status).toBe(302)
-    expect(step2.location).toBe(`/data?job=${preview.uploadId}`)
-    await expect.poll(() => getImportJob(preview.uploadId)?.status, { timeout: 20_000 }).toBe('done')
-    expect(getImportJob(preview.uploadId)!.result).toMatchObject({ status: 'imported', inserted: 2, channelsCreated: ['bank'] })
+    const jobId = Number(/^\/data\?job=(\d+)$/.exec(step2.location!)![1])
+    await expect.poll(async () => (await getImportJob(jobId))?.state, { timeout: 30_000 }).toBe('done')
+    expect((await getImportJob(jobId))!.result).toMatchObject({ status: 'imported', inserted: 2, channelsCreated: ['bank'] })
+    // Read whole and imported: its file is gone.
+    expect(existsSync(uploadPath(preview.uploadId))).toBe(false)
   })
 
   it('refuses to go on while a required column has none, naming it in both languages; nothing is imported', async () => {
@@ -73,7 +75,7 @@ describe('the mapping step', () => {
     expect(refused.data!.preview.missing).toEqual(['channel'])
     // The page shows the choice made, not what was found by itself.
     expect(refused.data!.preview.proposed).toEqual({ interval_start: 'datetime', offered: 'calls' })
-    expect(getImportJob(preview.uploadId)).toBeNull()
+    expect(await prisma.job.count({ where: { input: { contains: preview.uploadId } } })).toBe(0)
     expect(await prisma.importRun.count()).toBe(runs)
     expect(existsSync(uploadPath(preview.uploadId))).toBe(true) // still there to map again
 
@@ -88,7 +90,8 @@ describe('the mapping step', () => {
     expect(preview.proposed).toMatchObject({ agents_staffed: 'agents' })
     const step2 = await answer(mapping(preview, { ...preview.proposed, agents_staffed: '' }))
     expect(step2.status).toBe(302)
-    await expect.poll(() => getImportJob(preview.uploadId)?.status, { timeout: 20_000 }).toBe('done')
+    const jobId = Number(/^\/data\?job=(\d+)$/.exec(step2.location!)![1])
+    await expect.poll(async () => (await getImportJob(jobId))?.state, { timeout: 30_000 }).toBe('done')
     const stored = await prisma.intervalStat.findFirstOrThrow({ where: { start: new Date('2003-03-04T12:00:00Z') } })
     expect(stored).toMatchObject({ offered: 10, agentsStaffed: null })
   })

@@ -270,25 +270,34 @@ describe('a schedule from a forecast', () => {
     await expect(generateSchedule({ forecastId, channelKey: 'chat', week: 0 }, 'x')).rejects.toMatchObject({ reason: 'nothingRequired' })
   })
 
-  it('runs as a background job that reports its phases and ends with the schedule; one solve at a time', async () => {
-    const job = startScheduleJob({ forecastId, channelKey: null, week: 0 }, 20, 'eva')
-    expect(job.status).toBe('running')
+  it('runs as a durable background job in its own process that reports its phases and ends with the schedule; one solve at a time', async () => {
+    const actor = { id: null, email: 'eva@example.com' }
+    const input = { forecastId, channelKey: null, week: 0, timeLimitSec: 20, by: 'eva' }
+    const id = await startScheduleJob(input, actor)
     // The same request again follows the same job; another waits its turn.
-    expect(startScheduleJob({ forecastId, channelKey: null, week: 0 }, 20, 'eva').id).toBe(job.id)
-    const next = startScheduleJob({ forecastId, channelKey: 'voz', week: 0 }, 20, 'eva')
-    expect(next.phase).toBe('queued')
+    expect(await startScheduleJob(input, actor)).toBe(id)
+    const next = await startScheduleJob({ ...input, channelKey: 'voz' }, actor)
+    expect((await getScheduleJob(next))!.phase).toBe('queued')
     const phases = new Set<string>()
-    while (getScheduleJob(job.id)!.status === 'running') {
-      phases.add(getScheduleJob(job.id)!.phase)
-      await new Promise((resolve) => setTimeout(resolve, 5))
+    const until = async (jobId: number) => {
+      for (;;) {
+        const job = (await getScheduleJob(jobId))!
+        if (job.state !== 'queued' && job.state !== 'running') return job
+        phases.add(job.phase)
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
     }
-    expect(getScheduleJob(job.id)!.status).toBe('done')
-    expect(phases.has('integer')).toBe(true)
-    expect(getScheduleJob(job.id)!.lpBound).toBeGreaterThan(0)
-    const view = (await getScheduleView(getScheduleJob(job.id)!.scheduleId!, null))!
+    const done = await until(id)
+    expect(done.state).toBe('done')
+    expect([...phases].every((phase) => ['queued', 'plan', 'relaxation', 'integer', 'roster'].includes(phase))).toBe(true)
+    const view = (await getScheduleView(done.scheduleId!, null))!
     expect(view.schedule.channelKey).toBeNull()
-    while (getScheduleJob(next.id)!.status === 'running') await new Promise((resolve) => setTimeout(resolve, 5))
-    expect(getScheduleJob(next.id)!.status).toBe('done')
+    expect(view.solver.lpBound).toBeGreaterThan(0)
+    expect((await until(next)).state).toBe('done')
+    // The outcome is audited by the job (not only the request).
+    const audited = await prisma.auditEvent.findMany({ where: { action: 'schedule.generate', actor: 'eva@example.com' }, orderBy: { id: 'asc' }, select: { target: true, details: true } })
+    expect(audited.map((a) => a.target)).toEqual([`schedule:${done.scheduleId}`, expect.stringMatching(/^schedule:\d+$/)])
+    expect(JSON.parse(audited[0]!.details!)).toMatchObject({ status: 'done', forecastId })
   })
 
   it('states the LP bound beside the cost it bounds when the rules leave intervals short, never below paid hours as if it bounded them', async () => {
