@@ -10,6 +10,7 @@ import { mapColumns, formats, type ImportKind } from '../domain/import/formats.t
 import type { ImportErrorCode, ImportErrorParams } from '../domain/import/errors.ts'
 import { detectFileEncoding, readCsv, UnreadableFile, type Encoding } from './csv-source.server.ts'
 import { importCsv, type ImportResult } from './import.server.ts'
+import { importDates } from './import-dates.server.ts'
 
 // Jobs by upload id, and the chain that runs imports one at a time.
 const jobs = new Map<string, ImportJob>()
@@ -175,6 +176,7 @@ function startImportJob(options: MappingChoice, actor: Actor): ImportJob {
         kind: options.kind,
         timeZone: options.timeZone,
         fileName: options.fileName,
+        dates: importDates(options.timeZone),
         mapping: options.mapping,
         onProgress: ({ rows, bytes }) => {
           job.rows = rows
