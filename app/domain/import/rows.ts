@@ -56,37 +56,44 @@ function text(record: readonly string[], index: number | undefined, column: stri
   return value
 }
 
-// Upper bounds: past them a value is a mistake (milliseconds read as seconds, a shifted column,
-// an overflow, "1e23"), not an operation — refused before it skews every sum it joins. They are
-// far above any real operation because a file is imported whole or not at all: one genuine row
-// refused blocks the file.
+// Upper bounds: past them a value is a mistake (a shifted column, digits run together, an
+// overflow), not an operation, and would skew every sum it joins. They sit far above any real
+// operation because a file is imported whole or not at all: one genuine row refused blocks it.
 /** Contacts in one 15-minute interval: 10^7 is ~11,000 a second. */
-export const MAX_COUNT = 10_000_000
+const MAX_COUNT = 10_000_000
 /** Agents staffed in one interval: beyond the largest operations on one floor. */
-export const MAX_AGENTS = 100_000
-const DAY_SEC = 86_400
+const MAX_AGENTS = 100_000
 /**
- * Work on one contact (handle_seconds, aht_seconds): a month. A person cannot work on one contact
- * that long; asynchronous conversations (WhatsApp) and tickets timed open-to-close can last days.
+ * Work on one contact (handle_seconds, aht_seconds): a month. Nobody works one contact that
+ * long, but asynchronous conversations (WhatsApp) and tickets timed open-to-close last days.
  */
-export const MAX_HANDLE_DAYS = 31
+const MAX_HANDLE_DAYS = 31
 /**
  * Waiting (wait_seconds, asa_seconds): a year. Deferred work waits days (an e-mail answered within
  * 48 h meets a common goal), and a backlog after a crisis has kept e-mail and tickets waiting for
  * weeks or months; an answer more than a year later is a reopened case or a wrong date.
  */
-export const MAX_WAIT_DAYS = 365
-const MAX_NPS = 10
+const MAX_WAIT_DAYS = 365
 
 type NumberKind = 'count' | 'agents' | 'handle' | 'wait' | 'nps'
+type Over = (column: string, value: string) => ImportProblem
+
+const perInterval = (max: number): { max: number; over: Over } => ({
+  max,
+  over: (column, value) => new ImportProblem('overLimit', { column, value, max }),
+})
+const days = (n: number): { max: number; over: Over } => ({
+  max: n * 86_400,
+  over: (column, value) => new ImportProblem('overDays', { column, value, days: n }),
+})
 
 /** Whole or not, the largest value, and the problem past it. */
-const numberKinds: Record<NumberKind, { whole: boolean; max: number; over: (column: string, value: string) => ImportProblem }> = {
-  count: { whole: true, max: MAX_COUNT, over: (column, value) => new ImportProblem('overLimit', { column, value, max: MAX_COUNT }) },
-  agents: { whole: false, max: MAX_AGENTS, over: (column, value) => new ImportProblem('overLimit', { column, value, max: MAX_AGENTS }) },
-  handle: { whole: false, max: MAX_HANDLE_DAYS * DAY_SEC, over: (column, value) => new ImportProblem('overDays', { column, value, days: MAX_HANDLE_DAYS }) },
-  wait: { whole: false, max: MAX_WAIT_DAYS * DAY_SEC, over: (column, value) => new ImportProblem('overDays', { column, value, days: MAX_WAIT_DAYS }) },
-  nps: { whole: true, max: MAX_NPS, over: (_column, value) => new ImportProblem('npsRange', { value }) },
+const numberKinds: Record<NumberKind, { whole: boolean; max: number; over: Over }> = {
+  count: { whole: true, ...perInterval(MAX_COUNT) },
+  agents: { whole: false, ...perInterval(MAX_AGENTS) },
+  handle: { whole: false, ...days(MAX_HANDLE_DAYS) },
+  wait: { whole: false, ...days(MAX_WAIT_DAYS) },
+  nps: { whole: true, max: 10, over: (_column, value) => new ImportProblem('npsRange', { value }) },
 }
 
 /** A cell as a message quotes it: a long one (a 400-digit number) cut short. */
