@@ -23,6 +23,7 @@ import { todayIn } from '../services/clock.server.ts'
 import { isDatabaseEmpty } from '../services/database.server.ts'
 import { defaultTimeZone, loadDemoData } from '../services/demo.server.ts'
 import { importCsv } from '../services/import.server.ts'
+import { importDates } from '../services/import-dates.server.ts'
 import { detectFileEncoding } from '../services/csv-source.server.ts'
 import { getActuals, UnknownChannel } from '../services/actuals.server.ts'
 import { bucketFromSeconds } from '../domain/buckets.ts'
@@ -152,6 +153,7 @@ program
       kind: options.kind,
       timeZone,
       fileName: path.basename(file),
+      dates: importDates(timeZone),
       mapping,
       // A running count for people watching a terminal; nothing when output goes to a file.
       onProgress: ({ rows }) => process.stderr.isTTY && process.stderr.write(`\r${rows.toLocaleString('en')} rows read…`),
@@ -271,7 +273,7 @@ program
     if (!existsSync(options.history)) throw new CliError(`No such file: ${options.history}`)
     let rows
     try {
-      rows = await readIntervalFile(options.history, options.tz)
+      rows = await readIntervalFile(options.history, options.tz, importDates(options.tz))
     } catch (error) {
       if (!(error instanceof BadIntervalFile)) throw error
       for (const problem of error.problems) console.error(problem.line > 0 ? `line ${problem.line}: ${problem.reason}` : problem.reason)
@@ -336,7 +338,7 @@ program
           throw new CliError('--interval must be a whole number of minutes, in seconds')
         let rows
         try {
-          rows = await readIntervalFile(options.input!, timeZone)
+          rows = await readIntervalFile(options.input!, timeZone, importDates(timeZone))
         } catch (error) {
           if (!(error instanceof BadIntervalFile)) throw error
           for (const problem of error.problems) console.error(problem.line > 0 ? `line ${problem.line}: ${problem.reason}` : problem.reason)

@@ -16,6 +16,7 @@ import { LocalBuckets } from '../domain/buckets.ts'
 import { addDays, localDateOf, localIsoString, localMinuteOfDay, spanOf, startOfLocalDay, type LocalTime } from '../domain/intervals.ts'
 import { hasPlannedAht, type PlannedAht } from '../domain/planned-aht.ts'
 import { roundTo } from '../utils/format.ts'
+import { importWindow } from './import-dates.server.ts'
 import { getOperation, listChannels } from './operation.server.ts'
 import { listSpecialDays } from './special-days.server.ts'
 
@@ -36,14 +37,18 @@ export interface DataPeriod {
   to: string
 }
 
-/** The local days with volume of each channel that has any. */
+/**
+ * The local days with volume of each channel that has any, within the dates imports accept: a row
+ * stored before imports checked them (9999-12-31) is no history to forecast from.
+ */
 export function channelDataRanges(timeZone: string): ReadonlyMap<number, DataPeriod> {
+  const { from, until } = importWindow(timeZone)
   // A scan of every interval with volume: kept until the data changes.
-  return keptWhileUnchanged(`channelDataRanges:${timeZone}`, () => {
+  return keptWhileUnchanged(`channelDataRanges:${timeZone}:${from}:${until}`, () => {
     const rows = readDatabase()
-      .prepare('SELECT channelId, MIN(start), MAX(start) FROM IntervalStat WHERE offered > 0 GROUP BY channelId')
+      .prepare('SELECT channelId, MIN(start), MAX(start) FROM IntervalStat WHERE offered > 0 AND start >= ? AND start < ? GROUP BY channelId')
       .raw()
-      .all() as [number, number, number][]
+      .all(from, until) as [number, number, number][]
     return new Map(rows.map(([id, first, last]) => [id, { from: localDateOf(first, timeZone), to: localDateOf(last, timeZone) }]))
   })
 }
@@ -99,10 +104,12 @@ export async function checkForecastInput(input: CreateForecastInput) {
 export async function createForecast(input: CreateForecastInput, user: string): Promise<number> {
   const [{ timeZone, chosen }, specialDays] = await Promise.all([checkForecastInput(input), listSpecialDays()])
   const firstDay = addDays(input.historyTo, 1)
+  // Only history within the dates imports accept, like the data range above.
+  const window = importWindow(timeZone)
   const history = readHistory(
     chosen.map((c) => c.id),
-    startOfLocalDay(input.historyFrom, timeZone),
-    startOfLocalDay(firstDay, timeZone),
+    Math.max(startOfLocalDay(input.historyFrom, timeZone), window.from),
+    Math.min(startOfLocalDay(firstDay, timeZone), window.until),
   )
   // A channel with no contact in the window would be learned as all zeros: refused, named.
   const empty = chosen.filter((c) => !history.get(c.id)!.some((r) => r.offered > 0))

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3'
 import { databaseUrl, sqliteFilePath } from '../db/url.server.ts'
 import { prisma } from '../db.server.ts'
 import { mapColumns, normaliseHeader, type ImportKind } from '../domain/import/formats.ts'
-import { LocalTimeReader } from '../domain/import/local-time.ts'
+import { dateWindow, LocalTimeReader, type DateWindow, type ImportDates } from '../domain/import/local-time.ts'
 import { intervalCountsProblem, readContactRow, readIntervalRow, type IntervalCounts } from '../domain/import/rows.ts'
 import { ImportProblem, type ImportErrorCode, type ImportErrorParams } from '../domain/import/errors.ts'
 import { readCsv, UnreadableFile, type Encoding } from './csv-source.server.ts'
@@ -66,6 +66,8 @@ export interface ImportOptions {
   kind: ImportKind
   timeZone: string
   fileName: string
+  /** The local dates rows may fall on (the service's `importDates`: decision 007). */
+  dates: ImportDates
   /** Our column name → the file's column name ('' = not in the file), for exports with other names. */
   mapping?: Record<string, string>
   /** Known encoding (files on disk are scanned whole); otherwise decided from the first megabyte. */
@@ -205,6 +207,7 @@ export async function importCsv(source: Readable, options: ImportOptions): Promi
   const started = Date.now()
   const errors = new ErrorList()
   const times = new LocalTimeReader(options.timeZone)
+  const window = dateWindow(options.dates, options.timeZone)
   const db = openDatabase()
   let rows = 0
   let bytes = 0
@@ -242,7 +245,7 @@ export async function importCsv(source: Readable, options: ImportOptions): Promi
           errors.add(record.line, new ImportProblem('columnCount', { count: record.fields.length, expected: headerLength }))
           continue
         }
-        const problem = stage.add(record.fields, mapping, record.line, times, channels)
+        const problem = stage.add(record.fields, mapping, record.line, times, window, channels)
         if (problem) errors.add(record.line, problem)
       }
     } catch (error) {
@@ -303,7 +306,14 @@ interface StageOutcome extends Omit<ImportCounts, 'rows'> {
 
 interface Stage {
   /** Validates and stages one record; returns the problem when it is refused. */
-  add(fields: string[], mapping: Record<string, number>, line: number, times: LocalTimeReader, channels: Channels): ImportProblem | null
+  add(
+    fields: string[],
+    mapping: Record<string, number>,
+    line: number,
+    times: LocalTimeReader,
+    window: DateWindow,
+    channels: Channels,
+  ): ImportProblem | null
   /**
    * Writes the staged rows (the file had no bad row), inside the write transaction; or lists in
    * `errors` the rows that what is stored makes impossible, and returns null (nothing written).
@@ -347,8 +357,8 @@ function stageContacts(db: Database.Database): Stage {
   const firstLine = db.prepare('SELECT line FROM staging WHERE channelId = ? AND externalId = ?').pluck()
   const last = new Map<string, number>()
   return {
-    add(fields, mapping, line, times, channels) {
-      const result = readContactRow(fields, mapping, times, (channel) => last.get(channel.toLowerCase()))
+    add(fields, mapping, line, times, window, channels) {
+      const result = readContactRow(fields, mapping, times, window, (channel) => last.get(channel.toLowerCase()))
       if (!result.ok) return result.problem
       const r = result.row
       last.set(r.channel.toLowerCase(), r.arrivedAt)
@@ -475,8 +485,8 @@ function stageIntervals(db: Database.Database): Stage {
   const firstLine = db.prepare('SELECT line FROM staging WHERE channelId = ? AND start = ?').pluck()
   const last = new Map<string, number>()
   return {
-    add(fields, mapping, line, times, channels) {
-      const result = readIntervalRow(fields, mapping, times, (channel) => last.get(channel.toLowerCase()))
+    add(fields, mapping, line, times, window, channels) {
+      const result = readIntervalRow(fields, mapping, times, window, (channel) => last.get(channel.toLowerCase()))
       if (!result.ok) return result.problem
       const r = result.row
       last.set(r.channel.toLowerCase(), r.start)

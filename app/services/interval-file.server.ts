@@ -3,7 +3,7 @@
 // with their numbers, like the import.
 import { createReadStream } from 'node:fs'
 import { mapColumns } from '../domain/import/formats.ts'
-import { LocalTimeReader } from '../domain/import/local-time.ts'
+import { dateWindow, LocalTimeReader, type ImportDates } from '../domain/import/local-time.ts'
 import { ImportProblem } from '../domain/import/errors.ts'
 import { readIntervalRow, type IntervalRow } from '../domain/import/rows.ts'
 import { detectFileEncoding, readCsv, UnreadableFile } from './csv-source.server.ts'
@@ -16,8 +16,10 @@ export class BadIntervalFile extends Error {
 
 const LISTED = 100
 
-export async function readIntervalFile(file: string, timeZone: string): Promise<IntervalRow[]> {
+/** `dates`: the local dates rows may fall on, as in the import. */
+export async function readIntervalFile(file: string, timeZone: string, dates: ImportDates): Promise<IntervalRow[]> {
   const times = new LocalTimeReader(timeZone)
+  const window = dateWindow(dates, timeZone)
   const csv = readCsv(createReadStream(file), undefined, await detectFileEncoding(file))
   const rows: IntervalRow[] = []
   const problems: { line: number; reason: string }[] = []
@@ -39,7 +41,7 @@ export async function readIntervalFile(file: string, timeZone: string): Promise<
         }
         mapping = mapped.mapping
       }
-      const result = readIntervalRow(record.fields, mapping, times, (channel) => last.get(channel.toLowerCase()))
+      const result = readIntervalRow(record.fields, mapping, times, window, (channel) => last.get(channel.toLowerCase()))
       if (!result.ok) {
         report(record.line, result.problem)
         continue

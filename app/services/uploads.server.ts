@@ -8,6 +8,7 @@ import type { Actor } from './audit.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { detectFileEncoding, readCsv, UnreadableFile, type Encoding } from './csv-source.server.ts'
 import { importCsv, type ImportResult } from './import.server.ts'
+import { importDates } from './import-dates.server.ts'
 import { enqueueJob, jobProgress } from './job-runner.server.ts'
 import { listJobs, readJob, type JobOutcome, type JobRecord } from './jobs.server.ts'
 import { removeUpload, sweepAbandonedUploads, uploadPath } from './upload-files.server.ts'
@@ -183,6 +184,7 @@ export async function importWork(job: JobRecord<ImportJobInput>, report: (progre
     kind: input.kind,
     timeZone: input.timeZone,
     fileName: input.fileName,
+    dates: importDates(input.timeZone),
     mapping: input.mapping,
     onProgress: report,
   })

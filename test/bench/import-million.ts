@@ -11,6 +11,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'traffic-bench-import-'))
 process.env.DATABASE_URL = `file:${path.join(dir, 'bench.db')}`
 const { applyMigrations } = await import('../../app/services/migrations.server.ts')
 const { importCsv } = await import('../../app/services/import.server.ts')
+const { importDates } = await import('../../app/services/import-dates.server.ts')
 const { getActuals } = await import('../../app/services/actuals.server.ts')
 
 const rows = 1_000_000
@@ -36,7 +37,12 @@ const megabytes = statSync(file).size / 1e6
 
 await applyMigrations(process.env.DATABASE_URL)
 const began = performance.now()
-const result = await importCsv(createReadStream(file), { kind: 'contacts', timeZone: 'America/Sao_Paulo', fileName: 'contacts.csv' })
+const result = await importCsv(createReadStream(file), {
+  kind: 'contacts',
+  timeZone: 'America/Sao_Paulo',
+  fileName: 'contacts.csv',
+  dates: importDates('America/Sao_Paulo'),
+})
 const seconds = (performance.now() - began) / 1000
 if (result.status !== 'imported') throw new Error(`bench import refused: ${JSON.stringify(result.errors.slice(0, 3))}`)
 const rss = process.resourceUsage().maxRSS / 1024

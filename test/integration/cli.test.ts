@@ -593,4 +593,22 @@ describe('wfm import and actuals', () => {
     expect(run.status).toBe(1)
     expect(run.stderr).toMatch(/missing column\(s\): channel \(the header has: datetime, calls\)/)
   })
+
+  it('refuses a file with a far-future date or a huge number whole, naming the lines, and writes nothing', async () => {
+    const file = path.join(scratch, 'out-of-bounds.csv')
+    const rows = ['2026-11-20 09:00,Voz,10', '9999-12-31 08:00,Voz,10', '2026-11-20 09:15,Voz,1e23', `2026-11-20 09:30,Voz,${'4'.repeat(400)}`]
+    writeFileSync(file, `interval_start,channel,offered\n${rows.join('\n')}\n`)
+    const database = 'bounds.db'
+    const run = await wfm(['import', file, '--kind', 'intervals', '--tz', 'America/Sao_Paulo'], { database })
+    expect(run.status).toBe(1)
+    // TODAY=2026-11-24: dates up to five years ahead.
+    expect(run.stderr.trim().split('\n')).toEqual([
+      'line 3: interval_start: 9999-12-31 08:00 is outside the dates accepted, 1990-01-01 to 2031-11-24',
+      'line 4: offered "1e23" is not a number',
+      `line 5: offered ${'4'.repeat(20)}… is more than 10000000 in one interval`,
+      'Refused out-of-bounds.csv: 3 bad line(s); nothing was imported.',
+    ])
+    const status = await wfm(['status'], { database })
+    expect(JSON.parse(status.lines[0]!)).toMatchObject({ channels: [], contacts: 0, intervals: 0 })
+  })
 }, RUNS)

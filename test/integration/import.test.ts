@@ -6,12 +6,13 @@ import { getActuals } from '../../app/services/actuals.server.ts'
 import { importCsv, type ImportOptions, type ImportResult } from '../../app/services/import.server.ts'
 import { saveChannel } from '../../app/services/settings.server.ts'
 import { bankCallsFile, hasBankCalls } from '../support/bank-calls.ts'
+import { importDates } from '../support/import-dates.ts'
 
 const header = 'contact_id,channel,arrived_at,outcome,wait_seconds,handle_seconds,agent,queue,fcr,nps'
 
 function run(content: string | Buffer | Readable, options: Partial<ImportOptions> = {}): Promise<ImportResult> {
   const source = content instanceof Readable ? content : Readable.from([typeof content === 'string' ? Buffer.from(content, 'utf8') : content])
-  return importCsv(source, { kind: 'contacts', timeZone: 'America/Sao_Paulo', fileName: 'test.csv', ...options })
+  return importCsv(source, { kind: 'contacts', timeZone: 'America/Sao_Paulo', fileName: 'test.csv', dates: importDates, ...options })
 }
 
 const csv = (...rows: string[]) => [header, ...rows].join('\n') + '\n'
@@ -214,7 +215,8 @@ describe('refusing bad files whole', () => {
     ['a negative wait', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,-3,60,,,,'), /line 3: wait_seconds -3 is negative/],
     ['a non-numeric handle time', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,1,abc,,,,'), /line 3: handle_seconds "abc" is not a number/],
     ['a hexadecimal number', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,0x10,60,,,,'), /line 3: wait_seconds "0x10" is not a number/],
-    ['a wait of 40 days', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,3456000,60,,,,'), /line 3: wait_seconds .* more than 31 days/],
+    ['a wait of 400 days', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,34560000,60,,,,'), /line 3: wait_seconds 34560000 is more than 365 days/],
+    ['a handle time of 40 days', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,1,3456000,,,,'), /line 3: handle_seconds 3456000 is more than 31 days/],
     ['an unknown outcome', () => csv(good, 'B,Voz,2026-11-20 08:00,transferred,1,60,,,,'), /line 3: outcome "transferred" is neither answered nor abandoned/],
     ['an abandoned contact with handle time', () => csv(good, 'B,Voz,2026-11-20 08:00,abandoned,1,60,,,,'), /line 3: an abandoned contact has handle_seconds 60/],
     ['an NPS of 11', () => csv(good, 'B,Voz,2026-11-20 08:00,answered,1,60,,,,11'), /line 3: nps 11 is outside 0–10/],
@@ -479,7 +481,7 @@ describe('files on disk', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'traffic-latin1-')), 'late.csv')
     writeFileSync(file, Buffer.from(csv(...rows, 'F-last,Atendimento São Paulo,2026-11-20 08:00,answered,1,60,,,,'), 'latin1'))
     expect(await detectFileEncoding(file)).toBe('windows-1252')
-    const result = await importCsv(createReadStream(file), { kind: 'contacts', timeZone: 'America/Sao_Paulo', fileName: 'late.csv', encoding: 'windows-1252' })
+    const result = await importCsv(createReadStream(file), { kind: 'contacts', timeZone: 'America/Sao_Paulo', fileName: 'late.csv', encoding: 'windows-1252', dates: importDates })
     expect(result).toMatchObject({ status: 'imported', channelsCreated: ['voz', 'atendimento_sao_paulo'] })
     expect((await prisma.channel.findFirstOrThrow({ where: { key: 'atendimento_sao_paulo' } })).name).toBe('Atendimento São Paulo')
   })

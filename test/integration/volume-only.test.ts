@@ -15,6 +15,7 @@ import { generateSchedule, ScheduleInputError } from '../../app/services/schedul
 import { saveChannel } from '../../app/services/settings.server.ts'
 import { getStaffingView, planRows } from '../../app/services/staffing.server.ts'
 import { channelFormSchema } from '../../app/schemas/settings.ts'
+import { importDates } from '../support/import-dates.ts'
 
 const ZONE = 'America/Sao_Paulo'
 const query = { week: 0, channel: null, scenarioIds: [] as number[], weeklyHours: 44, workdays: 6 }
@@ -39,7 +40,7 @@ function intervalFile(): string {
 
 beforeAll(async () => {
   await prisma.operation.create({ data: { id: 1, name: 'SP', timeZone: ZONE } })
-  const result = await importCsv(Readable.from([intervalFile()]), { kind: 'intervals', timeZone: ZONE, fileName: 'mix.csv' })
+  const result = await importCsv(Readable.from([intervalFile()]), { kind: 'intervals', timeZone: ZONE, fileName: 'mix.csv', dates: importDates })
   expect(result.status).toBe('imported')
   const channels = await listChannels()
   banco = channels.find((c) => c.key === 'banco')!.id
@@ -171,7 +172,7 @@ describe('a forecast from a window without the channel’s history', () => {
   it('is refused, naming the channel, and nothing is saved', async () => {
     // A new channel with January's history: Banco has none then.
     const january = ['interval_start,channel,offered', ...Array.from({ length: 31 }, (_, d) => `2026-01-${String(d + 1).padStart(2, '0')} 10:00,Novo,5`)]
-    await importCsv(Readable.from([`${january.join('\n')}\n`]), { kind: 'intervals', timeZone: ZONE, fileName: 'novo.csv' })
+    await importCsv(Readable.from([`${january.join('\n')}\n`]), { kind: 'intervals', timeZone: ZONE, fileName: 'novo.csv', dates: importDates })
     const novo = (await listChannels()).find((c) => c.key === 'novo')!.id
     const before = await prisma.forecast.count()
     const refused = await createForecast(
@@ -194,7 +195,7 @@ describe('a day whose rows never arrived', () => {
       if (weekday === 0 || weekday === 6 || date === '2026-11-25') continue
       for (let q = 0; q < 16; q++) lines.push(`${date} ${String(8 + Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')},Lacunas,20`)
     }
-    await importCsv(Readable.from([`${lines.join('\n')}\n`]), { kind: 'intervals', timeZone: ZONE, fileName: 'lacunas.csv' })
+    await importCsv(Readable.from([`${lines.join('\n')}\n`]), { kind: 'intervals', timeZone: ZONE, fileName: 'lacunas.csv', dates: importDates })
     const channel = (await listChannels()).find((c) => c.key === 'lacunas')!
     const listed = (await listHistoryGaps(ZONE)).find((c) => c.channelId === channel.id)!
     expect(listed.gaps).toEqual([{ date: '2026-11-25', kind: 'missing', total: 0, usual: 320 }])

@@ -7,6 +7,7 @@
 // quarter hour (every zone changes offset on a quarter hour), so a million rows cost a few
 // thousand look-ups.
 import { tzOffset } from '@date-fns/tz'
+import { addDays, isLocalDate, parseLocalDate, startOfLocalDay } from '../intervals.ts'
 
 const pattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i
 
@@ -90,4 +91,31 @@ export class LocalTimeReader {
     }
     return { ok: true, instant: first }
   }
+}
+
+/** The local dates an import accepts, both included. */
+export interface ImportDates {
+  earliest: string
+  latest: string
+}
+
+/** Those dates as instants in a zone: [from, until). */
+export interface DateWindow extends ImportDates {
+  from: number
+  until: number
+}
+
+/**
+ * From `earliest` to `yearsAhead` years after `today`, the same month and day (29 February → 28
+ * February). The service chooses the values (IMPORT_EARLIEST_DATE, IMPORT_YEARS_AHEAD, today).
+ */
+export function acceptedDates(earliest: string, today: string, yearsAhead: number): ImportDates {
+  const { year, month, date } = parseLocalDate(today)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const latest = `${year + yearsAhead}-${pad(month)}-${pad(date)}`
+  return { earliest, latest: isLocalDate(latest) ? latest : `${year + yearsAhead}-${pad(month)}-28` }
+}
+
+export function dateWindow(dates: ImportDates, timeZone: string): DateWindow {
+  return { ...dates, from: startOfLocalDay(dates.earliest, timeZone), until: startOfLocalDay(addDays(dates.latest, 1), timeZone) }
 }

@@ -1,6 +1,6 @@
 // Validation of one CSV row of each format: a clean typed row, or the reason it is refused.
 import { ImportProblem } from './errors.ts'
-import type { LocalTimeReader } from './local-time.ts'
+import type { DateWindow, LocalTimeReader } from './local-time.ts'
 
 export interface ContactRow {
   externalId: string
@@ -56,17 +56,65 @@ function text(record: readonly string[], index: number | undefined, column: stri
   return value
 }
 
-function number(record: readonly string[], index: number | undefined, column: string, rule: 'seconds' | 'count' | 'amount', required: boolean): number | null {
+// Upper bounds: past them a value is a mistake (a shifted column, digits run together, an
+// overflow), not an operation, and would skew every sum it joins. They sit far above any real
+// operation because a file is imported whole or not at all: one genuine row refused blocks it.
+/** Contacts in one 15-minute interval: 10^7 is ~11,000 a second. */
+const MAX_COUNT = 10_000_000
+/** Agents staffed in one interval: beyond the largest operations on one floor. */
+const MAX_AGENTS = 100_000
+/**
+ * Work on one contact (handle_seconds, aht_seconds): a month. Nobody works one contact that
+ * long, but asynchronous conversations (WhatsApp) and tickets timed open-to-close last days.
+ */
+const MAX_HANDLE_DAYS = 31
+/**
+ * Waiting (wait_seconds, asa_seconds): a year. Deferred work waits days (an e-mail answered within
+ * 48 h meets a common goal), and a backlog after a crisis has kept e-mail and tickets waiting for
+ * weeks or months; an answer more than a year later is a reopened case or a wrong date.
+ */
+const MAX_WAIT_DAYS = 365
+
+type NumberKind = 'count' | 'agents' | 'handle' | 'wait' | 'nps'
+type Over = (column: string, value: string) => ImportProblem
+
+const perInterval = (max: number): { max: number; over: Over } => ({
+  max,
+  over: (column, value) => new ImportProblem('overLimit', { column, value, max }),
+})
+const days = (n: number): { max: number; over: Over } => ({
+  max: n * 86_400,
+  over: (column, value) => new ImportProblem('overDays', { column, value, days: n }),
+})
+
+/** Whole or not, the largest value, and the problem past it. */
+const numberKinds: Record<NumberKind, { whole: boolean; max: number; over: Over }> = {
+  count: { whole: true, ...perInterval(MAX_COUNT) },
+  agents: { whole: false, ...perInterval(MAX_AGENTS) },
+  handle: { whole: false, ...days(MAX_HANDLE_DAYS) },
+  wait: { whole: false, ...days(MAX_WAIT_DAYS) },
+  nps: { whole: true, max: 10, over: (_column, value) => new ImportProblem('npsRange', { value }) },
+}
+
+/** A cell as a message quotes it: a long one (a 400-digit number) cut short. */
+function excerpt(value: string): string {
+  return value.length <= 24 ? value : `${value.slice(0, 20)}…`
+}
+
+function number(record: readonly string[], index: number | undefined, column: string, kind: NumberKind, required: boolean): number | null {
   const value = index === undefined ? '' : (record[index] ?? '').trim()
   if (value === '') {
     if (required) throw new ImportProblem('empty', { column })
     return null
   }
-  if (!decimal.test(value)) throw new ImportProblem('notNumber', { column, value })
+  // Plain decimals only: no exponent, hexadecimal, NaN or Infinity.
+  if (!decimal.test(value)) throw new ImportProblem('notNumber', { column, value: excerpt(value) })
   const n = Number(value.replace(',', '.'))
-  if (n < 0) throw new ImportProblem('negative', { column, value })
-  if (rule === 'count' && !Number.isInteger(n)) throw new ImportProblem('notWhole', { column, value })
-  if (rule === 'seconds' && n > 31 * 86_400) throw new ImportProblem('over31Days', { column, value })
+  const { whole, max, over } = numberKinds[kind]
+  if (n < 0) throw new ImportProblem('negative', { column, value: excerpt(value) })
+  // Checked before wholeness: 10^400 reads as Infinity, which is no whole number either.
+  if (n > max) throw over(column, excerpt(value))
+  if (whole && !Number.isInteger(n)) throw new ImportProblem('notWhole', { column, value: excerpt(value) })
   return n
 }
 
@@ -75,12 +123,16 @@ function instant(
   index: number | undefined,
   column: string,
   times: LocalTimeReader,
+  window: DateWindow,
   previous?: number,
   repeats = false,
 ): number {
   const value = text(record, index, column, true)!
   const read = times.read(value, previous, repeats)
   if (!read.ok) throw new ImportProblem(read.code, { column, value: read.value, timeZone: times.timeZone })
+  if (read.instant < window.from || read.instant >= window.until) {
+    throw new ImportProblem('outsideDates', { column, value, earliest: window.earliest, latest: window.latest })
+  }
   return read.instant
 }
 
@@ -100,6 +152,7 @@ export function readContactRow(
   record: readonly string[],
   mapping: Record<string, number>,
   times: LocalTimeReader,
+  window: DateWindow,
   previous?: PreviousInstant,
 ): RowResult<ContactRow> {
   return validate(() => {
@@ -107,7 +160,7 @@ export function readContactRow(
     const outcomeText = text(record, mapping.outcome, 'outcome', true)!
     const outcome = outcomes[outcomeText.toLowerCase()]
     if (!outcome) throw new ImportProblem('outcome', { value: outcomeText })
-    const handleSec = number(record, mapping.handle_seconds, 'handle_seconds', 'seconds', true)!
+    const handleSec = number(record, mapping.handle_seconds, 'handle_seconds', 'handle', true)!
     if (outcome === 'abandoned' && handleSec > 0) throw new ImportProblem('abandonedWithHandle', { value: handleSec })
     const fcrText = text(record, mapping.fcr, 'fcr', false)
     let fcr: boolean | null = null
@@ -116,14 +169,13 @@ export function readContactRow(
       if (parsed === undefined) throw new ImportProblem('fcr', { value: fcrText })
       fcr = parsed
     }
-    const nps = number(record, mapping.nps, 'nps', 'count', false)
-    if (nps !== null && nps > 10) throw new ImportProblem('npsRange', { value: nps })
+    const nps = number(record, mapping.nps, 'nps', 'nps', false)
     return {
       externalId: text(record, mapping.contact_id, 'contact_id', true)!,
       channel,
-      arrivedAt: instant(record, mapping.arrived_at, 'arrived_at', times, previous?.(channel)),
+      arrivedAt: instant(record, mapping.arrived_at, 'arrived_at', times, window, previous?.(channel)),
       outcome,
-      waitSec: number(record, mapping.wait_seconds, 'wait_seconds', 'seconds', true)!,
+      waitSec: number(record, mapping.wait_seconds, 'wait_seconds', 'wait', true)!,
       handleSec,
       agent: text(record, mapping.agent, 'agent', false),
       queue: text(record, mapping.queue, 'queue', false),
@@ -137,11 +189,12 @@ export function readIntervalRow(
   record: readonly string[],
   mapping: Record<string, number>,
   times: LocalTimeReader,
+  window: DateWindow,
   previous?: PreviousInstant,
 ): RowResult<IntervalRow> {
   return validate(() => {
     const channel = text(record, mapping.channel, 'channel', true)!
-    const start = instant(record, mapping.interval_start, 'interval_start', times, previous?.(channel), true)
+    const start = instant(record, mapping.interval_start, 'interval_start', times, window, previous?.(channel), true)
     if (start % 900_000 !== 0) throw new ImportProblem('offGrid')
     const row: IntervalRow = {
       start,
@@ -150,9 +203,9 @@ export function readIntervalRow(
       answered: number(record, mapping.answered, 'answered', 'count', false),
       abandoned: number(record, mapping.abandoned, 'abandoned', 'count', false),
       answeredWithinThreshold: number(record, mapping.answered_within_threshold, 'answered_within_threshold', 'count', false),
-      ahtSec: number(record, mapping.aht_seconds, 'aht_seconds', 'seconds', false),
-      asaSec: number(record, mapping.asa_seconds, 'asa_seconds', 'seconds', false),
-      agentsStaffed: number(record, mapping.agents_staffed, 'agents_staffed', 'amount', false),
+      ahtSec: number(record, mapping.aht_seconds, 'aht_seconds', 'handle', false),
+      asaSec: number(record, mapping.asa_seconds, 'asa_seconds', 'wait', false),
+      agentsStaffed: number(record, mapping.agents_staffed, 'agents_staffed', 'agents', false),
     }
     // Offered may be stored already: whether abandoned and within have it is known at the write.
     const problem = intervalCountsProblem(row, false)
