@@ -65,8 +65,13 @@ function freePort(): Promise<number> {
   })
 }
 
-export async function startApp({ timeoutMs = 150_000, env = {} as Record<string, string> } = {}): Promise<RunningApp> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'traffic-e2e-'))
+export async function startApp({
+  timeoutMs = 150_000,
+  env = {} as Record<string, string>,
+  /** A folder whose database (app.db) to serve again, kept when stopped (e.g. to restart the app on it). */
+  dir: given = undefined as string | undefined,
+} = {}): Promise<RunningApp> {
+  const dir = given ?? mkdtempSync(path.join(tmpdir(), 'traffic-e2e-'))
   const port = await freePort()
   const databaseUrl = `file:${path.join(dir, 'app.db')}`
   let output = ''
@@ -84,7 +89,7 @@ export async function startApp({ timeoutMs = 150_000, env = {} as Record<string,
       child.kill('SIGTERM')
       await exited
     }
-    rmSync(dir, { recursive: true, force: true })
+    if (!given) rmSync(dir, { recursive: true, force: true })
   }
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
