@@ -54,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (values.intent === 'deleteOverride') {
     const overrideId = idSchema.safeParse(values.overrideId)
-    if (!overrideId.success || !deleteOverride(id, overrideId.data)) throw new Response('Override not found', { status: 404 })
+    if (!overrideId.success || !(await deleteOverride(id, overrideId.data))) throw new Response('Override not found', { status: 404 })
     await recordAudit(user, 'forecast.override.delete', `forecast:${id}`, { overrideId: overrideId.data })
     return data<ActionResult>({ ok: true, form: 'overrides' })
   }

@@ -43,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) {
       return data<ActionResult>({ ok: false, form, errors: fieldErrors(parsed.error), values }, { status: 400 })
     }
-    const result = saveChannel(parsed.data)
+    const result = await saveChannel(parsed.data)
     if (!result.found) throw new Response('Channel not found', { status: 404 })
     if (result.changes) await recordAudit(user, 'settings.channel', `channel:${parsed.data.channelId}`, result.changes)
     return data<ActionResult>({ ok: true, form })
