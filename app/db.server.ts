@@ -93,7 +93,7 @@ export function isBusyError(error: unknown): boolean {
  * after the process's lock wait, DatabaseBusy. An attempt that failed busy must have changed
  * nothing: one statement, or a whole transaction (rolled back).
  */
-export async function retryWhileBusy<T>(attempt: () => T | Promise<T>): Promise<T> {
+async function retryWhileBusy<T>(attempt: () => T | Promise<T>): Promise<T> {
   const started = Date.now()
   for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
     try {
@@ -136,7 +136,7 @@ const globalForPrisma = globalThis as { __trafficPrisma?: AppPrismaClient }
 /** Shared across module reloads in development so connections are not leaked. */
 export const prisma: AppPrismaClient = (globalForPrisma.__trafficPrisma ??= createPrismaClient())
 
-/** A connection for writing: WAL (readers keep reading while it writes), foreign keys, this process's busy timeout. */
+/** A connection for writing: foreign keys on, this process's busy timeout (none on the web server). */
 export function openDatabase(url: string = databaseUrl()): Database.Database {
   const db = new Database(sqliteFilePath(url), { timeout: writeBusyTimeout() })
   try {

@@ -55,8 +55,8 @@ export async function updateUser(
     const changes = changedFields(before, change)
     if (!changes) return { ok: true }
     const losesAdmin = before.role === 'admin' && before.active && (change.role !== 'admin' || !change.active)
-    const activeAdmins = () => (db.prepare("SELECT COUNT(*) AS n FROM User WHERE role = 'admin' AND active = 1").get() as { n: number }).n
-    if (losesAdmin && activeAdmins() <= 1) return { ok: false, error: 'lastAdmin' }
+    const activeAdmins = "SELECT COUNT(*) FROM User WHERE role = 'admin' AND active = 1"
+    if (losesAdmin && (db.prepare(activeAdmins).pluck().get() as number) <= 1) return { ok: false, error: 'lastAdmin' }
     db.prepare('UPDATE User SET name = ?, role = ?, active = ? WHERE id = ?').run(change.name, change.role, change.active ? 1 : 0, id)
     if (!change.active) db.prepare('DELETE FROM Session WHERE userId = ?').run(id)
     recordAuditIn(db, Date.now(), actor, 'user.update', `user:${id}`, changes)
