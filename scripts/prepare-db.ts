@@ -1,8 +1,11 @@
 // `npm start`, step 2: migrate the database and load the demo data into it if it is empty.
 import { databaseUrl } from '../app/db/url.server.ts'
+import { configureDatabase } from '../app/db.server.ts'
 import { prepareDatabase } from '../app/services/database.server.ts'
 import { ensureAdministrator } from '../app/services/auth.server.ts'
 
+// Before the server starts: waits for another process's lock (a command-line import) like the CLI.
+configureDatabase({ waitForLocks: 'block' })
 const { appliedMigrations, demo } = await prepareDatabase({ seedDemo: true })
 const url = databaseUrl()
 if (appliedMigrations.length > 0) console.log(`Migrated ${url}: ${appliedMigrations.join(', ')}`)

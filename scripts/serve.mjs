@@ -38,6 +38,17 @@ app.use((_req, res, next) => {
   res.set('Cache-Control', 'private, no-store')
   next()
 })
+// A 503 says when to try again: the answer to a write that met another process's database lock
+// past the server's wait (app/utils/database-busy.server.ts, which sets the same Retry-After on the
+// answers it returns itself). Remix keeps only the status of an answer a page's action throws.
+app.use((_req, res, next) => {
+  const writeHead = res.writeHead
+  res.writeHead = function (status, ...rest) {
+    if (status === 503 && !res.hasHeader('Retry-After')) res.setHeader('Retry-After', '10')
+    return writeHead.call(this, status, ...rest)
+  }
+  next()
+})
 // Forms other than uploads are small: a bigger body (read whole into memory) is refused.
 const MAX_FORM_BYTES = 1024 * 1024
 app.use((req, res, next) => {

@@ -16,7 +16,7 @@ import { forecastIntervals, type ForecastInterval } from '../domain/forecast/gri
 import { methodIds } from '../domain/forecast/methods/index.ts'
 import { BadIntervalFile, readIntervalFile } from '../services/interval-file.server.ts'
 import { databaseUrl } from '../db/url.server.ts'
-import { prisma } from '../db.server.ts'
+import { configureDatabase, prisma } from '../db.server.ts'
 import { daysBetween, isLocalDate } from '../domain/intervals.ts'
 import { applyMigrations } from '../services/migrations.server.ts'
 import { todayIn } from '../services/clock.server.ts'
@@ -32,6 +32,10 @@ import type { ImportKind } from '../domain/import/formats.ts'
 import { isTimeZone } from '../schemas/settings.ts'
 import { ensureAdministrator, normaliseEmail } from '../services/auth.server.ts'
 import { resetPassword } from '../services/users.server.ts'
+
+// No requests to serve: wait inside SQLite for another process's write lock (an import beside the
+// app's) instead of failing.
+configureDatabase({ waitForLocks: 'block' })
 
 class CliError extends Error {}
 

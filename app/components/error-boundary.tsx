@@ -8,6 +8,7 @@ export function GeneralErrorBoundary() {
   const location = useLocation()
   let title = t('errors.unexpected')
   let text = t('errors.unexpectedText')
+  let busy = false
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) {
       title = t('errors.notFound')
@@ -15,6 +16,11 @@ export function GeneralErrorBoundary() {
     } else if (error.status === 403) {
       title = t('errors.status', { status: error.status })
       text = t('errors.forbidden')
+    } else if (error.status === 503) {
+      // Another process held the database's write lock past the server's wait (app/utils/database-busy.server.ts).
+      title = t('errors.busy')
+      text = t('errors.busyText')
+      busy = true
     } else {
       title = t('errors.status', { status: error.status })
       text = error.status === 400 ? t('errors.badRequest') : t('errors.unexpectedText')
@@ -26,6 +32,13 @@ export function GeneralErrorBoundary() {
     <section className="panel" role="alert">
       <h1>{title}</h1>
       <p>{text}</p>
+      {busy && (
+        <p>
+          <Link to={location.pathname + location.search} reloadDocument>
+            {t('errors.tryAgain')}
+          </Link>
+        </p>
+      )}
       <Link to="/">{t('errors.goHome')}</Link>
     </section>
   )

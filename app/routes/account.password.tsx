@@ -6,6 +6,7 @@ import { MIN_PASSWORD_LENGTH, passwordChangeSchema } from '../schemas/auth.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { changePassword, requireUser } from '../services/auth.server.ts'
 import { safeReturnPath } from '../utils/return-path.ts'
+import { answerBusy } from '../utils/database-busy.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -14,7 +15,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = { errors: Record<string, string> }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  return answerBusy(args, act)
+}
+
+async function act({ request }: ActionFunctionArgs) {
   // Any signed-in role may change their own password.
   const user = await requireUser(request)
   const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))

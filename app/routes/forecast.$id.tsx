@@ -15,6 +15,7 @@ import { recordAudit } from '../services/audit.server.ts'
 import { addOverride, deleteOverride, getForecastView } from '../services/forecast.server.ts'
 import { formatDay, formatDayTime, formatDecimal, formatDuration, formatInstant, formatInteger, formatPercent } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
+import { answerBusy } from '../utils/database-busy.server.ts'
 
 function forecastId(params: LoaderFunctionArgs['params']): number {
   const id = Number(params.id)
@@ -34,7 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionResult = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string> }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  return answerBusy(args, act)
+}
+
+async function act({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editForecasts')
   const id = forecastId(params)
   const formData = await request.formData()
@@ -54,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (values.intent === 'deleteOverride') {
     const overrideId = idSchema.safeParse(values.overrideId)
-    if (!overrideId.success || !deleteOverride(id, overrideId.data)) throw new Response('Override not found', { status: 404 })
+    if (!overrideId.success || !(await deleteOverride(id, overrideId.data))) throw new Response('Override not found', { status: 404 })
     await recordAudit(user, 'forecast.override.delete', `forecast:${id}`, { overrideId: overrideId.data })
     return data<ActionResult>({ ok: true, form: 'overrides' })
   }

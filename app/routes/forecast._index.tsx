@@ -21,6 +21,7 @@ import { getOperation, listChannels } from '../services/operation.server.ts'
 import { addNationalHolidays, deleteSpecialDay, listSpecialDays, saveSpecialDay } from '../services/special-days.server.ts'
 import { formatDay, formatInstant, formatPercent } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
+import { answerBusy } from '../utils/database-busy.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -61,7 +62,11 @@ type ActionResult =
       message?: { key: string; params: Record<string, string | number> }
     }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  return answerBusy(args, act)
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editForecasts')
   const formData = await request.formData()
   const values: Record<string, string | string[]> = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))

@@ -7,6 +7,7 @@ import { fieldErrors } from '../schemas/form-fields.ts'
 import { LOGIN_LIMIT, loginSchema } from '../schemas/auth.ts'
 import { assertSameOrigin, getUser, login, PASSWORD_PAGE } from '../services/auth.server.ts'
 import { safeReturnPath } from '../utils/return-path.ts'
+import { answerBusy } from '../utils/database-busy.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
@@ -16,7 +17,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = { errors: Record<string, string>; email: string; retryAfterMinutes?: number }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  return answerBusy(args, act)
+}
+
+async function act({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
   const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))
   const parsed = loginSchema.safeParse(values)

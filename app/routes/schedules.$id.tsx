@@ -14,6 +14,7 @@ import { recordAudit } from '../services/audit.server.ts'
 import { editShift, getScheduleView, publishSchedule } from '../services/schedules.server.ts'
 import { formatDay, formatDayMonth, formatShortDay, formatDecimal, formatDuration, formatInstant, formatInteger, formatPercent } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
+import { answerBusy } from '../utils/database-busy.server.ts'
 
 function scheduleId(params: LoaderFunctionArgs['params']): number {
   const id = Number(params.id)
@@ -35,7 +36,11 @@ type ActionResult =
   | { ok: true; intent: 'edit'; shiftId: number; violations: ShiftViolation[] }
   | { ok: false; intent: 'edit'; shiftId: number; reason: 'invalid' | 'badTime' | 'unknownAgent' | 'rules'; violations: ShiftViolation[] }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  return answerBusy(args, act)
+}
+
+async function act({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editSchedules')
   const id = scheduleId(params)
   const values = Object.fromEntries(await request.formData())

@@ -20,6 +20,7 @@ import { deleteSchedule, listSchedules } from '../services/schedules.server.ts'
 import { planWeeks, type PlanGap } from '../services/staffing.server.ts'
 import { formatDay, formatDayMonth, formatInstant, formatInteger } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
+import { answerBusy } from '../utils/database-busy.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -45,7 +46,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  return answerBusy(args, act)
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editSchedules')
   const form = Object.fromEntries(await request.formData())
   if (form.intent === 'delete') {

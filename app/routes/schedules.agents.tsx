@@ -11,6 +11,7 @@ import { requireUser } from '../services/auth.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
 import { listChannels } from '../services/operation.server.ts'
 import { useCan } from '../utils/user.ts'
+import { answerBusy } from '../utils/database-busy.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -23,7 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = { ok: true; name: string } | { ok: false; errors: Record<string, string>; values: Record<string, string | string[]> }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  return answerBusy(args, act)
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editSchedules')
   const formData = await request.formData()
   const values: Record<string, string | string[]> = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))

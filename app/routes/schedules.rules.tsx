@@ -12,6 +12,7 @@ import { getOperation } from '../services/operation.server.ts'
 import { getRulesFile, RulesRefused, saveRulesFile } from '../services/schedule-rules.server.ts'
 import { useCan } from '../utils/user.ts'
 import { formatInstant } from '../utils/format.ts'
+import { answerBusy } from '../utils/database-busy.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -21,7 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = { ok: true } | { ok: false; errors: Record<string, string>; values: Record<string, string>; reason?: string }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  return answerBusy(args, act)
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editSchedules')
   const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))
   const parsed = rulesFormSchema.safeParse(values)

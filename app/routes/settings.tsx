@@ -14,6 +14,7 @@ import { formatAhtProfile, parseAhtProfile } from '../domain/planned-aht.ts'
 import { saveChannel, saveOperation } from '../services/settings.server.ts'
 import { formatWeekday } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
+import { answerBusy } from '../utils/database-busy.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -23,7 +24,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string>; values: Record<string, string> }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  return answerBusy(args, act)
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editSettings')
   const formData = await request.formData()
   const values = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
@@ -43,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) {
       return data<ActionResult>({ ok: false, form, errors: fieldErrors(parsed.error), values }, { status: 400 })
     }
-    const result = saveChannel(parsed.data)
+    const result = await saveChannel(parsed.data)
     if (!result.found) throw new Response('Channel not found', { status: 404 })
     if (result.changes) await recordAudit(user, 'settings.channel', `channel:${parsed.data.channelId}`, result.changes)
     return data<ActionResult>({ ok: true, form })

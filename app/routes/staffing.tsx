@@ -24,6 +24,7 @@ import {
 } from '../services/staffing.server.ts'
 import { formatDay, formatDayMonth, formatDayTime, formatDecimal, formatDuration, formatInteger, formatPercent, formatShortDay } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
+import { answerBusy } from '../utils/database-busy.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -42,7 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionResult = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string>; values: Record<string, string> }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  return answerBusy(args, act)
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editScenarios')
   const formData = await request.formData()
   const values = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))

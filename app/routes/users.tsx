@@ -11,6 +11,7 @@ import { requireUser } from '../services/auth.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import { createUser, listUsers, resetPassword, updateUser } from '../services/users.server.ts'
 import { formatInstant } from '../utils/format.ts'
+import { answerBusy } from '../utils/database-busy.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireUser(request, 'manageUsers')
@@ -24,7 +25,11 @@ type ActionResult =
   | { intent: 'update'; ok: boolean; userId: number; error?: string }
   | { intent: 'reset'; ok: true; userId: number; email: string; password: string }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  return answerBusy(args, act)
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const me = await requireUser(request, 'manageUsers')
   const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))
   if (values.intent === 'create') {

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3'
 import { createCookieSessionStorage, redirect, type SessionStorage } from '@remix-run/node'
 import { hash, verify } from '@node-rs/argon2'
 import { z } from 'zod'
-import { prisma, readDatabase, withSqliteTransaction } from '../db.server.ts'
+import { prisma, readDatabase, withWriteTransaction } from '../db.server.ts'
 import { databaseUrl } from '../db/url.server.ts'
 import type { LoginFailureReason } from '../domain/audit.ts'
 import { can, isRole, type Permission, type Role } from '../domain/permissions.ts'
@@ -32,32 +32,38 @@ export const PASSWORD_PAGE = '/account/password'
 
 // --- the cookie ------------------------------------------------------------------------------
 
-const storages = new Map<string, SessionStorage>()
+const storages = new Map<string, Promise<SessionStorage>>()
 
 /**
  * The cookie's signing keys: SESSION_SECRET (comma-separated, newest first, to rotate) or, when it
- * is not set, a random key the app makes on first start and keeps in the database.
+ * is not set, a random key the app makes on first start and keeps in the database (read first:
+ * written once per database, not once per start).
  */
-function sessionSecrets(): string[] {
+async function sessionSecrets(): Promise<string[]> {
   const fromEnv = process.env.SESSION_SECRET?.split(',')
     .map((s) => s.trim())
     .filter(Boolean)
   if (fromEnv?.length) return fromEnv
+  const select = "SELECT value FROM AppSecret WHERE name = 'session'"
+  const kept = readDatabase().prepare(select).get() as { value: string } | undefined
+  if (kept) return [kept.value]
   return [
-    withSqliteTransaction((db) => {
+    await withWriteTransaction((db) => {
       db.prepare("INSERT OR IGNORE INTO AppSecret (name, value) VALUES ('session', ?)").run(randomBytes(32).toString('base64url'))
-      return (db.prepare("SELECT value FROM AppSecret WHERE name = 'session'").get() as { value: string }).value
+      return (db.prepare(select).get() as { value: string }).value
     }),
   ]
 }
 
-function sessionStorage(): SessionStorage {
+function sessionStorage(): Promise<SessionStorage> {
   const key = databaseUrl()
   let storage = storages.get(key)
   if (!storage) {
-    storage = createCookieSessionStorage({
-      cookie: { name: '__session', httpOnly: true, sameSite: 'lax', path: '/', secrets: sessionSecrets() },
-    })
+    storage = sessionSecrets().then((secrets) =>
+      createCookieSessionStorage({ cookie: { name: '__session', httpOnly: true, sameSite: 'lax', path: '/', secrets } }),
+    )
+    // A failure (the database busy) is not kept: the next request tries again.
+    storage.catch(() => storages.delete(key))
     storages.set(key, storage)
   }
   return storage
@@ -77,7 +83,7 @@ interface UserRow {
 }
 
 async function sessionId(request: Request): Promise<string | null> {
-  const session = await sessionStorage().getSession(request.headers.get('Cookie'))
+  const session = await (await sessionStorage()).getSession(request.headers.get('Cookie'))
   const id: unknown = session.get(SESSION_KEY)
   return typeof id === 'string' ? id : null
 }
@@ -184,7 +190,7 @@ export async function login({
   // Count and reserve this attempt in one write transaction (BEGIN IMMEDIATE) before the slow
   // password check, so that attempts sent in parallel each count the ones before them. The row
   // stays as a failure unless the password is right. Rows older than the window go.
-  const reserved = withSqliteTransaction((db) => {
+  const reserved = await withWriteTransaction((db) => {
     db.prepare('DELETE FROM LoginFailure WHERE at <= ?').run(since)
     const count = (sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as { n: number; first: number | null }
     const perAccount = count('SELECT COUNT(*) AS n, MIN(at) AS first FROM LoginFailure WHERE email = ? AND ip = ?', email, address)
@@ -213,11 +219,11 @@ export async function login({
     await recordAudit({ id: null, email }, 'auth.loginFailed', null, { address, reason })
     return { ok: false, reason: 'invalid' }
   }
-  await prisma.$transaction([
-    prisma.loginFailure.deleteMany({ where: { email, ip: address } }),
-    prisma.session.deleteMany({ where: { expiresAt: { lt: new Date(now) } } }),
-    prisma.user.update({ where: { id: found.id }, data: { lastLoginAt: new Date(now) } }),
-  ])
+  await withWriteTransaction((db) => {
+    db.prepare('DELETE FROM LoginFailure WHERE email = ? AND ip = ?').run(email, address)
+    db.prepare('DELETE FROM Session WHERE expiresAt < ?').run(now)
+    db.prepare('UPDATE User SET lastLoginAt = ? WHERE id = ?').run(now, found.id)
+  })
   const setCookie = await startSession(found.id, request)
   const user: User = { id: found.id, email: found.email, name: found.name, role: found.role, mustChangePassword: found.mustChangePassword }
   await recordAudit(user, 'auth.login', null, { address })
@@ -245,7 +251,7 @@ function auditRefusal(db: Database.Database, now: number, email: string, address
 export async function startSession(userId: number, request: Request): Promise<string> {
   const id = randomBytes(32).toString('base64url')
   await prisma.session.create({ data: { id, userId, expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000) } })
-  const storage = sessionStorage()
+  const storage = await sessionStorage()
   const session = await storage.getSession()
   session.set(SESSION_KEY, id)
   return storage.commitSession(session, { maxAge: SESSION_DAYS * 86_400, secure: isHttps(request) })
@@ -259,7 +265,7 @@ export async function logout(request: Request): Promise<string> {
     await prisma.session.deleteMany({ where: { id } })
     if (user) await recordAudit(user, 'auth.logout', null, null)
   }
-  const storage = sessionStorage()
+  const storage = await sessionStorage()
   return storage.destroySession(await storage.getSession(request.headers.get('Cookie')))
 }
 
@@ -287,10 +293,11 @@ export async function changePassword(request: Request, user: User, current: stri
   if (!(await verify(row.passwordHash, current))) return { ok: false, field: 'current', error: 'wrongPassword' }
   if (current === next) return { ok: false, field: 'next', error: 'samePassword' }
   const keep = await sessionId(request)
-  await prisma.$transaction([
-    prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hash(next), mustChangePassword: false } }),
-    prisma.session.deleteMany({ where: { userId: user.id, id: { not: keep ?? '' } } }),
-  ])
+  const passwordHash = await hash(next)
+  await withWriteTransaction((db) => {
+    db.prepare('UPDATE User SET passwordHash = ?, mustChangePassword = 0 WHERE id = ?').run(passwordHash, user.id)
+    db.prepare('DELETE FROM Session WHERE userId = ? AND id <> ?').run(user.id, keep ?? '')
+  })
   await recordAudit(user, 'auth.password', `user:${user.id}`, null)
   return { ok: true }
 }

@@ -2,7 +2,7 @@
 import { brazilNationalHolidays } from '../domain/holidays.ts'
 import { addDays } from '../domain/intervals.ts'
 import { generateDemoHistory, type DemoHistory } from '../domain/demo/generate.ts'
-import { prisma, withSqliteTransaction } from '../db.server.ts'
+import { prisma, withWriteTransaction } from '../db.server.ts'
 import { createForecast } from './forecast.server.ts'
 import { planRows } from './staffing.server.ts'
 import { demoTeam } from '../domain/demo/team.ts'
@@ -37,7 +37,7 @@ export async function loadDemoData(options: { today: string; timeZone?: string; 
   const started = performance.now()
   const timeZone = options.timeZone ?? defaultTimeZone
   const history = generateDemoHistory({ today: options.today, timeZone, seed: options.seed })
-  withSqliteTransaction((db) => {
+  await withWriteTransaction((db) => {
     db.exec(
       'DELETE FROM Schedule; DELETE FROM Agent; DELETE FROM Forecast; DELETE FROM SpecialDay; DELETE FROM Contact; DELETE FROM IntervalStat; DELETE FROM Channel; DELETE FROM Operation;',
     )
@@ -92,7 +92,7 @@ async function createDemoTeam(forecastId: number) {
     if (row.start < firstWeekEnd) hours.set(row.channel, (hours.get(row.channel) ?? 0) + (row.planned.scheduledFractional * forecast.intervalMin) / 60)
   }
   const team = demoTeam([...hours].map(([key, h]) => ({ key, hours: h })))
-  withSqliteTransaction((db) => {
+  await withWriteTransaction((db) => {
     const insert = db.prepare('INSERT INTO Agent (name, channels, weeklyHours, active, createdAt) VALUES (?, ?, ?, 1, ?)')
     for (const agent of team) insert.run(agent.name, JSON.stringify(agent.channels), agent.weeklyHours, Date.now())
   })

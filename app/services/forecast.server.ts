@@ -2,7 +2,7 @@
 // with every method's backtest, and corrected by the analyst's overrides (the model's values are
 // kept beside the adjusted ones). Staffing and review read the adjusted volume and the TMA.
 import { TZDate } from '@date-fns/tz'
-import { prisma, readDatabase, withSqliteTransaction } from '../db.server.ts'
+import { prisma, readDatabase, withWriteTransaction } from '../db.server.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
 import type { Choice } from '../domain/forecast/backtest.ts'
 import { band } from '../domain/forecast/band.ts'
@@ -136,7 +136,7 @@ export async function createForecast(input: CreateForecastInput, user: string): 
     }
   })
   const createdAt = Date.now()
-  return withSqliteTransaction((db) => {
+  return withWriteTransaction((db) => {
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO Forecast (name, method, intervalMin, timeZone, historyFrom, historyTo, firstDay, horizonDays, createdAt, createdBy)
@@ -532,7 +532,7 @@ export async function addOverride(forecastId: number, input: OverrideInput, user
   const horizonStart = startOfLocalDay(forecast.firstDay, timeZone)
   const horizonEnd = startOfLocalDay(addDays(forecast.firstDay, forecast.horizonDays), timeZone)
   if (end <= horizonStart || start >= horizonEnd) return 'outsideHorizon'
-  withSqliteTransaction((db) => {
+  await withWriteTransaction((db) => {
     db.prepare(
       `INSERT INTO ForecastOverride (forecastId, channelId, start, "end", kind, amount, note, createdAt, createdBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(forecastId, input.channelId, start, end, input.kind, input.amount, input.note, Date.now(), user)
@@ -541,8 +541,8 @@ export async function addOverride(forecastId: number, input: OverrideInput, user
   return 'added'
 }
 
-export function deleteOverride(forecastId: number, overrideId: number): boolean {
-  return withSqliteTransaction((db) => {
+export function deleteOverride(forecastId: number, overrideId: number): Promise<boolean> {
+  return withWriteTransaction((db) => {
     const { changes } = db.prepare('DELETE FROM ForecastOverride WHERE id = ? AND forecastId = ?').run(overrideId, forecastId)
     if (changes > 0) replayOverrides(db, forecastId)
     return changes > 0

@@ -3,7 +3,7 @@
 // read, edited by hand, published and exported. Coverage and the shifts that break a rule are always
 // recomputed from the stored shifts, so a hand edit shows at once in the chart, the totals and the
 // warnings; the solver's figures stay those of the schedule as generated.
-import { prisma, withSqliteTransaction } from '../db.server.ts'
+import { prisma, withWriteTransaction } from '../db.server.ts'
 import {
   addDays,
   daysBetween,
@@ -131,7 +131,7 @@ export async function generateSchedule(
       ? rules.openingHours.map((d) => (d ? { open: formatClock(d.open), close: formatClock(d.close) } : null))
       : undefined,
   }
-  return withSqliteTransaction((db) => {
+  return withWriteTransaction((db) => {
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO Schedule (forecastId, channelKey, firstDay, days, timeZone, intervalMin, requirement, rules, daysOff,
@@ -490,7 +490,7 @@ export async function editShift(
   user: string,
 ): Promise<EditResult> {
   const minute = parseClock(change.start)
-  return withSqliteTransaction((db): EditResult => {
+  return withWriteTransaction((db): EditResult => {
     const schedule = db
       .prepare('SELECT firstDay, days, timeZone, daysOff, channelKey, rules FROM Schedule WHERE id = ?')
       .get(scheduleId) as { firstDay: string; days: number; timeZone: string; daysOff: string; channelKey: string | null; rules: string } | undefined

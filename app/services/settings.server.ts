@@ -1,5 +1,5 @@
 // Changes to the operation and its channels.
-import { prisma, withSqliteTransaction } from '../db.server.ts'
+import { prisma, withWriteTransaction } from '../db.server.ts'
 import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { serviceThresholdSec } from '../domain/channel.ts'
 import type { ChannelUpdate, OperationUpdate } from '../schemas/settings.ts'
@@ -35,9 +35,9 @@ type StoredChannel = Record<string, unknown> & {
  */
 export function saveChannel(
   update: ChannelUpdate,
-): { found: false; reaggregated: false } | { found: true; reaggregated: boolean; changes: AuditChanges | null } {
+): Promise<{ found: false; reaggregated: false } | { found: true; reaggregated: boolean; changes: AuditChanges | null }> {
   const { channelId, ...fields } = update
-  return withSqliteTransaction((db) => {
+  return withWriteTransaction((db) => {
     // Every column, so that a field added to the form is compared without touching this query.
     const before = db.prepare('SELECT * FROM Channel WHERE id = ?').get(channelId) as StoredChannel | undefined
     if (!before) return { found: false, reaggregated: false }

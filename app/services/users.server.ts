@@ -1,10 +1,10 @@
 // The admins' user management: create (with a one-time password shown once), change name or
 // role, deactivate (ends their sessions), reset the password. The last active admin can be
 // neither demoted nor deactivated, so the operation is never left without one.
-import { prisma } from '../db.server.ts'
+import { prisma, withWriteTransaction } from '../db.server.ts'
 import { changedFields } from '../domain/audit.ts'
 import type { Role } from '../domain/permissions.ts'
-import { recordAudit, type Actor } from './audit.server.ts'
+import { recordAudit, recordAuditIn, type Actor } from './audit.server.ts'
 import { hashPassword, normaliseEmail, oneTimePassword } from './auth.server.ts'
 
 export interface UserListing {
@@ -47,27 +47,20 @@ export async function updateUser(
   id: number,
   change: { name: string; role: Role; active: boolean },
 ): Promise<UpdateUserResult> {
-  return prisma.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id }, select: { role: true, active: true, name: true } })
-    if (!before) return { ok: false, error: 'notFound' } as const
+  return withWriteTransaction((db): UpdateUserResult => {
+    const row = db.prepare('SELECT role, active, name FROM User WHERE id = ?').get(id) as { role: string; active: number; name: string } | undefined
+    if (!row) return { ok: false, error: 'notFound' }
+    const before = { ...row, active: row.active === 1 }
     // Saving the values it already has is no change: nothing written, nothing audited.
     const changes = changedFields(before, change)
-    if (!changes) return { ok: true } as const
+    if (!changes) return { ok: true }
     const losesAdmin = before.role === 'admin' && before.active && (change.role !== 'admin' || !change.active)
-    if (losesAdmin && (await tx.user.count({ where: { role: 'admin', active: true } })) <= 1)
-      return { ok: false, error: 'lastAdmin' } as const
-    await tx.user.update({ where: { id }, data: change })
-    if (!change.active) await tx.session.deleteMany({ where: { userId: id } })
-    await tx.auditEvent.create({
-      data: {
-        userId: actor.id,
-        actor: actor.email,
-        action: 'user.update',
-        target: `user:${id}`,
-        details: JSON.stringify(changes),
-      },
-    })
-    return { ok: true } as const
+    const activeAdmins = "SELECT COUNT(*) FROM User WHERE role = 'admin' AND active = 1"
+    if (losesAdmin && (db.prepare(activeAdmins).pluck().get() as number) <= 1) return { ok: false, error: 'lastAdmin' }
+    db.prepare('UPDATE User SET name = ?, role = ?, active = ? WHERE id = ?').run(change.name, change.role, change.active ? 1 : 0, id)
+    if (!change.active) db.prepare('DELETE FROM Session WHERE userId = ?').run(id)
+    recordAuditIn(db, Date.now(), actor, 'user.update', `user:${id}`, changes)
+    return { ok: true }
   })
 }
 
@@ -77,10 +70,10 @@ export async function resetPassword(actor: Actor, id: number): Promise<{ ok: tru
   const passwordHash = await hashPassword(password)
   const user = await prisma.user.findUnique({ where: { id }, select: { email: true } })
   if (!user) return { ok: false }
-  await prisma.$transaction([
-    prisma.user.update({ where: { id }, data: { passwordHash, mustChangePassword: true } }),
-    prisma.session.deleteMany({ where: { userId: id } }),
-  ])
+  await withWriteTransaction((db) => {
+    db.prepare('UPDATE User SET passwordHash = ?, mustChangePassword = 1 WHERE id = ?').run(passwordHash, id)
+    db.prepare('DELETE FROM Session WHERE userId = ?').run(id)
+  })
   await recordAudit(actor, 'user.resetPassword', `user:${id}`, null)
   return { ok: true, email: user.email, password }
 }

@@ -19,8 +19,8 @@ import { action as rulesAction, loader as rulesLoader } from '../../app/routes/s
 import { action as settingsAction } from '../../app/routes/settings.tsx'
 import { action as staffingAction } from '../../app/routes/staffing.tsx'
 import { action as usersAction, loader as usersLoader } from '../../app/routes/users.tsx'
-import { getUser, hashPassword, login, LOGIN_LIMIT } from '../../app/services/auth.server.ts'
-import { createUser, updateUser } from '../../app/services/users.server.ts'
+import { changePassword, getUser, hashPassword, login, LOGIN_LIMIT } from '../../app/services/auth.server.ts'
+import { createUser, resetPassword, updateUser } from '../../app/services/users.server.ts'
 import { formPost, signedInAs, SITE } from '../support/session.ts'
 
 type Handler = (args: ActionFunctionArgs & LoaderFunctionArgs) => unknown
@@ -267,6 +267,30 @@ describe('signing in', () => {
     const out = await call(logoutAction as Handler, formPost('/logout', [], cookie))
     expect(out).toMatchObject({ status: 302, location: '/login' })
     expect(await getUser(new Request(SITE, { headers: { Cookie: cookie } }))).toBeNull()
+  })
+
+  it('keeps the books of sign-ins and passwords: when, failures cleared, other sessions ended by a change, all by a reset', async () => {
+    const request = new Request(SITE)
+    const made = await createUser({ id: null, email: 'test' }, { email: 'rui@test.local', name: 'Rui', role: 'analyst' })
+    if (!made.ok) throw new Error('not created')
+    const failures = () => prisma.loginFailure.count({ where: { email: 'rui@test.local', ip: 'b' } })
+    await login({ email: 'rui@test.local', password: 'wrong', address: 'b', request })
+    expect(await failures()).toBe(1)
+    const before = Date.now()
+    const first = await login({ email: 'rui@test.local', password: made.password, address: 'b', request })
+    const second = await login({ email: 'rui@test.local', password: made.password, address: 'c', request })
+    if (!first.ok || !second.ok) throw new Error('refused')
+    expect(await failures()).toBe(0)
+    const rui = await prisma.user.findUniqueOrThrow({ where: { email: 'rui@test.local' } })
+    expect(rui.lastLoginAt!.getTime()).toBeGreaterThanOrEqual(before)
+    const cookieOf = (setCookie: string) => new Request(SITE, { headers: { Cookie: setCookie.split(';')[0]! } })
+    expect(await changePassword(cookieOf(first.setCookie), first.user, made.password, 'a nova senha do Rui')).toEqual({ ok: true })
+    expect(await getUser(cookieOf(first.setCookie))).toMatchObject({ email: 'rui@test.local', mustChangePassword: false })
+    expect(await getUser(cookieOf(second.setCookie))).toBeNull()
+    expect((await login({ email: 'rui@test.local', password: 'a nova senha do Rui', address: 'b', request })).ok).toBe(true)
+    expect((await resetPassword({ id: null, email: 'test' }, rui.id)).ok).toBe(true)
+    expect(await prisma.session.count({ where: { userId: rui.id } })).toBe(0)
+    expect((await prisma.user.findUniqueOrThrow({ where: { id: rui.id } })).mustChangePassword).toBe(true)
   })
 
   it('never leaves the operation without an active administrator', async () => {

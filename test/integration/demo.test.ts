@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
+import { prisma, readDatabase } from '../../app/db.server.ts'
 import { prepareDatabase } from '../../app/services/database.server.ts'
 import { loadDemoData } from '../../app/services/demo.server.ts'
 
 /** The aggregates recomputed straight from the raw contacts, per channel. */
 function rawTotals() {
-  return withSqliteTransaction(
-    (db) =>
-      db
-        .prepare(
-          `SELECT channelId, COUNT(*) AS offered, SUM(outcome = 'answered') AS answered,
-                  SUM(CASE WHEN outcome = 'answered' THEN handleSec ELSE 0 END) AS handle,
-                  COUNT(nps) AS nps
-           FROM Contact GROUP BY channelId ORDER BY channelId`,
-        )
-        .all() as Array<{ channelId: number; offered: number; answered: number; handle: number; nps: number }>,
-  )
+  return readDatabase()
+    .prepare(
+      `SELECT channelId, COUNT(*) AS offered, SUM(outcome = 'answered') AS answered,
+              SUM(CASE WHEN outcome = 'answered' THEN handleSec ELSE 0 END) AS handle,
+              COUNT(nps) AS nps
+       FROM Contact GROUP BY channelId ORDER BY channelId`,
+    )
+    .all() as Array<{ channelId: number; offered: number; answered: number; handle: number; nps: number }>
 }
 
 /** Loading the demo: ~3 s idle, 47 s beside `stress --cpu 4` with other work on the 2 cores. */
@@ -44,19 +41,16 @@ describe('demo data', () => {
   })
 
   it('keeps the hourly roll-up equal to the 15-minute aggregates, hour by hour', () => {
-    const mismatches = withSqliteTransaction(
-      (db) =>
-        db
-          .prepare(
-            `SELECT COUNT(*) FROM (
-               SELECT channelId, start - start % 3600000 AS hour, SUM(offered) AS o, SUM(answeredWithinThreshold) AS w, SUM(handleSecSum) AS h
-               FROM IntervalStat GROUP BY 1, 2) q
-             LEFT JOIN HourStat s ON s.channelId = q.channelId AND s.start = q.hour
-             WHERE s.offered IS NOT q.o OR s.answeredWithinThreshold IS NOT q.w OR abs(s.handleSecSum - q.h) > 1e-6`,
-          )
-          .pluck()
-          .get() as number,
-    )
+    const mismatches = readDatabase()
+      .prepare(
+        `SELECT COUNT(*) FROM (
+           SELECT channelId, start - start % 3600000 AS hour, SUM(offered) AS o, SUM(answeredWithinThreshold) AS w, SUM(handleSecSum) AS h
+           FROM IntervalStat GROUP BY 1, 2) q
+         LEFT JOIN HourStat s ON s.channelId = q.channelId AND s.start = q.hour
+         WHERE s.offered IS NOT q.o OR s.answeredWithinThreshold IS NOT q.w OR abs(s.handleSecSum - q.h) > 1e-6`,
+      )
+      .pluck()
+      .get() as number
     expect(mismatches).toBe(0)
   })
 

@@ -11,7 +11,7 @@ import {
   listForecasts,
 } from '../../app/services/forecast.server.ts'
 import { addNationalHolidays, listSpecialDays, saveSpecialDay } from '../../app/services/special-days.server.ts'
-import { withSqliteTransaction } from '../../app/db.server.ts'
+import { withWriteTransaction } from '../../app/db.server.ts'
 
 // São Paulo (UTC−3, no DST since 2019). Five weeks of history, 2026-10-05 (Monday) to
 // 2026-11-08: every weekday 08:00–18:00 local, 10 contacts per 15 minutes on weeks 1–4 and 20
@@ -23,7 +23,7 @@ let voz: number
 beforeAll(async () => {
   await prisma.operation.create({ data: { id: 1, name: 'SP', timeZone: ZONE } })
   voz = (await prisma.channel.create({ data: { key: 'voz', name: 'Voz', sortOrder: 1 } })).id
-  withSqliteTransaction((db) => {
+  await withWriteTransaction((db) => {
     const insert = db.prepare('INSERT INTO IntervalStat (channelId, start, offered, answered, ahtAnswered, handleSecSum) VALUES (?, ?, ?, ?, ?, ?)')
     for (let d = 0; d < 35; d++) {
       if (d % 7 >= 5) continue
@@ -182,7 +182,7 @@ describe('saved forecasts', () => {
         'ana',
       ),
     ).toBe('notFound')
-    expect(deleteOverride(id, view.overrides[0]!.id)).toBe(true)
+    expect(await deleteOverride(id, view.overrides[0]!.id)).toBe(true)
     view = (await getForecastView(id, 'voz'))!
     expect(day('2026-11-09').adjusted).toBeCloseTo(800, 9)
     expect(day('2026-11-10').adjusted).toBeCloseTo(740, 9)

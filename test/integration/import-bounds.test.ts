@@ -3,7 +3,7 @@
 // (a contact dated 9999-12-31) no longer break the forecast. Today is given, never the calendar's.
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
+import { prisma, withWriteTransaction } from '../../app/db.server.ts'
 import { createForecast, dataRange, getForecastView } from '../../app/services/forecast.server.ts'
 import { listHistoryGaps } from '../../app/services/history-gaps.server.ts'
 import { importCsv, type ImportOptions } from '../../app/services/import.server.ts'
@@ -119,7 +119,7 @@ describe('history stored before imports checked its dates', () => {
     await prisma.channel.deleteMany()
     await prisma.operation.create({ data: { id: 1, name: 'SP', timeZone: ZONE } })
     voz = (await prisma.channel.create({ data: { key: 'voz', name: 'Voz', sortOrder: 1 } })).id
-    withSqliteTransaction((db) => {
+    await withWriteTransaction((db) => {
       const interval = db.prepare('INSERT INTO IntervalStat (channelId, start, offered, answered, ahtAnswered, handleSecSum) VALUES (?, ?, ?, ?, ?, ?)')
       // Five weeks of weekdays, 2026-10-05 to 2026-11-06: 10 contacts per 15 minutes, 08:00–18:00.
       for (let d = 0; d < 35; d++) {

@@ -17,7 +17,7 @@ beforeAll(async () => {
       data: { key: 'email', name: 'E-mail', kind: 'deferred', slGoal: 0.9, slThresholdSec: 20, responseGoalSec: 3600, sortOrder: 2 },
     })
   ).id
-  insertContacts([
+  await insertContacts([
     { channelId: voz, externalId: 'v0', arrivedAt: '2026-10-31T23:59:00-04:00', outcome: 'answered', waitSec: 0, handleSec: 100 },
     { channelId: voz, externalId: 'v1', arrivedAt: '2026-11-01T00:30:00-04:00', outcome: 'answered', waitSec: 10, handleSec: 300 },
     { channelId: voz, externalId: 'v2', arrivedAt: '2026-11-01T01:30:00-04:00', outcome: 'answered', waitSec: 30, handleSec: 200 },
@@ -69,7 +69,7 @@ describe('getOverview', () => {
 
   it('re-measures history when a channel threshold changes', async () => {
     const channel = await prisma.channel.findUniqueOrThrow({ where: { id: voz } })
-    const result = saveChannel({
+    const result = await saveChannel({
       channelId: voz,
       name: 'Voz',
       kind: 'realtime',
@@ -93,7 +93,7 @@ describe('getOverview', () => {
   })
 
   it('saves other target changes without touching the aggregates', async () => {
-    const result = saveChannel({
+    const result = await saveChannel({
       channelId: email,
       name: 'E-mail (tickets)',
       kind: 'deferred',
@@ -115,6 +115,6 @@ describe('getOverview', () => {
     expect(overview.channels.find((c) => c.key === 'email')).toMatchObject({ name: 'E-mail (tickets)', slGoal: 0.95 })
     expect((await listChannels()).find((c) => c.key === 'email')).toMatchObject({ staffingModel: 'erlangC', openingHours: [null, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }] })
     const unknown = { name: 'X', kind: 'realtime', concurrency: 1, slGoal: 0.8, slThresholdSec: 20, asaGoalSec: null, maxOccupancy: null, shrinkage: 0, patienceSec: null, responseGoalSec: null, staffingModel: 'erlangC', openingHours: null, plannedAhtSec: null, plannedAhtProfile: null } as const
-    expect(saveChannel({ ...unknown, channelId: 999 })).toEqual({ found: false, reaggregated: false })
+    expect(await saveChannel({ ...unknown, channelId: 999 })).toEqual({ found: false, reaggregated: false })
   })
 })

@@ -2,7 +2,7 @@
 // voice forecast in 30-minute intervals (actuals in 15-minute rows, summed into them), one chat
 // interval without a forecast.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
+import { prisma, withWriteTransaction } from '../../app/db.server.ts'
 import { getReview, getReviewPayload, reviewCsv } from '../../app/services/review.server.ts'
 import { deserialise } from '../../app/utils/serialised.ts'
 import { formatDayTime } from '../../app/utils/format.ts'
@@ -33,7 +33,7 @@ beforeAll(async () => {
       },
     })
   ).id
-  withSqliteTransaction((db) => {
+  await withWriteTransaction((db) => {
     db.prepare(
       `INSERT INTO ForecastChannel (forecastId, channelId, method, params, scores, origins, dispersion) VALUES (?, ?, 'seasonal-naive', 'null', '{"methods":[],"auto":null}', 0, 1)`,
     ).run(forecastId, voz.id)
@@ -187,7 +187,7 @@ describe('the review of a period against a forecast', () => {
 
   it('leaves out forecast intervals after the last data (not over yet, or not imported): they are not misses', async () => {
     // The forecast reaches Tuesday 09:30, after the last aggregate (Tuesday 09:00).
-    withSqliteTransaction((db) =>
+    await withWriteTransaction((db) =>
       db
         .prepare(
           'INSERT INTO ForecastInterval (forecastId, channelId, start, offered, lower, upper, aht, adjusted) SELECT ?, id, ?, 40, 0, 0, 300, 40 FROM Channel WHERE key = ?',
@@ -197,7 +197,7 @@ describe('the review of a period against a forecast', () => {
     const view = await getReview(query('voz'), ZONE)
     expect(view.accuracy.volume.forecastTotal).toBe(260)
     expect(view.accuracy.volume.intervals).toBe(3)
-    withSqliteTransaction((db) => db.prepare('DELETE FROM ForecastInterval WHERE start = ?').run(at('2026-12-01T09:30')))
+    await withWriteTransaction((db) => db.prepare('DELETE FROM ForecastInterval WHERE start = ?').run(at('2026-12-01T09:30')))
   })
 
   it('exports every interval and channel as CSV with local times', async () => {

@@ -2,7 +2,7 @@
 // 6-hour shift type, a channel open 08:00–14:00 Monday to Saturday, so every shift starts at 08:00),
 // rostered to the agents of that channel, edited by hand, published and exported.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
+import { prisma, withWriteTransaction } from '../../app/db.server.ts'
 import { saveAgent, setAgentActive } from '../../app/services/agents.server.ts'
 import { getScheduleJob, startScheduleJob } from '../../app/services/schedule-jobs.server.ts'
 import { saveRulesFile, type RulesFile } from '../../app/services/schedule-rules.server.ts'
@@ -59,7 +59,7 @@ beforeAll(async () => {
       },
     })
   ).id
-  withSqliteTransaction((db) => {
+  await withWriteTransaction((db) => {
     db.prepare(
       `INSERT INTO ForecastChannel (forecastId, channelId, method, params, scores, origins, dispersion) VALUES (?, ?, 'seasonal-naive', 'null', '{"methods":[],"auto":null}', 0, 1)`,
     ).run(forecastId, voz.id)

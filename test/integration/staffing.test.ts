@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
+import { prisma, withWriteTransaction } from '../../app/db.server.ts'
 import { staff } from '../../app/domain/staffing.ts'
 import { formatClock } from '../../app/domain/opening-hours.ts'
 import { createScenario, getStaffingView, planCsv, planRows, setPatience } from '../../app/services/staffing.server.ts'
@@ -51,7 +51,7 @@ beforeAll(async () => {
       },
     })
   ).id
-  withSqliteTransaction((db) => {
+  await withWriteTransaction((db) => {
     const channel = db.prepare(
       `INSERT INTO ForecastChannel (forecastId, channelId, method, params, scores, origins, dispersion) VALUES (?, ?, 'seasonal-naive', 'null', '{"methods":[],"auto":null}', 0, 1)`,
     )
@@ -161,7 +161,7 @@ describe('the staffing plan of a saved forecast', () => {
         },
       })
     ).id
-    withSqliteTransaction((db) => {
+    await withWriteTransaction((db) => {
       db.prepare(
         `INSERT INTO ForecastChannel (forecastId, channelId, method, params, scores, origins, dispersion) VALUES (?, ?, 'seasonal-naive', 'null', '{"methods":[],"auto":null}', 0, 1)`,
       ).run(id, email)

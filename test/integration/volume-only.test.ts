@@ -4,7 +4,7 @@
 // it is set, never fail.
 import { Readable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prisma, withSqliteTransaction } from '../../app/db.server.ts'
+import { prisma, withWriteTransaction } from '../../app/db.server.ts'
 import { createForecast, ForecastInputError, getForecastView } from '../../app/services/forecast.server.ts'
 import { listHistoryGaps } from '../../app/services/history-gaps.server.ts'
 import { saveSpecialDay } from '../../app/services/special-days.server.ts'
@@ -75,7 +75,7 @@ async function setPlannedAht(ahtSec: string, profile = '') {
     plannedAhtProfile: profile,
     ...Object.fromEntries([0, 1, 2, 3, 4, 5, 6].flatMap((d) => [[`open${d}`, '00:00'], [`close${d}`, '24:00']])),
   })
-  const saved = saveChannel(form)
+  const saved = await saveChannel(form)
   expect(saved.found).toBe(true)
   return saved
 }
@@ -126,7 +126,7 @@ describe('a volume-only channel', () => {
     expect([bank.ahtSec, bank.serviceLevel, bank.abandonRate]).toEqual([null, null, null])
 
     // A day whose rows never arrived is missing, not a day nobody called: left out and named.
-    withSqliteTransaction((db) =>
+    await withWriteTransaction((db) =>
       db.prepare('DELETE FROM IntervalStat WHERE channelId = ? AND start >= ? AND start < ?').run(banco, Date.parse('2026-11-25T00:00:00-03:00'), Date.parse('2026-11-26T00:00:00-03:00')),
     )
     const after = await getReview({ forecastId: past, from: '2026-11-23', to: '2026-11-27', channel: null, day: null }, ZONE)

@@ -1,5 +1,5 @@
 // Test data writer: contacts go in through the same aggregation as the demo and imports.
-import { withSqliteTransaction } from '../../app/db.server.ts'
+import { withWriteTransaction } from '../../app/db.server.ts'
 import { markChannelTouched, refreshTouched } from '../../app/services/interval-stats.server.ts'
 
 export interface TestContact {
@@ -14,8 +14,8 @@ export interface TestContact {
   nps?: number
 }
 
-export function insertContacts(contacts: TestContact[]): void {
-  withSqliteTransaction((db) => {
+export async function insertContacts(contacts: TestContact[]): Promise<void> {
+  await withWriteTransaction((db) => {
     const insert = db.prepare(
       `INSERT INTO Contact (channelId, externalId, arrivedAt, outcome, waitSec, handleSec, fcr, nps)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -17,9 +17,9 @@ export interface SignedIn {
   stop: () => Promise<void>
 }
 
-export async function startSignedIn({ locale = 'pt-BR' }: { locale?: string } = {}): Promise<SignedIn> {
+export async function startSignedIn({ locale = 'pt-BR', env = {} }: { locale?: string; env?: Record<string, string> } = {}): Promise<SignedIn> {
   mkdirSync(shots, { recursive: true })
-  const app = await startApp()
+  const app = await startApp({ env })
   const browser = await launchBrowser({ locale })
   const { email, password } = app.admin()
   const cookie = await signIn(app.baseUrl, email, password, 'senha-do-admin-de-teste')
