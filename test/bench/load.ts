@@ -100,6 +100,7 @@ const browserHeaders = {
 }
 const contactColumns = ['contact_id', 'channel', 'arrived_at', 'outcome', 'wait_seconds', 'handle_seconds'] as const
 
+const round1 = (x: number) => Math.round(x * 10) / 10
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()
 const describe = (error: unknown) => {
@@ -298,7 +299,7 @@ interface Figures {
 
 function figures(latencies: number[]): Figures {
   const sorted = [...latencies].sort((a, b) => a - b)
-  const at = (p: number) => (sorted.length ? Math.round(percentile(sorted, p) * 10) / 10 : NaN)
+  const at = (p: number) => (sorted.length ? round1(percentile(sorted, p)) : NaN)
   return { requests: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) }
 }
 
@@ -375,7 +376,7 @@ async function runScenario(bench: Bench, count: number, jobs: { file: string } |
     }
   }
   const pages = Object.fromEntries(bench.pages.map((p) => [p.path, byPage(p.name)]))
-  const all = { ...byPage(), perSecond: Math.round((samples.length / seconds) * 10) / 10 }
+  const all = { ...byPage(), perSecond: round1(samples.length / seconds) }
   const health99 = figures(health.map((h) => h.ms))
   const errorMessages = [...new Set(samples.flatMap((s) => (s.error ? [s.error] : [])))]
   // What the server printed besides its request log (morgan "tiny": method url status …) and
@@ -385,12 +386,12 @@ async function runScenario(bench: Bench, count: number, jobs: { file: string } |
     .slice(logFrom)
     .split('\n')
     .filter((line) => /^\S/.test(line) && !/^(GET|POST|HEAD) \S+ \d{3} /.test(line))
-  const result = {
+  return {
     bench: 'load',
     scenario: label,
     clients: count,
     jobs: jobs !== null,
-    seconds: Math.round(seconds * 10) / 10,
+    seconds: round1(seconds),
     loadAverageBefore: loadBefore.map((x) => Math.round(x * 100) / 100),
     pages,
     all,
@@ -404,7 +405,7 @@ async function runScenario(bench: Bench, count: number, jobs: { file: string } |
       errors: [...new Set(health.flatMap((h) => (h.error ? [h.error] : [])))].slice(0, 3),
     },
     rssPeakMb: { server: Math.round(peak.server), withChildProcesses: Math.round(peak.tree) },
-    cpuSeconds: { server: Math.round(serverCpu * 10) / 10, benchClients: Math.round((clientCpu.user + clientCpu.system) / 1e5) / 10 },
+    cpuSeconds: { server: round1(serverCpu), benchClients: round1((clientCpu.user + clientCpu.system) / 1e6) },
     ...(importRun && scheduleRun
       ? {
           import: { contacts: contactCount, ...jobFigures(importRun), uploadSeconds: round1(importRun.startSeconds) },
@@ -413,12 +414,10 @@ async function runScenario(bench: Bench, count: number, jobs: { file: string } |
       : {}),
     serverErrors: { count: serverLines.length, first: [...new Set(serverLines)].slice(0, 3).map((line) => line.slice(0, 200)) },
   }
-  return result
 }
 
 type ScenarioResult = Awaited<ReturnType<typeof runScenario>>
 
-const round1 = (x: number) => Math.round(x * 10) / 10
 const jobFigures = (run: JobRun) => ({
   state: run.state,
   seconds: round1(run.seconds),
