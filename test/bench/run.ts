@@ -14,8 +14,9 @@ import { presentSlots } from '../../app/domain/forecast/grid.ts'
 import { channelHistory, type HistoryRecord } from '../../app/domain/forecast/history.ts'
 import { solveSchedule } from '../../app/services/scheduler.server.ts'
 import { nr17Rules, weekRequirements } from '../support/schedule-week.ts'
+import { benchLoad } from './load.ts'
+import { percentile } from './percentile.ts'
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!
 const ms = (x: number) => `${x.toFixed(1)} ms`
 
 /** Median of `runs` timings of `work`, ms. */
@@ -305,7 +306,8 @@ function benchImport() {
   if (run.status !== 0) throw new Error('the import benchmark failed')
 }
 
-// `npm run bench -- app` (or any of the names) runs only those parts.
+// `npm run bench -- app` (or any of the names) runs only those parts; `load` (minutes long) runs
+// only when named.
 const parts = {
   staffing: async () => benchStaffing(),
   demo: async () => benchDemoGeneration(),
@@ -313,7 +315,9 @@ const parts = {
   schedule: benchSchedule,
   import: async () => benchImport(),
   app: benchApp,
+  load: benchLoad,
 }
 const chosen = process.argv.slice(2)
 for (const name of chosen) if (!(name in parts)) throw new Error(`unknown bench part "${name}"; parts: ${Object.keys(parts).join(', ')}`)
-for (const [name, run] of Object.entries(parts)) if (chosen.length === 0 || chosen.includes(name)) await run()
+const onlyWhenNamed = ['load']
+for (const [name, run] of Object.entries(parts)) if (chosen.includes(name) || (chosen.length === 0 && !onlyWhenNamed.includes(name))) await run()

@@ -15,6 +15,8 @@ export const appToday = process.env.TODAY || '2026-11-25'
 export interface RunningApp {
   baseUrl: string
   databaseUrl: string
+  /** The `npm start` process (scripts/start.mjs); the server (scripts/serve.mjs) is its child. */
+  pid: number
   output: () => string
   stop: () => Promise<void>
   /** The first administrator and the one-time password `npm start` printed. */
@@ -96,7 +98,7 @@ export async function startApp({
     if (child.exitCode !== null) break
     try {
       const response = await fetch(`${baseUrl}/healthz`)
-      if (response.ok) return { baseUrl, databaseUrl, output: () => output, stop, admin: () => printedAdministrator(output) }
+      if (response.ok) return { baseUrl, databaseUrl, pid: child.pid!, output: () => output, stop, admin: () => printedAdministrator(output) }
     } catch {
       // not listening yet
     }
