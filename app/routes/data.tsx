@@ -5,7 +5,6 @@ import {
   unstable_composeUploadHandlers,
   unstable_createFileUploadHandler,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
 } from '@remix-run/node'
@@ -17,6 +16,7 @@ import { fieldErrors } from '../schemas/form-fields.ts'
 import { mappingFrom, mappingSchema, uploadSchema } from '../schemas/data.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { listImports } from '../services/import.server.ts'
+import { parseMultipartFormData } from '../services/multipart.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import {
   getImportJob,
@@ -65,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
     let originalName = 'upload.csv'
     let form: FormData
     try {
-      form = await unstable_parseMultipartFormData(
+      form = await parseMultipartFormData(
         request,
         unstable_composeUploadHandlers(
           unstable_createFileUploadHandler({
