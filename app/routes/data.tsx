@@ -9,7 +9,7 @@ import {
   type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { fieldErrors } from '../schemas/form-fields.ts'
@@ -119,14 +119,31 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/data?job=${submitted.job.id}`)
 }
 
-function UploadForm({ timeZone, errors, limit }: { timeZone: string; errors: Record<string, string>; limit: number }) {
+function UploadForm({ timeZone, errors: sent, limit }: { timeZone: string; errors: Record<string, string>; limit: number }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
+  // A file over the limit is refused here before it is sent (the server would cut it off).
+  const [tooLarge, setTooLarge] = useState(false)
+  const errors = tooLarge ? { ...sent, file: 'data.tooLarge' } : sent
+  const checkSize = (event: FormEvent<HTMLFormElement>) => {
+    const file = new FormData(event.currentTarget).get('file')
+    const over = file instanceof File && file.size > limit * 1024 * 1024
+    setTooLarge(over)
+    if (over) event.preventDefault()
+  }
   return (
-    <Form method="post" encType="multipart/form-data" className="form-grid" id="upload">
+    <Form method="post" encType="multipart/form-data" className="form-grid" id="upload" onSubmit={checkSize}>
       <label htmlFor="upload-file">
         {t('data.file')}
-        <input id="upload-file" name="file" type="file" accept=".csv,.txt,text/csv" required aria-invalid={errors.file ? true : undefined} />
+        <input
+          id="upload-file"
+          name="file"
+          type="file"
+          accept=".csv,.txt,text/csv"
+          required
+          aria-invalid={errors.file ? true : undefined}
+          onChange={() => setTooLarge(false)}
+        />
         {errors.file && (
           <span className="field-error" role="alert">
             {t(errors.file, { limit })}

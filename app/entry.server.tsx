@@ -1,0 +1,61 @@
+// Renders a document request: Remix's default Node entry (stream the shell to browsers, wait for
+// everything for bots and the SPA mode; log errors after the shell; a render error makes a 500),
+// except that the render gives up only after RENDER_TIMEOUT_MS (default 60 s) instead of 5 s:
+// under 50 concurrent users on two cores a whole page could take longer than 5 s, and a client
+// that renders everything before the first byte (isbot: every non-browser User-Agent) was then
+// answered 500.
+import { PassThrough } from 'node:stream'
+import type { EntryContext } from '@remix-run/node'
+import { createReadableStreamFromReadable } from '@remix-run/node'
+import { RemixServer } from '@remix-run/react'
+import { isbot } from 'isbot'
+import { renderToPipeableStream } from 'react-dom/server'
+
+// The upload limit, for the body limit scripts/serve.mjs puts in front of the upload route.
+export { maxUploadMegabytes } from './services/uploads.server.ts'
+
+/** How long a render (and Remix's streamed loader data) may take, ms. */
+function renderTimeout(): number {
+  const text = process.env.RENDER_TIMEOUT_MS
+  if (text === undefined || text === '') return 60_000
+  const ms = Number(text)
+  if (!Number.isInteger(ms) || ms < 1000) throw new Error(`RENDER_TIMEOUT_MS must be a whole number of milliseconds, at least 1000 (got "${text}")`)
+  return ms
+}
+
+/** Remix stops waiting for streamed data after this; the render is aborted a second later, once the rejections have been written. */
+export const streamTimeout = renderTimeout()
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  const waitForAll = isbot(request.headers.get('user-agent')) || remixContext.isSpaMode
+  return new Promise((resolve, reject) => {
+    let shellRendered = false
+    const ready = () => {
+      shellRendered = true
+      const body = new PassThrough()
+      responseHeaders.set('Content-Type', 'text/html')
+      resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }))
+      pipe(body)
+    }
+    const { pipe, abort } = renderToPipeableStream(
+      <RemixServer context={remixContext} url={request.url} />,
+      {
+        ...(waitForAll ? { onAllReady: ready } : { onShellReady: ready }),
+        onShellError(error: unknown) {
+          reject(error)
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500
+          // Errors in the shell reject and are logged by Remix; later ones only here.
+          if (shellRendered) console.error(error)
+        },
+      },
+    )
+    setTimeout(abort, streamTimeout + 1000)
+  })
+}
