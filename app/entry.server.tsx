@@ -1,15 +1,17 @@
 // Renders a document request: Remix's default Node entry (stream the shell to browsers, wait for
 // everything for bots and the SPA mode; log errors after the shell; a render error makes a 500),
-// except that the render gives up only after RENDER_TIMEOUT_MS (default 60 s) instead of 5 s:
-// under 50 concurrent users on two cores a whole page could take longer than 5 s, and a client
-// that renders everything before the first byte (isbot: every non-browser User-Agent) was then
-// answered 500.
+// with two changes. The inline scripts carry the request's CSP nonce, which scripts/serve.mjs
+// put in the load context (and in the Content-Security-Policy header). And the render gives up
+// only after RENDER_TIMEOUT_MS (default 60 s) instead of 5 s: under 50 concurrent users on two
+// cores a whole page could take longer than 5 s, and a client that renders everything before the
+// first byte (isbot: every non-browser User-Agent) was then answered 500.
 import { PassThrough } from 'node:stream'
-import type { EntryContext } from '@remix-run/node'
+import type { AppLoadContext, EntryContext } from '@remix-run/node'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { NonceProvider } from './utils/nonce-provider.ts'
 
 // The upload limit, for the body limit scripts/serve.mjs puts in front of the upload route.
 export { maxUploadMegabytes } from './services/uploads.server.ts'
@@ -31,8 +33,10 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
   const waitForAll = isbot(request.headers.get('user-agent')) || remixContext.isSpaMode
+  const nonce = loadContext.nonce
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const ready = () => {
@@ -43,8 +47,11 @@ export default function handleRequest(
       pipe(body)
     }
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} />,
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceProvider>,
       {
+        nonce,
         ...(waitForAll ? { onAllReady: ready } : { onShellReady: ready }),
         onShellError(error: unknown) {
           reject(error)

@@ -1,5 +1,5 @@
 // The production server: Express with the Remix request handler, like `remix-serve`, but with
-// request body limits (decision 017), and compression tuned for the
+// security headers and request body limits (decision 017), and compression tuned for the
 // dashboard's large JSON answers. Brotli at quality 1 compresses the Review's ~100 KB of loader
 // data in ~0.3 ms (quality 4, remix-serve's, ~1 ms; gzip 6 ~1.6 ms) at about the same size, and
 // that was a third of the time per request under 20 concurrent users.
@@ -12,6 +12,7 @@ import express from 'express'
 import morgan from 'morgan'
 import { limitRequestBody } from './server/body-limit.mjs'
 import { remixHandler } from './server/remix-handler.mjs'
+import { securityHeaders } from './server/security-headers.mjs'
 
 // As remix-serve: production unless told otherwise (React's development build is slow).
 process.env.NODE_ENV ??= 'production'
@@ -22,6 +23,8 @@ installGlobals({ nativeFetch: build.future.v3_singleFetch })
 
 const app = express()
 app.disable('x-powered-by')
+// Every answer, files and refusals included. COOKIE_SECURE=true says the app is reached over HTTPS.
+app.use(securityHeaders({ https: process.env.COOKIE_SECURE === 'true' }))
 // Forms are small: 1 MB. The upload (a multipart POST to /data; /data.data when the page sends it
 // itself) may carry MAX_UPLOAD_MB of file plus its few other fields, so that a file just over
 // the limit reaches the route, which says so in the page's words.
@@ -70,7 +73,7 @@ app.all(
   remixHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? 'unknown' }),
+    getLoadContext: (req, res) => ({ clientAddress: req.ip ?? 'unknown', nonce: res.locals.nonce }),
   }),
 )
 
