@@ -19,7 +19,7 @@ export function securityHeaders({ https }) {
         // style-src-elem allow inline <style> too.
         'style-src': ["'self'", "'unsafe-inline'"],
         'style-src-elem': ["'self'"],
-        'img-src': ["'self'", 'data:'],
+        'img-src': ["'self'"],
         'font-src': ["'self'"],
         'connect-src': ["'self'"],
         'object-src': ["'none'"],
