@@ -39,7 +39,9 @@ export default function handleRequest(
   const nonce = loadContext.nonce
   return new Promise((resolve, reject) => {
     let shellRendered = false
-    const ready = () => {
+    // Cleared once everything has rendered: a pending abort would keep the render alive for a minute.
+    let abortTimer: ReturnType<typeof setTimeout> | undefined
+    const respond = () => {
       shellRendered = true
       const body = new PassThrough()
       responseHeaders.set('Content-Type', 'text/html')
@@ -52,8 +54,15 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        ...(waitForAll ? { onAllReady: ready } : { onShellReady: ready }),
+        onShellReady() {
+          if (!waitForAll) respond()
+        },
+        onAllReady() {
+          clearTimeout(abortTimer)
+          if (waitForAll) respond()
+        },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer)
           reject(error)
         },
         onError(error: unknown) {
@@ -63,6 +72,6 @@ export default function handleRequest(
         },
       },
     )
-    setTimeout(abort, streamTimeout + 1000)
+    abortTimer = setTimeout(abort, streamTimeout + 1000)
   })
 }

@@ -29,7 +29,10 @@ app.use(securityHeaders({ https: process.env.COOKIE_SECURE === 'true' }))
 // itself) may carry MAX_UPLOAD_MB of file plus its few other fields, so that a file just over
 // the limit reaches the route, which says so in the page's words.
 const MAX_FORM_BYTES = 1024 * 1024
-const MAX_UPLOAD_BYTES = build.entry.module.maxUploadMegabytes * 1024 * 1024 + 64 * 1024
+const uploadMegabytes = build.entry.module.maxUploadMegabytes
+// A setting that is not a number would lift the limit altogether (every comparison with NaN is false).
+if (!Number.isFinite(uploadMegabytes) || uploadMegabytes <= 0) throw new Error(`MAX_UPLOAD_MB must be a positive number of megabytes (got "${process.env.MAX_UPLOAD_MB}")`)
+const MAX_UPLOAD_BYTES = uploadMegabytes * 1024 * 1024 + 64 * 1024
 const isUpload = (req) => req.method === 'POST' && (req.path === '/data' || req.path === '/data.data') && req.is('multipart/form-data')
 app.use(limitRequestBody((req) => (isUpload(req) ? MAX_UPLOAD_BYTES : MAX_FORM_BYTES)))
 app.use(
