@@ -14,5 +14,7 @@ declare module '@remix-run/server-runtime' {
   interface AppLoadContext {
     /** The client's address (the socket's, unless Express is told to trust a proxy). */
     clientAddress?: string
+    /** This response's Content-Security-Policy nonce, for the inline scripts of a rendered page. */
+    nonce?: string
   }
 }

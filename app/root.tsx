@@ -1,3 +1,5 @@
+// First: configures zod before any schema is built (see the module).
+import './utils/zod-in-browser.ts'
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from '@remix-run/react'
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
@@ -7,6 +9,7 @@ import { createI18n, defaultLanguage, resources, type Language } from './i18n/i1
 import { getLanguage } from './i18n/language.server.ts'
 import { getUser } from './services/auth.server.ts'
 import { can } from './domain/permissions.ts'
+import { useNonce } from './utils/nonce-provider.ts'
 import { useOptionalUser } from './utils/user.ts'
 import styles from './styles/app.css'
 
@@ -121,6 +124,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const language: Language = data?.language ?? defaultLanguage
   const i18n = useMemo(() => createI18n(language), [language])
+  const nonce = useNonce()
   // Marks the page as interactive: a form used before hydration is submitted twice (natively
   // and again by Remix when React replays the event), and browser tests wait for this.
   useEffect(() => {
@@ -144,8 +148,8 @@ export function Layout({ children }: { children: ReactNode }) {
             <main id="content">{children}</main>
           </div>
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -5,18 +5,18 @@ import {
   unstable_composeUploadHandlers,
   unstable_createFileUploadHandler,
   unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { mappingFrom, mappingSchema, uploadSchema } from '../schemas/data.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { listImports } from '../services/import.server.ts'
+import { parseMultipartFormData } from '../services/multipart.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import {
   discardUpload,
@@ -33,7 +33,7 @@ import {
   type UploadPreview,
 } from '../services/uploads.server.ts'
 import { UnfinishedJob } from '../components/unfinished-job.tsx'
-import { idSchema } from '../schemas/forecast.ts'
+import { idSchema } from '../schemas/id.ts'
 import { formatDay, formatInstant, formatInteger } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 import { HistoryGaps } from '../components/history-gaps.tsx'
@@ -75,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
     let originalName = 'upload.csv'
     let form: FormData
     try {
-      form = await unstable_parseMultipartFormData(
+      form = await parseMultipartFormData(
         request,
         unstable_composeUploadHandlers(
           unstable_createFileUploadHandler({
@@ -129,14 +129,31 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/data?job=${submitted.jobId}`)
 }
 
-function UploadForm({ timeZone, errors, limit }: { timeZone: string; errors: Record<string, string>; limit: number }) {
+function UploadForm({ timeZone, errors: sent, limit }: { timeZone: string; errors: Record<string, string>; limit: number }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
+  // A file over the limit is refused here before it is sent (the server would cut it off).
+  const [tooLarge, setTooLarge] = useState(false)
+  const errors = tooLarge ? { ...sent, file: 'data.tooLarge' } : sent
+  const checkSize = (event: FormEvent<HTMLFormElement>) => {
+    const file = new FormData(event.currentTarget).get('file')
+    const over = file instanceof File && file.size > limit * 1024 * 1024
+    setTooLarge(over)
+    if (over) event.preventDefault()
+  }
   return (
-    <Form method="post" encType="multipart/form-data" className="form-grid" id="upload">
+    <Form method="post" encType="multipart/form-data" className="form-grid" id="upload" onSubmit={checkSize}>
       <label htmlFor="upload-file">
         {t('data.file')}
-        <input id="upload-file" name="file" type="file" accept=".csv,.txt,text/csv" required aria-invalid={errors.file ? true : undefined} />
+        <input
+          id="upload-file"
+          name="file"
+          type="file"
+          accept=".csv,.txt,text/csv"
+          required
+          aria-invalid={errors.file ? true : undefined}
+          onChange={() => setTooLarge(false)}
+        />
         {errors.file && (
           <span className="field-error" role="alert">
             {t(errors.file, { limit })}

@@ -8,7 +8,8 @@ import { RowAction } from '../components/row-action.tsx'
 import { ForecastChart } from '../components/forecast-chart.tsx'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
-import { idSchema, overrideSchema } from '../schemas/forecast.ts'
+import { overrideSchema } from '../schemas/forecast.ts'
+import { idSchema, routeId } from '../schemas/id.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { listSpecialDays } from '../services/special-days.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
@@ -17,11 +18,7 @@ import { formatDay, formatDayTime, formatDecimal, formatDuration, formatInstant,
 import { useCan } from '../utils/user.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
 
-function forecastId(params: LoaderFunctionArgs['params']): number {
-  const id = Number(params.id)
-  if (!Number.isInteger(id) || id < 1) throw new Response('Forecast not found', { status: 404 })
-  return id
-}
+const forecastId = (params: LoaderFunctionArgs['params']) => routeId(params.id, 'Forecast not found')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request)

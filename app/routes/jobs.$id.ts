@@ -3,7 +3,7 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { jobPage, jobPermission } from '../domain/jobs.ts'
 import { can } from '../domain/permissions.ts'
-import { idSchema } from '../schemas/forecast.ts'
+import { idSchema } from '../schemas/id.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { discardJob, retryJob } from '../services/job-runner.server.ts'
 import { readJob } from '../services/jobs.server.ts'

@@ -8,6 +8,7 @@ import { localMinuteOfDay } from '../domain/intervals.ts'
 import { formatClock } from '../domain/opening-hours.ts'
 import { shownCoverage } from '../domain/schedule/figures.ts'
 import type { ShiftViolation } from '../domain/schedule/violations.ts'
+import { routeId } from '../schemas/id.ts'
 import { editShiftSchema, scheduleDaySchema } from '../schemas/schedules.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
@@ -16,11 +17,7 @@ import { formatDay, formatDayMonth, formatShortDay, formatDecimal, formatDuratio
 import { useCan } from '../utils/user.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
 
-function scheduleId(params: LoaderFunctionArgs['params']): number {
-  const id = Number(params.id)
-  if (!Number.isInteger(id) || id < 1) throw new Response('Schedule not found', { status: 404 })
-  return id
-}
+const scheduleId = (params: LoaderFunctionArgs['params']) => routeId(params.id, 'Schedule not found')
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request)

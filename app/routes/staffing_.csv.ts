@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { idSchema } from '../schemas/forecast.ts'
+import { idSchema } from '../schemas/id.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { planCsv } from '../services/staffing.server.ts'
 

@@ -3,15 +3,14 @@
 // comma accepted). Messages are i18n keys.
 import { z } from 'zod'
 import { requiredNumber } from './form-fields.ts'
+import { idSchema } from './id.ts'
 
 export const DEFAULT_WEEKLY_HOURS = 36
-
-const id = z.coerce.number().int().positive()
 
 /** The form for channels with these keys; `agentId` is empty when adding. */
 export function agentFormSchema(channelKeys: readonly string[]) {
   return z.object({
-    agentId: z.preprocess((v) => (v === '' || v === undefined ? null : v), id.nullable()),
+    agentId: z.preprocess((v) => (v === '' || v === undefined ? null : v), idSchema.nullable()),
     name: z.string({ error: 'errors.name' }).trim().min(1, { error: 'errors.name' }).max(80, { error: 'errors.name' }),
     channels: z
       .array(
@@ -24,6 +23,6 @@ export function agentFormSchema(channelKeys: readonly string[]) {
 }
 
 export const agentActiveSchema = z.object({
-  agentId: id,
+  agentId: idSchema,
   active: z.enum(['true', 'false']).transform((v) => v === 'true'),
 })

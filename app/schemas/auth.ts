@@ -2,6 +2,7 @@
 // Messages are i18n keys.
 import { z } from 'zod'
 import { roles } from '../domain/permissions.ts'
+import { idSchema } from './id.ts'
 
 /** NIST SP 800-63B asks for at least 8 characters; a planner's account guards costly decisions. */
 export const MIN_PASSWORD_LENGTH = 12
@@ -44,10 +45,10 @@ const role = z.enum(roles, { error: 'users.errors.role' })
 export const createUserSchema = z.object({ email, name, role })
 
 export const updateUserSchema = z.object({
-  userId: z.coerce.number().int().positive(),
+  userId: idSchema,
   name,
   role,
   active: z.enum(['true', 'false']).transform((v) => v === 'true'),
 })
 
-export const userIdSchema = z.object({ userId: z.coerce.number().int().positive() })
+export const userIdSchema = z.object({ userId: idSchema })

@@ -6,6 +6,7 @@ import { specialDayKinds } from '../domain/forecast/special-days.ts'
 import { overrideKinds } from '../domain/forecast/overrides.ts'
 import { daysBetween, isLocalDate } from '../domain/intervals.ts'
 import { optionalNumber, requiredNumber } from './form-fields.ts'
+import { idSchema } from './id.ts'
 
 export const MAX_HORIZON_DAYS = 42
 export const MAX_HISTORY_DAYS = 730
@@ -17,7 +18,7 @@ const name = z.string({ error: 'errors.name' }).trim().min(1, { error: 'errors.n
 export const createForecastSchema = z
   .object({
     name,
-    channelIds: z.array(z.coerce.number().int().positive(), { error: 'errors.channels' }).min(1, { error: 'errors.channels' }),
+    channelIds: z.array(idSchema, { error: 'errors.channels' }).min(1, { error: 'errors.channels' }),
     historyFrom: localDate,
     historyTo: localDate,
     horizonDays: requiredNumber('errors.horizon', (n) => Number.isInteger(n) && n >= 1 && n <= MAX_HORIZON_DAYS),
@@ -36,7 +37,7 @@ export const createForecastSchema = z
 export const overrideSchema = z
   .object({
     scope: z.enum(['day', 'range']),
-    channelId: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.coerce.number().int().positive().nullable()),
+    channelId: z.preprocess((v) => (v === '' || v === undefined ? null : v), idSchema.nullable()),
     day: localDate,
     fromTime: z.preprocess((v) => (v === '' ? undefined : v), time.optional()),
     toTime: z.preprocess((v) => (v === '' ? undefined : v), time.optional()),
@@ -85,9 +86,6 @@ export const specialDaySchema = z
     name: form.name,
     adjustPct: form.kind === 'closed' ? null : form.adjustPct ?? null,
   }))
-
-/** A row id sent back by a form. */
-export const idSchema = z.coerce.number().int().positive()
 
 export const holidayYearSchema = z.object({
   year: requiredNumber('errors.year', (n) => Number.isInteger(n) && n >= 2000 && n <= 2100),

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import { addDays, isLocalDate, spanOf } from '../domain/intervals.ts'
 import type { ReviewQuery } from '../services/review.server.ts'
+import { idSchema } from './id.ts'
 import { lastDays, periodSchema, type Period } from './period.ts'
 
 /** `forecast=none` reviews the actuals alone. */
@@ -11,7 +12,7 @@ export const NO_FORECAST = 'none'
 
 const reviewSearchSchema = z.object({
   forecast: z
-    .union([z.literal(NO_FORECAST), z.coerce.number().int().positive()])
+    .union([z.literal(NO_FORECAST), idSchema])
     .optional()
     .catch(undefined),
   channel: z.string().trim().min(1).max(64).optional().catch(undefined),

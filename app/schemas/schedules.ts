@@ -1,10 +1,9 @@
 // Forms of the Schedules pages, shared by actions and UI.
 import { z } from 'zod'
-
-const id = z.coerce.number().int().positive()
+import { idSchema } from './id.ts'
 
 export const generateScheduleSchema = z.object({
-  forecastId: id,
+  forecastId: idSchema,
   week: z.coerce.number().int().min(0),
   // '' = every channel of the forecast together.
   channel: z
@@ -14,13 +13,10 @@ export const generateScheduleSchema = z.object({
 })
 
 export const editShiftSchema = z.object({
-  shiftId: id,
+  shiftId: idSchema,
   start: z.string().regex(/^\d{1,2}:\d{2}$/, 'errors.clock'),
   // '' = leave the shift open.
-  agentId: z
-    .string()
-    .transform((v) => (v === '' ? null : Number(v)))
-    .refine((v) => v === null || (Number.isInteger(v) && v > 0)),
+  agentId: z.union([z.literal('').transform(() => null), idSchema]),
   // The "save anyway" box: keep an edit that breaks a rule, with a warning on the shift.
   force: z
     .literal('on')

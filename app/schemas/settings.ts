@@ -2,6 +2,7 @@
 // and hours; the stored values are shares and seconds.
 import { z } from 'zod'
 import { optionalNumber, requiredNumber } from './form-fields.ts'
+import { idSchema } from './id.ts'
 import { parseClock, type OpeningHours, type WeekHours } from '../domain/opening-hours.ts'
 import { MAX_PLANNED_AHT_SEC, parseAhtProfile } from '../domain/planned-aht.ts'
 
@@ -21,7 +22,7 @@ export const operationSchema = z.object({
 
 export const channelFormSchema = z
   .object({
-    channelId: z.coerce.number().int().positive(),
+    channelId: idSchema,
     name: z.string({ error: 'errors.name' }).trim().min(1, { error: 'errors.name' }).max(80, { error: 'errors.name' }),
     kind: z.enum(['realtime', 'deferred'], { error: 'errors.kind' }),
     concurrency: requiredNumber('errors.concurrency', (n) => Number.isInteger(n) && n >= 1 && n <= 10),

@@ -3,18 +3,17 @@ import { z } from 'zod'
 import type { ChannelChanges, ScenarioChanges } from '../domain/scenario.ts'
 import { isLocalDate } from '../domain/intervals.ts'
 import { optionalNumber } from './form-fields.ts'
-
-const positiveInt = z.coerce.number().int().positive()
+import { idSchema } from './id.ts'
 
 export const MAX_COMPARED = 3
 
 export const staffingQuerySchema = z.object({
-  forecast: positiveInt.optional().catch(undefined),
+  forecast: idSchema.optional().catch(undefined),
   week: z.coerce.number().int().min(-1).catch(0),
   channel: z.string().trim().min(1).optional().catch(undefined),
   // Bad or surplus ids are dropped, not the whole list.
   scenario: z
-    .array(positiveInt.optional().catch(undefined))
+    .array(idSchema.optional().catch(undefined))
     .transform((ids) => ids.filter((id) => id !== undefined).slice(0, MAX_COMPARED)),
   weeklyHours: z.coerce.number().min(1).max(80).catch(44),
   workdays: z.coerce.number().int().min(1).max(7).catch(6),
@@ -99,6 +98,6 @@ export function scenarioFormSchema(channelKeys: readonly string[]) {
 export const MAX_PATIENCE_SEC = 86_400
 
 export const patienceFormSchema = z.object({
-  channelId: positiveInt,
+  channelId: idSchema,
   patienceSec: z.coerce.number().int().min(1).max(MAX_PATIENCE_SEC),
 })

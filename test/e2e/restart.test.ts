@@ -1,7 +1,7 @@
 // The server killed (-9) in the middle of a web import, then started again on the same database:
 // the import shows as interrupted with its file kept, a retry lands it whole, and the database is
 // intact. Over HTTP, as a user's browser would post the forms (no browser needed).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -20,13 +20,6 @@ function contactsCsv(): string {
     lines.push(`R${i},Retomada,${at},${i % 9 === 0 ? 'abandoned' : 'answered'},${i % 40},${150 + (i % 90)}`)
   }
   return lines.join('\n') + '\n'
-}
-
-/** The server (scripts/serve.mjs): the only child of the `npm start` process. */
-function serverPid(app: RunningApp): number {
-  const children = readFileSync(`/proc/${app.pid}/task/${app.pid}/children`, 'utf8').trim().split(/\s+/).map(Number)
-  expect(children).toHaveLength(1)
-  return children[0]!
 }
 
 const alive = (pid: number) => {
@@ -98,7 +91,7 @@ describe('a restart in the middle of a web import', () => {
 
     // While it reads the file: kill -9 the server. Its job's process stops with it.
     const jobPid = await until('the import to run', () => jobRow(jobId).state === 'running' && jobRow(jobId).pid)
-    const server = serverPid(app)
+    const server = app.serverPid()
     process.kill(server, 'SIGKILL')
     await until('the server to die', () => !alive(server))
     await until('the job process to stop with it', () => !alive(jobPid), 30_000)

@@ -21,6 +21,8 @@ export interface RunningApp {
   stop: () => Promise<void>
   /** The first administrator and the one-time password `npm start` printed. */
   admin: () => { email: string; password: string }
+  /** The id of the server process itself (scripts/serve.mjs, which `npm start` runs as its child). */
+  serverPid: () => number
 }
 
 /** The administrator account `npm start` printed on its first start. */
@@ -52,6 +54,13 @@ export async function signIn(baseUrl: string, email: string, password: string, n
     if (changed.status !== 302) throw new Error(`password change for ${email}: HTTP ${changed.status}`)
   }
   return cookie
+}
+
+/** The server's process id, as scripts/serve.mjs prints it when it listens. */
+function servedBy(output: string): number {
+  const pid = /^\[serve\] \S+ \(process (\d+)\)$/m.exec(output)?.[1]
+  if (!pid) throw new Error(`The server printed no process id:\n${output}`)
+  return Number(pid)
 }
 
 function freePort(): Promise<number> {
@@ -98,7 +107,7 @@ export async function startApp({
     if (child.exitCode !== null) break
     try {
       const response = await fetch(`${baseUrl}/healthz`)
-      if (response.ok) return { baseUrl, databaseUrl, pid: child.pid!, output: () => output, stop, admin: () => printedAdministrator(output) }
+      if (response.ok) return { baseUrl, databaseUrl, pid: child.pid!, output: () => output, stop, admin: () => printedAdministrator(output), serverPid: () => servedBy(output) }
     } catch {
       // not listening yet
     }
