@@ -13,6 +13,7 @@ import morgan from 'morgan'
 import { limitRequestBody } from './server/body-limit.mjs'
 import { remixHandler } from './server/remix-handler.mjs'
 import { securityHeaders } from './server/security-headers.mjs'
+import { takeTurns } from './server/admission.mjs'
 
 // As remix-serve: production unless told otherwise (React's development build is slow).
 process.env.NODE_ENV ??= 'production'
@@ -78,6 +79,11 @@ app.use((req, res, next) => {
   if (host === req.get('host')) return next()
   res.status(403).type('text/plain').send('Forbidden: this change did not come from this site’s pages')
 })
+// Pages take turns (at most PAGE_CONCURRENCY at once, default 2): the health check, sign-ins and
+// other writes keep answering while 50 browsers load pages (scripts/server/admission.mjs).
+const pageConcurrency = Number(process.env.PAGE_CONCURRENCY ?? 2)
+if (!Number.isInteger(pageConcurrency) || pageConcurrency < 1) throw new Error(`PAGE_CONCURRENCY must be a whole number from 1 (got "${process.env.PAGE_CONCURRENCY}")`)
+app.use(takeTurns({ limit: pageConcurrency, bypass: (req) => (req.method !== 'GET' && req.method !== 'HEAD') || req.path === '/healthz' }))
 // The client's address reaches loaders and actions (the sign-in rate limit counts per address).
 // Behind a reverse proxy, set TRUST_PROXY (Express's "trust proxy" value) so it is the client's.
 const trustProxy = process.env.TRUST_PROXY
