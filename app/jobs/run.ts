@@ -1,20 +1,28 @@
 // A background job's process (started by app/services/job-runner.server.ts): runs job <id> and
 // records how it ended. It stops when the server does — what it had not committed is rolled back
 // by SQLite — and the server's next start shows the job as interrupted.
-import { configureDatabase } from '../db.server.ts'
-import { runJob } from '../services/job-work.server.ts'
+
+// Watch the server before loading anything: it may stop while this process loads the services
+// (a second or more), and the 'disconnect' that says so is emitted only once.
+process.on('disconnect', () => process.exit(75))
+if (!process.connected) process.exit(75)
 
 const id = Number(process.argv[2])
 if (!Number.isSafeInteger(id) || id <= 0) {
-  console.error('usage: run.ts <job id>')
+  console.error('usage: run.ts <job id> (started by the web server, with an IPC channel)')
   process.exit(2)
 }
-process.on('disconnect', () => process.exit(75))
+
+const { configureDatabase } = await import('../db.server.ts')
 // Off the web server's event loop: this process may wait inside SQLite for another's write lock.
 configureDatabase({ waitForLocks: 'block' })
+const { runJob } = await import('../services/job-work.server.ts')
+if (!process.connected) process.exit(75)
 
 // Reports are few (a solver phase, every 50,000 rows read): each goes to the server as it comes.
 await runJob(id, (progress) => {
   if (process.connected) process.send?.({ progress })
 })
 process.exit(0)
+
+export {}
