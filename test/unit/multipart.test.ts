@@ -1,7 +1,7 @@
-import { unstable_createMemoryUploadHandler as memoryHandler, type UploadHandler } from '@remix-run/node'
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler as memoryHandler, type UploadHandler } from '@remix-run/node'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formDataDisposition, multipartBoundary, parseMultipartFormData } from '../../app/services/multipart.server.ts'
+import { parseMultipartFormData } from '../../app/services/multipart.server.ts'
 
 const BOUNDARY = '----WebKitFormBoundaryq2bVh5N4bWmTuCzN'
 
@@ -39,6 +39,33 @@ function request(body: Buffer, cuts: number[] = [], contentType = `multipart/for
     },
   })
   return new Request('http://localhost/data', { method: 'POST', body: stream, duplex: 'half', headers: { 'Content-Type': contentType } } as RequestInit)
+}
+
+/** A request whose body comes from `chunks` as they are asked for, counting the bytes handed over. */
+function pulledRequest(chunks: Iterator<Uint8Array>, error?: Error) {
+  const read = { bytes: 0, cancelled: false }
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      const next = chunks.next()
+      if (!next.done) {
+        read.bytes += next.value.byteLength
+        controller.enqueue(next.value)
+      } else if (error) controller.error(error)
+      else controller.close()
+    },
+    cancel() {
+      read.cancelled = true
+    },
+  })
+  const req = new Request('http://localhost/data', { method: 'POST', body, duplex: 'half', headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` } } as RequestInit)
+  return { req, read }
+}
+
+/** A form with one file of `megabytes` MB, sent in 64 KB chunks. */
+function* bigUpload(megabytes: number) {
+  yield Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="big.csv"\r\n\r\n`)
+  for (let i = 0; i < megabytes * 16; i++) yield Buffer.alloc(64 * 1024, 'a')
+  yield Buffer.from(`\r\n--${BOUNDARY}\r\nContent-Disposition: form-data; name="kind"\r\n\r\ncontacts\r\n--${BOUNDARY}--\r\n`)
 }
 
 const parse = (req: Request, handler: UploadHandler = memoryHandler({ maxPartSize: 1 << 20 })) => parseMultipartFormData(req, handler)
@@ -90,21 +117,24 @@ describe('multipart form uploads', () => {
     }
   })
 
-  it('reads the other ways clients write the header: backslash escapes, bare tokens, RFC 5987 filename*', () => {
-    expect(formDataDisposition('form-data; name="file"; filename="quo\\"te.csv"')).toEqual({ name: 'file', filename: 'quo"te.csv' })
-    expect(formDataDisposition('form-data; name=kind')).toEqual({ name: 'kind' })
-    expect(formDataDisposition('Form-Data; NAME="a"; filename=plain.csv')).toEqual({ name: 'a', filename: 'plain.csv' })
-    expect(formDataDisposition(`form-data; name="file"; filename="uber.csv"; filename*=UTF-8''%C3%BCber%20%E2%82%AC.csv`)).toEqual({
-      name: 'file',
-      filename: 'über €.csv',
-    })
-    expect(formDataDisposition(`form-data; name="file"; filename*=iso-8859-1'pt'relat%F3rio.csv`)).toEqual({ name: 'file', filename: 'relatório.csv' })
-    expect(formDataDisposition('form-data; filename="x.csv"')).toBeNull()
-    expect(formDataDisposition('attachment; name="x"')).toBeNull()
-    expect(multipartBoundary('multipart/form-data; boundary="a;b"')).toBe('a;b')
-    expect(multipartBoundary('multipart/form-data; charset=utf-8; boundary=xyz')).toBe('xyz')
-    expect(multipartBoundary('application/x-www-form-urlencoded')).toBeNull()
-    expect(multipartBoundary(`multipart/form-data; boundary=${'x'.repeat(71)}`)).toBeNull()
+  it('reads the other ways clients write the header: backslash escapes, bare tokens, RFC 5987 filename*; any boundary', async () => {
+    const fileName = async (disposition: string) => ((await parse(request(multipart([{ disposition, data: csv }])))).get('file') as File).name
+    expect(await fileName('form-data; name="file"; filename="quo\\"te.csv"')).toBe('quo"te.csv')
+    expect(await fileName('Form-Data; NAME="file"; filename=plain.csv')).toBe('plain.csv')
+    expect(await fileName(`form-data; name="file"; filename="uber.csv"; filename*=UTF-8''%C3%BCber%20%E2%82%AC.csv`)).toBe('über €.csv')
+    expect(await fileName(`form-data; name="file"; filename*=iso-8859-1'pt'relat%F3rio.csv`)).toBe('relatório.csv')
+    const field = { disposition: 'form-data; name=kind', data: 'intervals' }
+    expect((await parse(request(multipart([field])))).get('kind')).toBe('intervals')
+    // A part that is not form-data is left out.
+    const other = await parse(request(multipart([{ disposition: 'attachment; name="x"', data: 'x' }, field])))
+    expect([...other.keys()]).toEqual(['kind'])
+    for (const [boundary, contentType] of [
+      ['a;b', 'multipart/form-data; boundary="a;b"'],
+      ['xyz', 'multipart/form-data; charset=utf-8; boundary=xyz'],
+    ] as const) {
+      const form = await parse(request(multipart([field], { boundary }), [], contentType))
+      expect(form.get('kind'), contentType).toBe('intervals')
+    }
   })
 
   it('gives the same parts however the body is cut into chunks', async () => {
@@ -166,5 +196,61 @@ describe('multipart form uploads', () => {
     expect(await refusal(parse(request(Buffer.from(`--${BOUNDARY}\r\nno colon here\r\n\r\nv\r\n--${BOUNDARY}--`))))).toBe(400)
     // No delimiter at all.
     expect(await refusal(parse(request(Buffer.from('just some text'))))).toBe(400)
+  })
+
+  it('bounds the parts and the size of a field, refusing more with 400', async () => {
+    const field = (i: number) => ({ disposition: `form-data; name="f${i}"`, data: 'v' })
+    const fifty = await parse(request(multipart(Array.from({ length: 50 }, (_, i) => field(i)))))
+    expect([...fifty.keys()]).toHaveLength(50)
+    expect(await refusal(parse(request(multipart(Array.from({ length: 51 }, (_, i) => field(i))))))).toBe(400)
+    const sized = (bytes: number) => parse(request(multipart([{ disposition: 'form-data; name="note"', data: 'n'.repeat(bytes) }])))
+    expect(((await sized(64 * 1024)).get('note') as string).length).toBe(64 * 1024)
+    expect(await refusal(sized(64 * 1024 + 1))).toBe(400)
+  })
+
+  it('reads the body only as fast as the handler takes a file', async () => {
+    const { req, read } = pulledRequest(bigUpload(20))
+    let holding!: () => void
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (holding = resolve))
+    const released = new Promise<void>((resolve) => (release = resolve))
+    let whileHeld = 0
+    const slow: UploadHandler = async (part) => {
+      if (part.name !== 'file') return memoryHandler()(part)
+      let bytes = 0
+      for await (const chunk of part.data) {
+        if (bytes === 0) {
+          // The handler holds its first chunk a while: the body must stop being read meanwhile.
+          await new Promise((resolve) => setTimeout(resolve, 100))
+          whileHeld = read.bytes
+          holding()
+          await released
+        }
+        bytes += chunk.byteLength
+      }
+      return String(bytes)
+    }
+    const parsed = parse(req, slow)
+    await held
+    release()
+    const form = await parsed
+    expect(form.get('file')).toBe(String(20 * 1024 * 1024))
+    expect(form.get('kind')).toBe('contacts')
+    expect(whileHeld).toBeGreaterThan(0)
+    expect(whileHeld).toBeLessThan(1024 * 1024)
+  })
+
+  it('throws what the handler throws, MaxPartSizeExceededError as it is, and stops reading the body', async () => {
+    const { req, read } = pulledRequest(bigUpload(20))
+    await expect(parse(req, memoryHandler({ maxPartSize: 1024 * 1024 }))).rejects.toBeInstanceOf(MaxPartSizeExceededError)
+    expect(read.cancelled).toBe(true)
+    expect(read.bytes).toBeLessThan(3 * 1024 * 1024)
+  })
+
+  it('throws the body’s own failure as it is, not as a malformed form', async () => {
+    const cut = new Error('The request body is over 1024 bytes')
+    // The body fails inside the file, after a few chunks.
+    const { req } = pulledRequest([...bigUpload(1)].slice(0, 5).values(), cut)
+    await expect(parse(req)).rejects.toBe(cut)
   })
 })
