@@ -17,7 +17,8 @@ function contactsCsv(): string {
   const start = Date.UTC(2026, 9, 1, 11, 0, 0)
   for (let i = 0; i < ROWS; i++) {
     const at = new Date(start + i * 5_000).toISOString().slice(0, 19).replace('T', ' ')
-    lines.push(`R${i},Retomada,${at},${i % 9 === 0 ? 'abandoned' : 'answered'},${i % 40},${150 + (i % 90)}`)
+    const abandoned = i % 9 === 0
+    lines.push(`R${i},Retomada,${at},${abandoned ? 'abandoned' : 'answered'},${i % 40},${abandoned ? 0 : 150 + (i % 90)}`)
   }
   return lines.join('\n') + '\n'
 }
@@ -58,7 +59,7 @@ describe('a restart in the middle of a web import', () => {
     const jobRow = (id: number) => {
       const conn = db()
       try {
-        return conn.prepare('SELECT state, pid FROM Job WHERE id = ?').get(id) as { state: string; pid: number | null }
+        return conn.prepare('SELECT state, pid, result FROM Job WHERE id = ?').get(id) as { state: string; pid: number | null; result: string | null }
       } finally {
         conn.close()
       }
@@ -110,6 +111,8 @@ describe('a restart in the middle of a web import', () => {
     expect(retried.headers.get('location')).toBe(`/data?job=${jobId}`)
     await until('the retried import to end', () => ['done', 'failed'].includes(jobRow(jobId).state), 240_000)
     expect(jobRow(jobId).state).toBe('done')
+    // Imported, not refused (a refusal is a finished job too).
+    expect(JSON.parse(jobRow(jobId).result ?? 'null'), jobRow(jobId).result?.slice(0, 300)).toMatchObject({ status: 'imported', inserted: ROWS })
 
     const conn = db()
     try {
