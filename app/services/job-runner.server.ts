@@ -16,8 +16,8 @@ import { removeUpload } from './upload-files.server.ts'
 /** Who interrupts jobs at a restart, in the audit log. */
 const serverActor: Actor = { id: null, email: 'server' }
 
-/** Jobs run at this `nice` level (0–19; env JOB_NICE): the server's requests come first. */
-const jobNice = Math.min(19, Math.max(0, Number(process.env.JOB_NICE ?? 10) || 0))
+/** Jobs run at this `nice` level (0–19; env JOB_NICE, default the lowest priority): the server's requests come first. */
+const jobNice = Math.min(19, Math.max(0, Number(process.env.JOB_NICE ?? 19) || 0))
 
 interface Running {
   kind: JobKind
