@@ -999,6 +999,11 @@ export const en: Messages = {
       holiday: 'holiday',
       event: 'campaign/event',
       missing: 'data missing',
+      import: 'import',
+      schedule: 'schedule generation',
+      forecast: 'forecast creation',
+      done: 'done',
+      failed: 'failed',
     },
     reasons: {
       wrongPassword: 'wrong password',

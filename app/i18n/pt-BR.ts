@@ -1031,6 +1031,11 @@ export const ptBR = {
       holiday: 'feriado',
       event: 'campanha/evento',
       missing: 'sem dados',
+      import: 'importação',
+      schedule: 'geração de escala',
+      forecast: 'criação de previsão',
+      done: 'concluída',
+      failed: 'falhou',
     },
     reasons: {
       wrongPassword: 'senha errada',
