@@ -6,6 +6,7 @@
 // few pieces; the pages take as long in all (the CPU is the limit either way).
 // Writes (POST…) are not queued: one may wait seconds for another process's database lock, on a
 // timer, and must not hold up the pages meanwhile; /healthz is not queued either.
+import onFinished from 'on-finished'
 
 /**
  * @param {{ limit: number, bypass: (req: import('express').Request) => boolean }} options
@@ -28,8 +29,10 @@ export function takeTurns({ limit, bypass }) {
       running++
       next()
     }
-    // Finished, or the client went away (while waiting: it leaves the queue without running).
-    res.once('close', () => {
+    // Finished, or the client went away — also before this point, while an earlier middleware
+    // waited on the disk (on-finished answers at once for a socket already gone). While waiting it
+    // leaves the queue without running.
+    onFinished(res, () => {
       if (state === 'running') release()
       state = 'done'
     })
