@@ -76,5 +76,10 @@ export default function handleRequest(
       },
     )
     abortTimer = setTimeout(abort, streamTimeout + 1000)
+    // A client that has gone needs no page: stop rendering it now, not after the timeout.
+    request.signal.addEventListener('abort', () => {
+      clearTimeout(abortTimer)
+      abort()
+    })
   })
 }

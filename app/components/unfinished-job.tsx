@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { JobState } from '../domain/jobs.ts'
+import { canRetry, type JobState } from '../domain/jobs.ts'
 
 /**
  * A job that stopped before its end — interrupted by a restart of the server, or failed — with
@@ -14,7 +14,7 @@ export function UnfinishedJob({ id, state, what, why, canAct }: { id: number; st
         {state === 'interrupted' ? t('jobs.interrupted', { what }) : t('jobs.failed', { what })}
         {why ? ` ${why}` : ''}
       </p>
-      {canAct && (
+      {canAct && canRetry(state) && (
         <Form method="post" action={`/jobs/${id}`} className="form-row">
           <button type="submit" name="intent" value="retry">
             {t('jobs.retry')}

@@ -29,6 +29,15 @@ export function canRetry(state: JobState): boolean {
   return state === 'interrupted' || state === 'failed'
 }
 
+/**
+ * Interrupted, or failed without an answer of its own (its process crashed, or an unexpected
+ * error): worth a retry. A job that failed with a reason (the rules, the forecast, the file)
+ * would fail the same way again.
+ */
+export function stoppedBeforeItsEnd(job: { state: JobState; error: JobError | null }): boolean {
+  return job.state === 'interrupted' || (job.state === 'failed' && (job.error?.reason === 'stopped' || job.error?.reason === 'error'))
+}
+
 /** The permission a user needs to start, retry or discard a job of this kind. */
 export const jobPermission = {
   import: 'importData',

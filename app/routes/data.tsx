@@ -8,7 +8,7 @@ import {
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
 } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
@@ -33,6 +33,9 @@ import {
   type UploadPreview,
 } from '../services/uploads.server.ts'
 import { UnfinishedJob } from '../components/unfinished-job.tsx'
+import { isUnderWay } from '../domain/jobs.ts'
+import { usePollWhile } from '../utils/use-poll.ts'
+import { answerBusy } from '../utils/database-busy.server.ts'
 import { idSchema } from '../schemas/id.ts'
 import { formatDay, formatInstant, formatInteger } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
@@ -66,7 +69,11 @@ type ActionResult =
   | { step: 'mapping'; preview: UploadPreview; kind: 'contacts' | 'intervals'; timeZone: string }
   | { step: 'upload'; errors: Record<string, string> }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  return answerBusy(args, act)
+}
+
+async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'importData')
   if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
     // Step 1: the file streams to disk; we answer with its preview for the mapping step.
@@ -92,6 +99,8 @@ export async function action({ request }: ActionFunctionArgs) {
         ),
       )
     } catch (error) {
+      // Too large, malformed, or the client left: what arrived of the file is not kept.
+      await discardUpload(uploadId)
       if (error instanceof MaxPartSizeExceededError) {
         return data<ActionResult>({ step: 'upload', errors: { file: 'data.tooLarge' } }, { status: 413 })
       }
@@ -308,14 +317,9 @@ function importFailure(job: ImportJobView, t: (key: string, params?: Record<stri
 function JobStatus({ job, timeZone }: { job: ImportJobView; timeZone: string }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language
-  const revalidator = useRevalidator()
   const canImport = useCan('importData')
-  const underWay = job.state === 'queued' || job.state === 'running'
-  useEffect(() => {
-    if (!underWay) return
-    const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 700)
-    return () => clearInterval(timer)
-  }, [underWay, revalidator])
+  const underWay = isUnderWay(job.state)
+  usePollWhile(underWay, 700)
   if (underWay) {
     const share = job.totalBytes > 0 ? job.bytes / job.totalBytes : 0
     return (

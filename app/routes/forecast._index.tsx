@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
-import { useEffect, useState } from 'react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { FieldError } from '../components/field.tsx'
@@ -17,6 +17,8 @@ import { recordAudit } from '../services/audit.server.ts'
 import { channelDataRanges, dataRange, deleteForecast, ForecastInputError, listForecasts } from '../services/forecast.server.ts'
 import { getForecastJob, listUnfinishedForecastJobs, startForecastJob, type ForecastJobView } from '../services/forecast-jobs.server.ts'
 import { UnfinishedJob } from '../components/unfinished-job.tsx'
+import { isUnderWay } from '../domain/jobs.ts'
+import { usePollWhile } from '../utils/use-poll.ts'
 import { getLanguage } from '../i18n/language.server.ts'
 import { getOperation, listChannels } from '../services/operation.server.ts'
 import { addNationalHolidays, deleteSpecialDay, listSpecialDays, saveSpecialDay } from '../services/special-days.server.ts'
@@ -354,14 +356,9 @@ function SpecialDays() {
 /** A forecast being created (learning and backtesting), or one whose creation stopped before its end. */
 function ForecastJob({ job }: { job: ForecastJobView }) {
   const { t } = useTranslation()
-  const revalidator = useRevalidator()
   const canEdit = useCan('editForecasts')
-  const underWay = job.state === 'queued' || job.state === 'running'
-  useEffect(() => {
-    if (!underWay) return
-    const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 500)
-    return () => clearInterval(timer)
-  }, [underWay, revalidator])
+  const underWay = isUnderWay(job.state)
+  usePollWhile(underWay, 500)
   if (underWay) {
     return (
       <div role="status" data-testid="forecast-progress">

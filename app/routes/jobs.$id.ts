@@ -7,8 +7,13 @@ import { idSchema } from '../schemas/id.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { discardJob, retryJob } from '../services/job-runner.server.ts'
 import { readJob } from '../services/jobs.server.ts'
+import { answerBusy } from '../utils/database-busy.server.ts'
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action(args: ActionFunctionArgs) {
+  return answerBusy(args, act)
+}
+
+async function act({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const id = idSchema.safeParse(params.id)
   const job = id.success ? await readJob(id.data) : null

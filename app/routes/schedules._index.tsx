@@ -1,6 +1,6 @@
 import { redirect, data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
-import { useEffect, useState } from 'react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { PlanGaps } from '../components/plan-gaps.tsx'
@@ -15,6 +15,8 @@ import { listForecasts } from '../services/forecast.server.ts'
 import { listChannels } from '../services/operation.server.ts'
 import { getScheduleJob, listUnfinishedScheduleJobs, startScheduleJob, type ScheduleJobView } from '../services/schedule-jobs.server.ts'
 import { UnfinishedJob } from '../components/unfinished-job.tsx'
+import { isUnderWay } from '../domain/jobs.ts'
+import { usePollWhile } from '../utils/use-poll.ts'
 import { getRulesFile } from '../services/schedule-rules.server.ts'
 import { deleteSchedule, listSchedules } from '../services/schedules.server.ts'
 import { planWeeks, type PlanGap } from '../services/staffing.server.ts'
@@ -80,15 +82,10 @@ function useJobWhat(job: ScheduleJobView): string {
 
 function JobProgress({ job }: { job: ScheduleJobView }) {
   const { t, i18n } = useTranslation()
-  const revalidator = useRevalidator()
   const canEdit = useCan('editSchedules')
   const what = useJobWhat(job)
-  const underWay = job.state === 'queued' || job.state === 'running'
-  useEffect(() => {
-    if (!underWay) return
-    const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 500)
-    return () => clearInterval(timer)
-  }, [underWay, revalidator])
+  const underWay = isUnderWay(job.state)
+  usePollWhile(underWay, 500)
   if (job.state === 'failed' && job.failure && job.failure.reason !== 'error' && job.failure.reason !== 'stopped') {
     return (
       <div data-testid="schedule-failed">
@@ -183,7 +180,7 @@ export default function SchedulesRoute() {
                 ))}
               </select>
             </label>
-            <button type="submit" disabled={navigation.state !== 'idle' || job?.state === 'running' || job?.state === 'queued'}>
+            <button type="submit" disabled={navigation.state !== 'idle' || (job !== null && isUnderWay(job.state))}>
               {t('schedules.generateButton')}
             </button>
           </Form>

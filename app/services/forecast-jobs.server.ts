@@ -2,7 +2,7 @@
 // every method takes from a fraction of a second to minutes (forty channels), so the Forecast page
 // queues it and opens the forecast when the job has stored it.
 import { NotEnoughHistory } from '../domain/forecast/forecast.ts'
-import type { JobError } from '../domain/jobs.ts'
+import { stoppedBeforeItsEnd, type JobError } from '../domain/jobs.ts'
 import type { Actor } from './audit.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { checkForecastInput, createForecast, ForecastInputError, type CreateForecastInput } from './forecast.server.ts'
@@ -46,17 +46,17 @@ export async function getForecastJob(id: number, now = Date.now()): Promise<Fore
   return job?.kind === 'forecast' ? forecastJobView(job as JobRecord<ForecastJobInput, { forecastId: number }>, now) : null
 }
 
-/** Creations the server's restart interrupted: to retry or discard. */
+/** Creations that stopped before their end (the server restarted, the process crashed): to retry or discard. */
 export async function listUnfinishedForecastJobs(now = Date.now()): Promise<ForecastJobView[]> {
-  const jobs = await listJobs('forecast', ['interrupted'])
-  return jobs.map((job) => forecastJobView(job as JobRecord<ForecastJobInput, { forecastId: number }>, now))
+  const jobs = await listJobs('forecast', ['interrupted', 'failed'])
+  return jobs.filter(stoppedBeforeItsEnd).map((job) => forecastJobView(job as JobRecord<ForecastJobInput, { forecastId: number }>, now))
 }
 
 /** The job's work, in its own process: the forecast stored, or why not (as the form would say it). */
-export async function forecastWork(job: JobRecord<ForecastJobInput>): Promise<JobOutcome> {
+export async function forecastWork(job: JobRecord<ForecastJobInput>, _report: unknown, finishing: () => void): Promise<JobOutcome> {
   const { by, ...input } = job.input
   try {
-    const forecastId = await createForecast(input, by)
+    const forecastId = await createForecast(input, by, finishing)
     await recordAudit(job.actor, 'forecast.create', `forecast:${forecastId}`, input)
     return { state: 'done', result: { forecastId } }
   } catch (error) {

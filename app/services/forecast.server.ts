@@ -101,7 +101,7 @@ export async function checkForecastInput(input: CreateForecastInput) {
   return { timeZone, chosen }
 }
 
-export async function createForecast(input: CreateForecastInput, user: string): Promise<number> {
+export async function createForecast(input: CreateForecastInput, user: string, beforeWrite?: () => void): Promise<number> {
   const [{ timeZone, chosen }, specialDays] = await Promise.all([checkForecastInput(input), listSpecialDays()])
   const firstDay = addDays(input.historyTo, 1)
   // Only history within the dates imports accept, like the data range above.
@@ -136,6 +136,7 @@ export async function createForecast(input: CreateForecastInput, user: string): 
     }
   })
   const createdAt = Date.now()
+  beforeWrite?.()
   return withWriteTransaction((db) => {
     const { lastInsertRowid } = db
       .prepare(

@@ -73,6 +73,8 @@ export interface ImportOptions {
   /** Known encoding (files on disk are scanned whole); otherwise decided from the first megabyte. */
   encoding?: Encoding
   onProgress?: (progress: { bytes: number; rows: number }) => void
+  /** Called once the file is read whole and valid, just before the write transaction begins. */
+  beforeWrite?: () => void
 }
 
 interface ImportCounts {
@@ -259,6 +261,7 @@ export async function importCsv(source: Readable, options: ImportOptions): Promi
     db.exec('COMMIT')
 
     // The write transaction: new channels, the upsert, the re-aggregation, the history row.
+    options.beforeWrite?.()
     db.exec('BEGIN IMMEDIATE')
     const outcome = stage.commit(channels.create(db), errors)
     if (outcome === null) return refuse()

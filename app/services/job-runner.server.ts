@@ -4,10 +4,12 @@
 // imports would only queue for the write lock); the others wait their turn, durably, in the Job
 // table. The job's process reports progress over IPC and records its own outcome; it exits when
 // the server does, and the next server start shows its job as interrupted, to retry or discard.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { databaseUrl, sqliteFilePath } from '../db/url.server.ts'
 import { jobKinds, outcomeAction, type JobKind } from '../domain/jobs.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
 import { createJob, failIfUnfinished, interruptRunningJobs, markDiscarded, markRunning, nextQueuedJob, readJob, requeueJob, type JobRecord } from './jobs.server.ts'
@@ -46,10 +48,22 @@ function projectRoot(): string {
 export async function startJobRunner(): Promise<void> {
   if (started) return
   started = true
-  for (const job of await interruptRunningJobs()) {
-    await recordAudit(serverActor, 'job.interrupted', `job:${job.id}`, { kind: job.kind })
+  try {
+    for (const job of await interruptRunningJobs(isAlive)) {
+      await recordAudit(serverActor, 'job.interrupted', `job:${job.id}`, { kind: job.kind }).catch((error) => console.error('[jobs] audit', error))
+    }
+  } finally {
+    await dispatch()
   }
-  await dispatch()
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
 }
 
 /** Queues a job and starts it when its kind is free. */
@@ -68,8 +82,8 @@ export function jobProgress(id: number): unknown {
 /** Runs an interrupted or failed job again with the same input; false when it cannot. */
 export async function retryJob(id: number, actor: Actor): Promise<boolean> {
   if (!(await requeueJob(id))) return false
-  await recordAudit(actor, 'job.retry', `job:${id}`, null)
   void dispatch()
+  await recordAudit(actor, 'job.retry', `job:${id}`, null)
   return true
 }
 
@@ -97,12 +111,16 @@ function dispatch(): Promise<void> {
         dispatchAgain = false
         for (const kind of jobKinds) {
           if ([...running.values()].some((r) => r.kind === kind)) continue
-          const job = await nextQueuedJob(kind)
-          if (job) await launch(job)
+          try {
+            const job = await nextQueuedJob(kind)
+            if (job) await launch(job)
+          } catch (error) {
+            // The database was busy past the wait, or the process could not start: try again soon.
+            console.error(`[jobs] could not start a ${kind} job`, error)
+            setTimeout(() => void dispatch(), 5_000).unref()
+          }
         }
       } while (dispatchAgain)
-    } catch (error) {
-      console.error('[jobs] could not start a job', error)
     } finally {
       dispatching = null
     }
@@ -113,11 +131,17 @@ function dispatch(): Promise<void> {
 async function launch(job: JobRecord): Promise<void> {
   const root = projectRoot()
   const command = [process.execPath, '--import', 'tsx', path.join(root, 'app', 'jobs', 'run.ts'), String(job.id)]
+  // The same database (and uploads beside it) whatever folder the server was started from.
+  const options: SpawnOptions = {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, DATABASE_URL: `file:${sqliteFilePath(databaseUrl())}` },
+  }
   // `nice` runs node in its place (same process, same IPC channel) with every thread at the lower priority.
   const child =
     process.platform === 'win32'
-      ? spawn(command[0]!, command.slice(1), { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
-      : spawn('nice', ['-n', String(jobNice), ...command], { cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+      ? spawn(command[0]!, command.slice(1), options)
+      : spawn('nice', ['-n', String(jobNice), ...command], options)
   const entry: Running = { kind: job.kind, child, progress: null }
   running.set(job.id, entry)
   child.on('message', (message: { progress?: unknown }) => {
@@ -128,16 +152,25 @@ async function launch(job: JobRecord): Promise<void> {
     if (ended) return
     ended = true
     running.delete(job.id)
-    // A process that ended without recording an outcome crashed or was killed.
-    if (await failIfUnfinished(job.id, { reason: 'stopped', message: reason }).catch(() => false)) {
-      await recordAudit(job.actor, outcomeAction[job.kind], null, { job: job.id, status: 'failed', reason }).catch(() => {})
-    }
     void dispatch()
+    // A process that ended without recording an outcome crashed or was killed. The database may be
+    // busy past the server's wait (an import beside it): the job must not stay "running".
+    for (let attempt = 1; child.pid !== undefined; attempt++) {
+      try {
+        if (await failIfUnfinished(job.id, child.pid, { reason: 'stopped', message: reason })) {
+          await recordAudit(job.actor, outcomeAction[job.kind], `job:${job.id}`, { status: 'failed', reason: 'stopped' })
+        }
+        return
+      } catch (error) {
+        if (attempt >= 10) return console.error(`[jobs] could not record how job ${job.id} ended`, error)
+        await sleep(1_000)
+      }
+    }
   }
   child.on('error', (error) => void end(error.message))
   child.on('exit', (code, signal) => void end(signal ? `signal ${signal}` : `exit code ${code}`))
   if (!child.pid || !(await markRunning(job.id, child.pid))) {
-    // Discarded while it was starting, or the process could not start: stop it.
+    // The process could not start, or it ended (and recorded how) before this: nothing to run.
     child.kill()
   }
 }

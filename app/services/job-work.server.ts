@@ -8,7 +8,11 @@ import { finishJob, readJob, type JobOutcome, type JobRecord } from './jobs.serv
 import { scheduleWork } from './schedule-jobs.server.ts'
 import { importWork } from './uploads.server.ts'
 
-export type JobWork = (job: JobRecord<never>, report: (progress: unknown) => void) => Promise<JobOutcome>
+/**
+ * A kind's work. `report` sends progress to the server; `finishing` says the work is about to
+ * write what it made: from then on it runs to its end (and records it) even if the server stops.
+ */
+export type JobWork = (job: JobRecord<never>, report: (progress: unknown) => void, finishing: () => void) => Promise<JobOutcome>
 
 const work: Record<JobKind, JobWork> = {
   import: importWork,
@@ -16,12 +20,12 @@ const work: Record<JobKind, JobWork> = {
   forecast: forecastWork,
 }
 
-export async function runJob(id: number, report: (progress: unknown) => void): Promise<void> {
+export async function runJob(id: number, report: (progress: unknown) => void, finishing: () => void): Promise<void> {
   const job = await readJob(id)
   if (!job) return
   let outcome: JobOutcome
   try {
-    outcome = await work[job.kind](job as JobRecord<never>, report)
+    outcome = await work[job.kind](job as JobRecord<never>, report, finishing)
   } catch (caught) {
     console.error(caught)
     const error: JobError = { reason: 'error', message: caught instanceof Error ? caught.message : String(caught) }

@@ -97,10 +97,10 @@ export async function finishJob(id: number, outcome: JobOutcome): Promise<void> 
   })
 }
 
-/** A job that stopped without saying how it ended (its process crashed or was killed) failed. */
-export async function failIfUnfinished(id: number, error: JobError): Promise<boolean> {
+/** A job whose process `pid` stopped without saying how it ended (it crashed or was killed) failed. */
+export async function failIfUnfinished(id: number, pid: number, error: JobError): Promise<boolean> {
   const { count } = await prisma.job.updateMany({
-    where: { id, state: { in: ['queued', 'running'] } },
+    where: { id, pid, state: 'running' },
     data: { state: 'failed', error: JSON.stringify(error), pid: null, finishedAt: new Date() },
   })
   return count === 1
@@ -108,10 +108,12 @@ export async function failIfUnfinished(id: number, error: JobError): Promise<boo
 
 /**
  * At the server's start, jobs left running by the previous server were interrupted (their process
- * stops with it); they wait for a retry or a discard. Queued jobs stay queued and run again.
+ * stops with it); they wait for a retry or a discard. A job whose process still runs (it was
+ * writing what it made when its server stopped) records its own outcome. Queued jobs run again.
  */
-export async function interruptRunningJobs(): Promise<JobRecord[]> {
-  const rows = await prisma.job.findMany({ where: { state: 'running' }, select })
+export async function interruptRunningJobs(isAlive: (pid: number) => boolean): Promise<JobRecord[]> {
+  const running = await prisma.job.findMany({ where: { state: 'running' }, select: { ...select, pid: true } })
+  const rows = running.filter((row) => row.pid === null || !isAlive(row.pid))
   if (rows.length === 0) return []
   await prisma.job.updateMany({
     where: { id: { in: rows.map((r) => r.id) }, state: 'running' },

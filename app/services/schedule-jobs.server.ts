@@ -1,7 +1,7 @@
 // Schedule generation as a background job (the solver takes seconds, up to the rules' time limit):
 // the Schedules page queues it and follows its phase and elapsed time against the limit; the
 // job's process builds, solves, rosters and stores the schedule (app/services/job-work.server.ts).
-import type { JobError } from '../domain/jobs.ts'
+import { stoppedBeforeItsEnd, type JobError } from '../domain/jobs.ts'
 import type { Actor } from './audit.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { enqueueJob, jobProgress } from './job-runner.server.ts'
@@ -67,19 +67,30 @@ export async function getScheduleJob(id: number, now = Date.now()): Promise<Sche
   return job?.kind === 'schedule' ? scheduleJobView(job as JobRecord<ScheduleJobInput, { scheduleId: number }>, now) : null
 }
 
-/** Generations that stopped before the end (the server restarted, or the solve failed): to retry or discard. */
+/**
+ * Generations that stopped before their end — the server restarted, or the job's process crashed —
+ * to retry or discard. (One the rules or the forecast refused is shown when followed, not kept here.)
+ */
 export async function listUnfinishedScheduleJobs(now = Date.now()): Promise<ScheduleJobView[]> {
-  const jobs = await listJobs('schedule', ['interrupted'])
-  return jobs.map((job) => scheduleJobView(job as JobRecord<ScheduleJobInput, { scheduleId: number }>, now))
+  const jobs = await listJobs('schedule', ['interrupted', 'failed'])
+  return jobs.filter(stoppedBeforeItsEnd).map((job) => scheduleJobView(job as JobRecord<ScheduleJobInput, { scheduleId: number }>, now))
 }
 
 /** The job's work, in its own process: the schedule stored, or why not; audited either way. */
-export async function scheduleWork(job: JobRecord<ScheduleJobInput>, report: (progress: ScheduleProgress) => void): Promise<JobOutcome> {
+export async function scheduleWork(
+  job: JobRecord<ScheduleJobInput>,
+  report: (progress: ScheduleProgress) => void,
+  finishing: () => void,
+): Promise<JobOutcome> {
   const { timeLimitSec, by, ...input } = job.input
   const solveStartedAt = Date.now()
   const details = { forecastId: input.forecastId, week: input.week, channel: input.channelKey, timeLimitSec }
   try {
-    const scheduleId = await generateSchedule(input, by, (phase, lpBound) => report({ phase, lpBound, solveStartedAt }))
+    const scheduleId = await generateSchedule(input, by, (phase, lpBound) => {
+      // The roster is the last step before the schedule is stored.
+      if (phase === 'roster') finishing()
+      report({ phase, lpBound, solveStartedAt })
+    })
     await recordAudit(job.actor, 'schedule.generate', `schedule:${scheduleId}`, { ...details, status: 'done' })
     return { state: 'done', result: { scheduleId } }
   } catch (error) {

@@ -41,6 +41,8 @@ export function sweepAbandonedUploads(kept: ReadonlySet<string>, now = Date.now(
   const dir = uploadDirectory()
   for (const name of readdirSync(dir)) {
     const file = path.join(dir, name)
-    if (!kept.has(name.replace(/\.csv$/, '')) && now - statSync(file).mtimeMs > ABANDONED_AFTER_MS) rmSync(file, { force: true })
+    // A file removed meanwhile (its import ended) has no stat: nothing to sweep.
+    const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs
+    if (!kept.has(name.replace(/\.csv$/, '')) && modified !== undefined && now - modified > ABANDONED_AFTER_MS) rmSync(file, { force: true })
   }
 }

@@ -3,6 +3,7 @@
 // until the job has read it whole (app/services/upload-files.server.ts).
 import { createReadStream, existsSync, statSync } from 'node:fs'
 import { mapColumns, formats, type ImportKind } from '../domain/import/formats.ts'
+import { stoppedBeforeItsEnd } from '../domain/jobs.ts'
 import type { ImportErrorCode, ImportErrorParams } from '../domain/import/errors.ts'
 import type { Actor } from './audit.server.ts'
 import { recordAudit } from './audit.server.ts'
@@ -168,14 +169,14 @@ export async function getImportJob(id: number): Promise<ImportJobView | null> {
 /** Imports that stopped before the end (the server restarted, or the import failed): to retry or discard. */
 export async function listUnfinishedImports(): Promise<ImportJobView[]> {
   const jobs = await listJobs('import', ['interrupted', 'failed'])
-  return jobs.map((job) => importJobView(job as JobRecord<ImportJobInput, ImportResult>))
+  return jobs.filter(stoppedBeforeItsEnd).map((job) => importJobView(job as JobRecord<ImportJobInput, ImportResult>))
 }
 
 /**
  * The job's work, in its own process: imports the upload and removes its file once read whole
  * (imported, or refused with its bad lines listed); the audit records what came of it.
  */
-export async function importWork(job: JobRecord<ImportJobInput>, report: (progress: ImportProgress) => void): Promise<JobOutcome> {
+export async function importWork(job: JobRecord<ImportJobInput>, report: (progress: ImportProgress) => void, finishing: () => void): Promise<JobOutcome> {
   const { input } = job
   const file = uploadPath(input.uploadId)
   if (!existsSync(file)) return { state: 'failed', error: { reason: 'uploadGone', message: input.fileName } }
@@ -187,6 +188,7 @@ export async function importWork(job: JobRecord<ImportJobInput>, report: (progre
     dates: importDates(input.timeZone),
     mapping: input.mapping,
     onProgress: report,
+    beforeWrite: finishing,
   })
   await recordAudit(job.actor, 'import', `import:${result.importId}`, {
     file: input.fileName,

@@ -57,6 +57,7 @@ const contactsOf = (channel: string) => prisma.contact.count({ where: { channel:
 
 let interrupted: { id: number; input: ImportJobInput }
 let abandoned: { id: number; input: ImportJobInput }
+let stillRunning: number
 
 beforeAll(async () => {
   await prisma.operation.create({ data: { id: 1, name: 'SP', timeZone: 'America/Sao_Paulo' } })
@@ -64,12 +65,20 @@ beforeAll(async () => {
   interrupted = { id: await leftRunning(input), input }
   const other = upload('chat', 500)
   abandoned = { id: await leftRunning(other), input: other }
+  // A job whose process is still alive (it was writing what it made) is left to end by itself.
+  const { id } = await prisma.job.create({
+    data: { kind: 'import', state: 'running', input: JSON.stringify(upload('sms', 1)), actor: actor.email, pid: process.pid, startedAt: new Date() },
+    select: { id: true },
+  })
+  stillRunning = id
   await startJobRunner()
 })
 
 describe('background jobs', () => {
   it('shows the jobs a restart interrupted as interrupted, keeps their files, and audits it', async () => {
     expect((await readJob(interrupted.id))!.state).toBe('interrupted')
+    expect((await readJob(stillRunning))!.state).toBe('running')
+    await prisma.job.update({ where: { id: stillRunning }, data: { state: 'failed', pid: null } })
     expect(existsSync(uploadPath(interrupted.input.uploadId))).toBe(true)
     const audit = await prisma.auditEvent.findMany({ where: { action: 'job.interrupted' }, select: { target: true, actor: true } })
     expect(audit).toEqual(

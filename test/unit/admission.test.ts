@@ -2,9 +2,7 @@
 // writes and the health check never queued, and a client that leaves never keeps a turn.
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import express from 'express'
 import { afterEach, describe, expect, it } from 'vitest'
-// @ts-expect-error: plain JavaScript module of the server, without types
 import { takeTurns } from '../../scripts/server/admission.mjs'
 
 const servers: http.Server[] = []
@@ -13,17 +11,15 @@ afterEach(() => servers.splice(0).forEach((s) => s.close()))
 /** An app whose pages take `workMs`, behind a middleware that waits `beforeMs` (as the disk lookups do). */
 function app({ limit, beforeMs = 0, workMs = 20 }: { limit: number; beforeMs?: number; workMs?: number }) {
   const order: string[] = []
-  const server = express()
-  server.use((_req, _res, next) => setTimeout(next, beforeMs))
-  server.use(takeTurns({ limit, bypass: (req: express.Request) => req.method !== 'GET' || req.path === '/healthz' }))
-  server.all('*', (req, res) => {
-    order.push(req.path)
-    setTimeout(() => res.end('ok'), req.path === '/healthz' ? 0 : workMs)
-  })
-  const listening = server.listen(0)
-  servers.push(listening)
-  const url = (path: string) => `http://127.0.0.1:${(listening.address() as AddressInfo).port}${path}`
-  return { url, order, port: () => (listening.address() as AddressInfo).port }
+  const turns = takeTurns({ limit, bypass: (req: http.IncomingMessage) => req.method !== 'GET' || req.url === '/healthz' })
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    order.push(req.url!)
+    setTimeout(() => res.end('ok'), req.url === '/healthz' ? 0 : workMs)
+  }
+  const server = http.createServer((req, res) => setTimeout(() => turns(req, res, () => handler(req, res)), beforeMs)).listen(0)
+  servers.push(server)
+  const port = () => (server.address() as AddressInfo).port
+  return { url: (path: string) => `http://127.0.0.1:${port()}${path}`, order, port }
 }
 
 describe('pages taking turns', () => {
