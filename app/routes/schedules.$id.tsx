@@ -112,7 +112,7 @@ function Unreachable({ view }: { view: View }) {
   const { totals, schedule } = view
   const stretches = totals.unreachable
     .map((r) => {
-      const clock = (t: number) => formatClock(localMinuteOfDay(t, schedule.timeZone))
+      const clock = (instant: number) => formatClock(localMinuteOfDay(instant, schedule.timeZone))
       return `${formatDayMonth(localDateOf(r.start, schedule.timeZone), language)} ${clock(r.start)}–${clock(r.end)}`
     })
     .join(', ')

@@ -357,17 +357,17 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
   // Recounted minute by minute from the stored shifts (hand edits included): an agent counts only
   // in the minutes they are on the floor throughout, and minutes short split into those the rules
   // cannot reach and those the schedule leaves short.
-  const I = row.intervalMin
-  const requirements = requirementsOver(requirement.start[0]!, requirement.start.at(-1)!, I, row.timeZone, () => 0, row.firstDay)
+  const { intervalMin } = row
+  const requirements = requirementsOver(requirement.start[0]!, requirement.start.at(-1)!, intervalMin, row.timeZone, () => 0, row.firstDay)
   const { owed: owedMinutes, floor: floorMinutes, floorPerInterval: floor, totals, short } = recount(stored, requirements, requirement.owed, rules)
   const channels = await listChannels()
   const dayOf = requirements.day
   const days = Array.from({ length: row.days }, (_, index) => {
     const date = addDays(row.firstDay, index)
-    const first = Math.max(0, dayOf.indexOf(index)) * I
-    const end = (dayOf.lastIndexOf(index) + 1) * I
+    const first = Math.max(0, dayOf.indexOf(index)) * intervalMin
+    const end = (dayOf.lastIndexOf(index) + 1) * intervalMin
     const dayShifts = stored.filter((s) => s.day === index)
-    const coverage = coverageTotals(owedMinutes.slice(first, end), floorMinutes.slice(first, end), 1, I)
+    const coverage = coverageTotals(owedMinutes.slice(first, end), floorMinutes.slice(first, end), 1, intervalMin)
     return {
       index,
       date,

@@ -241,8 +241,6 @@ export interface ScheduleResult {
   uncovered: number[]
   /** Agent-hours short in the rows some allowed shift can reach (agents short × row length): the shortfall the solver is charged for. */
   shortHours: number
-  /** Coverage rows short, reachable or not (model.rows gives their times). */
-  shortRows: number[]
   /** Requirement owed per interval (minimum while open applied, 0 when closed). */
   owed: number[]
   /** Shifts the repair added after the solver (all of them when it found no integer solution). */
@@ -300,7 +298,7 @@ export function readSchedule(
   const solved = shifts.length
   paid += repairCoverage(model, requirements, rules, floor, shifts)
   const repaired = shifts.length - solved
-  const shortRows: number[] = []
+  const uncovered = new Set<number>()
   let shortAgentMinutes = 0
   const onFloor = new Array<number>(n).fill(Infinity)
   for (let r = 0; r < rowCount; r++) {
@@ -308,13 +306,12 @@ export function readSchedule(
     onFloor[j] = Math.min(onFloor[j]!, floor[r]!)
     // Requirements may carry shares of agents: within a millionth is covered.
     if (model.owed[j]! - floor[r]! > 1e-6) {
-      shortRows.push(r)
+      uncovered.add(j)
       if (model.reachable[r]) shortAgentMinutes += (model.owed[j]! - floor[r]!) * (rows.end[r]! - rows.start[r]!)
     }
   }
-  const uncovered = [...new Set(shortRows.map((r) => rows.interval[r]!))]
   shifts.sort((a, b) => a.start - b.start)
-  return { shifts, paidHours: paid, onFloor, uncovered, shortHours: shortAgentMinutes / 60, shortRows, owed: model.owed, repaired }
+  return { shifts, paidHours: paid, onFloor, uncovered: [...uncovered], shortHours: shortAgentMinutes / 60, owed: model.owed, repaired }
 }
 
 function shiftAt(type: ShiftType, t0: number, offsets: readonly number[]): ScheduledShift {
