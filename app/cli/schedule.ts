@@ -114,7 +114,14 @@ export function scheduleLines(result: SolvedSchedule, requirements: Requirements
       summary: {
         paidHours: roundTo(result.paidHours, 2),
         lpBound: roundTo(result.lpBound, 2),
+        // Intervals with a minute short; then the minutes short the rules let a shift reach, and
+        // those no allowed shift can reach (a rules problem: lengths, starts, opening hours).
         uncoveredIntervals: result.uncovered.map((j) => iso(requirements.start[j]!)),
+        shortAgentMinutes: roundTo(result.minutes.shortAgentMinutes, 2),
+        shortMinutes: result.minutes.shortMinutes,
+        unreachableMinutes: result.minutes.unreachableMinutes,
+        unreachableAgentMinutes: roundTo(result.minutes.unreachableAgentMinutes, 2),
+        unreachable: result.minutes.unreachable.map((r) => ({ start: iso(r.start), end: iso(r.end) })),
         gap: roundTo(result.gap, 5),
         shifts: result.shifts.length,
         openShifts: agentNames ? agentNames.filter((name) => name === null).length : result.shifts.length,

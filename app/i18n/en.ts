@@ -470,6 +470,13 @@ export const en: Messages = {
     outOfRulesTitle_other: '{{count}} shifts out of the rules',
     openShifts: 'Open shifts',
     shortIntervals: 'Short intervals',
+    shortMinutes: 'Minutes the schedule leaves short',
+    shortAgentMinutes: 'Agent-minutes short',
+    unreachableTitle: 'A rules problem',
+    unreachable_one:
+      '{{count}} minute owed ({{agentMinutes}} agent-minutes) that no allowed shift can reach: {{stretches}}. No shift of the rules can be on the floor then — change the shift lengths, the start grid and times or the opening hours; the solver cannot cover it.',
+    unreachable_other:
+      '{{count}} minutes owed ({{agentMinutes}} agent-minutes) that no allowed shift can reach: {{stretches}}. No shift of the rules can be on the floor then — change the shift lengths, the start grid and times or the opening hours; the solver cannot cover them.',
     overHours: 'Hours over requirement',
     solverStatuses: { Greedy: 'greedy (the solver found no integer solution in time)', Optimal: 'optimal within the 1% tolerance', 'Time limit reached': 'time limit reached' },
     solverNote: 'Solver status: {{status}}. The LP relaxation bound is on the cost — paid hours plus the penalty for agent-hours short — which no schedule within the rules can go below; the gap compares the generated cost with it.',
@@ -479,7 +486,7 @@ export const en: Messages = {
     solveRepair_other: 'Then the greedy repair added {{count}} shifts in {{seconds}} s.',
     editedSince: "Edited by hand since it was generated: paid hours, coverage and the other totals above are the schedule's now; cost, bound and gap are those of the schedule as generated.",
     coverageTitle: 'Coverage: required vs scheduled',
-    coverageNote: 'Agents on the floor per interval (breaks taken out), {{timeZone}} time. Amber: above the requirement; red: below.',
+    coverageNote: 'Agents on the floor per interval — the fewest in any of its minutes, breaks taken out —, {{timeZone}} time. Amber: above the requirement; red: below.',
     required: 'Required',
     scheduled: 'Scheduled on the floor',
     over: 'Over',

@@ -501,6 +501,13 @@ export const ptBR = {
     outOfRulesTitle_other: '{{count}} turnos fora das regras',
     openShifts: 'Turnos em aberto',
     shortIntervals: 'Intervalos descobertos',
+    shortMinutes: 'Minutos descobertos pela escala',
+    shortAgentMinutes: 'Agentes-minuto em falta',
+    unreachableTitle: 'Problema nas regras',
+    unreachable_one:
+      '{{count}} minuto com atendimento exigido ({{agentMinutes}} agentes-minuto) não pode ser coberto por nenhum turno permitido: {{stretches}}. Nenhum turno das regras está no posto nesse minuto — ajuste as durações dos turnos, a grade e os horários de início ou o horário de funcionamento; o otimizador não tem como cobri-lo.',
+    unreachable_other:
+      '{{count}} minutos com atendimento exigido ({{agentMinutes}} agentes-minuto) não podem ser cobertos por nenhum turno permitido: {{stretches}}. Nenhum turno das regras está no posto nesses minutos — ajuste as durações dos turnos, a grade e os horários de início ou o horário de funcionamento; o otimizador não tem como cobri-los.',
     overHours: 'Horas acima da necessidade',
     solverStatuses: { Greedy: 'heurística (o otimizador não achou solução inteira no tempo)', Optimal: 'ótimo dentro da tolerância de 1%', 'Time limit reached': 'limite de tempo atingido' },
     solverNote: 'Situação do otimizador: {{status}}. O limite inferior da relaxação linear vale para o custo — horas pagas mais a penalidade pelas horas-agente em falta —, abaixo do qual nenhuma escala dentro das regras fica; a distância compara com ele o custo da escala gerada.',
@@ -510,7 +517,7 @@ export const ptBR = {
     solveRepair_other: 'Depois, o reparo guloso acrescentou {{count}} turnos em {{seconds}} s.',
     editedSince: 'Editada à mão depois de gerada: horas pagas, cobertura e os demais totais acima são os de agora; custo, limite inferior e distância são os da escala gerada.',
     coverageTitle: 'Cobertura: necessários × escalados',
-    coverageNote: 'Agentes no posto por intervalo (pausas descontadas), horário de {{timeZone}}. Âmbar: acima do necessário; vermelho: abaixo.',
+    coverageNote: 'Agentes no posto por intervalo — o menor número em qualquer minuto dele, pausas descontadas —, horário de {{timeZone}}. Âmbar: acima do necessário; vermelho: abaixo.',
     required: 'Necessários',
     scheduled: 'Escalados no posto',
     over: 'Acima',

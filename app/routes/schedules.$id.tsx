@@ -4,7 +4,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { CoverageChart } from '../components/coverage-chart.tsx'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
-import { localMinuteOfDay } from '../domain/intervals.ts'
+import { localDateOf, localMinuteOfDay } from '../domain/intervals.ts'
 import { formatClock } from '../domain/opening-hours.ts'
 import { shownCoverage } from '../domain/schedule/figures.ts'
 import type { ShiftViolation } from '../domain/schedule/violations.ts'
@@ -105,6 +105,29 @@ function Violations({ shift, violations, channel }: { shift: { type: string }; v
   )
 }
 
+/** Minutes owed that no shift of the rules can reach: a rules problem, named with its times. */
+function Unreachable({ view }: { view: View }) {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  const { totals, schedule } = view
+  const stretches = totals.unreachable
+    .map((r) => {
+      const clock = (instant: number) => formatClock(localMinuteOfDay(instant, schedule.timeZone))
+      return `${formatDayMonth(localDateOf(r.start, schedule.timeZone), language)} ${clock(r.start)}–${clock(r.end)}`
+    })
+    .join(', ')
+  return (
+    <p className="status error" role="alert" data-testid="unreachable">
+      <strong>{t('schedules.unreachableTitle')}</strong>{' '}
+      {t('schedules.unreachable', {
+        count: totals.unreachableMinutes,
+        agentMinutes: formatDecimal(totals.unreachableAgentMinutes, language, 0),
+        stretches,
+      })}
+    </p>
+  )
+}
+
 function Totals({ view }: { view: View }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language
@@ -115,6 +138,8 @@ function Totals({ view }: { view: View }) {
     ['shifts', t('schedules.shifts'), formatInteger(totals.shifts, language)],
     ['open-shifts', t('schedules.openShifts'), formatInteger(totals.openShifts, language)],
     ['short', t('schedules.shortIntervals'), formatInteger(totals.short.length, language)],
+    ['short-minutes', t('schedules.shortMinutes'), formatInteger(totals.shortMinutes, language)],
+    ['short-agent-minutes', t('schedules.shortAgentMinutes'), formatDecimal(totals.shortAgentMinutes, language, 0)],
     ['over-hours', t('schedules.overHours'), formatDecimal(totals.overHours, language, 1)],
     ['out-of-rules', t('schedules.outOfRules'), formatInteger(totals.outOfRules, language)],
   ]
@@ -138,6 +163,7 @@ function Totals({ view }: { view: View }) {
   return (
     <>
       {list(now, 'schedule-totals')}
+      {totals.unreachableMinutes > 0 && <Unreachable view={view} />}
       <p className="counts-title">{t('schedules.asGenerated')}</p>
       {list(generated, 'solver-figures')}
       <p className="note">

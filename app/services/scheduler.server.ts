@@ -6,7 +6,9 @@
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
 import { buildScheduleModel, readSchedule, type Requirements, type ScheduleResult } from '../domain/schedule/model.ts'
+import type { ShortMinutes } from '../domain/schedule/coverage.ts'
 import { solverFigures } from '../domain/schedule/figures.ts'
+import { recount } from '../domain/schedule/recount.ts'
 import { checkRules, DEFAULT_SHORTFALL_PENALTY, type ScheduleRules } from '../domain/schedule/rules.ts'
 
 export type SolvePhase = 'relaxation' | 'integer'
@@ -40,6 +42,8 @@ export interface SolvedSchedule extends ScheduleResult {
   gap: number
   /** HiGHS's status of the integer solve ("Optimal", "Time limit reached", …), or "Greedy" when it found no integer solution in time and the repair built the schedule. */
   status: string
+  /** The shifts recounted minute by minute: minutes short the rules cannot reach, and those left short. */
+  minutes: ShortMinutes
   /** From building the model to the end of the repair. */
   milliseconds: number
   phases: SolvePhases
@@ -138,11 +142,13 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
   const repairStarted = performance.now()
   const result = readSchedule(model, requirements, rules, (name) => values[name] ?? 0)
   const ended = performance.now()
+  const minutes = recount(result.shifts, requirements, result.owed, rules).short
   const penalty = rules.shortfallPenaltyHours ?? DEFAULT_SHORTFALL_PENALTY
   return {
     ...result,
     ...solverFigures(lpBound, result.paidHours + penalty * result.shortHours),
     status,
+    minutes,
     milliseconds: ended - started,
     phases: { relaxationMs, integerMs, integerLimitSec: timeLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired },
   }

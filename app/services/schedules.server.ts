@@ -16,8 +16,9 @@ import {
   type LocalTime,
 } from '../domain/intervals.ts'
 import { formatClock, parseClock, unionWeekHours } from '../domain/opening-hours.ts'
-import { coverageTotals, onFloor, type CoverageTotals } from '../domain/schedule/coverage.ts'
+import { coverageTotals, type CoverageTotals, type ShortMinutes } from '../domain/schedule/coverage.ts'
 import { solverFigures } from '../domain/schedule/figures.ts'
+import { recount } from '../domain/schedule/recount.ts'
 import { requirementsOver } from '../domain/schedule/requirements.ts'
 import { assignRoster } from '../domain/schedule/roster.ts'
 import { daysOffIn, paidHours, type ScheduleRules } from '../domain/schedule/rules.ts'
@@ -280,7 +281,7 @@ export interface ScheduleView {
     publishedBy: string | null
   }
   /** Of the schedule as it is now, hand edits included. */
-  totals: CoverageTotals & { paidHours: number; shifts: number; openShifts: number; outOfRules: number }
+  totals: CoverageTotals & ShortMinutes & { paidHours: number; shifts: number; openShifts: number; outOfRules: number }
   solver: SolverFigures
   days: Array<{ index: number; date: string; weekday: number; paidHours: number; shifts: number; coverage: number; short: number }>
   /** Selected day (null = the week). */
@@ -353,16 +354,20 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
   const requirement = JSON.parse(row.requirement) as StoredRequirement
   const { rules, timeLimitSec } = storedRules(row.rules)
   const stored = row.shifts.map(parseShift)
-  const floor = onFloor(stored, requirement.start, row.intervalMin)
-  const totals = coverageTotals(requirement.owed, floor, row.intervalMin)
+  // Recounted minute by minute from the stored shifts (hand edits included): an agent counts only
+  // in the minutes they are on the floor throughout, and minutes short split into those the rules
+  // cannot reach and those the schedule leaves short.
+  const { intervalMin } = row
+  const requirements = requirementsOver(requirement.start[0]!, requirement.start.at(-1)!, intervalMin, row.timeZone, () => 0, row.firstDay)
+  const { owed: owedMinutes, floor: floorMinutes, floorPerInterval: floor, totals, short } = recount(stored, requirements, requirement.owed, rules)
   const channels = await listChannels()
-  const dayOf = requirement.start.map((t) => daysBetween(row.firstDay, localDateOf(t, row.timeZone)))
+  const dayOf = requirements.day
   const days = Array.from({ length: row.days }, (_, index) => {
     const date = addDays(row.firstDay, index)
-    const owedDay = requirement.owed.filter((_, j) => dayOf[j] === index)
-    const floorDay = floor.filter((_, j) => dayOf[j] === index)
+    const first = Math.max(0, dayOf.indexOf(index)) * intervalMin
+    const end = (dayOf.lastIndexOf(index) + 1) * intervalMin
     const dayShifts = stored.filter((s) => s.day === index)
-    const coverage = coverageTotals(owedDay, floorDay, row.intervalMin)
+    const coverage = coverageTotals(owedMinutes.slice(first, end), floorMinutes.slice(first, end), 1, intervalMin)
     return {
       index,
       date,
@@ -431,6 +436,7 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
     },
     totals: {
       ...totals,
+      ...short,
       paidHours: shifts.reduce((sum, s) => sum + s.paidHours, 0),
       shifts: shifts.length,
       openShifts: shifts.filter((s) => s.agentId === null).length,

@@ -294,7 +294,9 @@ async function benchSchedule() {
     console.log(
       `Weekly schedule peaking at ${peak} agents: ${(result.milliseconds / 1000).toFixed(1)} s (budget 10 s), paid ${result.paidHours.toFixed(1)} h, ` +
         `LP bound ${result.lpBound.toFixed(1)} h, gap ${(result.gap * 100).toFixed(2)}% (budget 3%), ${result.shifts.length} shifts, ` +
-        `${result.uncovered.length} intervals short, solver "${result.status}"`,
+        `${result.uncovered.length} intervals short, ${result.minutes.shortMinutes} minutes short (${result.minutes.shortAgentMinutes} agent-minutes) ` +
+        `and ${result.minutes.unreachableMinutes} no allowed shift can reach (${result.minutes.unreachableAgentMinutes} agent-minutes), ` +
+        `solver "${result.status}" (LP ${(result.phases.relaxationMs / 1000).toFixed(1)} s, integer program ${(result.phases.integerMs / 1000).toFixed(1)} s)`,
     )
   }
 }

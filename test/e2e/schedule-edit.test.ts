@@ -68,6 +68,12 @@ describe('hand edits of a schedule', () => {
     // The time beside the limit it applies to: the integer program's.
     await expect(page.getByTestId('solve-time').textContent()).resolves.toMatch(/programa inteiro [\d,]+ s, cuja busca para no limite de 2 s/)
     await expect(page.getByTestId('out-of-rules').textContent()).resolves.toBe('0')
+    // The default 6h20 shifts on a 15-minute grid end at 19:50 at the latest (13:30 + 6h20) and E-mail
+    // closes at 20:00: those minutes are named a rules problem, apart from the minutes left short.
+    await expect(page.getByTestId('unreachable').textContent()).resolves.toMatch(
+      /^Problema nas regras \d+ minutos com atendimento exigido \([\d.]+ agentes-minuto\) não podem ser cobertos por nenhum turno permitido: .*\d\d\/\d\d 19:50–20:00/,
+    )
+    await expect(page.getByTestId('short-minutes').textContent()).resolves.toMatch(/^[\d.]+$/)
   })
 
   it('refuses a Tuesday shift moved to 21:00 — after E-mail closes at 20:00, ending 03:20, hours before its agent’s Wednesday shift — with both reasons', async () => {

@@ -15,6 +15,7 @@ import {
   scheduleCsv,
 } from '../../app/services/schedules.server.ts'
 import { planRows } from '../../app/services/staffing.server.ts'
+import { localMinuteOfDay } from '../../app/domain/intervals.ts'
 import { formatClock } from '../../app/domain/opening-hours.ts'
 
 const ZONE = 'America/Sao_Paulo'
@@ -309,6 +310,29 @@ describe('a schedule from a forecast', () => {
     expect(short.solver.objective).toBeCloseTo(short.totals.paidHours + 100 * short.totals.underHours, 6)
     expect(short.solver.objective).toBeGreaterThanOrEqual(short.solver.lpBound)
     expect(short.solver.gap).toBeGreaterThanOrEqual(0)
+    // Every minute short is one a shift could reach (a second shift), none a rules problem.
+    expect(short.totals.shortAgentMinutes).toBeCloseTo(60 * short.totals.underHours, 6)
+    expect(short.totals.unreachableMinutes).toBe(0)
+    await saveRulesFile(rules, 'ana')
+  })
+
+  it('names the minutes no allowed shift can reach, apart from those the schedule leaves short', async () => {
+    // 5h50 shifts starting every 30 minutes in a channel open 08:00–14:00: the 08:00 start ends at
+    // 13:50 and the next (08:30) would end at 14:20, after closing. 13:50–14:00 owes the 13:30
+    // interval's agents and nobody can be there: 10 minutes × 6 open days, a rules problem.
+    await saveRulesFile({ ...rules, shiftTypes: [{ name: '5h50', lengthMinutes: 350, breaks: [] }] }, 'ana')
+    const view = (await getScheduleView(await generateSchedule({ forecastId, channelKey: 'voz', week: 0 }, 'bruno'), null))!
+    const lastInterval = requiredByDay.slice(0, 6).map((day) => day[27]!) // 13:30, the 28th half hour of the day
+    expect(lastInterval.every((n) => n > 0)).toBe(true)
+    expect(view.totals.unreachableMinutes).toBe(60)
+    expect(view.totals.unreachableAgentMinutes).toBe(10 * lastInterval.reduce((a, b) => a + b, 0))
+    expect(view.totals.unreachable.map((r) => `${formatClock(localMinuteOfDay(r.start, ZONE))}–${formatClock(localMinuteOfDay(r.end, ZONE))}`)).toEqual(
+      new Array(6).fill('13:50–14:00'),
+    )
+    // The solver is charged for nothing it could cover: cost = paid hours = the bound.
+    expect(view.totals.shortMinutes).toBe(0)
+    expect(view.solver.objective).toBeCloseTo(view.totals.paidHours, 9)
+    expect(view.solver.lpBound).toBeCloseTo(view.totals.paidHours, 6)
     await saveRulesFile(rules, 'ana')
   })
 })

@@ -1,31 +1,98 @@
-// Coverage of a requirement by shifts, and the opening hours of several channels together.
+// Coverage of a requirement by shifts, minute by minute, and the opening hours of several channels together.
 import { describe, expect, it } from 'vitest'
-import { coverageTotals, onFloor } from '../../app/domain/schedule/coverage.ts'
+import { coverageTotals, floorByMinute, floorPerInterval, owedByMinute, shortMinutes } from '../../app/domain/schedule/coverage.ts'
 import { shownCoverage, solverFigures } from '../../app/domain/schedule/figures.ts'
 import { unionWeekHours } from '../../app/domain/opening-hours.ts'
 import { formatPercent } from '../../app/utils/format.ts'
 
 const t0 = Date.UTC(2026, 10, 30, 8)
 const at = (minutes: number) => t0 + minutes * 60_000
-const starts = Array.from({ length: 8 }, (_, j) => at(j * 15)) // 08:00 … 09:45
 
-describe('agents on the floor', () => {
-  it('counts a shift in every interval it covers and takes its breaks out', () => {
+describe('agents on the floor, minute by minute', () => {
+  const floorPer15 = (shifts: Parameters<typeof floorByMinute>[0]) => floorPerInterval(floorByMinute(shifts, t0, 120), 15)
+
+  it('counts a shift in every minute it holds and takes its breaks out', () => {
     const shifts = [{ start: at(0), end: at(120), breaks: [{ start: at(30), end: at(45) }] }]
-    expect(onFloor(shifts, starts, 15)).toEqual([1, 1, 0, 1, 1, 1, 1, 1])
+    const floor = floorByMinute(shifts, t0, 120)
+    // By hand: 08:00–08:30 one agent, 08:30–08:45 the break, 08:45–10:00 one agent.
+    expect(floor).toEqual([...new Array(30).fill(1), ...new Array(15).fill(0), ...new Array(75).fill(1)])
+    expect(floorPerInterval(floor, 15)).toEqual([1, 1, 0, 1, 1, 1, 1, 1])
   })
 
-  it('counts the part of an interval a shift or break covers (10-minute pause = 1/3 of 15 minutes off)', () => {
+  it('never counts a share: a 10-minute pause leaves its interval with the agents there throughout', () => {
     const shifts = [
       { start: at(5), end: at(60), breaks: [{ start: at(15), end: at(25) }] },
       { start: at(0), end: at(120), breaks: [] },
     ]
-    expect(onFloor(shifts, starts, 15)).toEqual([1 + 2 / 3, 1 + 1 / 3, 2, 2, 1, 1, 1, 1].map((x) => Math.round(x * 1e9) / 1e9))
+    const floor = floorByMinute(shifts, t0, 120)
+    // By hand, per minute: 0–4 one, 5–14 two, 15–24 one (the pause), 25–59 two, 60–119 one. The old
+    // count by shares read 1 2/3 and 1 1/3 for the first two intervals.
+    expect(floor.slice(0, 5)).toEqual([1, 1, 1, 1, 1])
+    expect(floor.slice(5, 15)).toEqual(new Array(10).fill(2))
+    expect(floor.slice(15, 25)).toEqual(new Array(10).fill(1))
+    expect(floor.slice(25, 60)).toEqual(new Array(35).fill(2))
+    expect(floorPer15(shifts)).toEqual([1, 1, 2, 2, 1, 1, 1, 1])
   })
 
-  it('ignores what lies outside the intervals and answers an empty week', () => {
-    expect(onFloor([{ start: at(-60), end: at(-30), breaks: [] }], starts, 15)).toEqual(new Array(8).fill(0))
-    expect(onFloor([{ start: at(0), end: at(60), breaks: [] }], [], 15)).toEqual([])
+  it('counts only the minutes held whole and takes out every minute a break touches', () => {
+    const shifts = [{ start: at(0.5), end: at(3.5), breaks: [{ start: at(2.5), end: at(2.75) }] }]
+    // Held whole: minutes 1 and 2 (it starts at 0.5 and ends at 3.5); the break touches minute 2: only minute 1 counts.
+    expect(floorByMinute(shifts, t0, 5)).toEqual([0, 1, 0, 0, 0])
+  })
+
+  it('ignores what lies outside the minutes counted and answers an empty horizon', () => {
+    expect(floorByMinute([{ start: at(-60), end: at(-30), breaks: [] }], t0, 120)).toEqual(new Array(120).fill(0))
+    expect(floorByMinute([{ start: at(0), end: at(60), breaks: [] }], t0, 0)).toEqual([])
+  })
+})
+
+describe('minutes short, and minutes no allowed shift can reach', () => {
+  it('finds the gap the count by shares hid: three shifts ending at 22:50 "covered" a 22:45 requirement of 1', () => {
+    // 22:45–23:00 owes 1. Three shifts end at 22:50: by shares 3 × 5/15 = 1 agent, covered; on the
+    // floor, nobody from 22:50 to 23:00 — 10 minutes, 10 agent-minutes short.
+    const close = Date.UTC(2026, 10, 30, 22, 45)
+    const shifts = Array.from({ length: 3 }, () => ({ start: close - 60 * 60_000, end: close + 5 * 60_000, breaks: [] }))
+    const owed = owedByMinute([1], 15)
+    const floor = floorByMinute(shifts, close, 15)
+    expect(floor).toEqual([3, 3, 3, 3, 3, ...new Array(10).fill(0)])
+    const reachable = new Array<boolean>(15).fill(true)
+    expect(shortMinutes(owed, floor, reachable, close)).toEqual({
+      shortMinutes: 10,
+      shortAgentMinutes: 10,
+      unreachableMinutes: 0,
+      unreachableAgentMinutes: 0,
+      unreachable: [],
+    })
+    // The same minutes, where no allowed shift can be: a rules problem, named as one, with its times.
+    const unreachable = reachable.map((_, m) => m < 5)
+    expect(shortMinutes(owed, floor, unreachable, close)).toEqual({
+      shortMinutes: 0,
+      shortAgentMinutes: 0,
+      unreachableMinutes: 10,
+      unreachableAgentMinutes: 10,
+      unreachable: [{ start: close + 5 * 60_000, end: close + 15 * 60_000 }],
+    })
+    const totals = coverageTotals(owed, floor, 1, 15)
+    expect(totals.short).toEqual([0])
+    expect(totals.underHours).toBeCloseTo(10 / 60, 12)
+  })
+
+  it('finds stacked pauses: two agents owed, three on shift, two pausing 22:00–22:10 and one 22:05–22:15', () => {
+    // By shares: 3 − 2 × 10/15 − 10/15 = 1 agent for 2 owed (short 1 agent-interval = 15 agent-minutes).
+    // Minute by minute: 22:00–22:05 one (the third), 22:05–22:10 none, 22:10–22:15 two (the first two back):
+    // short 1 × 5 + 2 × 5 = 15 agent-minutes in 10 minutes — and 22:05–22:10 has nobody at all.
+    const ten = Date.UTC(2026, 10, 30, 22)
+    const m = (minutes: number) => ten + minutes * 60_000
+    const shifts = [
+      { start: m(-60), end: m(60), breaks: [{ start: m(0), end: m(10) }] },
+      { start: m(-60), end: m(60), breaks: [{ start: m(0), end: m(10) }] },
+      { start: m(-60), end: m(60), breaks: [{ start: m(5), end: m(15) }] },
+    ]
+    const floor = floorByMinute(shifts, ten, 15)
+    expect(floor).toEqual([1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2])
+    const short = shortMinutes(owedByMinute([2], 15), floor, new Array(15).fill(true), ten)
+    expect(short.shortMinutes).toBe(10)
+    expect(short.shortAgentMinutes).toBe(15)
   })
 })
 

@@ -1,5 +1,7 @@
-// Coverage of a requirement by shifts: agents on the floor per interval (a shift or break that
-// covers part of an interval counts for that part) and the totals a supervisor reads.
+// Coverage of a requirement by shifts, recounted minute by minute (decision 010): an agent counts
+// in a minute only while on the floor for all of it — never a share — and each minute owes the
+// requirement of the interval it lies in. Minutes short split into those no allowed shift can reach
+// (a rules problem) and those the schedule left short.
 
 export interface TimedShift {
   /** UTC epoch ms. */
@@ -8,43 +10,48 @@ export interface TimedShift {
   breaks: ReadonlyArray<{ start: number; end: number }>
 }
 
-/** Agents on the floor in each interval starting at `starts` (consecutive, `intervalMin` long). */
-export function onFloor(shifts: readonly TimedShift[], starts: readonly number[], intervalMin: number): number[] {
-  const n = starts.length
-  const floor = new Array<number>(n).fill(0)
-  if (n === 0) return floor
-  const length = intervalMin * 60_000
-  const first = starts[0]!
+const MINUTE = 60_000
+
+/** Agents on the floor for the whole of each of `count` minutes from `first` (UTC epoch ms). */
+export function floorByMinute(shifts: readonly TimedShift[], first: number, count: number): number[] {
+  const delta = new Array<number>(count + 1).fill(0)
   const add = (from: number, to: number, sign: number) => {
-    const j0 = Math.max(0, Math.floor((from - first) / length))
-    for (let j = j0; j < n && starts[j]! < to; j++) {
-      const share = (Math.min(to, starts[j]! + length) - Math.max(from, starts[j]!)) / length
-      if (share > 0) floor[j]! += sign * share
-    }
+    const a = Math.max(0, from)
+    const b = Math.min(count, to)
+    if (a >= b) return
+    delta[a]! += sign
+    delta[b]! -= sign
   }
   for (const shift of shifts) {
-    add(shift.start, shift.end, 1)
-    for (const b of shift.breaks) add(b.start, b.end, -1)
+    // On the floor in the minutes the shift holds whole; off in every minute a break touches.
+    add(Math.ceil((shift.start - first) / MINUTE), Math.floor((shift.end - first) / MINUTE), 1)
+    for (const b of shift.breaks) add(Math.floor((b.start - first) / MINUTE), Math.ceil((b.end - first) / MINUTE), -1)
   }
-  // Shares add up in floating point: 0.9999999 agents is one agent.
-  return floor.map((x) => Math.round(x * 1e9) / 1e9)
+  const floor = new Array<number>(count)
+  let running = 0
+  for (let m = 0; m < count; m++) floor[m] = running += delta[m]!
+  return floor
 }
 
 export interface CoverageTotals {
   /** Agent-hours owed and agent-hours of it covered. */
   owedHours: number
   coveredHours: number
-  /** coveredHours ÷ owedHours: 1 exactly when no interval is short (and when nothing is owed). */
+  /** coveredHours ÷ owedHours: 1 exactly when no row is short (and when nothing is owed). */
   coverage: number
   /** Agent-hours above and below what is owed. */
   overHours: number
   underHours: number
-  /** Indexes of intervals short of what is owed. */
+  /** Indexes of intervals with a row short of what is owed. */
   short: number[]
 }
 
-export function coverageTotals(owed: readonly number[], floor: readonly number[], intervalMin: number): CoverageTotals {
-  const hours = intervalMin / 60
+/**
+ * Totals of `owed` against `floor` per row of `rowMin` minutes, `rowsPerInterval` rows to an
+ * interval (1: the rows are the intervals).
+ */
+export function coverageTotals(owed: readonly number[], floor: readonly number[], rowMin: number, rowsPerInterval = 1): CoverageTotals {
+  const hours = rowMin / 60
   let owedHours = 0
   let coveredHours = 0
   let overHours = 0
@@ -54,12 +61,59 @@ export function coverageTotals(owed: readonly number[], floor: readonly number[]
     const have = floor[j] ?? 0
     owedHours += need * hours
     if (have > need) overHours += (have - need) * hours
-    // Within a millionth of an agent is covered (shares of intervals add up in floating point).
+    // Within a millionth of an agent is covered (requirements may carry shares of agents).
     if (need - have > 1e-6) {
       coveredHours += have * hours
       underHours += (need - have) * hours
-      short.push(j)
+      const interval = Math.floor(j / rowsPerInterval)
+      if (short.at(-1) !== interval) short.push(interval)
     } else coveredHours += need * hours
   })
   return { owedHours, coveredHours, coverage: owedHours > 0 ? coveredHours / owedHours : 1, overHours, underHours, short }
+}
+
+/** What is short, minute by minute. */
+export interface ShortMinutes {
+  /** Reachable minutes (some allowed shift could be on the floor) with fewer agents than owed, and the agent-minutes missing there: left short by the solve or a hand edit. */
+  shortMinutes: number
+  shortAgentMinutes: number
+  /** Minutes short that no allowed shift can reach — a rules problem — and the agent-minutes missing there. */
+  unreachableMinutes: number
+  unreachableAgentMinutes: number
+  /** The unreachable minutes as stretches [start, end) (UTC epoch ms). */
+  unreachable: Array<{ start: number; end: number }>
+}
+
+/**
+ * Splits the minutes short of `owed` (per minute from `first`) by whether some allowed shift can
+ * reach them (`reachable`, per minute; see reach.ts).
+ */
+export function shortMinutes(owed: readonly number[], floor: readonly number[], reachable: ArrayLike<boolean>, first: number): ShortMinutes {
+  const out: ShortMinutes = { shortMinutes: 0, shortAgentMinutes: 0, unreachableMinutes: 0, unreachableAgentMinutes: 0, unreachable: [] }
+  owed.forEach((need, m) => {
+    const missing = need - (floor[m] ?? 0)
+    if (!(missing > 1e-6)) return
+    if (reachable[m]) {
+      out.shortMinutes++
+      out.shortAgentMinutes += missing
+      return
+    }
+    out.unreachableMinutes++
+    out.unreachableAgentMinutes += missing
+    const at = first + m * MINUTE
+    const last = out.unreachable.at(-1)
+    if (last && last.end === at) last.end = at + MINUTE
+    else out.unreachable.push({ start: at, end: at + MINUTE })
+  })
+  return out
+}
+
+/** Each interval's requirement owed in each of its minutes. */
+export function owedByMinute(owed: readonly number[], intervalMin: number): number[] {
+  return owed.flatMap((need) => new Array<number>(intervalMin).fill(need))
+}
+
+/** Per interval, the fewest agents on the floor in any of its minutes. */
+export function floorPerInterval(floor: readonly number[], intervalMin: number): number[] {
+  return Array.from({ length: Math.ceil(floor.length / intervalMin) }, (_, j) => Math.min(...floor.slice(j * intervalMin, (j + 1) * intervalMin)))
 }

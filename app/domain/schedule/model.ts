@@ -1,19 +1,22 @@
 // Shift scheduling as an integer program (Dantzig's set covering with explicit break placement):
 // x[s,t] agents start a shift of type s at interval t; y[s,t,b,k] of them take break b at offset k;
-// every interval's agents on the floor (shifts covering it, less breaks in it) plus a shortfall
-// variable reach the requirement; minimise paid hours plus a penalty per agent-hour short. Shifts
-// and breaks that cover part of an interval count for that part. The model is written in CPLEX
-// LP format for a solver (HiGHS); `readSchedule` turns the solver's values into shifts.
+// coverage is counted in rows, the stretches between consecutive boundaries of the allowed shifts,
+// their break placements and the requirement's intervals (5 minutes with 15-minute starts and
+// 10-minute pauses): in each row the agents on the floor (shifts covering it, less breaks in it)
+// plus a shortfall variable reach the requirement of the interval the row lies in; minimise paid
+// hours plus a penalty per agent-hour short. No boundary falls inside a row, so an agent counts 1
+// in a row or 0 — never a fraction (decision 010). The model is written in CPLEX LP format for a
+// solver (HiGHS); `readSchedule` turns the solver's values into shifts.
 import { isOpen } from '../opening-hours.ts'
 import {
   breakOffsets,
   DEFAULT_SHORTFALL_PENALTY,
-  onStartGrid,
   paidHours,
   shiftCap,
-  withinOpeningHours,
   type ScheduleRules,
+  type ShiftType,
 } from './rules.ts'
+import { allowedStarts, reachableMinutes, type AllowedStart } from './reach.ts'
 
 export interface Requirements {
   intervalMin: number
@@ -41,18 +44,72 @@ export interface ScheduleModel {
   starts: Start[]
   /** Requirement actually owed per interval (minimum while open applied, 0 when closed). */
   owed: number[]
+  rows: Rows
+  /** Per row: whether some allowed shift can reach it (the model owes only those). */
+  reachable: boolean[]
 }
 
-const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0))
+/** Coverage rows in time order: minutes from the first interval's start, and the interval each lies in. */
+export interface Rows {
+  start: number[]
+  end: number[]
+  interval: number[]
+  /** Row index by its start minute (the horizon's end maps to the row count). */
+  at: Map<number, number>
+}
 
-/** Contributions of [from, to) minutes after interval `first` starts: [interval, share] pairs. */
-function cover(first: number, from: number, to: number, intervalMin: number, count: number): Array<[number, number]> {
-  const out: Array<[number, number]> = []
-  for (let j = first + Math.floor(from / intervalMin); j < count && (j - first) * intervalMin < to; j++) {
-    const share = overlap(from, to, (j - first) * intervalMin, (j - first + 1) * intervalMin) / intervalMin
-    if (share > 0) out.push([j, share])
+/** Requirement owed per interval: the minimum while open applied, nothing while closed. */
+function owedPerInterval(requirements: Requirements, rules: ScheduleRules): number[] {
+  const hours = rules.openingHours ?? null
+  const open = (i: number) => hours === null || isOpen(hours, requirements.weekday[i]!, requirements.minute[i]!, requirements.intervalMin)
+  return requirements.required.map((r, i) => (open(i) ? Math.max(r, rules.minAgentsWhileOpen ?? 0) : 0))
+}
+
+/** Minutes [from, to) of a shift or break starting at `interval`'s start plus `offset`. */
+interface Span {
+  interval: number
+  from: number
+  to: number
+}
+
+/** The spans every allowed shift and break placement can take (the boundaries of the rows). */
+function spansOf(starts: readonly AllowedStart[], rules: ScheduleRules): Span[] {
+  const out: Span[] = []
+  for (const { type: s, interval } of starts) {
+    const type = rules.shiftTypes[s]!
+    out.push({ interval, from: 0, to: type.lengthMin })
+    for (const b of type.breaks) for (const o of breakOffsets(rules, b)) out.push({ interval, from: o, to: o + b.lengthMin })
   }
   return out
+}
+
+/** Rows between consecutive boundaries: interval starts and the ends of every span, within the horizon. */
+function buildRows(intervalCount: number, intervalMin: number, spans: readonly Span[]): Rows {
+  const end = intervalCount * intervalMin
+  const cuts = new Set<number>()
+  for (let j = 0; j <= intervalCount; j++) cuts.add(j * intervalMin)
+  for (const span of spans) {
+    const t0 = span.interval * intervalMin
+    for (const t of [t0 + span.from, t0 + span.to]) if (t < end) cuts.add(t)
+  }
+  const sorted = [...cuts].sort((a, b) => a - b)
+  const rows: Rows = { start: [], end: [], interval: [], at: new Map() }
+  for (let k = 0; k + 1 < sorted.length; k++) {
+    rows.at.set(sorted[k]!, k)
+    rows.start.push(sorted[k]!)
+    rows.end.push(sorted[k + 1]!)
+    rows.interval.push(Math.floor(sorted[k]! / intervalMin))
+  }
+  rows.at.set(end, rows.start.length)
+  return rows
+}
+
+/** Indexes of the rows [from, to) minutes after `interval` starts covers (both are row boundaries, clipped to the horizon). */
+function rowsIn(rows: Rows, intervalMin: number, interval: number, from: number, to: number): number[] {
+  const horizon = rows.end.at(-1) ?? 0
+  const first = rows.at.get(Math.min(horizon, interval * intervalMin + from))!
+  const last = rows.at.get(Math.min(horizon, interval * intervalMin + to))!
+  return Array.from({ length: last - first }, (_, k) => first + k)
 }
 
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(12).replace(/\.?0+$/, ''))
@@ -68,50 +125,55 @@ function terms(list: Array<[number, string]>): string {
 export function buildScheduleModel(requirements: Requirements, rules: ScheduleRules): ScheduleModel {
   const { intervalMin } = requirements
   const n = requirements.start.length
-  const hours = rules.openingHours ?? null
-  const open = (i: number) => hours === null || isOpen(hours, requirements.weekday[i]!, requirements.minute[i]!, intervalMin)
-  const owed = requirements.required.map((r, i) => (open(i) ? Math.max(r, rules.minAgentsWhileOpen ?? 0) : 0))
+  const owed = owedPerInterval(requirements, rules)
+  const allowed = allowedStarts(requirements, rules)
+  const table = buildRows(n, intervalMin, spansOf(allowed, rules))
+  const rowCount = table.start.length
+  const rowsAt = (i: number, from: number, to: number) => rowsIn(table, intervalMin, i, from, to)
 
   const starts: Start[] = []
-  const rows = Array.from({ length: n }, () => [] as Array<[number, string]>)
+  const rows = Array.from({ length: rowCount }, () => [] as Array<[number, string]>)
   const assignments: string[] = []
   const perDay = new Map<number, string[]>()
   const objective: Array<[number, string]> = []
   const integers: string[] = []
-  for (let i = 0; i < n; i++) {
-    const minute = requirements.minute[i]!
-    if (!onStartGrid(rules, minute)) continue
-    rules.shiftTypes.forEach((type, s) => {
-      if (!withinOpeningHours(rules, requirements.weekday[i]!, minute, type.lengthMin)) return
-      const name = `x${s}_${i}`
-      const start: Start = { type: s, interval: i, name, breaks: [] }
-      for (const [j, share] of cover(i, 0, type.lengthMin, intervalMin, n)) rows[j]!.push([share, name])
-      objective.push([paidHours(type), name])
-      integers.push(name)
-      type.breaks.forEach((b, k) => {
-        const options: Array<{ offset: number; name: string }> = []
-        for (const offset of breakOffsets(rules, b)) {
-          const y = `y${s}_${i}_${k}_${offset}`
-          options.push({ offset, name: y })
-          integers.push(y)
-          for (const [j, share] of cover(i, offset, offset + b.lengthMin, intervalMin, n)) rows[j]!.push([-share, y])
-        }
-        start.breaks.push(options)
-        assignments.push(`a${s}_${i}_${k}: ${terms([...options.map((o): [number, string] => [1, o.name]), [-1, name]])} = 0`)
-      })
-      const day = requirements.day[i]!
-      let names = perDay.get(day)
-      if (!names) perDay.set(day, (names = []))
-      names.push(name)
-      starts.push(start)
+  for (const { type: s, interval: i } of allowed) {
+    const type = rules.shiftTypes[s]!
+    const name = `x${s}_${i}`
+    const start: Start = { type: s, interval: i, name, breaks: [] }
+    for (const r of rowsAt(i, 0, type.lengthMin)) rows[r]!.push([1, name])
+    objective.push([paidHours(type), name])
+    integers.push(name)
+    type.breaks.forEach((b, k) => {
+      const options: Array<{ offset: number; name: string }> = []
+      for (const offset of breakOffsets(rules, b)) {
+        const y = `y${s}_${i}_${k}_${offset}`
+        options.push({ offset, name: y })
+        integers.push(y)
+        for (const r of rowsAt(i, offset, offset + b.lengthMin)) rows[r]!.push([-1, y])
+      }
+      start.breaks.push(options)
+      assignments.push(`a${s}_${i}_${k}: ${terms([...options.map((o): [number, string] => [1, o.name]), [-1, name]])} = 0`)
     })
+    const day = requirements.day[i]!
+    let names = perDay.get(day)
+    if (!names) perDay.set(day, (names = []))
+    names.push(name)
+    starts.push(start)
   }
-  const penalty = (rules.shortfallPenaltyHours ?? DEFAULT_SHORTFALL_PENALTY) * (intervalMin / 60)
+  // Penalty per agent short in a row: the agent-hours that stands for.
+  const penalty = (rules.shortfallPenaltyHours ?? DEFAULT_SHORTFALL_PENALTY) / 60
   const coverage: string[] = []
-  for (let j = 0; j < n; j++) {
-    if (owed[j]! <= 0) continue
-    objective.push([penalty, `u${j}`])
-    coverage.push(`c${j}: ${terms([...rows[j]!, [1, `u${j}`]])} >= ${num(owed[j]!)}`)
+  // Rows no allowed shift can reach owe what nothing can give: left out, so that the bound and the
+  // cost stand for what the schedule can change; the recount reports them as a rules problem.
+  const reachable = reachableMinutes(requirements, rules)
+  const owes = table.start.map((t, r) => owed[table.interval[r]!]! > 0 && reachable[t]!)
+  const implied = impliedRows(table, rows, owes)
+  for (let r = 0; r < rowCount; r++) {
+    if (!owes[r] || implied.has(r)) continue
+    const need = owed[table.interval[r]!]!
+    objective.push([penalty * (table.end[r]! - table.start[r]!), `u${r}`])
+    coverage.push(`c${r}: ${terms([...rows[r]!, [1, `u${r}`]])} >= ${num(need)}`)
   }
   const limits =
     rules.maxAgentsPerDay == null
@@ -124,7 +186,36 @@ export function buildScheduleModel(requirements: Requirements, rules: ScheduleRu
   const body = ['Minimize', ` obj: ${terms(objective)}`, 'Subject To', ...[...coverage, ...assignments, ...limits].map((c) => ` ${c}`)]
   const relaxed = [...body, 'End'].join('\n')
   const lp = [...body, 'General', ...chunk(integers), 'End'].join('\n')
-  return { lp, relaxed, starts, owed }
+  return { lp, relaxed, starts, owed, rows: table, reachable: table.start.map((t) => reachable[t]!) }
+}
+
+/**
+ * Rows owed whose coverage is implied by another row owed in the same interval (same requirement): every
+ * shift covering the other covers it, and every break taking it takes the other — so it is never
+ * shorter. Left out, they make the model smaller; their shortfall, never above the other's, goes
+ * uncharged in the model (the bound stays a bound) and is counted after the solve.
+ */
+function impliedRows(table: Rows, rows: ReadonlyArray<ReadonlyArray<[number, string]>>, owes: readonly boolean[]): Set<number> {
+  const out = new Set<number>()
+  const coefficients = rows.map((terms) => new Map(terms.map(([c, v]) => [v, c])))
+  // A row is implied by B when its coefficient on every variable is at least B's (all variables are ≥ 0).
+  const covers = (a: number, b: number) => {
+    for (const [v, c] of coefficients[b]!) if ((coefficients[a]!.get(v) ?? 0) < c) return false
+    for (const [v, c] of coefficients[a]!) if (c < 0 && (coefficients[b]!.get(v) ?? 0) > c) return false
+    return true
+  }
+  for (let r = 0; r < table.start.length; r++) {
+    if (!owes[r]) continue
+    for (let q = r + 1; q < table.start.length && table.interval[q] === table.interval[r]; q++) {
+      if (!owes[q] || out.has(q)) continue
+      if (covers(r, q)) {
+        out.add(r)
+        break
+      }
+      if (covers(q, r)) out.add(q)
+    }
+  }
+  return out
 }
 
 function chunk(names: readonly string[]): string[] {
@@ -144,11 +235,11 @@ export interface ScheduledShift {
 export interface ScheduleResult {
   shifts: ScheduledShift[]
   paidHours: number
-  /** Agents on the floor per interval (partly covered intervals count their share). */
+  /** Per interval: the fewest agents on the floor in any of its rows (whole agents, never a share). */
   onFloor: number[]
-  /** Intervals where the floor falls short of what is owed. */
+  /** Intervals with a row where the floor falls short of what is owed. */
   uncovered: number[]
-  /** Agent-hours short in all. */
+  /** Agent-hours short in the rows some allowed shift can reach (agents short × row length): the shortfall the solver is charged for. */
   shortHours: number
   /** Requirement owed per interval (minimum while open applied, 0 when closed). */
   owed: number[]
@@ -156,10 +247,22 @@ export interface ScheduleResult {
   repaired: number
 }
 
+/** A start's shift as rows: +1 in the rows it covers, −1 in those its breaks (at `offsets`) take. */
+function contributions(model: ScheduleModel, intervalMin: number, rules: ScheduleRules, start: Start, offsets: readonly number[]): Map<number, number> {
+  const type = rules.shiftTypes[start.type]!
+  const out = new Map<number, number>()
+  for (const r of rowsIn(model.rows, intervalMin, start.interval, 0, type.lengthMin)) out.set(r, 1)
+  type.breaks.forEach((b, k) => {
+    for (const r of rowsIn(model.rows, intervalMin, start.interval, offsets[k]!, offsets[k]! + b.lengthMin))
+      out.set(r, (out.get(r) ?? 0) - 1)
+  })
+  return out
+}
+
 /**
  * Turns solver values (integral after rounding) into shifts with their breaks, tops up coverage
- * the solver left short (when stopped by its time limit or its gap, or where a break's share
- * of an interval left a fraction short), and measures coverage.
+ * the solver left short (when stopped by its time limit or its gap), and measures coverage row by
+ * row.
  */
 export function readSchedule(
   model: ScheduleModel,
@@ -169,7 +272,9 @@ export function readSchedule(
 ): ScheduleResult {
   const { intervalMin } = requirements
   const n = requirements.start.length
-  const onFloor = new Array<number>(n).fill(0)
+  const { rows } = model
+  const rowCount = rows.start.length
+  const floor = new Array<number>(rowCount).fill(0)
   const shifts: ScheduledShift[] = []
   let paid = 0
   for (const start of model.starts) {
@@ -178,7 +283,6 @@ export function readSchedule(
     const type = rules.shiftTypes[start.type]!
     const t0 = requirements.start[start.interval]!
     paid += count * paidHours(type)
-    for (const [j, share] of cover(start.interval, 0, type.lengthMin, intervalMin, n)) onFloor[j]! += count * share
     // Agent a takes each break at the offset whose cumulative count first exceeds a.
     const offsets = start.breaks.map((options) => {
       const list: number[] = []
@@ -186,44 +290,55 @@ export function readSchedule(
       return list
     })
     for (let a = 0; a < count; a++) {
-      const breaks = type.breaks.map((b, k) => {
-        const offset = offsets[k]![a] ?? b.earliestMin
-        for (const [j, share] of cover(start.interval, offset, offset + b.lengthMin, intervalMin, n)) onFloor[j]! -= share
-        return { name: b.name, start: t0 + offset * 60_000, end: t0 + (offset + b.lengthMin) * 60_000 }
-      })
-      shifts.push({ type: type.name, start: t0, end: t0 + type.lengthMin * 60_000, breaks })
+      const taken = type.breaks.map((b, k) => offsets[k]![a] ?? b.earliestMin)
+      for (const [r, c] of contributions(model, intervalMin, rules, start, taken)) floor[r]! += c
+      shifts.push(shiftAt(type, t0, taken))
     }
   }
   const solved = shifts.length
-  paid += repairCoverage(model, requirements, rules, onFloor, shifts)
+  paid += repairCoverage(model, requirements, rules, floor, shifts)
   const repaired = shifts.length - solved
-  const uncovered: number[] = []
-  let shortHours = 0
-  for (let j = 0; j < n; j++) {
-    const short = model.owed[j]! - onFloor[j]!
-    if (short > 1e-6) {
-      uncovered.push(j)
-      shortHours += (short * intervalMin) / 60
+  const uncovered = new Set<number>()
+  let shortAgentMinutes = 0
+  const onFloor = new Array<number>(n).fill(Infinity)
+  for (let r = 0; r < rowCount; r++) {
+    const j = rows.interval[r]!
+    onFloor[j] = Math.min(onFloor[j]!, floor[r]!)
+    // Requirements may carry shares of agents: within a millionth is covered.
+    if (model.owed[j]! - floor[r]! > 1e-6) {
+      uncovered.add(j)
+      if (model.reachable[r]) shortAgentMinutes += (model.owed[j]! - floor[r]!) * (rows.end[r]! - rows.start[r]!)
     }
   }
   shifts.sort((a, b) => a.start - b.start)
-  return { shifts, paidHours: paid, onFloor, uncovered, shortHours, owed: model.owed, repaired }
+  return { shifts, paidHours: paid, onFloor, uncovered: [...uncovered], shortHours: shortAgentMinutes / 60, owed: model.owed, repaired }
+}
+
+function shiftAt(type: ShiftType, t0: number, offsets: readonly number[]): ScheduledShift {
+  return {
+    type: type.name,
+    start: t0,
+    end: t0 + type.lengthMin * 60_000,
+    breaks: type.breaks.map((b, k) => ({ name: b.name, start: t0 + offsets[k]! * 60_000, end: t0 + (offsets[k]! + b.lengthMin) * 60_000 })),
+  }
 }
 
 /**
- * Greedy repair: while an interval owed is short, add the shift that covers it in full (breaks at
- * the first offsets clear of it) and removes the most shortfall per paid hour, within the per-day
- * limit. Intervals no allowed shift can cover stay short. Returns the paid hours added.
+ * Greedy repair: while a row owed is short, add the shift that covers it (breaks at the first
+ * offsets clear of it) and removes the most shortfall per paid hour, within the per-day limit.
+ * Rows no allowed shift can cover stay short. Returns the paid hours added.
  */
 function repairCoverage(
   model: ScheduleModel,
   requirements: Requirements,
   rules: ScheduleRules,
-  onFloor: number[],
+  floor: number[],
   shifts: ScheduledShift[],
 ): number {
   const { intervalMin } = requirements
-  const n = requirements.start.length
+  const { rows } = model
+  const rowCount = floor.length
+  const owedAt = (r: number) => model.owed[rows.interval[r]!]!
   const intervalAt = new Map(requirements.start.map((t, i) => [t, i]))
   const perDay = new Map<number, number>()
   for (const shift of shifts) {
@@ -235,57 +350,44 @@ function repairCoverage(
   const unfixable = new Set<number>()
   let added = 0
   for (;;) {
-    let j = -1
-    for (let k = 0; k < n; k++) {
-      if (!unfixable.has(k) && model.owed[k]! - onFloor[k]! > 1e-6) {
-        j = k
+    let row = -1
+    for (let r = 0; r < rowCount; r++) {
+      if (model.reachable[r] && !unfixable.has(r) && owedAt(r) - floor[r]! > 1e-6) {
+        row = r
         break
       }
     }
-    if (j < 0 || (cap !== null && total >= cap)) return added
-    let best: { start: Start; offsets: number[]; contributions: Array<[number, number]>; score: number } | null = null
+    if (row < 0 || (cap !== null && total >= cap)) return added
+    let best: { start: Start; offsets: number[]; gains: Map<number, number>; score: number } | null = null
     for (const start of model.starts) {
       const type = rules.shiftTypes[start.type]!
-      const into = j - start.interval
-      if (into < 0 || (into + 1) * intervalMin > type.lengthMin) continue
+      // Minutes from the shift's start to the row's start and end: the shift must cover the row.
+      const into = rows.start[row]! - start.interval * intervalMin
+      const out = rows.end[row]! - start.interval * intervalMin
+      if (into < 0 || out > type.lengthMin) continue
       const day = requirements.day[start.interval]!
       if (rules.maxAgentsPerDay != null && (perDay.get(day) ?? 0) >= rules.maxAgentsPerDay) continue
       const offsets: number[] = []
       for (const [k, b] of type.breaks.entries()) {
-        const clear = start.breaks[k]!.find(
-          (o) => overlap(o.offset, o.offset + b.lengthMin, into * intervalMin, (into + 1) * intervalMin) === 0,
-        )
+        const clear = start.breaks[k]!.find((o) => o.offset + b.lengthMin <= into || o.offset >= out)
         if (!clear) break
         offsets.push(clear.offset)
       }
       if (offsets.length !== type.breaks.length) continue
-      const contributions = new Map<number, number>(cover(start.interval, 0, type.lengthMin, intervalMin, n))
-      type.breaks.forEach((b, k) => {
-        for (const [i, share] of cover(start.interval, offsets[k]!, offsets[k]! + b.lengthMin, intervalMin, n))
-          contributions.set(i, (contributions.get(i) ?? 0) - share)
-      })
+      const gains = contributions(model, intervalMin, rules, start, offsets)
       let gain = 0
-      for (const [i, share] of contributions) gain += Math.min(Math.max(0, model.owed[i]! - onFloor[i]!), Math.max(0, share))
+      // Agent-minutes of shortfall it removes.
+      for (const [r, c] of gains) if (c > 0) gain += Math.min(Math.max(0, owedAt(r) - floor[r]!), c) * (rows.end[r]! - rows.start[r]!)
       const score = gain / paidHours(type)
-      if (!best || score > best.score) best = { start, offsets, contributions: [...contributions], score }
+      if (!best || score > best.score) best = { start, offsets, gains, score }
     }
     if (!best) {
-      unfixable.add(j)
+      unfixable.add(row)
       continue
     }
     const type = rules.shiftTypes[best.start.type]!
-    const t0 = requirements.start[best.start.interval]!
-    for (const [i, share] of best.contributions) onFloor[i]! += share
-    shifts.push({
-      type: type.name,
-      start: t0,
-      end: t0 + type.lengthMin * 60_000,
-      breaks: type.breaks.map((b, k) => ({
-        name: b.name,
-        start: t0 + best.offsets[k]! * 60_000,
-        end: t0 + (best.offsets[k]! + b.lengthMin) * 60_000,
-      })),
-    })
+    for (const [r, c] of best.gains) floor[r]! += c
+    shifts.push(shiftAt(type, requirements.start[best.start.interval]!, best.offsets))
     perDay.set(requirements.day[best.start.interval]!, (perDay.get(requirements.day[best.start.interval]!) ?? 0) + 1)
     total++
     added += paidHours(type)
