@@ -11,8 +11,9 @@ export function remixHandler({ build, mode, getLoadContext }) {
     try {
       const request = remixRequest(req, res)
       const response = await handleRequest(request, await getLoadContext(req, res))
-      // The body went over its limit while the app read it: the 413 already sent stands.
-      if (res.locals.bodyRefused) return
+      // The body went over its limit while the app read it: the 413 already sent stands, and the
+      // page rendered for the refused request is dropped (its render stops).
+      if (res.locals.bodyRefused) return void (await response.body?.cancel().catch(() => {}))
       await sendRemixResponse(res, response)
     } catch (error) {
       if (res.locals.bodyRefused) return

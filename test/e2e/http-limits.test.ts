@@ -252,13 +252,15 @@ describe('upload file names', () => {
 
   it('imports such a file, and the import history shows its name', async () => {
     const name = 'export date=2026-11; "ouvidoria".csv'
-    const preview = await (await upload(name)).text()
-    const uploadId = /"uploadId","([0-9a-f-]{36})"/.exec(preview)![1]!
+    const uploaded = await upload(name)
+    const preview = await uploaded.text()
+    const uploadId = /"uploadId","([0-9a-f-]{36})"/.exec(preview)?.[1]
+    expect(uploadId, `HTTP ${uploaded.status}: ${preview.slice(0, 600)}`).toBeDefined()
     const mapped = await fetch(`${app.baseUrl}/data`, {
       method: 'POST',
       headers: { Origin: app.baseUrl, Cookie: cookie },
       body: new URLSearchParams({
-        uploadId,
+        uploadId: uploadId!,
         fileName: name,
         kind: 'intervals',
         timeZone: 'America/Sao_Paulo',
@@ -268,7 +270,7 @@ describe('upload file names', () => {
       }),
       redirect: 'manual',
     })
-    expect(mapped.status).toBe(302)
+    expect(mapped.status, (await mapped.clone().text()).slice(0, 600)).toBe(302)
     const jobPage = `${app.baseUrl}${mapped.headers.get('Location')}`
     // The import runs in the background: the page lists it once it has landed.
     let page = ''
