@@ -1,7 +1,7 @@
 // Solves the shift-scheduling model with HiGHS (compiled to WebAssembly, the `highs` package):
 // first the LP relaxation, whose optimum is the lower bound no schedule can beat, then the integer
-// program with what is left of the time limit (domain/schedule/time-limit.ts) and a relative gap;
-// HiGHS's MIP bound is read from the integer solve beside the LP's. The solver runs in a worker thread: a solve takes
+// program with what is left of the time limit (domain/schedule/time-limit.ts) and a relative gap,
+// reading HiGHS's MIP bound beside the LP's. The solver runs in a worker thread: a solve takes
 // seconds of CPU and must not stall the server's other requests. No database: the CLI and the page
 // share it.
 import { createRequire } from 'node:module'
