@@ -123,10 +123,16 @@ export function scheduleLines(result: SolvedSchedule, requirements: Requirements
         unreachableAgentMinutes: roundTo(result.minutes.unreachableAgentMinutes, 2),
         unreachable: result.minutes.unreachable.map((r) => ({ start: iso(r.start), end: iso(r.end) })),
         gap: roundTo(result.gap, 5),
+        // HiGHS's MIP bound (null when it proved none) and the gap to the better of the two bounds.
+        mipBound: result.mipBound === null ? null : roundTo(result.mipBound, 2),
+        bestGap: roundTo(result.bestGap, 5),
         shifts: result.shifts.length,
         openShifts: agentNames ? agentNames.filter((name) => name === null).length : result.shifts.length,
         status: result.status,
         seconds: roundTo(result.milliseconds / 1000, 2),
+        // The limit covers the whole solve; the integer program had what was left (at least 1 s).
+        timeLimitSeconds: result.phases.limitSec,
+        integerLimitSeconds: roundTo(result.phases.integerLimitSec, 2),
       },
     }),
   ]

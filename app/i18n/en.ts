@@ -424,7 +424,7 @@ export const en: Messages = {
     channelWithAgents_one: '{{name}} ({{count}} agent)',
     channelWithAgents_other: '{{name}} ({{count}} agents)',
     progress: 'Optimisation progress',
-    elapsed: '{{seconds}} s so far (the integer program stops at {{limit}} s)',
+    elapsed: '{{seconds}} s so far (the solver stops at {{limit}} s from building the model, or {{floor}} s after the LP if that took longer)',
     boundSoFar: 'lower bound {{hours}} h',
     phases: {
       queued: 'Queued: another schedule is being optimised',
@@ -464,6 +464,8 @@ export const en: Messages = {
     objective: 'Cost (paid hours + shortfall penalty)',
     lpBound: 'Lower bound (LP)',
     gap: 'Gap to bound',
+    mipBound: 'Lower bound (MIP, HiGHS)',
+    bestGap: 'Gap to the better bound',
     asGenerated: "The solver's figures, as generated",
     outOfRules: 'Shifts out of the rules',
     outOfRulesTitle_one: '{{count}} shift out of the rules',
@@ -481,6 +483,8 @@ export const en: Messages = {
     solverStatuses: { Greedy: 'greedy (the solver found no integer solution in time)', Optimal: 'optimal within the 1% tolerance', 'Time limit reached': 'time limit reached' },
     solverNote: 'Solver status: {{status}}. The LP relaxation bound is on the cost — paid hours plus the penalty for agent-hours short — which no schedule within the rules can go below; the gap compares the generated cost with it.',
     solveTime: 'Time: {{total}} s in all — LP relaxation {{relaxation}} s; integer program {{integer}} s, whose search stops at its limit of {{limit}} s (reading the model comes on top).',
+    solveTimeWhole:
+      'Time: {{total}} s in all, within a limit of {{limit}} s from building the model — LP relaxation {{relaxation}} s; the integer program had what was left, {{left}} s (at least {{floor}} s), and took {{integer}} s; reading its solution and the repair come on top.',
     solveTimeTotal: 'Time: {{total}} s in all, from the model to the repair; the limit of {{limit}} s is the integer program’s alone.',
     solveRepair_one: 'Then the greedy repair added {{count}} shift in {{seconds}} s.',
     solveRepair_other: 'Then the greedy repair added {{count}} shifts in {{seconds}} s.',

@@ -455,7 +455,7 @@ export const ptBR = {
     channelWithAgents_one: '{{name}} ({{count}} agente)',
     channelWithAgents_other: '{{name}} ({{count}} agentes)',
     progress: 'Progresso da otimização',
-    elapsed: '{{seconds}} s até agora (o programa inteiro para em {{limit}} s)',
+    elapsed: '{{seconds}} s até agora (o solver para em {{limit}} s desde a montagem do modelo, ou {{floor}} s após o LP se ele demorar mais)',
     boundSoFar: 'limite inferior {{hours}} h',
     phases: {
       queued: 'Na fila: outra escala está sendo otimizada',
@@ -495,6 +495,8 @@ export const ptBR = {
     objective: 'Custo (horas pagas + penalidade por falta)',
     lpBound: 'Limite inferior (LP)',
     gap: 'Distância ao limite',
+    mipBound: 'Limite inferior (MIP, HiGHS)',
+    bestGap: 'Distância ao melhor limite',
     asGenerated: 'Números do otimizador, na geração',
     outOfRules: 'Turnos fora das regras',
     outOfRulesTitle_one: '{{count}} turno fora das regras',
@@ -512,6 +514,8 @@ export const ptBR = {
     solverStatuses: { Greedy: 'heurística (o otimizador não achou solução inteira no tempo)', Optimal: 'ótimo dentro da tolerância de 1%', 'Time limit reached': 'limite de tempo atingido' },
     solverNote: 'Situação do otimizador: {{status}}. O limite inferior da relaxação linear vale para o custo — horas pagas mais a penalidade pelas horas-agente em falta —, abaixo do qual nenhuma escala dentro das regras fica; a distância compara com ele o custo da escala gerada.',
     solveTime: 'Tempo: {{total}} s no total — relaxação linear {{relaxation}} s; programa inteiro {{integer}} s, cuja busca para no limite de {{limit}} s (a leitura do modelo vem à parte).',
+    solveTimeWhole:
+      'Tempo: {{total}} s no total, com limite de {{limit}} s desde a montagem do modelo — relaxação linear {{relaxation}} s; o programa inteiro teve o que restou, {{left}} s (no mínimo {{floor}} s), e levou {{integer}} s; a leitura da solução e o reparo vêm à parte.',
     solveTimeTotal: 'Tempo: {{total}} s no total, do modelo ao reparo; o limite de {{limit}} s é só do programa inteiro.',
     solveRepair_one: 'Depois, o reparo guloso acrescentou {{count}} turno em {{seconds}} s.',
     solveRepair_other: 'Depois, o reparo guloso acrescentou {{count}} turnos em {{seconds}} s.',

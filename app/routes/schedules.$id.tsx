@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { localDateOf, localMinuteOfDay } from '../domain/intervals.ts'
 import { formatClock } from '../domain/opening-hours.ts'
 import { shownCoverage } from '../domain/schedule/figures.ts'
+import { MIN_INTEGER_SEC } from '../domain/schedule/time-limit.ts'
 import type { ShiftViolation } from '../domain/schedule/violations.ts'
 import { routeId } from '../schemas/id.ts'
 import { editShiftSchema, scheduleDaySchema } from '../schemas/schedules.ts'
@@ -147,6 +148,13 @@ function Totals({ view }: { view: View }) {
     ['objective', t('schedules.objective'), formatDecimal(solver.objective, language, 1)],
     ['lp-bound', t('schedules.lpBound'), formatDecimal(solver.lpBound, language, 1)],
     ['gap', t('schedules.gap'), formatPercent(solver.gap, language, 2)],
+    // Schedules made before HiGHS's MIP bound was read, or solves that proved none, show the LP's alone.
+    ...(solver.mipBound === null
+      ? []
+      : ([
+          ['mip-bound', t('schedules.mipBound'), formatDecimal(solver.mipBound, language, 1)],
+          ['best-gap', t('schedules.bestGap'), formatPercent(solver.bestGap, language, 2)],
+        ] as Array<[string, string, string]>)),
   ]
   const list = (items: Array<[string, string, string]>, testId: string) => (
     <dl className="counts" data-testid={testId}>
@@ -170,7 +178,16 @@ function Totals({ view }: { view: View }) {
         {t('schedules.solverNote', { status: t(`schedules.solverStatuses.${solver.status}`, { defaultValue: solver.status }) })}
       </p>
       <p className="note" data-testid="solve-time">
-        {phases
+        {phases?.limitSec !== undefined
+          ? t('schedules.solveTimeWhole', {
+              total: seconds(solver.totalMs),
+              limit: formatInteger(phases.limitSec, language),
+              relaxation: seconds(phases.relaxationMs),
+              left: formatDecimal(phases.integerLimitSec, language, 1),
+              floor: formatInteger(MIN_INTEGER_SEC, language),
+              integer: seconds(phases.integerMs),
+            })
+          : phases
           ? t('schedules.solveTime', {
               total: seconds(solver.totalMs),
               relaxation: seconds(phases.relaxationMs),

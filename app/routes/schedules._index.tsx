@@ -16,6 +16,7 @@ import { listChannels } from '../services/operation.server.ts'
 import { getScheduleJob, listUnfinishedScheduleJobs, startScheduleJob, type ScheduleJobView } from '../services/schedule-jobs.server.ts'
 import { UnfinishedJob } from '../components/unfinished-job.tsx'
 import { isUnderWay } from '../domain/jobs.ts'
+import { MIN_INTEGER_SEC } from '../domain/schedule/time-limit.ts'
 import { usePollWhile } from '../utils/use-poll.ts'
 import { getRulesFile } from '../services/schedule-rules.server.ts'
 import { deleteSchedule, listSchedules } from '../services/schedules.server.ts'
@@ -101,12 +102,14 @@ function JobProgress({ job }: { job: ScheduleJobView }) {
     const why = job.failure?.reason === 'stopped' ? t('jobs.stopped', { message: job.failure.message }) : (job.failure?.message ?? '')
     return <UnfinishedJob id={job.id} state={job.state} what={what} why={why} canAct={canEdit} />
   }
-  // The integer program runs up to the time limit; the share of it used is the honest progress.
-  const share = job.phase === 'integer' ? Math.min(1, job.elapsedSec / job.input.timeLimitSec) : job.phase === 'roster' ? 1 : 0
+  // The limit covers the solve from building the model (the integer program gets what is left, at
+  // least MIN_INTEGER_SEC): the share of it used is the honest progress.
+  const solving = job.phase === 'relaxation' || job.phase === 'integer'
+  const share = solving && job.limitUsedSec !== null ? Math.min(1, job.limitUsedSec / job.input.timeLimitSec) : job.phase === 'roster' ? 1 : 0
   return (
     <div role="status" data-testid="schedule-progress">
       <p>
-        {t(`schedules.phases.${job.phase}`)} · {t('schedules.elapsed', { seconds: Math.round(job.elapsedSec), limit: job.input.timeLimitSec })}
+        {t(`schedules.phases.${job.phase}`)} · {t('schedules.elapsed', { seconds: Math.round(job.elapsedSec), limit: job.input.timeLimitSec, floor: MIN_INTEGER_SEC })}
         {job.lpBound !== null && ` · ${t('schedules.boundSoFar', { hours: formatInteger(job.lpBound, i18n.language) })}`}
       </p>
       <progress max={1} value={share} aria-label={t('schedules.progress')} />

@@ -19,8 +19,10 @@ export interface ScheduleJobInput extends GenerateInput {
 interface ScheduleProgress {
   phase: GeneratePhase
   lpBound: number | null
-  /** When the solve began (epoch ms): the integer phase is measured against the time limit from it. */
+  /** When the job's work began (epoch ms). */
   solveStartedAt: number
+  /** When the solver began building the model (epoch ms): the time limit runs from it. */
+  limitStartedAt?: number
 }
 
 export interface ScheduleJobView {
@@ -31,6 +33,8 @@ export interface ScheduleJobView {
   phase: GeneratePhase | 'queued'
   /** Seconds since the solve began (or since it was asked for, while queued). */
   elapsedSec: number
+  /** Seconds of the time limit used (it covers the whole solve, from building the model); null before the solver starts. */
+  limitUsedSec: number | null
   lpBound: number | null
   scheduleId: number | null
   /** reason: i18n key under schedules.errors (or 'solver' with the solver's message); the channels that cannot be planned. */
@@ -56,6 +60,7 @@ function scheduleJobView(job: JobRecord<ScheduleJobInput, { scheduleId: number }
     state: job.state,
     phase: job.state === 'queued' ? 'queued' : (progress?.phase ?? 'plan'),
     elapsedSec: Math.max(0, (now - since) / 1000),
+    limitUsedSec: progress?.limitStartedAt === undefined ? null : Math.max(0, (now - progress.limitStartedAt) / 1000),
     lpBound: progress?.lpBound ?? null,
     scheduleId: job.result?.scheduleId ?? null,
     failure: job.error,
@@ -84,12 +89,14 @@ export async function scheduleWork(
 ): Promise<JobOutcome> {
   const { timeLimitSec, by, ...input } = job.input
   const solveStartedAt = Date.now()
+  let limitStartedAt: number | undefined
   const details = { forecastId: input.forecastId, week: input.week, channel: input.channelKey, timeLimitSec }
   try {
     const scheduleId = await generateSchedule(input, by, (phase, lpBound) => {
       // The roster is the last step before the schedule is stored.
       if (phase === 'roster') finishing()
-      report({ phase, lpBound, solveStartedAt })
+      if (phase === 'relaxation') limitStartedAt ??= Date.now()
+      report({ phase, lpBound, solveStartedAt, limitStartedAt })
     })
     await recordAudit(job.actor, 'schedule.generate', `schedule:${scheduleId}`, { ...details, status: 'done' })
     return { state: 'done', result: { scheduleId } }

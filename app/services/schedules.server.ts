@@ -17,7 +17,7 @@ import {
 } from '../domain/intervals.ts'
 import { formatClock, parseClock, unionWeekHours } from '../domain/opening-hours.ts'
 import { coverageTotals, type CoverageTotals, type ShortMinutes } from '../domain/schedule/coverage.ts'
-import { solverFigures } from '../domain/schedule/figures.ts'
+import { boundFigures, solverFigures } from '../domain/schedule/figures.ts'
 import { recount } from '../domain/schedule/recount.ts'
 import { requirementsOver } from '../domain/schedule/requirements.ts'
 import { assignRoster } from '../domain/schedule/roster.ts'
@@ -136,8 +136,8 @@ export async function generateSchedule(
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO Schedule (forecastId, channelKey, firstDay, days, timeZone, intervalMin, requirement, rules, daysOff,
-           lpBound, objective, gap, solverStatus, solveMs, solvePhases, status, createdAt, createdBy)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
+           lpBound, objective, gap, mipBound, solverStatus, solveMs, solvePhases, status, createdAt, createdBy)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
       )
       .run(
         forecast.id,
@@ -152,6 +152,7 @@ export async function generateSchedule(
         solved.lpBound,
         solved.objective,
         solved.gap,
+        solved.mipBound,
         solved.status,
         Math.round(solved.milliseconds),
         JSON.stringify(solved.phases),
@@ -254,13 +255,16 @@ export interface SolverFigures {
   objective: number
   lpBound: number
   gap: number
+  /** HiGHS's MIP bound (null when it proved none, or before it was recorded) and the gap to the better of the two bounds. */
+  mipBound: number | null
+  bestGap: number
   /** A shift was changed by hand since: the figures above describe the schedule before that. */
   editedSince: boolean
   /** From building the model to the end of the repair. */
   totalMs: number
   /** Where the time went; null for schedules made before it was recorded. */
   phases: SolvePhases | null
-  /** The integer program's time limit. */
+  /** The solve's time limit (the integer program's alone for schedules made before it covered the whole solve). */
   timeLimitSec: number
 }
 
@@ -418,6 +422,7 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
     return [startMinute, startMinute + (s.end - s.start) / 60_000]
   })
   const phases = row.solvePhases === null ? null : (JSON.parse(row.solvePhases) as SolvePhases)
+  const figures = solverFigures(row.lpBound, row.objective)
   return {
     schedule: {
       id: row.id,
@@ -444,11 +449,12 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
     },
     solver: {
       status: row.solverStatus,
-      ...solverFigures(row.lpBound, row.objective),
+      ...figures,
+      ...boundFigures(figures.lpBound, row.mipBound, figures.objective),
       editedSince: shifts.some((s) => s.edited),
       totalMs: row.solveMs,
       phases,
-      timeLimitSec: phases?.integerLimitSec ?? timeLimitSec,
+      timeLimitSec: phases?.limitSec ?? phases?.integerLimitSec ?? timeLimitSec,
     },
     days,
     day,

@@ -507,6 +507,12 @@ describe('wfm schedule', () => {
       unreachable: [],
     })
     expect(summary.lpBound).toBeLessThanOrEqual(7)
+    // HiGHS's MIP bound beside the LP's; the limit covers the whole solve, the integer program had what was left.
+    expect(summary.mipBound).toBeGreaterThanOrEqual(summary.lpBound - 1e-6)
+    expect(summary.mipBound).toBeLessThanOrEqual(7)
+    expect(summary.bestGap).toBeLessThanOrEqual(summary.gap)
+    expect(summary.timeLimitSeconds).toBeGreaterThan(0)
+    expect(summary.integerLimitSeconds).toBeLessThan(summary.timeLimitSeconds)
     expect(out).toHaveLength(2)
     expect(Object.keys(out[0])).toEqual(['start', 'end', 'breaks', 'agent'])
     expect(out[0].breaks).toHaveLength(1)

@@ -1,7 +1,8 @@
 // Coverage of a requirement by shifts, minute by minute, and the opening hours of several channels together.
 import { describe, expect, it } from 'vitest'
 import { coverageTotals, floorByMinute, floorPerInterval, owedByMinute, shortMinutes } from '../../app/domain/schedule/coverage.ts'
-import { shownCoverage, solverFigures } from '../../app/domain/schedule/figures.ts'
+import { boundFigures, shownCoverage, solverFigures } from '../../app/domain/schedule/figures.ts'
+import { integerTimeLimit, MIN_INTEGER_SEC } from '../../app/domain/schedule/time-limit.ts'
 import { unionWeekHours } from '../../app/domain/opening-hours.ts'
 import { formatPercent } from '../../app/utils/format.ts'
 
@@ -142,6 +143,29 @@ describe('figures that do not contradict each other', () => {
     expect(solverFigures(59.65 + 1e-7, 59.65)).toEqual({ lpBound: 59.65, objective: 59.65, gap: 0 })
     expect(solverFigures(50, 60)).toEqual({ lpBound: 50, objective: 60, gap: 0.2 })
     expect(solverFigures(0, 0)).toEqual({ lpBound: 0, objective: 0, gap: 0 })
+  })
+
+  it('states HiGHS’s MIP bound beside the LP’s, with the gap to the better of the two', () => {
+    // Cost 60, LP bound 50, MIP bound 57.5: the gap to the better bound is 2.5 ÷ 57.5.
+    expect(boundFigures(50, 57.5, 60)).toEqual({ mipBound: 57.5, bestGap: 2.5 / 57.5 })
+    // A MIP bound below the LP's (HiGHS stopped early) leaves the LP's gap.
+    expect(boundFigures(50, 48, 60)).toEqual({ mipBound: 48, bestGap: 0.2 })
+    // A hair above the cost is the cost; none proved (null, or HiGHS's −inf) is no bound.
+    expect(boundFigures(50, 60 + 1e-7, 60)).toEqual({ mipBound: 60, bestGap: 0 })
+    expect(boundFigures(50, null, 60)).toEqual({ mipBound: null, bestGap: 0.2 })
+    expect(boundFigures(50, -Infinity, 60)).toEqual({ mipBound: null, bestGap: 0.2 })
+    expect(boundFigures(0, 0, 0)).toEqual({ mipBound: 0, bestGap: 0 })
+  })
+})
+
+describe('the time limit of the whole solve', () => {
+  it('gives the integer program what is left after the model and the LP, never less than the floor', () => {
+    expect(MIN_INTEGER_SEC).toBe(1)
+    expect(integerTimeLimit(10, 0)).toBe(10)
+    expect(integerTimeLimit(10, 2_500)).toBe(7.5)
+    expect(integerTimeLimit(10, 9_000)).toBe(1)
+    // An LP that took 21 s of a 10 s limit: the integer program still gets the floor.
+    expect(integerTimeLimit(10, 21_000)).toBe(1)
   })
 })
 

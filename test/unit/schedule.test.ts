@@ -5,6 +5,7 @@ import { checkRules, paidHours, shiftCap, type ScheduleRules } from '../../app/d
 import { reachableMinutes } from '../../app/domain/schedule/reach.ts'
 import { recount } from '../../app/domain/schedule/recount.ts'
 import { scheduleViolations } from '../../app/domain/schedule/violations.ts'
+import { MIN_INTEGER_SEC } from '../../app/domain/schedule/time-limit.ts'
 import { solveSchedule } from '../../app/services/scheduler.server.ts'
 import { nr17Rules, weekRequirements } from '../support/schedule-week.ts'
 
@@ -40,10 +41,16 @@ describe('shift scheduling', () => {
     expect(result.uncovered).toEqual([])
   })
 
-  it('says where the time went: the time limit is the integer program’s, the repair comes after it', async () => {
+  it('says where the time went: the time limit covers the whole solve, the integer program gets what is left, the repair comes after it', async () => {
     const result = await solveSchedule(day([[8, 12, 1]]), twoHours, { timeLimitSec: 7 })
     const { phases } = result
-    expect(phases.integerLimitSec).toBe(7)
+    expect(phases.limitSec).toBe(7)
+    // What the integer program was given is the limit less the time spent before it (building
+    // and reading the model, the LP): all of that time, to the message passing between threads.
+    expect(phases.integerLimitSec).toBeLessThan(7 - phases.relaxationMs / 1000)
+    expect(phases.integerLimitSec).toBeGreaterThanOrEqual(MIN_INTEGER_SEC)
+    const beforeInteger = result.milliseconds - phases.repairMs - phases.integerMs
+    expect(Math.abs(beforeInteger - (7 - phases.integerLimitSec) * 1000)).toBeLessThan(1000)
     expect(phases.repairedShifts).toBe(0)
     for (const ms of [phases.relaxationMs, phases.integerMs, phases.repairMs]) expect(ms).toBeGreaterThanOrEqual(0)
     expect(phases.relaxationMs + phases.integerMs + phases.repairMs).toBeLessThanOrEqual(result.milliseconds)
@@ -255,6 +262,11 @@ describe('shift scheduling', () => {
     expect(counted.short).toEqual(result.minutes)
     expect(result.gap).toBeLessThan(0.03)
     expect(result.paidHours).toBeGreaterThanOrEqual(result.lpBound - 1e-6)
+    // HiGHS's MIP bound lies between the LP's and the cost; the gap to the better bound is no wider.
+    expect(result.mipBound).not.toBeNull()
+    expect(result.mipBound!).toBeGreaterThanOrEqual(result.lpBound - 1e-6)
+    expect(result.mipBound!).toBeLessThanOrEqual(result.objective + 1e-6)
+    expect(result.bestGap).toBeLessThanOrEqual(result.gap + 1e-12)
     for (const shift of result.shifts) {
       expect(shift.breaks.length).toBe(shift.type === '6h20' ? 3 : 1)
       const minute = new Date(shift.start).getUTCHours() * 60 + new Date(shift.start).getUTCMinutes()

@@ -21,3 +21,15 @@ export function solverFigures(lpBound: number, objective: number): { lpBound: nu
   const bound = Math.min(lpBound, objective)
   return { lpBound: bound, objective, gap: bound > 0 ? (objective - bound) / bound : 0 }
 }
+
+/**
+ * HiGHS's MIP bound (the best bound its branch and bound proved, tighter than the LP's) stated
+ * beside the cost, and the gap to the better of the two bounds. Like the LP bound, one a hair
+ * above the cost is the cost; a missing one (HiGHS stopped before proving any) is null, and the
+ * gap is then the LP's.
+ */
+export function boundFigures(lpBound: number, mipBound: number | null, objective: number): { mipBound: number | null; bestGap: number } {
+  const mip = mipBound === null || !Number.isFinite(mipBound) ? null : Math.min(mipBound, objective)
+  const best = Math.min(Math.max(lpBound, mip ?? -Infinity), objective)
+  return { mipBound: mip, bestGap: best > 0 ? (objective - best) / best : 0 }
+}
