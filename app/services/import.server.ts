@@ -6,9 +6,8 @@
 // file names that do not exist yet are created with default targets. Every import, landed or
 // refused, is recorded in the import history.
 import type { Readable } from 'node:stream'
-import Database from 'better-sqlite3'
-import { databaseUrl, sqliteFilePath } from '../db/url.server.ts'
-import { prisma } from '../db.server.ts'
+import type Database from 'better-sqlite3'
+import { openDatabase, prisma } from '../db.server.ts'
 import { mapColumns, normaliseHeader, type ImportKind } from '../domain/import/formats.ts'
 import { dateWindow, LocalTimeReader, type DateWindow, type ImportDates } from '../domain/import/local-time.ts'
 import { intervalCountsProblem, readContactRow, readIntervalRow, type IntervalCounts } from '../domain/import/rows.ts'
@@ -166,12 +165,15 @@ const STAGING_BATCH = 10_000
 const contactFields = ['arrivedAt', 'outcome', 'waitSec', 'handleSec', 'agent', 'queue', 'fcr', 'nps'] as const
 const changedSql = contactFields.map((f) => `c.${f} IS NOT s.${f}`).join(' OR ')
 
-function openDatabase(): Database.Database {
-  // Imports run in the CLI's or a job's process, never the web server's: they may wait here, off any
-  // event loop, for another import's write lock (the CLI and a web import land one after the other).
-  const db = new Database(sqliteFilePath(databaseUrl()), { timeout: IMPORT_LOCK_WAIT_MS })
+/**
+ * The import's connection: the project's write connection (db.server.ts), waiting longer for the
+ * lock. Imports run in the CLI's or a job's process, never the web server's: they may wait here,
+ * off any event loop, for another import's write lock (a CLI and a web import land one after the other).
+ */
+function openImportConnection(): Database.Database {
+  const db = openDatabase()
+  db.pragma(`busy_timeout = ${IMPORT_LOCK_WAIT_MS}`)
   db.pragma('journal_mode = WAL')
-  db.pragma('foreign_keys = ON')
   return db
 }
 
@@ -210,7 +212,7 @@ export async function importCsv(source: Readable, options: ImportOptions): Promi
   const errors = new ErrorList()
   const times = new LocalTimeReader(options.timeZone)
   const window = dateWindow(options.dates, options.timeZone)
-  const db = openDatabase()
+  const db = openImportConnection()
   let rows = 0
   let bytes = 0
   const refuse = (): ImportResult => {
