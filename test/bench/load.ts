@@ -240,13 +240,6 @@ function cpuSeconds(pid: number): number {
   return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0) / 100
 }
 
-/** The server `npm start` spawned (scripts/serve.mjs). */
-function serverPid(app: RunningApp): number {
-  const pid = childrenOf(app.pid).find((child) => readProc(`/proc/${child}/cmdline`).includes('serve.mjs'))
-  if (!pid) throw new Error(`no serve.mjs process under npm start (pid ${app.pid})`)
-  return pid
-}
-
 /** Peak RSS of the server, and of the server with every process under it (job processes), every 250 ms. */
 function sampleRss(pid: number) {
   let server = 0
@@ -464,7 +457,7 @@ export async function benchLoad() {
   const dir = mkdtempSync(path.join(tmpdir(), 'traffic-bench-load-'))
   const app = await startApp()
   try {
-    const server = serverPid(app)
+    const server = app.serverPid()
     const { email, password } = app.admin()
     const ownPassword = 'senha-do-benchmark-de-carga'
     const admin = session(app.baseUrl, await signIn(app.baseUrl, email, password, ownPassword))

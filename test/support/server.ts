@@ -15,8 +15,6 @@ export const appToday = process.env.TODAY || '2026-11-25'
 export interface RunningApp {
   baseUrl: string
   databaseUrl: string
-  /** The `npm start` process (scripts/start.mjs); the server (scripts/serve.mjs) is its child. */
-  pid: number
   output: () => string
   stop: () => Promise<void>
   /** The first administrator and the one-time password `npm start` printed. */
@@ -107,7 +105,7 @@ export async function startApp({
     if (child.exitCode !== null) break
     try {
       const response = await fetch(`${baseUrl}/healthz`)
-      if (response.ok) return { baseUrl, databaseUrl, pid: child.pid!, output: () => output, stop, admin: () => printedAdministrator(output), serverPid: () => servedBy(output) }
+      if (response.ok) return { baseUrl, databaseUrl, output: () => output, stop, admin: () => printedAdministrator(output), serverPid: () => servedBy(output) }
     } catch {
       // not listening yet
     }
