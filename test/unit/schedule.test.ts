@@ -205,10 +205,13 @@ describe('shift scheduling', () => {
     // By hand, 08:10–08:15: shifts from 07:15 (x0_29, to 08:25), 07:30, 07:45 and 08:00 cover it; 07:30's
     // pause at +35 (08:05–08:15) and 07:45's at +20 (08:05–08:15) take it — whole agents, no shares.
     expect(model.lp).toContain(`c${rows[2]}: 1 x0_29 + 1 x0_30 - 1 y0_30_0_35 + 1 x0_31 - 1 y0_31_0_20 + 1 x0_32 + 1 u${rows[2]} >= 1`)
-    // 08:05–08:10 has the same and 07:00's shift (to 08:10); 08:00–08:05 the same without the pauses:
-    // each is never short when 08:10–08:15 is covered, so the model leaves them out.
-    expect(model.lp).not.toContain(`c${rows[0]}:`)
-    expect(model.lp).not.toContain(`c${rows[1]}:`)
+    // 08:00–08:05 has 07:00's shift (to 08:10) and no pause; 08:05–08:10 the pauses too. Their coverage
+    // is never below 08:10–08:15's, but it can be short all the same: each row has its own constraint
+    // and its shortfall is charged for its own 5 minutes (the penalty 100 h per agent-hour, 100/60 × 5).
+    expect(model.lp).toContain(`c${rows[0]}: 1 x0_28 + 1 x0_29 + 1 x0_30 + 1 x0_31 + 1 x0_32 + 1 u${rows[0]} >= 1`)
+    expect(model.lp).toContain(`c${rows[1]}: 1 x0_28 + 1 x0_29 + 1 x0_30 - 1 y0_30_0_35 + 1 x0_31 - 1 y0_31_0_20 + 1 x0_32 + 1 u${rows[1]} >= 1`)
+    for (const r of rows) expect(model.lp).toContain(`+ 8.33333333333 u${r}`)
+    expect(model.charged).toEqual(expect.arrayContaining(rows))
     // The relaxation is the same model without integrality: the LP bound of this model.
     expect(model.relaxed).toBe(model.lp.replace(/\nGeneral\n[\s\S]*\nEnd$/, '\nEnd'))
   })

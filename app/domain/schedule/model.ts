@@ -16,6 +16,7 @@ import {
   type ScheduleRules,
   type ShiftType,
 } from './rules.ts'
+import type { Block } from './blocks.ts'
 import { allowedStarts, reachableMinutes, type AllowedStart } from './reach.ts'
 
 export interface Requirements {
@@ -29,7 +30,7 @@ export interface Requirements {
   day: readonly number[]
 }
 
-interface Start {
+export interface Start {
   type: number
   interval: number
   name: string
@@ -45,8 +46,10 @@ export interface ScheduleModel {
   /** Requirement actually owed per interval (minimum while open applied, 0 when closed). */
   owed: number[]
   rows: Rows
-  /** Per row: whether some allowed shift can reach it (the model owes only those). */
+  /** Per row: whether some allowed shift can reach it (the model owes only those; a block's model, only its own rows). */
   reachable: boolean[]
+  /** Rows with a coverage constraint and a shortfall variable `u<row>`: those owed. */
+  charged: number[]
 }
 
 /** Coverage rows in time order: minutes from the first interval's start, and the interval each lies in. */
@@ -122,11 +125,13 @@ function terms(list: Array<[number, string]>): string {
   return lines.join('\n  ')
 }
 
-export function buildScheduleModel(requirements: Requirements, rules: ScheduleRules): ScheduleModel {
+/** The model of the whole horizon, or of one block of it (blocks.ts): its starts, and coverage owed in its intervals. */
+export function buildScheduleModel(requirements: Requirements, rules: ScheduleRules, block?: Block): ScheduleModel {
   const { intervalMin } = requirements
   const n = requirements.start.length
   const owed = owedPerInterval(requirements, rules)
-  const allowed = allowedStarts(requirements, rules)
+  const inBlock = (i: number) => !block || (i >= block.from && i < block.to)
+  const allowed = allowedStarts(requirements, rules).filter((s) => inBlock(s.interval))
   const table = buildRows(n, intervalMin, spansOf(allowed, rules))
   const rowCount = table.start.length
   const rowsAt = (i: number, from: number, to: number) => rowsIn(table, intervalMin, i, from, to)
@@ -167,13 +172,17 @@ export function buildScheduleModel(requirements: Requirements, rules: ScheduleRu
   // Rows no allowed shift can reach owe what nothing can give: left out, so that the bound and the
   // cost stand for what the schedule can change; the recount reports them as a rules problem.
   const reachable = reachableMinutes(requirements, rules)
-  const owes = table.start.map((t, r) => owed[table.interval[r]!]! > 0 && reachable[t]!)
-  const implied = impliedRows(table, rows, owes)
+  const owes = table.start.map((t, r) => owed[table.interval[r]!]! > 0 && reachable[t]! && inBlock(table.interval[r]!))
+  // Every row owed has its own constraint. (A row whose coverage dominates another's of the same
+  // interval was once left out as "never shorter"; never shorter is not never short, and its
+  // minutes short went uncharged — the solver left them so.) Rows are cut where some shift or break
+  // starts or ends, so no two rows of an interval have the same terms: there is nothing to merge.
+  const charged: number[] = []
   for (let r = 0; r < rowCount; r++) {
-    if (!owes[r] || implied.has(r)) continue
-    const need = owed[table.interval[r]!]!
+    if (!owes[r]) continue
+    charged.push(r)
     objective.push([penalty * (table.end[r]! - table.start[r]!), `u${r}`])
-    coverage.push(`c${r}: ${terms([...rows[r]!, [1, `u${r}`]])} >= ${num(need)}`)
+    coverage.push(`c${r}: ${terms([...rows[r]!, [1, `u${r}`]])} >= ${num(owed[table.interval[r]!]!)}`)
   }
   const limits =
     rules.maxAgentsPerDay == null
@@ -186,36 +195,8 @@ export function buildScheduleModel(requirements: Requirements, rules: ScheduleRu
   const body = ['Minimize', ` obj: ${terms(objective)}`, 'Subject To', ...[...coverage, ...assignments, ...limits].map((c) => ` ${c}`)]
   const relaxed = [...body, 'End'].join('\n')
   const lp = [...body, 'General', ...chunk(integers), 'End'].join('\n')
-  return { lp, relaxed, starts, owed, rows: table, reachable: table.start.map((t) => reachable[t]!) }
-}
-
-/**
- * Rows owed whose coverage is implied by another row owed in the same interval (same requirement): every
- * shift covering the other covers it, and every break taking it takes the other — so it is never
- * shorter. Left out, they make the model smaller; their shortfall, never above the other's, goes
- * uncharged in the model (the bound stays a bound) and is counted after the solve.
- */
-function impliedRows(table: Rows, rows: ReadonlyArray<ReadonlyArray<[number, string]>>, owes: readonly boolean[]): Set<number> {
-  const out = new Set<number>()
-  const coefficients = rows.map((terms) => new Map(terms.map(([c, v]) => [v, c])))
-  // A row is implied by B when its coefficient on every variable is at least B's (all variables are ≥ 0).
-  const covers = (a: number, b: number) => {
-    for (const [v, c] of coefficients[b]!) if ((coefficients[a]!.get(v) ?? 0) < c) return false
-    for (const [v, c] of coefficients[a]!) if (c < 0 && (coefficients[b]!.get(v) ?? 0) > c) return false
-    return true
-  }
-  for (let r = 0; r < table.start.length; r++) {
-    if (!owes[r]) continue
-    for (let q = r + 1; q < table.start.length && table.interval[q] === table.interval[r]; q++) {
-      if (!owes[q] || out.has(q)) continue
-      if (covers(r, q)) {
-        out.add(r)
-        break
-      }
-      if (covers(q, r)) out.add(q)
-    }
-  }
-  return out
+  const reach = table.start.map((t, r) => reachable[t]! && inBlock(table.interval[r]!))
+  return { lp, relaxed, starts, owed, rows: table, reachable: reach, charged }
 }
 
 function chunk(names: readonly string[]): string[] {
@@ -248,7 +229,7 @@ export interface ScheduleResult {
 }
 
 /** A start's shift as rows: +1 in the rows it covers, −1 in those its breaks (at `offsets`) take. */
-function contributions(model: ScheduleModel, intervalMin: number, rules: ScheduleRules, start: Start, offsets: readonly number[]): Map<number, number> {
+export function contributions(model: ScheduleModel, intervalMin: number, rules: ScheduleRules, start: Start, offsets: readonly number[]): Map<number, number> {
   const type = rules.shiftTypes[start.type]!
   const out = new Map<number, number>()
   for (const r of rowsIn(model.rows, intervalMin, start.interval, 0, type.lengthMin)) out.set(r, 1)

@@ -6,7 +6,11 @@
 /** Seconds the integer program always gets, however long the LP took. */
 export const MIN_INTEGER_SEC = 1
 
-/** Seconds left for the integer program of a `limitSec` solve that has spent `spentMs`. */
-export function integerTimeLimit(limitSec: number, spentMs: number): number {
-  return Math.max(MIN_INTEGER_SEC, limitSec - spentMs / 1000)
+/**
+ * Seconds for the next integer program of a `limitSec` solve that has spent `spentMs`, with
+ * `programsLeft` programs still to run (blocks.ts): an equal share of what is left, the floor shared
+ * too — so a program that finishes early leaves its time to the next.
+ */
+export function integerTimeLimit(limitSec: number, spentMs: number, programsLeft = 1): number {
+  return Math.max(MIN_INTEGER_SEC, limitSec - spentMs / 1000) / programsLeft
 }
