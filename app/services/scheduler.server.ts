@@ -6,12 +6,14 @@
 // share it.
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
-import { buildScheduleModel, readSchedule, type Requirements, type ScheduleResult } from '../domain/schedule/model.ts'
+import { independentBlocks } from '../domain/schedule/blocks.ts'
+import { buildScheduleModel, readSchedule, type Requirements, type ScheduleModel, type ScheduleResult } from '../domain/schedule/model.ts'
 import type { ShortMinutes } from '../domain/schedule/coverage.ts'
 import { boundFigures, solverFigures } from '../domain/schedule/figures.ts'
 import { recount } from '../domain/schedule/recount.ts'
-import { checkRules, DEFAULT_SHORTFALL_PENALTY, type ScheduleRules } from '../domain/schedule/rules.ts'
+import { checkRules, DEFAULT_SHORTFALL_PENALTY, shiftCap, type ScheduleRules } from '../domain/schedule/rules.ts'
 import { integerTimeLimit } from '../domain/schedule/time-limit.ts'
+import { warmStart } from '../domain/schedule/warm-start.ts'
 
 export type SolvePhase = 'relaxation' | 'integer'
 
@@ -20,6 +22,8 @@ export interface SolveOptions {
   timeLimitSec?: number
   /** Stop when within this share of the best bound (default 1%). */
   relativeGap?: number
+  /** Hand HiGHS the rounded and repaired relaxation as its first incumbent (default true; the bench compares). */
+  warmStart?: boolean
   /** Told when a phase starts (the time limit runs from the relaxation's start); `lpBound` once the relaxation is solved. */
   onProgress?: (phase: SolvePhase, lpBound: number | null) => void
 }
@@ -35,6 +39,8 @@ export interface SolvePhases {
   /** Reading the solution and the greedy repair of coverage after it, which added `repairedShifts`. */
   repairMs: number
   repairedShifts: number
+  /** Programs the horizon was solved as (blocks.ts: 7 for a week closed overnight); absent in schedules made before. */
+  blocks?: number
 }
 
 export interface SolvedSchedule extends ScheduleResult {
@@ -59,33 +65,59 @@ export interface SolvedSchedule extends ScheduleResult {
 
 export class ScheduleFailed extends Error {}
 
+type Relaxed = { status: string; objective: number; columns: Record<string, number>; milliseconds: number }
+type Integer = { status: string; values: Record<string, number> | null; mipBound: number | null; milliseconds: number }
 type WorkerMessage =
-  | { phase: 'relaxed'; status: string; objective: number; milliseconds: number }
-  | { phase: 'integer'; status: string; values: Record<string, number> | null; mipBound: number | null; milliseconds: number }
-  | { phase: 'read' }
+  | ({ phase: 'relaxed'; id: number } & Relaxed)
+  | ({ phase: 'integer'; id: number } & Integer)
+  | { phase: 'read'; id: number }
   | { phase: 'error'; message: string }
 
-// CommonJS run by the worker: load HiGHS, solve the relaxation (one-shot), read the integer
-// program into a model, ask the main thread for its time limit (what is left of the whole
-// solve's), run it and send back the nonzero values, the status and the MIP bound. The persistent
-// model API is the one that exposes HiGHS's info (mip_dual_bound); its status codes are mapped
-// back to the one-shot API's names, which schedules store.
+// CommonJS run by the worker: load HiGHS, then answer the main thread's requests in order. "relax"
+// solves a program's relaxation (one-shot API), sends its optimum and nonzero values, then reads
+// the integer program into a persistent model; "solve" runs that model with the time limit and
+// warm start the main thread computed meanwhile, and sends the nonzero values, the status and the
+// MIP bound. The persistent model API is the one that exposes HiGHS's info (mip_dual_bound); its
+// status codes are mapped back to the one-shot API's names, which schedules store.
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads')
 const statuses = ['Not Set', 'Load error', 'Model error', 'Presolve error', 'Solve error', 'Postsolve error', 'Empty', 'Optimal',
   'Infeasible', 'Primal infeasible or unbounded', 'Unbounded', 'Bound on objective reached', 'Target for objective reached',
   'Time limit reached', 'Iteration limit reached', 'Unknown', 'Solution limit reached', 'Interrupted']
+const fail = (error) => parentPort.postMessage({ phase: 'error', message: String(error && error.message || error) })
 require(workerData.highs)().then((highs) => {
-  let started = performance.now()
-  const relaxed = highs.solve(workerData.relaxed, { presolve: 'on', output_flag: false })
-  parentPort.postMessage({ phase: 'relaxed', status: relaxed.Status, objective: relaxed.ObjectiveValue, milliseconds: performance.now() - started })
-  if (relaxed.Status !== 'Optimal') return
-  const model = highs.createModel({ format: 'lp', data: workerData.lp })
-  parentPort.postMessage({ phase: 'read' })
-  parentPort.once('message', ({ timeLimitSec }) => {
+  const models = new Map()
+  parentPort.on('message', (request) => {
     try {
-      started = performance.now()
+      if (request.op === 'relax') relax(request)
+      else solve(request)
+    } catch (error) {
+      fail(error)
+    }
+  })
+  function relax({ id, relaxed, lp }) {
+    const started = performance.now()
+    const solved = highs.solve(relaxed, { presolve: 'on', output_flag: false })
+    const columns = {}
+    for (const [name, column] of Object.entries(solved.Columns ?? {})) if (column.Primal > 1e-9) columns[name] = column.Primal
+    parentPort.postMessage({ phase: 'relaxed', id, status: solved.Status, objective: solved.ObjectiveValue, columns, milliseconds: performance.now() - started })
+    if (solved.Status !== 'Optimal') return
+    models.set(id, highs.createModel({ format: 'lp', data: lp }))
+    parentPort.postMessage({ phase: 'read', id })
+  }
+  function solve({ id, timeLimitSec, start }) {
+    const model = models.get(id)
+    models.delete(id)
+    try {
+      const started = performance.now()
       model.options.set({ ...workerData.options, time_limit: timeLimitSec })
+      // The warm start, as a full vector (a variable it leaves out is 0).
+      if (start) {
+        const { numCols } = model.getDimensions()
+        const colValue = new Float64Array(numCols)
+        for (let i = 0; i < numCols; i++) colValue[i] = start[model.getColName(i)] ?? 0
+        model.setSolution({ colValue })
+      }
       const { modelStatus } = model.run()
       const milliseconds = performance.now() - started
       // Without an integer solution (time limit before the first one) report no values rather
@@ -97,84 +129,134 @@ require(workerData.highs)().then((highs) => {
         for (let i = 0; i < colValue.length; i++) if (colValue[i]) values[model.getColName(i)] = colValue[i]
       }
       const bound = Number(model.info.get('mip_dual_bound'))
-      parentPort.postMessage({ phase: 'integer', status: statuses[modelStatus] ?? 'Unknown', values, mipBound: Number.isFinite(bound) ? bound : null, milliseconds })
-    } catch (error) {
-      parentPort.postMessage({ phase: 'error', message: String(error && error.message || error) })
+      parentPort.postMessage({ phase: 'integer', id, status: statuses[modelStatus] ?? 'Unknown', values, mipBound: Number.isFinite(bound) ? bound : null, milliseconds })
     } finally {
       model.dispose()
     }
-  })
-}).catch((error) => parentPort.postMessage({ phase: 'error', message: String(error && error.message || error) }))
+  }
+}).catch(fail)
 `
 
 const highsPath = () => createRequire(import.meta.url).resolve('highs')
+
+/** The worker as three awaitable steps; any failure or silence past `guardMs` rejects whatever is pending. */
+function startSolver(relativeGap: number, guardMs: number) {
+  const worker = new Worker(workerSource, {
+    eval: true,
+    workerData: { highs: highsPath(), options: { presolve: 'on', output_flag: false, mip_rel_gap: relativeGap } },
+  })
+  const pending = new Map<string, (message: WorkerMessage) => void>()
+  let failure: ScheduleFailed | null = null
+  const rejects = new Set<(error: Error) => void>()
+  const fail = (message: string) => {
+    failure ??= new ScheduleFailed(message)
+    for (const reject of rejects) reject(failure)
+    rejects.clear()
+    void worker.terminate()
+  }
+  // HiGHS honours its time limit; this guards against a solver that never answers.
+  const guard = setTimeout(() => fail('the solver did not answer in time'), guardMs)
+  worker.on('message', (message: WorkerMessage) => {
+    if (message.phase === 'error') return fail(`the solver failed: ${message.message}`)
+    pending.get(`${message.phase}:${message.id}`)?.(message)
+  })
+  worker.on('exit', (code) => fail(`the solver stopped (exit code ${code})`))
+  worker.on('error', (error) => fail(`the solver failed: ${error.message}`))
+  const expect = <T,>(phase: string, id: number) =>
+    new Promise<T>((resolve, reject) => {
+      if (failure) return reject(failure)
+      rejects.add(reject)
+      pending.set(`${phase}:${id}`, (message) => {
+        pending.delete(`${phase}:${id}`)
+        rejects.delete(reject)
+        resolve(message as unknown as T)
+      })
+    })
+  return {
+    /** The relaxation's result; `read` resolves once the integer program is read (only after an optimal relaxation). */
+    relax(id: number, model: ScheduleModel) {
+      const relaxed = expect<Relaxed>('relaxed', id)
+      const read = expect<unknown>('read', id)
+      read.catch(() => {})
+      worker.postMessage({ op: 'relax', id, relaxed: model.relaxed, lp: model.lp })
+      return { relaxed, read }
+    },
+    solve(id: number, timeLimitSec: number, start: Record<string, number> | null) {
+      const integer = expect<Integer>('integer', id)
+      worker.postMessage({ op: 'solve', id, timeLimitSec, start })
+      return integer
+    },
+    close() {
+      clearTimeout(guard)
+      failure ??= new ScheduleFailed('closed')
+      void worker.terminate()
+    },
+  }
+}
+
+/** Shifts in a set of solver values: the sum of the start variables. */
+const shiftsIn = (values: Record<string, number>) =>
+  Object.entries(values).reduce((sum, [name, value]) => sum + (name.startsWith('x') ? Math.round(value) : 0), 0)
 
 export async function solveSchedule(requirements: Requirements, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedSchedule> {
   checkRules(rules)
   // The limit runs from here: building the model is part of the relaxation phase.
   options.onProgress?.('relaxation', null)
   const started = performance.now()
-  const model = buildScheduleModel(requirements, rules)
   const timeLimitSec = options.timeLimitSec ?? 10
-  let integerLimitSec = timeLimitSec
-  const { lpBound, mipBound, status, values, relaxationMs, integerMs } = await new Promise<{
-    lpBound: number
-    mipBound: number | null
-    status: string
-    values: Record<string, number>
-    relaxationMs: number
-    integerMs: number
-  }>((resolve, reject) => {
-    const worker = new Worker(workerSource, {
-      eval: true,
-      workerData: {
-        highs: highsPath(),
-        relaxed: model.relaxed,
-        lp: model.lp,
-        options: { presolve: 'on', output_flag: false, mip_rel_gap: options.relativeGap ?? 0.01 },
-      },
-    })
-    let bound: number | null = null
+  const model = buildScheduleModel(requirements, rules)
+  const blocks = independentBlocks(requirements, rules)
+  const solver = startSolver(options.relativeGap ?? 0.01, (timeLimitSec + 60) * 1000)
+  // Solves programs in turn: all relaxations first (their sum is the bound), then each integer
+  // program with an equal share of what is left of the limit, from its warm start.
+  const solveParts = async (parts: ScheduleModel[], firstId: number) => {
+    const relaxedAll = parts.map((part, k) => solver.relax(firstId + k, part))
+    const starts: Array<Record<string, number> | null> = []
+    let lpBound = 0
     let relaxationMs = 0
-    let settled = false
-    const settle = () => {
-      settled = true
-      clearTimeout(guard)
-      void worker.terminate()
+    for (const [k, { relaxed }] of relaxedAll.entries()) {
+      const result = await relaxed
+      if (result.status !== 'Optimal') throw new ScheduleFailed(`the LP relaxation ended with status "${result.status}"`)
+      lpBound += result.objective
+      relaxationMs += result.milliseconds
+      // While HiGHS reads the integer program: the rounded relaxation, repaired, as its first incumbent.
+      starts.push(options.warmStart === false ? null : Object.fromEntries(warmStart(parts[k]!, requirements, rules, (name) => result.columns[name] ?? 0)))
     }
-    const fail = (message: string) => {
-      if (settled) return
-      settle()
-      reject(new ScheduleFailed(message))
+    options.onProgress?.('integer', lpBound)
+    const values: Record<string, number> = {}
+    let mipBound: number | null = 0
+    let status = 'Optimal'
+    let integerMs = 0
+    let integerLimitSec = 0
+    for (const [k, part] of relaxedAll.entries()) {
+      await part.read
+      const limit = integerTimeLimit(timeLimitSec, performance.now() - started, parts.length - k)
+      integerLimitSec += limit
+      const result = await solver.solve(firstId + k, limit, starts[k]!)
+      integerMs += result.milliseconds
+      Object.assign(values, result.values ?? {})
+      // A block's best bound is the better of its two; the MIP bound is reported when HiGHS proved one for every block.
+      mipBound = mipBound === null || result.mipBound === null ? null : mipBound + result.mipBound
+      // No integer solution within the limit: the repair builds that part greedily, and says so.
+      if (result.values === null) status = 'Greedy'
+      else if (status === 'Optimal') status = result.status
     }
-    // HiGHS honours its time limit; this guards against a solver that never answers.
-    const guard = setTimeout(() => fail('the solver did not answer in time'), (timeLimitSec + 60) * 1000)
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.phase === 'error') fail(`the solver failed: ${message.message}`)
-      else if (message.phase === 'relaxed') {
-        if (message.status !== 'Optimal') return fail(`the LP relaxation ended with status "${message.status}"`)
-        bound = message.objective
-        relaxationMs = message.milliseconds
-        options.onProgress?.('integer', bound)
-      } else if (message.phase === 'read') {
-        integerLimitSec = integerTimeLimit(timeLimitSec, performance.now() - started)
-        worker.postMessage({ timeLimitSec: integerLimitSec })
-      } else if (!settled) {
-        settle()
-        // No integer solution within the limit: the repair builds the schedule greedily, and says so.
-        resolve({
-          lpBound: bound!,
-          mipBound: message.mipBound,
-          status: message.values === null ? 'Greedy' : message.status,
-          values: message.values ?? {},
-          relaxationMs,
-          integerMs: message.milliseconds,
-        })
-      }
-    })
-    worker.on('exit', (code) => fail(`the solver stopped (exit code ${code})`))
-    worker.on('error', (error) => fail(`the solver failed: ${error.message}`))
-  })
+    return { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec }
+  }
+  let solved
+  try {
+    solved = await solveParts(blocks.length > 1 ? blocks.map((block) => buildScheduleModel(requirements, rules, block)) : [model], 0)
+    // The week's limit on shifts (people × working days) ties the blocks: when their schedules
+    // together break it, the whole week is solved as one program with what is left.
+    const cap = shiftCap(rules, new Set(requirements.day).size)
+    if (blocks.length > 1 && cap !== null && shiftsIn(solved.values) > cap) {
+      const whole = await solveParts([model], blocks.length)
+      solved = { ...whole, relaxationMs: solved.relaxationMs + whole.relaxationMs, integerMs: solved.integerMs + whole.integerMs }
+    }
+  } finally {
+    solver.close()
+  }
+  const { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec } = solved
   const repairStarted = performance.now()
   const result = readSchedule(model, requirements, rules, (name) => values[name] ?? 0)
   const ended = performance.now()
@@ -188,6 +270,6 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
     status,
     minutes,
     milliseconds: ended - started,
-    phases: { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired },
+    phases: { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired, blocks: blocks.length },
   }
 }
