@@ -16,7 +16,7 @@
 // that is 5 minutes (6h20 = 380 min and the 10- and 20-minute breaks end at :05, :10, :20…). The
 // solution is recounted minute by minute afterwards all the same.
 import highsLoader from 'highs'
-import { breaksIndependent, clockMinutes, horizonOf, recount, type Horizon, type PrintedShift, type Recount, type RulesFile, type WeekRequirements } from '../support/schedule-recount.ts'
+import { clockMinutes, horizonOf, recount, type Horizon, type PrintedShift, type Recount, type RulesFile, type WeekRequirements } from '../support/schedule-recount.ts'
 
 const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b))
 
@@ -44,7 +44,6 @@ export interface BestKnown {
 }
 
 export async function bestKnown(week: WeekRequirements, rules: RulesFile, timeLimitSec: number, horizon: Horizon = horizonOf(week, rules)): Promise<BestKnown> {
-  if (!breaksIndependent(rules)) throw new Error('the best-known model needs each type’s break windows apart')
   const grid = rowMinutes(rules)
   const { owed, reachable, starts, offsets } = horizon
   const rowsCount = horizon.minutes / grid

@@ -36,7 +36,7 @@ async function checkCase(qualityCase: QualityCase, dir: string, seconds: number)
   const counted = recount(week, rules, run.shifts, horizon)
   const owedHours = counted.owedAgentMinutes / 60
   console.log(
-    `CLI: ${s.seconds} s solving (${run.wallSeconds.toFixed(1)} s wall), status "${s.status}", ${run.shifts.length} shifts, paid ${s.paidHours} h, ` +
+    `CLI: ${s.seconds} s solving (limit ${String(s.timeLimitSeconds)} s; ${run.wallSeconds.toFixed(1)} s wall), status "${s.status}", ${run.shifts.length} shifts, paid ${s.paidHours} h, ` +
       `LP bound ${s.lpBound} h, MIP bound ${s.mipBound ?? 'none'} h, gap ${pct(s.gap)}, best gap ${pct(s.bestGap)}`,
   )
   console.log(

@@ -118,6 +118,7 @@ export interface Horizon {
 export function horizonOf(week: WeekRequirements, rules: RulesFile): Horizon {
   if (week.required.length % 96 !== 0) throw new Error('requirements must hold whole days of 15-minute intervals')
   if (week.start % (1440 * MINUTE) !== 0) throw new Error('requirements must start at a UTC midnight')
+  if (!breaksIndependent(rules)) throw new Error('the recount needs each shift type’s break windows apart (each break’s latest end before the next one’s earliest start)')
   const minutes = week.required.length * INTERVAL_MIN
   const days = minutes / 1440
   const weekday = (day: number) => new Date(week.start + day * 1440 * MINUTE).getUTCDay()
@@ -155,7 +156,7 @@ export function horizonOf(week: WeekRequirements, rules: RulesFile): Horizon {
       })
   }
   // A minute of a shift is off the floor for every placement only if some break covers it in every
-  // placement of that break (placements of different breaks are chosen independently; checked below).
+  // placement of that break (breaks' windows are apart, so their placements are independent).
   const reachable = new Uint8Array(minutes)
   const onFloorAlways = rules.shiftTypes.map((t, type) => {
     const reach = new Uint8Array(t.lengthMinutes).fill(1)
@@ -175,9 +176,9 @@ export function horizonOf(week: WeekRequirements, rules: RulesFile): Horizon {
 
 /**
  * Whether the breaks of each type can be placed independently: each break's latest end is no
- * later than the next one's earliest start. The reachability above and the best-known model rely on it.
+ * later than the next one's earliest start. Reachability and the best-known model rely on it.
  */
-export function breaksIndependent(rules: RulesFile): boolean {
+function breaksIndependent(rules: RulesFile): boolean {
   return rules.shiftTypes.every((t) =>
     (t.breaks ?? []).every((b, k, all) => k === 0 || all[k - 1]!.latestAfterStartMinutes + all[k - 1]!.lengthMinutes <= b.earliestAfterStartMinutes),
   )
@@ -193,8 +194,6 @@ export interface Recount {
   /** Owed minutes no allowed shift can reach. */
   unreachableMinutes: number
   unreachableAgentMinutes: number
-  /** Agents on the floor per minute of the horizon. */
-  onFloor: Int32Array
   /** Shifts or breaks the rules do not allow, one line each. */
   violations: string[]
 }
@@ -241,6 +240,13 @@ export function recount(week: WeekRequirements, rules: RulesFile, shifts: readon
       else onFloor[minute]!++
     }
   }
+  const perDay = new Map<number, number>()
+  for (const shift of shifts) {
+    const day = Math.floor((shift.start - week.start) / (1440 * MINUTE))
+    perDay.set(day, (perDay.get(day) ?? 0) + 1)
+  }
+  for (const [day, count] of perDay)
+    if (rules.maxAgentsPerDay != null && count > rules.maxAgentsPerDay) violations.push(`day ${day}: ${count} shifts, more than maxAgentsPerDay ${rules.maxAgentsPerDay}`)
   let owedAgentMinutes = 0
   let shortMinutes = 0
   let shortAgentMinutes = 0
@@ -265,7 +271,6 @@ export function recount(week: WeekRequirements, rules: RulesFile, shifts: readon
     shortAgentMinutes,
     unreachableMinutes,
     unreachableAgentMinutes,
-    onFloor,
     violations: [...new Set(violations)],
   }
 }
