@@ -15,6 +15,7 @@ import { channelHistory, type HistoryRecord } from '../../app/domain/forecast/hi
 import { solveSchedule } from '../../app/services/scheduler.server.ts'
 import { nr17Rules, weekRequirements } from '../support/schedule-week.ts'
 import { benchLoad } from './load.ts'
+import { benchScheduleQuality } from './schedule-quality.ts'
 import { percentile } from './percentile.ts'
 
 const ms = (x: number) => `${x.toFixed(1)} ms`
@@ -309,8 +310,8 @@ function benchImport() {
   if (run.status !== 0) throw new Error('the import benchmark failed')
 }
 
-// `npm run bench -- app` (or any of the names) runs only those parts; `load` (minutes long) runs
-// only when named.
+// `npm run bench -- app` (or any of the names) runs only those parts; `load` and
+// `schedule-quality` (minutes long) run only when named.
 const parts = {
   staffing: async () => benchStaffing(),
   demo: async () => benchDemoGeneration(),
@@ -319,8 +320,9 @@ const parts = {
   import: async () => benchImport(),
   app: benchApp,
   load: benchLoad,
+  'schedule-quality': benchScheduleQuality,
 }
 const chosen = process.argv.slice(2)
 for (const name of chosen) if (!(name in parts)) throw new Error(`unknown bench part "${name}"; parts: ${Object.keys(parts).join(', ')}`)
-const onlyWhenNamed = ['load']
+const onlyWhenNamed = ['load', 'schedule-quality']
 for (const [name, run] of Object.entries(parts)) if (chosen.includes(name) || (chosen.length === 0 && !onlyWhenNamed.includes(name))) await run()
