@@ -122,6 +122,8 @@ export function scheduleLines(result: SolvedSchedule, requirements: Requirements
         unreachableMinutes: result.minutes.unreachableMinutes,
         unreachableAgentMinutes: roundTo(result.minutes.unreachableAgentMinutes, 2),
         unreachable: result.minutes.unreachable.map((r) => ({ start: iso(r.start), end: iso(r.end) })),
+        // The most agents on a break at once (the rules' maxOnBreak holds it down).
+        mostOnBreak: result.breaks.most,
         gap: roundTo(result.gap, 5),
         // HiGHS's MIP bound (null when it proved none) and the gap to the better of the two bounds.
         mipBound: result.mipBound === null ? null : roundTo(result.mipBound, 2),

@@ -143,6 +143,13 @@ function Totals({ view }: { view: View }) {
     ['short-agent-minutes', t('schedules.shortAgentMinutes'), formatDecimal(totals.shortAgentMinutes, language, 0)],
     ['over-hours', t('schedules.overHours'), formatDecimal(totals.overHours, language, 1)],
     ['out-of-rules', t('schedules.outOfRules'), formatInteger(totals.outOfRules, language)],
+    [
+      'most-on-break',
+      t('schedules.mostOnBreak'),
+      totals.maxOnBreak === null
+        ? formatInteger(totals.mostOnBreak, language)
+        : t('schedules.mostOnBreakOfLimit', { most: formatInteger(totals.mostOnBreak, language), limit: formatInteger(totals.maxOnBreak, language) }),
+    ],
   ]
   const generated: Array<[string, string, string]> = [
     ['objective', t('schedules.objective'), formatDecimal(solver.objective, language, 1)],
@@ -172,6 +179,11 @@ function Totals({ view }: { view: View }) {
     <>
       {list(now, 'schedule-totals')}
       {totals.unreachableMinutes > 0 && <Unreachable view={view} />}
+      {totals.overBreakLimitMinutes > 0 && (
+        <p className="status error" role="alert" data-testid="over-break-limit">
+          {t('schedules.overBreakLimit', { count: totals.overBreakLimitMinutes, limit: totals.maxOnBreak })}
+        </p>
+      )}
       <p className="counts-title">{t('schedules.asGenerated')}</p>
       {list(generated, 'solver-figures')}
       <p className="note">

@@ -268,6 +268,7 @@ export default function ScheduleRulesRoute() {
             {field('latestStart', t('scheduleRules.latestStart'), 'text')}
             {field('startEveryMinutes', t('scheduleRules.startEvery'))}
             {field('breakEveryMinutes', t('scheduleRules.breakEvery'))}
+            {field('maxOnBreak', t('scheduleRules.maxOnBreak'))}
           </div>
           <p className="note">
             {t('scheduleRules.openingHours')} <Link to="/settings">{t('nav.settings')}</Link>.

@@ -42,6 +42,7 @@ const scalars = {
   breakEveryMinutes: wholeMinutes('scheduleRules.errors.step', 5),
   minAgentsWhileOpen: requiredNumber('scheduleRules.errors.minAgents', (n) => n >= 0 && n <= 10_000),
   maxAgentsPerDay: optionalNumber('scheduleRules.errors.maxAgents', (n) => Number.isInteger(n) && n >= 0),
+  maxOnBreak: optionalNumber('scheduleRules.errors.maxOnBreak', (n) => Number.isInteger(n) && n >= 1),
   daysOffPerWeek: requiredNumber('scheduleRules.errors.daysOff', (n) => Number.isInteger(n) && n >= 0 && n <= 6),
   timeLimitSeconds: requiredNumber('scheduleRules.errors.timeLimit', (n) => Number.isInteger(n) && n >= 1 && n <= 600),
   shortfallPenaltyHours: optionalNumber('scheduleRules.errors.penalty', (n) => n > 0),
@@ -97,12 +98,13 @@ export const rulesFormSchema = z.record(z.string(), z.string()).transform((form,
     [K in keyof typeof scalars]: z.output<(typeof scalars)[K]>
   }
   if (refused) return z.NEVER
-  const { maxAgentsPerDay, shortfallPenaltyHours, ...rest } = values
+  const { maxAgentsPerDay, maxOnBreak, shortfallPenaltyHours, ...rest } = values
   return {
     shiftTypes,
     ...rest,
     maxAgentsPerDay: maxAgentsPerDay ?? null,
     consecutiveDaysOff: Boolean(form.consecutiveDaysOff),
+    ...(maxOnBreak === undefined ? {} : { maxOnBreak }),
     ...(shortfallPenaltyHours === undefined ? {} : { shortfallPenaltyHours }),
   }
 })
@@ -116,6 +118,7 @@ export function rulesFormValues(file: RulesFile): Record<string, string> {
     breakEveryMinutes: String(file.breakEveryMinutes ?? 15),
     minAgentsWhileOpen: String(file.minAgentsWhileOpen ?? 0),
     maxAgentsPerDay: file.maxAgentsPerDay == null ? '' : String(file.maxAgentsPerDay),
+    maxOnBreak: file.maxOnBreak == null ? '' : String(file.maxOnBreak),
     daysOffPerWeek: String(file.daysOffPerWeek ?? 1),
     timeLimitSeconds: String(file.timeLimitSeconds ?? 10),
     shortfallPenaltyHours: file.shortfallPenaltyHours === undefined ? '' : String(file.shortfallPenaltyHours),

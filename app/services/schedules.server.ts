@@ -285,7 +285,7 @@ export interface ScheduleView {
     publishedBy: string | null
   }
   /** Of the schedule as it is now, hand edits included. */
-  totals: CoverageTotals & ShortMinutes & { paidHours: number; shifts: number; openShifts: number; outOfRules: number }
+  totals: CoverageTotals & ShortMinutes & { paidHours: number; shifts: number; openShifts: number; outOfRules: number; mostOnBreak: number; maxOnBreak: number | null; overBreakLimitMinutes: number }
   solver: SolverFigures
   days: Array<{ index: number; date: string; weekday: number; paidHours: number; shifts: number; coverage: number; short: number }>
   /** Selected day (null = the week). */
@@ -363,7 +363,7 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
   // cannot reach and those the schedule leaves short.
   const { intervalMin } = row
   const requirements = requirementsOver(requirement.start[0]!, requirement.start.at(-1)!, intervalMin, row.timeZone, () => 0, row.firstDay)
-  const { owed: owedMinutes, floor: floorMinutes, floorPerInterval: floor, totals, short } = recount(stored, requirements, requirement.owed, rules)
+  const { owed: owedMinutes, floor: floorMinutes, floorPerInterval: floor, totals, short, breaks } = recount(stored, requirements, requirement.owed, rules)
   const channels = await listChannels()
   const dayOf = requirements.day
   const days = Array.from({ length: row.days }, (_, index) => {
@@ -446,6 +446,9 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
       shifts: shifts.length,
       openShifts: shifts.filter((s) => s.agentId === null).length,
       outOfRules: violations.size,
+      mostOnBreak: breaks.most,
+      maxOnBreak: rules.maxOnBreak ?? null,
+      overBreakLimitMinutes: breaks.overLimitMinutes,
     },
     solver: {
       status: row.solverStatus,

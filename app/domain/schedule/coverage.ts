@@ -33,6 +33,24 @@ export function floorByMinute(shifts: readonly TimedShift[], first: number, coun
   return floor
 }
 
+/** Agents on a break in each of `count` minutes from `first` (a break counts in every minute it touches). */
+export function onBreakByMinute(shifts: readonly TimedShift[], first: number, count: number): number[] {
+  const delta = new Array<number>(count + 1).fill(0)
+  for (const shift of shifts) {
+    for (const b of shift.breaks) {
+      const a = Math.max(0, Math.floor((b.start - first) / MINUTE))
+      const z = Math.min(count, Math.ceil((b.end - first) / MINUTE))
+      if (a >= z) continue
+      delta[a]! += 1
+      delta[z]! -= 1
+    }
+  }
+  const out = new Array<number>(count)
+  let running = 0
+  for (let m = 0; m < count; m++) out[m] = running += delta[m]!
+  return out
+}
+
 export interface CoverageTotals {
   /** Agent-hours owed and agent-hours of it covered. */
   owedHours: number

@@ -18,6 +18,7 @@ import {
 } from './rules.ts'
 import type { Block } from './blocks.ts'
 import { allowedStarts, reachableMinutes, type AllowedStart } from './reach.ts'
+import { staggerBreaks } from './stagger.ts'
 
 export interface Requirements {
   intervalMin: number
@@ -184,6 +185,18 @@ export function buildScheduleModel(requirements: Requirements, rules: ScheduleRu
     objective.push([penalty * (table.end[r]! - table.start[r]!), `u${r}`])
     coverage.push(`c${r}: ${terms([...rows[r]!, [1, `u${r}`]])} >= ${num(owed[table.interval[r]!]!)}`)
   }
+  // At most N on a break at once: one row per distinct set of break placements that can take it.
+  const breakLimits: string[] = []
+  if (rules.maxOnBreak != null) {
+    const seen = new Set<string>()
+    for (let r = 0; r < rowCount; r++) {
+      const onBreak = rows[r]!.filter(([c]) => c < 0).map(([, v]): [number, string] => [1, v])
+      const key = onBreak.map(([, v]) => v).join(' ')
+      if (onBreak.length === 0 || seen.has(key)) continue
+      seen.add(key)
+      breakLimits.push(`b${r}: ${terms(onBreak)} <= ${rules.maxOnBreak}`)
+    }
+  }
   const limits =
     rules.maxAgentsPerDay == null
       ? []
@@ -192,7 +205,7 @@ export function buildScheduleModel(requirements: Requirements, rules: ScheduleRu
   const cap = shiftCap(rules, new Set(requirements.day).size)
   if (cap !== null && cap < (rules.maxAgentsPerDay ?? 0) * perDay.size)
     limits.push(`w: ${terms(starts.map((s): [number, string] => [1, s.name]))} <= ${cap}`)
-  const body = ['Minimize', ` obj: ${terms(objective)}`, 'Subject To', ...[...coverage, ...assignments, ...limits].map((c) => ` ${c}`)]
+  const body = ['Minimize', ` obj: ${terms(objective)}`, 'Subject To', ...[...coverage, ...assignments, ...breakLimits, ...limits].map((c) => ` ${c}`)]
   const relaxed = [...body, 'End'].join('\n')
   const lp = [...body, 'General', ...chunk(integers), 'End'].join('\n')
   const reach = table.start.map((t, r) => reachable[t]! && inBlock(table.interval[r]!))
@@ -240,10 +253,35 @@ export function contributions(model: ScheduleModel, intervalMin: number, rules: 
   return out
 }
 
+/** One agent's shift in the making: its start and the offset of each of its breaks. */
+export interface Placement {
+  start: Start
+  offsets: number[]
+}
+
+/** Agents on the floor and agents on a break per row, kept as placements are added and moved. */
+export interface RowCounts {
+  floor: number[]
+  onBreak: number[]
+}
+
+/** Rows the break `k` of a start at `offset` takes. */
+export function breakRows(model: ScheduleModel, intervalMin: number, rules: ScheduleRules, start: Start, k: number, offset: number): number[] {
+  return rowsIn(model.rows, intervalMin, start.interval, offset, offset + rules.shiftTypes[start.type]!.breaks[k]!.lengthMin)
+}
+
+/** Adds (sign 1) or takes away (−1) one placement's agent from the row counts. */
+export function count(model: ScheduleModel, intervalMin: number, rules: ScheduleRules, counts: RowCounts, placement: Placement, sign: 1 | -1): void {
+  for (const [r, c] of contributions(model, intervalMin, rules, placement.start, placement.offsets)) counts.floor[r]! += sign * c
+  placement.offsets.forEach((offset, k) => {
+    for (const r of breakRows(model, intervalMin, rules, placement.start, k, offset)) counts.onBreak[r]! += sign
+  })
+}
+
 /**
  * Turns solver values (integral after rounding) into shifts with their breaks, tops up coverage
- * the solver left short (when stopped by its time limit or its gap), and measures coverage row by
- * row.
+ * the solver left short (when stopped by its time limit or its gap), staggers the breaks
+ * (stagger.ts) and measures coverage row by row.
  */
 export function readSchedule(
   model: ScheduleModel,
@@ -255,44 +293,51 @@ export function readSchedule(
   const n = requirements.start.length
   const { rows } = model
   const rowCount = rows.start.length
-  const floor = new Array<number>(rowCount).fill(0)
-  const shifts: ScheduledShift[] = []
-  let paid = 0
+  const counts: RowCounts = { floor: new Array<number>(rowCount).fill(0), onBreak: new Array<number>(rowCount).fill(0) }
+  const placements: Placement[] = []
   for (const start of model.starts) {
-    const count = Math.round(value(start.name))
-    if (count <= 0) continue
+    const agents = Math.round(value(start.name))
+    if (agents <= 0) continue
     const type = rules.shiftTypes[start.type]!
-    const t0 = requirements.start[start.interval]!
-    paid += count * paidHours(type)
     // Agent a takes each break at the offset whose cumulative count first exceeds a.
     const offsets = start.breaks.map((options) => {
       const list: number[] = []
       for (const o of options) for (let c = Math.round(value(o.name)); c > 0; c--) list.push(o.offset)
       return list
     })
-    for (let a = 0; a < count; a++) {
-      const taken = type.breaks.map((b, k) => offsets[k]![a] ?? b.earliestMin)
-      for (const [r, c] of contributions(model, intervalMin, rules, start, taken)) floor[r]! += c
-      shifts.push(shiftAt(type, t0, taken))
-    }
+    for (let a = 0; a < agents; a++) placements.push({ start, offsets: type.breaks.map((b, k) => offsets[k]![a] ?? b.earliestMin) })
   }
-  const solved = shifts.length
-  paid += repairCoverage(model, requirements, rules, floor, shifts)
-  const repaired = shifts.length - solved
+  for (const placement of placements) count(model, intervalMin, rules, counts, placement, 1)
+  const solved = placements.length
+  // Staggering first may cover what stacked pauses left short without a shift more; then again
+  // for the breaks of the shifts the repair added.
+  staggerBreaks(model, requirements, rules, counts, placements)
+  if (repairCoverage(model, requirements, rules, counts, placements)) staggerBreaks(model, requirements, rules, counts, placements)
   const uncovered = new Set<number>()
   let shortAgentMinutes = 0
   const onFloor = new Array<number>(n).fill(Infinity)
   for (let r = 0; r < rowCount; r++) {
     const j = rows.interval[r]!
-    onFloor[j] = Math.min(onFloor[j]!, floor[r]!)
+    const floor = counts.floor[r]!
+    onFloor[j] = Math.min(onFloor[j]!, floor)
     // Requirements may carry shares of agents: within a millionth is covered.
-    if (model.owed[j]! - floor[r]! > 1e-6) {
+    if (model.owed[j]! - floor > 1e-6) {
       uncovered.add(j)
-      if (model.reachable[r]) shortAgentMinutes += (model.owed[j]! - floor[r]!) * (rows.end[r]! - rows.start[r]!)
+      if (model.reachable[r]) shortAgentMinutes += (model.owed[j]! - floor) * (rows.end[r]! - rows.start[r]!)
     }
   }
+  const shifts = placements.map(({ start, offsets }) => shiftAt(rules.shiftTypes[start.type]!, requirements.start[start.interval]!, offsets))
   shifts.sort((a, b) => a.start - b.start)
-  return { shifts, paidHours: paid, onFloor, uncovered: [...uncovered], shortHours: shortAgentMinutes / 60, owed: model.owed, repaired }
+  const paid = placements.reduce((sum, { start }) => sum + paidHours(rules.shiftTypes[start.type]!), 0)
+  return {
+    shifts,
+    paidHours: paid,
+    onFloor,
+    uncovered: [...uncovered],
+    shortHours: shortAgentMinutes / 60,
+    owed: model.owed,
+    repaired: placements.length - solved,
+  }
 }
 
 function shiftAt(type: ShiftType, t0: number, offsets: readonly number[]): ScheduledShift {
@@ -306,30 +351,23 @@ function shiftAt(type: ShiftType, t0: number, offsets: readonly number[]): Sched
 
 /**
  * Greedy repair: while a row owed is short, add the shift that covers it (breaks at the first
- * offsets clear of it) and removes the most shortfall per paid hour, within the per-day limit.
- * Rows no allowed shift can cover stay short. Returns the paid hours added.
+ * offsets clear of it and within the limit on breaks at once) and removes the most shortfall per
+ * paid hour, within the per-day and weekly limits. Rows no allowed shift can cover stay short.
+ * Whether it added any.
  */
-function repairCoverage(
-  model: ScheduleModel,
-  requirements: Requirements,
-  rules: ScheduleRules,
-  floor: number[],
-  shifts: ScheduledShift[],
-): number {
+function repairCoverage(model: ScheduleModel, requirements: Requirements, rules: ScheduleRules, counts: RowCounts, placements: Placement[]): boolean {
   const { intervalMin } = requirements
   const { rows } = model
+  const { floor, onBreak } = counts
   const rowCount = floor.length
   const owedAt = (r: number) => model.owed[rows.interval[r]!]!
-  const intervalAt = new Map(requirements.start.map((t, i) => [t, i]))
   const perDay = new Map<number, number>()
-  for (const shift of shifts) {
-    const i = intervalAt.get(shift.start)
-    if (i !== undefined) perDay.set(requirements.day[i]!, (perDay.get(requirements.day[i]!) ?? 0) + 1)
-  }
+  for (const { start } of placements) perDay.set(requirements.day[start.interval]!, (perDay.get(requirements.day[start.interval]!) ?? 0) + 1)
   const cap = shiftCap(rules, new Set(requirements.day).size)
-  let total = shifts.length
+  const breakRoom = (start: Start, k: number, offset: number) =>
+    rules.maxOnBreak == null || breakRows(model, intervalMin, rules, start, k, offset).every((r) => onBreak[r]! < rules.maxOnBreak!)
   const unfixable = new Set<number>()
-  let added = 0
+  const before = placements.length
   for (;;) {
     let row = -1
     for (let r = 0; r < rowCount; r++) {
@@ -338,8 +376,8 @@ function repairCoverage(
         break
       }
     }
-    if (row < 0 || (cap !== null && total >= cap)) return added
-    let best: { start: Start; offsets: number[]; gains: Map<number, number>; score: number } | null = null
+    if (row < 0 || (cap !== null && placements.length >= cap)) return placements.length > before
+    let best: { placement: Placement; score: number } | null = null
     for (const start of model.starts) {
       const type = rules.shiftTypes[start.type]!
       // Minutes from the shift's start to the row's start and end: the shift must cover the row.
@@ -350,27 +388,25 @@ function repairCoverage(
       if (rules.maxAgentsPerDay != null && (perDay.get(day) ?? 0) >= rules.maxAgentsPerDay) continue
       const offsets: number[] = []
       for (const [k, b] of type.breaks.entries()) {
-        const clear = start.breaks[k]!.find((o) => o.offset + b.lengthMin <= into || o.offset >= out)
+        const clear = start.breaks[k]!.find((o) => (o.offset + b.lengthMin <= into || o.offset >= out) && breakRoom(start, k, o.offset))
         if (!clear) break
         offsets.push(clear.offset)
       }
       if (offsets.length !== type.breaks.length) continue
-      const gains = contributions(model, intervalMin, rules, start, offsets)
       let gain = 0
       // Agent-minutes of shortfall it removes.
-      for (const [r, c] of gains) if (c > 0) gain += Math.min(Math.max(0, owedAt(r) - floor[r]!), c) * (rows.end[r]! - rows.start[r]!)
+      for (const [r, c] of contributions(model, intervalMin, rules, start, offsets))
+        if (c > 0) gain += Math.min(Math.max(0, owedAt(r) - floor[r]!), c) * (rows.end[r]! - rows.start[r]!)
       const score = gain / paidHours(type)
-      if (!best || score > best.score) best = { start, offsets, gains, score }
+      if (!best || score > best.score) best = { placement: { start, offsets }, score }
     }
     if (!best) {
       unfixable.add(row)
       continue
     }
-    const type = rules.shiftTypes[best.start.type]!
-    for (const [r, c] of best.gains) floor[r]! += c
-    shifts.push(shiftAt(type, requirements.start[best.start.interval]!, best.offsets))
-    perDay.set(requirements.day[best.start.interval]!, (perDay.get(requirements.day[best.start.interval]!) ?? 0) + 1)
-    total++
-    added += paidHours(type)
+    count(model, intervalMin, rules, counts, best.placement, 1)
+    placements.push(best.placement)
+    const day = requirements.day[best.placement.start.interval]!
+    perDay.set(day, (perDay.get(day) ?? 0) + 1)
   }
 }

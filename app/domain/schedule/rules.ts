@@ -40,6 +40,8 @@ export interface ScheduleRules {
   consecutiveDaysOff?: boolean
   /** Cost of one agent-hour short, in paid hours (default 100: coverage first, then cost). */
   shortfallPenaltyHours?: number
+  /** At most this many agents on a break at any minute (pauses staggered, not stacked); null = no limit. */
+  maxOnBreak?: number | null
 }
 
 /** Paid hours of one shift of the type. */
@@ -97,6 +99,7 @@ export function checkRules(rules: ScheduleRules): void {
   if (rules.daysOffPerWeek !== undefined && !(Number.isInteger(rules.daysOffPerWeek) && rules.daysOffPerWeek >= 0 && rules.daysOffPerWeek <= 6))
     fail('daysOffPerWeek must be a whole number from 0 to 6')
   if (rules.shortfallPenaltyHours !== undefined && !(rules.shortfallPenaltyHours > 0)) fail('shortfallPenaltyHours must be > 0')
+  if (rules.maxOnBreak != null && !(Number.isInteger(rules.maxOnBreak) && rules.maxOnBreak >= 1)) fail('maxOnBreak must be a whole number ≥ 1')
   for (const type of rules.shiftTypes) {
     if (!(Number.isInteger(type.lengthMin) && type.lengthMin >= 60 && type.lengthMin <= 16 * 60))
       fail(`shift "${type.name}": lengthMin must be whole minutes between 60 and 960`)
