@@ -7,7 +7,7 @@
 // checked on the joined solution instead (the solver falls back to the whole week when it binds).
 import type { Requirements } from './model.ts'
 import { allowedStarts } from './reach.ts'
-import type { ScheduleRules } from './rules.ts'
+import { wrapsAround, type ScheduleRules } from './rules.ts'
 
 /** Intervals [from, to) of a block that can be solved on its own. */
 export interface Block {
@@ -26,7 +26,8 @@ export function independentBlocks(requirements: Requirements, rules: ScheduleRul
   }
   const hasStart = new Array<boolean>(n).fill(false)
   const dayStarts = new Map<number, { first: number; last: number }>()
-  for (const { type, interval } of allowedStarts(requirements, rules)) {
+  const starts = allowedStarts(requirements, rules)
+  for (const { type, interval } of starts) {
     hasStart[interval] = true
     join(interval, interval + Math.ceil(rules.shiftTypes[type]!.lengthMin / intervalMin))
     const day = requirements.day[interval]!
@@ -34,6 +35,12 @@ export function independentBlocks(requirements: Requirements, rules: ScheduleRul
     dayStarts.set(day, { first: Math.min(seen?.first ?? interval, interval), last: Math.max(seen?.last ?? interval, interval) })
   }
   if (rules.maxAgentsPerDay != null) for (const { first, last } of dayStarts.values()) join(first, last + 1)
+  // A week whose last shifts run on into its first hours (rules.ts, wrapsAround) is one circle: solved whole.
+  const horizon = n * intervalMin
+  const wraps =
+    wrapsAround(horizon) &&
+    starts.some(({ type, interval }) => interval * intervalMin + rules.shiftTypes[type]!.lengthMin > horizon)
+  if (wraps) return [{ from: 0, to: n }]
   const blocks: Block[] = []
   let from = 0
   for (let j = 1; j <= n; j++) {

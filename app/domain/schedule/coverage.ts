@@ -3,6 +3,8 @@
 // requirement of the interval it lies in. Minutes short split into those no allowed shift can reach
 // (a rules problem) and those the schedule left short.
 
+import { stretchesIn } from './rules.ts'
+
 export interface TimedShift {
   /** UTC epoch ms. */
   start: number
@@ -12,43 +14,41 @@ export interface TimedShift {
 
 const MINUTE = 60_000
 
-/** Agents on the floor for the whole of each of `count` minutes from `first` (UTC epoch ms). */
-export function floorByMinute(shifts: readonly TimedShift[], first: number, count: number): number[] {
+/** Running sums of +1/−1 marks over minutes [from, to) of a horizon of `count` minutes (wrapped or clipped at its end). */
+function tally(count: number, marks: Iterable<[from: number, to: number, sign: number]>): number[] {
   const delta = new Array<number>(count + 1).fill(0)
-  const add = (from: number, to: number, sign: number) => {
-    const a = Math.max(0, from)
-    const b = Math.min(count, to)
-    if (a >= b) return
-    delta[a]! += sign
-    delta[b]! -= sign
-  }
-  for (const shift of shifts) {
-    // On the floor in the minutes the shift holds whole; off in every minute a break touches.
-    add(Math.ceil((shift.start - first) / MINUTE), Math.floor((shift.end - first) / MINUTE), 1)
-    for (const b of shift.breaks) add(Math.floor((b.start - first) / MINUTE), Math.ceil((b.end - first) / MINUTE), -1)
-  }
-  const floor = new Array<number>(count)
-  let running = 0
-  for (let m = 0; m < count; m++) floor[m] = running += delta[m]!
-  return floor
-}
-
-/** Agents on a break in each of `count` minutes from `first` (a break counts in every minute it touches). */
-export function onBreakByMinute(shifts: readonly TimedShift[], first: number, count: number): number[] {
-  const delta = new Array<number>(count + 1).fill(0)
-  for (const shift of shifts) {
-    for (const b of shift.breaks) {
-      const a = Math.max(0, Math.floor((b.start - first) / MINUTE))
-      const z = Math.min(count, Math.ceil((b.end - first) / MINUTE))
-      if (a >= z) continue
-      delta[a]! += 1
-      delta[z]! -= 1
+  for (const [from, to, sign] of marks) {
+    for (const [a, b] of stretchesIn(count, from, to)) {
+      delta[a]! += sign
+      delta[b]! -= sign
     }
   }
   const out = new Array<number>(count)
   let running = 0
   for (let m = 0; m < count; m++) out[m] = running += delta[m]!
   return out
+}
+
+/**
+ * Agents on the floor for the whole of each of `count` minutes from `first` (UTC epoch ms). A
+ * horizon of whole weeks wraps: what a shift holds past its end counts at its start (rules.ts).
+ */
+export function floorByMinute(shifts: readonly TimedShift[], first: number, count: number): number[] {
+  const minute = (t: number, round: (x: number) => number) => round((t - first) / MINUTE)
+  // On the floor in the minutes the shift holds whole; off in every minute a break touches.
+  return tally(
+    count,
+    shifts.flatMap((shift): Array<[number, number, number]> => [
+      [minute(shift.start, Math.ceil), minute(shift.end, Math.floor), 1],
+      ...shift.breaks.map((b): [number, number, number] => [minute(b.start, Math.floor), minute(b.end, Math.ceil), -1]),
+    ]),
+  )
+}
+
+/** Agents on a break in each of `count` minutes from `first` (a break counts in every minute it touches). */
+export function onBreakByMinute(shifts: readonly TimedShift[], first: number, count: number): number[] {
+  const minute = (t: number, round: (x: number) => number) => round((t - first) / MINUTE)
+  return tally(count, shifts.flatMap((shift) => shift.breaks.map((b): [number, number, number] => [minute(b.start, Math.floor), minute(b.end, Math.ceil), 1])))
 }
 
 export interface CoverageTotals {

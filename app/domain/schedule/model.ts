@@ -13,6 +13,8 @@ import {
   DEFAULT_SHORTFALL_PENALTY,
   paidHours,
   shiftCap,
+  stretchesIn,
+  wrapsAround,
   type ScheduleRules,
   type ShiftType,
 } from './rules.ts'
@@ -87,14 +89,14 @@ function spansOf(starts: readonly AllowedStart[], rules: ScheduleRules): Span[] 
   return out
 }
 
-/** Rows between consecutive boundaries: interval starts and the ends of every span, within the horizon. */
+/** Rows between consecutive boundaries: interval starts and the ends of every span, within the horizon (wrapped or clipped). */
 function buildRows(intervalCount: number, intervalMin: number, spans: readonly Span[]): Rows {
   const end = intervalCount * intervalMin
   const cuts = new Set<number>()
   for (let j = 0; j <= intervalCount; j++) cuts.add(j * intervalMin)
   for (const span of spans) {
     const t0 = span.interval * intervalMin
-    for (const t of [t0 + span.from, t0 + span.to]) if (t < end) cuts.add(t)
+    for (const [a, b] of stretchesIn(end, t0 + span.from, t0 + span.to)) cuts.add(a).add(b)
   }
   const sorted = [...cuts].sort((a, b) => a - b)
   const rows: Rows = { start: [], end: [], interval: [], at: new Map() }
@@ -108,12 +110,14 @@ function buildRows(intervalCount: number, intervalMin: number, spans: readonly S
   return rows
 }
 
-/** Indexes of the rows [from, to) minutes after `interval` starts covers (both are row boundaries, clipped to the horizon). */
+/** Indexes of the rows [from, to) minutes after `interval` starts covers (row boundaries; wrapped or clipped at the horizon's end). */
 function rowsIn(rows: Rows, intervalMin: number, interval: number, from: number, to: number): number[] {
   const horizon = rows.end.at(-1) ?? 0
-  const first = rows.at.get(Math.min(horizon, interval * intervalMin + from))!
-  const last = rows.at.get(Math.min(horizon, interval * intervalMin + to))!
-  return Array.from({ length: last - first }, (_, k) => first + k)
+  const t0 = interval * intervalMin
+  return stretchesIn(horizon, t0 + from, t0 + to).flatMap(([a, b]) => {
+    const first = rows.at.get(a)!
+    return Array.from({ length: rows.at.get(b)! - first }, (_, k) => first + k)
+  })
 }
 
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(12).replace(/\.?0+$/, ''))
@@ -361,6 +365,7 @@ function repairCoverage(model: ScheduleModel, requirements: Requirements, rules:
   const { floor, onBreak } = counts
   const rowCount = floor.length
   const owedAt = (r: number) => model.owed[rows.interval[r]!]!
+  const horizon = rows.end.at(-1) ?? 0
   const perDay = new Map<number, number>()
   for (const { start } of placements) perDay.set(requirements.day[start.interval]!, (perDay.get(requirements.day[start.interval]!) ?? 0) + 1)
   const cap = shiftCap(rules, new Set(requirements.day).size)
@@ -380,9 +385,11 @@ function repairCoverage(model: ScheduleModel, requirements: Requirements, rules:
     let best: { placement: Placement; score: number } | null = null
     for (const start of model.starts) {
       const type = rules.shiftTypes[start.type]!
-      // Minutes from the shift's start to the row's start and end: the shift must cover the row.
-      const into = rows.start[row]! - start.interval * intervalMin
-      const out = rows.end[row]! - start.interval * intervalMin
+      // Minutes from the shift's start to the row's start and end: the shift must cover the row
+      // (a row before the start, when the horizon wraps, is reached past its end).
+      let into = rows.start[row]! - start.interval * intervalMin
+      if (into < 0 && wrapsAround(horizon)) into += horizon
+      const out = into + rows.end[row]! - rows.start[row]!
       if (into < 0 || out > type.lengthMin) continue
       const day = requirements.day[start.interval]!
       if (rules.maxAgentsPerDay != null && (perDay.get(day) ?? 0) >= rules.maxAgentsPerDay) continue

@@ -3,7 +3,7 @@
 // placement of which takes it — stays short whatever the solver does. That is a rules problem, and
 // the schedule names it as one (decision 010).
 import type { Requirements } from './model.ts'
-import { breakOffsets, onStartGrid, withinOpeningHours, type ScheduleRules } from './rules.ts'
+import { breakOffsets, onStartGrid, stretchesIn, withinOpeningHours, type ScheduleRules } from './rules.ts'
 
 /** A shift type that may start at an interval: on the start grid and within opening hours. */
 export interface AllowedStart {
@@ -30,11 +30,10 @@ export function reachableMinutes(requirements: Requirements, rules: ScheduleRule
   const count = requirements.start.length * intervalMin
   const delta = new Array<number>(count + 1).fill(0)
   const add = (from: number, to: number, sign: number) => {
-    const a = Math.min(count, from)
-    const b = Math.min(count, to)
-    if (a >= b) return
-    delta[a]! += sign
-    delta[b]! -= sign
+    for (const [a, b] of stretchesIn(count, from, to)) {
+      delta[a]! += sign
+      delta[b]! -= sign
+    }
   }
   for (const { type: s, interval } of allowedStarts(requirements, rules)) {
     const type = rules.shiftTypes[s]!

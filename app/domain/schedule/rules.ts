@@ -60,12 +60,46 @@ export function onStartGrid(rules: ScheduleRules, minute: number): boolean {
 
 /**
  * Whether a shift of `lengthMin` starting at a local minute of a weekday lies within the opening
- * hours: it starts after opening and ends by closing (always, when there are none).
+ * hours: it starts after opening and ends by closing (always, when there are none). A shift
+ * crosses midnight only into hours that go on from it: the day closes at 24:00 and the next opens
+ * at 00:00 (a 24-hour operation's night shift).
  */
 export function withinOpeningHours(rules: ScheduleRules, weekday: number, minute: number, lengthMin: number): boolean {
   if (!rules.openingHours) return true
-  const day = rules.openingHours[weekday]
-  return !!day && minute >= day.open && minute + lengthMin <= day.close
+  let day = weekday
+  let from = minute
+  let left = lengthMin
+  for (;;) {
+    const hours = rules.openingHours[day]
+    const to = Math.min(1440, from + left)
+    if (!hours || from < hours.open || to > hours.close) return false
+    left -= to - from
+    if (left <= 0) return true
+    from = 0
+    day = (day + 1) % 7
+  }
+}
+
+/** Minutes in a week: a horizon of whole weeks wraps, its end meeting its start (see wrapsAround). */
+const WEEK_MIN = 7 * 1440
+
+/**
+ * Whether a horizon of `minutes` wraps around: a whole number of weeks, so that the part of a
+ * shift past its end (Sunday night into Monday) stands for the same minutes at its start — the
+ * week as a pattern that repeats, as the shifts of the week before cover this Monday's early hours.
+ * Other horizons clip what runs past their end.
+ */
+export function wrapsAround(minutes: number): boolean {
+  return minutes > 0 && minutes % WEEK_MIN === 0
+}
+
+/** Stretches [from, to) of a horizon of `horizon` minutes that minutes [from, to) fall in: wrapped past the end, or clipped. */
+export function stretchesIn(horizon: number, from: number, to: number): Array<[number, number]> {
+  const a = Math.max(0, from)
+  if (to <= horizon) return a < to ? [[a, to]] : []
+  const head: Array<[number, number]> = a < horizon ? [[a, horizon]] : []
+  if (!wrapsAround(horizon)) return head
+  return [...head, ...stretchesIn(horizon, Math.max(0, from - horizon), to - horizon)]
 }
 
 /** Offsets from the shift's start (minutes) at which a break may start: its window on the break grid. */
