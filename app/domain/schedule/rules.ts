@@ -38,6 +38,8 @@ export interface ScheduleRules {
   daysOffPerWeek?: number
   /** Days off are taken together (e.g. Saturday and Sunday); the roster honours it. */
   consecutiveDaysOff?: boolean
+  /** Each agent's starts stay within this many minutes of their first start of the week (the roster's rule); null/absent = none. */
+  startToleranceMin?: number | null
   /** Cost of one agent-hour short, in paid hours (default 100: coverage first, then cost). */
   shortfallPenaltyHours?: number
 }
@@ -97,6 +99,7 @@ export function checkRules(rules: ScheduleRules): void {
   if (rules.daysOffPerWeek !== undefined && !(Number.isInteger(rules.daysOffPerWeek) && rules.daysOffPerWeek >= 0 && rules.daysOffPerWeek <= 6))
     fail('daysOffPerWeek must be a whole number from 0 to 6')
   if (rules.shortfallPenaltyHours !== undefined && !(rules.shortfallPenaltyHours > 0)) fail('shortfallPenaltyHours must be > 0')
+  if (rules.startToleranceMin != null) minutes('startToleranceMin', rules.startToleranceMin, 720)
   for (const type of rules.shiftTypes) {
     if (!(Number.isInteger(type.lengthMin) && type.lengthMin >= 60 && type.lengthMin <= 16 * 60))
       fail(`shift "${type.name}": lengthMin must be whole minutes between 60 and 960`)
