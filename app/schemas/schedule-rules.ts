@@ -48,6 +48,8 @@ export const scheduleRulesSchema = z
     maxAgentsPerDay: z.number().int().min(0).nullable().default(null),
     daysOffPerWeek: z.number().int().min(0).max(6).default(1),
     consecutiveDaysOff: z.boolean().default(false),
+    /** The roster keeps each agent's starts within this many minutes of their first of the week (absent/null: no rule). */
+    startToleranceMinutes: z.number().int().min(0).max(720).nullable().optional(),
     shortfallPenaltyHours: z.number().positive().optional(),
     timeLimitSeconds: z.number().positive().max(600).default(10),
   })
@@ -70,6 +72,7 @@ export function toScheduleRules(parsed: z.output<typeof scheduleRulesSchema>): {
       maxAgentsPerDay: parsed.maxAgentsPerDay,
       daysOffPerWeek: parsed.daysOffPerWeek,
       consecutiveDaysOff: parsed.consecutiveDaysOff,
+      startToleranceMin: parsed.startToleranceMinutes ?? null,
       shortfallPenaltyHours: parsed.shortfallPenaltyHours,
     },
     timeLimitSec: parsed.timeLimitSeconds,
