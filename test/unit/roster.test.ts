@@ -467,6 +467,18 @@ describe('roster: weekend days off rotated over weeks', () => {
     ])
   })
 
+  it('gives the weekend day off to the agent due it even when weekdays have more agents to spare', () => {
+    // Mon–Fri need 4 of 6 (2 to spare), the weekend 5 (1): the first five in turn take a weekday,
+    // and only the sixth finds Saturday as good as any. Agent 6 had last weekend off, agent 1 not:
+    // the Saturday goes to agent 1, the first in the rotation, whatever the turn that found it.
+    const shifts = Array.from({ length: 7 }, (_, d) => Array.from({ length: d < 5 ? 4 : 5 }, () => shift(d, '08:00', '14:00'))).flat()
+    const agents = [1, 2, 3, 4, 5, 6].map((id) => ({ ...agent(id, 44), weekendHistory: [id === 6 ? 1 : 0] }))
+    const roster = assignRoster(shifts, agents, options)
+    checkRoster(shifts, agents, options, roster)
+    expect(roster.daysOff.get(1)).toEqual([5])
+    expect([...roster.daysOff.values()].flat().sort()).toEqual([0, 1, 2, 3, 4, 5])
+  })
+
   it('orders by weekend days off, then the longest since the last, then the team\'s order', () => {
     expect(weekendPriority([{ weekendHistory: [1, 0] }, { weekendHistory: [0, 1] }, { weekendHistory: [] }, { weekendHistory: [0, 2] }])).toEqual([2, 1, 0, 3])
   })

@@ -226,6 +226,9 @@ function bestWindow(value: readonly number[], weekend: readonly boolean[], k: nu
 /**
  * Days off per agent (input order): in weekend-priority order, each takes the pattern that keeps
  * the week most feasible; a day the agent is not available costs nothing, so it is taken first.
+ * Then the patterns of the agents available every day (interchangeable: swapping their patterns
+ * leaves every day's surplus as it is) are handed out again, most weekend days first, in priority
+ * order — so the rotation decides who gets the weekend days off, and the surplus only how many.
  */
 function chooseDaysOff(
   need: readonly number[],
@@ -243,6 +246,10 @@ function chooseDaysOff(
     for (const d of off) surplus[d]! -= works[a]![d]!
     out[a] = off
   }
+  const weekendDays = (days: readonly number[]) => days.filter((d) => weekend[d]).length
+  const free = order.filter((a) => works[a]!.every((w) => w === 1))
+  const patterns = free.map((a) => out[a]!).sort((x, y) => weekendDays(y) - weekendDays(x))
+  free.forEach((a, j) => (out[a] = patterns[j]!))
   return out
 }
 
