@@ -12,7 +12,6 @@
 // off go first to the agents with the fewest of them in the previous weeks (see `weekendPriority`).
 import type { WeekHours } from '../opening-hours.ts'
 
-
 export interface RosterAgent {
   id: number
   name: string

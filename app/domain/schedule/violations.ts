@@ -1,9 +1,9 @@
 // The rules a shift breaks in its schedule: the ones generation follows — shift types and their
 // breaks, the start grid and opening hours (rules.ts, as the model applies them), days off, one
 // shift a day, 11 h rest, contracted hours, availability, contract shift types and the start
-// tolerance (roster.ts), and the team's channels — checked
-// against the schedule's stored rules and the team. A hand edit that breaks one is refused with
-// these reasons, or saved anyway and shown with them until fixed.
+// tolerance (roster.ts), and the team's channels — checked against the schedule's stored rules
+// and the team. A hand edit that breaks one is refused with these reasons, or saved anyway and
+// shown with them until fixed; the roster's own breaks (the start tolerance) show the same way.
 import { localMinuteOfDay, weekdayOf } from '../intervals.ts'
 import type { WeekHours } from '../opening-hours.ts'
 import { availableFor, contractAllows, DEFAULT_MIN_REST_MIN, fitsContract, restedEnough, withinStartTolerance } from './roster.ts'
