@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs'
 import type { Requirements } from '../domain/schedule/model.ts'
 import { LocalTimeReader } from '../domain/import/local-time.ts'
 import { requirementsOver } from '../domain/schedule/requirements.ts'
-import { assignRoster, type RosterAgent } from '../domain/schedule/roster.ts'
+import { formatClock, parseClock, type OpeningHours } from '../domain/opening-hours.ts'
+import { parseWeekday } from '../domain/planned-aht.ts'
+import { assignRoster, type RosterAgent, type RosterBreak } from '../domain/schedule/roster.ts'
 import { daysOffIn, paidHours, type ScheduleRules } from '../domain/schedule/rules.ts'
 import { roundTo } from '../utils/format.ts'
 import type { SolvedSchedule } from '../services/scheduler.server.ts'
@@ -54,12 +56,46 @@ export function readRequirements(file: string, timeZone: string): Requirements {
   return requirementsOver(Math.min(...byStart.keys()), Math.max(...byStart.keys()), 15, timeZone, (t) => byStart.get(t) ?? 0)
 }
 
-/** Reads `name,weekly_hours` (the roster for `--agents`); every line's problem is reported. */
-export function readAgents(file: string): RosterAgent[] {
+/**
+ * An `availability` cell: space-separated `DAY[-DAY]=HH:MM-HH:MM` (e.g. `mon-fri=08:00-14:00
+ * sat=08:00-12:00`; days in English or Portuguese, a range running Monday-first and wrapping);
+ * days not named are not worked. Empty = any time. Null when it cannot be read.
+ */
+export function parseAvailability(cell: string): RosterAgent['availability'] | null {
+  if (cell.trim() === '') return undefined
+  const week: Array<OpeningHours | null> = Array.from({ length: 7 }, () => null)
+  for (const part of cell.trim().split(/\s+/)) {
+    const match = /^([^=-]+)(?:-([^=]+))?=(\d{1,2}:\d{2})-(\d{1,2}:\d{2})$/.exec(part)
+    if (!match) return null
+    const first = parseWeekday(match[1]!)
+    const last = match[2] === undefined ? first : parseWeekday(match[2])
+    const open = parseClock(match[3]!.padStart(5, '0'))
+    const close = parseClock(match[4]!.padStart(5, '0'))
+    if (first === undefined || last === undefined || open === null || close === null || !(open < close)) return null
+    // Monday-first positions (Monday 0 … Sunday 6), so mon-sun covers the week.
+    const from = (first + 6) % 7
+    const to = (last + 6) % 7
+    for (let k = 0; k <= (to - from + 7) % 7; k++) {
+      const weekday = (((from + k) % 7) + 1) % 7
+      if (week[weekday]) return null // a day named twice
+      week[weekday] = { open, close }
+    }
+  }
+  return week
+}
+
+/**
+ * Reads `name,weekly_hours` (the roster for `--agents`), with optional `shift_types` (names from
+ * the rules separated by `|`; empty = every type) and `availability` (see parseAvailability);
+ * every line's problem is reported.
+ */
+export function readAgents(file: string, shiftTypeNames: readonly string[] = []): RosterAgent[] {
   const records = readCsvRecords(file)
   const header = (records[0] ?? []).map((h) => h.toLowerCase())
   const nameAt = header.indexOf('name')
   const hoursAt = header.indexOf('weekly_hours')
+  const typesAt = header.indexOf('shift_types')
+  const availabilityAt = header.indexOf('availability')
   if (nameAt < 0 || hoursAt < 0) throw new BadRequirements([`line 1: the header needs name and weekly_hours (has: ${header.join(', ')})`])
   const problems: string[] = []
   const agents: RosterAgent[] = []
@@ -67,39 +103,65 @@ export function readAgents(file: string): RosterAgent[] {
   records.slice(1).forEach((record, k) => {
     const name = record[nameAt] ?? ''
     const hours = Number((record[hoursAt] ?? '').replace(',', '.'))
+    const typesCell = typesAt < 0 ? '' : record[typesAt] ?? ''
+    const shiftTypes = typesCell.split('|').map((t) => t.trim()).filter((t) => t !== '')
+    const unknownType = shiftTypes.find((t) => !shiftTypeNames.includes(t))
+    const availabilityCell = availabilityAt < 0 ? '' : record[availabilityAt] ?? ''
+    const availability = parseAvailability(availabilityCell)
     if (!name) problems.push(`line ${k + 2}: name is empty`)
     else if (names.has(name)) problems.push(`line ${k + 2}: agent "${name}" appears again`)
     else if (!(hours > 0 && hours <= 80))
       problems.push(`line ${k + 2}: weekly_hours "${record[hoursAt] ?? ''}" is not a number of hours from 1 to 80`)
+    else if (unknownType !== undefined)
+      problems.push(`line ${k + 2}: shift type "${unknownType}" is not in the rules (${shiftTypeNames.join(', ')})`)
+    else if (availability === null)
+      problems.push(`line ${k + 2}: availability "${availabilityCell}" is not like mon-fri=08:00-14:00 sat=08:00-12:00`)
     else {
       names.add(name)
-      agents.push({ id: agents.length, name, weeklyHours: hours })
+      agents.push({ id: agents.length, name, weeklyHours: hours, shiftTypes, availability: availability ?? null })
     }
   })
   if (problems.length > 0) throw new BadRequirements(problems)
   return agents
 }
 
-/** Each shift's agent's name (null = open), as the page's roster assigns them. */
+export interface RosterNames {
+  /** Each shift's agent's name (null = open). */
+  names: Array<string | null>
+  /** The rules the roster broke, in shift order. */
+  broken: RosterBreak[]
+}
+
+/** Each shift's agent, as the page's roster assigns them, and the rules it broke. */
 export function rosterNames(
   result: SolvedSchedule,
   requirements: Requirements,
   rules: ScheduleRules,
   agents: readonly RosterAgent[],
-): Array<string | null> {
-  const dayAt = new Map(requirements.start.map((t, i) => [t, requirements.day[i]!]))
+): RosterNames {
+  const at = new Map(requirements.start.map((t, i) => [t, i]))
   const days = Math.max(...requirements.day) + 1
   const paid = new Map(rules.shiftTypes.map((t) => [t.name, paidHours(t)]))
   const roster = assignRoster(
-    result.shifts.map((s) => ({ start: s.start, end: s.end, paidHours: paid.get(s.type)!, day: dayAt.get(s.start)! })),
+    result.shifts.map((s) => {
+      const i = at.get(s.start)!
+      return { start: s.start, end: s.end, type: s.type, paidHours: paid.get(s.type)!, day: requirements.day[i]!, startMin: requirements.minute[i]! }
+    }),
     // Contracts are weekly: a 14-day file holds two weeks of hours (a shorter one, a week's).
     agents.map((a) => ({ ...a, weeklyHours: a.weeklyHours * Math.max(1, days / 7) })),
-    { days, daysOffPerWeek: daysOffIn(rules, days), consecutiveDaysOff: rules.consecutiveDaysOff ?? false },
+    {
+      days,
+      daysOffPerWeek: daysOffIn(rules, days),
+      consecutiveDaysOff: rules.consecutiveDaysOff ?? false,
+      firstWeekday: requirements.weekday[0]!,
+      startToleranceMin: rules.startToleranceMin,
+    },
   )
-  return roster.agentOf.map((id) => (id === null ? null : agents[id]!.name))
+  return { names: roster.agentOf.map((id) => (id === null ? null : agents[id]!.name)), broken: roster.broken }
 }
 
-export function scheduleLines(result: SolvedSchedule, requirements: Requirements, agentNames?: ReadonlyArray<string | null>): string[] {
+export function scheduleLines(result: SolvedSchedule, requirements: Requirements, roster?: RosterNames): string[] {
+  const agentNames = roster?.names
   const iso = (t: number) => new Date(t).toISOString()
   return [
     ...result.shifts.map((s, k) =>
@@ -135,7 +197,21 @@ export function scheduleLines(result: SolvedSchedule, requirements: Requirements
         // The limit covers the whole solve; the integer program had what was left (at least 1 s).
         timeLimitSeconds: result.phases.limitSec,
         integerLimitSeconds: roundTo(result.phases.integerLimitSec, 2),
+        // With --agents: each rule the roster broke to staff a shift (its start, agent, rule, details).
+        ...(roster && { rosterBreaks: roster.broken.map((b) => rosterBreakLine(b, result, roster.names)) }),
       },
     }),
   ]
+}
+
+/** A broken rule as the summary prints it: local clock times "HH:MM". */
+function rosterBreakLine(b: RosterBreak, result: SolvedSchedule, names: ReadonlyArray<string | null>) {
+  return {
+    start: new Date(result.shifts[b.shift]!.start).toISOString(),
+    agent: names[b.shift],
+    rule: b.rule,
+    localStart: formatClock(b.startMin),
+    firstStart: formatClock(b.anchorMin),
+    toleranceMinutes: b.toleranceMin,
+  }
 }

@@ -367,7 +367,7 @@ program
   .requiredOption('--requirements <file>', 'CSV interval_start,required (15-minute intervals)')
   .requiredOption('--rules <file>', 'RULES.json: shift types, breaks, start times, opening hours (see the README)')
   .option('--tz <zone>', "IANA time zone of the file's times without an offset and of the rules' times (default: the operation's)")
-  .option('--agents <file>', 'CSV name,weekly_hours: give the shifts to these people (days off and 11 h rest honoured)')
+  .option('--agents <file>', 'CSV name,weekly_hours[,shift_types][,availability]: give the shifts to these people (days off, 11 h rest, availability and contract types honoured)')
   .option('--json', 'JSON lines (the only format; accepted for clarity)')
   .action(async (options: { requirements: string; rules: string; tz?: string; agents?: string }) => {
     for (const file of [options.requirements, options.rules, options.agents ?? options.rules])
@@ -395,7 +395,7 @@ program
     }
     let agents
     try {
-      agents = options.agents ? readAgents(options.agents) : undefined
+      agents = options.agents ? readAgents(options.agents, rules.shiftTypes.map((t) => t.name)) : undefined
     } catch (error) {
       if (!(error instanceof BadRequirements)) throw error
       for (const problem of error.problems.slice(0, 100)) console.error(problem)

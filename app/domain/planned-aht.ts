@@ -33,6 +33,11 @@ const weekdayNames: Record<string, number> = {
   sab: 6, sabado: 6, sat: 6, saturday: 6,
 }
 
+/** A weekday as people type it ("seg", "sábado", "Mon", 0–6; 0 = Sunday); undefined when not one. */
+export function parseWeekday(text: string): number | undefined {
+  return /^[0-6]$/.test(text) ? Number(text) : weekdayNames[plain(text).replace(/\.$/, '')]
+}
+
 const plain = (text: string) =>
   text
     .normalize('NFD')
@@ -61,7 +66,7 @@ export function parseAhtProfile(text: string): { profile: AhtProfile | null; pro
     if (index === 0 && parts.length === 3 && !/\d/.test(parts[1]!)) return // a header
     if (parts.length !== 3) return void problems.push({ line, reason: 'columns', value: trimmed })
     const [dayText, hourText, secondsText] = parts as [string, string, string]
-    const weekday = /^[0-6]$/.test(dayText) ? Number(dayText) : weekdayNames[plain(dayText).replace(/\.$/, '')]
+    const weekday = parseWeekday(dayText)
     if (weekday === undefined) return void problems.push({ line, reason: 'weekday', value: dayText })
     const hourMatch = /^(\d{1,2})(?::00)?h?$/.exec(hourText)
     const hour = hourMatch ? Number(hourMatch[1]) : NaN

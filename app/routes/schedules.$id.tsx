@@ -89,6 +89,12 @@ function violationText(t: TFunction, language: string, v: ShiftViolation, shift:
       return t(key, { rest: formatDuration(v.restMin * 60, language), min: formatDuration(v.minRestMin * 60, language) })
     case 'contract':
       return t(key, { hours: formatDecimal(v.hours, language, 1), weekly: formatDecimal(v.weeklyHours, language, 1) })
+    case 'availability':
+      return v.open === null || v.close === null ? t(`${key}Day`) : t(key, { open: formatClock(v.open), close: formatClock(v.close) })
+    case 'contractShiftType':
+      return t(key, { type: shift.type, types: v.allowed.join(', ') })
+    case 'startTolerance':
+      return t(key, { anchor: formatClock(v.anchor), tolerance: v.toleranceMin })
     default:
       return t(key)
   }

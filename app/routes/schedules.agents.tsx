@@ -4,22 +4,26 @@ import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { Field, FieldError } from '../components/field.tsx'
 import { RowAction } from '../components/row-action.tsx'
+import { WeekHoursFields } from '../components/week-hours-fields.tsx'
 import { agentActiveSchema, agentFormSchema, DEFAULT_WEEKLY_HOURS } from '../schemas/agents.ts'
 import { fieldErrors } from '../schemas/form-fields.ts'
 import { listAgents, saveAgent, setAgentActive } from '../services/agents.server.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
 import { listChannels } from '../services/operation.server.ts'
+import { getRulesFile } from '../services/schedule-rules.server.ts'
+import { weekHours } from '../utils/audit-details.ts'
 import { useCan } from '../utils/user.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
   const edit = new URL(request.url).searchParams.get('edit')
-  const [agents, channels] = await Promise.all([listAgents(), listChannels()])
+  const [agents, channels, rules] = await Promise.all([listAgents(), listChannels(), getRulesFile()])
   const editing = edit === null ? null : agents.find((a) => String(a.id) === edit) ?? null
   if (edit !== null && !editing) throw new Response('Agent not found', { status: 404 })
-  return { agents, channels: channels.map((c) => ({ key: c.key, name: c.name })), editing }
+  const shiftTypes = rules.file.shiftTypes.map((t) => t.name)
+  return { agents, channels: channels.map((c) => ({ key: c.key, name: c.name })), shiftTypes, editing }
 }
 
 type ActionResult = { ok: true; name: string } | { ok: false; errors: Record<string, string>; values: Record<string, string | string[]> }
@@ -33,6 +37,7 @@ async function act({ request }: ActionFunctionArgs) {
   const formData = await request.formData()
   const values: Record<string, string | string[]> = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
   values.channels = formData.getAll('channels').map(String)
+  values.shiftTypes = formData.getAll('shiftTypes').map(String)
   if (values.intent === 'active') {
     const parsed = agentActiveSchema.safeParse(values)
     const result = parsed.success && (await setAgentActive(parsed.data.agentId, parsed.data.active))
@@ -42,8 +47,11 @@ async function act({ request }: ActionFunctionArgs) {
   }
   if (values.intent !== 'save') throw new Response('Unknown form', { status: 400 })
   const refuse = (errors: Record<string, string>) => data<ActionResult>({ ok: false, errors, values }, { status: 400 })
-  const channels = await listChannels()
-  const parsed = agentFormSchema(channels.map((c) => c.key)).safeParse(values)
+  const [channels, rules] = await Promise.all([listChannels(), getRulesFile()])
+  const parsed = agentFormSchema(
+    channels.map((c) => c.key),
+    rules.file.shiftTypes.map((t) => t.name),
+  ).safeParse(values)
   if (!parsed.success) return refuse(fieldErrors(parsed.error))
   const { agentId, ...agent } = parsed.data
   const saved = await saveAgent(agentId, agent)
@@ -58,7 +66,7 @@ const hoursText = (hours: number, language: string) =>
   new Intl.NumberFormat(language, { maximumFractionDigits: 2, useGrouping: false }).format(hours)
 
 function AgentForm() {
-  const { channels, editing } = useLoaderData<typeof loader>()
+  const { channels, shiftTypes, editing } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t, i18n } = useTranslation()
   const navigation = useNavigation()
@@ -69,6 +77,8 @@ function AgentForm() {
     return typeof v === 'string' ? v : stored
   }
   const checked = refused ? (refused.values.channels as string[]) : editing?.channels ?? []
+  const contractTypes = refused ? (refused.values.shiftTypes as string[]) : editing?.shiftTypes ?? []
+  const availabilityError = Object.keys(errors).find((k) => /^open\d$/.test(k))
   const key = `${editing?.id ?? 'new'}-${refused ? 'refused' : result?.ok ? result.name : 'stored'}`
   return (
     <section className="panel" aria-labelledby="agent-form-title">
@@ -104,6 +114,24 @@ function AgentForm() {
           defaultValue={value('weeklyHours', hoursText(editing?.weeklyHours ?? DEFAULT_WEEKLY_HOURS, i18n.language))}
           error={errors.weeklyHours}
         />
+        <fieldset className="form-row">
+          <legend>{t('team.shiftTypes')}</legend>
+          {shiftTypes.map((name) => (
+            <label key={name} className="check">
+              <input type="checkbox" name="shiftTypes" value={name} defaultChecked={contractTypes.includes(name)} /> {name}
+            </label>
+          ))}
+          <FieldError error={errors.shiftTypes} />
+        </fieldset>
+        <WeekHoursFields
+          hours={editing?.availability ?? null}
+          values={refused?.values ?? null}
+          error={availabilityError ? errors[availabilityError] : undefined}
+          legend={t('team.availability')}
+          help={t('team.availabilityHelp')}
+          fromLabel={t('team.availableFrom')}
+          toLabel={t('team.availableUntil')}
+        />
         <div className="form-row">
           <button type="submit" disabled={navigation.state === 'submitting' && navigation.formData?.get('intent') === 'save'}>
             {editing ? t('team.save') : t('team.addButton')}
@@ -112,6 +140,7 @@ function AgentForm() {
         </div>
       </Form>
       <p className="note">{t('team.weeklyHoursHelp')}</p>
+      <p className="note">{t('team.shiftTypesHelp')}</p>
     </section>
   )
 }
@@ -168,6 +197,12 @@ export default function ScheduleAgentsRoute() {
                   </th>
                   <th scope="col">{t('team.weeklyHours')}</th>
                   <th scope="col" className="text">
+                    {t('team.shiftTypes')}
+                  </th>
+                  <th scope="col" className="text">
+                    {t('team.availability')}
+                  </th>
+                  <th scope="col" className="text">
                     {t('team.status')}
                   </th>
                   {canEdit && (
@@ -183,6 +218,10 @@ export default function ScheduleAgentsRoute() {
                     <td>{a.name}</td>
                     <td className="text">{a.channels.map((key) => channelName.get(key) ?? key).join(', ')}</td>
                     <td>{hoursText(a.weeklyHours, i18n.language)}</td>
+                    <td className="text">{a.shiftTypes.length > 0 ? a.shiftTypes.join(', ') : t('team.everyShiftType')}</td>
+                    <td className="text">
+                      {a.availability === null ? t('team.anyTime') : weekHours(a.availability, { t, language: i18n.language }, 'audit.values.notAvailable')}
+                    </td>
                     <td className="text">{a.active ? t('team.active') : t('team.inactive')}</td>
                     {canEdit && (
                       <td className="row-actions">

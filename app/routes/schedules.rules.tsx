@@ -284,7 +284,17 @@ export default function ScheduleRulesRoute() {
               <input type="checkbox" name="consecutiveDaysOff" defaultChecked={!!values.consecutiveDaysOff} />{' '}
               {t('scheduleRules.consecutiveDaysOff')}
             </label>
+            <Field
+              formId="rules"
+              name="startToleranceMinutes"
+              label={t('scheduleRules.startTolerance')}
+              optional
+              inputMode="numeric"
+              defaultValue={values.startToleranceMinutes}
+              error={errors.startToleranceMinutes}
+            />
           </div>
+          <p className="note">{t('scheduleRules.startToleranceHelp')}</p>
         </section>
         <section className="panel" aria-labelledby="solver-title">
           <h2 id="solver-title">{t('scheduleRules.solver')}</h2>

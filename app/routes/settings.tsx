@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { WeekHoursFields } from '../components/week-hours-fields.tsx'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { Field, FieldError } from '../components/field.tsx'
 import { fieldErrors } from '../schemas/form-fields.ts'
@@ -9,10 +10,8 @@ import { channelFormSchema, operationSchema } from '../schemas/settings.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { recordAudit } from '../services/audit.server.ts'
 import { getOperation, listChannels, type ChannelSettings } from '../services/operation.server.ts'
-import { ALWAYS_OPEN, formatClock, type WeekHours } from '../domain/opening-hours.ts'
 import { formatAhtProfile, parseAhtProfile } from '../domain/planned-aht.ts'
 import { saveChannel, saveOperation } from '../services/settings.server.ts'
-import { formatWeekday } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
 
@@ -240,11 +239,14 @@ function ChannelForm({ channel }: { channel: ChannelSettings }) {
           defaultValue={values ? values.plannedAhtProfile ?? '' : formatAhtProfile(channel.plannedAht.profile)}
           error={errors.plannedAhtProfile}
         />
-        <OpeningHoursFields
-          formId={formId}
+        <WeekHoursFields
           hours={channel.openingHours}
           values={values}
-          error={Object.keys(errors).find((k) => /^open\d$/.test(k))}
+          error={Object.keys(errors).some((k) => /^open\d$/.test(k)) ? 'errors.openingHours' : undefined}
+          legend={t('settings.openingHours')}
+          help={t('settings.openingHoursHelp')}
+          fromLabel={t('settings.opens')}
+          toLabel={t('settings.closes')}
         />
       </SettingsForm>
     </section>
@@ -300,54 +302,6 @@ function PlannedAhtProfileField({ formId, defaultValue, error }: { formId: strin
   )
 }
 
-/** Seven rows of opening and closing times; both empty = closed that day. */
-function OpeningHoursFields({
-  formId,
-  hours,
-  values,
-  error,
-}: {
-  formId: string
-  hours: WeekHours | null
-  values: Record<string, string> | null
-  error: string | undefined
-}) {
-  const { t, i18n } = useTranslation()
-  const week = hours ?? ALWAYS_OPEN
-  // Monday first, as planners read a week.
-  const order = [1, 2, 3, 4, 5, 6, 0]
-  const dayName = (d: number) => formatWeekday(d, i18n.language)
-  return (
-    <fieldset className="hours">
-      <legend>{t('settings.openingHours')}</legend>
-      {order.map((d) => {
-        const day = week[d] ?? null
-        return (
-          <div key={d} className="hours-row">
-            <span>{dayName(d)}</span>
-            <input
-              name={`open${d}`}
-              aria-label={`${dayName(d)} ${t('settings.opens')}`}
-              defaultValue={values ? values[`open${d}`] : day ? formatClock(day.open) : ''}
-              size={5}
-              placeholder="--:--"
-            />
-            <span>–</span>
-            <input
-              name={`close${d}`}
-              aria-label={`${dayName(d)} ${t('settings.closes')}`}
-              defaultValue={values ? values[`close${d}`] : day ? formatClock(day.close) : ''}
-              size={5}
-              placeholder="--:--"
-            />
-          </div>
-        )
-      })}
-      {error && <span className="field-error">{t('errors.openingHours')}</span>}
-      <p className="note">{t('settings.openingHoursHelp')}</p>
-    </fieldset>
-  )
-}
 
 export default function SettingsRoute() {
   const { operation, channels } = useLoaderData<typeof loader>()

@@ -46,6 +46,7 @@ const scalars = {
   daysOffPerWeek: requiredNumber('scheduleRules.errors.daysOff', (n) => Number.isInteger(n) && n >= 0 && n <= 6),
   timeLimitSeconds: requiredNumber('scheduleRules.errors.timeLimit', (n) => Number.isInteger(n) && n >= 1 && n <= 600),
   shortfallPenaltyHours: optionalNumber('scheduleRules.errors.penalty', (n) => n > 0),
+  startToleranceMinutes: optionalNumber('scheduleRules.errors.startTolerance', (n) => Number.isInteger(n) && n >= 0 && n <= 720),
 }
 
 /** Row numbers present in the form for fields matching `pattern` (its first group), in order. */
@@ -98,7 +99,7 @@ export const rulesFormSchema = z.record(z.string(), z.string()).transform((form,
     [K in keyof typeof scalars]: z.output<(typeof scalars)[K]>
   }
   if (refused) return z.NEVER
-  const { maxAgentsPerDay, maxOnBreak, shortfallPenaltyHours, ...rest } = values
+  const { maxAgentsPerDay, maxOnBreak, shortfallPenaltyHours, startToleranceMinutes, ...rest } = values
   return {
     shiftTypes,
     ...rest,
@@ -106,6 +107,7 @@ export const rulesFormSchema = z.record(z.string(), z.string()).transform((form,
     consecutiveDaysOff: Boolean(form.consecutiveDaysOff),
     ...(maxOnBreak === undefined ? {} : { maxOnBreak }),
     ...(shortfallPenaltyHours === undefined ? {} : { shortfallPenaltyHours }),
+    ...(startToleranceMinutes === undefined ? {} : { startToleranceMinutes }),
   }
 })
 
@@ -122,6 +124,7 @@ export function rulesFormValues(file: RulesFile): Record<string, string> {
     daysOffPerWeek: String(file.daysOffPerWeek ?? 1),
     timeLimitSeconds: String(file.timeLimitSeconds ?? 10),
     shortfallPenaltyHours: file.shortfallPenaltyHours === undefined ? '' : String(file.shortfallPenaltyHours),
+    startToleranceMinutes: file.startToleranceMinutes == null ? '' : String(file.startToleranceMinutes),
   }
   if (file.consecutiveDaysOff) values.consecutiveDaysOff = 'on'
   for (const [s, type] of file.shiftTypes.entries()) {

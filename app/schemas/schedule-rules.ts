@@ -49,6 +49,8 @@ export const scheduleRulesSchema = z
     maxOnBreak: z.number().int().min(1).nullable().default(null),
     daysOffPerWeek: z.number().int().min(0).max(6).default(1),
     consecutiveDaysOff: z.boolean().default(false),
+    /** The roster keeps each agent's starts within this many minutes of their first of the week (absent/null: no rule). */
+    startToleranceMinutes: z.number().int().min(0).max(720).nullable().optional(),
     shortfallPenaltyHours: z.number().positive().optional(),
     timeLimitSeconds: z.number().positive().max(600).default(10),
   })
@@ -72,6 +74,7 @@ export function toScheduleRules(parsed: z.output<typeof scheduleRulesSchema>): {
       maxOnBreak: parsed.maxOnBreak,
       daysOffPerWeek: parsed.daysOffPerWeek,
       consecutiveDaysOff: parsed.consecutiveDaysOff,
+      startToleranceMin: parsed.startToleranceMinutes ?? null,
       shortfallPenaltyHours: parsed.shortfallPenaltyHours,
     },
     timeLimitSec: parsed.timeLimitSeconds,

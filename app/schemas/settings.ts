@@ -78,8 +78,8 @@ export const channelFormSchema = z
     openingHours: weekHours(form as unknown as Record<string, string | undefined>),
   }))
 
-/** One weekday's hours from the form: null when both times are empty (closed); undefined when invalid. */
-function readDay(form: Record<string, string | undefined>, d: number): OpeningHours | null | undefined {
+/** One weekday's hours from the form (fields open0…close6): null when both times are empty (closed); undefined when invalid. */
+export function readDay(form: Record<string, string | undefined>, d: number): OpeningHours | null | undefined {
   const open = form[`open${d}`] ?? ''
   const close = form[`close${d}`] ?? ''
   if (open === '' && close === '') return null
@@ -89,7 +89,7 @@ function readDay(form: Record<string, string | undefined>, d: number): OpeningHo
 }
 
 /** The week's hours, or null when every day is 00:00–24:00 (always staffed). */
-function weekHours(form: Record<string, string | undefined>): WeekHours | null {
+export function weekHours(form: Record<string, string | undefined>): WeekHours | null {
   const days = [0, 1, 2, 3, 4, 5, 6].map((d) => readDay(form, d) ?? null)
   return days.every((day) => day !== null && day.open === 0 && day.close === 1440) ? null : days
 }

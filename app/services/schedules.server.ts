@@ -22,6 +22,7 @@ import { recount } from '../domain/schedule/recount.ts'
 import { requirementsOver } from '../domain/schedule/requirements.ts'
 import { assignRoster } from '../domain/schedule/roster.ts'
 import { daysOffIn, paidHours, type ScheduleRules } from '../domain/schedule/rules.ts'
+import { WEEKEND_HISTORY_WEEKS, weekendHistory } from '../domain/schedule/weekend-history.ts'
 import {
   scheduleViolations,
   shiftViolations,
@@ -31,7 +32,7 @@ import {
 } from '../domain/schedule/violations.ts'
 import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
 import { roundTo } from '../utils/format.ts'
-import { agentsFor } from './agents.server.ts'
+import { agentsFor, parseAgentTerms } from './agents.server.ts'
 import { listChannels } from './operation.server.ts'
 import { solveSchedule, type SolvePhase, type SolvePhases } from './scheduler.server.ts'
 import { getRulesFile, type RulesFile } from './schedule-rules.server.ts'
@@ -114,10 +115,24 @@ export async function generateSchedule(
     day: daysBetween(week.from, localDateOf(s.start, timeZone)),
   }))
   const days = daysBetween(week.from, week.to) + 1
+  const history = weekendHistory(
+    week.from,
+    await pastDaysOff(channel?.key ?? null, week.from),
+    agents.map((a) => a.id),
+  )
+  // Shifts share a few hundred starts: each one's local time is worked out once.
+  const minutes = new Map<number, number>()
+  const minuteOf = (t: number) => minutes.get(t) ?? minutes.set(t, localMinuteOfDay(t, timeZone)).get(t)!
   const roster = assignRoster(
-    shifts,
-    agents.map((a) => ({ id: a.id, name: a.name, weeklyHours: a.weeklyHours })),
-    { days, daysOffPerWeek: daysOffIn(rules, days), consecutiveDaysOff: rules.consecutiveDaysOff ?? false },
+    shifts.map((s) => ({ ...s, startMin: minuteOf(s.start) })),
+    agents.map((a) => ({ ...a, weekendHistory: history.get(a.id) })),
+    {
+      days,
+      daysOffPerWeek: daysOffIn(rules, days),
+      consecutiveDaysOff: rules.consecutiveDaysOff ?? false,
+      firstWeekday: weekdayOf(week.from),
+      startToleranceMin: rules.startToleranceMin,
+    },
   )
   const requirement: StoredRequirement = {
     start: requirements.start as number[],
@@ -176,6 +191,20 @@ export async function generateSchedule(
     )
     return Number(lastInsertRowid)
   })
+}
+
+/** Days off of the channel's schedules in the weeks before `firstDay`, for the weekend rotation. */
+async function pastDaysOff(channelKey: string | null, firstDay: string) {
+  const rows = await prisma.schedule.findMany({
+    where: { channelKey, firstDay: { lt: firstDay, gte: addDays(firstDay, -7 * WEEKEND_HISTORY_WEEKS) } },
+    select: { id: true, firstDay: true, daysOff: true, status: true },
+  })
+  return rows.map((r) => ({
+    id: r.id,
+    firstDay: r.firstDay,
+    published: r.status === 'published',
+    daysOff: JSON.parse(r.daysOff) as Record<string, number[]>,
+  }))
 }
 
 export interface ScheduleSummary {
@@ -343,9 +372,23 @@ function storedRules(json: string): { rules: ScheduleRules; timeLimitSec: number
   return toScheduleRules(scheduleRulesSchema.parse(JSON.parse(json)))
 }
 
+interface AgentColumns {
+  weeklyHours: number
+  channels: string
+  active: boolean | number
+  availability: string | null
+  shiftTypes: string
+}
+
 /** A team member as the rule check sees them, with the days off this schedule gives them. */
-function checkedAgent(agent: { weeklyHours: number; channels: string; active: boolean | number }, daysOff: number[] | undefined): CheckedAgent {
-  return { weeklyHours: agent.weeklyHours, channels: JSON.parse(agent.channels) as string[], active: !!agent.active, daysOff: daysOff ?? [] }
+function checkedAgent(agent: AgentColumns, daysOff: number[] | undefined): CheckedAgent {
+  return {
+    weeklyHours: agent.weeklyHours,
+    channels: JSON.parse(agent.channels) as string[],
+    active: !!agent.active,
+    daysOff: daysOff ?? [],
+    ...parseAgentTerms(agent),
+  }
 }
 
 export async function getScheduleView(id: number, day: number | null): Promise<ScheduleView | null> {
@@ -403,7 +446,7 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
   const agentIds = new Set([...Object.keys(daysOff).map(Number), ...hours.keys()])
   const people = await prisma.agent.findMany({
     where: { id: { in: [...agentIds] } },
-    select: { id: true, name: true, weeklyHours: true, channels: true, active: true },
+    select: { id: true, name: true, weeklyHours: true, channels: true, active: true, availability: true, shiftTypes: true },
     orderBy: { name: 'asc' },
   })
   const violations = scheduleViolations({
@@ -529,8 +572,8 @@ export async function editShift(
     const agents = new Map<number, CheckedAgent>()
     let others: CheckedShift[] = []
     if (change.agentId !== null) {
-      const agent = db.prepare('SELECT channels, weeklyHours, active FROM Agent WHERE id = ?').get(change.agentId) as
-        | { channels: string; weeklyHours: number; active: number }
+      const agent = db.prepare('SELECT channels, weeklyHours, active, availability, shiftTypes FROM Agent WHERE id = ?').get(change.agentId) as
+        | AgentColumns
         | undefined
       if (!agent || !agent.active) return { outcome: 'unknownAgent' }
       agents.set(change.agentId, checkedAgent(agent, (JSON.parse(schedule.daysOff) as Record<string, number[]>)[change.agentId]))

@@ -125,8 +125,14 @@ const fields: Record<string, Describe> = {
   // An override's amount: a percentage or a total, as its kind says.
   amount: (v, ctx, siblings) => (typeof v === 'number' && siblings.kind === 'percent' ? percent(v, ctx.language, true) : undefined),
   openingHours: (v, ctx) => (v === null ? ctx.t('audit.values.alwaysOpen') : weekHours(v, ctx)),
+  // An agent's availability.
+  availability: (v, ctx) => (v === null ? ctx.t('audit.values.anyTime') : weekHours(v, ctx, 'audit.values.notAvailable')),
   plannedAhtProfile: (v, ctx) => (v === null ? '—' : ahtProfile(v, ctx)),
-  shiftTypes: (v, ctx) => (Array.isArray(v) && v.every(isShiftType) ? v.map((s) => shiftType(s, ctx)).join('; ') : undefined),
+  // The rules' shift types, or the names of an agent's contract types (none = every type).
+  shiftTypes: (v, ctx) => {
+    if (Array.isArray(v) && v.every((s) => typeof s === 'string')) return v.length > 0 ? v.join(', ') : ctx.t('audit.values.everyShiftType')
+    return Array.isArray(v) && v.every(isShiftType) ? v.map((s) => shiftType(s, ctx)).join('; ') : undefined
+  },
 }
 
 /** A map's entries as text ("—" when empty); undefined when `value` is not a map. */
@@ -185,13 +191,13 @@ function ahtProfile(value: unknown, ctx: AuditContext): string | undefined {
   return set.length > 0 ? set.join(', ') : '—'
 }
 
-/** Opening hours, Monday first, equal days together: "seg.–sex. 08:00–20:00, sáb. 08:00–14:00, dom. fechado". */
-function weekHours(value: unknown, ctx: AuditContext): string | undefined {
+/** Opening hours (or availability), Monday first, equal days together: "seg.–sex. 08:00–20:00, sáb. 08:00–14:00, dom. fechado". */
+export function weekHours(value: unknown, ctx: Pick<AuditContext, 't' | 'language'>, offKey = 'audit.values.closed'): string | undefined {
   if (!Array.isArray(value) || value.length !== 7) return undefined
   const hours = (day: unknown) =>
     isRecord(day) && typeof day.open === 'number' && typeof day.close === 'number'
       ? `${formatClock(day.open)}–${formatClock(day.close)}`
-      : ctx.t('audit.values.closed')
+      : ctx.t(offKey)
   const runs: Array<{ first: number; last: number; text: string }> = []
   for (const weekday of [1, 2, 3, 4, 5, 6, 0]) {
     const text = hours(value[weekday])

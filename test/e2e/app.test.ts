@@ -435,6 +435,34 @@ describe('schedule set-up', () => {
     await page.getByText('Já existe um agente com esse nome.').waitFor()
   })
 
+  it('limits an agent to a contract shift type and to weekday mornings, and refuses hours that end before they start', async () => {
+    await goto(`${app.baseUrl}/schedules/agents`)
+    await page.getByRole('link', { name: 'Editar Zeca Teste' }).click()
+    const form = page.getByRole('form', { name: 'Editar Zeca Teste' })
+    await form.getByLabel('6h20').check()
+    for (const day of ['seg.', 'ter.', 'qua.', 'qui.', 'sex.']) {
+      await form.getByLabel(`${day} das`).fill('08:00')
+      await form.getByLabel(`${day} até`).fill('14:00')
+    }
+    for (const day of ['sáb.', 'dom.']) {
+      await form.getByLabel(`${day} das`).fill('')
+      await form.getByLabel(`${day} até`).fill('')
+    }
+    await form.getByRole('button', { name: 'Salvar alterações' }).click()
+    await page.getByText('Zeca Teste salvo.').waitFor()
+    const row = page.locator('[data-testid="agents"] tbody tr', { hasText: 'Zeca Teste' })
+    await expect.poll(() => row.textContent()).toContain('seg.–sex. 08:00–14:00, sáb.–dom. indisponível')
+    await expect(row.locator('td').nth(3).textContent()).resolves.toBe('6h20')
+    // The form shows what is stored, and a day whose hours end before they start is refused.
+    await page.getByRole('link', { name: 'Editar Zeca Teste' }).click()
+    await expect.poll(() => form.getByLabel('6h20').isChecked()).toBe(true)
+    await expect(form.getByLabel('sáb. das').inputValue()).resolves.toBe('')
+    await form.getByLabel('qua. das').fill('15:00')
+    await form.getByRole('button', { name: 'Salvar alterações' }).click()
+    await page.getByText('Informe os dois horários como HH:MM, o primeiro antes do segundo, ou deixe o dia vazio.').waitFor()
+    await page.screenshot({ path: `${shots}/team-availability.png`, fullPage: true })
+  })
+
   it('saves the shift rules and refuses a break that ends after its shift', async () => {
     await goto(`${app.baseUrl}/schedules/rules`)
     await page.getByLabel('Tempo-limite do cálculo (s, 1 a 600)').fill('12')

@@ -421,7 +421,7 @@ describe('the audit log', () => {
     await save(agentsAction as Handler, '/schedules/agents', active('true'))
     await save(agentsAction as Handler, '/schedules/agents', active('false'))
     expect(await auditRows('agent.save')).toEqual([
-      { name: 'Duda', channels: ['voz'], weeklyHours: 36 },
+      { name: 'Duda', channels: ['voz'], weeklyHours: 36, shiftTypes: [], availability: null },
       { before: { weeklyHours: 36 }, after: { weeklyHours: 44 } },
       { before: { active: true }, after: { active: false } },
     ])

@@ -558,6 +558,43 @@ describe('wfm schedule', () => {
     expect(bad.stderr).toMatch(/line 4: weekly_hours "abc" is not a number of hours from 1 to 80/)
   })
 
+  it('honours availability and contract types from --agents, and reports a broken start tolerance in the summary', async () => {
+    // Monday 08:00–10:00 and Tuesday 14:00–16:00, one agent each; 2-hour shifts starting within 60 min of the first.
+    const requirements = path.join(scratch, 'tolerance.csv')
+    const rows = ['interval_start,required']
+    for (let q = 32; q < 40; q++) rows.push(`2026-11-30 ${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')},1`)
+    for (let q = 56; q < 64; q++) rows.push(`2026-12-01 ${String(Math.floor(q / 4)).padStart(2, '0')}:${String((q % 4) * 15).padStart(2, '0')},1`)
+    writeFileSync(requirements, rows.join('\n'))
+    const rules = path.join(scratch, 'tolerance.json')
+    const types = [{ name: '2h', lengthMinutes: 120 }, { name: '3h', lengthMinutes: 180 }]
+    writeFileSync(rules, JSON.stringify({ shiftTypes: types, earliestStart: '06:00', latestStart: '20:00', startToleranceMinutes: 60 }))
+    const agents = path.join(scratch, 'agents-terms.csv')
+    const run = async () => {
+      const out = (await wfm(['schedule', '--requirements', requirements, '--rules', rules, '--agents', agents, '--tz', 'UTC', '--json'])).lines.map((l) => JSON.parse(l))
+      return { shifts: out.slice(0, -1), summary: out.at(-1).summary }
+    }
+    // Ana alone: she takes both, the Tuesday start 6 h from her Monday one, and the summary says so.
+    writeFileSync(agents, 'name,weekly_hours\nAna,36\n')
+    const alone = await run()
+    expect(alone.shifts.map((s) => s.agent)).toEqual(['Ana', 'Ana'])
+    expect(alone.summary.rosterBreaks).toEqual([
+      { start: '2026-12-01T14:00:00.000Z', agent: 'Ana', rule: 'startTolerance', localStart: '14:00', firstStart: '08:00', toleranceMinutes: 60 },
+    ])
+    // Bia works Tuesday afternoons only, on 2h shifts: she takes Tuesday, and nothing is broken.
+    writeFileSync(agents, 'name,weekly_hours,shift_types,availability\nAna,36,,\nBia,20,2h,ter=12:00-18:00\n')
+    const shared = await run()
+    expect(shared.shifts.map((s) => s.agent)).toEqual(['Ana', 'Bia'])
+    expect(shared.summary.rosterBreaks).toEqual([])
+    // Without --agents there is no roster and no rosterBreaks field.
+    const bare = (await wfm(['schedule', '--requirements', requirements, '--rules', rules, '--tz', 'UTC', '--json'])).lines
+    expect(JSON.parse(bare.at(-1)!).summary).not.toHaveProperty('rosterBreaks')
+    writeFileSync(agents, 'name,weekly_hours,shift_types,availability\nAna,36,8h,\nBia,20,,sat=08:00\n')
+    const bad = await wfm(['schedule', '--requirements', requirements, '--rules', rules, '--agents', agents, '--tz', 'UTC'])
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toMatch(/line 2: shift type "8h" is not in the rules \(2h, 3h\)/)
+    expect(bad.stderr).toMatch(/line 3: availability "sat=08:00" is not like/)
+  })
+
   it('says what is wrong with the rules or the requirements', async () => {
     const rules = path.join(scratch, 'bad-rules.json')
     writeFileSync(rules, JSON.stringify({ shiftTypes: [], earliestStart: '7h', latestStart: '20:00' }))

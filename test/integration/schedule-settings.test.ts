@@ -103,6 +103,7 @@ describe('the shift rules form', () => {
       minAgentsWhileOpen: '1,5',
       shortfallPenaltyHours: '50',
       consecutiveDaysOff: 'on',
+      startToleranceMinutes: '60',
     }
     const rules = rulesFormSchema.parse(form)
     expect(rules.shiftTypes.map((t) => t.name)).toEqual(['6h20', 'manhã 4h'])
@@ -112,7 +113,10 @@ describe('the shift rules form', () => {
       lengthMinutes: 240,
       breaks: [{ name: 'pausa', lengthMinutes: 15, earliestAfterStartMinutes: 90, latestAfterStartMinutes: 150, paid: true }],
     })
-    expect(rules).toMatchObject({ maxAgentsPerDay: null, minAgentsWhileOpen: 1.5, shortfallPenaltyHours: 50, consecutiveDaysOff: true })
+    expect(rules).toMatchObject({ maxAgentsPerDay: null, minAgentsWhileOpen: 1.5, shortfallPenaltyHours: 50, consecutiveDaysOff: true, startToleranceMinutes: 60 })
+    // Blank = no tolerance rule; the form shows a stored one back.
+    expect(rulesFormSchema.parse({ ...form, startToleranceMinutes: '' })).not.toHaveProperty('startToleranceMinutes')
+    expect(rulesFormValues(rules).startToleranceMinutes).toBe('60')
   })
 
   it('names the fields in error', () => {
@@ -123,6 +127,7 @@ describe('the shift rules form', () => {
       earliestStart: '25:00',
       daysOffPerWeek: '7',
       timeLimitSeconds: '0',
+      startToleranceMinutes: '721',
     }
     const result = rulesFormSchema.safeParse(form)
     expect(result.success).toBe(false)
@@ -133,6 +138,7 @@ describe('the shift rules form', () => {
       earliestStart: 'errors.time',
       daysOffPerWeek: 'scheduleRules.errors.daysOff',
       timeLimitSeconds: 'scheduleRules.errors.timeLimit',
+      startToleranceMinutes: 'scheduleRules.errors.startTolerance',
     })
     const none = rulesFormSchema.safeParse({ ...rulesFormValues(defaultRulesFile), 'shift0.remove': 'on' })
     expect(none.error!.issues.map((i) => i.message)).toEqual(['scheduleRules.errors.noShiftTypes'])
@@ -222,6 +228,35 @@ describe('the team', () => {
     ])
     expect(duplicate.status).toBe(400)
     expect(duplicate.data.errors).toEqual({ name: 'team.errors.duplicate' })
+
+    // Availability in the seven rows (both empty = not that day), shift types of the contract from the rules (8h48 now).
+    const week = (d: number, open: string, close: string): [string, string][] => [
+      [`open${d}`, open],
+      [`close${d}`, close],
+    ]
+    const terms: [string, string][] = [
+      ['intent', 'save'],
+      ['agentId', String((await listAgents()).find((a) => a.name === 'Carla Dias')!.id)],
+      ['name', 'Carla Dias'],
+      ['channels', 'chat'],
+      ['weeklyHours', '20'],
+      ['shiftTypes', '8h48'],
+      ...week(0, '', ''),
+      ...[1, 2, 3, 4, 5].flatMap((d) => week(d, '08:00', '14:00')),
+      ...week(6, '', ''),
+    ]
+    expect((await post(agentsAction, '/schedules/agents', terms)).status).toBe(200)
+    expect((await listAgents()).find((a) => a.name === 'Carla Dias')).toMatchObject({
+      shiftTypes: ['8h48'],
+      availability: [null, ...Array(5).fill({ open: 480, close: 840 }), null],
+    })
+    const badTerms = await post(agentsAction, '/schedules/agents', [
+      ...terms.filter(([k]) => k !== 'open3' && k !== 'shiftTypes'),
+      ['open3', '15:00'],
+      ['shiftTypes', '6h20'],
+    ])
+    expect(badTerms.status).toBe(400)
+    expect(badTerms.data.errors).toEqual({ open3: 'team.errors.availability', shiftTypes: 'team.errors.shiftTypes' })
 
     const carla = (await listAgents()).find((a) => a.name === 'Carla Dias')!
     await post(agentsAction, '/schedules/agents', [

@@ -346,4 +346,53 @@ describe('a schedule from a forecast', () => {
     expect(view.solver.lpBound).toBeCloseTo(view.totals.paidHours, 6)
     await saveRulesFile(rules, 'ana')
   })
+
+  it('rosters within availability and contract shift types, and gives Saturdays off first to who had fewer weekend days off the week before', async () => {
+    const team = await prisma.agent.findMany({ where: { channels: { contains: 'voz' }, active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
+    const monToWed = team.find((a) => a.name === 'Agente 00')
+    const fourHours = team.find((a) => a.name === 'Agente 01')
+    const rest = team.filter((a) => a !== monToWed && a !== fourHours)
+    // An 18-hour part-timer on Monday to Wednesday 08:00–14:00 only; a contract of "4h" shifts the rules do not have: no shift at all.
+    const mornings = [null, ...Array(3).fill({ open: 480, close: 840 }), null, null, null]
+    await saveAgent(monToWed!.id, { name: monToWed!.name, channels: ['voz'], weeklyHours: 18, availability: mornings })
+    await saveAgent(fourHours!.id, { name: fourHours!.name, channels: ['voz'], weeklyHours: 36, shiftTypes: ['4h'] })
+    // Last week (published): the first half of the rest had Saturday and Sunday off, the others Tuesday and Sunday.
+    const hadTwo = new Set(rest.slice(0, Math.ceil(rest.length / 2)).map((a) => a.id))
+    const lastWeek = Object.fromEntries(rest.map((a) => [a.id, hadTwo.has(a.id) ? [5, 6] : [1, 6]]))
+    await prisma.schedule.create({
+      data: {
+        channelKey: 'voz',
+        firstDay: '2026-11-23',
+        days: 7,
+        timeZone: ZONE,
+        intervalMin: 30,
+        requirement: JSON.stringify({ start: [], required: [], owed: [] }),
+        rules: JSON.stringify(rules),
+        daysOff: JSON.stringify(lastWeek),
+        lpBound: 0,
+        objective: 0,
+        gap: 0,
+        solverStatus: 'Optimal',
+        solveMs: 0,
+        status: 'published',
+        createdBy: 'ana',
+      },
+    })
+    await saveRulesFile({ ...rules, daysOffPerWeek: 2, startToleranceMinutes: 60 }, 'ana')
+    const view = (await getScheduleView(await generateSchedule({ forecastId, channelKey: 'voz', week: 0 }, 'bruno'), null))!
+    await saveRulesFile(rules, 'ana')
+    const daysOf = (id: number) => view.shifts.filter((s) => s.agentId === id).map((s) => s.day)
+    expect(daysOf(monToWed!.id)).toEqual([0, 1, 2])
+    expect(daysOf(fourHours!.id)).toEqual([])
+    // Nothing the roster did breaks a rule the page checks (availability, contract types, tolerance included).
+    expect(view.shifts.flatMap((s) => s.violations)).toEqual([])
+    // Saturday (day 5) off went to those with one weekend day off last week before any with two.
+    const daysOff = new Map(view.agents.map((a) => [a.id, a.daysOff]))
+    const saturdayOff = rest.filter((a) => daysOff.get(a.id)!.includes(5))
+    const working = rest.filter((a) => !daysOff.get(a.id)!.includes(5))
+    expect(saturdayOff.length).toBeGreaterThan(0)
+    expect(working.length).toBeGreaterThan(0)
+    if (saturdayOff.some((a) => hadTwo.has(a.id))) expect(working.every((a) => hadTwo.has(a.id))).toBe(true)
+    expect(saturdayOff.some((a) => !hadTwo.has(a.id))).toBe(true)
+  })
 })

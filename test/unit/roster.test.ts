@@ -1,6 +1,6 @@
 // Rostering on small weeks worked out by hand, and its invariants on seeded random weeks.
 import { describe, expect, it } from 'vitest'
-import { assignRoster, type Roster, type RosterAgent, type RosterOptions, type RosterShift } from '../../app/domain/schedule/roster.ts'
+import { assignRoster, weekendPriority, type Roster, type RosterAgent, type RosterOptions, type RosterShift } from '../../app/domain/schedule/roster.ts'
 
 const MIN = 60_000
 const DAY = 1440 * MIN
@@ -11,7 +11,7 @@ function shift(day: number, from: string, to: string, paidHours?: number): Roste
   const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))
   const start = T0 + day * DAY + minutes(from) * MIN
   const end = T0 + day * DAY + minutes(to) * MIN
-  return { start, end, day, paidHours: paidHours ?? (end - start) / 3_600_000 }
+  return { start, end, day, paidHours: paidHours ?? (end - start) / 3_600_000, startMin: minutes(from) % 1440 }
 }
 
 const agent = (id: number, weeklyHours: number): RosterAgent => ({ id, name: `Agent ${id}`, weeklyHours })
@@ -313,6 +313,7 @@ describe('roster: edge cases', () => {
     expect(roster).toEqual({
       agentOf: [],
       open: [],
+      broken: [],
       daysOff: new Map([
         [1, [0]],
         [2, [1]],
@@ -341,5 +342,144 @@ describe('roster: edge cases', () => {
   it('refuses a shift outside the week and duplicate agent ids', () => {
     expect(() => assignRoster([shift(7, '08:00', '14:00')], [agent(1, 44)], sixByOne)).toThrow(RangeError)
     expect(() => assignRoster([], [agent(1, 44), agent(1, 36)], sixByOne)).toThrow(RangeError)
+  })
+})
+
+// Issue 15 item 4. T0 is a Monday: with firstWeekday 1, days 5 and 6 are Saturday and Sunday.
+const clock = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))
+/** Mon–Fri 08:00–14:00, Sunday first as in opening hours. */
+const weekdayMornings = [null, ...Array.from({ length: 5 }, () => ({ open: clock('08:00'), close: clock('14:00') })), null]
+
+describe('roster: availability and contract shift types', () => {
+  const options: RosterOptions = { days: 7, daysOffPerWeek: 0, consecutiveDaysOff: false, firstWeekday: 1 }
+
+  it('never gives an agent available Mon–Fri 08:00–14:00 a Saturday or a 15:00 shift, even left open', () => {
+    const shifts = [shift(0, '08:00', '14:00'), shift(1, '15:00', '19:00'), shift(2, '13:00', '15:00'), shift(5, '08:00', '12:00'), shift(4, '09:00', '13:00')]
+    const roster = assignRoster(shifts, [{ ...agent(1, 44), availability: weekdayMornings }], options)
+    // 13:00–15:00 ends after 14:00: outside too.
+    expect(roster.agentOf).toEqual([1, null, null, null, 1])
+    // Someone always available takes what the first cannot.
+    const two = assignRoster(shifts, [{ ...agent(1, 44), availability: weekdayMornings }, agent(2, 44)], options)
+    expect(two.agentOf[3]).toBe(2)
+    expect(two.agentOf[1]).toBe(2)
+  })
+
+  it('follows a shift past midnight into the next day\'s hours', () => {
+    const nights = [null, { open: 1200, close: 1440 }, { open: 0, close: 360 }, { open: 1200, close: 1440 }, null, null, null]
+    const shifts = [shift(0, '22:00', '28:00'), shift(2, '22:00', '28:00')]
+    // Monday 22:00 runs into Tuesday 04:00 (Tuesday 00:00–06:00 is available); Wednesday's runs into Thursday, which is not.
+    expect(assignRoster(shifts, [{ ...agent(1, 44), availability: nights }], options).agentOf).toEqual([1, null])
+  })
+
+  it('takes the days an agent is unavailable as their days off first', () => {
+    const shifts = Array.from({ length: 7 }, (_, d) => shift(d, '08:00', '13:00'))
+    const roster = assignRoster(shifts, [{ ...agent(1, 44), availability: weekdayMornings }], { ...options, daysOffPerWeek: 2 })
+    expect(roster.daysOff.get(1)).toEqual([5, 6])
+    expect(roster.open).toEqual([5, 6])
+  })
+
+  it('gives a 20 h part-timer limited to the "4h" type only those shifts, 5 of them', () => {
+    const long = { ...shift(0, '08:00', '14:20'), type: '6h20' }
+    const shifts = Array.from({ length: 7 }, (_, d) => [
+      { ...shift(d, '08:00', '12:00'), type: '4h' },
+      { ...long, ...shift(d, '08:00', '14:20'), type: '6h20' },
+    ]).flat()
+    const partTimer: RosterAgent = { ...agent(1, 20), shiftTypes: ['4h'] }
+    const roster = assignRoster(shifts, [partTimer], options)
+    const given = shifts.filter((_, i) => roster.agentOf[i] === 1)
+    expect(given.map((s) => s.type)).toEqual(['4h', '4h', '4h', '4h', '4h'])
+    expect(roster.hours.get(1)).toBe(20)
+    // With a full-timer beside, the 6h20 shifts still never go to the part-timer.
+    const both = assignRoster(shifts, [partTimer, agent(2, 44)], options)
+    shifts.forEach((s, i) => {
+      if (s.type === '6h20') expect(both.agentOf[i]).not.toBe(1)
+    })
+  })
+
+  it('refuses availability without the weekday of day 0', () => {
+    expect(() => assignRoster([], [{ ...agent(1, 44), availability: weekdayMornings }], sixByOne)).toThrow(RangeError)
+  })
+})
+
+describe('roster: start tolerance', () => {
+  const options: RosterOptions = { days: 7, daysOffPerWeek: 0, consecutiveDaysOff: false, firstWeekday: 1, startToleranceMin: 60 }
+  const startsOf = (shifts: readonly RosterShift[], roster: Roster, id: number) =>
+    shifts.filter((_, i) => roster.agentOf[i] === id).map((s) => s.startMin!)
+
+  it('keeps every agent\'s starts within 60 min of their first when the shifts allow it', () => {
+    // Day 0: 08:00 (2 h) to agent 1, 14:00 (8 h) to agent 2. Day 1's 09:00 (8 h): by hours left per
+    // day agent 2 fits better (18 h a day against 21; cost 2·10 + 5 h apart = 25 < 2·13 + 1 = 27),
+    // so without the rule agent 2 starts at 14:00 and then 09:00; with it agent 1 (60 min away) takes it.
+    const shifts = [shift(0, '08:00', '10:00'), shift(0, '14:00', '22:00'), shift(1, '09:00', '17:00'), shift(1, '14:00', '16:00')]
+    const agents = [agent(1, 44), agent(2, 44)]
+    const free = assignRoster(shifts, agents, { ...options, days: 3, startToleranceMin: null })
+    expect(free.agentOf).toEqual([1, 2, 2, 1])
+    const roster = assignRoster(shifts, agents, { ...options, days: 3 })
+    expect(roster.agentOf).toEqual([1, 2, 1, 2])
+    expect(roster.broken).toEqual([])
+    for (const id of [1, 2]) {
+      const starts = startsOf(shifts, roster, id)
+      for (const s of starts) expect(Math.abs(s - starts[0]!)).toBeLessThanOrEqual(60)
+    }
+  })
+
+  it('breaks the rule when no agent within it can take the shift, and reports it', () => {
+    const shifts = [shift(0, '08:00', '14:00'), shift(1, '08:00', '14:00'), shift(2, '11:00', '17:00')]
+    const roster = assignRoster(shifts, [agent(1, 44)], { ...options, days: 3 })
+    expect(roster.agentOf).toEqual([1, 1, 1])
+    expect(roster.broken).toEqual([{ shift: 2, agentId: 1, rule: 'startTolerance', startMin: 660, anchorMin: 480, toleranceMin: 60 }])
+    // 11:00 is exactly 180 min from 08:00: a tolerance of 180 keeps it.
+    expect(assignRoster(shifts, [agent(1, 44)], { ...options, days: 3, startToleranceMin: 180 }).broken).toEqual([])
+  })
+
+  it('prefers an agent within the tolerance over a better fit for hours outside it', () => {
+    // Day 1's 14:30 shift: agent 2 (started 14:00) is within 60 min; agent 1 (08:00) is not, though fresher.
+    const shifts = [shift(0, '08:00', '12:00'), shift(0, '14:00', '22:00'), shift(1, '14:30', '18:30')]
+    const roster = assignRoster(shifts, [agent(1, 44), agent(2, 44)], { ...options, days: 2 })
+    expect(roster.agentOf).toEqual([1, 2, 2])
+    expect(roster.broken).toEqual([])
+  })
+})
+
+describe('roster: weekend days off rotated over weeks', () => {
+  // 7 agents, 6 shifts a day, one day off each: one agent off a day, two weekend days off a week.
+  const shifts = week(7, 6)
+  const options: RosterOptions = { days: 7, daysOffPerWeek: 1, consecutiveDaysOff: false, firstWeekday: 1 }
+  const weekendDaysOff = (roster: Roster, id: number) => roster.daysOff.get(id)!.filter((d) => d >= 5).length
+
+  it('gives every agent a weekend day off before anyone gets a second, over four weeks in a row', () => {
+    const ids = [1, 2, 3, 4, 5, 6, 7]
+    const history = new Map(ids.map((id) => [id, [] as number[]]))
+    const weekendOff: number[][] = []
+    for (let w = 0; w < 4; w++) {
+      const agents = ids.map((id) => ({ ...agent(id, 44), weekendHistory: history.get(id)! }))
+      const roster = assignRoster(shifts, agents, options)
+      checkRoster(shifts, agents, options, roster)
+      expect(roster.open).toEqual([])
+      weekendOff.push(ids.filter((id) => weekendDaysOff(roster, id) > 0))
+      for (const id of ids) history.get(id)!.unshift(weekendDaysOff(roster, id))
+    }
+    expect(weekendOff).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+      [1, 7], // 7 never had one; then 1, whose last (week 1) is as long ago as 2's: the team's order
+    ])
+  })
+
+  it('gives the weekend day off to the agent due it even when weekdays have more agents to spare', () => {
+    // Mon–Fri need 4 of 6 (2 to spare), the weekend 5 (1): the first five in turn take a weekday,
+    // and only the sixth finds Saturday as good as any. Agent 6 had last weekend off, agent 1 not:
+    // the Saturday goes to agent 1, the first in the rotation, whatever the turn that found it.
+    const shifts = Array.from({ length: 7 }, (_, d) => Array.from({ length: d < 5 ? 4 : 5 }, () => shift(d, '08:00', '14:00'))).flat()
+    const agents = [1, 2, 3, 4, 5, 6].map((id) => ({ ...agent(id, 44), weekendHistory: [id === 6 ? 1 : 0] }))
+    const roster = assignRoster(shifts, agents, options)
+    checkRoster(shifts, agents, options, roster)
+    expect(roster.daysOff.get(1)).toEqual([5])
+    expect([...roster.daysOff.values()].flat().sort()).toEqual([0, 1, 2, 3, 4, 5])
+  })
+
+  it('orders by weekend days off, then the longest since the last, then the team\'s order', () => {
+    expect(weekendPriority([{ weekendHistory: [1, 0] }, { weekendHistory: [0, 1] }, { weekendHistory: [] }, { weekendHistory: [0, 2] }])).toEqual([2, 1, 0, 3])
   })
 })

@@ -208,4 +208,65 @@ describe('the rules a shift breaks', () => {
     const team = Object.fromEntries(agents.map((a) => [a.id, agent({ daysOff: roster.daysOff.get(a.id)! })]))
     expect(scheduleViolations(schedule(rostered, team))).toEqual(new Map())
   })
+
+  describe('availability, contract shift types and start tolerance (issue 15), as the roster applies them', () => {
+    /** Monday to Friday 08:00–14:30 (Sunday first). */
+    const weekdays = [null, ...Array.from({ length: 5 }, () => ({ open: clock('08:00'), close: clock('14:30') })), null]
+
+    it('a shift outside the agent\'s hours, or on a day they do not work', () => {
+      const partTime = { 1: agent({ availability: weekdays }) }
+      expect(check(shift(0, '08:00'), [], partTime)).toEqual([])
+      // 08:15 + 6h20 = 14:35, past 14:30.
+      expect(check(shift(1, '08:15'), [], partTime)).toEqual([{ rule: 'availability', open: 480, close: 870 }])
+      expect(check(shift(5, '08:00'), [], partTime)).toEqual([{ rule: 'availability', open: null, close: null }])
+    })
+
+    it('a shift type outside the agent\'s contract; an empty list allows every type', () => {
+      expect(check(shift(0, '08:00'), [], { 1: agent({ shiftTypes: ['4h'] }) })).toEqual([{ rule: 'contractShiftType', allowed: ['4h'] }])
+      expect(check(shift(0, '08:00'), [], { 1: agent({ shiftTypes: [] }) })).toEqual([])
+      expect(check(shift(0, '08:00'), [], { 1: agent({ shiftTypes: ['6h20', '4h'] }) })).toEqual([])
+    })
+
+    it('a start more than the tolerance from the agent\'s first other start of the week', () => {
+      const tolerant = { rules: { ...rules, startToleranceMin: 60 } }
+      const monday = shift(0, '08:00')
+      expect(check(shift(1, '09:00'), [monday], undefined, tolerant)).toEqual([])
+      expect(check(shift(1, '09:15'), [monday], undefined, tolerant)).toEqual([{ rule: 'startTolerance', anchor: 480, toleranceMin: 60 }])
+      // Moving the first shift away from the others is caught on it too (measured from Tuesday's).
+      expect(check(shift(0, '10:00'), [shift(1, '08:00')], undefined, tolerant)).toEqual([{ rule: 'startTolerance', anchor: 480, toleranceMin: 60 }])
+      // No rule, no limit.
+      expect(check(shift(1, '15:00'), [monday])).toEqual([])
+    })
+
+    it('a roster with availability, contract types and a tolerance breaks none of them, and the break it reports is the one found', () => {
+      const four = { ...rules.shiftTypes[0]!, name: '4h', lengthMin: 240, breaks: [] }
+      const withFour = { ...rules, shiftTypes: [...rules.shiftTypes, four], startToleranceMin: 60 }
+      const shifts = [0, 1, 2, 3, 4, 5].flatMap((d) => [
+        shift(d, '08:00', null),
+        { ...shift(d, '09:00', null, { length: 240, breaks: [], type: '4h' }), paidHours: 4 },
+        shift(d, d === 5 ? '12:00' : '15:30', null),
+      ])
+      const team = [
+        { id: 1, name: 'A1', weeklyHours: 36 },
+        { id: 2, name: 'A2', weeklyHours: 20, shiftTypes: ['4h'], availability: weekdays },
+        { id: 3, name: 'A3', weeklyHours: 36 },
+        { id: 4, name: 'A4', weeklyHours: 36 },
+      ]
+      const local = (s: CheckedShift) => (s.start - MONDAY) / MIN - s.day * 1440
+      const roster = assignRoster(
+        shifts.map((s) => ({ ...s, startMin: local(s) })),
+        team,
+        { days: 7, daysOffPerWeek: 1, consecutiveDaysOff: false, firstWeekday: 1, startToleranceMin: 60 },
+      )
+      const rostered = shifts.map((s, i) => ({ ...s, agentId: roster.agentOf[i]! }))
+      // The part-timer (Mon–Fri until 14:30, "4h" only) has only 4h shifts, none on Saturday.
+      expect(rostered.filter((s) => s.agentId === 2).map((s) => [s.type, s.day])).toEqual([0, 1, 2, 3, 4].map((d) => ['4h', d]))
+      const agents = Object.fromEntries(team.map((a) => [a.id, agent({ ...a, daysOff: roster.daysOff.get(a.id)! })]))
+      const found = scheduleViolations(schedule(rostered, agents, { rules: withFour }))
+      // Saturday's 12:00 shift is the one start the roster could not keep near anyone's first.
+      expect(roster.broken.map((b) => shifts[b.shift]!.id)).toEqual([shifts[17]!.id])
+      expect([...found.entries()].filter(([, v]) => v.some((x) => x.rule === 'startTolerance')).map(([id]) => id)).toContain(shifts[17]!.id)
+      for (const v of found.values()) for (const x of v) expect(['startTolerance', 'openingHours']).toContain(x.rule)
+    })
+  })
 })

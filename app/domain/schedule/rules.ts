@@ -38,6 +38,8 @@ export interface ScheduleRules {
   daysOffPerWeek?: number
   /** Days off are taken together (e.g. Saturday and Sunday); the roster honours it. */
   consecutiveDaysOff?: boolean
+  /** Each agent's starts stay within this many minutes of their first start of the week (the roster's rule); null/absent = none. */
+  startToleranceMin?: number | null
   /** Cost of one agent-hour short, in paid hours (default 100: coverage first, then cost). */
   shortfallPenaltyHours?: number
   /** At most this many agents on a break at any minute (pauses staggered, not stacked); null = no limit. */
@@ -134,6 +136,7 @@ export function checkRules(rules: ScheduleRules): void {
     fail('daysOffPerWeek must be a whole number from 0 to 6')
   if (rules.shortfallPenaltyHours !== undefined && !(rules.shortfallPenaltyHours > 0)) fail('shortfallPenaltyHours must be > 0')
   if (rules.maxOnBreak != null && !(Number.isInteger(rules.maxOnBreak) && rules.maxOnBreak >= 1)) fail('maxOnBreak must be a whole number ≥ 1')
+  if (rules.startToleranceMin != null) minutes('startToleranceMin', rules.startToleranceMin, 720)
   for (const type of rules.shiftTypes) {
     if (!(Number.isInteger(type.lengthMin) && type.lengthMin >= 60 && type.lengthMin <= 16 * 60))
       fail(`shift "${type.name}": lengthMin must be whole minutes between 60 and 960`)

@@ -1,10 +1,12 @@
 // The rules a shift breaks in its schedule: the ones generation follows — shift types and their
 // breaks, the start grid and opening hours (rules.ts, as the model applies them), days off, one
-// shift a day, 11 h rest and contracted hours (roster.ts), and the team's channels — checked
-// against the schedule's stored rules and the team. A hand edit that breaks one is refused with
-// these reasons, or saved anyway and shown with them until fixed.
+// shift a day, 11 h rest, contracted hours, availability, contract shift types and the start
+// tolerance (roster.ts), and the team's channels — checked against the schedule's stored rules
+// and the team. A hand edit that breaks one is refused with these reasons, or saved anyway and
+// shown with them until fixed; the roster's own breaks (the start tolerance) show the same way.
 import { localMinuteOfDay, weekdayOf } from '../intervals.ts'
-import { DEFAULT_MIN_REST_MIN, fitsContract, restedEnough } from './roster.ts'
+import type { WeekHours } from '../opening-hours.ts'
+import { availableFor, contractAllows, DEFAULT_MIN_REST_MIN, fitsContract, restedEnough, withinStartTolerance } from './roster.ts'
 import { breakOffsets, daysOffIn, onStartGrid, withinOpeningHours, type ScheduleRules } from './rules.ts'
 
 export interface CheckedShift {
@@ -28,6 +30,10 @@ export interface CheckedAgent {
   active: boolean
   /** Day indexes the roster gave the agent off in this schedule. */
   daysOff: readonly number[]
+  /** When they can work, Sunday … Saturday; null/absent = any time. */
+  availability?: WeekHours | null
+  /** Shift types of their contract; empty/absent = every type. */
+  shiftTypes?: readonly string[]
 }
 
 export interface ScheduleUnderCheck {
@@ -60,14 +66,19 @@ export type ShiftViolation =
   | { rule: 'overlap' }
   | { rule: 'rest'; restMin: number; minRestMin: number }
   | { rule: 'contract'; hours: number; weeklyHours: number }
+  /** Outside the agent's hours that weekday (`open`/`close` null: they do not work that day). */
+  | { rule: 'availability'; open: number | null; close: number | null }
+  | { rule: 'contractShiftType'; allowed: string[] }
+  /** Starts more than `toleranceMin` from `anchor`, the start of the agent's first other shift of the week. */
+  | { rule: 'startTolerance'; anchor: number; toleranceMin: number }
 
 const MINUTE = 60_000
 
 /** The rules `shift` breaks in `schedule`, in the order above; empty when it keeps them all. */
 export function shiftViolations(shift: CheckedShift, schedule: ScheduleUnderCheck): ShiftViolation[] {
   const others = shift.agentId === null ? [] : schedule.shifts.filter((s) => s.agentId === shift.agentId && s.id !== shift.id)
-  const minute = localMinuteOfDay(shift.start, schedule.timeZone)
-  return [...shapeViolations(shift, minute, schedule), ...peopleViolations(shift, others, schedule)]
+  const minuteOf = (t: number) => localMinuteOfDay(t, schedule.timeZone)
+  return [...shapeViolations(shift, minuteOf(shift.start), schedule), ...peopleViolations(shift, others, schedule, minuteOf)]
 }
 
 /** Every shift of the schedule that breaks a rule, by id (one pass per agent, for a whole week's view). */
@@ -81,12 +92,15 @@ export function scheduleViolations(schedule: ScheduleUnderCheck): Map<number, Sh
   }
   // Shifts share a few hundred starts: each start's local time is worked out once (~5 µs each).
   const minutes = new Map<number, number>()
+  const minuteOf = (t: number) => {
+    let minute = minutes.get(t)
+    if (minute === undefined) minutes.set(t, (minute = localMinuteOfDay(t, schedule.timeZone)))
+    return minute
+  }
   const out = new Map<number, ShiftViolation[]>()
   for (const shift of schedule.shifts) {
     const others = shift.agentId === null ? [] : byAgent.get(shift.agentId)!.filter((s) => s.id !== shift.id)
-    let minute = minutes.get(shift.start)
-    if (minute === undefined) minutes.set(shift.start, (minute = localMinuteOfDay(shift.start, schedule.timeZone)))
-    const found = [...shapeViolations(shift, minute, schedule), ...peopleViolations(shift, others, schedule)]
+    const found = [...shapeViolations(shift, minuteOf(shift.start), schedule), ...peopleViolations(shift, others, schedule, minuteOf)]
     if (found.length > 0) out.set(shift.id, found)
   }
   return out
@@ -125,8 +139,18 @@ function shapeViolations(shift: CheckedShift, minute: number, { rules, firstDay 
   return out
 }
 
-/** The agent's: on the team for the channel, working that day, one shift a day, rest, days and hours in the week. */
-function peopleViolations(shift: CheckedShift, others: readonly CheckedShift[], schedule: ScheduleUnderCheck): ShiftViolation[] {
+/**
+ * The agent's: on the team for the channel, working that day, one shift a day, rest, days and hours
+ * in the week, their availability and contract's shift types, and the start tolerance — measured
+ * from the agent's first other shift of the week, as the roster measures from their first, so a
+ * rostered week passes and moving the first shift away from the rest is caught on that shift too.
+ */
+function peopleViolations(
+  shift: CheckedShift,
+  others: readonly CheckedShift[],
+  schedule: ScheduleUnderCheck,
+  minuteOf: (t: number) => number,
+): ShiftViolation[] {
   if (shift.agentId === null) return []
   const agent = schedule.agents.get(shift.agentId)
   if (!agent || !agent.active) return [{ rule: 'notOnTeam' }]
@@ -149,6 +173,17 @@ function peopleViolations(shift: CheckedShift, others: readonly CheckedShift[], 
   const assigned = others.reduce((sum, s) => sum + s.paidHours, 0)
   if (!fitsContract(agent.weeklyHours, assigned, shift.paidHours))
     out.push({ rule: 'contract', hours: assigned + shift.paidHours, weeklyHours: agent.weeklyHours })
+  const weekday = (weekdayOf(schedule.firstDay) + shift.day) % 7
+  const minute = minuteOf(shift.start)
+  if (!availableFor(agent.availability, weekday, minute, (shift.end - shift.start) / MINUTE)) {
+    const day = agent.availability![weekday]
+    out.push({ rule: 'availability', open: day?.open ?? null, close: day?.close ?? null })
+  }
+  if (!contractAllows(agent.shiftTypes, shift.type)) out.push({ rule: 'contractShiftType', allowed: [...agent.shiftTypes!] })
+  const tolerance = schedule.rules.startToleranceMin
+  const first = others.reduce<CheckedShift | null>((a, s) => (a === null || s.start < a.start ? s : a), null)
+  if (first && !withinStartTolerance(minuteOf(first.start), minute, tolerance))
+    out.push({ rule: 'startTolerance', anchor: minuteOf(first.start), toleranceMin: tolerance! })
   return out
 }
 
