@@ -12,7 +12,7 @@ import type { ShortMinutes } from '../domain/schedule/coverage.ts'
 import { boundFigures, solverFigures } from '../domain/schedule/figures.ts'
 import { recount, type Recount } from '../domain/schedule/recount.ts'
 import { checkRules, DEFAULT_SHORTFALL_PENALTY, shiftCap, type ScheduleRules } from '../domain/schedule/rules.ts'
-import { integerTimeLimit } from '../domain/schedule/time-limit.ts'
+import { integerTimeLimit, MIN_INTEGER_SEC } from '../domain/schedule/time-limit.ts'
 import { warmStart } from '../domain/schedule/warm-start.ts'
 
 export type SolvePhase = 'relaxation' | 'integer'
@@ -75,7 +75,7 @@ export class ScheduleFailed extends Error {}
 export const DEFAULT_RELATIVE_GAP = 0.002
 
 type Relaxed = { status: string; objective: number; columns: Record<string, number>; milliseconds: number }
-type Integer = { status: string; values: Record<string, number> | null; mipBound: number | null; milliseconds: number }
+type Integer = { status: string; values: Record<string, number> | null; objective: number | null; mipBound: number | null; milliseconds: number }
 type WorkerMessage =
   | ({ phase: 'relaxed'; id: number } & Relaxed)
   | ({ phase: 'integer'; id: number } & Integer)
@@ -114,10 +114,10 @@ require(workerData.highs)().then((highs) => {
     models.set(id, highs.createModel({ format: 'lp', data: lp }))
     parentPort.postMessage({ phase: 'read', id })
   }
+  // A model stays until the worker ends: a block HiGHS left unfinished is run again with more time.
   function solve({ id, timeLimitSec, start }) {
     const model = models.get(id)
-    models.delete(id)
-    try {
+    {
       const started = performance.now()
       model.options.set({ ...workerData.options, time_limit: timeLimitSec })
       // The warm start, as a full vector (a variable it leaves out is 0).
@@ -138,9 +138,8 @@ require(workerData.highs)().then((highs) => {
         for (let i = 0; i < colValue.length; i++) if (colValue[i]) values[model.getColName(i)] = colValue[i]
       }
       const bound = Number(model.info.get('mip_dual_bound'))
-      parentPort.postMessage({ phase: 'integer', id, status: statuses[modelStatus] ?? 'Unknown', values, mipBound: Number.isFinite(bound) ? bound : null, milliseconds })
-    } finally {
-      model.dispose()
+      const objective = values === null ? null : model.getObjectiveValue()
+      parentPort.postMessage({ phase: 'integer', id, status: statuses[modelStatus] ?? 'Unknown', values, objective, mipBound: Number.isFinite(bound) ? bound : null, milliseconds })
     }
   }
 }).catch(fail)
@@ -203,6 +202,12 @@ function startSolver(relativeGap: number, guardMs: number) {
   }
 }
 
+/** Share of its time a block gets in the first pass, when there are several (the rest goes to the unfinished). */
+const FIRST_PASS_SHARE = 0.5
+
+/** What HiGHS left open on a program: its cost less its bound (all of the bound when it found nothing). */
+const openGap = (result: Integer) => (result.objective ?? Infinity) - (result.mipBound ?? 0)
+
 /** Shifts in a set of solver values: the sum of the start variables. */
 const shiftsIn = (values: Record<string, number>) =>
   Object.entries(values).reduce((sum, [name, value]) => sum + (name.startsWith('x') ? Math.round(value) : 0), 0)
@@ -233,22 +238,43 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
       starts.push(Object.fromEntries(warmStart(parts[k]!, requirements, rules, (name) => result.columns[name] ?? 0)))
     }
     options.onProgress?.('integer', lpBound)
+    for (const { read } of relaxedAll) await read
+    // What was left for the integer programs when the first began.
+    const integerLimitSec = integerTimeLimit(timeLimitSec, performance.now() - started)
+    let integerMs = 0
+    const run = async (k: number, share: number, start: Record<string, number> | null) => {
+      const limit = share * integerTimeLimit(timeLimitSec, performance.now() - started, left)
+      const result = await solver.solve(firstId + k, limit, start)
+      integerMs += result.milliseconds
+      return result
+    }
+    // First pass: each program in turn, half its share of what is left, so that easy ones finish
+    // and leave time; second pass: those HiGHS left unfinished, the largest gap first, with all that
+    // is left shared among them and their incumbent as warm start (a rerun starts its search anew).
+    let left = parts.length
+    const results: Integer[] = []
+    for (const k of parts.keys()) {
+      results.push(await run(k, parts.length > 1 ? FIRST_PASS_SHARE : 1, options.warmStart ? starts[k]! : null))
+      left--
+    }
+    const unfinished = [...parts.keys()]
+      .filter((k) => results[k]!.status !== 'Optimal')
+      .sort((a, b) => openGap(results[b]!) - openGap(results[a]!))
+    left = unfinished.length
+    for (const k of unfinished) {
+      if (integerTimeLimit(timeLimitSec, performance.now() - started) <= MIN_INTEGER_SEC) break
+      const again = await run(k, 1, results[k]!.values ?? starts[k]!)
+      if (again.values !== null && (results[k]!.objective === null || again.objective! <= results[k]!.objective!)) results[k] = { ...again, mipBound: Math.max(again.mipBound ?? -Infinity, results[k]!.mipBound ?? -Infinity) }
+      left--
+    }
     const values: Record<string, number> = {}
     let mipBound: number | null = 0
     let status = 'Optimal'
-    let integerMs = 0
-    let integerLimitSec = 0
-    for (const [k, part] of relaxedAll.entries()) {
-      await part.read
-      // What was left for the integer programs when the first began (each then takes its share).
-      if (k === 0) integerLimitSec = integerTimeLimit(timeLimitSec, performance.now() - started)
-      const limit = integerTimeLimit(timeLimitSec, performance.now() - started, parts.length - k)
-      const result = await solver.solve(firstId + k, limit, options.warmStart ? starts[k]! : null)
-      integerMs += result.milliseconds
+    for (const [k, result] of results.entries()) {
       // No integer solution within the limit: that part is the rounded relaxation, repaired greedily, and says so.
       Object.assign(values, result.values ?? starts[k]!)
       // The MIP bound is reported when HiGHS proved one for every block.
-      mipBound = mipBound === null || result.mipBound === null ? null : mipBound + result.mipBound
+      mipBound = mipBound === null || result.mipBound === null || !Number.isFinite(result.mipBound) ? null : mipBound + result.mipBound
       if (result.values === null) status = 'Greedy'
       else if (status === 'Optimal') status = result.status
     }
