@@ -401,8 +401,11 @@ program
       for (const problem of error.problems.slice(0, 100)) console.error(problem)
       throw new CliError(`Cannot read ${path.basename(options.agents!)}: ${error.problems.length} problem(s).`)
     }
-    // The people available bound the shifts a day, as on the page.
-    if (agents) rules.maxAgentsPerDay = Math.min(rules.maxAgentsPerDay ?? Infinity, agents.length)
+    // The people available bound the shifts a day, and their hours and contracts the shifts, as on the page.
+    if (agents) {
+      rules.maxAgentsPerDay = Math.min(rules.maxAgentsPerDay ?? Infinity, agents.length)
+      rules.people = agents.map((a) => ({ availability: a.availability, shiftTypes: a.shiftTypes }))
+    }
     let result
     try {
       result = await solveSchedule(requirements, rules, { timeLimitSec })

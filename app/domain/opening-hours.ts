@@ -30,6 +30,24 @@ export function parseWeekHours(json: string | null): WeekHours {
   return hours
 }
 
+/**
+ * Whether [minute, minute + length) from a local weekday lies wholly within the hours: each day it
+ * touches has hours covering its part, so a stretch past midnight needs the day to close at 24:00
+ * and the next to open at 00:00.
+ */
+export function withinWeekHours(hours: WeekHours, weekday: number, minute: number, length: number): boolean {
+  let from = minute
+  let left = length
+  for (let w = weekday; left > 0; w = (w + 1) % 7) {
+    const day = hours[w]
+    const to = Math.min(1440, from + left)
+    if (!day || from < day.open || to > day.close) return false
+    left -= to - from
+    from = 0
+  }
+  return true
+}
+
 /** Whether an interval [minute, minute + length) of a local weekday lies within the hours. */
 export function isOpen(hours: WeekHours, weekday: number, minute: number, length: number): boolean {
   const day = hours[weekday]

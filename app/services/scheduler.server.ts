@@ -11,7 +11,8 @@ import { buildScheduleModel, readSchedule, type Requirements, type ScheduleModel
 import type { ShortMinutes } from '../domain/schedule/coverage.ts'
 import { boundFigures, solverFigures } from '../domain/schedule/figures.ts'
 import { recount, type Recount } from '../domain/schedule/recount.ts'
-import { checkRules, DEFAULT_SHORTFALL_PENALTY, shiftCap, type ScheduleRules } from '../domain/schedule/rules.ts'
+import { weekShiftCap } from '../domain/schedule/people.ts'
+import { checkRules, DEFAULT_SHORTFALL_PENALTY, type ScheduleRules } from '../domain/schedule/rules.ts'
 import { integerTimeLimit, MIN_INTEGER_SEC } from '../domain/schedule/time-limit.ts'
 import { warmStart } from '../domain/schedule/warm-start.ts'
 
@@ -285,7 +286,7 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
     solved = await solveParts(blocks.length > 1 ? blocks.map((block) => buildScheduleModel(requirements, rules, block)) : [model], 0)
     // The week's limit on shifts (people × working days) ties the blocks: when their schedules
     // together break it, the whole week is solved as one program with what is left.
-    const cap = shiftCap(rules, new Set(requirements.day).size)
+    const cap = weekShiftCap(rules, requirements)
     if (blocks.length > 1 && cap !== null && shiftsIn(solved.values) > cap) {
       const whole = await solveParts([model], blocks.length)
       solved = { ...whole, relaxationMs: solved.relaxationMs + whole.relaxationMs, integerMs: solved.integerMs + whole.integerMs }

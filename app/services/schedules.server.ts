@@ -104,7 +104,11 @@ export async function generateSchedule(
   // The page's opening hours are the channels' (Settings; null = always staffed), not the stored rules'.
   rules.openingHours = unionWeekHours(channels.filter((c) => planned.has(c.key)).map((c) => c.openingHours))
   const agents = await agentsFor(channel?.key ?? null)
-  if (agents.length > 0) rules.maxAgentsPerDay = Math.min(rules.maxAgentsPerDay ?? Infinity, agents.length)
+  if (agents.length > 0) {
+    rules.maxAgentsPerDay = Math.min(rules.maxAgentsPerDay ?? Infinity, agents.length)
+    // Who may work when and which shift types: the optimiser plans for the team, not a head count.
+    rules.people = agents.map((a) => ({ availability: a.availability, shiftTypes: a.shiftTypes }))
+  }
 
   const solved = await solveSchedule(requirements, rules, { timeLimitSec, onProgress })
   onProgress('roster', solved.lpBound)

@@ -2,9 +2,10 @@
 // intervals — an operation closed overnight, say — the stretches on either side share no variable
 // and no coverage row, so each can be solved as an integer program of its own. Small programs are
 // what HiGHS proves optimal quickly: a week of seven days is seven days' programs, not one week's.
-// A per-day limit on shifts ties together the starts of a day, and so joins the stretches a day's
-// starts fall in; the week's limit on shifts (people × working days) ties everything, and is
-// checked on the joined solution instead (the solver falls back to the whole week when it binds).
+// A per-day limit on shifts (a head count, or the team's limits per day in people.ts) ties together
+// the starts of a day, and so joins the stretches a day's starts fall in; the week's limit on shifts
+// (people × working days) ties everything, and is checked on the joined solution instead (the
+// solver falls back to the whole week when it binds).
 import type { Requirements } from './model.ts'
 import { allowedStarts } from './reach.ts'
 import { wrapsAround, type ScheduleRules } from './rules.ts'
@@ -34,7 +35,7 @@ export function independentBlocks(requirements: Requirements, rules: ScheduleRul
     const seen = dayStarts.get(day)
     dayStarts.set(day, { first: Math.min(seen?.first ?? interval, interval), last: Math.max(seen?.last ?? interval, interval) })
   }
-  if (rules.maxAgentsPerDay != null) for (const { first, last } of dayStarts.values()) join(first, last + 1)
+  if (rules.maxAgentsPerDay != null || rules.people) for (const { first, last } of dayStarts.values()) join(first, last + 1)
   // A week whose last shifts run on into its first hours (rules.ts, wrapsAround) is one circle: solved whole.
   const horizon = n * intervalMin
   const wraps =

@@ -12,13 +12,13 @@ import {
   breakOffsets,
   DEFAULT_SHORTFALL_PENALTY,
   paidHours,
-  shiftCap,
   stretchesIn,
   wrapsAround,
   type ScheduleRules,
   type ShiftType,
 } from './rules.ts'
 import type { Block } from './blocks.ts'
+import { dayLimits, someoneFor, weekShiftCap } from './people.ts'
 import { allowedStarts, reachableMinutes, type AllowedStart } from './reach.ts'
 import { staggerBreaks } from './stagger.ts'
 
@@ -136,7 +136,11 @@ export function buildScheduleModel(requirements: Requirements, rules: ScheduleRu
   const n = requirements.start.length
   const owed = owedPerInterval(requirements, rules)
   const inBlock = (i: number) => !block || (i >= block.from && i < block.to)
-  const allowed = allowedStarts(requirements, rules).filter((s) => inBlock(s.interval))
+  // Shifts someone on the team may take (all the rules allow, without a team); what the rules can
+  // reach is still owed where nobody is free, and its shortfall charged (the recount reads the rules).
+  const allowed = allowedStarts(requirements, rules).filter(
+    (s) => inBlock(s.interval) && someoneFor(rules, s.type, requirements.weekday[s.interval]!, requirements.minute[s.interval]!),
+  )
   const table = buildRows(n, intervalMin, spansOf(allowed, rules))
   const rowCount = table.start.length
   const rowsAt = (i: number, from: number, to: number) => rowsIn(table, intervalMin, i, from, to)
@@ -205,9 +209,14 @@ export function buildScheduleModel(requirements: Requirements, rules: ScheduleRu
     rules.maxAgentsPerDay == null
       ? []
       : [...perDay].map(([day, names]) => `d${day}: ${terms(names.map((v): [number, string] => [1, v]))} <= ${rules.maxAgentsPerDay}`)
+  // The team: each day, shifts of each set of types up to the people free that day who may work one.
+  for (const { day, types, max } of dayLimits(rules, requirements)) {
+    const names = starts.filter((s) => requirements.day[s.interval] === day && types.includes(s.type)).map((s): [number, string] => [1, s.name])
+    if (names.length > 0) limits.push(`p${day}_${types.join('_')}: ${terms(names)} <= ${max}`)
+  }
   // People work only so many days: with days off the horizon holds fewer shifts than days × people.
-  const cap = shiftCap(rules, new Set(requirements.day).size)
-  if (cap !== null && cap < (rules.maxAgentsPerDay ?? 0) * perDay.size)
+  const cap = weekShiftCap(rules, requirements)
+  if (cap !== null && (rules.people || cap < (rules.maxAgentsPerDay ?? 0) * perDay.size))
     limits.push(`w: ${terms(starts.map((s): [number, string] => [1, s.name]))} <= ${cap}`)
   const body = ['Minimize', ` obj: ${terms(objective)}`, 'Subject To', ...[...coverage, ...assignments, ...breakLimits, ...limits].map((c) => ` ${c}`)]
   const relaxed = [...body, 'End'].join('\n')
@@ -367,8 +376,22 @@ function repairCoverage(model: ScheduleModel, requirements: Requirements, rules:
   const owedAt = (r: number) => model.owed[rows.interval[r]!]!
   const horizon = rows.end.at(-1) ?? 0
   const perDay = new Map<number, number>()
-  for (const { start } of placements) perDay.set(requirements.day[start.interval]!, (perDay.get(requirements.day[start.interval]!) ?? 0) + 1)
-  const cap = shiftCap(rules, new Set(requirements.day).size)
+  const perDayType = new Map<string, number>()
+  const counted = (start: Start) => {
+    const day = requirements.day[start.interval]!
+    perDay.set(day, (perDay.get(day) ?? 0) + 1)
+    perDayType.set(`${day}:${start.type}`, (perDayType.get(`${day}:${start.type}`) ?? 0) + 1)
+  }
+  for (const { start } of placements) counted(start)
+  const teamLimits = dayLimits(rules, requirements)
+  // Room for one more shift of its type that day under every team limit on a set holding the type.
+  const teamRoom = (start: Start) => {
+    const day = requirements.day[start.interval]!
+    return teamLimits.every(
+      (l) => l.day !== day || !l.types.includes(start.type) || l.types.reduce((sum, s) => sum + (perDayType.get(`${day}:${s}`) ?? 0), 0) < l.max,
+    )
+  }
+  const cap = weekShiftCap(rules, requirements)
   const breakRoom = (start: Start, k: number, offset: number) =>
     rules.maxOnBreak == null || breakRows(model, intervalMin, rules, start, k, offset).every((r) => onBreak[r]! < rules.maxOnBreak!)
   const unfixable = new Set<number>()
@@ -392,7 +415,7 @@ function repairCoverage(model: ScheduleModel, requirements: Requirements, rules:
       const out = into + rows.end[row]! - rows.start[row]!
       if (into < 0 || out > type.lengthMin) continue
       const day = requirements.day[start.interval]!
-      if (rules.maxAgentsPerDay != null && (perDay.get(day) ?? 0) >= rules.maxAgentsPerDay) continue
+      if ((rules.maxAgentsPerDay != null && (perDay.get(day) ?? 0) >= rules.maxAgentsPerDay) || !teamRoom(start)) continue
       const offsets: number[] = []
       for (const [k, b] of type.breaks.entries()) {
         const clear = start.breaks[k]!.find((o) => (o.offset + b.lengthMin <= into || o.offset >= out) && breakRoom(start, k, o.offset))
@@ -413,7 +436,6 @@ function repairCoverage(model: ScheduleModel, requirements: Requirements, rules:
     }
     count(model, intervalMin, rules, counts, best.placement, 1)
     placements.push(best.placement)
-    const day = requirements.day[best.placement.start.interval]!
-    perDay.set(day, (perDay.get(day) ?? 0) + 1)
+    counted(best.placement.start)
   }
 }

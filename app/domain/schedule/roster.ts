@@ -10,7 +10,7 @@
 // each agent's starts stay within a tolerance of their other starts in the week (soft: when no
 // agent within it can take a shift, the closest one does and the break is reported); weekend days
 // off go first to the agents with the fewest of them in the previous weeks (see `weekendPriority`).
-import type { WeekHours } from '../opening-hours.ts'
+import { withinWeekHours, type WeekHours } from '../opening-hours.ts'
 
 export interface RosterAgent {
   id: number
@@ -101,17 +101,7 @@ export function fitsContract(weeklyHours: number, assigned: number, paidHours: n
  * shift past midnight needs the next day's hours from 00:00). No availability = any time.
  */
 export function availableFor(availability: WeekHours | null | undefined, weekday: number, minute: number, lengthMin: number): boolean {
-  if (!availability) return true
-  let from = minute
-  let left = lengthMin
-  for (let w = weekday; left > 0; w = (w + 1) % 7) {
-    const day = availability[w]
-    const to = Math.min(1440, from + left)
-    if (!day || from < day.open || to > day.close) return false
-    left -= to - from
-    from = 0
-  }
-  return true
+  return !availability || withinWeekHours(availability, weekday, minute, lengthMin)
 }
 
 /** Whether the agent works that weekday at all (no availability = every day). */

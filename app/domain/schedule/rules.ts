@@ -1,6 +1,7 @@
 // The rules shifts are built from (issue 7): shift types with their breaks, when shifts may start,
 // opening hours, the floor of agents while open and the most agents a day can have.
-import { checkWeekHours, type WeekHours } from '../opening-hours.ts'
+import { checkWeekHours, withinWeekHours, type WeekHours } from '../opening-hours.ts'
+import type { Person } from './people.ts'
 
 export interface BreakRule {
   name: string
@@ -42,6 +43,8 @@ export interface ScheduleRules {
   startToleranceMin?: number | null
   /** Cost of one agent-hour short, in paid hours (default 100: coverage first, then cost). */
   shortfallPenaltyHours?: number
+  /** The team, when the schedule is for named people: who may work when, and which shift types (people.ts). */
+  people?: readonly Person[]
   /** At most this many agents on a break at any minute (pauses staggered, not stacked); null = no limit. */
   maxOnBreak?: number | null
 }
@@ -67,19 +70,7 @@ export function onStartGrid(rules: ScheduleRules, minute: number): boolean {
  * at 00:00 (a 24-hour operation's night shift).
  */
 export function withinOpeningHours(rules: ScheduleRules, weekday: number, minute: number, lengthMin: number): boolean {
-  if (!rules.openingHours) return true
-  let day = weekday
-  let from = minute
-  let left = lengthMin
-  for (;;) {
-    const hours = rules.openingHours[day]
-    const to = Math.min(1440, from + left)
-    if (!hours || from < hours.open || to > hours.close) return false
-    left -= to - from
-    if (left <= 0) return true
-    from = 0
-    day = (day + 1) % 7
-  }
+  return !rules.openingHours || withinWeekHours(rules.openingHours, weekday, minute, lengthMin)
 }
 
 /** Minutes in a week: a horizon of whole weeks wraps, its end meeting its start (see wrapsAround). */
