@@ -222,8 +222,8 @@ export default function ScheduleRulesRoute() {
   const refused = result && !result.ok ? result : null
   const values = refused?.values ?? stored
   const errors = refused?.errors ?? {}
-  const field = (name: string, label: string, inputMode: 'numeric' | 'decimal' | 'text' = 'numeric') => (
-    <Field formId="rules" name={name} label={label} inputMode={inputMode} defaultValue={values[name]} error={errors[name]} />
+  const field = (name: string, label: string, inputMode: 'numeric' | 'decimal' | 'text' = 'numeric', optional = false) => (
+    <Field formId="rules" name={name} label={label} inputMode={inputMode} optional={optional} defaultValue={values[name]} error={errors[name]} />
   )
   return (
     <>
@@ -284,15 +284,7 @@ export default function ScheduleRulesRoute() {
               <input type="checkbox" name="consecutiveDaysOff" defaultChecked={!!values.consecutiveDaysOff} />{' '}
               {t('scheduleRules.consecutiveDaysOff')}
             </label>
-            <Field
-              formId="rules"
-              name="startToleranceMinutes"
-              label={t('scheduleRules.startTolerance')}
-              optional
-              inputMode="numeric"
-              defaultValue={values.startToleranceMinutes}
-              error={errors.startToleranceMinutes}
-            />
+            {field('startToleranceMinutes', t('scheduleRules.startTolerance'), 'numeric', true)}
           </div>
           <p className="note">{t('scheduleRules.startToleranceHelp')}</p>
         </section>
@@ -300,15 +292,7 @@ export default function ScheduleRulesRoute() {
           <h2 id="solver-title">{t('scheduleRules.solver')}</h2>
           <div className="form-grid">
             {field('timeLimitSeconds', t('scheduleRules.timeLimit'))}
-            <Field
-              formId="rules"
-              name="shortfallPenaltyHours"
-              label={t('scheduleRules.penalty')}
-              optional
-              inputMode="decimal"
-              defaultValue={values.shortfallPenaltyHours}
-              error={errors.shortfallPenaltyHours}
-            />
+            {field('shortfallPenaltyHours', t('scheduleRules.penalty'), 'decimal', true)}
           </div>
           <p className="note">{t('scheduleRules.penaltyHelp')}</p>
         </section>

@@ -3,7 +3,7 @@
 // peaking at 13 agents, a real bank's week at 79 and a large week at 312, all under NR-17 rules.
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { RulesFile, WeekRequirements } from '../support/schedule-recount.ts'
+import { nr17ShiftType, type RulesFile, type WeekRequirements } from '../support/schedule-recount.ts'
 
 export interface QualityCase {
   name: string
@@ -15,23 +15,12 @@ export interface QualityCase {
 
 /**
  * NR-17 Annex II as the app's default rules define it (app/services/schedule-rules.server.ts:
- * 6h20 with a paid 10-minute pause either side of an unpaid 20-minute rest, starts and breaks
- * every 15 minutes, at least one agent while open), written out here rather than imported, with
- * the case's opening hours. Everything else (time limit included) is the CLI's default.
+ * the 6h20 of nr17ShiftType, starts and breaks every 15 minutes, at least one agent while open),
+ * written out rather than imported, with the case's opening hours. Everything else (time limit included) is the CLI's default.
  */
 function nr17(openingHours: RulesFile['openingHours']): RulesFile {
   return {
-    shiftTypes: [
-      {
-        name: '6h20',
-        lengthMinutes: 380,
-        breaks: [
-          { name: 'pausa 1', lengthMinutes: 10, earliestAfterStartMinutes: 60, latestAfterStartMinutes: 120, paid: true },
-          { name: 'descanso', lengthMinutes: 20, earliestAfterStartMinutes: 150, latestAfterStartMinutes: 210, paid: false },
-          { name: 'pausa 2', lengthMinutes: 10, earliestAfterStartMinutes: 270, latestAfterStartMinutes: 330, paid: true },
-        ],
-      },
-    ],
+    shiftTypes: [nr17ShiftType],
     startEveryMinutes: 15,
     earliestStart: '06:00',
     latestStart: '22:00',

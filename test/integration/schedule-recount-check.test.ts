@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { runSchedule } from '../support/schedule-cli.ts'
-import { disagreements, recount, type RulesFile, type WeekRequirements } from '../support/schedule-recount.ts'
+import { disagreements, nr17ShiftType, recount, type RulesFile, type WeekRequirements } from '../support/schedule-recount.ts'
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'traffic-recount-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
@@ -23,17 +23,7 @@ function week(days: number, profile: (day: number) => number[]): WeekRequirement
 // NR-17's 6h20 (paid 10-minute pauses around an unpaid 20-minute rest) on a 15-minute grid, open
 // 08:00–16:00 on weekdays: the last shift ends at 15:50, so 15:50–16:00 is out of every shift's reach.
 const rules: RulesFile = {
-  shiftTypes: [
-    {
-      name: '6h20',
-      lengthMinutes: 380,
-      breaks: [
-        { name: 'pausa 1', lengthMinutes: 10, earliestAfterStartMinutes: 60, latestAfterStartMinutes: 120, paid: true },
-        { name: 'descanso', lengthMinutes: 20, earliestAfterStartMinutes: 150, latestAfterStartMinutes: 210, paid: false },
-        { name: 'pausa 2', lengthMinutes: 10, earliestAfterStartMinutes: 270, latestAfterStartMinutes: 330, paid: true },
-      ],
-    },
-  ],
+  shiftTypes: [nr17ShiftType],
   startEveryMinutes: 15,
   earliestStart: '08:00',
   latestStart: '12:00',

@@ -282,3 +282,18 @@ export function disagreements(summary: CliSummary, counted: Recount): string[] {
     .filter((f) => !(typeof summary[f] === 'number' && Math.abs(summary[f] - counted[f]) <= 0.006))
     .map((f) => `${f}: CLI says ${String(summary[f])}, the recount ${Number(counted[f].toFixed(4))}`)
 }
+
+/**
+ * NR-17 Annex II's 6h20 as the app's default rules define it (app/services/schedule-rules.server.ts),
+ * written out rather than imported so that the check stays independent: a paid 10-minute pause
+ * either side of an unpaid 20-minute rest.
+ */
+export const nr17ShiftType: RulesFile['shiftTypes'][number] = {
+  name: '6h20',
+  lengthMinutes: 380,
+  breaks: [
+    { name: 'pausa 1', lengthMinutes: 10, earliestAfterStartMinutes: 60, latestAfterStartMinutes: 120, paid: true },
+    { name: 'descanso', lengthMinutes: 20, earliestAfterStartMinutes: 150, latestAfterStartMinutes: 210, paid: false },
+    { name: 'pausa 2', lengthMinutes: 10, earliestAfterStartMinutes: 270, latestAfterStartMinutes: 330, paid: true },
+  ],
+}
