@@ -114,7 +114,7 @@ describe('meetsSlGoal', () => {
     expect(meetsSlGoal(1 - 0.9, 0.1)).toBe(true)
   })
 
-  it('misses a goal by any amount a figure can show', () => {
+  it('misses a goal it falls short of by more than rounding', () => {
     expect(meetsSlGoal(0.799, 0.8)).toBe(false)
     expect(meetsSlGoal(0.8 - 1e-9, 0.8)).toBe(false)
     expect(meetsSlGoal(0, 0.8)).toBe(false)
