@@ -83,6 +83,12 @@ const ratio = (numerator: number, denominator: number): number | null =>
 /** A count is known when the contacts it was given for are all the contacts offered. */
 const known = (count: number, covered: number, all: number): number | null => (covered >= all ? count : null)
 
+/**
+ * Whether a service level meets its goal. The tolerance absorbs rounding only (a pooled ratio equal
+ * to the goal can land a hair below it in floating point); it is far below any shown digit.
+ */
+export const meetsSlGoal = (serviceLevel: number, goal: number): boolean => serviceLevel >= goal - 1e-12
+
 export function measure(sums: TrafficSums): TrafficMeasures {
   return {
     offered: sums.offered,

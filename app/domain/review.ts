@@ -2,7 +2,7 @@
 // (forecast − actual) ÷ actual as the industry reports it; accuracy is WAPE and bias (MAPE over
 // non-zero intervals beside them). Pure: intervals in, figures out.
 import { AccuracySums, type Accuracy } from './forecast/accuracy.ts'
-import { addSums, emptySums, measure, type TrafficMeasures, type TrafficSums } from './metrics.ts'
+import { addSums, emptySums, measure, meetsSlGoal, type TrafficMeasures, type TrafficSums } from './metrics.ts'
 
 export interface QualitySums {
   fcrCount: number
@@ -106,7 +106,7 @@ export function attainmentBy(intervals: readonly ReviewInterval[], groupOf: (i: 
     if (!a) out.set(group, (a = { met: 0, measured: 0, share: null }))
     if (sl === null) continue
     a.measured++
-    if (sl >= goal - 1e-12) a.met++
+    if (meetsSlGoal(sl, goal)) a.met++
   }
   for (const a of out.values()) a.share = a.measured > 0 ? a.met / a.measured : null
   return out
@@ -120,7 +120,7 @@ export function intervalAttainment(intervals: readonly ReviewInterval[]): Attain
     const eligible = i.actual.slEligible
     if (eligible <= 0) continue
     measured++
-    if (i.actual.answeredWithinThreshold / eligible >= i.slGoal - 1e-12) met++
+    if (meetsSlGoal(i.actual.answeredWithinThreshold / eligible, i.slGoal)) met++
   }
   return { met, measured, share: measured > 0 ? met / measured : null }
 }

@@ -36,6 +36,10 @@ export const en: Messages = {
     review: 'Forecast vs actual: forecast accuracy, service level attained, AHT and abandonment by interval.',
     data: 'Import of contact history and interval statistics (CSV).',
   },
+  serviceLevel: {
+    metGoal: 'goal met',
+    missedGoal: 'below goal',
+  },
   overview: {
     title: 'Overview',
     results: 'Results from {{from}} to {{to}}',
@@ -61,8 +65,6 @@ export const en: Messages = {
     allChannels: 'All channels',
     slLine: 'SL',
     goalLine: 'SL goal',
-    metGoal: 'goal met',
-    missedGoal: 'below goal',
     slDefinition:
       'SL = answered within threshold ÷ (offered − abandoned within threshold). Each channel uses its own threshold; e-mail uses its response goal.',
     totalNote: 'In the total, SL, abandonment, AHT and ASA cover real-time channels only.',
@@ -592,8 +594,6 @@ export const en: Messages = {
       days: '{{met}} of {{measured}} days',
       weeks: '{{met}} of {{measured}} weeks',
     },
-    metGoal: 'goal met',
-    missedGoal: 'below goal',
     slActual: 'Actual SL',
     goalOf: 'goal {{goal}}',
     allChannelsPooled: 'real-time channels pooled; goals per channel below',

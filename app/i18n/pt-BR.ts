@@ -33,6 +33,10 @@ export const ptBR = {
     review: 'Previsto × realizado: aderência da previsão, NS atingido, TMA e abandono por intervalo.',
     data: 'Importação do histórico de contatos e de estatísticas por intervalo (CSV).',
   },
+  serviceLevel: {
+    metGoal: 'meta atingida',
+    missedGoal: 'abaixo da meta',
+  },
   overview: {
     title: 'Visão geral',
     results: 'Resultados de {{from}} a {{to}}',
@@ -58,8 +62,6 @@ export const ptBR = {
     allChannels: 'Todos os canais',
     slLine: 'NS',
     goalLine: 'Meta de NS',
-    metGoal: 'meta atingida',
-    missedGoal: 'abaixo da meta',
     slDefinition:
       'NS = atendidas dentro do tempo-limite ÷ (ofertadas − abandonadas dentro do tempo-limite). Cada canal usa o seu tempo-limite; e-mail usa o prazo de resposta.',
     totalNote: 'No total, NS, abandono, TMA e TME consideram só os canais em tempo real.',
@@ -623,8 +625,6 @@ export const ptBR = {
       days: '{{met}} de {{measured}} dias',
       weeks: '{{met}} de {{measured}} semanas',
     },
-    metGoal: 'meta atingida',
-    missedGoal: 'abaixo da meta',
     slActual: 'NS realizado',
     goalOf: 'meta {{goal}}',
     allChannelsPooled: 'canais em tempo real juntos; metas por canal abaixo',

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { PeriodInputs } from '../components/period-inputs.tsx'
+import { SlCell } from '../components/sl-cell.tsx'
 import { colorFor, VolumeServiceLevelChart, type ChartSeries } from '../components/volume-sl-chart.tsx'
 import type { TrafficMeasures } from '../domain/metrics.ts'
 import { lastDays, parsePeriod } from '../schemas/period.ts'
@@ -25,17 +26,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const overview = await getOverview(parsed.period)
   return { overview, periodError: null, period: parsed.period, quick }
-}
-
-function SlCell({ value, goal }: { value: number | null; goal: number | null }) {
-  const { t, i18n } = useTranslation()
-  if (value === null || goal === null) return <>{formatPercent(value, i18n.language)}</>
-  const met = value >= goal
-  return (
-    <span className={met ? 'good' : 'bad'} title={t(met ? 'overview.metGoal' : 'overview.missedGoal')}>
-      {formatPercent(value, i18n.language)}
-    </span>
-  )
 }
 
 function MeasureCells({ measures, goal }: { measures: TrafficMeasures; goal: number | null }) {

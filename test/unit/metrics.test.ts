@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addSums, emptySums, measure, type TrafficSums } from '../../app/domain/metrics.ts'
+import { addSums, emptySums, measure, meetsSlGoal, type TrafficSums } from '../../app/domain/metrics.ts'
 
 /** Sums as contacts give them: every measure taken over every contact. */
 function fromContacts(sums: Partial<TrafficSums>): TrafficSums {
@@ -102,5 +102,21 @@ describe('measure', () => {
     const a = { ...emptySums(), offered: 2, answered: 1, handleSecSum: 10, ahtAnswered: 1, slEligible: 2 }
     const b = { ...emptySums(), offered: 3, answered: 3, handleSecSum: 20, ahtAnswered: 3, abandonedOffered: 3 }
     expect(addSums(a, b)).toMatchObject({ offered: 5, answered: 4, handleSecSum: 30, ahtAnswered: 4, slEligible: 2, abandonedOffered: 3 })
+  })
+})
+
+describe('meetsSlGoal', () => {
+  it('meets a goal it reaches, also when rounding puts the ratio a hair below it', () => {
+    expect(meetsSlGoal(0.8, 0.8)).toBe(true)
+    expect(meetsSlGoal(0.95, 0.8)).toBe(true)
+    // 1 − 0.9 is 0.09999999999999998 in binary floating point: the goal of 10% is met.
+    expect(1 - 0.9).toBeLessThan(0.1)
+    expect(meetsSlGoal(1 - 0.9, 0.1)).toBe(true)
+  })
+
+  it('misses a goal it falls short of by more than rounding', () => {
+    expect(meetsSlGoal(0.799, 0.8)).toBe(false)
+    expect(meetsSlGoal(0.8 - 1e-9, 0.8)).toBe(false)
+    expect(meetsSlGoal(0, 0.8)).toBe(false)
   })
 })
