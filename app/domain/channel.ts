@@ -24,6 +24,20 @@ export interface ChannelTargets {
 }
 
 /**
+ * The queue model a channel is planned with: Erlang A when chosen and a patience is set (it models
+ * abandonment by that patience), Erlang C otherwise — the one rule the plan, the review and the
+ * pages read.
+ */
+export function queueModelOf(channel: { staffingModel: string; patienceSec: number | null }): QueueModel {
+  return channel.staffingModel === 'erlangA' && channel.patienceSec !== null ? 'erlangA' : 'erlangC'
+}
+
+/** How a channel is staffed: its queue model, or "deferred" for work answered later (e-mail). */
+export function staffingMethodOf(channel: { kind: string; staffingModel: string; patienceSec: number | null }): QueueModel | 'deferred' {
+  return channel.kind === 'deferred' ? 'deferred' : queueModelOf(channel)
+}
+
+/**
  * The wait that counts as "in time" for the service level: the SL threshold for real-time
  * channels, the response goal for deferred work (e-mail answered within H hours).
  */

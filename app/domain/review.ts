@@ -237,7 +237,7 @@ export function worstIntervals(intervals: readonly ReviewInterval[], limit = 10)
   const missed: MissedInterval[] = []
   for (const i of intervals) {
     const m = measure(i.actual)
-    if (m.serviceLevel === null || m.serviceLevel >= i.slGoal) continue
+    if (m.serviceLevel === null || meetsSlGoal(m.serviceLevel, i.slGoal)) continue
     const eligible = i.actual.slEligible
     const signals: CauseSignal[] = []
     const f = i.forecastOffered

@@ -2,7 +2,7 @@
 // staffing engine: Erlang C or A for real-time work, with concurrency; workload and response
 // goal for deferred work, backlog carried over), with shrinkage, and the measures predicted at
 // those agents. Totals add fractional agents, so rounding each interval up does not inflate hours.
-import type { ChannelTargets } from './channel.ts'
+import { queueModelOf, type ChannelTargets } from './channel.ts'
 import { deferredStaffing } from './deferred.ts'
 import { isOpen, type WeekHours } from './opening-hours.ts'
 import { plannedAhtAt } from './planned-aht.ts'
@@ -179,7 +179,7 @@ function planRealtime(
   options: PlanOptions,
 ): PlannedInterval[] {
   const aht = ahtOf(channel, intervals)
-  const erlangA = channel.staffingModel === 'erlangA' && channel.patienceSec !== null
+  const erlangA = queueModelOf(channel) === 'erlangA'
   const ahts = intervals.map(aht)
   const effective = modifiedOfferedCalls(
     intervals.map((i) => i.offered),

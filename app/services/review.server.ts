@@ -26,6 +26,7 @@ import {
 } from '../domain/review.ts'
 import type { TrafficSums } from '../domain/metrics.ts'
 import { listChannels, type ChannelSettings } from './operation.server.ts'
+import { queueModelOf } from '../domain/channel.ts'
 import { channelDataRanges, dataRange, listForecasts, type DataPeriod } from './forecast.server.ts'
 import { resolveReview, type ReviewSearch } from '../schemas/review.ts'
 import { getForecastRef, planRows, type ForecastRef, type PlanCsvRow, type PlanGap } from './staffing.server.ts'
@@ -528,7 +529,7 @@ function computeReview(query: ReviewQuery, read: ReadIntervals): ReviewView {
       key: c.key,
       name: c.name,
       slGoal: c.slGoal,
-      erlangA: c.staffingModel === 'erlangA' && c.patienceSec !== null,
+      erlangA: queueModelOf(c) === 'erlangA',
     })),
     channel: query.channel,
     accuracy: { volume: volumeAccuracy(intervals), aht: ahtAccuracy(intervals) },

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { staffingMethodOf } from '../../domain/channel.ts'
 import type { StaffingView } from '../../services/staffing.server.ts'
 import { formatDecimal, formatInteger, formatPercent } from '../../utils/format.ts'
 
@@ -32,8 +33,7 @@ export function ByChannel({ view }: { view: StaffingView }) {
               .filter((c) => base.byChannel[c.key])
               .map((c) => {
                 const totals = base.byChannel[c.key]!
-                const model =
-                  c.kind === 'deferred' ? 'deferred' : c.staffingModel === 'erlangA' && c.patienceSec !== null ? 'erlangA' : 'erlangC'
+                const model = staffingMethodOf(c)
                 return (
                   <tr key={c.key}>
                     <td>{c.name}</td>
