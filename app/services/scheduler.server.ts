@@ -13,7 +13,16 @@ import { boundFigures, solverFigures } from '../domain/schedule/figures.ts'
 import { recount, type Recount } from '../domain/schedule/recount.ts'
 import { checkRules, DEFAULT_SHORTFALL_PENALTY, shiftCap, type ScheduleRules } from '../domain/schedule/rules.ts'
 import { integerTimeLimit } from '../domain/schedule/time-limit.ts'
-import { warmStart } from '../domain/schedule/warm-start.ts'
+import { roundedRelaxation, warmStart } from '../domain/schedule/warm-start.ts'
+import { recountSkills, type ChannelRecount } from '../domain/schedule/multi-recount.ts'
+import {
+  blockRules,
+  buildMultiSkillModel,
+  readMultiSkill,
+  withinShiftCaps,
+  type GroupShift,
+  type MultiSkillProblem,
+} from '../domain/schedule/multi-skill.ts'
 
 export type SolvePhase = 'relaxation' | 'integer'
 
@@ -183,7 +192,7 @@ function startSolver(relativeGap: number, guardMs: number) {
     })
   return {
     /** The relaxation's result; `read` resolves once the integer program is read (only after an optimal relaxation). */
-    relax(id: number, model: ScheduleModel) {
+    relax(id: number, model: Program) {
       const relaxed = expect<Relaxed>('relaxed', id)
       const read = expect<unknown>('read', id)
       read.catch(() => {})
@@ -203,24 +212,41 @@ function startSolver(relativeGap: number, guardMs: number) {
   }
 }
 
-/** Shifts in a set of solver values: the sum of the start variables. */
-const shiftsIn = (values: Record<string, number>) =>
-  Object.entries(values).reduce((sum, [name, value]) => sum + (name.startsWith('x') ? Math.round(value) : 0), 0)
+/** A program as the worker reads it: the integer program and its relaxation, in CPLEX LP text. */
+type Program = Pick<ScheduleModel, 'lp' | 'relaxed'>
 
-export async function solveSchedule(requirements: Requirements, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedSchedule> {
-  checkRules(rules)
-  // The limit runs from here: building the model is part of the relaxation phase.
-  options.onProgress?.('relaxation', null)
-  const started = performance.now()
-  const timeLimitSec = options.timeLimitSec ?? 10
-  const model = buildScheduleModel(requirements, rules)
-  const blocks = independentBlocks(requirements, rules)
+/** What the programs of a solve came to, joined. */
+interface Solved {
+  lpBound: number
+  mipBound: number | null
+  status: string
+  values: Record<string, number>
+  relaxationMs: number
+  integerMs: number
+  integerLimitSec: number
+}
+
+/**
+ * Solves the horizon as its independent blocks (blocks.ts), else whole: all relaxations first
+ * (their sum is the bound), then each integer program with an equal share of what is left of the
+ * limit. `fallback` gives a program's values from its relaxation — the schedule when HiGHS finds
+ * none in its time, and its first incumbent when `options.warmStart` asks. When the blocks'
+ * schedules together break a limit on the horizon's shifts (`fits`), the whole horizon is solved as
+ * one program with what is left.
+ */
+async function solveInBlocks<P extends Program>(
+  whole: P,
+  blocks: P[],
+  fallback: (program: P, relaxed: (name: string) => number) => Record<string, number>,
+  fits: (values: Record<string, number>) => boolean,
+  options: SolveOptions,
+  timeLimitSec: number,
+  started: number,
+): Promise<Solved> {
   const solver = startSolver(options.relativeGap ?? DEFAULT_RELATIVE_GAP, (timeLimitSec + 60) * 1000)
-  // Solves programs in turn: all relaxations first (their sum is the bound), then each integer
-  // program with an equal share of what is left of the limit, from its warm start.
-  const solveParts = async (parts: ScheduleModel[], firstId: number) => {
+  const solveParts = async (parts: P[], firstId: number): Promise<Solved> => {
     const relaxedAll = parts.map((part, k) => solver.relax(firstId + k, part))
-    const starts: Array<Record<string, number> | null> = []
+    const starts: Array<Record<string, number>> = []
     let lpBound = 0
     let relaxationMs = 0
     for (const [k, { relaxed }] of relaxedAll.entries()) {
@@ -228,9 +254,8 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
       if (result.status !== 'Optimal') throw new ScheduleFailed(`the LP relaxation ended with status "${result.status}"`)
       lpBound += result.objective
       relaxationMs += result.milliseconds
-      // While HiGHS reads the integer program: the rounded relaxation, repaired — the schedule when
-      // HiGHS finds none in its time, and its first incumbent when asked.
-      starts.push(Object.fromEntries(warmStart(parts[k]!, requirements, rules, (name) => result.columns[name] ?? 0)))
+      // While HiGHS reads the integer program.
+      starts.push(fallback(parts[k]!, (name) => result.columns[name] ?? 0))
     }
     options.onProgress?.('integer', lpBound)
     const values: Record<string, number> = {}
@@ -245,7 +270,7 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
       const limit = integerTimeLimit(timeLimitSec, performance.now() - started, parts.length - k)
       const result = await solver.solve(firstId + k, limit, options.warmStart ? starts[k]! : null)
       integerMs += result.milliseconds
-      // No integer solution within the limit: that part is the rounded relaxation, repaired greedily, and says so.
+      // No integer solution within the limit: that part is the fallback, and says so.
       Object.assign(values, result.values ?? starts[k]!)
       // The MIP bound is reported when HiGHS proved one for every block.
       mipBound = mipBound === null || result.mipBound === null ? null : mipBound + result.mipBound
@@ -254,19 +279,40 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
     }
     return { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec }
   }
-  let solved
   try {
-    solved = await solveParts(blocks.length > 1 ? blocks.map((block) => buildScheduleModel(requirements, rules, block)) : [model], 0)
-    // The week's limit on shifts (people × working days) ties the blocks: when their schedules
-    // together break it, the whole week is solved as one program with what is left.
-    const cap = shiftCap(rules, new Set(requirements.day).size)
-    if (blocks.length > 1 && cap !== null && shiftsIn(solved.values) > cap) {
-      const whole = await solveParts([model], blocks.length)
-      solved = { ...whole, relaxationMs: solved.relaxationMs + whole.relaxationMs, integerMs: solved.integerMs + whole.integerMs }
-    }
+    const solved = await solveParts(blocks.length > 1 ? blocks : [whole], 0)
+    if (blocks.length <= 1 || fits(solved.values)) return solved
+    const again = await solveParts([whole], blocks.length)
+    return { ...again, relaxationMs: solved.relaxationMs + again.relaxationMs, integerMs: solved.integerMs + again.integerMs }
   } finally {
     solver.close()
   }
+}
+
+/** Shifts in a set of solver values: the sum of the start variables. */
+const shiftsIn = (values: Record<string, number>) =>
+  Object.entries(values).reduce((sum, [name, value]) => sum + (name.startsWith('x') ? Math.round(value) : 0), 0)
+
+export async function solveSchedule(requirements: Requirements, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedSchedule> {
+  checkRules(rules)
+  // The limit runs from here: building the model is part of the relaxation phase.
+  options.onProgress?.('relaxation', null)
+  const started = performance.now()
+  const timeLimitSec = options.timeLimitSec ?? 10
+  const model = buildScheduleModel(requirements, rules)
+  const blocks = independentBlocks(requirements, rules)
+  // The week's limit on shifts (people × working days) ties the blocks.
+  const cap = shiftCap(rules, new Set(requirements.day).size)
+  const solved = await solveInBlocks(
+    model,
+    blocks.length > 1 ? blocks.map((block) => buildScheduleModel(requirements, rules, block)) : [],
+    // The rounded relaxation, repaired.
+    (part, relaxed) => Object.fromEntries(warmStart(part, requirements, rules, relaxed)),
+    (values) => cap === null || shiftsIn(values) <= cap,
+    options,
+    timeLimitSec,
+    started,
+  )
   const { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec } = solved
   const repairStarted = performance.now()
   const result = readSchedule(model, requirements, rules, (name) => values[name] ?? 0)
@@ -281,6 +327,58 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
     status,
     minutes,
     breaks,
+    milliseconds: ended - started,
+    phases: { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired, blocks: blocks.length },
+  }
+}
+
+/** A multi-skill schedule: shifts of skill groups, recounted per channel. */
+export interface SolvedMultiSkill extends Omit<SolvedSchedule, 'shifts' | 'onFloor' | 'owed' | 'shortHours' | 'repaired'> {
+  shifts: GroupShift[]
+  /** Per channel (the problem's order): owed, short and unreachable minutes, recounted minute by minute. */
+  channels: ChannelRecount[]
+}
+
+/**
+ * Solves a multi-skill problem (multi-skill.ts) as solveSchedule solves one channel: in blocks
+ * where the horizon falls apart, with HiGHS in the worker; the rounded relaxation is the fallback,
+ * and the greedy repair tops up what the solution leaves short. Every figure comes from the
+ * minute-by-minute recount per channel (multi-recount.ts).
+ */
+export async function solveMultiSkill(problem: MultiSkillProblem, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedMultiSkill> {
+  checkRules(rules)
+  options.onProgress?.('relaxation', null)
+  const started = performance.now()
+  const timeLimitSec = options.timeLimitSec ?? 10
+  const model = buildMultiSkillModel(problem, rules)
+  const blocks = independentBlocks(problem.requirements, blockRules(problem, rules))
+  const solved = await solveInBlocks(
+    model,
+    blocks.length > 1 ? blocks.map((block) => buildMultiSkillModel(problem, rules, block)) : [],
+    (part, relaxed) => Object.fromEntries(roundedRelaxation(part.starts.flat(), relaxed)),
+    (values) => withinShiftCaps(problem, rules, values),
+    options,
+    timeLimitSec,
+    started,
+  )
+  const { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec } = solved
+  const repairStarted = performance.now()
+  const result = readMultiSkill(model, problem, rules, (name) => values[name] ?? 0)
+  const ended = performance.now()
+  const counted = recountSkills(result.shifts, problem, rules)
+  const penalty = rules.shortfallPenaltyHours ?? DEFAULT_SHORTFALL_PENALTY
+  // The recount's reachable shortfall is what the model charges (rows hold no boundary, and the max flow is its allocation).
+  const figures = solverFigures(lpBound, result.paidHours + (penalty * counted.totals.shortAgentMinutes) / 60)
+  return {
+    shifts: result.shifts,
+    paidHours: result.paidHours,
+    uncovered: counted.uncovered,
+    ...figures,
+    ...boundFigures(figures.lpBound, mipBound, figures.objective),
+    status,
+    minutes: counted.totals,
+    channels: counted.channels,
+    breaks: counted.breaks,
     milliseconds: ended - started,
     phases: { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired, blocks: blocks.length },
   }
