@@ -18,6 +18,7 @@ import { recountSkills, type ChannelRecount } from '../domain/schedule/multi-rec
 import {
   blockRules,
   buildMultiSkillModel,
+  multiSkillValues,
   readMultiSkill,
   withinShiftCaps,
   type GroupShift,
@@ -341,7 +342,8 @@ export interface SolvedMultiSkill extends Omit<SolvedSchedule, 'shifts' | 'onFlo
 
 /**
  * Solves a multi-skill problem (multi-skill.ts) as solveSchedule solves one channel: in blocks
- * where the horizon falls apart, with HiGHS in the worker; the rounded relaxation is the fallback,
+ * where the horizon falls apart, with HiGHS in the worker; the rounded relaxation, repaired, is
+ * HiGHS's first incumbent (unless `options.warmStart` is false) and the fallback,
  * and the greedy repair tops up what the solution leaves short. Every figure comes from the
  * minute-by-minute recount per channel (multi-recount.ts).
  */
@@ -355,9 +357,15 @@ export async function solveMultiSkill(problem: MultiSkillProblem, rules: Schedul
   const solved = await solveInBlocks(
     model,
     blocks.length > 1 ? blocks.map((block) => buildMultiSkillModel(problem, rules, block)) : [],
-    (part, relaxed) => Object.fromEntries(roundedRelaxation(part.starts.flat(), relaxed)),
+    // The rounded relaxation, repaired, with its allocation to channels and what stays short.
+    (part, relaxed) => {
+      const rounded = roundedRelaxation(part.starts.flat(), relaxed)
+      return multiSkillValues(part, problem, rules, readMultiSkill(part, problem, rules, (name) => rounded.get(name) ?? 0).shifts)
+    },
     (values) => withinShiftCaps(problem, rules, values),
-    options,
+    // Handed to HiGHS by default: without it, HiGHS's first incumbents of the larger multi-skill
+    // programs are poor (nobody scheduled, everything short) and the repair had to do the work (decision 010).
+    { ...options, warmStart: options.warmStart ?? true },
     timeLimitSec,
     started,
   )

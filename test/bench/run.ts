@@ -16,6 +16,7 @@ import { solveSchedule } from '../../app/services/scheduler.server.ts'
 import { nr17Rules, weekRequirements } from '../support/schedule-week.ts'
 import { benchLoad } from './load.ts'
 import { benchScheduleQuality } from './schedule-quality.ts'
+import { benchScheduleSkills } from './schedule-skills.ts'
 import { percentile } from './percentile.ts'
 
 const ms = (x: number) => `${x.toFixed(1)} ms`
@@ -317,6 +318,7 @@ const parts = {
   demo: async () => benchDemoGeneration(),
   forecast: async () => benchForecast(),
   schedule: benchSchedule,
+  'schedule-skills': benchScheduleSkills,
   import: async () => benchImport(),
   app: benchApp,
   load: benchLoad,

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Requirements } from '../../app/domain/schedule/model.ts'
 import { recountSkills } from '../../app/domain/schedule/multi-recount.ts'
-import { buildMultiSkillModel, readMultiSkill, type MultiSkillProblem, type SkillGroup } from '../../app/domain/schedule/multi-skill.ts'
+import { buildMultiSkillModel, multiSkillValues, readMultiSkill, type MultiSkillProblem, type SkillGroup } from '../../app/domain/schedule/multi-skill.ts'
 import type { ScheduleRules } from '../../app/domain/schedule/rules.ts'
 import { allocate } from '../../app/domain/schedule/skill-allocation.ts'
 import { solveMultiSkill, solveSchedule } from '../../app/services/scheduler.server.ts'
@@ -34,21 +34,21 @@ const clock = (t: number) => new Date(t).toISOString().slice(11, 16)
 describe('skill allocation', () => {
   it('gives each group’s agents to its channels, the most covered', () => {
     // One A-only, one B-only, one both: A needs 2, B 1 — all covered.
-    expect(allocate([1, 1, 1], [2, 1], [[0], [1], [0, 1]])).toEqual({ covered: [2, 1], short: 0 })
+    expect(allocate([1, 1, 1], [2, 1], [[0], [1], [0, 1]])).toEqual({ covered: [2, 1], short: 0, flow: [[1, 0], [0, 1], [1, 0]] })
   })
 
   it('never counts an agent twice: one agent of both skills covers one channel', () => {
-    expect(allocate([1], [1, 1], [[0, 1]])).toEqual({ covered: [1, 0], short: 1 })
+    expect(allocate([1], [1, 1], [[0, 1]])).toMatchObject({ covered: [1, 0], short: 1 })
   })
 
   it('moves a both-skilled agent to the channel only they can work (an augmenting path through a reverse edge)', () => {
     // The both-skilled agent is taken for A first; B then takes them, and the A-only agent covers A.
-    expect(allocate([1, 1], [1, 1], [[0, 1], [0]])).toEqual({ covered: [1, 1], short: 0 })
+    expect(allocate([1, 1], [1, 1], [[0, 1], [0]])).toEqual({ covered: [1, 1], short: 0, flow: [[0, 1], [1, 0]] })
   })
 
   it('spreads a shortage the skills leave: each agent goes to the channel with the larger remaining shortage', () => {
     // Three both-skilled for needs 4 and 3: 4→3 (A), then 3 and 3 tie → A, then B 3 > A 2 → B.
-    expect(allocate([3], [4, 3], [[0, 1]])).toEqual({ covered: [2, 1], short: 4 })
+    expect(allocate([3], [4, 3], [[0, 1]])).toMatchObject({ covered: [2, 1], short: 4 })
   })
 })
 
@@ -165,6 +165,11 @@ describe('multi-skill schedules', () => {
       'End',
     ])
     expect(model.relaxed).toBe(model.lp.replace(/\nGeneral\n[\s\S]*\nEnd$/, '\nEnd'))
+    // A warm start's values: the A-only agent on A, the both-skilled on B where B is owed.
+    const shift = (group: number) => ({ type: '1h', start: start[0]!, end: start[0]! + HOUR, breaks: [], group })
+    expect(multiSkillValues(model, tiny, rules, [shift(0), shift(1)])).toEqual({ x0_0_0: 1, x1_0_0: 1, z1_1_2: 1 })
+    // The both-skilled alone: on A throughout (A before B in a tie at 08:30), B short there.
+    expect(multiSkillValues(model, tiny, rules, [shift(1)])).toEqual({ x1_0_0: 1, z1_0_0: 1, z1_0_1: 1, z1_0_2: 1, u1_2: 1, z1_0_3: 1 })
   })
 
   it('solves one channel and one group without limits as the single-channel model does', async () => {

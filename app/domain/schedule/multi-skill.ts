@@ -314,3 +314,44 @@ function repairSkills(model: MultiSkillModel, problem: MultiSkillProblem, rules:
     add(chosen)
   }
 }
+
+/**
+ * The model's variable values for shifts of its groups (a warm start for HiGHS): agents per start
+ * and break placement, each row's allocation of the groups' agents to channels as z (the max flow
+ * of skill-allocation.ts, whole), and what stays short as u. Shifts the model has no start for are
+ * an error: they come from it.
+ */
+export function multiSkillValues(model: MultiSkillModel, problem: MultiSkillProblem, rules: ScheduleRules, shifts: readonly GroupShift[]): Record<string, number> {
+  const { requirements, groups, channels } = problem
+  const intervalAt = new Map(requirements.start.map((t, i) => [t, i]))
+  const startOf = new Map<string, Start>(model.starts.flatMap((starts, g) => starts.map((s) => [`${g}:${rules.shiftTypes[s.type]!.name}@${s.interval}`, s] as const)))
+  const values: Record<string, number> = {}
+  const add = (name: string, k = 1) => (values[name] = (values[name] ?? 0) + k)
+  const rows = model.rows
+  const floor = rows.start.map(() => new Array<number>(groups.length).fill(0))
+  for (const shift of shifts) {
+    const start = startOf.get(`${shift.group}:${shift.type}@${intervalAt.get(shift.start)}`)
+    if (!start) throw new RangeError(`no variable for a ${shift.type} shift of group ${shift.group} at ${new Date(shift.start).toISOString()}`)
+    add(start.name)
+    const offsets = shift.breaks.map((b) => (b.start - shift.start) / 60_000)
+    start.breaks.forEach((options, k) => {
+      const option = options.find((o) => o.offset === offsets[k])
+      if (!option) throw new RangeError(`no placement for break ${k + 1} of a ${shift.type} shift at offset ${offsets[k]} minutes`)
+      add(option.name)
+    })
+    for (const [r, c] of contributions(model, requirements.intervalMin, rules, start, offsets)) floor[r]![shift.group]! += c
+  }
+  const allocate = memoAllocate(groups.map((g) => g.channels))
+  for (let r = 0; r < rows.start.length; r++) {
+    const need = channels.map((_, c) => (model.charged[c]![r] ? model.owed[c]![rows.interval[r]!]! : 0))
+    if (need.every((x) => x === 0)) continue
+    const { covered, flow } = allocate(floor[r]!, need)
+    groups.forEach((group, g) => {
+      if (group.channels.length > 1) for (const c of group.channels) if (flow[g]![c]! > 0 && model.charged[c]![r]) add(`z${g}_${c}_${r}`, flow[g]![c]!)
+    })
+    need.forEach((x, c) => {
+      if (x - covered[c]! > 0) add(`u${c}_${r}`, x - covered[c]!)
+    })
+  }
+  return values
+}

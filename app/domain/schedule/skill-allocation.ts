@@ -14,6 +14,8 @@ export interface Allocation {
   covered: number[]
   /** Σ needs − Σ covered: what no allocation of these agents can cover. */
   short: number
+  /** Per group, per channel: its agents counted for the channel (whole when floors and needs are). */
+  flow: number[][]
 }
 
 /**
@@ -50,7 +52,7 @@ export function allocate(floors: readonly number[], needs: readonly number[], sk
     if (!pushed) break
   }
   const short = needs.reduce((sum, need, c) => sum + Math.max(0, need - covered[c]!), 0)
-  return { covered, short }
+  return { covered, short, flow }
 }
 
 /**
