@@ -231,7 +231,8 @@ interface Solved {
  * Solves the horizon as its independent blocks (blocks.ts), else whole: all relaxations first
  * (their sum is the bound), then each integer program with an equal share of what is left of the
  * limit. `fallback` gives a program's values from its relaxation — the schedule when HiGHS finds
- * none in its time, and its first incumbent when `options.warmStart` asks. When the blocks'
+ * none in its time, and its first incumbent when `options.warmStart` asks; with `costOf`, also the
+ * schedule when HiGHS's own is dearer (stopped by its limit on a poor incumbent). When the blocks'
  * schedules together break a limit on the horizon's shifts (`fits`), the whole horizon is solved as
  * one program with what is left.
  */
@@ -243,26 +244,32 @@ async function solveInBlocks<P extends Program>(
   options: SolveOptions,
   timeLimitSec: number,
   started: number,
+  costOf?: (program: P, values: Record<string, number>) => number,
 ): Promise<Solved> {
   const solver = startSolver(options.relativeGap ?? DEFAULT_RELATIVE_GAP, (timeLimitSec + 60) * 1000)
-  const solveParts = async (parts: P[], firstId: number): Promise<Solved> => {
+  let relaxationMs = 0
+  let integerMs = 0
+  // `asBlocks`: when their relaxations together already break a limit on the horizon's shifts,
+  // their integer programs would too — null, and the whole horizon is solved with the time they leave.
+  const solveParts = async (parts: P[], firstId: number, asBlocks: boolean): Promise<Solved | null> => {
     const relaxedAll = parts.map((part, k) => solver.relax(firstId + k, part))
     const starts: Array<Record<string, number>> = []
+    const relaxedValues: Record<string, number> = {}
     let lpBound = 0
-    let relaxationMs = 0
     for (const [k, { relaxed }] of relaxedAll.entries()) {
       const result = await relaxed
       if (result.status !== 'Optimal') throw new ScheduleFailed(`the LP relaxation ended with status "${result.status}"`)
       lpBound += result.objective
       relaxationMs += result.milliseconds
+      Object.assign(relaxedValues, result.columns)
       // While HiGHS reads the integer program.
       starts.push(fallback(parts[k]!, (name) => result.columns[name] ?? 0))
     }
+    if (asBlocks && !fits(relaxedValues)) return null
     options.onProgress?.('integer', lpBound)
     const values: Record<string, number> = {}
     let mipBound: number | null = 0
     let status = 'Optimal'
-    let integerMs = 0
     let integerLimitSec = 0
     for (const [k, part] of relaxedAll.entries()) {
       await part.read
@@ -272,7 +279,8 @@ async function solveInBlocks<P extends Program>(
       const result = await solver.solve(firstId + k, limit, options.warmStart ? starts[k]! : null)
       integerMs += result.milliseconds
       // No integer solution within the limit: that part is the fallback, and says so.
-      Object.assign(values, result.values ?? starts[k]!)
+      const dearer = result.values !== null && costOf !== undefined && costOf(parts[k]!, starts[k]!) < costOf(parts[k]!, result.values) - 1e-6
+      Object.assign(values, result.values === null || dearer ? starts[k]! : result.values)
       // The MIP bound is reported when HiGHS proved one for every block.
       mipBound = mipBound === null || result.mipBound === null ? null : mipBound + result.mipBound
       if (result.values === null) status = 'Greedy'
@@ -281,18 +289,17 @@ async function solveInBlocks<P extends Program>(
     return { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec }
   }
   try {
-    const solved = await solveParts(blocks.length > 1 ? blocks : [whole], 0)
-    if (blocks.length <= 1 || fits(solved.values)) return solved
-    const again = await solveParts([whole], blocks.length)
-    return { ...again, relaxationMs: solved.relaxationMs + again.relaxationMs, integerMs: solved.integerMs + again.integerMs }
+    const solved = blocks.length > 1 ? await solveParts(blocks, 0, true) : null
+    if (solved && fits(solved.values)) return solved
+    return (await solveParts([whole], blocks.length, false))!
   } finally {
     solver.close()
   }
 }
 
-/** Shifts in a set of solver values: the sum of the start variables. */
+/** Shifts in a set of solver values (or a relaxation's): the sum of the start variables. */
 const shiftsIn = (values: Record<string, number>) =>
-  Object.entries(values).reduce((sum, [name, value]) => sum + (name.startsWith('x') ? Math.round(value) : 0), 0)
+  Object.entries(values).reduce((sum, [name, value]) => sum + (name.startsWith('x') ? value : 0), 0)
 
 export async function solveSchedule(requirements: Requirements, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedSchedule> {
   checkRules(rules)
@@ -309,7 +316,7 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
     blocks.length > 1 ? blocks.map((block) => buildScheduleModel(requirements, rules, block)) : [],
     // The rounded relaxation, repaired.
     (part, relaxed) => Object.fromEntries(warmStart(part, requirements, rules, relaxed)),
-    (values) => cap === null || shiftsIn(values) <= cap,
+    (values) => cap === null || shiftsIn(values) <= cap + 1e-6,
     options,
     timeLimitSec,
     started,
@@ -342,9 +349,9 @@ export interface SolvedMultiSkill extends Omit<SolvedSchedule, 'shifts' | 'onFlo
 
 /**
  * Solves a multi-skill problem (multi-skill.ts) as solveSchedule solves one channel: in blocks
- * where the horizon falls apart, with HiGHS in the worker; the rounded relaxation, repaired, is
- * HiGHS's first incumbent (unless `options.warmStart` is false) and the fallback,
- * and the greedy repair tops up what the solution leaves short. Every figure comes from the
+ * where the horizon falls apart, with HiGHS in the worker; the rounded relaxation, repaired, is the
+ * fallback when HiGHS finds nothing or something dearer, and the greedy repair tops up what the
+ * solution leaves short. Every figure comes from the
  * minute-by-minute recount per channel (multi-recount.ts).
  */
 export async function solveMultiSkill(problem: MultiSkillProblem, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedMultiSkill> {
@@ -363,11 +370,13 @@ export async function solveMultiSkill(problem: MultiSkillProblem, rules: Schedul
       return multiSkillValues(part, problem, rules, readMultiSkill(part, problem, rules, (name) => rounded.get(name) ?? 0).shifts)
     },
     (values) => withinShiftCaps(problem, rules, values),
-    // Handed to HiGHS by default: without it, HiGHS's first incumbents of the larger multi-skill
-    // programs are poor (nobody scheduled, everything short) and the repair had to do the work (decision 010).
-    { ...options, warmStart: options.warmStart ?? true },
+    options,
     timeLimitSec,
     started,
+    // Stopped early, HiGHS may hold a poor incumbent (nobody scheduled, everything short): the
+    // repaired relaxation is kept when it costs less (decision 010). Handed to HiGHS as a warm start
+    // instead, it kept HiGHS from finding better ones.
+    (part, values) => part.objective.reduce((sum, [c, name]) => sum + c * (values[name] ?? 0), 0),
   )
   const { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec } = solved
   const repairStarted = performance.now()

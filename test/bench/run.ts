@@ -311,8 +311,8 @@ function benchImport() {
   if (run.status !== 0) throw new Error('the import benchmark failed')
 }
 
-// `npm run bench -- app` (or any of the names) runs only those parts; `load` and
-// `schedule-quality` (minutes long) run only when named.
+// `npm run bench -- app` (or any of the names) runs only those parts; `load`,
+// `schedule-quality` and `schedule-skills` (minutes long) run only when named.
 const parts = {
   staffing: async () => benchStaffing(),
   demo: async () => benchDemoGeneration(),
@@ -326,5 +326,5 @@ const parts = {
 }
 const chosen = process.argv.slice(2)
 for (const name of chosen) if (!(name in parts)) throw new Error(`unknown bench part "${name}"; parts: ${Object.keys(parts).join(', ')}`)
-const onlyWhenNamed = ['load', 'schedule-quality']
+const onlyWhenNamed = ['load', 'schedule-quality', 'schedule-skills']
 for (const [name, run] of Object.entries(parts)) if (chosen.includes(name) || (chosen.length === 0 && !onlyWhenNamed.includes(name))) await run()

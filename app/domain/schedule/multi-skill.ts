@@ -77,6 +77,8 @@ export interface MultiSkillModel {
   owed: number[][]
   /** Per channel, per row: owed and reachable by a group with the channel (has `u<c>_<r>`). */
   charged: boolean[][]
+  /** The objective's terms (paid hours per start, penalty per shortfall): the cost of any values. */
+  objective: Array<[number, string]>
 }
 
 /** The rules a group's limits make: its people per day (the rules' maxAgentsPerDay stays the total). */
@@ -162,22 +164,23 @@ export function buildMultiSkillModel(problem: MultiSkillProblem, rules: Schedule
     starts: vars.map((v) => v.starts),
     owed,
     charged,
+    objective,
   }
 }
 
-/** Whether solver values keep every group's and the total limit on the horizon's shifts (blocks solved apart may not). */
+/** Whether solver values (or a relaxation's) keep every group's and the total limit on the horizon's shifts (blocks solved apart may not). */
 export function withinShiftCaps(problem: MultiSkillProblem, rules: ScheduleRules, values: Record<string, number>): boolean {
   const days = new Set(problem.requirements.day).size
   const perGroup = new Array<number>(problem.groups.length).fill(0)
   for (const [name, value] of Object.entries(values)) {
     const match = /^x(\d+)_/.exec(name)
-    if (match) perGroup[Number(match[1])]! += Math.round(value)
+    if (match) perGroup[Number(match[1])]! += value
   }
   const total = perGroup.reduce((a, b) => a + b, 0)
   const totalCap = shiftCap(rules, days)
-  return (totalCap === null || total <= totalCap) && problem.groups.every((group, g) => {
+  return (totalCap === null || total <= totalCap + 1e-6) && problem.groups.every((group, g) => {
     const cap = shiftCap(groupRules(rules, group), days)
-    return cap === null || perGroup[g]! <= cap
+    return cap === null || perGroup[g]! <= cap + 1e-6
   })
 }
 
