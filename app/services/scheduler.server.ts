@@ -12,7 +12,7 @@ import type { ShortMinutes } from '../domain/schedule/coverage.ts'
 import { boundFigures, solverFigures } from '../domain/schedule/figures.ts'
 import { recount, type Recount } from '../domain/schedule/recount.ts'
 import { checkRules, DEFAULT_SHORTFALL_PENALTY, shiftCap, type ScheduleRules } from '../domain/schedule/rules.ts'
-import { integerTimeLimit } from '../domain/schedule/time-limit.ts'
+import { integerTimeLimit, MIN_INTEGER_SEC } from '../domain/schedule/time-limit.ts'
 import { roundedRelaxation, warmStart } from '../domain/schedule/warm-start.ts'
 import { recountSkills, type ChannelRecount } from '../domain/schedule/multi-recount.ts'
 import {
@@ -85,7 +85,7 @@ export class ScheduleFailed extends Error {}
 export const DEFAULT_RELATIVE_GAP = 0.002
 
 type Relaxed = { status: string; objective: number; columns: Record<string, number>; milliseconds: number }
-type Integer = { status: string; values: Record<string, number> | null; mipBound: number | null; milliseconds: number }
+type Integer = { status: string; values: Record<string, number> | null; objective: number | null; mipBound: number | null; milliseconds: number }
 type WorkerMessage =
   | ({ phase: 'relaxed'; id: number } & Relaxed)
   | ({ phase: 'integer'; id: number } & Integer)
@@ -124,10 +124,10 @@ require(workerData.highs)().then((highs) => {
     models.set(id, highs.createModel({ format: 'lp', data: lp }))
     parentPort.postMessage({ phase: 'read', id })
   }
+  // A model stays until the worker ends: a block HiGHS left unfinished is run again with more time.
   function solve({ id, timeLimitSec, start }) {
     const model = models.get(id)
-    models.delete(id)
-    try {
+    {
       const started = performance.now()
       model.options.set({ ...workerData.options, time_limit: timeLimitSec })
       // The warm start, as a full vector (a variable it leaves out is 0).
@@ -148,9 +148,8 @@ require(workerData.highs)().then((highs) => {
         for (let i = 0; i < colValue.length; i++) if (colValue[i]) values[model.getColName(i)] = colValue[i]
       }
       const bound = Number(model.info.get('mip_dual_bound'))
-      parentPort.postMessage({ phase: 'integer', id, status: statuses[modelStatus] ?? 'Unknown', values, mipBound: Number.isFinite(bound) ? bound : null, milliseconds })
-    } finally {
-      model.dispose()
+      const objective = values === null ? null : model.getObjectiveValue()
+      parentPort.postMessage({ phase: 'integer', id, status: statuses[modelStatus] ?? 'Unknown', values, objective, mipBound: Number.isFinite(bound) ? bound : null, milliseconds })
     }
   }
 }).catch(fail)
@@ -227,10 +226,15 @@ interface Solved {
   integerLimitSec: number
 }
 
+/** Share of its time a block gets in the first pass, when there are several (the rest goes to the unfinished). */
+const FIRST_PASS_SHARE = 0.5
+
+/** What HiGHS left open on a program: its cost less its bound (all of the bound when it found nothing). */
+const openGap = (result: Integer) => (result.objective ?? Infinity) - (result.mipBound ?? 0)
+
 /**
  * Solves the horizon as its independent blocks (blocks.ts), else whole: all relaxations first
- * (their sum is the bound), then each integer program with an equal share of what is left of the
- * limit. `fallback` gives a program's values from its relaxation — the schedule when HiGHS finds
+ * (their sum is the bound), then the integer programs in two passes (below). `fallback` gives a program's values from its relaxation — the schedule when HiGHS finds
  * none in its time, and its first incumbent when `options.warmStart` asks; with `costOf`, also the
  * schedule when HiGHS's own is dearer (stopped by its limit on a poor incumbent). When the blocks'
  * schedules together break a limit on the horizon's shifts (`fits`), the whole horizon is solved as
@@ -267,22 +271,43 @@ async function solveInBlocks<P extends Program>(
     }
     if (asBlocks && !fits(relaxedValues)) return null
     options.onProgress?.('integer', lpBound)
+    for (const { read } of relaxedAll) await read
+    // What was left for the integer programs when the first began.
+    const integerLimitSec = integerTimeLimit(timeLimitSec, performance.now() - started)
+    const run = async (k: number, share: number, start: Record<string, number> | null) => {
+      const limit = share * integerTimeLimit(timeLimitSec, performance.now() - started, left)
+      const result = await solver.solve(firstId + k, limit, start)
+      integerMs += result.milliseconds
+      return result
+    }
+    // First pass: each program in turn, half its share of what is left, so that easy ones finish
+    // and leave time; second pass: those HiGHS left unfinished, the largest gap first, with all that
+    // is left shared among them and their incumbent as warm start (a rerun starts its search anew).
+    let left = parts.length
+    const results: Integer[] = []
+    for (const k of parts.keys()) {
+      results.push(await run(k, parts.length > 1 ? FIRST_PASS_SHARE : 1, options.warmStart ? starts[k]! : null))
+      left--
+    }
+    const unfinished = [...parts.keys()]
+      .filter((k) => results[k]!.status !== 'Optimal')
+      .sort((a, b) => openGap(results[b]!) - openGap(results[a]!))
+    left = unfinished.length
+    for (const k of unfinished) {
+      if (integerTimeLimit(timeLimitSec, performance.now() - started) <= MIN_INTEGER_SEC) break
+      const again = await run(k, 1, results[k]!.values ?? starts[k]!)
+      if (again.values !== null && (results[k]!.objective === null || again.objective! <= results[k]!.objective!)) results[k] = { ...again, mipBound: Math.max(again.mipBound ?? -Infinity, results[k]!.mipBound ?? -Infinity) }
+      left--
+    }
     const values: Record<string, number> = {}
     let mipBound: number | null = 0
     let status = 'Optimal'
-    let integerLimitSec = 0
-    for (const [k, part] of relaxedAll.entries()) {
-      await part.read
-      // What was left for the integer programs when the first began (each then takes its share).
-      if (k === 0) integerLimitSec = integerTimeLimit(timeLimitSec, performance.now() - started)
-      const limit = integerTimeLimit(timeLimitSec, performance.now() - started, parts.length - k)
-      const result = await solver.solve(firstId + k, limit, options.warmStart ? starts[k]! : null)
-      integerMs += result.milliseconds
-      // No integer solution within the limit: that part is the fallback, and says so.
-      const dearer = result.values !== null && costOf !== undefined && costOf(parts[k]!, starts[k]!) < costOf(parts[k]!, result.values) - 1e-6
+    for (const [k, result] of results.entries()) {
+      // No integer solution within the limit (or, with `costOf`, a dearer one): that part is the fallback; "Greedy" when HiGHS found none.
+      const dearer = result.objective !== null && costOf !== undefined && costOf(parts[k]!, starts[k]!) < result.objective - 1e-6
       Object.assign(values, result.values === null || dearer ? starts[k]! : result.values)
       // The MIP bound is reported when HiGHS proved one for every block.
-      mipBound = mipBound === null || result.mipBound === null ? null : mipBound + result.mipBound
+      mipBound = mipBound === null || result.mipBound === null || !Number.isFinite(result.mipBound) ? null : mipBound + result.mipBound
       if (result.values === null) status = 'Greedy'
       else if (status === 'Optimal') status = result.status
     }
