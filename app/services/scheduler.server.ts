@@ -224,6 +224,8 @@ interface Solved {
   relaxationMs: number
   integerMs: number
   integerLimitSec: number
+  /** Programs the horizon was solved as in the end: its blocks, or 1 (the whole horizon). */
+  programs: number
 }
 
 /** Share of its time a block gets in the first pass, when there are several (the rest goes to the unfinished). */
@@ -234,11 +236,12 @@ const openGap = (result: Integer) => (result.objective ?? Infinity) - (result.mi
 
 /**
  * Solves the horizon as its independent blocks (blocks.ts), else whole: all relaxations first
- * (their sum is the bound), then the integer programs in two passes (below). `fallback` gives a program's values from its relaxation — the schedule when HiGHS finds
- * none in its time, and its first incumbent when `options.warmStart` asks; with `costOf`, also the
- * schedule when HiGHS's own is dearer (stopped by its limit on a poor incumbent). When the blocks'
- * schedules together break a limit on the horizon's shifts (`fits`), the whole horizon is solved as
- * one program with what is left.
+ * (their sum is the bound), then the integer programs in two passes (below). `fallback` gives a
+ * program's values from its relaxation — the schedule when HiGHS finds none in its time, and its
+ * first incumbent when `options.warmStart` asks; with `costOf`, also the schedule when HiGHS's own
+ * is dearer (stopped by its limit on a poor incumbent). When the blocks' relaxations, or their
+ * schedules, together break a limit on the horizon's shifts (`fits`), the whole horizon is solved
+ * as one program with what is left.
  */
 async function solveInBlocks<P extends Program>(
   whole: P,
@@ -311,7 +314,7 @@ async function solveInBlocks<P extends Program>(
       if (result.values === null) status = 'Greedy'
       else if (status === 'Optimal') status = result.status
     }
-    return { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec }
+    return { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec, programs: parts.length }
   }
   try {
     const solved = blocks.length > 1 ? await solveParts(blocks, 0, true) : null
@@ -346,7 +349,7 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
     timeLimitSec,
     started,
   )
-  const { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec } = solved
+  const { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec, programs } = solved
   const repairStarted = performance.now()
   const result = readSchedule(model, requirements, rules, (name) => values[name] ?? 0)
   const ended = performance.now()
@@ -361,7 +364,7 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
     minutes,
     breaks,
     milliseconds: ended - started,
-    phases: { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired, blocks: blocks.length },
+    phases: { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired, blocks: programs },
   }
 }
 
@@ -403,7 +406,7 @@ export async function solveMultiSkill(problem: MultiSkillProblem, rules: Schedul
     // instead, it kept HiGHS from finding better ones.
     (part, values) => part.objective.reduce((sum, [c, name]) => sum + c * (values[name] ?? 0), 0),
   )
-  const { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec } = solved
+  const { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec, programs } = solved
   const repairStarted = performance.now()
   const result = readMultiSkill(model, problem, rules, (name) => values[name] ?? 0)
   const ended = performance.now()
@@ -422,6 +425,6 @@ export async function solveMultiSkill(problem: MultiSkillProblem, rules: Schedul
     channels: counted.channels,
     breaks: counted.breaks,
     milliseconds: ended - started,
-    phases: { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired, blocks: blocks.length },
+    phases: { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired, blocks: programs },
   }
 }
