@@ -165,6 +165,9 @@ describe('multi-skill schedules', () => {
       'End',
     ])
     expect(model.relaxed).toBe(model.lp.replace(/\nGeneral\n[\s\S]*\nEnd$/, '\nEnd'))
+    // The rules' limit on shifts a day bounds all groups together (the both-skilled have no head count of their own).
+    const limited = buildMultiSkillModel(tiny, { ...rules, maxAgentsPerDay: 1 }).lp.split('\n')
+    expect(limited.filter((line) => /^ [dw]/.test(line))).toEqual([' d0_0: 1 x0_0_0 <= 1', ' d_0: 1 x0_0_0 + 1 x1_0_0 <= 1'])
     // A warm start's values: the A-only agent on A, the both-skilled on B where B is owed.
     const shift = (group: number) => ({ type: '1h', start: start[0]!, end: start[0]! + HOUR, breaks: [], group })
     expect(multiSkillValues(model, tiny, rules, [shift(0), shift(1)])).toEqual({ x0_0_0: 1, x1_0_0: 1, z1_1_2: 1 })

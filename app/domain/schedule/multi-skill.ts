@@ -154,7 +154,9 @@ export function buildMultiSkillModel(problem: MultiSkillProblem, rules: Schedule
   groups.forEach((group, g) => limit(`w${g}`, vars[g]!.perDay, group.people, (day) => `d${g}_${day}`))
   const allDays = new Map<number, string[]>()
   for (const v of vars) for (const [day, names] of v.perDay) allDays.set(day, [...(allDays.get(day) ?? []), ...names])
-  limit('w', allDays, rules.maxAgentsPerDay ?? null, (day) => `d_${day}`)
+  // The total limit, unless the groups' own imply it (the CLI's: as many as the agents).
+  const people = groups.reduce((sum, g) => sum + (g.people ?? Infinity), 0)
+  if (rules.maxAgentsPerDay != null && rules.maxAgentsPerDay < people) limit('w', allDays, rules.maxAgentsPerDay, (day) => `d_${day}`)
   const assignments = vars.flatMap((v) => v.assignments)
   const body = ['Minimize', ` obj: ${terms(objective)}`, 'Subject To', ...[...cover, ...capacity, ...assignments, ...breakLimits, ...limits].map((c) => ` ${c}`)]
   return {
