@@ -20,6 +20,7 @@ import {
   buildMultiSkillModel,
   multiSkillValues,
   readMultiSkill,
+  splitWeekCaps,
   withinShiftCaps,
   type GroupShift,
   type MultiSkillProblem,
@@ -252,16 +253,20 @@ async function solveInBlocks<P extends Program>(
   timeLimitSec: number,
   started: number,
   costOf?: (program: P, values: Record<string, number>) => number,
+  tighten?: (relaxed: Record<string, number>) => P[] | null,
 ): Promise<Solved> {
   const solver = startSolver(options.relativeGap ?? DEFAULT_RELATIVE_GAP, (timeLimitSec + 60) * 1000)
   let relaxationMs = 0
   let integerMs = 0
+  // The last relaxations' values joined and their bound (what `tighten` and a restriction's bound read).
+  let lastRelaxed: Record<string, number> = {}
+  let lastBound = 0
   // `asBlocks`: when their relaxations together already break a limit on the horizon's shifts,
   // their integer programs would too — null, and the whole horizon is solved with the time they leave.
   const solveParts = async (parts: P[], firstId: number, asBlocks: boolean): Promise<Solved | null> => {
     const relaxedAll = parts.map((part, k) => solver.relax(firstId + k, part))
     const starts: Array<Record<string, number>> = []
-    const relaxedValues: Record<string, number> = {}
+    const relaxedValues: Record<string, number> = (lastRelaxed = {})
     let lpBound = 0
     for (const [k, { relaxed }] of relaxedAll.entries()) {
       const result = await relaxed
@@ -272,6 +277,7 @@ async function solveInBlocks<P extends Program>(
       // While HiGHS reads the integer program.
       starts.push(fallback(parts[k]!, (name) => result.columns[name] ?? 0))
     }
+    lastBound = lpBound
     if (asBlocks && !fits(relaxedValues)) return null
     options.onProgress?.('integer', lpBound)
     for (const { read } of relaxedAll) await read
@@ -319,7 +325,15 @@ async function solveInBlocks<P extends Program>(
   try {
     const solved = blocks.length > 1 ? await solveParts(blocks, 0, true) : null
     if (solved && fits(solved.values)) return solved
-    return (await solveParts([whole], blocks.length, false))!
+    // Blocks again under tighter limits that keep the horizon's (`tighten`): a restriction, so the
+    // bound stays the blocks' first relaxations' (a relaxation of the problem), and HiGHS's proves nothing of it.
+    const firstBound = lastBound
+    const tight = blocks.length > 1 && tighten ? tighten(lastRelaxed) : null
+    if (tight) {
+      const again = await solveParts(tight, blocks.length, true)
+      if (again && fits(again.values)) return { ...again, lpBound: Math.min(again.lpBound, firstBound), mipBound: null }
+    }
+    return (await solveParts([whole], 2 * blocks.length, false))!
   } finally {
     solver.close()
   }
@@ -405,6 +419,11 @@ export async function solveMultiSkill(problem: MultiSkillProblem, rules: Schedul
     // repaired relaxation is kept when it costs less (decision 010). Handed to HiGHS as a warm start
     // instead, it kept HiGHS from finding better ones.
     (part, values) => part.objective.reduce((sum, [c, name]) => sum + c * (values[name] ?? 0), 0),
+    // A group's week cap broken by the days solved apart: split among the days, and the days solved apart again.
+    (relaxed) => {
+      const caps = splitWeekCaps(problem, rules, relaxed)
+      return caps && blocks.map((block) => buildMultiSkillModel(problem, rules, block, caps))
+    },
   )
   const { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec, programs } = solved
   const repairStarted = performance.now()

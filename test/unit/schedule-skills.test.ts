@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Requirements } from '../../app/domain/schedule/model.ts'
 import { recountSkills } from '../../app/domain/schedule/multi-recount.ts'
-import { buildMultiSkillModel, multiSkillValues, readMultiSkill, type MultiSkillProblem, type SkillGroup } from '../../app/domain/schedule/multi-skill.ts'
+import { buildMultiSkillModel, multiSkillValues, readMultiSkill, splitWeekCaps, type MultiSkillProblem, type SkillGroup } from '../../app/domain/schedule/multi-skill.ts'
 import type { ScheduleRules } from '../../app/domain/schedule/rules.ts'
 import { allocate } from '../../app/domain/schedule/skill-allocation.ts'
 import { solveMultiSkill, solveSchedule } from '../../app/services/scheduler.server.ts'
@@ -205,5 +205,24 @@ describe('multi-skill repair', () => {
       ['08:00', 2],
     ])
     expect(recountSkills(result.shifts, skills, eightHours).totals).toMatchObject({ shortAgentMinutes: 0, unreachableMinutes: 0 })
+  })
+})
+
+describe('splitting a week’s cap among days', () => {
+  it('shares a group’s cap among the days in proportion to the relaxations, by largest remainder, when they break it', () => {
+    // Two days; 2 people off 4 days a week work 2 × (2 − 1) = 2 shifts in the two days.
+    const start = Array.from({ length: 192 }, (_, q) => MONDAY + q * 900_000)
+    const requirements: Requirements = { intervalMin: 15, start, required: start.map(() => 0), weekday: start.map((_, q) => 1 + Math.floor(q / 96)), minute: start.map((_, q) => (q % 96) * 15), day: start.map((_, q) => Math.floor(q / 96)) }
+    const twoDays: MultiSkillProblem = { requirements, channels: ['A'], required: [requirements.required], groups: [{ channels: [0], people: 2 }] }
+    const rules = { ...eightHours, daysOffPerWeek: 4 }
+    // Within the cap: nothing to split.
+    expect(splitWeekCaps(twoDays, rules, { x0_0_32: 1.5, x0_0_128: 0.5 })).toBeNull()
+    // 2 and 1 against a cap of 2: 1.33 and 0.67 → 1 and 0, the remaining shift to the larger remainder (day 1).
+    expect(splitWeekCaps(twoDays, rules, { x0_0_32: 2, x0_0_128: 1, u0_40: 3 })).toEqual([
+      new Map([
+        [0, 1],
+        [1, 1],
+      ]),
+    ])
   })
 })

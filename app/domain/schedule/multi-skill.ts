@@ -43,6 +43,7 @@ import {
 import { allowedStarts, reachableMinutes } from './reach.ts'
 import { DEFAULT_SHORTFALL_PENALTY, paidHours, shiftCap, wrapsAround, type ScheduleRules } from './rules.ts'
 import { memoAllocate } from './skill-allocation.ts'
+import { shareOut } from './warm-start.ts'
 
 /** Agents with the same channels: indexes into the problem's channels, and how many people (null: no limit). */
 export interface SkillGroup {
@@ -79,6 +80,8 @@ export interface MultiSkillModel {
   charged: boolean[][]
   /** The objective's terms (paid hours per start, penalty per shortfall): the cost of any values. */
   objective: Array<[number, string]>
+  /** Per group, per day: the most shifts, when a week's cap was split among the days (splitWeekCaps). */
+  dayCaps: ReadonlyArray<ReadonlyMap<number, number>> | null
 }
 
 /** The rules a group's limits make: its people per day (the rules' maxAgentsPerDay stays the total). */
@@ -90,7 +93,12 @@ export function blockRules(problem: MultiSkillProblem, rules: ScheduleRules): Sc
   return { ...rules, maxAgentsPerDay: limited ? (rules.maxAgentsPerDay ?? Number.MAX_SAFE_INTEGER) : null }
 }
 
-export function buildMultiSkillModel(problem: MultiSkillProblem, rules: ScheduleRules, block?: Block): MultiSkillModel {
+export function buildMultiSkillModel(
+  problem: MultiSkillProblem,
+  rules: ScheduleRules,
+  block?: Block,
+  dayCaps: ReadonlyArray<ReadonlyMap<number, number>> | null = null,
+): MultiSkillModel {
   const { requirements, groups, channels } = problem
   const { intervalMin } = requirements
   const n = requirements.start.length
@@ -145,13 +153,16 @@ export function buildMultiSkillModel(problem: MultiSkillProblem, rules: Schedule
   }
   const days = new Set(requirements.day).size
   const limits: string[] = []
-  const limit = (name: string, perDay: Map<number, string[]>, people: number | null, byDay: (day: number) => string) => {
+  const limit = (name: string, perDay: Map<number, string[]>, people: number | null, byDay: (day: number) => string, dayCap?: ReadonlyMap<number, number>) => {
+    for (const [day, names] of perDay) {
+      const most = Math.min(people ?? Infinity, dayCap?.get(day) ?? Infinity)
+      if (Number.isFinite(most)) limits.push(`${byDay(day)}: ${terms(names.map((v): [number, string] => [1, v]))} <= ${most}`)
+    }
     if (people == null) return
-    for (const [day, names] of perDay) limits.push(`${byDay(day)}: ${terms(names.map((v): [number, string] => [1, v]))} <= ${people}`)
     const cap = shiftCap({ ...rules, maxAgentsPerDay: people }, days)
     if (cap !== null && cap < people * perDay.size) limits.push(`${name}: ${terms([...perDay.values()].flat().map((v): [number, string] => [1, v]))} <= ${cap}`)
   }
-  groups.forEach((group, g) => limit(`w${g}`, vars[g]!.perDay, group.people, (day) => `d${g}_${day}`))
+  groups.forEach((group, g) => limit(`w${g}`, vars[g]!.perDay, group.people, (day) => `d${g}_${day}`, dayCaps?.[g]))
   const allDays = new Map<number, string[]>()
   for (const v of vars) for (const [day, names] of v.perDay) allDays.set(day, [...(allDays.get(day) ?? []), ...names])
   // The total limit, unless the groups' own imply it (the CLI's: as many as the agents).
@@ -167,7 +178,39 @@ export function buildMultiSkillModel(problem: MultiSkillProblem, rules: Schedule
     owed,
     charged,
     objective,
+    dayCaps,
   }
+}
+
+/**
+ * When the blocks' relaxations (`relaxed`, their values joined) give a group more shifts than its
+ * people can work in the horizon (people × working days), that cap split among the days in
+ * proportion to what the relaxations used each day (largest remainder; never above the people) —
+ * day caps under which the blocks can be solved apart again and keep the horizon's cap. Null when
+ * no group's cap is broken. A restriction of the problem: its schedule is feasible, its bound is not
+ * the problem's.
+ */
+export function splitWeekCaps(problem: MultiSkillProblem, rules: ScheduleRules, relaxed: Record<string, number>): Array<Map<number, number>> | null {
+  const { requirements, groups } = problem
+  const days = new Set(requirements.day).size
+  const used = groups.map(() => new Map<number, number>())
+  for (const [name, value] of Object.entries(relaxed)) {
+    const match = /^x(\d+)_\d+_(\d+)$/.exec(name)
+    if (!match) continue
+    const day = requirements.day[Number(match[2])]!
+    const perDay = used[Number(match[1])]!
+    perDay.set(day, (perDay.get(day) ?? 0) + value)
+  }
+  let broken = false
+  const caps = groups.map((group, g) => {
+    const cap = shiftCap(groupRules(rules, group), days)
+    const total = [...used[g]!.values()].reduce((a, b) => a + b, 0)
+    if (cap === null || total <= cap + 1e-6) return new Map<number, number>()
+    broken = true
+    const shares = shareOut(cap, [...used[g]!].map(([day, x]) => [String(day), x] as const))
+    return new Map([...used[g]!.keys()].map((day) => [day, Math.min(group.people!, shares.get(String(day)) ?? 0)]))
+  })
+  return broken ? caps : null
 }
 
 /** Whether solver values (or a relaxation's) keep every group's and the total limit on the horizon's shifts (blocks solved apart may not). */
@@ -253,7 +296,7 @@ function repairSkills(model: MultiSkillModel, problem: MultiSkillProblem, rules:
   const caps = groups.map((g) => shiftCap(groupRules(rules, g), days))
   const totalCap = shiftCap(rules, days)
   const room = (g: number, day: number) =>
-    (groups[g]!.people == null || (perDay[g]!.get(day) ?? 0) < groups[g]!.people!) &&
+    (perDay[g]!.get(day) ?? 0) < Math.min(groups[g]!.people ?? Infinity, model.dayCaps?.[g]?.get(day) ?? Infinity) &&
     (rules.maxAgentsPerDay == null || (totalPerDay.get(day) ?? 0) < rules.maxAgentsPerDay) &&
     (caps[g] === null || perGroup[g]! < caps[g]!) &&
     (totalCap === null || placements.length < totalCap)
