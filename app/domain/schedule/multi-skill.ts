@@ -17,7 +17,8 @@
 // and y, and the model stays as exact as the single-channel one.
 //
 // Limits: a group's people bound its shifts a day and, less their days off, a horizon's
-// (rules.ts shiftCap); the rules' maxAgentsPerDay bounds all groups together. The recount
+// (rules.ts shiftCap; `splitWeekCaps` shares that among the days when the days are solved apart);
+// the rules' maxAgentsPerDay bounds all groups together. The recount
 // (multi-recount.ts) re-reads the shifts minute by minute with a max-flow allocation, whatever z
 // the solver chose.
 import type { Block } from './blocks.ts'
@@ -327,8 +328,8 @@ function repairSkills(model: MultiSkillModel, problem: MultiSkillProblem, rules:
     if (channel < 0) return
     const row = firstRow[channel]!
     let best: { placement: GroupPlacement; score: number } | null = null
-    groups.forEach((group, g) => {
-      if (!works(group, channel)) return
+    for (const [g, group] of groups.entries()) {
+      if (!works(group, channel)) continue
       for (const start of model.starts[g]!) {
         const type = rules.shiftTypes[start.type]!
         let into = rows.start[row]! - start.interval * intervalMin
@@ -352,14 +353,13 @@ function repairSkills(model: MultiSkillModel, problem: MultiSkillProblem, rules:
         const score = gain / paidHours(type)
         if (!best || score > best.score) best = { placement: { start, offsets, group: g }, score }
       }
-    })
+    }
     if (!best) {
       unfixable[channel]!.add(row)
       continue
     }
-    const chosen: GroupPlacement = (best as { placement: GroupPlacement }).placement
-    placements.push(chosen)
-    add(chosen)
+    placements.push(best.placement)
+    add(best.placement)
   }
 }
 
