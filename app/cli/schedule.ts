@@ -10,6 +10,9 @@ import { assignRoster, type RosterAgent, type RosterBreak } from '../domain/sche
 import { daysOffIn, paidHours, type ScheduleRules } from '../domain/schedule/rules.ts'
 import { roundTo } from '../utils/format.ts'
 import type { SolvedSchedule } from '../services/scheduler.server.ts'
+import type { ScheduledShift } from '../domain/schedule/model.ts'
+import type { ChannelRecount } from '../domain/schedule/multi-recount.ts'
+import type { MultiSkillProblem, SkillGroup } from '../domain/schedule/multi-skill.ts'
 
 export class BadRequirements extends Error {
   constructor(readonly problems: string[]) {
@@ -22,38 +25,62 @@ function readCsvRecords(file: string): string[][] {
   return parse(readFileSync(file, 'utf8'), { bom: true, skip_empty_lines: true, trim: true, delimiter: [',', ';', '\t'] }) as string[][]
 }
 
+/** A requirements file: the intervals, and with a `channel` column each channel's requirement. */
+export interface RequirementsFile {
+  /** Without a channel column, or with one channel, `required` is the requirement; with several, their sum. */
+  requirements: Requirements
+  /** The channels in order of first appearance (empty without a channel column). */
+  channels: string[]
+  /** Per channel (as `channels`), per interval. */
+  required: number[][]
+}
+
 /**
- * Reads `interval_start,required` (15-minute starts, local times in `timeZone` unless they carry an
- * offset) into requirements over consecutive intervals; missing intervals require 0.
+ * Reads `interval_start,required[,channel]` (15-minute starts, local times in `timeZone` unless
+ * they carry an offset) into requirements over consecutive intervals, from the first to the last
+ * start of any channel; an interval missing for a channel requires 0 of it.
  */
-export function readRequirements(file: string, timeZone: string): Requirements {
+export function readRequirements(file: string, timeZone: string): RequirementsFile {
   const records = readCsvRecords(file)
   const header = (records[0] ?? []).map((h) => h.toLowerCase())
   const startAt = header.indexOf('interval_start')
   const requiredAt = header.indexOf('required')
+  const channelAt = header.indexOf('channel')
   if (startAt < 0 || requiredAt < 0)
     throw new BadRequirements([`line 1: the header needs interval_start and required (has: ${header.join(', ')})`])
   const times = new LocalTimeReader(timeZone)
   const problems: string[] = []
-  const byStart = new Map<number, number>()
+  const byChannel = new Map<string, Map<number, number>>()
   let previous: number | undefined
   records.slice(1).forEach((record, k) => {
     const line = k + 2
     const read = times.read(record[startAt] ?? '', previous, true)
     const required = Number(record[requiredAt])
+    const channel = channelAt < 0 ? '' : record[channelAt] ?? ''
+    const byStart = byChannel.get(channel) ?? new Map<number, number>()
     if (!read.ok) problems.push(`line ${line}: interval_start "${record[startAt] ?? ''}" is not a date and time`)
     else if (read.instant % 900_000 !== 0) problems.push(`line ${line}: interval_start is not on a 15-minute boundary`)
     else if (!(record[requiredAt] ?? '').trim() || !Number.isFinite(required) || required < 0)
       problems.push(`line ${line}: required "${record[requiredAt] ?? ''}" is not a number ≥ 0`)
-    else if (byStart.has(read.instant)) problems.push(`line ${line}: interval ${new Date(read.instant).toISOString()} appears again`)
+    else if (channelAt >= 0 && channel === '') problems.push(`line ${line}: channel is empty`)
+    else if (byStart.has(read.instant))
+      problems.push(`line ${line}: interval ${new Date(read.instant).toISOString()}${channel && ` of channel "${channel}"`} appears again`)
     else {
       byStart.set(read.instant, required)
+      byChannel.set(channel, byStart)
       previous = read.instant
     }
   })
   if (problems.length > 0) throw new BadRequirements(problems)
-  if (byStart.size === 0) throw new BadRequirements(['the file has no intervals'])
-  return requirementsOver(Math.min(...byStart.keys()), Math.max(...byStart.keys()), 15, timeZone, (t) => byStart.get(t) ?? 0)
+  const all = [...byChannel.values()].flatMap((m) => [...m.keys()])
+  if (all.length === 0) throw new BadRequirements(['the file has no intervals'])
+  const maps = [...byChannel.values()]
+  const requirements = requirementsOver(Math.min(...all), Math.max(...all), 15, timeZone, (t) => maps.reduce((sum, m) => sum + (m.get(t) ?? 0), 0))
+  return {
+    requirements,
+    channels: channelAt < 0 ? [] : [...byChannel.keys()],
+    required: maps.map((m) => requirements.start.map((t) => m.get(t) ?? 0)),
+  }
 }
 
 /**
@@ -84,21 +111,28 @@ export function parseAvailability(cell: string): RosterAgent['availability'] | n
   return week
 }
 
+/** An agent of `--agents`: with the channels they can work (names; empty = every channel). */
+export interface SkilledAgent extends RosterAgent {
+  channels: string[]
+}
+
 /**
  * Reads `name,weekly_hours` (the roster for `--agents`), with optional `shift_types` (names from
- * the rules separated by `|`; empty = every type) and `availability` (see parseAvailability);
- * every line's problem is reported.
+ * the rules separated by `|`; empty = every type), `availability` (see parseAvailability) and
+ * `channels` (the requirements' channels separated by `|`; empty = every one); every line's
+ * problem is reported.
  */
-export function readAgents(file: string, shiftTypeNames: readonly string[] = []): RosterAgent[] {
+export function readAgents(file: string, shiftTypeNames: readonly string[] = [], channelNames: readonly string[] = []): SkilledAgent[] {
   const records = readCsvRecords(file)
   const header = (records[0] ?? []).map((h) => h.toLowerCase())
   const nameAt = header.indexOf('name')
   const hoursAt = header.indexOf('weekly_hours')
   const typesAt = header.indexOf('shift_types')
   const availabilityAt = header.indexOf('availability')
+  const channelsAt = header.indexOf('channels')
   if (nameAt < 0 || hoursAt < 0) throw new BadRequirements([`line 1: the header needs name and weekly_hours (has: ${header.join(', ')})`])
   const problems: string[] = []
-  const agents: RosterAgent[] = []
+  const agents: SkilledAgent[] = []
   const names = new Set<string>()
   records.slice(1).forEach((record, k) => {
     const name = record[nameAt] ?? ''
@@ -108,6 +142,8 @@ export function readAgents(file: string, shiftTypeNames: readonly string[] = [])
     const unknownType = shiftTypes.find((t) => !shiftTypeNames.includes(t))
     const availabilityCell = availabilityAt < 0 ? '' : record[availabilityAt] ?? ''
     const availability = parseAvailability(availabilityCell)
+    const channels = (channelsAt < 0 ? '' : record[channelsAt] ?? '').split('|').map((c) => c.trim()).filter((c) => c !== '')
+    const unknownChannel = channels.find((c) => !channelNames.includes(c))
     if (!name) problems.push(`line ${k + 2}: name is empty`)
     else if (names.has(name)) problems.push(`line ${k + 2}: agent "${name}" appears again`)
     else if (!(hours > 0 && hours <= 80))
@@ -116,9 +152,13 @@ export function readAgents(file: string, shiftTypeNames: readonly string[] = [])
       problems.push(`line ${k + 2}: shift type "${unknownType}" is not in the rules (${shiftTypeNames.join(', ')})`)
     else if (availability === null)
       problems.push(`line ${k + 2}: availability "${availabilityCell}" is not like mon-fri=08:00-14:00 sat=08:00-12:00`)
+    else if (unknownChannel !== undefined)
+      problems.push(
+        `line ${k + 2}: channel "${unknownChannel}" is not in the requirements (${channelNames.length > 0 ? channelNames.join(', ') : 'they have no channel column'})`,
+      )
     else {
       names.add(name)
-      agents.push({ id: agents.length, name, weeklyHours: hours, shiftTypes, availability: availability ?? null })
+      agents.push({ id: agents.length, name, weeklyHours: hours, shiftTypes, availability: availability ?? null, channels })
     }
   })
   if (problems.length > 0) throw new BadRequirements(problems)
@@ -134,7 +174,7 @@ export interface RosterNames {
 
 /** Each shift's agent, as the page's roster assigns them, and the rules it broke. */
 export function rosterNames(
-  result: SolvedSchedule,
+  shifts: readonly ScheduledShift[],
   requirements: Requirements,
   rules: ScheduleRules,
   agents: readonly RosterAgent[],
@@ -143,7 +183,7 @@ export function rosterNames(
   const days = Math.max(...requirements.day) + 1
   const paid = new Map(rules.shiftTypes.map((t) => [t.name, paidHours(t)]))
   const roster = assignRoster(
-    result.shifts.map((s) => {
+    shifts.map((s) => {
       const i = at.get(s.start)!
       return { start: s.start, end: s.end, type: s.type, paidHours: paid.get(s.type)!, day: requirements.day[i]!, startMin: requirements.minute[i]! }
     }),
@@ -160,9 +200,21 @@ export function rosterNames(
   return { names: roster.agentOf.map((id) => (id === null ? null : agents[id]!.name)), broken: roster.broken }
 }
 
-export function scheduleLines(result: SolvedSchedule, requirements: Requirements, roster?: RosterNames): string[] {
+/** What the lines print of a schedule, one channel's (SolvedSchedule) or several's (SolvedMultiSkill). */
+type Printed = Pick<SolvedSchedule, 'paidHours' | 'lpBound' | 'uncovered' | 'minutes' | 'breaks' | 'gap' | 'mipBound' | 'bestGap' | 'status' | 'milliseconds' | 'phases'> & {
+  shifts: ReadonlyArray<ScheduledShift & { group?: number }>
+}
+
+/** With several channels: their names, the skill groups, and the recount per channel. */
+export interface PrintedSkills {
+  problem: MultiSkillProblem
+  channels: readonly ChannelRecount[]
+}
+
+export function scheduleLines(result: Printed, requirements: Requirements, roster?: RosterNames, skills?: PrintedSkills): string[] {
   const agentNames = roster?.names
   const iso = (t: number) => new Date(t).toISOString()
+  const channelNames = (group: number) => skills!.problem.groups[group]!.channels.map((c) => skills!.problem.channels[c]!)
   return [
     ...result.shifts.map((s, k) =>
       JSON.stringify({
@@ -170,6 +222,8 @@ export function scheduleLines(result: SolvedSchedule, requirements: Requirements
         end: iso(s.end),
         breaks: s.breaks.map((b) => ({ start: iso(b.start), end: iso(b.end) })),
         agent: agentNames?.[k] ?? null,
+        // With several channels: the channels of the shift's skill group.
+        ...(skills && { channels: channelNames(s.group!) }),
       }),
     ),
     JSON.stringify({
@@ -199,13 +253,31 @@ export function scheduleLines(result: SolvedSchedule, requirements: Requirements
         integerLimitSeconds: roundTo(result.phases.integerLimitSec, 2),
         // With --agents: each rule the roster broke to staff a shift (its start, agent, rule, details).
         ...(roster && { rosterBreaks: roster.broken.map((b) => rosterBreakLine(b, result, roster.names)) }),
+        // With several channels: each one's minutes, recounted with each agent on one channel at a time.
+        ...(skills && {
+          channels: Object.fromEntries(
+            skills.problem.channels.map((name, c) => {
+              const m = skills.channels[c]!
+              return [
+                name,
+                {
+                  owedAgentMinutes: roundTo(m.owedAgentMinutes, 2),
+                  shortMinutes: m.shortMinutes,
+                  shortAgentMinutes: roundTo(m.shortAgentMinutes, 2),
+                  unreachableMinutes: m.unreachableMinutes,
+                  unreachableAgentMinutes: roundTo(m.unreachableAgentMinutes, 2),
+                },
+              ]
+            }),
+          ),
+        }),
       },
     }),
   ]
 }
 
 /** A broken rule as the summary prints it: local clock times "HH:MM". */
-function rosterBreakLine(b: RosterBreak, result: SolvedSchedule, names: ReadonlyArray<string | null>) {
+function rosterBreakLine(b: RosterBreak, result: Printed, names: ReadonlyArray<string | null>) {
   return {
     start: new Date(result.shifts[b.shift]!.start).toISOString(),
     agent: names[b.shift],
@@ -214,4 +286,63 @@ function rosterBreakLine(b: RosterBreak, result: SolvedSchedule, names: Readonly
     firstStart: formatClock(b.anchorMin),
     toleranceMinutes: b.toleranceMin,
   }
+}
+
+/**
+ * The multi-skill problem of a requirements file with several channels: the agents' distinct
+ * channel sets are the skill groups, with their head counts (an agent naming no channel works every
+ * one); without agents, one group works every channel, without limit.
+ */
+export function skillProblem(file: RequirementsFile, agents?: readonly SkilledAgent[]): MultiSkillProblem {
+  const groups: SkillGroup[] = []
+  if (!agents) groups.push({ channels: file.channels.map((_, c) => c), people: null })
+  else {
+    const people = new Map<string, { channels: number[]; people: number }>()
+    for (const agent of agents) {
+      const channels = skillsOf(agent, file.channels)
+      const key = channels.join(',')
+      const group = people.get(key) ?? { channels, people: 0 }
+      group.people++
+      people.set(key, group)
+    }
+    // In the order of their channels (A, A+B, B), so that the same file gives the same model.
+    groups.push(...[...people.values()].sort((a, b) => compareLists(a.channels, b.channels)))
+  }
+  return { requirements: file.requirements, channels: file.channels, required: file.required, groups }
+}
+
+/** An agent's channels as indexes into `channels` (every one when the agent names none). */
+const skillsOf = (agent: SkilledAgent, channels: readonly string[]) =>
+  channels.flatMap((name, c) => (agent.channels.length === 0 || agent.channels.includes(name) ? [c] : []))
+
+function compareLists(a: readonly number[], b: readonly number[]): number {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) if (a[k] !== b[k]) return a[k]! - b[k]!
+  return a.length - b.length
+}
+
+/** The roster of a multi-skill schedule: each group's shifts go to that group's agents only. */
+export function rosterBySkill(
+  shifts: ReadonlyArray<ScheduledShift & { group: number }>,
+  problem: MultiSkillProblem,
+  rules: ScheduleRules,
+  agents: readonly SkilledAgent[],
+): RosterNames {
+  const names: Array<string | null> = shifts.map(() => null)
+  const broken: RosterBreak[] = []
+  problem.groups.forEach((group, g) => {
+    const key = group.channels.join(',')
+    const members = agents.filter((a) => skillsOf(a, problem.channels).join(',') === key)
+    const indexes = shifts.flatMap((s, k) => (s.group === g ? [k] : []))
+    if (indexes.length === 0) return
+    const roster = rosterNames(
+      indexes.map((k) => shifts[k]!),
+      problem.requirements,
+      rules,
+      members.map((a, id) => ({ ...a, id })),
+    )
+    indexes.forEach((k, j) => (names[k] = roster.names[j]!))
+    broken.push(...roster.broken.map((b) => ({ ...b, shift: indexes[b.shift]! })))
+  })
+  broken.sort((a, b) => a.shift - b.shift)
+  return { names, broken }
 }

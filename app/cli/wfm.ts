@@ -6,9 +6,9 @@ import { Command, InvalidArgumentError, Option } from 'commander'
 import { answerLines, answerRequest } from './erlang.ts'
 import { forecastFromRows, gapLine } from './forecast.ts'
 import { staffFromRows, staffLine, UnknownChannels, type StaffLine } from './staff.ts'
-import { BadRequirements, readAgents, readRequirements, rosterNames, scheduleLines } from './schedule.ts'
+import { BadRequirements, readAgents, readRequirements, rosterBySkill, rosterNames, scheduleLines, skillProblem } from './schedule.ts'
 import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
-import { ScheduleFailed, solveSchedule } from '../services/scheduler.server.ts'
+import { ScheduleFailed, solveMultiSkill, solveSchedule } from '../services/scheduler.server.ts'
 import { planRows, type PlanGap } from '../services/staffing.server.ts'
 import type { PlanProblemReason } from '../domain/staffing-plan.ts'
 import type { MethodRequest } from '../domain/forecast/forecast.ts'
@@ -364,10 +364,10 @@ program
 program
   .command('schedule')
   .description('shifts with breaks covering the agents required per interval: one JSON line per shift, then a summary line')
-  .requiredOption('--requirements <file>', 'CSV interval_start,required (15-minute intervals)')
+  .requiredOption('--requirements <file>', 'CSV interval_start,required[,channel] (15-minute intervals; rows per channel)')
   .requiredOption('--rules <file>', 'RULES.json: shift types, breaks, start times, opening hours (see the README)')
   .option('--tz <zone>', "IANA time zone of the file's times without an offset and of the rules' times (default: the operation's)")
-  .option('--agents <file>', 'CSV name,weekly_hours[,shift_types][,availability]: give the shifts to these people (days off, 11 h rest, availability and contract types honoured)')
+  .option('--agents <file>', 'CSV name,weekly_hours[,shift_types][,availability][,channels]: give the shifts to these people (days off, 11 h rest, availability, contract types and skills honoured)')
   .option('--json', 'JSON lines (the only format; accepted for clarity)')
   .action(async (options: { requirements: string; rules: string; tz?: string; agents?: string }) => {
     for (const file of [options.requirements, options.rules, options.agents ?? options.rules])
@@ -385,17 +385,18 @@ program
       throw new CliError(`${path.basename(options.rules)}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`)
     }
     const { rules, timeLimitSec } = toScheduleRules(parsed.data)
-    let requirements
+    let file
     try {
-      requirements = readRequirements(options.requirements, timeZone)
+      file = readRequirements(options.requirements, timeZone)
     } catch (error) {
       if (!(error instanceof BadRequirements)) throw error
       for (const problem of error.problems.slice(0, 100)) console.error(problem)
       throw new CliError(`Cannot read ${path.basename(options.requirements)}: ${error.problems.length} problem(s).`)
     }
+    const { requirements } = file
     let agents
     try {
-      agents = options.agents ? readAgents(options.agents, rules.shiftTypes.map((t) => t.name)) : undefined
+      agents = options.agents ? readAgents(options.agents, rules.shiftTypes.map((t) => t.name), file.channels) : undefined
     } catch (error) {
       if (!(error instanceof BadRequirements)) throw error
       for (const problem of error.problems.slice(0, 100)) console.error(problem)
@@ -406,15 +407,23 @@ program
       rules.maxAgentsPerDay = Math.min(rules.maxAgentsPerDay ?? Infinity, agents.length)
       rules.people = agents.map((a) => ({ availability: a.availability, shiftTypes: a.shiftTypes }))
     }
-    let result
     try {
-      result = await solveSchedule(requirements, rules, { timeLimitSec })
+      // One channel (or no channel column): the single-channel schedule, as before multi-skill.
+      if (file.channels.length <= 1) {
+        const result = await solveSchedule(requirements, rules, { timeLimitSec })
+        const names = agents && rosterNames(result.shifts, requirements, rules, agents)
+        for (const line of scheduleLines(result, requirements, names)) process.stdout.write(`${line}\n`)
+        return
+      }
+      // Several: each channel covered by agents skilled for it, each agent on one channel at a time.
+      const problem = skillProblem(file, agents)
+      const result = await solveMultiSkill(problem, rules, { timeLimitSec })
+      const names = agents && rosterBySkill(result.shifts, problem, rules, agents)
+      for (const line of scheduleLines(result, requirements, names, { problem, channels: result.channels })) process.stdout.write(`${line}\n`)
     } catch (error) {
       if (error instanceof RangeError || error instanceof ScheduleFailed) throw new CliError(error.message)
       throw error
     }
-    const names = agents && rosterNames(result, requirements, rules, agents)
-    for (const line of scheduleLines(result, requirements, names)) process.stdout.write(`${line}\n`)
   })
 
 try {

@@ -14,7 +14,18 @@ import { recount, type Recount } from '../domain/schedule/recount.ts'
 import { weekShiftCap } from '../domain/schedule/people.ts'
 import { checkRules, DEFAULT_SHORTFALL_PENALTY, type ScheduleRules } from '../domain/schedule/rules.ts'
 import { integerTimeLimit, MIN_INTEGER_SEC } from '../domain/schedule/time-limit.ts'
-import { warmStart } from '../domain/schedule/warm-start.ts'
+import { roundedRelaxation, warmStart } from '../domain/schedule/warm-start.ts'
+import { recountSkills, type ChannelRecount } from '../domain/schedule/multi-recount.ts'
+import {
+  blockRules,
+  buildMultiSkillModel,
+  multiSkillValues,
+  readMultiSkill,
+  splitWeekCaps,
+  withinShiftCaps,
+  type GroupShift,
+  type MultiSkillProblem,
+} from '../domain/schedule/multi-skill.ts'
 
 export type SolvePhase = 'relaxation' | 'integer'
 
@@ -183,7 +194,7 @@ function startSolver(relativeGap: number, guardMs: number) {
     })
   return {
     /** The relaxation's result; `read` resolves once the integer program is read (only after an optimal relaxation). */
-    relax(id: number, model: ScheduleModel) {
+    relax(id: number, model: Program) {
       const relaxed = expect<Relaxed>('relaxed', id)
       const read = expect<unknown>('read', id)
       read.catch(() => {})
@@ -203,46 +214,76 @@ function startSolver(relativeGap: number, guardMs: number) {
   }
 }
 
+/** A program as the worker reads it: the integer program and its relaxation, in CPLEX LP text. */
+type Program = Pick<ScheduleModel, 'lp' | 'relaxed'>
+
+/** What the programs of a solve came to, joined. */
+interface Solved {
+  lpBound: number
+  mipBound: number | null
+  status: string
+  values: Record<string, number>
+  relaxationMs: number
+  integerMs: number
+  integerLimitSec: number
+  /** Programs the horizon was solved as in the end: its blocks, or 1 (the whole horizon). */
+  programs: number
+}
+
 /** Share of its time a block gets in the first pass, when there are several (the rest goes to the unfinished). */
 const FIRST_PASS_SHARE = 0.5
 
 /** What HiGHS left open on a program: its cost less its bound (all of the bound when it found nothing). */
 const openGap = (result: Integer) => (result.objective ?? Infinity) - (result.mipBound ?? 0)
 
-/** Shifts in a set of solver values: the sum of the start variables. */
-const shiftsIn = (values: Record<string, number>) =>
-  Object.entries(values).reduce((sum, [name, value]) => sum + (name.startsWith('x') ? Math.round(value) : 0), 0)
-
-export async function solveSchedule(requirements: Requirements, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedSchedule> {
-  checkRules(rules)
-  // The limit runs from here: building the model is part of the relaxation phase.
-  options.onProgress?.('relaxation', null)
-  const started = performance.now()
-  const timeLimitSec = options.timeLimitSec ?? 10
-  const model = buildScheduleModel(requirements, rules)
-  const blocks = independentBlocks(requirements, rules)
+/**
+ * Solves the horizon as its independent blocks (blocks.ts), else whole: all relaxations first
+ * (their sum is the bound), then the integer programs in two passes (below). `fallback` gives a
+ * program's values from its relaxation — the schedule when HiGHS finds none in its time, and its
+ * first incumbent when `options.warmStart` asks; with `costOf`, also the schedule when HiGHS's own
+ * is dearer (stopped by its limit on a poor incumbent). When the blocks' relaxations, or their
+ * schedules, together break a limit on the horizon's shifts (`fits`), the whole horizon is solved
+ * as one program with what is left.
+ */
+async function solveInBlocks<P extends Program>(
+  whole: P,
+  blocks: P[],
+  fallback: (program: P, relaxed: (name: string) => number) => Record<string, number>,
+  fits: (values: Record<string, number>) => boolean,
+  options: SolveOptions,
+  timeLimitSec: number,
+  started: number,
+  costOf?: (program: P, values: Record<string, number>) => number,
+  tighten?: (relaxed: Record<string, number>) => P[] | null,
+): Promise<Solved> {
   const solver = startSolver(options.relativeGap ?? DEFAULT_RELATIVE_GAP, (timeLimitSec + 60) * 1000)
-  // Solves programs in turn: all relaxations first (their sum is the bound), then each integer
-  // program with an equal share of what is left of the limit, from its warm start.
-  const solveParts = async (parts: ScheduleModel[], firstId: number) => {
+  let relaxationMs = 0
+  let integerMs = 0
+  // The last relaxations' values joined and their bound (what `tighten` and a restriction's bound read).
+  let lastRelaxed: Record<string, number> = {}
+  let lastBound = 0
+  // `asBlocks`: when their relaxations together already break a limit on the horizon's shifts,
+  // their integer programs would too — null, and the whole horizon is solved with the time they leave.
+  const solveParts = async (parts: P[], firstId: number, asBlocks: boolean): Promise<Solved | null> => {
     const relaxedAll = parts.map((part, k) => solver.relax(firstId + k, part))
-    const starts: Array<Record<string, number> | null> = []
+    const starts: Array<Record<string, number>> = []
+    const relaxedValues: Record<string, number> = (lastRelaxed = {})
     let lpBound = 0
-    let relaxationMs = 0
     for (const [k, { relaxed }] of relaxedAll.entries()) {
       const result = await relaxed
       if (result.status !== 'Optimal') throw new ScheduleFailed(`the LP relaxation ended with status "${result.status}"`)
       lpBound += result.objective
       relaxationMs += result.milliseconds
-      // While HiGHS reads the integer program: the rounded relaxation, repaired — the schedule when
-      // HiGHS finds none in its time, and its first incumbent when asked.
-      starts.push(Object.fromEntries(warmStart(parts[k]!, requirements, rules, (name) => result.columns[name] ?? 0)))
+      Object.assign(relaxedValues, result.columns)
+      // While HiGHS reads the integer program.
+      starts.push(fallback(parts[k]!, (name) => result.columns[name] ?? 0))
     }
+    lastBound = lpBound
+    if (asBlocks && !fits(relaxedValues)) return null
     options.onProgress?.('integer', lpBound)
     for (const { read } of relaxedAll) await read
     // What was left for the integer programs when the first began.
     const integerLimitSec = integerTimeLimit(timeLimitSec, performance.now() - started)
-    let integerMs = 0
     const run = async (k: number, share: number, start: Record<string, number> | null) => {
       const limit = share * integerTimeLimit(timeLimitSec, performance.now() - started, left)
       const result = await solver.solve(firstId + k, limit, start)
@@ -272,29 +313,58 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
     let mipBound: number | null = 0
     let status = 'Optimal'
     for (const [k, result] of results.entries()) {
-      // No integer solution within the limit: that part is the rounded relaxation, repaired greedily, and says so.
-      Object.assign(values, result.values ?? starts[k]!)
+      // No integer solution within the limit (or, with `costOf`, a dearer one): that part is the fallback; "Greedy" when HiGHS found none.
+      const dearer = result.objective !== null && costOf !== undefined && costOf(parts[k]!, starts[k]!) < result.objective - 1e-6
+      Object.assign(values, result.values === null || dearer ? starts[k]! : result.values)
       // The MIP bound is reported when HiGHS proved one for every block.
       mipBound = mipBound === null || result.mipBound === null || !Number.isFinite(result.mipBound) ? null : mipBound + result.mipBound
       if (result.values === null) status = 'Greedy'
       else if (status === 'Optimal') status = result.status
     }
-    return { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec }
+    return { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec, programs: parts.length }
   }
-  let solved
   try {
-    solved = await solveParts(blocks.length > 1 ? blocks.map((block) => buildScheduleModel(requirements, rules, block)) : [model], 0)
-    // The week's limit on shifts (people × working days) ties the blocks: when their schedules
-    // together break it, the whole week is solved as one program with what is left.
-    const cap = weekShiftCap(rules, requirements)
-    if (blocks.length > 1 && cap !== null && shiftsIn(solved.values) > cap) {
-      const whole = await solveParts([model], blocks.length)
-      solved = { ...whole, relaxationMs: solved.relaxationMs + whole.relaxationMs, integerMs: solved.integerMs + whole.integerMs }
+    const solved = blocks.length > 1 ? await solveParts(blocks, 0, true) : null
+    if (solved && fits(solved.values)) return solved
+    // Blocks again under tighter limits that keep the horizon's (`tighten`): a restriction, so the
+    // bound stays the blocks' first relaxations' (a relaxation of the problem), and HiGHS's proves nothing of it.
+    const firstBound = lastBound
+    const tight = blocks.length > 1 && tighten ? tighten(lastRelaxed) : null
+    if (tight) {
+      const again = await solveParts(tight, blocks.length, true)
+      if (again && fits(again.values)) return { ...again, lpBound: Math.min(again.lpBound, firstBound), mipBound: null }
     }
+    return (await solveParts([whole], 2 * blocks.length, false))!
   } finally {
     solver.close()
   }
-  const { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec } = solved
+}
+
+/** Shifts in a set of solver values (or a relaxation's): the sum of the start variables. */
+const shiftsIn = (values: Record<string, number>) =>
+  Object.entries(values).reduce((sum, [name, value]) => sum + (name.startsWith('x') ? value : 0), 0)
+
+export async function solveSchedule(requirements: Requirements, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedSchedule> {
+  checkRules(rules)
+  // The limit runs from here: building the model is part of the relaxation phase.
+  options.onProgress?.('relaxation', null)
+  const started = performance.now()
+  const timeLimitSec = options.timeLimitSec ?? 10
+  const model = buildScheduleModel(requirements, rules)
+  const blocks = independentBlocks(requirements, rules)
+  // The week's limit on shifts (people × working days) ties the blocks.
+  const cap = weekShiftCap(rules, requirements)
+  const solved = await solveInBlocks(
+    model,
+    blocks.length > 1 ? blocks.map((block) => buildScheduleModel(requirements, rules, block)) : [],
+    // The rounded relaxation, repaired.
+    (part, relaxed) => Object.fromEntries(warmStart(part, requirements, rules, relaxed)),
+    (values) => cap === null || shiftsIn(values) <= cap + 1e-6,
+    options,
+    timeLimitSec,
+    started,
+  )
+  const { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec, programs } = solved
   const repairStarted = performance.now()
   const result = readSchedule(model, requirements, rules, (name) => values[name] ?? 0)
   const ended = performance.now()
@@ -309,6 +379,72 @@ export async function solveSchedule(requirements: Requirements, rules: ScheduleR
     minutes,
     breaks,
     milliseconds: ended - started,
-    phases: { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired, blocks: blocks.length },
+    phases: { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired, blocks: programs },
+  }
+}
+
+/** A multi-skill schedule: shifts of skill groups, recounted per channel. */
+export interface SolvedMultiSkill extends Omit<SolvedSchedule, 'shifts' | 'onFloor' | 'owed' | 'shortHours' | 'repaired'> {
+  shifts: GroupShift[]
+  /** Per channel (the problem's order): owed, short and unreachable minutes, recounted minute by minute. */
+  channels: ChannelRecount[]
+}
+
+/**
+ * Solves a multi-skill problem (multi-skill.ts) as solveSchedule solves one channel: in blocks
+ * where the horizon falls apart, with HiGHS in the worker; the rounded relaxation, repaired, is the
+ * fallback when HiGHS finds nothing or something dearer, and the greedy repair tops up what the
+ * solution leaves short. Every figure comes from the
+ * minute-by-minute recount per channel (multi-recount.ts).
+ */
+export async function solveMultiSkill(problem: MultiSkillProblem, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedMultiSkill> {
+  checkRules(rules)
+  options.onProgress?.('relaxation', null)
+  const started = performance.now()
+  const timeLimitSec = options.timeLimitSec ?? 10
+  const model = buildMultiSkillModel(problem, rules)
+  const blocks = independentBlocks(problem.requirements, blockRules(problem, rules))
+  const solved = await solveInBlocks(
+    model,
+    blocks.length > 1 ? blocks.map((block) => buildMultiSkillModel(problem, rules, block)) : [],
+    // The rounded relaxation, repaired, with its allocation to channels and what stays short.
+    (part, relaxed) => {
+      const rounded = roundedRelaxation(part.starts.flat(), relaxed)
+      return multiSkillValues(part, problem, rules, readMultiSkill(part, problem, rules, (name) => rounded.get(name) ?? 0).shifts)
+    },
+    (values) => withinShiftCaps(problem, rules, values),
+    options,
+    timeLimitSec,
+    started,
+    // Stopped early, HiGHS may hold a poor incumbent (nobody scheduled, everything short): the
+    // repaired relaxation is kept when it costs less (decision 010). Handed to HiGHS as a warm start
+    // instead, it kept HiGHS from finding better ones.
+    (part, values) => part.objective.reduce((sum, [c, name]) => sum + c * (values[name] ?? 0), 0),
+    // A group's week cap broken by the days solved apart: split among the days, and the days solved apart again.
+    (relaxed) => {
+      const caps = splitWeekCaps(problem, rules, relaxed)
+      return caps && blocks.map((block) => buildMultiSkillModel(problem, rules, block, caps))
+    },
+  )
+  const { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec, programs } = solved
+  const repairStarted = performance.now()
+  const result = readMultiSkill(model, problem, rules, (name) => values[name] ?? 0)
+  const ended = performance.now()
+  const counted = recountSkills(result.shifts, problem, rules)
+  const penalty = rules.shortfallPenaltyHours ?? DEFAULT_SHORTFALL_PENALTY
+  // The recount's reachable shortfall is what the model charges (rows hold no boundary, and the max flow is its allocation).
+  const figures = solverFigures(lpBound, result.paidHours + (penalty * counted.totals.shortAgentMinutes) / 60)
+  return {
+    shifts: result.shifts,
+    paidHours: result.paidHours,
+    uncovered: counted.uncovered,
+    ...figures,
+    ...boundFigures(figures.lpBound, mipBound, figures.objective),
+    status,
+    minutes: counted.totals,
+    channels: counted.channels,
+    breaks: counted.breaks,
+    milliseconds: ended - started,
+    phases: { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired, blocks: programs },
   }
 }

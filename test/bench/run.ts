@@ -16,6 +16,7 @@ import { solveSchedule } from '../../app/services/scheduler.server.ts'
 import { nr17Rules, weekRequirements } from '../support/schedule-week.ts'
 import { benchLoad } from './load.ts'
 import { benchScheduleQuality } from './schedule-quality.ts'
+import { benchScheduleSkills } from './schedule-skills.ts'
 import { percentile } from './percentile.ts'
 
 const ms = (x: number) => `${x.toFixed(1)} ms`
@@ -310,13 +311,14 @@ function benchImport() {
   if (run.status !== 0) throw new Error('the import benchmark failed')
 }
 
-// `npm run bench -- app` (or any of the names) runs only those parts; `load` and
-// `schedule-quality` (minutes long) run only when named.
+// `npm run bench -- app` (or any of the names) runs only those parts; `load`,
+// `schedule-quality` and `schedule-skills` (minutes long) run only when named.
 const parts = {
   staffing: async () => benchStaffing(),
   demo: async () => benchDemoGeneration(),
   forecast: async () => benchForecast(),
   schedule: benchSchedule,
+  'schedule-skills': benchScheduleSkills,
   import: async () => benchImport(),
   app: benchApp,
   load: benchLoad,
@@ -324,5 +326,5 @@ const parts = {
 }
 const chosen = process.argv.slice(2)
 for (const name of chosen) if (!(name in parts)) throw new Error(`unknown bench part "${name}"; parts: ${Object.keys(parts).join(', ')}`)
-const onlyWhenNamed = ['load', 'schedule-quality']
+const onlyWhenNamed = ['load', 'schedule-quality', 'schedule-skills']
 for (const [name, run] of Object.entries(parts)) if (chosen.includes(name) || (chosen.length === 0 && !onlyWhenNamed.includes(name))) await run()

@@ -65,21 +65,21 @@ export interface Rows {
 }
 
 /** Requirement owed per interval: the minimum while open applied, nothing while closed. */
-function owedPerInterval(requirements: Requirements, rules: ScheduleRules): number[] {
+export function owedPerInterval(requirements: Requirements, rules: ScheduleRules): number[] {
   const hours = rules.openingHours ?? null
   const open = (i: number) => hours === null || isOpen(hours, requirements.weekday[i]!, requirements.minute[i]!, requirements.intervalMin)
   return requirements.required.map((r, i) => (open(i) ? Math.max(r, rules.minAgentsWhileOpen ?? 0) : 0))
 }
 
 /** Minutes [from, to) of a shift or break starting at `interval`'s start plus `offset`. */
-interface Span {
+export interface Span {
   interval: number
   from: number
   to: number
 }
 
 /** The spans every allowed shift and break placement can take (the boundaries of the rows). */
-function spansOf(starts: readonly AllowedStart[], rules: ScheduleRules): Span[] {
+export function spansOf(starts: readonly AllowedStart[], rules: ScheduleRules): Span[] {
   const out: Span[] = []
   for (const { type: s, interval } of starts) {
     const type = rules.shiftTypes[s]!
@@ -90,7 +90,7 @@ function spansOf(starts: readonly AllowedStart[], rules: ScheduleRules): Span[] 
 }
 
 /** Rows between consecutive boundaries: interval starts and the ends of every span, within the horizon (wrapped or clipped). */
-function buildRows(intervalCount: number, intervalMin: number, spans: readonly Span[]): Rows {
+export function buildRows(intervalCount: number, intervalMin: number, spans: readonly Span[]): Rows {
   const end = intervalCount * intervalMin
   const cuts = new Set<number>()
   for (let j = 0; j <= intervalCount; j++) cuts.add(j * intervalMin)
@@ -111,7 +111,7 @@ function buildRows(intervalCount: number, intervalMin: number, spans: readonly S
 }
 
 /** Indexes of the rows [from, to) minutes after `interval` starts covers (row boundaries; wrapped or clipped at the horizon's end). */
-function rowsIn(rows: Rows, intervalMin: number, interval: number, from: number, to: number): number[] {
+export function rowsIn(rows: Rows, intervalMin: number, interval: number, from: number, to: number): number[] {
   const horizon = rows.end.at(-1) ?? 0
   const t0 = interval * intervalMin
   return stretchesIn(horizon, t0 + from, t0 + to).flatMap(([a, b]) => {
@@ -120,14 +120,73 @@ function rowsIn(rows: Rows, intervalMin: number, interval: number, from: number,
   })
 }
 
-const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(12).replace(/\.?0+$/, ''))
+export const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(12).replace(/\.?0+$/, ''))
 
 /** Writes terms a few per line (LP readers limit line length). */
-function terms(list: Array<[number, string]>): string {
+export function terms(list: Array<[number, string]>): string {
   const parts = list.map(([c, v], k) => `${k === 0 ? (c < 0 ? '-' : '') : c < 0 ? '- ' : '+ '}${num(Math.abs(c))} ${v}`)
   const lines: string[] = []
   for (let i = 0; i < parts.length; i += 8) lines.push(parts.slice(i, i + 8).join(' '))
   return lines.join('\n  ')
+}
+
+/** The variables of a set of allowed starts and their terms in the coverage rows. */
+export interface StartVariables {
+  starts: Start[]
+  /** Per row: +1 per start covering it, −1 per break placement taking it. */
+  rowTerms: Array<Array<[number, string]>>
+  /** Each start's breaks placed exactly once: `a…: Σ y − x = 0`. */
+  assignments: string[]
+  /** Start variables per local day (the per-day limit). */
+  perDay: Map<number, string[]>
+  /** Paid hours per start. */
+  objective: Array<[number, string]>
+  integers: string[]
+}
+
+/**
+ * x and y variables of `allowed` starts, named `x<tag><type>_<interval>` and
+ * `y<tag><type>_<interval>_<break>_<offset>` (`tag` tells apart the skill groups' copies; multi-skill.ts).
+ */
+export function startVariables(
+  allowed: readonly AllowedStart[],
+  requirements: Requirements,
+  rules: ScheduleRules,
+  rowsAt: (interval: number, from: number, to: number) => number[],
+  rowCount: number,
+  tag = '',
+): StartVariables {
+  const starts: Start[] = []
+  const rows = Array.from({ length: rowCount }, () => [] as Array<[number, string]>)
+  const assignments: string[] = []
+  const perDay = new Map<number, string[]>()
+  const objective: Array<[number, string]> = []
+  const integers: string[] = []
+  for (const { type: s, interval: i } of allowed) {
+    const type = rules.shiftTypes[s]!
+    const name = `x${tag}${s}_${i}`
+    const start: Start = { type: s, interval: i, name, breaks: [] }
+    for (const r of rowsAt(i, 0, type.lengthMin)) rows[r]!.push([1, name])
+    objective.push([paidHours(type), name])
+    integers.push(name)
+    type.breaks.forEach((b, k) => {
+      const options: Array<{ offset: number; name: string }> = []
+      for (const offset of breakOffsets(rules, b)) {
+        const y = `y${tag}${s}_${i}_${k}_${offset}`
+        options.push({ offset, name: y })
+        integers.push(y)
+        for (const r of rowsAt(i, offset, offset + b.lengthMin)) rows[r]!.push([-1, y])
+      }
+      start.breaks.push(options)
+      assignments.push(`a${tag}${s}_${i}_${k}: ${terms([...options.map((o): [number, string] => [1, o.name]), [-1, name]])} = 0`)
+    })
+    const day = requirements.day[i]!
+    let names = perDay.get(day)
+    if (!names) perDay.set(day, (names = []))
+    names.push(name)
+    starts.push(start)
+  }
+  return { starts, rowTerms: rows, assignments, perDay, objective, integers }
 }
 
 /** The model of the whole horizon, or of one block of it (blocks.ts): its starts, and coverage owed in its intervals. */
@@ -145,36 +204,7 @@ export function buildScheduleModel(requirements: Requirements, rules: ScheduleRu
   const rowCount = table.start.length
   const rowsAt = (i: number, from: number, to: number) => rowsIn(table, intervalMin, i, from, to)
 
-  const starts: Start[] = []
-  const rows = Array.from({ length: rowCount }, () => [] as Array<[number, string]>)
-  const assignments: string[] = []
-  const perDay = new Map<number, string[]>()
-  const objective: Array<[number, string]> = []
-  const integers: string[] = []
-  for (const { type: s, interval: i } of allowed) {
-    const type = rules.shiftTypes[s]!
-    const name = `x${s}_${i}`
-    const start: Start = { type: s, interval: i, name, breaks: [] }
-    for (const r of rowsAt(i, 0, type.lengthMin)) rows[r]!.push([1, name])
-    objective.push([paidHours(type), name])
-    integers.push(name)
-    type.breaks.forEach((b, k) => {
-      const options: Array<{ offset: number; name: string }> = []
-      for (const offset of breakOffsets(rules, b)) {
-        const y = `y${s}_${i}_${k}_${offset}`
-        options.push({ offset, name: y })
-        integers.push(y)
-        for (const r of rowsAt(i, offset, offset + b.lengthMin)) rows[r]!.push([-1, y])
-      }
-      start.breaks.push(options)
-      assignments.push(`a${s}_${i}_${k}: ${terms([...options.map((o): [number, string] => [1, o.name]), [-1, name]])} = 0`)
-    })
-    const day = requirements.day[i]!
-    let names = perDay.get(day)
-    if (!names) perDay.set(day, (names = []))
-    names.push(name)
-    starts.push(start)
-  }
+  const { starts, rowTerms: rows, assignments, perDay, objective, integers } = startVariables(allowed, requirements, rules, rowsAt, rowCount)
   // Penalty per agent short in a row: the agent-hours that stands for.
   const penalty = (rules.shortfallPenaltyHours ?? DEFAULT_SHORTFALL_PENALTY) / 60
   const coverage: string[] = []
@@ -225,7 +255,7 @@ export function buildScheduleModel(requirements: Requirements, rules: ScheduleRu
   return { lp, relaxed, starts, owed, rows: table, reachable: reach, charged }
 }
 
-function chunk(names: readonly string[]): string[] {
+export function chunk(names: readonly string[]): string[] {
   const lines: string[] = []
   for (let i = 0; i < names.length; i += 12) lines.push(` ${names.slice(i, i + 12).join(' ')}`)
   return lines
@@ -255,7 +285,7 @@ export interface ScheduleResult {
 }
 
 /** A start's shift as rows: +1 in the rows it covers, −1 in those its breaks (at `offsets`) take. */
-export function contributions(model: ScheduleModel, intervalMin: number, rules: ScheduleRules, start: Start, offsets: readonly number[]): Map<number, number> {
+export function contributions(model: Pick<ScheduleModel, 'rows'>, intervalMin: number, rules: ScheduleRules, start: Start, offsets: readonly number[]): Map<number, number> {
   const type = rules.shiftTypes[start.type]!
   const out = new Map<number, number>()
   for (const r of rowsIn(model.rows, intervalMin, start.interval, 0, type.lengthMin)) out.set(r, 1)
@@ -279,16 +309,34 @@ export interface RowCounts {
 }
 
 /** Rows the break `k` of a start at `offset` takes. */
-export function breakRows(model: ScheduleModel, intervalMin: number, rules: ScheduleRules, start: Start, k: number, offset: number): number[] {
+export function breakRows(model: Pick<ScheduleModel, 'rows'>, intervalMin: number, rules: ScheduleRules, start: Start, k: number, offset: number): number[] {
   return rowsIn(model.rows, intervalMin, start.interval, offset, offset + rules.shiftTypes[start.type]!.breaks[k]!.lengthMin)
 }
 
 /** Adds (sign 1) or takes away (−1) one placement's agent from the row counts. */
-export function count(model: ScheduleModel, intervalMin: number, rules: ScheduleRules, counts: RowCounts, placement: Placement, sign: 1 | -1): void {
+export function count(model: Pick<ScheduleModel, 'rows'>, intervalMin: number, rules: ScheduleRules, counts: RowCounts, placement: Placement, sign: 1 | -1): void {
   for (const [r, c] of contributions(model, intervalMin, rules, placement.start, placement.offsets)) counts.floor[r]! += sign * c
   placement.offsets.forEach((offset, k) => {
     for (const r of breakRows(model, intervalMin, rules, placement.start, k, offset)) counts.onBreak[r]! += sign
   })
+}
+
+/** One placement per agent of the solver's values (rounded): agent a takes each break at the offset whose cumulative count first exceeds a. */
+export function placementsFrom(starts: readonly Start[], rules: ScheduleRules, value: (name: string) => number): Placement[] {
+  const placements: Placement[] = []
+  for (const start of starts) {
+    const agents = Math.round(value(start.name))
+    if (agents <= 0) continue
+    const type = rules.shiftTypes[start.type]!
+    // Agent a takes each break at the offset whose cumulative count first exceeds a.
+    const offsets = start.breaks.map((options) => {
+      const list: number[] = []
+      for (const o of options) for (let c = Math.round(value(o.name)); c > 0; c--) list.push(o.offset)
+      return list
+    })
+    for (let a = 0; a < agents; a++) placements.push({ start, offsets: type.breaks.map((b, k) => offsets[k]![a] ?? b.earliestMin) })
+  }
+  return placements
 }
 
 /**
@@ -307,19 +355,7 @@ export function readSchedule(
   const { rows } = model
   const rowCount = rows.start.length
   const counts: RowCounts = { floor: new Array<number>(rowCount).fill(0), onBreak: new Array<number>(rowCount).fill(0) }
-  const placements: Placement[] = []
-  for (const start of model.starts) {
-    const agents = Math.round(value(start.name))
-    if (agents <= 0) continue
-    const type = rules.shiftTypes[start.type]!
-    // Agent a takes each break at the offset whose cumulative count first exceeds a.
-    const offsets = start.breaks.map((options) => {
-      const list: number[] = []
-      for (const o of options) for (let c = Math.round(value(o.name)); c > 0; c--) list.push(o.offset)
-      return list
-    })
-    for (let a = 0; a < agents; a++) placements.push({ start, offsets: type.breaks.map((b, k) => offsets[k]![a] ?? b.earliestMin) })
-  }
+  const placements = placementsFrom(model.starts, rules, value)
   for (const placement of placements) count(model, intervalMin, rules, counts, placement, 1)
   const solved = placements.length
   // Staggering first may cover what stacked pauses left short without a shift more; then again
@@ -353,7 +389,7 @@ export function readSchedule(
   }
 }
 
-function shiftAt(type: ShiftType, t0: number, offsets: readonly number[]): ScheduledShift {
+export function shiftAt(type: ShiftType, t0: number, offsets: readonly number[]): ScheduledShift {
   return {
     type: type.name,
     start: t0,

@@ -3,7 +3,7 @@
 // shared out by largest remainder, then topped up by the greedy repair. Handed to HiGHS as its
 // first incumbent, it gives the branch and bound something to prune against from the start, and a
 // schedule to return when the search finds nothing better in its time.
-import { contributions, readSchedule, type Requirements, type ScheduleModel } from './model.ts'
+import { contributions, readSchedule, type Requirements, type ScheduleModel, type Start } from './model.ts'
 import type { ScheduleRules } from './rules.ts'
 
 /** Integer values for the model's variables: rounded relaxation, then repaired; shortfall variables set to what is left short. */
@@ -13,8 +13,15 @@ export function warmStart(
   rules: ScheduleRules,
   relaxed: (name: string) => number,
 ): Map<string, number> {
+  const rounded = roundedRelaxation(model.starts, relaxed)
+  const { shifts } = readSchedule(model, requirements, rules, (name) => rounded.get(name) ?? 0)
+  return solutionValues(model, requirements, rules, shifts)
+}
+
+/** The relaxation's shifts rounded down, each one's breaks shared out by largest remainder. */
+export function roundedRelaxation(starts: readonly Start[], relaxed: (name: string) => number): Map<string, number> {
   const rounded = new Map<string, number>()
-  for (const start of model.starts) {
+  for (const start of starts) {
     const count = Math.floor(relaxed(start.name) + 1e-6)
     if (count <= 0) continue
     rounded.set(start.name, count)
@@ -22,8 +29,7 @@ export function warmStart(
       for (const [name, value] of shareOut(count, options.map((o) => [o.name, Math.max(0, relaxed(o.name))] as const))) rounded.set(name, value)
     }
   }
-  const { shifts } = readSchedule(model, requirements, rules, (name) => rounded.get(name) ?? 0)
-  return solutionValues(model, requirements, rules, shifts)
+  return rounded
 }
 
 /** `count` agents shared among options in proportion to their weights, by largest remainder (ties to the earlier option). */
