@@ -9,6 +9,7 @@ import { csvNumber } from '../utils/format.ts'
 import { estimatePatience, type PatienceEstimate } from '../domain/patience.ts'
 import { applyScenario, checkChanges, noChanges, type ScenarioChanges } from '../domain/scenario.ts'
 import { hasPlannedAht } from '../domain/planned-aht.ts'
+import { byHour, dayTotals, intervalMeans, sumIntervals, type DayTotals, type StaffingChartPoint } from '../domain/staffing-view.ts'
 import {
   PlanProblem,
   planChannel,
@@ -241,19 +242,6 @@ export interface PlanSummary {
   gaps: PlanGap[]
 }
 
-export interface DayTotals {
-  day: string
-  /** Per plan id: scheduled hours and FTE. */
-  plans: Record<number, { agentHours: number; scheduledHours: number; fte: number }>
-}
-
-export interface StaffingChartPoint extends LocalTime {
-  /** Agents on the floor and scheduled in the base plan, and scheduled per scenario id. */
-  floor: number
-  scheduled: number
-  [scenario: `s${number}`]: number
-}
-
 export interface StaffingView {
   forecast: ForecastRef
   weeks: PlanWeek[]
@@ -381,80 +369,11 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
 
   const shown = (p: ChannelPlan) => query.channel === null || p.channel.key === query.channel
   const dayFte = query.weeklyHours / query.workdays
-  const dayTotals = new Map<string, DayTotals>()
-  const addDay = (id: number, list: ChannelPlan[]) => {
-    for (const p of list.filter(shown)) {
-      for (const interval of p.planned) {
-        let row = dayTotals.get(interval.day)
-        if (!row) dayTotals.set(interval.day, (row = { day: interval.day, plans: {} }))
-        const t = (row.plans[id] ??= { agentHours: 0, scheduledHours: 0, fte: 0 })
-        t.agentHours += (interval.agentsFractional * intervalSec) / 3600
-        t.scheduledHours += (interval.scheduledFractional * intervalSec) / 3600
-        t.fte = t.scheduledHours / dayFte
-      }
-    }
-  }
-  addDay(0, base)
-  scenarioPlans.forEach((s) => addDay(s.scenario.id, s.plans))
-
+  const shownOf = (list: ChannelPlan[]) => list.filter(shown).flatMap((p) => p.planned)
+  const scenarioIntervals = scenarioPlans.map((s) => ({ id: s.scenario.id, intervals: shownOf(s.plans) }))
+  const dayRows = dayTotals([{ id: 0, intervals: shownOf(base) }, ...scenarioIntervals], intervalSec, dayFte)
   // Chart and table: the shown channel(s), summed per interval.
-  const byStart = new Map<
-    number,
-    StaffingChartPoint & {
-      offered: number
-      agentsFractional: number
-      sl: number
-      asa: number
-      occ: number
-      ab: number
-      slW: number
-      abW: number
-    }
-  >()
-  const point = (start: number) => {
-    let p = byStart.get(start)
-    if (!p) {
-      p = {
-        ...localTimes.get(start)!,
-        floor: 0,
-        scheduled: 0,
-        offered: 0,
-        agentsFractional: 0,
-        sl: 0,
-        asa: 0,
-        occ: 0,
-        ab: 0,
-        slW: 0,
-        abW: 0,
-      }
-      byStart.set(start, p)
-    }
-    return p
-  }
-  for (const p of base.filter(shown)) {
-    for (const i of p.planned) {
-      const pt = point(i.start)
-      pt.floor += i.agents
-      pt.scheduled += i.scheduled
-      pt.offered += i.offered
-      pt.agentsFractional += i.agentsFractional
-      if (i.serviceLevel !== null && i.offered > 0) {
-        pt.sl += i.serviceLevel * i.offered
-        pt.asa += (i.asa ?? 0) * i.offered
-        pt.occ += (i.occupancy ?? 0) * i.offered
-        pt.slW += i.offered
-      }
-      if (i.abandonRate !== null && i.offered > 0) {
-        pt.ab += i.abandonRate * i.offered
-        pt.abW += i.offered
-      }
-    }
-  }
-  for (const s of scenarioPlans) {
-    for (const p of s.plans.filter(shown))
-      for (const i of p.planned) point(i.start)[`s${s.scenario.id}`] = (point(i.start)[`s${s.scenario.id}`] ?? 0) + i.scheduled
-  }
-  let ordered = [...byStart.entries()].sort((a, b) => a[0] - b[0]).map(([, p]) => p)
+  let ordered = sumIntervals(shownOf(base), scenarioIntervals, (start) => localTimes.get(start)!)
   // The whole horizon is read by the hour (its peak agents): 2,688 quarter hours are unreadable.
   const resolutionMin = week.index === -1 ? Math.max(60, forecast.intervalMin) : forecast.intervalMin
   if (resolutionMin !== forecast.intervalMin) ordered = byHour(ordered)
@@ -466,7 +385,7 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
     channels: forecastChannels.map(({ id, key, name, kind, staffingModel, patienceSec }) => ({ id, key, name, kind, staffingModel, patienceSec })),
     channel: query.channel,
     plans,
-    days: [...dayTotals.values()],
+    days: dayRows,
     chart: ordered.map(
       ({ offered: _o, agentsFractional: _a, sl: _s, asa: _q, occ: _c, ab: _b, slW: _w, abW: _x, ...chartPoint }) => chartPoint,
     ),
@@ -477,10 +396,7 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
       agents: p.floor,
       agentsFractional: p.agentsFractional,
       scheduled: p.scheduled,
-      serviceLevel: p.slW > 0 ? p.sl / p.slW : null,
-      asa: p.slW > 0 ? p.asa / p.slW : null,
-      occupancy: p.slW > 0 ? p.occ / p.slW : null,
-      abandonRate: p.abW > 0 ? p.ab / p.abW : null,
+      ...intervalMeans(p),
     })),
     resolutionMin,
     patience: patienceEstimates(forecastChannels, forecast),
@@ -489,38 +405,6 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
     // A channel left out of the plan is named with its reason instead.
     ahtFills: ahtFills(inputs).filter((f) => !fullBase.gaps.some((g) => g.key === f.key)),
   }
-}
-
-type Point = StaffingChartPoint & {
-  offered: number
-  agentsFractional: number
-  sl: number
-  asa: number
-  occ: number
-  ab: number
-  slW: number
-  abW: number
-}
-
-/** Hourly rows: volume and weights summed, agents at the hour's peak, fractional agents averaged. */
-function byHour(points: readonly Point[]): Point[] {
-  const peak = (key: string) => key === 'floor' || key === 'scheduled' || /^s\d+$/.test(key)
-  const groups: { point: Point; size: number }[] = []
-  for (const p of points) {
-    const minute = p.minute - (p.minute % 60)
-    const group = groups[groups.length - 1]
-    if (!group || group.point.day !== p.day || group.point.minute !== minute) {
-      groups.push({ point: { ...p, minute }, size: 1 })
-      continue
-    }
-    const target = group.point as unknown as Record<string, number>
-    for (const [key, value] of Object.entries(p)) {
-      if (key === 'day' || key === 'minute') continue
-      target[key] = peak(key) ? Math.max(target[key] ?? 0, value as number) : (target[key] ?? 0) + (value as number)
-    }
-    group.size++
-  }
-  return groups.map(({ point, size }) => ({ ...point, agentsFractional: point.agentsFractional / size }))
 }
 
 /** Sets a real-time channel's patience (e.g. to the estimate from history); `changes` is null when it already was that. */
