@@ -4,6 +4,7 @@
 // incomplete gamma form (special-functions.ts). Conventions: A ≥ N (an unstable queue) gives
 // probWait 1, serviceLevel 0 and asa Infinity; A = 0 gives probWait 0, serviceLevel 1, asa 0.
 // Never NaN for valid input; invalid input throws a RangeError naming the argument.
+import { meetsSlGoal } from './metrics.ts'
 import { erlangBContinuous } from './special-functions.ts'
 
 /** Below this many servers the plain recursion from 0 is the cheapest exact route. */
@@ -141,7 +142,7 @@ export function assertGoals(goals: Goals): void {
  */
 export function meetsGoals(metrics: QueueMetrics, goals: Goals): boolean {
   const eps = 1e-12
-  if (!(metrics.serviceLevel >= goals.slGoal - eps)) return false
+  if (!meetsSlGoal(metrics.serviceLevel, goals.slGoal)) return false
   if (goals.asaGoalSec != null && !(metrics.asa <= goals.asaGoalSec * (1 + eps))) return false
   if (goals.maxOccupancy != null && !(metrics.occupancy <= goals.maxOccupancy * (1 + eps))) return false
   if (goals.maxAbandonRate != null && !(metrics.abandonRate <= goals.maxAbandonRate * (1 + eps))) return false
