@@ -4,6 +4,7 @@ import { formPost, signedInAs } from '../support/session.ts'
 import { action as agentsAction } from '../../app/routes/schedules.agents.tsx'
 import { action as rulesAction } from '../../app/routes/schedules.rules.tsx'
 import { rulesFormSchema, rulesFormValues } from '../../app/schemas/schedule-rules-form.ts'
+import { scheduleRulesSchema, toScheduleRules } from '../../app/schemas/schedule-rules.ts'
 import { listAgents, saveAgent, setAgentActive } from '../../app/services/agents.server.ts'
 import { defaultRulesFile, getRulesFile, RulesRefused, saveRulesFile, type RulesFile } from '../../app/services/schedule-rules.server.ts'
 
@@ -104,6 +105,7 @@ describe('the shift rules form', () => {
       shortfallPenaltyHours: '50',
       consecutiveDaysOff: 'on',
       startToleranceMinutes: '60',
+      maxOnBreak: '4',
     }
     const rules = rulesFormSchema.parse(form)
     expect(rules.shiftTypes.map((t) => t.name)).toEqual(['6h20', 'manhã 4h'])
@@ -117,6 +119,11 @@ describe('the shift rules form', () => {
     // Blank = no tolerance rule; the form shows a stored one back.
     expect(rulesFormSchema.parse({ ...form, startToleranceMinutes: '' })).not.toHaveProperty('startToleranceMinutes')
     expect(rulesFormValues(rules).startToleranceMinutes).toBe('60')
+    // The same for the limit on breaks at once, read by the CLI's schema and the solver.
+    expect(rules.maxOnBreak).toBe(4)
+    expect(rulesFormSchema.parse({ ...form, maxOnBreak: '' })).not.toHaveProperty('maxOnBreak')
+    expect(rulesFormValues(rules).maxOnBreak).toBe('4')
+    expect(toScheduleRules(scheduleRulesSchema.parse(rules)).rules.maxOnBreak).toBe(4)
   })
 
   it('names the fields in error', () => {
@@ -128,6 +135,7 @@ describe('the shift rules form', () => {
       daysOffPerWeek: '7',
       timeLimitSeconds: '0',
       startToleranceMinutes: '721',
+      maxOnBreak: '0',
     }
     const result = rulesFormSchema.safeParse(form)
     expect(result.success).toBe(false)
@@ -139,6 +147,7 @@ describe('the shift rules form', () => {
       daysOffPerWeek: 'scheduleRules.errors.daysOff',
       timeLimitSeconds: 'scheduleRules.errors.timeLimit',
       startToleranceMinutes: 'scheduleRules.errors.startTolerance',
+      maxOnBreak: 'scheduleRules.errors.maxOnBreak',
     })
     const none = rulesFormSchema.safeParse({ ...rulesFormValues(defaultRulesFile), 'shift0.remove': 'on' })
     expect(none.error!.issues.map((i) => i.message)).toEqual(['scheduleRules.errors.noShiftTypes'])
