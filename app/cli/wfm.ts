@@ -365,7 +365,7 @@ program
   .command('schedule')
   .description('shifts with breaks covering the agents required per interval: one JSON line per shift, then a summary line')
   .requiredOption('--requirements <file>', 'CSV interval_start,required[,channel] (15-minute intervals; rows per channel)')
-  .requiredOption('--rules <file>', 'RULES.json: shift types, breaks, start times, opening hours (see the README)')
+  .requiredOption('--rules <file>', 'RULES.json: shift types, breaks, start times, opening hours (see docs/command-line.md)')
   .option('--tz <zone>', "IANA time zone of the file's times without an offset and of the rules' times (default: the operation's)")
   .option('--agents <file>', 'CSV name,weekly_hours[,shift_types][,availability][,channels]: give the shifts to these people (days off, 11 h rest, availability, contract types and skills honoured)')
   .option('--json', 'JSON lines (the only format; accepted for clarity)')

@@ -150,7 +150,7 @@ export const en: Messages = {
     range: 'From {{from}} to {{to}}.',
     channelsCreated: 'New channels, created with default targets: {{channels}}.',
     seeVolume: 'See the volume',
-    formats: 'Formats: contacts with contact_id, channel, arrived_at, outcome, wait_seconds, handle_seconds (agent, queue, fcr, nps optional); intervals with interval_start, channel and the counts. See the README.',
+    formats: 'Formats: contacts with contact_id, channel, arrived_at, outcome, wait_seconds, handle_seconds (agent, queue, fcr, nps optional); intervals with interval_start, channel and the counts. See docs/command-line.md in the repository.',
     history: 'Import history',
     noHistory: 'No imports yet.',
     when: 'When',

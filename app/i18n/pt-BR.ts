@@ -147,7 +147,7 @@ export const ptBR = {
     range: 'De {{from}} a {{to}}.',
     channelsCreated: 'Canais novos, criados com metas padrão: {{channels}}.',
     seeVolume: 'Ver o volume',
-    formats: 'Formatos: contatos com contact_id, channel, arrived_at, outcome, wait_seconds, handle_seconds (e agent, queue, fcr, nps opcionais); intervalos com interval_start, channel e as contagens. Veja o README.',
+    formats: 'Formatos: contatos com contact_id, channel, arrived_at, outcome, wait_seconds, handle_seconds (e agent, queue, fcr, nps opcionais); intervalos com interval_start, channel e as contagens. Veja docs/command-line.md no repositório.',
     history: 'Histórico de importações',
     noHistory: 'Nenhuma importação ainda.',
     when: 'Quando',

@@ -1,4 +1,4 @@
-// RULES.json for `wfm schedule` (documented in the README): shift types and their breaks, start
+// RULES.json for `wfm schedule` (documented in docs/command-line.md): shift types and their breaks, start
 // times, opening hours, minimum and maximum agents. Times of day are "HH:MM" (24:00 = end of day).
 import { z } from 'zod'
 import { parseClock } from '../domain/opening-hours.ts'

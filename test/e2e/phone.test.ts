@@ -102,8 +102,8 @@ function storedNames(): { names: string[]; channelKeys: string[] } {
   })
 }
 
-/** The import formats' column names (and the README they point to): identifiers, the same in both languages. */
-const formatWords = ['contact_id', 'channel', 'arrived_at', 'outcome', 'wait_seconds', 'handle_seconds', 'agent', 'queue', 'fcr', 'nps', 'interval_start', 'README']
+/** The import formats' column names (and the manual they point to): identifiers, the same in both languages. */
+const formatWords = ['contact_id', 'channel', 'arrived_at', 'outcome', 'wait_seconds', 'handle_seconds', 'agent', 'queue', 'fcr', 'nps', 'interval_start', 'docs/command-line.md']
 
 /** A whole word (letters of any alphabet around it end it, so "for" is not found in "força"). */
 const words = (list: string) => new RegExp(`(?<!\\p{L})(${list})(?!\\p{L})`, 'iu')

@@ -83,7 +83,7 @@ const routes: Array<{ name: string; handler: Handler; path: string; params?: Rec
   { name: 'own password', handler: passwordAction as Handler, path: '/account/password', permission: null },
 ]
 
-/** The matrix of the README: who may change what (admin: everything). */
+/** The matrix of docs/operating.md: who may change what (admin: everything). */
 const allowed: Record<Permission, Role[]> = {
   importData: ['admin', 'analyst'],
   editForecasts: ['admin', 'analyst'],
