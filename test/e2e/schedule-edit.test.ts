@@ -53,9 +53,10 @@ describe('hand edits of a schedule', () => {
     await page.waitForURL((url) => url.pathname === '/')
   })
 
-  it('generates a small schedule fast: E-mail alone, the whole solve held to 2 s', async () => {
+  it('generates a small schedule fast: E-mail alone, the whole solve held to 2 s, at most 2 on a break at once', async () => {
     await goto(`${app.baseUrl}/schedules/rules`)
     await page.getByLabel('Tempo-limite do cálculo (s, 1 a 600)').fill('2')
+    await page.getByLabel('Máximo de agentes em pausa ao mesmo tempo (vazio = sem limite)').fill('2')
     await page.getByRole('button', { name: 'Salvar regras' }).click()
     await page.getByText('Regras salvas.').waitFor()
     await goto(`${app.baseUrl}/schedules`)
@@ -73,6 +74,11 @@ describe('hand edits of a schedule', () => {
     await expect(page.getByTestId('mip-bound').textContent()).resolves.toMatch(/^[\d.]+,\d$/)
     await expect(page.getByTestId('best-gap').textContent()).resolves.toMatch(/%$/)
     await expect(page.getByTestId('out-of-rules').textContent()).resolves.toBe('0')
+    // The rules' limit on breaks at once holds, and the page says so beside the most seen.
+    const onBreak = /^(\d+) \(limite 2\)$/.exec((await page.getByTestId('most-on-break').textContent()) ?? '')
+    expect(Number(onBreak?.[1])).toBeGreaterThanOrEqual(1)
+    expect(Number(onBreak?.[1])).toBeLessThanOrEqual(2)
+    await expect(page.getByTestId('over-break-limit').count()).resolves.toBe(0)
     // The default 6h20 shifts on a 15-minute grid end at 19:50 at the latest (13:30 + 6h20) and E-mail
     // closes at 20:00: those minutes are named a rules problem, apart from the minutes left short.
     await expect(page.getByTestId('unreachable').textContent()).resolves.toMatch(
