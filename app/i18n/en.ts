@@ -478,6 +478,13 @@ export const en: Messages = {
     shortAgentMinutes: 'Agent-minutes short',
     unreachableTitle: 'A rules problem',
     mostOnBreak: 'Most on a break at once',
+    byChannel: {
+      title: 'Coverage per channel',
+      channel: 'Channel',
+      owedHours: 'Agent-hours owed',
+      unreachableMinutes: 'Minutes no shift can reach',
+      note: 'Each channel by the agents who work it: a shift counts for its agent’s channels (an open shift for none), one channel at a time, shared out minute by minute to leave the least short. The schedule is generated for the channels’ summed requirement; where an agent’s channels do not match the need, a channel shows short here.',
+    },
     mostOnBreakOfLimit: '{{most}} (limit {{limit}})',
     overBreakLimit_one: '{{count}} minute has more than {{limit}} agents on a break at once, the rules’ limit (hand edits).',
     overBreakLimit_other: '{{count}} minutes have more than {{limit}} agents on a break at once, the rules’ limit (hand edits).',

@@ -509,6 +509,13 @@ export const ptBR = {
     shortAgentMinutes: 'Agentes-minuto em falta',
     unreachableTitle: 'Problema nas regras',
     mostOnBreak: 'Máximo em pausa ao mesmo tempo',
+    byChannel: {
+      title: 'Cobertura por canal',
+      channel: 'Canal',
+      owedHours: 'Horas-agente exigidas',
+      unreachableMinutes: 'Minutos que nenhum turno alcança',
+      note: 'Cada canal pelos agentes que o atendem: um turno conta nos canais do seu agente (um turno em aberto, em nenhum), um canal por vez, repartido minuto a minuto para deixar o mínimo em falta. A escala é gerada para a soma das necessidades dos canais; onde os canais dos agentes não casam com a necessidade, o canal aparece em falta aqui.',
+    },
     mostOnBreakOfLimit: '{{most}} (limite {{limit}})',
     overBreakLimit_one: '{{count}} minuto tem mais de {{limit}} agentes em pausa ao mesmo tempo, o limite das regras (edições manuais).',
     overBreakLimit_other: '{{count}} minutos têm mais de {{limit}} agentes em pausa ao mesmo tempo, o limite das regras (edições manuais).',

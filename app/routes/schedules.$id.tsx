@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { CoverageChart } from '../components/coverage-chart.tsx'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { ChannelCoverageTable } from '../components/schedule/channel-coverage.tsx'
 import { localDateOf, localMinuteOfDay } from '../domain/intervals.ts'
 import { formatClock } from '../domain/opening-hours.ts'
 import { shownCoverage } from '../domain/schedule/figures.ts'
@@ -185,6 +186,7 @@ function Totals({ view }: { view: View }) {
     <>
       {list(now, 'schedule-totals')}
       {totals.unreachableMinutes > 0 && <Unreachable view={view} />}
+      {view.channels && <ChannelCoverageTable channels={view.channels} />}
       {totals.overBreakLimitMinutes > 0 && (
         <p className="status error" role="alert" data-testid="over-break-limit">
           {t('schedules.overBreakLimit', { count: totals.overBreakLimitMinutes, limit: totals.maxOnBreak })}

@@ -18,6 +18,9 @@ import {
 import { formatClock, parseClock, unionWeekHours } from '../domain/opening-hours.ts'
 import { coverageTotals, type CoverageTotals, type ShortMinutes } from '../domain/schedule/coverage.ts'
 import { boundFigures, solverFigures } from '../domain/schedule/figures.ts'
+import type { Requirements } from '../domain/schedule/model.ts'
+import { recountSkills } from '../domain/schedule/multi-recount.ts'
+import type { MultiSkillProblem } from '../domain/schedule/multi-skill.ts'
 import { recount } from '../domain/schedule/recount.ts'
 import { requirementsOver } from '../domain/schedule/requirements.ts'
 import { assignRoster } from '../domain/schedule/roster.ts'
@@ -65,6 +68,8 @@ interface StoredRequirement {
   start: number[]
   required: number[]
   owed: number[]
+  /** Several channels together: each channel's agents required per interval (absent in schedules made before). */
+  channels?: Array<{ key: string; required: number[] }>
 }
 
 /** Builds, solves, rosters and stores a schedule; returns its id. */
@@ -90,12 +95,14 @@ export async function generateSchedule(
   const unplanned = plan.gaps.filter((g) => channel === null || g.key === channel.key)
   if (unplanned.length > 0) throw new ScheduleInputError('unplannable', unplanned)
   const required = new Map<number, number>()
-  const planned = new Set<string>()
+  const perChannel = new Map<string, Map<number, number>>()
   for (const row of plan.rows) {
     if (row.start < from || row.start >= to || (channel && row.channel !== channel.key)) continue
     required.set(row.start, (required.get(row.start) ?? 0) + row.planned.scheduled)
-    planned.add(row.channel)
+    if (!perChannel.has(row.channel)) perChannel.set(row.channel, new Map())
+    perChannel.get(row.channel)!.set(row.start, row.planned.scheduled)
   }
+  const planned = new Set(perChannel.keys())
   if ([...required.values()].every((r) => r === 0)) throw new ScheduleInputError('nothingRequired')
   const requirements = requirementsOver(from, to - intervalMin * 60_000, intervalMin, timeZone, (t) => required.get(t) ?? 0, week.from)
 
@@ -138,10 +145,13 @@ export async function generateSchedule(
       startToleranceMin: rules.startToleranceMin,
     },
   )
+  const channelKeys = channels.map((c) => c.key).filter((key) => planned.has(key))
   const requirement: StoredRequirement = {
     start: requirements.start as number[],
     required: requirements.required as number[],
     owed: solved.owed,
+    // Several channels: each one's requirement kept, so the page can report each channel's coverage.
+    ...(channelKeys.length > 1 && { channels: channelKeys.map((key) => ({ key, required: requirements.start.map((t) => perChannel.get(key)!.get(t) ?? 0) })) }),
   }
   // The rules as used: the channels' opening hours and the agents available written in.
   const usedRules: RulesFile = {
@@ -301,6 +311,59 @@ export interface SolverFigures {
   timeLimitSec: number
 }
 
+export interface ChannelCoverage {
+  key: string
+  name: string
+  /** Agent-hours owed, and the share covered (1 exactly when no minute is short). */
+  owedHours: number
+  coverage: number
+  /** Minutes a shift could reach left short, and those no allowed shift can reach, with the agent-minutes missing. */
+  shortMinutes: number
+  shortAgentMinutes: number
+  unreachableMinutes: number
+  unreachableAgentMinutes: number
+}
+
+/**
+ * Each channel's coverage in a schedule of several channels, by the agents who work it: every
+ * shift counts for the channels of its agent (an open shift, nobody's, for none), and in each minute
+ * the agents on the floor are shared out among their channels by the max flow of multi-recount.ts —
+ * one channel at a time, the least short.
+ */
+function channelCoverage(
+  stored: ReadonlyArray<StoredShift>,
+  agentChannels: ReadonlyMap<number, readonly string[]>,
+  requirements: Requirements,
+  rules: ScheduleRules,
+  perChannel: ReadonlyArray<{ key: string; required: number[] }>,
+  channels: ReadonlyArray<{ key: string; name: string }>,
+): ChannelCoverage[] {
+  const keys = perChannel.map((c) => c.key)
+  const skills = (s: StoredShift) => (s.agentId === null ? '' : keys.filter((k) => agentChannels.get(s.agentId!)?.includes(k)).join(','))
+  const groupKeys = [...new Set(stored.map(skills))]
+  const problem: MultiSkillProblem = {
+    requirements,
+    channels: keys,
+    required: perChannel.map((c) => c.required),
+    groups: groupKeys.map((g) => ({ channels: g === '' ? [] : g.split(',').map((k) => keys.indexOf(k)), people: null })),
+  }
+  const counted = recountSkills(
+    stored.map((s) => ({ ...s, group: groupKeys.indexOf(skills(s)) })),
+    problem,
+    rules,
+  )
+  return counted.channels.map((c, k) => ({
+    key: keys[k]!,
+    name: channels.find((ch) => ch.key === keys[k])?.name ?? keys[k]!,
+    owedHours: c.owedAgentMinutes / 60,
+    coverage: c.owedAgentMinutes > 0 ? 1 - (c.shortAgentMinutes + c.unreachableAgentMinutes) / c.owedAgentMinutes : 1,
+    shortMinutes: c.shortMinutes,
+    shortAgentMinutes: c.shortAgentMinutes,
+    unreachableMinutes: c.unreachableMinutes,
+    unreachableAgentMinutes: c.unreachableAgentMinutes,
+  }))
+}
+
 export interface ScheduleView {
   schedule: {
     id: number
@@ -317,6 +380,11 @@ export interface ScheduleView {
     publishedAt: string | null
     publishedBy: string | null
   }
+  /**
+   * Several channels together: each channel's coverage by the agents who work it, one channel at a
+   * time (recounted minute by minute, hand edits included); null for one channel or schedules made before.
+   */
+  channels: ChannelCoverage[] | null
   /** Of the schedule as it is now, hand edits included. */
   totals: CoverageTotals & ShortMinutes & { paidHours: number; shifts: number; openShifts: number; outOfRules: number; mostOnBreak: number; maxOnBreak: number | null; overBreakLimitMinutes: number }
   solver: SolverFigures
@@ -486,6 +554,10 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
       publishedAt: row.publishedAt?.toISOString() ?? null,
       publishedBy: row.publishedBy,
     },
+    channels:
+      requirement.channels && requirement.channels.length > 1
+        ? channelCoverage(stored, new Map(people.map((p) => [p.id, JSON.parse(p.channels) as string[]])), requirements, rules, requirement.channels, channels)
+        : null,
     totals: {
       ...totals,
       ...short,

@@ -377,6 +377,10 @@ describe('schedules', () => {
     expect(percent(await page.getByTestId('coverage').textContent())).toBeGreaterThan(95)
     expect(percent(await page.getByTestId('gap').textContent())).toBeLessThan(3)
     await expect(page.getByTestId('open-shifts').textContent()).resolves.toBe('0')
+    // Every channel's coverage by the agents who work it, beside the summed figures.
+    const byChannel = page.locator('[data-testid="channel-coverage"] tbody tr')
+    await expect(byChannel.locator('th').allTextContents()).resolves.toEqual(['Voz', 'Chat', 'WhatsApp', 'E-mail'])
+    for (const cell of await byChannel.locator('td:nth-of-type(2)').allTextContents()) expect(percent(cell)).toBeGreaterThan(0)
     await expect(page.locator('[data-testid="roster"] tbody tr').count()).resolves.toBeGreaterThan(100)
     await expect(page.locator('[data-testid="roster"] td.is-off').count()).resolves.toBeGreaterThan(100)
     await page.screenshot({ path: `${shots}/schedule-week.png` })
