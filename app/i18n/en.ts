@@ -478,6 +478,7 @@ export const en: Messages = {
     shortAgentMinutes: 'Agent-minutes short',
     unreachableTitle: 'A rules problem',
     mostOnBreak: 'Most on a break at once',
+    coverageSummed: 'Coverage (channels summed)',
     byChannel: {
       title: 'Coverage per channel',
       channel: 'Channel',

@@ -509,6 +509,7 @@ export const ptBR = {
     shortAgentMinutes: 'Agentes-minuto em falta',
     unreachableTitle: 'Problema nas regras',
     mostOnBreak: 'Máximo em pausa ao mesmo tempo',
+    coverageSummed: 'Cobertura (soma dos canais)',
     byChannel: {
       title: 'Cobertura por canal',
       channel: 'Canal',

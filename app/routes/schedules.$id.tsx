@@ -142,7 +142,7 @@ function Totals({ view }: { view: View }) {
   const { totals, solver } = view
   const now: Array<[string, string, string]> = [
     ['paid-hours', t('schedules.paidHours'), formatDecimal(totals.paidHours, language, 1)],
-    ['coverage', t('schedules.coverage'), formatPercent(shownCoverage(totals.coverage, totals.short.length > 0, 1), language, 1)],
+    ['coverage', t(view.channels ? 'schedules.coverageSummed' : 'schedules.coverage'), formatPercent(shownCoverage(totals.coverage, totals.short.length > 0, 1), language, 1)],
     ['shifts', t('schedules.shifts'), formatInteger(totals.shifts, language)],
     ['open-shifts', t('schedules.openShifts'), formatInteger(totals.openShifts, language)],
     ['short', t('schedules.shortIntervals'), formatInteger(totals.short.length, language)],

@@ -188,7 +188,7 @@ export default function ScheduleAgentsRoute() {
           <p className="note">{t('team.none')}</p>
         ) : (
           <div className="scroll">
-            <table className="data" data-testid="agents">
+            <table className="data wrap-head" data-testid="agents">
               <thead>
                 <tr>
                   <th scope="col">{t('team.name')}</th>

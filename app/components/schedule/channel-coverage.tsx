@@ -14,7 +14,7 @@ export function ChannelCoverageTable({ channels }: { channels: readonly ChannelC
     <>
       <p className="counts-title">{t('schedules.byChannel.title')}</p>
       <div className="scroll">
-        <table className="data" data-testid="channel-coverage">
+        <table className="data wrap-head" data-testid="channel-coverage">
           <thead>
             <tr>
               <th scope="col">{t('schedules.byChannel.channel')}</th>
