@@ -211,7 +211,7 @@ describe('a day whose rows never arrived', () => {
     expect(view.days.find((d) => d.day === '2026-12-02')!.model).toBeCloseTo(320, 9)
 
     // Tagged, it is a special day: no longer a gap to act on.
-    await saveSpecialDay({ date: '2026-11-25', kind: 'missing', name: 'Sem dados na origem', adjustPct: null }, 'ana')
+    await saveSpecialDay({ ...testActor, name: 'ana' }, { date: '2026-11-25', kind: 'missing', name: 'Sem dados na origem', adjustPct: null })
     expect((await listHistoryGaps(ZONE)).find((c) => c.channelId === channel.id)!.gaps).toEqual([])
   })
 })
