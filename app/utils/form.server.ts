@@ -35,17 +35,18 @@ const redisplayed = (values: FormValues): FormValues =>
   Object.fromEntries(Object.entries(values).filter(([name]) => !/password|^current$|^next$|^confirm$/i.test(name)))
 
 /**
- * The answer refusing a form: its errors per field, what was typed (to show again) and, when the
- * refusal is about the whole form, a message; 400 unless `init` says otherwise.
+ * The answer refusing a form: its errors per field (`form` for the whole form), what was typed (to
+ * show again), a message with parameters when it needs them, and what else the page shows about
+ * the refusal (`extra`); 400 unless `init` says otherwise.
  */
-export function refuse(
+export function refuse<Refusal extends object = Record<never, never>>(
   form: string,
   submission: Submission,
   errors: Record<string, string>,
-  options: { message?: FormMessage; init?: ResponseInit } = {},
+  options: { message?: FormMessage; init?: ResponseInit; extra?: Refusal } = {},
 ) {
-  const result: FormResult = { status: 'refused', form, errors, values: redisplayed(submission.values), message: options.message }
-  return data(result, { status: 400, ...options.init })
+  const result = { ...options.extra, status: 'refused', form, errors, values: redisplayed(submission.values), message: options.message }
+  return data(result as FormResult<Record<never, never>, Refusal>, { status: 400, ...options.init })
 }
 
 /** The answer accepting a form, with what the page shows about it (a one-time password, how many were added). */

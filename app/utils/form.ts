@@ -8,22 +8,23 @@ export type FormValues = Record<string, string | string[]>
 /** A refusal about the whole form rather than one field: an i18n key and its parameters. */
 export type FormMessage = { key: string; params: Record<string, string | number> }
 
-export type FormResult<Extra extends object = Record<never, never>> =
-  | ({ status: 'done'; form: string } & Extra)
-  | { status: 'refused'; form: string; errors: Record<string, string>; values: FormValues; message?: FormMessage }
+type None = Record<never, never>
 
-type Refused = Extract<FormResult, { status: 'refused' }>
+/** `Done`: what an accepted form tells the page; `Refusal`: what a refusal shows besides the errors (rules broken). */
+export type FormResult<Done extends object = None, Refusal extends object = None> =
+  | ({ status: 'done'; form: string } & Done)
+  | ({ status: 'refused'; form: string; errors: Record<string, string>; values: FormValues; message?: FormMessage } & Refusal)
 
 /**
  * The last answer about this form of the page (none when the last submission was another form's):
  * `done` when it was accepted, else its errors per field and `value`/`list`, which give what was
  * typed when it was refused and the page's own value otherwise.
  */
-export function useFormResult<Extra extends object = Record<never, never>>(form: string) {
-  const answer = useActionData() as FormResult<Extra> | null | undefined
+export function useFormResult<Done extends object = None, Refusal extends object = None>(form: string) {
+  const answer = useActionData() as FormResult<Done, Refusal> | null | undefined
   const mine = answer && typeof answer === 'object' && answer.form === form ? answer : null
-  const refused = mine?.status === 'refused' ? (mine as Refused) : null
-  const done = mine?.status === 'done' ? (mine as Extract<FormResult<Extra>, { status: 'done' }>) : null
+  const refused = mine?.status === 'refused' ? (mine as Extract<FormResult<Done, Refusal>, { status: 'refused' }>) : null
+  const done = mine?.status === 'done' ? (mine as Extract<FormResult<Done, Refusal>, { status: 'done' }>) : null
   return {
     done,
     refused,
@@ -43,4 +44,4 @@ export function useFormResult<Extra extends object = Record<never, never>>(form:
 }
 
 /** What useFormResult gives, for a page's part that shows a form. */
-export type FormState = ReturnType<typeof useFormResult>
+export type FormState = ReturnType<typeof useFormResult<None, None>>
