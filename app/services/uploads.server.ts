@@ -12,9 +12,8 @@ import { mapColumns, formats, type ImportKind } from '../domain/import/formats.t
 import { stoppedBeforeItsEnd } from '../domain/jobs.ts'
 import type { ImportErrorCode, ImportErrorParams } from '../domain/import/errors.ts'
 import type { Actor } from './audit.server.ts'
-import { recordAudit } from './audit.server.ts'
 import { detectFileEncoding, readCsv, UnreadableFile, type Encoding } from './csv-source.server.ts'
-import { importCsv, type ImportResult } from './import.server.ts'
+import { importCsvAs, type ImportResult } from './import.server.ts'
 import { importDates } from './import-dates.server.ts'
 import { enqueueJob, jobProgress } from './job-runner.server.ts'
 import { listJobs, readJob, type JobOutcome, type JobRecord } from './jobs.server.ts'
@@ -235,7 +234,7 @@ export async function importWork(job: JobRecord<ImportJobInput>, report: (progre
   const { input } = job
   const file = uploadPath(input.uploadId)
   if (!existsSync(file)) return { state: 'failed', error: { reason: 'uploadGone', message: input.fileName } }
-  const result = await importCsv(createReadStream(file), {
+  const result = await importCsvAs(job.actor, createReadStream(file), {
     encoding: await detectFileEncoding(file),
     kind: input.kind,
     timeZone: input.timeZone,
@@ -244,13 +243,6 @@ export async function importWork(job: JobRecord<ImportJobInput>, report: (progre
     mapping: input.mapping,
     onProgress: report,
     beforeWrite: finishing,
-  })
-  await recordAudit(job.actor, 'import', `import:${result.importId}`, {
-    file: input.fileName,
-    kind: input.kind,
-    status: result.status,
-    rows: result.rows,
-    ...(result.status === 'imported' ? { firstAt: result.firstAt, lastAt: result.lastAt } : { errorCount: result.errorCount }),
   })
   removeUpload(input.uploadId)
   return { state: 'done', result }
