@@ -20,7 +20,7 @@ import { listJobs, readJob, type JobOutcome, type JobRecord } from './jobs.serve
 import { parseMultipartFormData } from './multipart.server.ts'
 import { maxUploadMegabytes, newUploadId, removeUpload, sweepAbandonedUploads, uploadDirectory, uploadPath } from './upload-files.server.ts'
 
-export { maxUploadMegabytes, newUploadId, uploadDirectory, uploadPath } from './upload-files.server.ts'
+export { maxUploadMegabytes, newUploadId, uploadPath } from './upload-files.server.ts'
 
 /** Import jobs that still need their file. */
 const filesNeededBy = ['queued', 'running', 'interrupted', 'failed'] as const
