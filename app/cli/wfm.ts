@@ -22,7 +22,7 @@ import { applyMigrations } from '../services/migrations.server.ts'
 import { todayIn } from '../services/clock.server.ts'
 import { isDatabaseEmpty } from '../services/database.server.ts'
 import { defaultTimeZone, loadDemoData } from '../services/demo.server.ts'
-import { importCsv } from '../services/import.server.ts'
+import { importCsvAs } from '../services/import.server.ts'
 import { importDates } from '../services/import-dates.server.ts'
 import { detectFileEncoding } from '../services/csv-source.server.ts'
 import { getActuals, UnknownChannel } from '../services/actuals.server.ts'
@@ -152,7 +152,8 @@ program
       mapping[pair.slice(0, at)] = pair.slice(at + 1)
     }
     if (!existsSync(file)) throw new CliError(`No such file: ${file}`)
-    const result = await importCsv(createReadStream(file), {
+    // The audit row names the command as its actor, as `wfm admin-password` does (no user signs in here).
+    const result = await importCsvAs({ id: null, email: 'wfm import' }, createReadStream(file), {
       encoding: await detectFileEncoding(file),
       kind: options.kind,
       timeZone,

@@ -1,19 +1,18 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { MIN_PASSWORD_LENGTH, passwordChangeSchema } from '../schemas/auth.ts'
-import { fieldErrors } from '../schemas/form-fields.ts'
 import { changePassword, requireUser } from '../services/auth.server.ts'
 import { safeReturnPath } from '../utils/return-path.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
+import { readForm, refuse, validate } from '../utils/form.server.ts'
+import { useFormResult } from '../utils/form.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   return { mustChange: user.mustChangePassword }
 }
-
-type ActionResult = { errors: Record<string, string> }
 
 export async function action(args: ActionFunctionArgs) {
   return answerBusy(args, act)
@@ -22,21 +21,20 @@ export async function action(args: ActionFunctionArgs) {
 async function act({ request }: ActionFunctionArgs) {
   // Any signed-in role may change their own password.
   const user = await requireUser(request)
-  const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))
-  const parsed = passwordChangeSchema.safeParse(values)
-  if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error) }, { status: 400 })
+  const submission = await readForm(request)
+  const parsed = validate(submission, passwordChangeSchema)
+  if (!parsed.ok) return refuse('password', submission, parsed.errors)
   const result = await changePassword(request, user, parsed.data.current, parsed.data.next)
-  if (!result.ok) return data<ActionResult>({ errors: { [result.field]: `auth.errors.${result.error}` } }, { status: 400 })
+  if (!result.ok) return refuse('password', submission, { [result.field]: `auth.errors.${result.error}` })
   return redirect(safeReturnPath(parsed.data.redirectTo))
 }
 
 export default function PasswordRoute() {
   const { mustChange } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const { errors } = useFormResult('password')
   const [search] = useSearchParams()
   const navigation = useNavigation()
   const { t } = useTranslation()
-  const errors = result?.errors ?? {}
   const input = (name: 'current' | 'next' | 'confirm', autoComplete: string) => (
     <label htmlFor={`password-${name}`}>
       <span>{t(`auth.${name}Password`)}</span>

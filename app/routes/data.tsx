@@ -1,33 +1,20 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_composeUploadHandlers,
-  unstable_createFileUploadHandler,
-  unstable_createMemoryUploadHandler,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
-import { fieldErrors } from '../schemas/form-fields.ts'
 import { mappingFrom, mappingSchema, uploadSchema } from '../schemas/data.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { listImports } from '../services/import.server.ts'
-import { parseMultipartFormData } from '../services/multipart.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import {
   discardUpload,
   getImportJob,
   listUnfinishedImports,
   maxUploadMegabytes,
-  newUploadId,
   previewUpload,
+  receiveUpload,
   submitMapping,
-  sweepUploads,
-  uploadDirectory,
   uploadPath,
   type ImportJobView,
   type UploadPreview,
@@ -36,6 +23,8 @@ import { UnfinishedJob } from '../components/unfinished-job.tsx'
 import { isUnderWay } from '../domain/jobs.ts'
 import { usePollWhile } from '../utils/use-poll.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
+import { done, readForm, refuse, validate } from '../utils/form.server.ts'
+import { useFormResult } from '../utils/form.ts'
 import { idSchema } from '../schemas/id.ts'
 import { formatDay, formatInstant, formatInteger } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
@@ -65,9 +54,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-type ActionResult =
-  | { step: 'mapping'; preview: UploadPreview; kind: 'contacts' | 'intervals'; timeZone: string }
-  | { step: 'upload'; errors: Record<string, string> }
+/** The mapping step's page: the file's preview, and the kind and time zone chosen with it. */
+type Mapping = { preview: UploadPreview; kind: 'contacts' | 'intervals'; timeZone: string }
 
 export async function action(args: ActionFunctionArgs) {
   return answerBusy(args, act)
@@ -77,63 +65,33 @@ async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'importData')
   if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
     // Step 1: the file streams to disk; we answer with its preview for the mapping step.
-    await sweepUploads()
-    const uploadId = newUploadId()
-    let originalName = 'upload.csv'
-    let form: FormData
-    try {
-      form = await parseMultipartFormData(
-        request,
-        unstable_composeUploadHandlers(
-          unstable_createFileUploadHandler({
-            directory: uploadDirectory(),
-            maxPartSize: maxUploadMegabytes * 1024 * 1024,
-            file: ({ filename }) => {
-              originalName = filename
-              return `${uploadId}.csv`
-            },
-            filter: ({ name }) => name === 'file',
-            avoidFileConflicts: false,
-          }),
-          unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
-        ),
-      )
-    } catch (error) {
-      // Too large, malformed, or the client left: what arrived of the file is not kept.
-      await discardUpload(uploadId)
-      if (error instanceof MaxPartSizeExceededError) {
-        return data<ActionResult>({ step: 'upload', errors: { file: 'data.tooLarge' } }, { status: 413 })
-      }
-      throw error
+    const upload = await receiveUpload(request)
+    const submission = { intent: 'upload', values: upload.fields }
+    if (upload.status === 'tooLarge') return refuse('upload', submission, { file: 'data.tooLarge' }, { init: { status: 413 } })
+    const parsed = validate(submission, uploadSchema)
+    if (upload.status !== 'received') return refuse('upload', submission, { file: 'data.noFile', ...(parsed.ok ? {} : parsed.errors) })
+    if (!parsed.ok) {
+      await discardUpload(upload.uploadId)
+      return refuse('upload', submission, parsed.errors)
     }
-    const file = form.get('file')
-    const values = { kind: String(form.get('kind') ?? ''), timeZone: String(form.get('timeZone') ?? '') }
-    const parsed = uploadSchema.safeParse(values)
-    if (!file || typeof file === 'string' || file.size === 0) {
-      await discardUpload(uploadId)
-      return data<ActionResult>({ step: 'upload', errors: { file: 'data.noFile', ...(parsed.success ? {} : fieldErrors(parsed.error)) } }, { status: 400 })
-    }
-    if (!parsed.success) {
-      await discardUpload(uploadId)
-      return data<ActionResult>({ step: 'upload', errors: fieldErrors(parsed.error) }, { status: 400 })
-    }
-    const preview = await previewUpload(uploadId, originalName, parsed.data.kind)
-    if (preview.error) await discardUpload(uploadId)
-    return data<ActionResult>({ step: 'mapping', preview, kind: parsed.data.kind, timeZone: parsed.data.timeZone })
+    const preview = await previewUpload(upload.uploadId, upload.fileName, parsed.data.kind)
+    if (preview.error) await discardUpload(upload.uploadId)
+    return done<Mapping>('upload', { preview, ...parsed.data })
   }
   // Step 2: the mapping is confirmed; the import runs in the background and the page follows it.
-  const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))
-  if (values.intent === 'cancel') {
+  const submission = await readForm(request)
+  const values = submission.values as Record<string, string>
+  if (submission.intent === 'cancel') {
     if (values.uploadId) await discardUpload(values.uploadId)
     return redirect('/data')
   }
-  const parsed = mappingSchema.safeParse(values)
-  if (!parsed.success) throw new Response('Invalid import request', { status: 400 })
+  const parsed = validate(submission, mappingSchema)
+  if (!parsed.ok) throw new Response('Invalid import request', { status: 400 })
   uploadPath(parsed.data.uploadId) // refuses ids that are not ours
   const submitted = await submitMapping({ ...parsed.data, mapping: mappingFrom(values) }, user)
   if ('preview' in submitted) {
     // A required column without a column of the file: the mapping step again, saying which.
-    return data<ActionResult>({ step: 'mapping', preview: submitted.preview, kind: parsed.data.kind, timeZone: parsed.data.timeZone }, { status: 400 })
+    return refuse<Mapping>('mapping', submission, {}, { extra: { preview: submitted.preview, kind: parsed.data.kind, timeZone: parsed.data.timeZone } })
   }
   return redirect(`/data?job=${submitted.jobId}`)
 }
@@ -412,7 +370,9 @@ function Gaps() {
 
 export default function DataRoute() {
   const { timeZone, job, unfinished, history, maxUploadMegabytes: limit } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const upload = useFormResult<Mapping>('upload')
+  const remap = useFormResult<Record<never, never>, Mapping>('mapping')
+  const mapping = upload.done ?? remap.refused
   const { t, i18n } = useTranslation()
   const language = i18n.language
   const canImport = useCan('importData')
@@ -439,13 +399,13 @@ export default function DataRoute() {
       )}
 
       <section className="panel" aria-labelledby="upload-title">
-        <h2 id="upload-title">{result?.step === 'mapping' ? t('data.mapping') : t('data.uploadTitle')}</h2>
+        <h2 id="upload-title">{mapping ? t('data.mapping') : t('data.uploadTitle')}</h2>
         {!canImport ? (
           <p className="note">{t('readOnly.importData')}</p>
-        ) : result?.step === 'mapping' ? (
-          <MappingStep preview={result.preview} kind={result.kind} timeZone={result.timeZone} />
+        ) : mapping ? (
+          <MappingStep preview={mapping.preview} kind={mapping.kind} timeZone={mapping.timeZone} />
         ) : (
-          <UploadForm timeZone={timeZone} errors={result?.step === 'upload' ? result.errors : {}} limit={limit} />
+          <UploadForm timeZone={timeZone} errors={upload.errors} limit={limit} />
         )}
         <p className="note">{t('data.formats')}</p>
       </section>

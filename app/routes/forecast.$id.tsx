@@ -1,5 +1,5 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { HistoryGaps } from '../components/history-gaps.tsx'
@@ -7,16 +7,16 @@ import { FieldError } from '../components/field.tsx'
 import { RowAction } from '../components/row-action.tsx'
 import { ForecastChart } from '../components/forecast-chart.tsx'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
-import { fieldErrors } from '../schemas/form-fields.ts'
 import { overrideSchema } from '../schemas/forecast.ts'
 import { idSchema, routeId } from '../schemas/id.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { listSpecialDays } from '../services/special-days.server.ts'
-import { recordAudit } from '../services/audit.server.ts'
 import { addOverride, deleteOverride, getForecastView } from '../services/forecast.server.ts'
 import { formatDay, formatDayTime, formatDecimal, formatDuration, formatInstant, formatInteger, formatPercent } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
+import { done, readForm, refuse, validate } from '../utils/form.server.ts'
+import { useFormResult } from '../utils/form.ts'
 
 const forecastId = (params: LoaderFunctionArgs['params']) => routeId(params.id, 'Forecast not found')
 
@@ -30,8 +30,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...view, tagged: Object.fromEntries(specialDays.map((d) => [d.date, d.kind])) }
 }
 
-type ActionResult = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string> }
-
 export async function action(args: ActionFunctionArgs) {
   return answerBusy(args, act)
 }
@@ -39,33 +37,25 @@ export async function action(args: ActionFunctionArgs) {
 async function act({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editForecasts')
   const id = forecastId(params)
-  const formData = await request.formData()
-  const values = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
-  const form = values.form ?? 'override'
-  if (values.intent === 'override') {
-    const parsed = overrideSchema.safeParse(values)
-    if (!parsed.success) return data<ActionResult>({ ok: false, form, errors: fieldErrors(parsed.error) }, { status: 400 })
-    const outcome = await addOverride(id, parsed.data, user.name)
+  const submission = await readForm(request)
+  const { intent, values } = submission
+  // The page has one override form per day and one for a range: `form` says which was sent.
+  const form = typeof values.form === 'string' ? values.form : 'override'
+  if (intent === 'override') {
+    const parsed = validate(submission, overrideSchema)
+    if (!parsed.ok) return refuse(form, submission, parsed.errors)
+    const outcome = await addOverride(user, id, parsed.data)
     if (outcome === 'notFound') throw new Response('Forecast not found', { status: 404 })
-    if (outcome === 'unknownChannel')
-      return data<ActionResult>({ ok: false, form, errors: { channelId: 'errors.overrideChannel' } }, { status: 400 })
-    if (outcome === 'outsideHorizon')
-      return data<ActionResult>({ ok: false, form, errors: { day: 'errors.overrideOutside' } }, { status: 400 })
-    await recordAudit(user, 'forecast.override.create', `forecast:${id}`, parsed.data)
-    return data<ActionResult>({ ok: true, form })
+    if (outcome === 'unknownChannel') return refuse(form, submission, { channelId: 'errors.overrideChannel' })
+    if (outcome === 'outsideHorizon') return refuse(form, submission, { day: 'errors.overrideOutside' })
+    return done(form)
   }
-  if (values.intent === 'deleteOverride') {
+  if (intent === 'deleteOverride') {
     const overrideId = idSchema.safeParse(values.overrideId)
-    if (!overrideId.success || !(await deleteOverride(id, overrideId.data))) throw new Response('Override not found', { status: 404 })
-    await recordAudit(user, 'forecast.override.delete', `forecast:${id}`, { overrideId: overrideId.data })
-    return data<ActionResult>({ ok: true, form: 'overrides' })
+    if (!overrideId.success || !(await deleteOverride(user, id, overrideId.data))) throw new Response('Override not found', { status: 404 })
+    return done('overrides')
   }
   throw new Response('Unknown form', { status: 400 })
-}
-
-function useErrors(form: string): Record<string, string> {
-  const result = useActionData<typeof action>()
-  return result && !result.ok && result.form === form ? result.errors : {}
 }
 
 /** A small form shows its first error. */
@@ -164,7 +154,7 @@ function AutoNote() {
 function DayOverride({ day, channelId }: { day: string; channelId: number }) {
   const { t, i18n } = useTranslation()
   const form = `day-${day}`
-  const errors = useErrors(form)
+  const { errors } = useFormResult(form)
   return (
     <Form method="post" className="inline" aria-label={`${t('forecast.adjust')} ${formatDay(day, i18n.language)}`} preventScrollReset>
       <input type="hidden" name="intent" value="override" />
@@ -186,7 +176,7 @@ function DayOverride({ day, channelId }: { day: string; channelId: number }) {
 function RangeOverride() {
   const { channels, channel, days } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation()
-  const errors = useErrors('range')
+  const { errors } = useFormResult('range')
   return (
     <Form method="post" className="form-row" aria-label={t('forecast.rangeTitle')} preventScrollReset>
       <input type="hidden" name="intent" value="override" />

@@ -1,5 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
@@ -8,12 +8,10 @@ import { RowAction } from '../components/row-action.tsx'
 import { methodIds } from '../domain/forecast/methods/method.ts'
 import { specialDayKinds } from '../domain/forecast/special-days.ts'
 import { addDays, daysBetween, spanOf } from '../domain/intervals.ts'
-import { fieldErrors } from '../schemas/form-fields.ts'
 import { createForecastSchema, holidayYearSchema, MAX_HORIZON_DAYS, specialDaySchema } from '../schemas/forecast.ts'
 import { idSchema } from '../schemas/id.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { todayIn } from '../services/clock.server.ts'
-import { recordAudit } from '../services/audit.server.ts'
 import { channelDataRanges, dataRange, deleteForecast, ForecastInputError, listForecasts } from '../services/forecast.server.ts'
 import { getForecastJob, listUnfinishedForecastJobs, startForecastJob, type ForecastJobView } from '../services/forecast-jobs.server.ts'
 import { UnfinishedJob } from '../components/unfinished-job.tsx'
@@ -25,6 +23,8 @@ import { addNationalHolidays, deleteSpecialDay, listSpecialDays, saveSpecialDay 
 import { formatDay, formatInstant, formatPercent } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
+import { done, readForm, refuse, validate } from '../utils/form.server.ts'
+import { useFormResult } from '../utils/form.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -55,89 +55,59 @@ function historyWindow(range: { from: string; to: string }) {
   return { historyFrom, historyTo: range.to, firstDay: addDays(range.to, 1) }
 }
 
-type ActionResult =
-  | { ok: true; form: string; added?: number }
-  | {
-      ok: false
-      form: string
-      errors: Record<string, string>
-      values: Record<string, string | string[]>
-      message?: { key: string; params: Record<string, string | number> }
-    }
-
 export async function action(args: ActionFunctionArgs) {
   return answerBusy(args, act)
 }
 
 async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editForecasts')
-  const formData = await request.formData()
-  const values: Record<string, string | string[]> = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
-  values.channelIds = formData.getAll('channelIds').map(String)
-  const refuse = (form: string, errors: Record<string, string>, message?: { key: string; params: Record<string, string | number> }) =>
-    data<ActionResult>({ ok: false, form, errors, values, message }, { status: 400 })
-  switch (values.intent) {
+  const submission = await readForm(request, ['channelIds'])
+  const { values } = submission
+  switch (submission.intent) {
     case 'create': {
-      const parsed = createForecastSchema.safeParse(values)
-      if (!parsed.success) return refuse('create', fieldErrors(parsed.error))
+      const parsed = validate(submission, createForecastSchema)
+      if (!parsed.ok) return refuse('create', submission, parsed.errors)
       try {
         // Learning and backtesting run in a background job; the page follows it, then opens the forecast.
         const jobId = await startForecastJob({ ...parsed.data, by: user.name }, user)
         return redirect(`/forecast?job=${jobId}`)
       } catch (error) {
-        if (error instanceof ForecastInputError) return refuse('create', { [error.field]: error.key })
+        if (error instanceof ForecastInputError) return refuse('create', submission, { [error.field]: error.key })
         throw error
       }
     }
     case 'specialDay': {
-      const parsed = specialDaySchema.safeParse(values)
-      if (!parsed.success) return refuse('specialDay', fieldErrors(parsed.error))
-      await saveSpecialDay(parsed.data, user.name)
-      await recordAudit(user, 'specialDay.create', `day:${parsed.data.date}`, parsed.data)
-      return data<ActionResult>({ ok: true, form: 'specialDay' })
+      const parsed = validate(submission, specialDaySchema)
+      if (!parsed.ok) return refuse('specialDay', submission, parsed.errors)
+      await saveSpecialDay(user, parsed.data)
+      return done('specialDay')
     }
     case 'deleteSpecialDay': {
-      if (!(await deleteSpecialDay(String(values.date)))) throw new Response('Special day not found', { status: 404 })
-      await recordAudit(user, 'specialDay.delete', `day:${String(values.date)}`, null)
-      return data<ActionResult>({ ok: true, form: 'specialDay' })
+      if (!(await deleteSpecialDay(user, String(values.date)))) throw new Response('Special day not found', { status: 404 })
+      return done('specialDay')
     }
     case 'holidays': {
-      const parsed = holidayYearSchema.safeParse(values)
-      if (!parsed.success) return refuse('holidays', fieldErrors(parsed.error))
-      const added = await addNationalHolidays(parsed.data.year, await getLanguage(request), user.name)
-      await recordAudit(user, 'specialDay.create', `holidays:${parsed.data.year}`, { added })
-      return data<ActionResult>({ ok: true, form: 'holidays', added })
+      const parsed = validate(submission, holidayYearSchema)
+      if (!parsed.ok) return refuse('holidays', submission, parsed.errors)
+      const added = await addNationalHolidays(user, parsed.data.year, await getLanguage(request))
+      return done('holidays', { added })
     }
     case 'deleteForecast': {
       const id = idSchema.safeParse(values.forecastId)
-      if (!id.success || !(await deleteForecast(id.data))) throw new Response('Forecast not found', { status: 404 })
-      await recordAudit(user, 'forecast.delete', `forecast:${id.data}`, null)
-      return data<ActionResult>({ ok: true, form: 'forecasts' })
+      if (!id.success || !(await deleteForecast(user, id.data))) throw new Response('Forecast not found', { status: 404 })
+      return done('forecasts')
     }
   }
   throw new Response('Unknown form', { status: 400 })
 }
 
-function useRefused(form: string) {
-  const result = useActionData<typeof action>()
-  if (result && !result.ok && result.form === form) return result
-  return null
-}
-
 function CreateForm() {
   const { channels, defaults, range } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation()
-  const refused = useRefused('create')
-  const errors = refused?.errors ?? {}
+  const { refused, errors, value, list } = useFormResult('create')
   const navigation = useNavigation()
   const busy = navigation.state !== 'idle' && navigation.formData?.get('intent') === 'create'
-  const value = (name: string, fallback: string) => {
-    const v = refused?.values[name]
-    return typeof v === 'string' ? v : fallback
-  }
-  const [checked, setChecked] = useState<string[]>(() =>
-    refused ? (refused.values.channelIds as string[]) : channels.map((c) => String(c.id)),
-  )
+  const [checked, setChecked] = useState<string[]>(() => [...list('channelIds', channels.map((c) => String(c.id)))])
   // The history follows the channels ticked (a channel imported from another year has its own
   // days), until the analyst types dates of their own.
   const [typed, setTyped] = useState(Boolean(refused))
@@ -153,11 +123,6 @@ function CreateForm() {
   return (
     <Form method="post" className="stack" aria-label={t('forecast.create')}>
       <input type="hidden" name="intent" value="create" />
-      {refused?.message && (
-        <p className="status error" role="alert">
-          {t(refused.message.key, { ...refused.message.params, method: t(`forecast.methods.${refused.message.params.method}`) })}
-        </p>
-      )}
       <div className="form-row">
         <label>
           {t('forecast.name')}
@@ -246,11 +211,10 @@ function SpecialDays() {
   const { specialDays, thisYear } = useLoaderData<typeof loader>()
   const { t, i18n } = useTranslation()
   const language = i18n.language
-  const refused = useRefused('specialDay')
-  const errors = refused?.errors ?? {}
-  const result = useActionData<typeof action>()
-  const added = result?.ok && result.form === 'holidays' ? result.added : undefined
-  const holidayErrors = useRefused('holidays')?.errors ?? {}
+  const { errors } = useFormResult('specialDay')
+  const holidays = useFormResult<{ added: number }>('holidays')
+  const added = holidays.done?.added
+  const holidayErrors = holidays.errors
   const canEdit = useCan('editForecasts')
   return (
     <section className="panel" aria-labelledby="special-days-title">

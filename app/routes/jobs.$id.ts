@@ -8,6 +8,7 @@ import { requireUser } from '../services/auth.server.ts'
 import { discardJob, retryJob } from '../services/job-runner.server.ts'
 import { readJob } from '../services/jobs.server.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
+import { readForm } from '../utils/form.server.ts'
 
 export async function action(args: ActionFunctionArgs) {
   return answerBusy(args, act)
@@ -19,7 +20,7 @@ async function act({ request, params }: ActionFunctionArgs) {
   const job = id.success ? await readJob(id.data) : null
   if (!job) throw new Response('Job not found', { status: 404 })
   if (!can(user.role, jobPermission[job.kind])) throw new Response('Forbidden', { status: 403 })
-  const intent = (await request.formData()).get('intent')
+  const { intent } = await readForm(request)
   if (intent === 'retry') {
     if (!(await retryJob(job.id, user))) throw new Response('This job is not interrupted or failed', { status: 409 })
     return redirect(`${jobPage[job.kind]}?job=${job.id}`)

@@ -1,13 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { FieldError } from '../components/field.tsx'
-import { fieldErrors } from '../schemas/form-fields.ts'
 import { LOGIN_LIMIT, loginSchema } from '../schemas/auth.ts'
 import { assertSameOrigin, getUser, login, PASSWORD_PAGE } from '../services/auth.server.ts'
 import { safeReturnPath } from '../utils/return-path.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
+import { readForm, refuse, validate } from '../utils/form.server.ts'
+import { useFormResult } from '../utils/form.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request)
@@ -15,7 +16,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null
 }
 
-type ActionResult = { errors: Record<string, string>; email: string; retryAfterMinutes?: number }
+/** A refused sign-in says, when there were too many, how long until the next try. */
+type Wait = { retryAfterMinutes?: number }
 
 export async function action(args: ActionFunctionArgs) {
   return answerBusy(args, act)
@@ -23,29 +25,27 @@ export async function action(args: ActionFunctionArgs) {
 
 async function act({ request, context }: ActionFunctionArgs) {
   assertSameOrigin(request)
-  const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))
-  const parsed = loginSchema.safeParse(values)
-  const email = values.email ?? ''
-  if (!parsed.success) return data<ActionResult>({ errors: fieldErrors(parsed.error), email }, { status: 400 })
+  const submission = await readForm(request)
+  const parsed = validate(submission, loginSchema)
+  if (!parsed.ok) return refuse('login', submission, parsed.errors)
   const result = await login({ ...parsed.data, address: context.clientAddress ?? 'unknown', request })
   if (!result.ok && result.reason === 'rateLimited') {
-    return data<ActionResult>(
-      { errors: { form: 'auth.errors.rateLimited' }, email, retryAfterMinutes: result.retryAfterMinutes },
-      { status: 429, headers: { 'Retry-After': String(result.retryAfterMinutes * 60) } },
-    )
+    return refuse<Wait>('login', submission, { form: 'auth.errors.rateLimited' }, {
+      init: { status: 429, headers: { 'Retry-After': String(result.retryAfterMinutes * 60) } },
+      extra: { retryAfterMinutes: result.retryAfterMinutes },
+    })
   }
-  if (!result.ok) return data<ActionResult>({ errors: { form: 'auth.errors.invalid' }, email }, { status: 401 })
+  if (!result.ok) return refuse('login', submission, { form: 'auth.errors.invalid' }, { init: { status: 401 } })
   const back = safeReturnPath(parsed.data.redirectTo)
   const next = result.user.mustChangePassword ? `${PASSWORD_PAGE}?${new URLSearchParams({ redirectTo: back })}` : back
   return redirect(next, { headers: { 'Set-Cookie': result.setCookie } })
 }
 
 export default function LoginRoute() {
-  const result = useActionData<typeof action>()
+  const { refused, errors, value } = useFormResult<Record<never, never>, Wait>('login')
   const [search] = useSearchParams()
   const navigation = useNavigation()
   const { t } = useTranslation()
-  const errors = result?.errors ?? {}
   return (
     <section className="panel narrow" aria-labelledby="login-title">
       <h1 id="login-title">{t('auth.title')}</h1>
@@ -53,7 +53,7 @@ export default function LoginRoute() {
       <Form method="post" className="stack" aria-labelledby="login-title">
         {errors.form && (
           <p className="status error" role="alert">
-            {t(errors.form, { minutes: result?.retryAfterMinutes, tries: LOGIN_LIMIT.perAccount, window: LOGIN_LIMIT.windowMinutes })}
+            {t(errors.form, { minutes: refused?.retryAfterMinutes, tries: LOGIN_LIMIT.perAccount, window: LOGIN_LIMIT.windowMinutes })}
           </p>
         )}
         <input type="hidden" name="redirectTo" value={search.get('redirectTo') ?? '/'} />
@@ -65,7 +65,7 @@ export default function LoginRoute() {
             type="email"
             autoComplete="username"
             required
-            defaultValue={result?.email ?? ''}
+            defaultValue={value('email', '')}
             aria-invalid={errors.email ? true : undefined}
             autoFocus
           />

@@ -14,19 +14,15 @@ import { MissingData } from '../components/review/missing-data.tsx'
 import { NoActuals } from '../components/review/no-actuals.tsx'
 import { Trend } from '../components/review/trend.tsx'
 import { WorstIntervals } from '../components/review/worst-intervals.tsx'
-import { forecastDays, parseReviewSearch } from '../schemas/review.ts'
+import { parseReviewSearch } from '../schemas/review.ts'
 import { requireUser } from '../services/auth.server.ts'
-import { todayIn } from '../services/clock.server.ts'
-import { getOperation } from '../services/operation.server.ts'
-import { getReviewPayload, resolveReviewQuery } from '../services/review.server.ts'
+import { forecastDays, getReviewPayload, resolveReviewQuery } from '../services/review.server.ts'
 import { useDeserialised } from '../utils/serialised.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
   const search = parseReviewSearch(new URL(request.url).searchParams)
-  const { timeZone } = await getOperation()
-  const today = todayIn(timeZone)
-  const { forecasts: forecastList, channels: channelList, resolved } = await resolveReviewQuery(search, timeZone, today)
+  const { timeZone, forecasts: forecastList, channels: channelList, resolved } = await resolveReviewQuery(search)
   const forecasts = forecastList.map((f) => ({ id: f.id, name: f.name, ...forecastDays(f) }))
   const channels = channelList.map((c) => ({ key: c.key, name: c.name, realtime: c.kind === 'realtime' }))
   if ('error' in resolved) {

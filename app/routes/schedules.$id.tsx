@@ -1,5 +1,5 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { CoverageChart } from '../components/coverage-chart.tsx'
@@ -13,11 +13,12 @@ import type { ShiftViolation } from '../domain/schedule/violations.ts'
 import { routeId } from '../schemas/id.ts'
 import { editShiftSchema, scheduleDaySchema } from '../schemas/schedules.ts'
 import { requireUser } from '../services/auth.server.ts'
-import { recordAudit } from '../services/audit.server.ts'
 import { editShift, getScheduleView, publishSchedule } from '../services/schedules.server.ts'
 import { formatDay, formatDayMonth, formatShortDay, formatDecimal, formatDuration, formatInstant, formatInteger, formatPercent } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
+import { done, readForm, refuse, validate } from '../utils/form.server.ts'
+import { useFormResult } from '../utils/form.ts'
 
 const scheduleId = (params: LoaderFunctionArgs['params']) => routeId(params.id, 'Schedule not found')
 
@@ -29,11 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return view
 }
 
-type ActionResult =
-  | { ok: true; intent: 'publish' }
-  /** Saved; `violations` non-empty when saved anyway. */
-  | { ok: true; intent: 'edit'; shiftId: number; violations: ShiftViolation[] }
-  | { ok: false; intent: 'edit'; shiftId: number; reason: 'invalid' | 'badTime' | 'unknownAgent' | 'rules'; violations: ShiftViolation[] }
+/** What an edit's answer shows: the rules the shift breaks (saved anyway, or the refusal's reasons). */
+type Broken = { violations: ShiftViolation[] }
 
 export async function action(args: ActionFunctionArgs) {
   return answerBusy(args, act)
@@ -42,25 +40,22 @@ export async function action(args: ActionFunctionArgs) {
 async function act({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editSchedules')
   const id = scheduleId(params)
-  const values = Object.fromEntries(await request.formData())
-  if (values.intent === 'publish') {
-    if (!(await publishSchedule(id, user.name))) throw new Response('Schedule not found', { status: 404 })
-    await recordAudit(user, 'schedule.publish', `schedule:${id}`, null)
-    return data<ActionResult>({ ok: true, intent: 'publish' })
+  const submission = await readForm(request)
+  if (submission.intent === 'publish') {
+    if (!(await publishSchedule(user, id))) throw new Response('Schedule not found', { status: 404 })
+    return done('publish')
   }
-  if (values.intent === 'edit') {
-    const parsed = editShiftSchema.safeParse(values)
-    if (!parsed.success)
-      return data<ActionResult>({ ok: false, intent: 'edit', shiftId: Number(values.shiftId), reason: 'invalid', violations: [] }, { status: 400 })
-    const { shiftId } = parsed.data
-    const result = await editShift(id, shiftId, parsed.data, user.name)
+  if (submission.intent === 'edit') {
+    // One edit form per shift; its answer names the shift through the values sent back (shiftId).
+    const parsed = validate(submission, editShiftSchema)
+    if (!parsed.ok) return refuse<Broken>('edit', submission, { form: 'schedules.editErrors.invalid' }, { extra: { violations: [] } })
+    const result = await editShift(user, id, parsed.data.shiftId, parsed.data)
     if (result.outcome === 'notFound') throw new Response('Shift not found', { status: 404 })
     if (result.outcome === 'refused')
-      return data<ActionResult>({ ok: false, intent: 'edit', shiftId, reason: 'rules', violations: result.violations }, { status: 400 })
-    if (result.outcome !== 'saved') return data<ActionResult>({ ok: false, intent: 'edit', shiftId, reason: result.outcome, violations: [] }, { status: 400 })
-    // A rule broken on purpose is on the record, with which.
-    await recordAudit(user, 'schedule.shift', `schedule:${id}`, { ...parsed.data, brokenRules: result.violations.map((v) => v.rule) })
-    return data<ActionResult>({ ok: true, intent: 'edit', shiftId, violations: result.violations })
+      return refuse<Broken>('edit', submission, { form: 'schedules.editRefused' }, { extra: { violations: result.violations } })
+    if (result.outcome !== 'saved')
+      return refuse<Broken>('edit', submission, { form: `schedules.editErrors.${result.outcome}` }, { extra: { violations: [] } })
+    return done<Broken>('edit', { violations: result.violations })
   }
   throw new Response('Unknown form', { status: 400 })
 }
@@ -250,9 +245,8 @@ function DayTabs({ view }: { view: View }) {
 function EditShiftForm({ view, shift, start }: { view: View; shift: Shift; start: string }) {
   const { t } = useTranslation()
   const navigation = useNavigation()
-  const result = useActionData<typeof action>()
-  const mine = result?.intent === 'edit' && result.shiftId === shift.id ? result : null
-  const refused = mine && !mine.ok ? mine : null
+  const edit = useFormResult<Broken, Broken>('edit')
+  const refused = edit.refused && edit.value('shiftId', '') === String(shift.id) ? edit.refused : null
   return (
     <Form method="post" className="gantt-edit" preventScrollReset aria-label={t('schedules.editShift')}>
       <input type="hidden" name="intent" value="edit" />
@@ -272,7 +266,7 @@ function EditShiftForm({ view, shift, start }: { view: View; shift: Shift; start
           ))}
         </select>
       </label>
-      {refused?.reason === 'rules' && (
+      {refused && refused.violations.length > 0 && (
         <label className="inline">
           <input type="checkbox" name="force" /> {t('schedules.saveAnyway')}
         </label>
@@ -285,14 +279,8 @@ function EditShiftForm({ view, shift, start }: { view: View; shift: Shift; start
       </Link>
       {refused && (
         <div className="field-error edit-refused" role="alert">
-          {refused.reason === 'rules' ? (
-            <>
-              {t('schedules.editRefused')}
-              <Violations shift={shift} violations={refused.violations} channel={view.schedule.channelName} />
-            </>
-          ) : (
-            t(`schedules.editErrors.${refused.reason}`)
-          )}
+          {t(refused.errors.form!)}
+          {refused.violations.length > 0 && <Violations shift={shift} violations={refused.violations} channel={view.schedule.channelName} />}
         </div>
       )}
     </Form>
@@ -502,7 +490,8 @@ function RosterGrid({ view }: { view: View }) {
 
 export default function ScheduleRoute() {
   const view = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const published = useFormResult('publish').done
+  const edited = useFormResult<Broken>('edit').done
   const { t, i18n } = useTranslation()
   const language = i18n.language
   const navigation = useNavigation()
@@ -549,11 +538,14 @@ export default function ScheduleRoute() {
         </div>
       </div>
       {!canEdit && <p className="note">{t('readOnly.schedules')}</p>}
-      {result?.ok && (
-        <p className={`status${result.intent === 'edit' && result.violations.length > 0 ? ' error' : ''}`} role="status">
-          {result.intent === 'publish'
-            ? t('schedules.published')
-            : t(result.violations.length > 0 ? 'schedules.shiftSavedAnyway' : 'schedules.shiftSaved')}
+      {published && (
+        <p className="status" role="status">
+          {t('schedules.published')}
+        </p>
+      )}
+      {edited && (
+        <p className={`status${edited.violations.length > 0 ? ' error' : ''}`} role="status">
+          {t(edited.violations.length > 0 ? 'schedules.shiftSavedAnyway' : 'schedules.shiftSaved')}
         </p>
       )}
 

@@ -1,5 +1,5 @@
-import { redirect, data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
@@ -9,7 +9,6 @@ import { scheduleRulesSchema } from '../schemas/schedule-rules.ts'
 import { generateScheduleSchema } from '../schemas/schedules.ts'
 import { idSchema } from '../schemas/id.ts'
 import { requireUser } from '../services/auth.server.ts'
-import { recordAudit } from '../services/audit.server.ts'
 import { listAgents } from '../services/agents.server.ts'
 import { listForecasts } from '../services/forecast.server.ts'
 import { listChannels } from '../services/operation.server.ts'
@@ -24,6 +23,8 @@ import { planWeeks, type PlanGap } from '../services/staffing.server.ts'
 import { formatDay, formatDayMonth, formatInstant, formatInteger } from '../utils/format.ts'
 import { useCan } from '../utils/user.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
+import { done, readForm, refuse, validate } from '../utils/form.server.ts'
+import { useFormResult } from '../utils/form.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -55,15 +56,14 @@ export async function action(args: ActionFunctionArgs) {
 
 async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editSchedules')
-  const form = Object.fromEntries(await request.formData())
-  if (form.intent === 'delete') {
-    const id = idSchema.safeParse(form.scheduleId)
-    if (!id.success || !(await deleteSchedule(id.data))) throw new Response('Schedule not found', { status: 404 })
-    await recordAudit(user, 'schedule.delete', `schedule:${id.data}`, null)
-    return { deleted: true }
+  const submission = await readForm(request)
+  if (submission.intent === 'delete') {
+    const id = idSchema.safeParse(submission.values.scheduleId)
+    if (!id.success || !(await deleteSchedule(user, id.data))) throw new Response('Schedule not found', { status: 404 })
+    return done('delete')
   }
-  const parsed = generateScheduleSchema.safeParse(form)
-  if (!parsed.success) return data({ error: 'badRequest' as const }, { status: 400 })
+  const parsed = validate(submission, generateScheduleSchema)
+  if (!parsed.ok) return refuse('generate', submission, { form: 'errors.badRequest' })
   const { timeLimitSeconds } = scheduleRulesSchema.parse((await getRulesFile()).file)
   const jobId = await startScheduleJob(
     { forecastId: parsed.data.forecastId, week: parsed.data.week, channelKey: parsed.data.channel, timeLimitSec: timeLimitSeconds, by: user.name },
@@ -119,7 +119,7 @@ function JobProgress({ job }: { job: ScheduleJobView }) {
 
 export default function SchedulesRoute() {
   const { forecasts, channels, agents, schedules, job, unfinished, shiftTypes } = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>()
+  const generate = useFormResult('generate')
   const { t, i18n } = useTranslation()
   const language = i18n.language
   const navigation = useNavigation()
@@ -188,9 +188,9 @@ export default function SchedulesRoute() {
             </button>
           </Form>
         )}
-        {actionData && 'error' in actionData && (
+        {generate.refused && (
           <p className="status error" role="alert">
-            {t('errors.badRequest')}
+            {t(generate.errors.form!)}
           </p>
         )}
         {job && <JobProgress job={job} />}

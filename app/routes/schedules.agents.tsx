@@ -1,20 +1,20 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { Field, FieldError } from '../components/field.tsx'
 import { RowAction } from '../components/row-action.tsx'
 import { WeekHoursFields } from '../components/week-hours-fields.tsx'
 import { agentActiveSchema, agentFormSchema, DEFAULT_WEEKLY_HOURS } from '../schemas/agents.ts'
-import { fieldErrors } from '../schemas/form-fields.ts'
 import { listAgents, saveAgent, setAgentActive } from '../services/agents.server.ts'
 import { requireUser } from '../services/auth.server.ts'
-import { recordAudit } from '../services/audit.server.ts'
 import { listChannels } from '../services/operation.server.ts'
 import { getRulesFile } from '../services/schedule-rules.server.ts'
 import { weekHours } from '../utils/audit-details.ts'
 import { useCan } from '../utils/user.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
+import { done, readForm, refuse, validate } from '../utils/form.server.ts'
+import { useFormResult } from '../utils/form.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -26,40 +26,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { agents, channels: channels.map((c) => ({ key: c.key, name: c.name })), shiftTypes, editing }
 }
 
-type ActionResult = { ok: true; name: string } | { ok: false; errors: Record<string, string>; values: Record<string, string | string[]> }
-
 export async function action(args: ActionFunctionArgs) {
   return answerBusy(args, act)
 }
 
 async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editSchedules')
-  const formData = await request.formData()
-  const values: Record<string, string | string[]> = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
-  values.channels = formData.getAll('channels').map(String)
-  values.shiftTypes = formData.getAll('shiftTypes').map(String)
-  if (values.intent === 'active') {
-    const parsed = agentActiveSchema.safeParse(values)
-    const result = parsed.success && (await setAgentActive(parsed.data.agentId, parsed.data.active))
+  const submission = await readForm(request, ['channels', 'shiftTypes'])
+  if (submission.intent === 'active') {
+    const parsed = agentActiveSchema.safeParse(submission.values)
+    const result = parsed.success && (await setAgentActive(user, parsed.data.agentId, parsed.data.active))
     if (!result || !result.found) throw new Response('Agent not found', { status: 404 })
-    if (result.changes) await recordAudit(user, 'agent.save', `agent:${parsed.data.agentId}`, result.changes)
     return null
   }
-  if (values.intent !== 'save') throw new Response('Unknown form', { status: 400 })
-  const refuse = (errors: Record<string, string>) => data<ActionResult>({ ok: false, errors, values }, { status: 400 })
+  if (submission.intent !== 'save') throw new Response('Unknown form', { status: 400 })
   const [channels, rules] = await Promise.all([listChannels(), getRulesFile()])
-  const parsed = agentFormSchema(
+  const schema = agentFormSchema(
     channels.map((c) => c.key),
     rules.file.shiftTypes.map((t) => t.name),
-  ).safeParse(values)
-  if (!parsed.success) return refuse(fieldErrors(parsed.error))
+  )
+  const parsed = validate(submission, schema)
+  if (!parsed.ok) return refuse('agent', submission, parsed.errors)
   const { agentId, ...agent } = parsed.data
-  const saved = await saveAgent(agentId, agent)
-  if (saved.status === 'duplicate') return refuse({ name: 'team.errors.duplicate' })
+  const saved = await saveAgent(user, agentId, agent)
+  if (saved.status === 'duplicate') return refuse('agent', submission, { name: 'team.errors.duplicate' })
   if (saved.status === 'notFound') throw new Response('Agent not found', { status: 404 })
-  if (saved.created) await recordAudit(user, 'agent.save', `agent:${saved.id}`, agent)
-  else if (saved.changes) await recordAudit(user, 'agent.save', `agent:${saved.id}`, saved.changes)
-  return data<ActionResult>({ ok: true, name: agent.name })
+  return done('agent', { name: agent.name })
 }
 
 const hoursText = (hours: number, language: string) =>
@@ -67,25 +59,19 @@ const hoursText = (hours: number, language: string) =>
 
 function AgentForm() {
   const { channels, shiftTypes, editing } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const { done: saved, refused, errors, value, list } = useFormResult<{ name: string }>('agent')
   const { t, i18n } = useTranslation()
   const navigation = useNavigation()
-  const refused = result && !result.ok ? result : null
-  const errors = refused?.errors ?? {}
-  const value = (name: string, stored: string) => {
-    const v = refused?.values[name]
-    return typeof v === 'string' ? v : stored
-  }
-  const checked = refused ? (refused.values.channels as string[]) : editing?.channels ?? []
-  const contractTypes = refused ? (refused.values.shiftTypes as string[]) : editing?.shiftTypes ?? []
+  const checked = list('channels', editing?.channels ?? [])
+  const contractTypes = list('shiftTypes', editing?.shiftTypes ?? [])
   const availabilityError = Object.keys(errors).find((k) => /^open\d$/.test(k))
-  const key = `${editing?.id ?? 'new'}-${refused ? 'refused' : result?.ok ? result.name : 'stored'}`
+  const key = `${editing?.id ?? 'new'}-${refused ? 'refused' : saved ? saved.name : 'stored'}`
   return (
     <section className="panel" aria-labelledby="agent-form-title">
       <h2 id="agent-form-title">{editing ? t('team.edit', { name: editing.name }) : t('team.add')}</h2>
-      {result?.ok && (
+      {saved && (
         <p className="status ok" role="status">
-          {t('team.saved', { name: result.name })}
+          {t('team.saved', { name: saved.name })}
         </p>
       )}
       {refused && (

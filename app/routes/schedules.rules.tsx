@@ -1,18 +1,18 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { Field, FieldError } from '../components/field.tsx'
-import { fieldErrors } from '../schemas/form-fields.ts'
 import { breakRows, rulesFormSchema, rulesFormValues, shiftRows } from '../schemas/schedule-rules-form.ts'
 import { requireUser } from '../services/auth.server.ts'
-import { recordAudit } from '../services/audit.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import { getRulesFile, RulesRefused, saveRulesFile } from '../services/schedule-rules.server.ts'
 import { useCan } from '../utils/user.ts'
 import { formatInstant } from '../utils/format.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
+import { done, readForm, refuse, validate } from '../utils/form.server.ts'
+import { useFormResult } from '../utils/form.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -20,28 +20,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { values: rulesFormValues(file), updatedAt, updatedBy, timeZone }
 }
 
-type ActionResult = { ok: true } | { ok: false; errors: Record<string, string>; values: Record<string, string>; reason?: string }
-
 export async function action(args: ActionFunctionArgs) {
   return answerBusy(args, act)
 }
 
 async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editSchedules')
-  const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))
-  const parsed = rulesFormSchema.safeParse(values)
-  if (!parsed.success) return data<ActionResult>({ ok: false, errors: fieldErrors(parsed.error), values }, { status: 400 })
+  const submission = await readForm(request)
+  const parsed = validate(submission, rulesFormSchema)
+  if (!parsed.ok) return refuse('rules', submission, parsed.errors)
   // Opening hours are not on the form (they come from the channels): a stored file keeps its own.
   const { openingHours } = (await getRulesFile()).file
-  let changes
   try {
-    changes = await saveRulesFile(openingHours === undefined ? parsed.data : { ...parsed.data, openingHours }, user.name)
+    await saveRulesFile(user, openingHours === undefined ? parsed.data : { ...parsed.data, openingHours })
   } catch (error) {
     if (!(error instanceof RulesRefused)) throw error
-    return data<ActionResult>({ ok: false, errors: {}, values, reason: error.message }, { status: 400 })
+    return refuse('rules', submission, {}, { message: { key: 'scheduleRules.refused', params: { reason: error.message } } })
   }
-  if (changes) await recordAudit(user, 'schedule.rules', 'rules', changes)
-  return data<ActionResult>({ ok: true })
+  return done('rules')
 }
 
 type Values = Record<string, string>
@@ -212,16 +208,14 @@ function LastUpdate() {
 
 export default function ScheduleRulesRoute() {
   const { values: stored, updatedAt } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const { done: saved, refused, errors, message } = useFormResult('rules')
   const { t } = useTranslation()
   const navigation = useNavigation()
   const readOnly = !useCan('editSchedules')
   // The action's answer arrives before the revalidated rules: show it with them, or the form
   // (keyed by the last update) would be replaced under the user's hands after "saved" appeared.
   const settled = navigation.state === 'idle'
-  const refused = result && !result.ok ? result : null
-  const values = refused?.values ?? stored
-  const errors = refused?.errors ?? {}
+  const values = (refused?.values as Values | undefined) ?? stored
   const field = (name: string, label: string, inputMode: 'numeric' | 'decimal' | 'text' = 'numeric', optional = false) => (
     <Field formId="rules" name={name} label={label} inputMode={inputMode} optional={optional} defaultValue={values[name]} error={errors[name]} />
   )
@@ -234,17 +228,17 @@ export default function ScheduleRulesRoute() {
       <p className="subtitle">{t('scheduleRules.intro')}</p>
       {readOnly && <p className="note">{t('readOnly.scheduleRules')}</p>}
       <RulesForm readOnly={readOnly} key={refused ? 'refused' : updatedAt ?? 'defaults'}>
-        {refused?.reason && (
+        {message && (
           <p className="status error" role="alert">
-            {t('scheduleRules.refused', { reason: refused.reason })}
+            {t(message.key, message.params)}
           </p>
         )}
-        {refused && !refused.reason && (
+        {refused && !message && (
           <p className="status error" role="alert">
             {t('scheduleRules.fixErrors')}
           </p>
         )}
-        {result?.ok && settled && (
+        {saved && settled && (
           <p className="status ok" role="status">
             {t('scheduleRules.saved')}
           </p>

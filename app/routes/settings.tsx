@@ -1,19 +1,19 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useLoaderData, useNavigation } from '@remix-run/react'
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { WeekHoursFields } from '../components/week-hours-fields.tsx'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { Field, FieldError } from '../components/field.tsx'
-import { fieldErrors } from '../schemas/form-fields.ts'
 import { channelFormSchema, operationSchema } from '../schemas/settings.ts'
 import { requireUser } from '../services/auth.server.ts'
-import { recordAudit } from '../services/audit.server.ts'
 import { getOperation, listChannels, type ChannelSettings } from '../services/operation.server.ts'
 import { formatAhtProfile, parseAhtProfile } from '../domain/planned-aht.ts'
 import { saveChannel, saveOperation } from '../services/settings.server.ts'
 import { useCan } from '../utils/user.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
+import { done, readForm, refuse, validate } from '../utils/form.server.ts'
+import { useFormResult } from '../utils/form.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -21,60 +21,46 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { operation, channels }
 }
 
-type ActionResult = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string>; values: Record<string, string> }
-
 export async function action(args: ActionFunctionArgs) {
   return answerBusy(args, act)
 }
 
 async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editSettings')
-  const formData = await request.formData()
-  const values = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
-  const intent = values.intent
-  if (intent === 'operation') {
-    const parsed = operationSchema.safeParse(values)
-    if (!parsed.success) {
-      return data<ActionResult>({ ok: false, form: 'operation', errors: fieldErrors(parsed.error), values }, { status: 400 })
-    }
-    const changes = await saveOperation(parsed.data)
-    if (changes) await recordAudit(user, 'settings.operation', 'operation', changes)
-    return data<ActionResult>({ ok: true, form: 'operation' })
+  const submission = await readForm(request)
+  if (submission.intent === 'operation') {
+    const parsed = validate(submission, operationSchema)
+    if (!parsed.ok) return refuse('operation', submission, parsed.errors)
+    await saveOperation(user, parsed.data)
+    return done('operation')
   }
-  if (intent === 'channel') {
-    const form = `channel-${values.channelId}`
-    const parsed = channelFormSchema.safeParse(values)
-    if (!parsed.success) {
-      return data<ActionResult>({ ok: false, form, errors: fieldErrors(parsed.error), values }, { status: 400 })
-    }
-    const result = await saveChannel(parsed.data)
+  if (submission.intent === 'channel') {
+    const form = `channel-${submission.values.channelId}`
+    const parsed = validate(submission, channelFormSchema)
+    if (!parsed.ok) return refuse(form, submission, parsed.errors)
+    const result = await saveChannel(user, parsed.data)
     if (!result.found) throw new Response('Channel not found', { status: 404 })
-    if (result.changes) await recordAudit(user, 'settings.channel', `channel:${parsed.data.channelId}`, result.changes)
-    return data<ActionResult>({ ok: true, form })
+    return done(form)
   }
   throw new Response('Unknown form', { status: 400 })
 }
 
 function FormStatus({ form }: { form: string }) {
   const { t } = useTranslation()
-  const result = useActionData<typeof action>()
-  if (!result || result.form !== form) return null
-  return result.ok ? (
-    <p className="status ok" role="status">
-      {t('settings.saved')}
-    </p>
-  ) : (
-    <p className="status error" role="alert">
-      {t('settings.fixErrors')}
-    </p>
-  )
-}
-
-/** Errors and the submitted values of this form, when the last submission was refused. */
-function useRefused(form: string): { errors: Record<string, string>; values: Record<string, string> | null } {
-  const result = useActionData<typeof action>()
-  if (result && !result.ok && result.form === form) return { errors: result.errors, values: result.values }
-  return { errors: {}, values: null }
+  const { done, refused } = useFormResult(form)
+  if (done)
+    return (
+      <p className="status ok" role="status">
+        {t('settings.saved')}
+      </p>
+    )
+  if (refused)
+    return (
+      <p className="status error" role="alert">
+        {t('settings.fixErrors')}
+      </p>
+    )
+  return null
 }
 
 /**
@@ -123,10 +109,10 @@ const percent = (share: number | null) => (share === null ? '' : String(Math.rou
 function ChannelForm({ channel }: { channel: ChannelSettings }) {
   const { t } = useTranslation()
   const formId = `channel-${channel.id}`
-  const { errors, values } = useRefused(formId)
+  const { errors, values, value: typed } = useFormResult(formId)
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting' && navigation.formData?.get('channelId') === String(channel.id)
-  const value = (name: string, stored: string | number | null) => (values ? values[name] : stored)
+  const value = (name: string, stored: string | number | null) => (values ? typed(name, '') : stored)
   return (
     <section className="panel" aria-labelledby={`${formId}-title`}>
       <h2 id={`${formId}-title`}>
@@ -236,7 +222,7 @@ function ChannelForm({ channel }: { channel: ChannelSettings }) {
         />
         <PlannedAhtProfileField
           formId={formId}
-          defaultValue={values ? values.plannedAhtProfile ?? '' : formatAhtProfile(channel.plannedAht.profile)}
+          defaultValue={values ? typed('plannedAhtProfile', '') : formatAhtProfile(channel.plannedAht.profile)}
           error={errors.plannedAhtProfile}
         />
         <WeekHoursFields
@@ -306,7 +292,7 @@ function PlannedAhtProfileField({ formId, defaultValue, error }: { formId: strin
 export default function SettingsRoute() {
   const { operation, channels } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
-  const { errors, values } = useRefused('operation')
+  const { errors, values, value } = useFormResult('operation')
   const canEdit = useCan('editSettings')
   return (
     <>
@@ -320,14 +306,14 @@ export default function SettingsRoute() {
             formId="operation"
             name="name"
             label={t('settings.operationName')}
-            defaultValue={values?.name ?? operation.name}
+            defaultValue={value('name', operation.name)}
             error={errors.name}
           />
           <Field
             formId="operation"
             name="timeZone"
             label={t('settings.timeZone')}
-            defaultValue={values?.timeZone ?? operation.timeZone}
+            defaultValue={value('timeZone', operation.timeZone)}
             error={errors.timeZone}
           />
         </SettingsForm>

@@ -1,5 +1,5 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { AhtFills, PlanGaps } from '../components/plan-gaps.tsx'
@@ -11,11 +11,9 @@ import { StaffingFilters } from '../components/staffing/filters.tsx'
 import { Intervals } from '../components/staffing/intervals.tsx'
 import { Patience } from '../components/staffing/patience.tsx'
 import { ScenarioEditor } from '../components/staffing/scenario-editor.tsx'
-import { fieldErrors } from '../schemas/form-fields.ts'
 import { idSchema } from '../schemas/id.ts'
 import { parseStaffingQuery, patienceFormSchema, scenarioFormSchema } from '../schemas/staffing.ts'
 import { requireUser } from '../services/auth.server.ts'
-import { recordAudit } from '../services/audit.server.ts'
 import { listForecasts } from '../services/forecast.server.ts'
 import { listChannels } from '../services/operation.server.ts'
 import {
@@ -27,6 +25,8 @@ import {
   setPatience,
 } from '../services/staffing.server.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
+import { done, readForm, refuse, validate } from '../utils/form.server.ts'
+import { useFormResult } from '../utils/form.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -43,50 +43,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { forecasts, view, scenarios, query }
 }
 
-type ActionResult = { ok: true; form: string } | { ok: false; form: string; errors: Record<string, string>; values: Record<string, string> }
-
 export async function action(args: ActionFunctionArgs) {
   return answerBusy(args, act)
 }
 
 async function act({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, 'editScenarios')
-  const formData = await request.formData()
-  const values = Object.fromEntries([...formData].map(([key, value]) => [key, String(value)]))
+  const submission = await readForm(request)
+  const { intent, values } = submission
   const forecastId = idSchema.safeParse(values.forecastId)
   if (!forecastId.success) throw new Response('Forecast not found', { status: 404 })
-  if (values.intent === 'scenario') {
+  if (intent === 'scenario') {
     const channels = await listChannels()
-    const parsed = scenarioFormSchema(channels.map((c) => c.key)).safeParse(values)
-    if (!parsed.success)
-      return data<ActionResult>({ ok: false, form: 'scenario', errors: fieldErrors(parsed.error), values }, { status: 400 })
-    const id = await createScenario(forecastId.data, parsed.data.name, parsed.data.changes, user.name)
+    const parsed = validate(submission, scenarioFormSchema(channels.map((c) => c.key)))
+    if (!parsed.ok) return refuse('scenario', submission, parsed.errors)
+    const id = await createScenario(user, forecastId.data, parsed.data.name, parsed.data.changes)
     if (id === null) throw new Response('Forecast not found', { status: 404 })
-    await recordAudit(user, 'scenario.create', `scenario:${id}`, { forecastId: forecastId.data, name: parsed.data.name, changes: parsed.data.changes })
-    return data<ActionResult>({ ok: true, form: 'scenario' })
+    return done('scenario')
   }
-  if (values.intent === 'deleteScenario') {
+  if (intent === 'deleteScenario') {
     const id = idSchema.safeParse(values.scenarioId)
-    if (!id.success || !(await deleteScenario(forecastId.data, id.data))) throw new Response('Scenario not found', { status: 404 })
-    await recordAudit(user, 'scenario.delete', `scenario:${id.data}`, { forecastId: forecastId.data })
-    return data<ActionResult>({ ok: true, form: 'scenarios' })
+    if (!id.success || !(await deleteScenario(user, forecastId.data, id.data))) throw new Response('Scenario not found', { status: 404 })
+    return done('scenarios')
   }
-  if (values.intent === 'patience') {
-    const parsed = patienceFormSchema.safeParse(values)
-    if (!parsed.success) {
-      return data<ActionResult>({ ok: false, form: 'patience', errors: { patienceSec: 'errors.patienceRange' }, values }, { status: 400 })
-    }
-    const saved = await setPatience(parsed.data.channelId, parsed.data.patienceSec)
+  if (intent === 'patience') {
+    const parsed = validate(submission, patienceFormSchema)
+    if (!parsed.ok) return refuse('patience', submission, { patienceSec: 'errors.patienceRange' })
+    const saved = await setPatience(user, parsed.data.channelId, parsed.data.patienceSec)
     if (!saved.found) throw new Response('Channel not found', { status: 404 })
-    if (saved.changes) await recordAudit(user, 'settings.channel', `channel:${parsed.data.channelId}`, saved.changes)
-    return data<ActionResult>({ ok: true, form: 'patience' })
+    return done('patience')
   }
   throw new Response('Unknown form', { status: 400 })
 }
 
 export default function StaffingRoute() {
   const { forecasts, view, scenarios, query } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const scenarioForm = useFormResult('scenario')
+  const patienceForm = useFormResult('patience')
   const { t } = useTranslation()
   const navigation = useNavigation()
   if (!view) {
@@ -140,8 +133,8 @@ export default function StaffingRoute() {
           <Intervals view={view} />
         </div>
       )}
-      <ScenarioEditor view={view} scenarios={scenarios} result={result?.form === 'scenario' ? result : null} />
-      <Patience view={view} saved={result?.form === 'patience' && result.ok} />
+      <ScenarioEditor view={view} scenarios={scenarios} form={scenarioForm} />
+      <Patience view={view} saved={patienceForm.done !== null} />
     </>
   )
 }

@@ -1,17 +1,18 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { FieldError } from '../components/field.tsx'
 import { RowAction } from '../components/row-action.tsx'
 import { roles, type Role } from '../domain/permissions.ts'
 import { createUserSchema, updateUserSchema, userIdSchema } from '../schemas/auth.ts'
-import { fieldErrors } from '../schemas/form-fields.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import { createUser, listUsers, resetPassword, updateUser } from '../services/users.server.ts'
 import { formatInstant } from '../utils/format.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
+import { done, readForm, refuse, validate } from '../utils/form.server.ts'
+import { useFormResult } from '../utils/form.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const me = await requireUser(request, 'manageUsers')
@@ -19,11 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { users, me: me.id, timeZone }
 }
 
-type ActionResult =
-  | { intent: 'create'; ok: true; email: string; password: string }
-  | { intent: 'create'; ok: false; errors: Record<string, string>; values: Record<string, string> }
-  | { intent: 'update'; ok: boolean; userId: number; error?: string }
-  | { intent: 'reset'; ok: true; userId: number; email: string; password: string }
+/** A new password, shown once to the administrator. */
+type OneTime = { email: string; password: string }
 
 export async function action(args: ActionFunctionArgs) {
   return answerBusy(args, act)
@@ -31,33 +29,30 @@ export async function action(args: ActionFunctionArgs) {
 
 async function act({ request }: ActionFunctionArgs) {
   const me = await requireUser(request, 'manageUsers')
-  const values = Object.fromEntries([...(await request.formData())].map(([key, value]) => [key, String(value)]))
-  if (values.intent === 'create') {
-    const parsed = createUserSchema.safeParse(values)
-    if (!parsed.success)
-      return data<ActionResult>({ intent: 'create', ok: false, errors: fieldErrors(parsed.error), values }, { status: 400 })
+  const submission = await readForm(request)
+  const { intent, values } = submission
+  if (intent === 'create') {
+    const parsed = validate(submission, createUserSchema)
+    if (!parsed.ok) return refuse('create', submission, parsed.errors)
     const created = await createUser(me, parsed.data)
-    if (!created.ok)
-      return data<ActionResult>({ intent: 'create', ok: false, errors: { email: 'users.errors.duplicate' }, values }, { status: 400 })
-    return data<ActionResult>({ intent: 'create', ok: true, email: parsed.data.email, password: created.password })
+    if (!created.ok) return refuse('create', submission, { email: 'users.errors.duplicate' })
+    return done<OneTime>('create', { email: parsed.data.email, password: created.password })
   }
-  if (values.intent === 'update') {
+  if (intent === 'update') {
     const parsed = updateUserSchema.safeParse({ ...values, active: values.active === 'true' ? 'true' : 'false' })
     if (!parsed.success) throw new Response('Invalid user change', { status: 400 })
     const { userId, ...change } = parsed.data
     const result = await updateUser(me, userId, change)
     if (!result.ok && result.error === 'notFound') throw new Response('User not found', { status: 404 })
-    return data<ActionResult>(
-      { intent: 'update', ok: result.ok, userId, error: result.ok ? undefined : `users.errors.${result.error}` },
-      { status: result.ok ? 200 : 400 },
-    )
+    if (!result.ok) return refuse('update', submission, { form: `users.errors.${result.error}` })
+    return done('update')
   }
-  if (values.intent === 'reset') {
-    const parsed = userIdSchema.safeParse(values)
-    if (!parsed.success) throw new Response('User not found', { status: 404 })
+  if (intent === 'reset') {
+    const parsed = validate(submission, userIdSchema)
+    if (!parsed.ok) throw new Response('User not found', { status: 404 })
     const result = await resetPassword(me, parsed.data.userId)
     if (!result.ok) throw new Response('User not found', { status: 404 })
-    return data<ActionResult>({ intent: 'reset', ok: true, userId: parsed.data.userId, email: result.email, password: result.password })
+    return done<OneTime>('reset', { email: result.email, password: result.password })
   }
   throw new Response('Unknown form', { status: 400 })
 }
@@ -88,38 +83,39 @@ function OneTimePassword({ email, password }: { email: string; password: string 
 
 export default function UsersRoute() {
   const { users, me, timeZone } = useLoaderData<typeof loader>()
-  const result = useActionData<typeof action>()
+  const create = useFormResult<OneTime>('create')
+  const reset = useFormResult<OneTime>('reset').done
+  const update = useFormResult('update')
   const navigation = useNavigation()
   const { t, i18n } = useTranslation()
   const when = (ms: number | null) => (ms === null ? '—' : formatInstant(ms, i18n.language, timeZone))
-  const refused = result?.intent === 'create' && !result.ok ? result : null
   return (
     <>
       <h1>{t('users.title')}</h1>
       <p className="subtitle">{t('users.intro')}</p>
       <section className="panel" aria-labelledby="new-user-title">
         <h2 id="new-user-title">{t('users.create')}</h2>
-        {result?.intent === 'create' && result.ok && <OneTimePassword email={result.email} password={result.password} />}
+        {create.done && <OneTimePassword email={create.done.email} password={create.done.password} />}
         <Form
           method="post"
           className="form-row"
           aria-labelledby="new-user-title"
-          key={result?.intent === 'create' && result.ok ? result.email : 'new'}
+          key={create.done ? create.done.email : 'new'}
         >
           <input type="hidden" name="intent" value="create" />
           <label htmlFor="new-user-name">
             <span>{t('users.name')}</span>
-            <input id="new-user-name" name="name" defaultValue={refused?.values.name ?? ''} required />
-            <FieldError error={refused?.errors.name} />
+            <input id="new-user-name" name="name" defaultValue={create.value('name', '')} required />
+            <FieldError error={create.errors.name} />
           </label>
           <label htmlFor="new-user-email">
             <span>{t('auth.email')}</span>
-            <input id="new-user-email" name="email" type="email" defaultValue={refused?.values.email ?? ''} required />
-            <FieldError error={refused?.errors.email} />
+            <input id="new-user-email" name="email" type="email" defaultValue={create.value('email', '')} required />
+            <FieldError error={create.errors.email} />
           </label>
           <label htmlFor="new-user-role">
             <span>{t('users.role')}</span>
-            <RoleSelect id="new-user-role" defaultValue={refused?.values.role ?? 'manager'} />
+            <RoleSelect id="new-user-role" defaultValue={create.value('role', 'manager')} />
           </label>
           <button type="submit" disabled={navigation.state !== 'idle'}>
             {t('users.createButton')}
@@ -129,10 +125,10 @@ export default function UsersRoute() {
       </section>
       <section className="panel" aria-labelledby="users-title">
         <h2 id="users-title">{t('users.list')}</h2>
-        {result?.intent === 'reset' && <OneTimePassword email={result.email} password={result.password} />}
-        {result?.intent === 'update' && !result.ok && result.error && (
+        {reset && <OneTimePassword email={reset.email} password={reset.password} />}
+        {update.errors.form && (
           <p className="status error" role="alert">
-            {t(result.error)}
+            {t(update.errors.form)}
           </p>
         )}
         <div className="scroll">

@@ -3,6 +3,7 @@
 import { prisma } from '../db.server.ts'
 import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { parseWeekHours, type WeekHours } from '../domain/opening-hours.ts'
+import { recordAudit, type Actor } from './audit.server.ts'
 
 export interface AgentRow {
   id: number
@@ -54,8 +55,9 @@ export type SaveAgentResult =
 /**
  * Adds an agent (id null) or changes one: 'duplicate' when another agent has the name. `changes`
  * lists what an edit changed (null: nothing, and nothing is written); channels compare as a set.
+ * The audit row holds the new agent, or an edit's changes.
  */
-export async function saveAgent(id: number | null, agent: AgentInput): Promise<SaveAgentResult> {
+export async function saveAgent(actor: Actor, id: number | null, agent: AgentInput): Promise<SaveAgentResult> {
   const input = { availability: null, shiftTypes: [], ...agent }
   const other = await prisma.agent.findUnique({ where: { name: input.name }, select: { id: true } })
   if (other && other.id !== id) return { status: 'duplicate' }
@@ -68,6 +70,7 @@ export async function saveAgent(id: number | null, agent: AgentInput): Promise<S
   }
   if (id === null) {
     const created = await prisma.agent.create({ data, select: { id: true } })
+    await recordAudit(actor, 'agent.save', `agent:${created.id}`, agent)
     return { status: 'saved', id: created.id, created: true, changes: null }
   }
   const stored = await prisma.agent.findUnique({
@@ -81,15 +84,25 @@ export async function saveAgent(id: number | null, agent: AgentInput): Promise<S
     { ...stored, channels: sorted(JSON.parse(stored.channels) as string[]), availability: terms.availability, shiftTypes: sorted(terms.shiftTypes) },
     { ...input, shiftTypes: sorted(input.shiftTypes), channels: sorted(input.channels) },
   )
-  if (changes) await prisma.agent.update({ where: { id }, data })
+  if (changes) {
+    await prisma.agent.update({ where: { id }, data })
+    await recordAudit(actor, 'agent.save', `agent:${id}`, changes)
+  }
   return { status: 'saved', id, created: false, changes }
 }
 
 /** Inactive agents keep their past shifts but get no new ones. */
-export async function setAgentActive(id: number, active: boolean): Promise<{ found: false } | { found: true; changes: AuditChanges | null }> {
+export async function setAgentActive(
+  actor: Actor,
+  id: number,
+  active: boolean,
+): Promise<{ found: false } | { found: true; changes: AuditChanges | null }> {
   const stored = await prisma.agent.findUnique({ where: { id }, select: { active: true } })
   if (!stored) return { found: false }
   const changes = changedFields(stored, { active })
-  if (changes) await prisma.agent.update({ where: { id }, data: { active } })
+  if (changes) {
+    await prisma.agent.update({ where: { id }, data: { active } })
+    await recordAudit(actor, 'agent.save', `agent:${id}`, changes)
+  }
   return { found: true, changes }
 }

@@ -17,6 +17,7 @@ import { addDays, localDateOf, localIsoString, localMinuteOfDay, spanOf, startOf
 import { hasPlannedAht, type PlannedAht } from '../domain/planned-aht.ts'
 import { roundTo } from '../utils/format.ts'
 import { importWindow } from './import-dates.server.ts'
+import { recordAuditIn, recordAudit, type Actor } from './audit.server.ts'
 import { getOperation, listChannels } from './operation.server.ts'
 import { listSpecialDays } from './special-days.server.ts'
 
@@ -238,8 +239,9 @@ async function readForecastList(): Promise<ForecastSummary[]> {
   })
 }
 
-export async function deleteForecast(id: number): Promise<boolean> {
+export async function deleteForecast(actor: Actor, id: number): Promise<boolean> {
   const { count } = await prisma.forecast.deleteMany({ where: { id } })
+  if (count > 0) await recordAudit(actor, 'forecast.delete', `forecast:${id}`, null)
   return count > 0
 }
 
@@ -515,7 +517,8 @@ function replayOverrides(db: import('better-sqlite3').Database, forecastId: numb
 
 export type OverrideOutcome = 'added' | 'notFound' | 'unknownChannel' | 'outsideHorizon'
 
-export async function addOverride(forecastId: number, input: OverrideInput, user: string): Promise<OverrideOutcome> {
+/** Adds an override by this user (named on it) and replays the forecast's overrides, with its audit row. */
+export async function addOverride(user: Actor & { name: string }, forecastId: number, input: OverrideInput): Promise<OverrideOutcome> {
   const forecast = await prisma.forecast.findUnique({
     where: { id: forecastId },
     select: { timeZone: true, firstDay: true, horizonDays: true, channels: { select: { channelId: true } } },
@@ -536,16 +539,20 @@ export async function addOverride(forecastId: number, input: OverrideInput, user
   await withWriteTransaction((db) => {
     db.prepare(
       `INSERT INTO ForecastOverride (forecastId, channelId, start, "end", kind, amount, note, createdAt, createdBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(forecastId, input.channelId, start, end, input.kind, input.amount, input.note, Date.now(), user)
+    ).run(forecastId, input.channelId, start, end, input.kind, input.amount, input.note, Date.now(), user.name)
     replayOverrides(db, forecastId)
+    recordAuditIn(db, Date.now(), user, 'forecast.override.create', `forecast:${forecastId}`, input)
   })
   return 'added'
 }
 
-export function deleteOverride(forecastId: number, overrideId: number): Promise<boolean> {
+export function deleteOverride(actor: Actor, forecastId: number, overrideId: number): Promise<boolean> {
   return withWriteTransaction((db) => {
     const { changes } = db.prepare('DELETE FROM ForecastOverride WHERE id = ? AND forecastId = ?').run(overrideId, forecastId)
-    if (changes > 0) replayOverrides(db, forecastId)
+    if (changes > 0) {
+      replayOverrides(db, forecastId)
+      recordAuditIn(db, Date.now(), actor, 'forecast.override.delete', `forecast:${forecastId}`, { overrideId })
+    }
     return changes > 0
   })
 }

@@ -12,6 +12,7 @@ import { mapColumns, normaliseHeader, type ImportKind } from '../domain/import/f
 import { dateWindow, LocalTimeReader, type DateWindow, type ImportDates } from '../domain/import/local-time.ts'
 import { intervalCountsProblem, readContactRow, readIntervalRow, type IntervalCounts } from '../domain/import/rows.ts'
 import { ImportProblem, type ImportErrorCode, type ImportErrorParams } from '../domain/import/errors.ts'
+import { recordAudit, type Actor } from './audit.server.ts'
 import { readCsv, UnreadableFile, type Encoding } from './csv-source.server.ts'
 import { markTouched, refreshHours, refreshTouched } from './interval-stats.server.ts'
 
@@ -205,6 +206,22 @@ function recordRun(
       run.lastAt ?? null,
     ) as { id: number }
   return id
+}
+
+/**
+ * An import someone asked for — the Data page's job (its user) or `wfm import` (the command) —
+ * with its audit row: the file, what it held and what came of it.
+ */
+export async function importCsvAs(actor: Actor, source: Readable, options: ImportOptions): Promise<ImportResult> {
+  const result = await importCsv(source, options)
+  await recordAudit(actor, 'import', `import:${result.importId}`, {
+    file: options.fileName,
+    kind: options.kind,
+    status: result.status,
+    rows: result.rows,
+    ...(result.status === 'imported' ? { firstAt: result.firstAt, lastAt: result.lastAt } : { errorCount: result.errorCount }),
+  })
+  return result
 }
 
 export async function importCsv(source: Readable, options: ImportOptions): Promise<ImportResult> {

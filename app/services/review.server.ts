@@ -7,7 +7,7 @@ import { readDatabase } from '../db.server.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
 import { serialise, type Serialised } from '../utils/serialised.ts'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
-import { addDays, localDays, localIsoString, weekdayOf } from '../domain/intervals.ts'
+import { addDays, localDays, localIsoString, spanOf, weekdayOf } from '../domain/intervals.ts'
 import {
   ahtAccuracy,
   attainmentBy,
@@ -25,18 +25,21 @@ import {
   type ReviewInterval,
 } from '../domain/review.ts'
 import type { TrafficSums } from '../domain/metrics.ts'
-import { listChannels, type ChannelSettings } from './operation.server.ts'
+import { getOperation, listChannels, type ChannelSettings } from './operation.server.ts'
 import { queueModelOf } from '../domain/channel.ts'
 import { channelDataRanges, dataRange, listForecasts, type DataPeriod } from './forecast.server.ts'
-import { resolveReview, type ReviewSearch } from '../schemas/review.ts'
+import { NO_FORECAST, type ReviewSearch } from '../schemas/review.ts'
+import { lastDays, type Period } from '../schemas/period.ts'
+import { todayIn } from './clock.server.ts'
 import { getForecastRef, planRows, type ForecastRef, type PlanCsvRow, type PlanGap } from './staffing.server.ts'
 import { csvNumber } from '../utils/format.ts'
 
 /**
- * The review a URL asks for, with its defaults (schemas/review.ts): the forecasts and channels to
- * choose from and each channel's days with data.
+ * The review a URL asks for, with its defaults (resolveReview): what the Review page and its CSV
+ * show. Also the forecasts and channels to choose from, and the operation's time zone.
  */
-export async function resolveReviewQuery(search: ReviewSearch, timeZone: string, today: string) {
+export async function resolveReviewQuery(search: ReviewSearch) {
+  const { timeZone } = await getOperation()
   const [forecasts, channels] = await Promise.all([listForecasts(), listChannels()])
   const ranges = channelDataRanges(timeZone)
   const keyOf = new Map(channels.map((c) => [c.id, c.key]))
@@ -44,9 +47,83 @@ export async function resolveReviewQuery(search: ReviewSearch, timeZone: string,
     forecasts: forecasts.map((f) => ({ ...f, channelKeys: f.channelIds.map((id) => keyOf.get(id)!) })),
     data: new Map([...ranges].map(([id, range]) => [keyOf.get(id)!, range])),
     channelKeys: channels.map((c) => c.key),
-    today,
+    today: todayIn(timeZone),
   })
-  return { forecasts, channels, resolved }
+  return { timeZone, forecasts, channels, resolved }
+}
+
+/** The local days a forecast covers. */
+export const forecastDays = (f: { firstDay: string; horizonDays: number }): Period => ({
+  from: f.firstDay,
+  to: addDays(f.firstDay, f.horizonDays - 1),
+})
+
+const overlaps = (a: Period, b: Period) => a.from <= b.to && b.from <= a.to
+
+/** Days of data the review defaults to without a forecast. */
+export const DEFAULT_REVIEW_DAYS = 28
+
+/** What the review can choose from: the saved forecasts (newest first) and each channel's days with data. */
+export interface ReviewChoices {
+  forecasts: ReadonlyArray<{ id: number; firstDay: string; horizonDays: number; channelKeys: readonly string[] }>
+  /** First and last local days with volume, per channel key (channels without data are absent). */
+  data: ReadonlyMap<string, Period>
+  channelKeys: readonly string[]
+  today: string
+}
+
+/** The days with data of some channels together, or null. */
+const dataOf = (data: ReviewChoices['data'], keys: readonly string[]): Period | null =>
+  spanOf(keys.map((k) => data.get(k)).filter((p): p is Period => p !== undefined))
+
+const intersection = (a: Period, b: Period): Period => ({ from: a.from > b.from ? a.from : b.from, to: a.to < b.to ? a.to : b.to })
+
+/**
+ * The review to show: what the URL asks for, with defaults for what it leaves out or gets wrong.
+ * Forecast: the newest whose days overlap its channels' data, preferring one that overlaps the
+ * asked period. Period: the forecast's days with data (its own days when it has none yet, so
+ * choosing a forecast always opens its period); without a forecast, the last 28 days of data of
+ * the channel(s). A period asked together with another forecast than the one shown (the form's
+ * `shown`) follows the newly chosen forecast.
+ */
+export function resolveReview(
+  search: ReviewSearch,
+  choices: ReviewChoices,
+): { query: ReviewQuery } | { error: string; requested: Period; forecastId: number | null; channel: string | null } {
+  const channel = search.channel !== undefined && choices.channelKeys.includes(search.channel) ? search.channel : null
+  // The data a forecast is reviewed against: its channels', or the chosen one's.
+  const forecastData = (f: ReviewChoices['forecasts'][number]) =>
+    dataOf(choices.data, channel === null ? f.channelKeys : f.channelKeys.filter((k) => k === channel))
+  const switched = search.shown !== undefined && search.forecast !== undefined && String(search.forecast) !== search.shown
+  const asked = !switched && search.period && 'period' in search.period ? search.period.period : null
+  let forecast = search.forecast === NO_FORECAST ? null : choices.forecasts.find((f) => f.id === search.forecast) ?? null
+  if (search.forecast !== NO_FORECAST && forecast === null) {
+    const candidates = choices.forecasts.filter((f) => {
+      const data = forecastData(f)
+      return data !== null && overlaps(forecastDays(f), data)
+    })
+    forecast = (asked && candidates.find((f) => overlaps(forecastDays(f), asked))) || candidates[0] || null
+  }
+  if (!switched && search.period && 'error' in search.period) {
+    return { error: search.period.error, requested: search.period.requested, forecastId: forecast?.id ?? null, channel }
+  }
+  let period = asked
+  if (!period && forecast) {
+    const days = forecastDays(forecast)
+    const data = forecastData(forecast)
+    period = data && overlaps(days, data) ? intersection(days, data) : days
+  }
+  if (!period) {
+    const data = dataOf(choices.data, channel === null ? choices.channelKeys : [channel])
+    if (data) {
+      const from = addDays(data.to, 1 - DEFAULT_REVIEW_DAYS)
+      period = { from: from > data.from ? from : data.from, to: data.to }
+    } else {
+      period = lastDays(choices.today, DEFAULT_REVIEW_DAYS)
+    }
+  }
+  const day = search.day !== undefined && search.day >= period.from && search.day <= period.to ? search.day : null
+  return { query: { forecastId: forecast?.id ?? null, from: period.from, to: period.to, channel, day, slot: search.slot ?? null } }
 }
 
 export interface ReviewQuery {

@@ -5,6 +5,7 @@ import { prisma } from '../db.server.ts'
 import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
 import { checkRules } from '../domain/schedule/rules.ts'
+import { recordAudit, type Actor } from './audit.server.ts'
 
 export type RulesFile = z.input<typeof scheduleRulesSchema>
 
@@ -51,7 +52,7 @@ export class RulesRefused extends Error {}
  * fields that differ from the rules in force (the defaults when none are stored); null when none
  * do, and then nothing is written (the page's "last changed by" stays).
  */
-export async function saveRulesFile(file: RulesFile, user: string): Promise<AuditChanges | null> {
+export async function saveRulesFile(user: Actor & { name: string }, file: RulesFile): Promise<AuditChanges | null> {
   const parsed = scheduleRulesSchema.safeParse(file)
   if (!parsed.success) throw new RulesRefused(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
   try {
@@ -63,6 +64,7 @@ export async function saveRulesFile(file: RulesFile, user: string): Promise<Audi
   const changes = changedFields((await getRulesFile()).file, file)
   if (!changes) return null
   const rules = JSON.stringify(file)
-  await prisma.scheduleRuleSet.upsert({ where: { id: 1 }, create: { id: 1, rules, updatedBy: user }, update: { rules, updatedBy: user } })
+  await prisma.scheduleRuleSet.upsert({ where: { id: 1 }, create: { id: 1, rules, updatedBy: user.name }, update: { rules, updatedBy: user.name } })
+  await recordAudit(user, 'schedule.rules', 'rules', changes)
   return changes
 }

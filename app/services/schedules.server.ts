@@ -36,6 +36,7 @@ import {
 import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
 import { roundTo } from '../utils/format.ts'
 import { agentsFor, parseAgentTerms } from './agents.server.ts'
+import { recordAudit, recordAuditIn, type Actor } from './audit.server.ts'
 import { listChannels } from './operation.server.ts'
 import { solveSchedule, type SolvePhase, type SolvePhases } from './scheduler.server.ts'
 import { getRulesFile, type RulesFile } from './schedule-rules.server.ts'
@@ -615,13 +616,14 @@ const checkedShift = (row: ShiftSql): CheckedShift => ({ ...row, breaks: JSON.pa
  * (null = open), checked by the rules generation follows (the schedule's stored rules and the team):
  * an edit that breaks one is refused with the reasons unless `force` (the supervisor's "save
  * anyway"). An agent who is not on the team (unknown or inactive) is always refused. Checked and
- * written in one transaction, so two supervisors cannot both give the agent the day.
+ * written in one transaction, so two supervisors cannot both give the agent the day. The audit
+ * row, written with it, names the rules broken on purpose.
  */
 export async function editShift(
+  user: Actor & { name: string },
   scheduleId: number,
   shiftId: number,
   change: { start: string; agentId: number | null; force?: boolean },
-  user: string,
 ): Promise<EditResult> {
   const minute = parseClock(change.start)
   return withWriteTransaction((db): EditResult => {
@@ -673,23 +675,30 @@ export async function editShift(
       JSON.stringify(moved.breaks),
       change.agentId,
       Date.now(),
-      user,
+      user.name,
       shiftId,
     )
+    recordAuditIn(db, Date.now(), user, 'schedule.shift', `schedule:${scheduleId}`, {
+      shiftId,
+      ...change,
+      brokenRules: violations.map((v) => v.rule),
+    })
     return { outcome: 'saved', violations }
   })
 }
 
-export async function publishSchedule(id: number, user: string): Promise<boolean> {
+export async function publishSchedule(user: Actor & { name: string }, id: number): Promise<boolean> {
   const { count } = await prisma.schedule.updateMany({
     where: { id },
-    data: { status: 'published', publishedAt: new Date(), publishedBy: user },
+    data: { status: 'published', publishedAt: new Date(), publishedBy: user.name },
   })
+  if (count > 0) await recordAudit(user, 'schedule.publish', `schedule:${id}`, null)
   return count > 0
 }
 
-export async function deleteSchedule(id: number): Promise<boolean> {
+export async function deleteSchedule(actor: Actor, id: number): Promise<boolean> {
   const { count } = await prisma.schedule.deleteMany({ where: { id } })
+  if (count > 0) await recordAudit(actor, 'schedule.delete', `schedule:${id}`, null)
   return count > 0
 }
 

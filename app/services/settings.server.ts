@@ -1,12 +1,13 @@
-// Changes to the operation and its channels.
+// Changes to the operation and its channels, each with its audit row (who: the actor passed in).
 import { prisma, withWriteTransaction } from '../db.server.ts'
 import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { serviceThresholdSec } from '../domain/channel.ts'
 import type { ChannelUpdate, OperationUpdate } from '../schemas/settings.ts'
+import { recordAudit, recordAuditIn, type Actor } from './audit.server.ts'
 import { markChannelTouched, refreshTouched } from './interval-stats.server.ts'
 
 /** Saves the operation's name and time zone; what changed, or null when they were already so. */
-export async function saveOperation(update: OperationUpdate): Promise<AuditChanges | null> {
+export async function saveOperation(actor: Actor, update: OperationUpdate): Promise<AuditChanges | null> {
   const before = await prisma.operation.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true } })
   const changes = changedFields(before ?? {}, { name: update.name, timeZone: update.timeZone })
   if (!changes) return null
@@ -15,6 +16,7 @@ export async function saveOperation(update: OperationUpdate): Promise<AuditChang
     create: { id: 1, name: update.name, timeZone: update.timeZone },
     update: { name: update.name, timeZone: update.timeZone },
   })
+  await recordAudit(actor, 'settings.operation', 'operation', changes)
   return changes
 }
 
@@ -34,6 +36,7 @@ type StoredChannel = Record<string, unknown> & {
  * fields that differ from the stored ones (null: nothing to write).
  */
 export function saveChannel(
+  actor: Actor,
   update: ChannelUpdate,
 ): Promise<{ found: false; reaggregated: false } | { found: true; reaggregated: boolean; changes: AuditChanges | null }> {
   const { channelId, ...fields } = update
@@ -64,6 +67,7 @@ export function saveChannel(
       markChannelTouched(db, channelId)
       refreshTouched(db)
     }
+    recordAuditIn(db, Date.now(), actor, 'settings.channel', `channel:${channelId}`, changes)
     return { found: true, reaggregated, changes }
   })
 }

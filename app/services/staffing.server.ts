@@ -19,6 +19,7 @@ import {
   type PlanProblemReason,
   type PlanTotals,
 } from '../domain/staffing-plan.ts'
+import { recordAudit, type Actor } from './audit.server.ts'
 import { listChannels, type ChannelSettings } from './operation.server.ts'
 
 export interface ForecastRef {
@@ -215,18 +216,26 @@ export async function listScenarios(forecastId: number): Promise<ScenarioRow[]> 
   return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as ScenarioChanges, createdAt: r.createdAt.toISOString() }))
 }
 
-export async function createScenario(forecastId: number, name: string, changes: ScenarioChanges, user: string): Promise<number | null> {
+/** Saves a scenario of the forecast, named for the user who made it; its id, or null without that forecast. */
+export async function createScenario(
+  user: Actor & { name: string },
+  forecastId: number,
+  name: string,
+  changes: ScenarioChanges,
+): Promise<number | null> {
   checkChanges(changes)
   if (!(await prisma.forecast.findUnique({ where: { id: forecastId }, select: { id: true } }))) return null
   const { id } = await prisma.scenario.create({
-    data: { forecastId, name, changes: JSON.stringify(changes), createdBy: user },
+    data: { forecastId, name, changes: JSON.stringify(changes), createdBy: user.name },
     select: { id: true },
   })
+  await recordAudit(user, 'scenario.create', `scenario:${id}`, { forecastId, name, changes })
   return id
 }
 
-export async function deleteScenario(forecastId: number, id: number): Promise<boolean> {
+export async function deleteScenario(actor: Actor, forecastId: number, id: number): Promise<boolean> {
   const { count } = await prisma.scenario.deleteMany({ where: { id, forecastId } })
+  if (count > 0) await recordAudit(actor, 'scenario.delete', `scenario:${id}`, { forecastId })
   return count > 0
 }
 
@@ -409,13 +418,17 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
 
 /** Sets a real-time channel's patience (e.g. to the estimate from history); `changes` is null when it already was that. */
 export async function setPatience(
+  actor: Actor,
   channelId: number,
   patienceSec: number,
 ): Promise<{ found: false } | { found: true; changes: AuditChanges | null }> {
   const stored = await prisma.channel.findFirst({ where: { id: channelId, kind: 'realtime' }, select: { patienceSec: true } })
   if (!stored) return { found: false }
   const changes = changedFields(stored, { patienceSec: Math.round(patienceSec) })
-  if (changes) await prisma.channel.update({ where: { id: channelId }, data: { patienceSec: Math.round(patienceSec) } })
+  if (changes) {
+    await prisma.channel.update({ where: { id: channelId }, data: { patienceSec: Math.round(patienceSec) } })
+    await recordAudit(actor, 'settings.channel', `channel:${channelId}`, changes)
+  }
   return { found: true, changes }
 }
 

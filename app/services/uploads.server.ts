@@ -2,19 +2,25 @@
 // job (app/services/job-runner.server.ts) whose progress the page follows. The file stays on disk
 // until the job has read it whole (app/services/upload-files.server.ts).
 import { createReadStream, existsSync, statSync } from 'node:fs'
+import {
+  MaxPartSizeExceededError,
+  unstable_composeUploadHandlers,
+  unstable_createFileUploadHandler,
+  unstable_createMemoryUploadHandler,
+} from '@remix-run/node'
 import { mapColumns, formats, type ImportKind } from '../domain/import/formats.ts'
 import { stoppedBeforeItsEnd } from '../domain/jobs.ts'
 import type { ImportErrorCode, ImportErrorParams } from '../domain/import/errors.ts'
 import type { Actor } from './audit.server.ts'
-import { recordAudit } from './audit.server.ts'
 import { detectFileEncoding, readCsv, UnreadableFile, type Encoding } from './csv-source.server.ts'
-import { importCsv, type ImportResult } from './import.server.ts'
+import { importCsvAs, type ImportResult } from './import.server.ts'
 import { importDates } from './import-dates.server.ts'
 import { enqueueJob, jobProgress } from './job-runner.server.ts'
 import { listJobs, readJob, type JobOutcome, type JobRecord } from './jobs.server.ts'
-import { removeUpload, sweepAbandonedUploads, uploadPath } from './upload-files.server.ts'
+import { parseMultipartFormData } from './multipart.server.ts'
+import { maxUploadMegabytes, newUploadId, removeUpload, sweepAbandonedUploads, uploadDirectory, uploadPath } from './upload-files.server.ts'
 
-export { maxUploadMegabytes, newUploadId, uploadDirectory, uploadPath } from './upload-files.server.ts'
+export { maxUploadMegabytes, newUploadId, uploadPath } from './upload-files.server.ts'
 
 /** Import jobs that still need their file. */
 const filesNeededBy = ['queued', 'running', 'interrupted', 'failed'] as const
@@ -34,6 +40,54 @@ export async function discardUpload(uploadId: string): Promise<void> {
 async function activeImportOf(uploadId: string): Promise<JobRecord<ImportJobInput> | null> {
   const jobs = (await listJobs('import', filesNeededBy, 10_000)) as Array<JobRecord<ImportJobInput>>
   return jobs.find((job) => job.input.uploadId === uploadId) ?? null
+}
+
+/** A file posted to the Data page: kept under a new upload id, or why nothing was kept. */
+export type ReceivedUpload =
+  | { status: 'received'; uploadId: string; fileName: string; fields: Record<string, string> }
+  | { status: 'noFile' | 'tooLarge'; fields: Record<string, string> }
+
+/**
+ * Step 1 of an import: the posted file streams to the uploads folder under a new id (the form's
+ * other fields stay in memory), after old abandoned uploads are swept. A file over the limit, a
+ * broken request or a form without a file keeps nothing.
+ */
+export async function receiveUpload(request: Request): Promise<ReceivedUpload> {
+  await sweepUploads()
+  const uploadId = newUploadId()
+  let fileName = 'upload.csv'
+  let form: FormData
+  try {
+    form = await parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(
+        unstable_createFileUploadHandler({
+          directory: uploadDirectory(),
+          maxPartSize: maxUploadMegabytes * 1024 * 1024,
+          file: ({ filename }) => {
+            fileName = filename
+            return `${uploadId}.csv`
+          },
+          filter: ({ name }) => name === 'file',
+          avoidFileConflicts: false,
+        }),
+        unstable_createMemoryUploadHandler({ maxPartSize: 10_000 }),
+      ),
+    )
+  } catch (error) {
+    // Too large, malformed, or the client left: what arrived of the file is not kept.
+    await discardUpload(uploadId)
+    if (error instanceof MaxPartSizeExceededError) return { status: 'tooLarge', fields: {} }
+    throw error
+  }
+  const fields: Record<string, string> = {}
+  for (const [name, value] of form) if (typeof value === 'string') fields[name] = value
+  const file = form.get('file')
+  if (!file || typeof file === 'string' || file.size === 0) {
+    await discardUpload(uploadId)
+    return { status: 'noFile', fields }
+  }
+  return { status: 'received', uploadId, fileName, fields }
 }
 
 export interface UploadPreview {
@@ -180,7 +234,7 @@ export async function importWork(job: JobRecord<ImportJobInput>, report: (progre
   const { input } = job
   const file = uploadPath(input.uploadId)
   if (!existsSync(file)) return { state: 'failed', error: { reason: 'uploadGone', message: input.fileName } }
-  const result = await importCsv(createReadStream(file), {
+  const result = await importCsvAs(job.actor, createReadStream(file), {
     encoding: await detectFileEncoding(file),
     kind: input.kind,
     timeZone: input.timeZone,
@@ -189,13 +243,6 @@ export async function importWork(job: JobRecord<ImportJobInput>, report: (progre
     mapping: input.mapping,
     onProgress: report,
     beforeWrite: finishing,
-  })
-  await recordAudit(job.actor, 'import', `import:${result.importId}`, {
-    file: input.fileName,
-    kind: input.kind,
-    status: result.status,
-    rows: result.rows,
-    ...(result.status === 'imported' ? { firstAt: result.firstAt, lastAt: result.lastAt } : { errorCount: result.errorCount }),
   })
   removeUpload(input.uploadId)
   return { state: 'done', result }

@@ -149,7 +149,7 @@ describe('request body limits', () => {
     await expect(over.text()).resolves.toContain('data.tooLarge')
     const within = await send(MB)
     expect(within.status).toBe(200)
-    await expect(within.text()).resolves.toContain('"step","mapping"')
+    await expect(within.text()).resolves.toContain('"preview"')
   })
 })
 

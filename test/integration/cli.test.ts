@@ -610,6 +610,21 @@ describe('wfm schedule', () => {
   })
 })
 
+/** The audit log of a database the CLI wrote, oldest first, details parsed. */
+async function auditRows(database: string) {
+  const { default: Database } = await import('better-sqlite3')
+  const db = new Database(path.join(scratch, database), { readonly: true })
+  const rows = db.prepare('SELECT userId, actor, action, target, details FROM AuditEvent ORDER BY id').all() as Array<{
+    userId: number | null
+    actor: string
+    action: string
+    target: string | null
+    details: string | null
+  }>
+  db.close()
+  return rows.map((row) => ({ ...row, details: row.details === null ? null : JSON.parse(row.details) }))
+}
+
 describe('wfm import and actuals', () => {
   it('imports an interval file found by its own column names, and prints null for what it does not give', async () => {
     const file = path.join(scratch, 'calls.csv')
@@ -620,6 +635,17 @@ describe('wfm import and actuals', () => {
     expect(imported.stdout).toMatch(/^Imported 2 intervals rows from calls\.csv: 2 new, 0 updated, 0 unchanged;/)
     const again = await wfm(['import', file, '--kind', 'intervals', '--tz', 'America/Sao_Paulo'], { database })
     expect(again.stdout).toMatch(/: 0 new, 0 updated, 2 unchanged;/)
+    // Each import is on the audit log as the Data page's import is (same action and details), by the command.
+    const audit = await auditRows(database)
+    expect(audit).toHaveLength(2)
+    expect(audit[0]).toEqual({
+      userId: null,
+      actor: 'wfm import',
+      action: 'import',
+      target: expect.stringMatching(/^import:\d+$/),
+      details: { file: 'calls.csv', kind: 'intervals', status: 'imported', rows: 2, firstAt: expect.any(String), lastAt: expect.any(String) },
+    })
+    expect(audit[1]!.target).not.toBe(audit[0]!.target)
     const actuals = await wfm(['actuals', '--from', '2026-11-20', '--to', '2026-11-21', '--interval', '900', '--tz', 'America/Sao_Paulo', '--json'], { database })
     expect(actuals.status).toBe(0)
     const [eight, quarterPast] = actuals.lines.map((line) => JSON.parse(line)).filter((row) => row.offered > 0)
@@ -664,5 +690,14 @@ describe('wfm import and actuals', () => {
     ])
     const status = await wfm(['status'], { database })
     expect(JSON.parse(status.lines[0]!)).toMatchObject({ channels: [], contacts: 0, intervals: 0 })
+    expect(await auditRows(database)).toEqual([
+      {
+        userId: null,
+        actor: 'wfm import',
+        action: 'import',
+        target: expect.stringMatching(/^import:\d+$/),
+        details: { file: 'out-of-bounds.csv', kind: 'intervals', status: 'refused', rows: 4, errorCount: 3 },
+      },
+    ])
   })
 }, RUNS)

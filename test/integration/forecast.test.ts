@@ -12,6 +12,7 @@ import {
 } from '../../app/services/forecast.server.ts'
 import { addNationalHolidays, listSpecialDays, saveSpecialDay } from '../../app/services/special-days.server.ts'
 import { withWriteTransaction } from '../../app/db.server.ts'
+import { testActor } from '../support/actor.ts'
 
 // São Paulo (UTC−3, no DST since 2019). Five weeks of history, 2026-10-05 (Monday) to
 // 2026-11-08: every weekday 08:00–18:00 local, 10 contacts per 15 minutes on weeks 1–4 and 20
@@ -33,8 +34,8 @@ beforeAll(async () => {
       for (let q = 0; q < 40; q++) insert.run(voz, dayStart + q * 900_000, offered, offered, offered, offered * 300)
     }
   })
-  await saveSpecialDay({ date: '2026-11-04', kind: 'holiday', name: 'Feriado municipal', adjustPct: null }, 'ana')
-  await saveSpecialDay({ date: '2026-11-12', kind: 'closed', name: 'Inventário', adjustPct: null }, 'ana')
+  await saveSpecialDay({ ...testActor, name: 'ana' }, { date: '2026-11-04', kind: 'holiday', name: 'Feriado municipal', adjustPct: null })
+  await saveSpecialDay({ ...testActor, name: 'ana' }, { date: '2026-11-12', kind: 'closed', name: 'Inventário', adjustPct: null })
 })
 
 describe('saved forecasts', () => {
@@ -133,23 +134,23 @@ describe('saved forecasts', () => {
         'ana',
       ),
     ).rejects.toMatchObject({ field: 'channelIds' })
-    await deleteForecast(later)
-    await deleteForecast(monday)
+    await deleteForecast(testActor, later)
+    await deleteForecast(testActor, monday)
   })
 
   it('keeps the model values and replays overrides; removing one restores the rest', async () => {
     expect(
       await addOverride(
+        { ...testActor, name: 'ana' },
         id,
         { channelId: voz, day: '2026-11-09', fromTime: null, toTime: null, kind: 'percent', amount: 10, note: 'campanha' },
-        'ana',
       ),
     ).toBe('added')
     expect(
       await addOverride(
+        { ...testActor, name: 'bruno' },
         id,
         { channelId: null, day: '2026-11-10', fromTime: '08:00', toTime: '10:00', kind: 'value', amount: 100, note: null },
-        'bruno',
       ),
     ).toBe('added')
     let view = (await getForecastView(id, 'voz'))!
@@ -163,26 +164,26 @@ describe('saved forecasts', () => {
     ])
     expect(
       await addOverride(
+        { ...testActor, name: 'ana' },
         id,
         { channelId: voz, day: '2026-11-20', fromTime: null, toTime: null, kind: 'percent', amount: 5, note: null },
-        'ana',
       ),
     ).toBe('outsideHorizon')
     expect(
       await addOverride(
+        { ...testActor, name: 'ana' },
         id,
         { channelId: 12345, day: '2026-11-09', fromTime: null, toTime: null, kind: 'percent', amount: 5, note: null },
-        'ana',
       ),
     ).toBe('unknownChannel')
     expect(
       await addOverride(
+        { ...testActor, name: 'ana' },
         9999,
         { channelId: null, day: '2026-11-09', fromTime: null, toTime: null, kind: 'percent', amount: 5, note: null },
-        'ana',
       ),
     ).toBe('notFound')
-    expect(await deleteOverride(id, view.overrides[0]!.id)).toBe(true)
+    expect(await deleteOverride(testActor, id, view.overrides[0]!.id)).toBe(true)
     view = (await getForecastView(id, 'voz'))!
     expect(day('2026-11-09').adjusted).toBeCloseTo(800, 9)
     expect(day('2026-11-10').adjusted).toBeCloseTo(740, 9)
@@ -204,11 +205,11 @@ describe('saved forecasts', () => {
   })
 
   it('adds the national holidays preset without overwriting a tag', async () => {
-    await saveSpecialDay({ date: '2026-11-20', kind: 'event', name: 'Black Friday', adjustPct: 40 }, 'ana')
-    expect(await addNationalHolidays(2026, 'pt-BR', 'ana')).toBe(9) // 10 holidays, 20/11 already tagged
+    await saveSpecialDay({ ...testActor, name: 'ana' }, { date: '2026-11-20', kind: 'event', name: 'Black Friday', adjustPct: 40 })
+    expect(await addNationalHolidays({ ...testActor, name: 'ana' }, 2026, 'pt-BR')).toBe(9) // 10 holidays, 20/11 already tagged
     const days = await listSpecialDays()
     expect(days.find((d) => d.date === '2026-11-20')).toMatchObject({ kind: 'event', adjustPct: 40 })
     expect(days.find((d) => d.date === '2026-04-03')).toMatchObject({ kind: 'holiday', name: 'Paixão de Cristo', adjustPct: null })
-    expect(await addNationalHolidays(2026, 'pt-BR', 'ana')).toBe(0)
+    expect(await addNationalHolidays({ ...testActor, name: 'ana' }, 2026, 'pt-BR')).toBe(0)
   })
 })

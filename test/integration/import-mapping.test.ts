@@ -15,7 +15,7 @@ beforeAll(async () => {
   cookie = (await signedInAs('analyst')).cookie
 })
 
-type MappingAnswer = { step: 'mapping'; preview: UploadPreview }
+type MappingAnswer = { status: 'done' | 'refused'; form: 'upload' | 'mapping'; preview: UploadPreview }
 
 /** The action's answer: its status and data, or where it redirects. */
 async function answer(request: Request): Promise<{ status: number; data: MappingAnswer | null; location: string | null }> {
@@ -71,7 +71,7 @@ describe('the mapping step', () => {
 
     const refused = await answer(mapping(preview, { interval_start: 'datetime', offered: 'calls' }))
     expect(refused.status).toBe(400)
-    expect(refused.data!.step).toBe('mapping')
+    expect(refused.data).toMatchObject({ status: 'refused', form: 'mapping' })
     expect(refused.data!.preview.missing).toEqual(['channel'])
     // The page shows the choice made, not what was found by itself.
     expect(refused.data!.preview.proposed).toEqual({ interval_start: 'datetime', offered: 'calls' })

@@ -7,6 +7,7 @@ import { importCsv, type ImportOptions, type ImportResult } from '../../app/serv
 import { saveChannel } from '../../app/services/settings.server.ts'
 import { bankCallsFile, hasBankCalls } from '../support/bank-calls.ts'
 import { importDates } from '../support/import-dates.ts'
+import { testActor } from '../support/actor.ts'
 
 const header = 'contact_id,channel,arrived_at,outcome,wait_seconds,handle_seconds,agent,queue,fcr,nps'
 
@@ -311,7 +312,7 @@ describe('interval statistics next to contacts', () => {
     const daily = () => getActuals({ from: '2026-11-20', to: '2026-11-21', size: 'day', timeZone: 'America/Sao_Paulo', channel: 'voz' })[0]!
     expect(daily()).toMatchObject({ offered: 152, answeredWithinThreshold: 117 })
     const voz = await prisma.channel.findFirstOrThrow({ where: { key: 'voz' } })
-    await saveChannel({ ...voz, channelId: voz.id, kind: 'realtime', slThresholdSec: 30, asaGoalSec: null, maxOccupancy: null, patienceSec: null, responseGoalSec: null, staffingModel: 'erlangC', openingHours: null, plannedAhtSec: null, plannedAhtProfile: null })
+    await saveChannel(testActor, { ...voz, channelId: voz.id, kind: 'realtime', slThresholdSec: 30, asaGoalSec: null, maxOccupancy: null, patienceSec: null, responseGoalSec: null, staffingModel: 'erlangC', openingHours: null, plannedAhtSec: null, plannedAhtProfile: null })
     expect(daily()).toMatchObject({ offered: 152, answeredWithinThreshold: 117 })
     const hours = await prisma.hourStat.findMany({ where: { channelId: voz.id }, orderBy: { start: 'asc' }, select: { offered: true } })
     expect(hours.map((h) => h.offered)).toEqual([1, 100, 50, 1])

@@ -4,6 +4,7 @@ import { getOverview } from '../../app/services/overview.server.ts'
 import { saveChannel } from '../../app/services/settings.server.ts'
 import { listChannels } from '../../app/services/operation.server.ts'
 import { insertContacts } from '../support/contacts.ts'
+import { testActor } from '../support/actor.ts'
 
 // A New York operation around the end of DST: 2026-11-01 has 25 hours (01:00–02:00 twice).
 let voz: number
@@ -69,7 +70,7 @@ describe('getOverview', () => {
 
   it('re-measures history when a channel threshold changes', async () => {
     const channel = await prisma.channel.findUniqueOrThrow({ where: { id: voz } })
-    const result = await saveChannel({
+    const result = await saveChannel(testActor, {
       channelId: voz,
       name: 'Voz',
       kind: 'realtime',
@@ -93,7 +94,7 @@ describe('getOverview', () => {
   })
 
   it('saves other target changes without touching the aggregates', async () => {
-    const result = await saveChannel({
+    const result = await saveChannel(testActor, {
       channelId: email,
       name: 'E-mail (tickets)',
       kind: 'deferred',
@@ -115,6 +116,6 @@ describe('getOverview', () => {
     expect(overview.channels.find((c) => c.key === 'email')).toMatchObject({ name: 'E-mail (tickets)', slGoal: 0.95 })
     expect((await listChannels()).find((c) => c.key === 'email')).toMatchObject({ staffingModel: 'erlangC', openingHours: [null, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }] })
     const unknown = { name: 'X', kind: 'realtime', concurrency: 1, slGoal: 0.8, slThresholdSec: 20, asaGoalSec: null, maxOccupancy: null, shrinkage: 0, patienceSec: null, responseGoalSec: null, staffingModel: 'erlangC', openingHours: null, plannedAhtSec: null, plannedAhtProfile: null } as const
-    expect(await saveChannel({ ...unknown, channelId: 999 })).toEqual({ found: false, reaggregated: false })
+    expect(await saveChannel(testActor, { ...unknown, channelId: 999 })).toEqual({ found: false, reaggregated: false })
   })
 })

@@ -7,6 +7,7 @@ import { rulesFormSchema, rulesFormValues } from '../../app/schemas/schedule-rul
 import { scheduleRulesSchema, toScheduleRules } from '../../app/schemas/schedule-rules.ts'
 import { listAgents, saveAgent, setAgentActive } from '../../app/services/agents.server.ts'
 import { defaultRulesFile, getRulesFile, RulesRefused, saveRulesFile, type RulesFile } from '../../app/services/schedule-rules.server.ts'
+import { testActor } from '../support/actor.ts'
 
 let cookie: string
 
@@ -56,7 +57,7 @@ describe('shift rules', () => {
   })
 
   it('are stored and read back with who changed them', async () => {
-    await saveRulesFile(lunchDay, 'ana')
+    await saveRulesFile({ ...testActor, name: 'ana' }, lunchDay)
     const stored = await getRulesFile()
     expect(stored.file).toEqual(lunchDay)
     expect(stored.updatedBy).toBe('ana')
@@ -66,9 +67,9 @@ describe('shift rules', () => {
   it('are refused, keeping the stored ones, when a break can end after the shift or the last start is before the first', async () => {
     const late = structuredClone(lunchDay)
     late.shiftTypes[0]!.breaks![0]!.latestAfterStartMinutes = 500 // 500 + 60 > 528
-    await expect(saveRulesFile(late, 'bia')).rejects.toThrow(RulesRefused)
-    await expect(saveRulesFile(late, 'bia')).rejects.toThrow(/end after the shift/)
-    await expect(saveRulesFile({ ...lunchDay, earliestStart: '14:00', latestStart: '08:00' }, 'bia')).rejects.toThrow(RulesRefused)
+    await expect(saveRulesFile({ ...testActor, name: 'bia' }, late)).rejects.toThrow(RulesRefused)
+    await expect(saveRulesFile({ ...testActor, name: 'bia' }, late)).rejects.toThrow(/end after the shift/)
+    await expect(saveRulesFile({ ...testActor, name: 'bia' }, { ...lunchDay, earliestStart: '14:00', latestStart: '08:00' })).rejects.toThrow(RulesRefused)
     expect((await getRulesFile()).file).toEqual(lunchDay)
     expect((await getRulesFile()).updatedBy).toBe('ana')
   })
@@ -159,7 +160,7 @@ describe('the shift rules page', () => {
     const form = { ...rulesFormValues(lunchDay), daysOffPerWeek: '1' }
     const { status, data } = await post(rulesAction, '/schedules/rules', Object.entries(form))
     expect(status).toBe(200)
-    expect(data).toEqual({ ok: true })
+    expect(data).toEqual({ status: 'done', form: 'rules' })
     const stored = await getRulesFile()
     expect(stored.file).toEqual({ ...lunchDay, daysOffPerWeek: 1 })
     expect(stored.updatedBy).toBe('Test supervisor')
@@ -176,29 +177,29 @@ describe('the shift rules page', () => {
       Object.entries({ ...rulesFormValues(lunchDay), 'shift0.break0.latest': '500' }),
     )
     expect(late.status).toBe(400)
-    expect(late.data.reason).toMatch(/end after the shift/)
+    expect((late.data.message as { params: { reason: string } }).params.reason).toMatch(/end after the shift/)
     expect(await getRulesFile()).toEqual(before)
   })
 })
 
 describe('the team', () => {
   it('adds agents, refuses a second agent of the same name, edits and deactivates', async () => {
-    expect(await saveAgent(null, { name: 'Ana Souza', channels: ['voz'], weeklyHours: 36 })).toMatchObject({ status: 'saved', created: true })
-    expect(await saveAgent(null, { name: 'Bruno Lima', channels: ['voz', 'chat'], weeklyHours: 44 })).toMatchObject({ status: 'saved' })
-    expect(await saveAgent(null, { name: 'Ana Souza', channels: ['chat'], weeklyHours: 30 })).toEqual({ status: 'duplicate' })
+    expect(await saveAgent(testActor, null, { name: 'Ana Souza', channels: ['voz'], weeklyHours: 36 })).toMatchObject({ status: 'saved', created: true })
+    expect(await saveAgent(testActor, null, { name: 'Bruno Lima', channels: ['voz', 'chat'], weeklyHours: 44 })).toMatchObject({ status: 'saved' })
+    expect(await saveAgent(testActor, null, { name: 'Ana Souza', channels: ['chat'], weeklyHours: 30 })).toEqual({ status: 'duplicate' })
     const [ana, bruno] = await listAgents()
     expect(ana).toMatchObject({ name: 'Ana Souza', channels: ['voz'], weeklyHours: 36, active: true })
-    expect(await saveAgent(ana!.id, { name: 'Ana Souza', channels: ['voz', 'chat'], weeklyHours: 37.5 })).toMatchObject({ status: 'saved', created: false })
-    expect(await saveAgent(bruno!.id, { name: 'Ana Souza', channels: ['voz'], weeklyHours: 44 })).toEqual({ status: 'duplicate' })
-    expect(await saveAgent(9999, { name: 'Ninguém', channels: ['voz'], weeklyHours: 44 })).toEqual({ status: 'notFound' })
+    expect(await saveAgent(testActor, ana!.id, { name: 'Ana Souza', channels: ['voz', 'chat'], weeklyHours: 37.5 })).toMatchObject({ status: 'saved', created: false })
+    expect(await saveAgent(testActor, bruno!.id, { name: 'Ana Souza', channels: ['voz'], weeklyHours: 44 })).toEqual({ status: 'duplicate' })
+    expect(await saveAgent(testActor, 9999, { name: 'Ninguém', channels: ['voz'], weeklyHours: 44 })).toEqual({ status: 'notFound' })
     expect((await listAgents())[0]).toMatchObject({ channels: ['voz', 'chat'], weeklyHours: 37.5 })
-    expect(await setAgentActive(bruno!.id, false)).toMatchObject({ found: true })
+    expect(await setAgentActive(testActor, bruno!.id, false)).toMatchObject({ found: true })
     expect((await listAgents({ activeOnly: true })).map((a) => a.name)).toEqual(['Ana Souza'])
     expect((await listAgents()).map((a) => [a.name, a.active])).toEqual([
       ['Ana Souza', true],
       ['Bruno Lima', false],
     ])
-    expect(await setAgentActive(bruno!.id, true)).toMatchObject({ found: true })
+    expect(await setAgentActive(testActor, bruno!.id, true)).toMatchObject({ found: true })
   })
 
   it('is edited through the page, which refuses bad input with 400', async () => {
@@ -209,7 +210,7 @@ describe('the team', () => {
       ['channels', 'chat'],
       ['weeklyHours', '37,5'],
     ])
-    expect(added).toEqual({ status: 200, data: { ok: true, name: 'Carla Dias' } })
+    expect(added).toEqual({ status: 200, data: { status: 'done', form: 'agent', name: 'Carla Dias' } })
     expect((await listAgents()).find((a) => a.name === 'Carla Dias')).toMatchObject({ channels: ['chat'], weeklyHours: 37.5 })
 
     const bad = await post(agentsAction, '/schedules/agents', [

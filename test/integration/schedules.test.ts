@@ -17,6 +17,9 @@ import {
 import { planRows } from '../../app/services/staffing.server.ts'
 import { localMinuteOfDay } from '../../app/domain/intervals.ts'
 import { formatClock } from '../../app/domain/opening-hours.ts'
+import { testActor } from '../support/actor.ts'
+
+const carla = { ...testActor, name: 'carla' }
 
 const ZONE = 'America/Sao_Paulo'
 const MONDAY = '2026-11-30'
@@ -82,12 +85,12 @@ beforeAll(async () => {
       .filter((r) => Math.floor((r.start - Date.parse(`${MONDAY}T00:00:00-03:00`)) / 86_400_000) === d)
       .map((r) => r.planned.scheduled),
   )
-  await saveRulesFile(rules, 'ana')
+  await saveRulesFile({ ...testActor, name: 'ana' }, rules)
   // One more voice agent than Monday needs; a chat agent who must get no voice shift.
   const need = Math.max(...requiredByDay[0]!)
   for (let k = 0; k <= need; k++)
-    await saveAgent(null, { name: `Agente ${String(k).padStart(2, '0')}`, channels: ['voz'], weeklyHours: 36 })
-  await saveAgent(null, { name: 'Só Chat', channels: ['chat'], weeklyHours: 36 })
+    await saveAgent(testActor, null, { name: `Agente ${String(k).padStart(2, '0')}`, channels: ['voz'], weeklyHours: 36 })
+  await saveAgent(testActor, null, { name: 'Só Chat', channels: ['chat'], weeklyHours: 36 })
 }, 60_000)
 
 describe('a schedule from a forecast', () => {
@@ -148,7 +151,7 @@ describe('a schedule from a forecast', () => {
     const free = view.agents.find(
       (a) => !a.daysOff.includes(1) && a.hours + 6 <= a.weeklyHours && !view.shifts.some((s) => s.day === 1 && s.agentId === a.id),
     )!
-    expect(await editShift(id, shift.id, { start: '08:00', agentId: free.id }, 'carla')).toEqual({ outcome: 'saved', violations: [] })
+    expect(await editShift(carla, id, shift.id, { start: '08:00', agentId: free.id })).toEqual({ outcome: 'saved', violations: [] })
     const after = (await getScheduleView(id, null))!
     expect(after.shifts.find((s) => s.id === shift.id)).toMatchObject({ agentId: free.id, edited: true, violations: [] })
   })
@@ -158,10 +161,10 @@ describe('a schedule from a forecast', () => {
     const shift = before.shifts.find((s) => s.day === 1)!
     // Voice closes at 14:00: a 6-hour shift from 09:00 ends at 15:00.
     const outside = [{ rule: 'openingHours', open: 8 * 60, close: 14 * 60 }]
-    expect(await editShift(id, shift.id, { start: '09:00', agentId: shift.agentId }, 'carla')).toEqual({ outcome: 'refused', violations: outside })
+    expect(await editShift(carla, id, shift.id, { start: '09:00', agentId: shift.agentId })).toEqual({ outcome: 'refused', violations: outside })
     expect((await getScheduleView(id, 1))!.shifts.find((s) => s.id === shift.id)!.start).toBe(shift.start)
 
-    expect(await editShift(id, shift.id, { start: '09:00', agentId: shift.agentId, force: true }, 'carla')).toEqual({
+    expect(await editShift(carla, id, shift.id, { start: '09:00', agentId: shift.agentId, force: true })).toEqual({
       outcome: 'saved',
       violations: outside,
     })
@@ -187,7 +190,7 @@ describe('a schedule from a forecast', () => {
     expect(editedSince).toBe(true)
 
     // Fixed: back to 08:00, the warning goes.
-    expect(await editShift(id, shift.id, { start: '08:00', agentId: shift.agentId }, 'carla')).toEqual({ outcome: 'saved', violations: [] })
+    expect(await editShift(carla, id, shift.id, { start: '08:00', agentId: shift.agentId })).toEqual({ outcome: 'saved', violations: [] })
     const fixed = (await getScheduleView(id, 1))!
     expect(fixed.shifts.find((s) => s.id === shift.id)!.violations).toEqual([])
     expect(fixed.totals.outOfRules).toBe(0)
@@ -197,30 +200,30 @@ describe('a schedule from a forecast', () => {
   it('refuses an agent who already works that day, one who is off, one of another channel, with the reasons; and what no one can save', async () => {
     const view = (await getScheduleView(id, null))!
     const [first, second] = view.shifts.filter((s) => s.day === 2)
-    const busy = await editShift(id, first!.id, { start: '08:00', agentId: second!.agentId }, 'carla')
+    const busy = await editShift(carla, id, first!.id, { start: '08:00', agentId: second!.agentId })
     expect(busy.outcome).toBe('refused')
     expect('violations' in busy && busy.violations.map((v) => v.rule)).toEqual(expect.arrayContaining(['oneShiftADay', 'overlap']))
     const saturday = view.shifts.find((s) => s.day === 5)!
-    expect(await editShift(id, saturday.id, { start: '25:00', agentId: null }, 'carla')).toEqual({ outcome: 'badTime' })
-    expect(await editShift(id, saturday.id, { start: '08:03', agentId: null }, 'carla')).toEqual({ outcome: 'badTime' })
+    expect(await editShift(carla, id, saturday.id, { start: '25:00', agentId: null })).toEqual({ outcome: 'badTime' })
+    expect(await editShift(carla, id, saturday.id, { start: '08:03', agentId: null })).toEqual({ outcome: 'badTime' })
     const { daysOff } = (await prisma.schedule.findUnique({ where: { id }, select: { daysOff: true } }))!
     await prisma.schedule.update({ where: { id }, data: { daysOff: JSON.stringify({ [first!.agentId!]: [5] }) } })
-    const off = await editShift(id, saturday.id, { start: '08:00', agentId: first!.agentId }, 'carla')
+    const off = await editShift(carla, id, saturday.id, { start: '08:00', agentId: first!.agentId })
     expect(off.outcome).toBe('refused')
     expect('violations' in off && off.violations).toContainEqual({ rule: 'dayOff' })
     await prisma.schedule.update({ where: { id }, data: { daysOff } })
-    expect(await editShift(id, 999_999, { start: '08:00', agentId: null }, 'carla')).toEqual({ outcome: 'notFound' })
+    expect(await editShift(carla, id, 999_999, { start: '08:00', agentId: null })).toEqual({ outcome: 'notFound' })
     // An agent who does not work the schedule's channel breaks a rule; an inactive one is not on the team at all.
     const chatOnly = (await prisma.agent.findUnique({ where: { name: 'Só Chat' }, select: { id: true } }))!.id
-    expect(await editShift(id, saturday.id, { start: '08:00', agentId: chatOnly }, 'carla')).toEqual({
+    expect(await editShift(carla, id, saturday.id, { start: '08:00', agentId: chatOnly })).toEqual({
       outcome: 'refused',
       violations: [{ rule: 'channel' }],
     })
-    await saveAgent(null, { name: 'Inativo', channels: ['voz'], weeklyHours: 36 })
+    await saveAgent(testActor, null, { name: 'Inativo', channels: ['voz'], weeklyHours: 36 })
     const inactive = (await prisma.agent.findUnique({ where: { name: 'Inativo' }, select: { id: true } }))!.id
-    await setAgentActive(inactive, false)
-    expect(await editShift(id, saturday.id, { start: '08:00', agentId: inactive }, 'carla')).toEqual({ outcome: 'unknownAgent' })
-    expect(await editShift(id, saturday.id, { start: '08:00', agentId: inactive, force: true }, 'carla')).toEqual({ outcome: 'unknownAgent' })
+    await setAgentActive(testActor, inactive, false)
+    expect(await editShift(carla, id, saturday.id, { start: '08:00', agentId: inactive })).toEqual({ outcome: 'unknownAgent' })
+    expect(await editShift(carla, id, saturday.id, { start: '08:00', agentId: inactive, force: true })).toEqual({ outcome: 'unknownAgent' })
   })
 
   it('refuses a shift within 11 h of the same agent’s shift of the day before, running past midnight', async () => {
@@ -231,13 +234,13 @@ describe('a schedule from a forecast', () => {
     const wednesday = view.shifts.find((s) => s.day === 2 && s.agentId !== agentId)!
     await prisma.scheduleShift.updateMany({ where: { scheduleId: id, day: 2, agentId }, data: { agentId: null } })
     // Tuesday's shift moved to 20:00 (saved anyway: voice closes at 14:00) runs to 02:00 on Wednesday…
-    const late = await editShift(id, tuesday.id, { start: '20:00', agentId, force: true }, 'carla')
+    const late = await editShift(carla, id, tuesday.id, { start: '20:00', agentId, force: true })
     expect(late).toEqual({ outcome: 'saved', violations: [{ rule: 'openingHours', open: 480, close: 840 }] })
     // …so its agent cannot take a Wednesday shift at 08:00: 6 h of rest, though Wednesday has no shift of theirs.
     const rest = { rule: 'rest', restMin: 6 * 60, minRestMin: 11 * 60 }
-    expect(await editShift(id, wednesday.id, { start: '08:00', agentId }, 'carla')).toEqual({ outcome: 'refused', violations: [rest] })
+    expect(await editShift(carla, id, wednesday.id, { start: '08:00', agentId })).toEqual({ outcome: 'refused', violations: [rest] })
     // Saved anyway, both shifts carry the warning.
-    expect(await editShift(id, wednesday.id, { start: '08:00', agentId, force: true }, 'carla')).toEqual({ outcome: 'saved', violations: [rest] })
+    expect(await editShift(carla, id, wednesday.id, { start: '08:00', agentId, force: true })).toEqual({ outcome: 'saved', violations: [rest] })
     const after = (await getScheduleView(id, null))!
     expect(after.shifts.find((s) => s.id === tuesday.id)!.violations).toEqual([{ rule: 'openingHours', open: 480, close: 840 }, rest])
     expect(after.shifts.find((s) => s.id === wednesday.id)!.violations).toEqual([rest])
@@ -245,7 +248,7 @@ describe('a schedule from a forecast', () => {
   })
 
   it('publishes, recording who', async () => {
-    expect(await publishSchedule(id, 'diana')).toBe(true)
+    expect(await publishSchedule({ ...testActor, name: 'diana' }, id)).toBe(true)
     const view = (await getScheduleView(id, null))!
     expect(view.schedule.status).toBe('published')
     expect(view.schedule.publishedBy).toBe('diana')
@@ -261,10 +264,10 @@ describe('a schedule from a forecast', () => {
   })
 
   it('defuses a name a spreadsheet would run as a formula', async () => {
-    await saveAgent(null, { name: '=HYPERLINK("x")', channels: ['voz'], weeklyHours: 36 })
+    await saveAgent(testActor, null, { name: '=HYPERLINK("x")', channels: ['voz'], weeklyHours: 36 })
     const agent = (await prisma.agent.findUnique({ where: { name: '=HYPERLINK("x")' }, select: { id: true } }))!.id
     const monday = await prisma.scheduleShift.findFirst({ where: { scheduleId: id, day: 0 }, select: { id: true } })
-    expect(await editShift(id, monday!.id, { start: '08:00', agentId: agent }, 'carla')).toEqual({ outcome: 'saved', violations: [] })
+    expect(await editShift(carla, id, monday!.id, { start: '08:00', agentId: agent })).toEqual({ outcome: 'saved', violations: [] })
     const { csv } = (await scheduleCsv(id))!
     expect(csv).toContain(`"'=HYPERLINK(""x"")",2026-11-30,`)
     expect(csv).not.toMatch(/^=/m)
@@ -314,7 +317,7 @@ describe('a schedule from a forecast', () => {
 
   it('states the LP bound beside the cost it bounds when the rules leave intervals short, never below paid hours as if it bounded them', async () => {
     // One shift a day cannot cover Monday: the cost carries the shortfall penalty (100 h per agent-hour short).
-    await saveRulesFile({ ...rules, maxAgentsPerDay: 1 }, 'ana')
+    await saveRulesFile({ ...testActor, name: 'ana' }, { ...rules, maxAgentsPerDay: 1 })
     const short = (await getScheduleView(await generateSchedule({ forecastId, channelKey: 'voz', week: 0 }, 'bruno'), null))!
     expect(short.totals.short.length).toBeGreaterThan(0)
     expect(short.solver.lpBound).toBeGreaterThan(short.totals.paidHours)
@@ -324,14 +327,14 @@ describe('a schedule from a forecast', () => {
     // Every minute short is one a shift could reach (a second shift), none a rules problem.
     expect(short.totals.shortAgentMinutes).toBeCloseTo(60 * short.totals.underHours, 6)
     expect(short.totals.unreachableMinutes).toBe(0)
-    await saveRulesFile(rules, 'ana')
+    await saveRulesFile({ ...testActor, name: 'ana' }, rules)
   })
 
   it('names the minutes no allowed shift can reach, apart from those the schedule leaves short', async () => {
     // 5h50 shifts starting every 30 minutes in a channel open 08:00–14:00: the 08:00 start ends at
     // 13:50 and the next (08:30) would end at 14:20, after closing. 13:50–14:00 owes the 13:30
     // interval's agents and nobody can be there: 10 minutes × 6 open days, a rules problem.
-    await saveRulesFile({ ...rules, shiftTypes: [{ name: '5h50', lengthMinutes: 350, breaks: [] }] }, 'ana')
+    await saveRulesFile({ ...testActor, name: 'ana' }, { ...rules, shiftTypes: [{ name: '5h50', lengthMinutes: 350, breaks: [] }] })
     const view = (await getScheduleView(await generateSchedule({ forecastId, channelKey: 'voz', week: 0 }, 'bruno'), null))!
     const lastInterval = requiredByDay.slice(0, 6).map((day) => day[27]!) // 13:30, the 28th half hour of the day
     expect(lastInterval.every((n) => n > 0)).toBe(true)
@@ -344,7 +347,7 @@ describe('a schedule from a forecast', () => {
     expect(view.totals.shortMinutes).toBe(0)
     expect(view.solver.objective).toBeCloseTo(view.totals.paidHours, 9)
     expect(view.solver.lpBound).toBeCloseTo(view.totals.paidHours, 6)
-    await saveRulesFile(rules, 'ana')
+    await saveRulesFile({ ...testActor, name: 'ana' }, rules)
   })
 
   it('rosters within availability and contract shift types, and gives Saturdays off first to who had fewer weekend days off the week before', async () => {
@@ -354,8 +357,8 @@ describe('a schedule from a forecast', () => {
     const rest = team.filter((a) => a !== monToWed && a !== fourHours)
     // An 18-hour part-timer on Monday to Wednesday 08:00–14:00 only; a contract of "4h" shifts the rules do not have: no shift at all.
     const mornings = [null, ...Array(3).fill({ open: 480, close: 840 }), null, null, null]
-    await saveAgent(monToWed!.id, { name: monToWed!.name, channels: ['voz'], weeklyHours: 18, availability: mornings })
-    await saveAgent(fourHours!.id, { name: fourHours!.name, channels: ['voz'], weeklyHours: 36, shiftTypes: ['4h'] })
+    await saveAgent(testActor, monToWed!.id, { name: monToWed!.name, channels: ['voz'], weeklyHours: 18, availability: mornings })
+    await saveAgent(testActor, fourHours!.id, { name: fourHours!.name, channels: ['voz'], weeklyHours: 36, shiftTypes: ['4h'] })
     // Last week (published): the first half of the rest had Saturday and Sunday off, the others Tuesday and Sunday.
     const hadTwo = new Set(rest.slice(0, Math.ceil(rest.length / 2)).map((a) => a.id))
     const lastWeek = Object.fromEntries(rest.map((a) => [a.id, hadTwo.has(a.id) ? [5, 6] : [1, 6]]))
@@ -378,9 +381,9 @@ describe('a schedule from a forecast', () => {
         createdBy: 'ana',
       },
     })
-    await saveRulesFile({ ...rules, daysOffPerWeek: 2, startToleranceMinutes: 60 }, 'ana')
+    await saveRulesFile({ ...testActor, name: 'ana' }, { ...rules, daysOffPerWeek: 2, startToleranceMinutes: 60 })
     const view = (await getScheduleView(await generateSchedule({ forecastId, channelKey: 'voz', week: 0 }, 'bruno'), null))!
-    await saveRulesFile(rules, 'ana')
+    await saveRulesFile({ ...testActor, name: 'ana' }, rules)
     const daysOf = (id: number) => view.shifts.filter((s) => s.agentId === id).map((s) => s.day)
     expect(daysOf(monToWed!.id)).toEqual([0, 1, 2])
     expect(daysOf(fourHours!.id)).toEqual([])

@@ -3,6 +3,9 @@ import { prisma, withWriteTransaction } from '../../app/db.server.ts'
 import { staff } from '../../app/domain/staffing.ts'
 import { formatClock } from '../../app/domain/opening-hours.ts'
 import { createScenario, getStaffingView, planCsv, planRows, setPatience } from '../../app/services/staffing.server.ts'
+import { testActor } from '../support/actor.ts'
+
+const ana = { ...testActor, name: 'ana' }
 
 // A São Paulo operation (UTC−3) and a known forecast: Monday 2026-11-30, 30-minute intervals,
 // voice 100 calls every half hour 08:00–12:00 at TMA 180 s (constant: the queue is in steady
@@ -126,8 +129,8 @@ describe('the staffing plan of a saved forecast', () => {
   })
 
   it('compares a +10% scenario: more hours, and a lower SL if staffed at the base plan', async () => {
-    const same = (await createScenario(forecastId, 'Sem mudanças', { volumePct: 0, ahtPct: 0, channels: {}, days: {} }, 'ana'))!
-    const id = (await createScenario(forecastId, 'Volume +10%', { volumePct: 10, ahtPct: 0, channels: {}, days: {} }, 'ana'))!
+    const same = (await createScenario(ana, forecastId, 'Sem mudanças', { volumePct: 0, ahtPct: 0, channels: {}, days: {} }))!
+    const id = (await createScenario(ana, forecastId, 'Volume +10%', { volumePct: 10, ahtPct: 0, channels: {}, days: {} }))!
     const view = (await getStaffingView({ ...query, forecastId, scenarioIds: [same, id] }))!
     const [base, unchanged, scenario] = view.plans
     // No changes: the same plan, and at base staffing the same service level (the real-time
@@ -140,8 +143,19 @@ describe('the staffing plan of a saved forecast', () => {
     expect(scenario!.totals.scheduledHours).toBeGreaterThan(base!.totals.scheduledHours)
     expect(scenario!.atBase!.serviceLevel!).toBeLessThan(base!.totals.serviceLevel!)
     expect(view.chart.some((p) => p[`s${id}`] !== undefined && p[`s${id}`]! > p.scheduled)).toBe(true)
-    expect(await createScenario(9999, 'x', { volumePct: 10, ahtPct: 0, channels: {}, days: {} }, 'ana')).toBeNull()
-    await expect(createScenario(forecastId, 'x', { volumePct: -200, ahtPct: 0, channels: {}, days: {} }, 'ana')).rejects.toThrow(RangeError)
+    expect(await createScenario(ana, 9999, 'x', { volumePct: 10, ahtPct: 0, channels: {}, days: {} })).toBeNull()
+    await expect(createScenario(ana, forecastId, 'x', { volumePct: -200, ahtPct: 0, channels: {}, days: {} })).rejects.toThrow(RangeError)
+  })
+
+  it('writes the audit row of a scenario it saves, as the user who saved it', async () => {
+    const id = (await createScenario(ana, forecastId, 'Auditado', { volumePct: 5, ahtPct: 0, channels: {}, days: {} }))!
+    const row = await prisma.auditEvent.findFirstOrThrow({ where: { target: `scenario:${id}` }, select: { actor: true, userId: true, action: true, details: true } })
+    expect(row).toEqual({
+      actor: 'test',
+      userId: null,
+      action: 'scenario.create',
+      details: JSON.stringify({ forecastId, name: 'Auditado', changes: { volumePct: 5, ahtPct: 0, channels: {}, days: {} } }),
+    })
   })
 
   it('carries deferred work across a week boundary: the weeks add up to the horizon', async () => {
@@ -179,7 +193,8 @@ describe('the staffing plan of a saved forecast', () => {
     const view = (await getStaffingView({ ...query, forecastId }))!
     expect(view.patience.find((p) => p.key === 'voz')!.estimate).toEqual({ patienceSec: 180, abandoned: 50, waitSec: 9000, offered: 1000 })
     expect(view.patience.map((p) => p.key)).toEqual(['voz']) // real-time channels only
-    expect(await setPatience(voz, 180)).toMatchObject({ found: true, changes: { after: { patienceSec: 180 } } })
+    expect(await setPatience(testActor, voz, 180)).toMatchObject({ found: true, changes: { after: { patienceSec: 180 } } })
+    expect(await prisma.auditEvent.count({ where: { action: 'settings.channel', target: `channel:${voz}` } })).toBe(1)
     expect((await prisma.channel.findUniqueOrThrow({ where: { id: voz } })).patienceSec).toBe(180)
   })
 

@@ -16,6 +16,7 @@ import { saveChannel } from '../../app/services/settings.server.ts'
 import { getStaffingView, planRows } from '../../app/services/staffing.server.ts'
 import { channelFormSchema } from '../../app/schemas/settings.ts'
 import { importDates } from '../support/import-dates.ts'
+import { testActor } from '../support/actor.ts'
 
 const ZONE = 'America/Sao_Paulo'
 const query = { week: 0, channel: null, scenarioIds: [] as number[], weeklyHours: 44, workdays: 6 }
@@ -75,7 +76,7 @@ async function setPlannedAht(ahtSec: string, profile = '') {
     plannedAhtProfile: profile,
     ...Object.fromEntries([0, 1, 2, 3, 4, 5, 6].flatMap((d) => [[`open${d}`, '00:00'], [`close${d}`, '24:00']])),
   })
-  const saved = await saveChannel(form)
+  const saved = await saveChannel(testActor, form)
   expect(saved.found).toBe(true)
   return saved
 }
@@ -210,7 +211,7 @@ describe('a day whose rows never arrived', () => {
     expect(view.days.find((d) => d.day === '2026-12-02')!.model).toBeCloseTo(320, 9)
 
     // Tagged, it is a special day: no longer a gap to act on.
-    await saveSpecialDay({ date: '2026-11-25', kind: 'missing', name: 'Sem dados na origem', adjustPct: null }, 'ana')
+    await saveSpecialDay({ ...testActor, name: 'ana' }, { date: '2026-11-25', kind: 'missing', name: 'Sem dados na origem', adjustPct: null })
     expect((await listHistoryGaps(ZONE)).find((c) => c.channelId === channel.id)!.gaps).toEqual([])
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseReviewSearch, resolveReview } from '../../app/schemas/review.ts'
+import { parseReviewSearch } from '../../app/schemas/review.ts'
+import { resolveReview } from '../../app/services/review.server.ts'
 
 const parse = (query: string) => parseReviewSearch(new URLSearchParams(query))
 

@@ -2,13 +2,12 @@ import { Form, Link, useNavigation, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MAX_COMPARED } from '../../schemas/staffing.ts'
 import type { ScenarioRow, StaffingView } from '../../services/staffing.server.ts'
+import type { FormState } from '../../utils/form.ts'
 import { useCan } from '../../utils/user.ts'
 import { FieldError } from '../field.tsx'
 import { RowAction } from '../row-action.tsx'
 import { useDescribeScenario } from './scenario-description.ts'
 
-/** What the scenario form's last submission answered: saved, or refused with its errors and values. */
-export type ScenarioFormResult = { ok: true } | { ok: false; errors: Record<string, string>; values: Record<string, string> }
 
 const channelFields = [
   ['volumePct', 'staffing.channelVolume'],
@@ -21,11 +20,11 @@ const channelFields = [
 ] as const
 
 /** The scenarios of the forecast (compare, export, remove) and the form for a new one. */
-export function ScenarioEditor({ view, scenarios, result }: { view: StaffingView; scenarios: ScenarioRow[]; result: ScenarioFormResult | null }) {
+/** `form`: the last answer to the scenario form (saved, or refused with its errors and what was typed). */
+export function ScenarioEditor({ view, scenarios, form }: { view: StaffingView; scenarios: ScenarioRow[]; form: FormState }) {
   const { t } = useTranslation()
   const [search] = useSearchParams()
-  const errors = result && !result.ok ? result.errors : {}
-  const values = result && !result.ok ? result.values : null
+  const { errors, value, done, refused } = form
   const navigation = useNavigation()
   const describe = useDescribeScenario()
   const canEdit = useCan('editScenarios')
@@ -37,7 +36,7 @@ export function ScenarioEditor({ view, scenarios, result }: { view: StaffingView
         name={name}
         inputMode="decimal"
         size={size}
-        defaultValue={values?.[name] ?? ''}
+        defaultValue={value(name, '')}
         aria-invalid={errors[name] ? true : undefined}
       />
       <FieldError error={errors[name]} />
@@ -102,16 +101,16 @@ export function ScenarioEditor({ view, scenarios, result }: { view: StaffingView
         <>
           <h3>{t('staffing.newScenario')}</h3>
           {/* "Saved" waits for the revalidated scenarios, which re-key (empty) the form below. */}
-          {result && (!result.ok || navigation.state === 'idle') && (
-            <p className={`status ${result.ok ? 'ok' : 'error'}`} role={result.ok ? 'status' : 'alert'}>
-              {t(result.ok ? 'staffing.saved' : 'staffing.fixErrors')}
+          {(refused || (done && navigation.state === 'idle')) && (
+            <p className={`status ${done ? 'ok' : 'error'}`} role={done ? 'status' : 'alert'}>
+              {t(done ? 'staffing.saved' : 'staffing.fixErrors')}
             </p>
           )}
           <Form
             method="post"
             className="stack"
             aria-label={t('staffing.newScenario')}
-            key={result?.ok ? scenarios.length : 'editing'}
+            key={done ? scenarios.length : 'editing'}
             preventScrollReset
           >
             <input type="hidden" name="intent" value="scenario" />
@@ -148,7 +147,7 @@ export function ScenarioEditor({ view, scenarios, result }: { view: StaffingView
                               inputMode="decimal"
                               size={5}
                               aria-label={`${c.name}: ${t(labelKey)}`}
-                              defaultValue={values?.[name] ?? ''}
+                              defaultValue={value(name, '')}
                               aria-invalid={errors[name] ? true : undefined}
                             />
                             <FieldError error={errors[name]} />
@@ -166,7 +165,7 @@ export function ScenarioEditor({ view, scenarios, result }: { view: StaffingView
                 <span key={d} className="form-row">
                   <label>
                     {t('staffing.date')}
-                    <input type="date" name={d} defaultValue={values?.[d] ?? ''} min={view.forecast.firstDay} />
+                    <input type="date" name={d} defaultValue={value(d, '')} min={view.forecast.firstDay} />
                     <FieldError error={errors[d]} />
                   </label>
                   {field(`${d}Pct`, '%', 5)}
