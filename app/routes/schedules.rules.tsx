@@ -1,15 +1,17 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData, useNavigation } from '@remix-run/react'
-import type { ReactNode } from 'react'
+import { Link, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { Field, FieldError } from '../components/field.tsx'
-import { breakRows, rulesFormSchema, rulesFormValues, shiftRows } from '../schemas/schedule-rules-form.ts'
+import { RulesForm } from '../components/schedule/rules-form.tsx'
+import { LastUpdate } from '../components/schedule/rules-last-update.tsx'
+import { rowsWithBlank, type Values } from '../components/schedule/rules-rows.ts'
+import { ShiftType } from '../components/schedule/rules-shift-type.tsx'
+import { rulesFormSchema, rulesFormValues, shiftRows } from '../schemas/schedule-rules-form.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { getOperation } from '../services/operation.server.ts'
 import { getRulesFile, RulesRefused, saveRulesFile } from '../services/schedule-rules.server.ts'
 import { useCan } from '../utils/user.ts'
-import { formatInstant } from '../utils/format.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
 import { done, readForm, refuse, validate } from '../utils/form.server.ts'
 import { useFormResult } from '../utils/form.ts'
@@ -40,174 +42,8 @@ async function act({ request }: ActionFunctionArgs) {
   return done('rules')
 }
 
-type Values = Record<string, string>
-
-/** The rows to show: those with a name (kept or marked for removal) and, to add with, one blank row. */
-function rowsWithBlank(
-  numbers: number[],
-  values: Values,
-  prefix: (n: number) => string,
-  withBlank = true,
-): { n: number; blank: boolean }[] {
-  const named = numbers.filter((n) => (values[`${prefix(n)}.name`] ?? '').trim() !== '')
-  return [...named.map((n) => ({ n, blank: false })), ...(withBlank ? [{ n: Math.max(-1, ...numbers) + 1, blank: true }] : [])]
-}
-
-function BreakRow({
-  field,
-  values,
-  errors,
-  blank,
-  readOnly,
-}: {
-  field: string
-  values: Values
-  errors: Values
-  blank: boolean
-  readOnly: boolean
-}) {
-  const { t } = useTranslation()
-  const rowName = values[`${field}.name`] || t('scheduleRules.newBreak')
-  const input = (name: string, label: string, size: number) => (
-    <td>
-      <input
-        name={`${field}.${name}`}
-        defaultValue={values[`${field}.${name}`] ?? ''}
-        aria-label={`${rowName}: ${label}`}
-        aria-invalid={errors[`${field}.${name}`] ? true : undefined}
-        inputMode={name === 'name' ? undefined : 'numeric'}
-        placeholder={blank && name === 'name' ? t('scheduleRules.newBreak') : undefined}
-        size={size}
-      />
-      <FieldError error={errors[`${field}.${name}`]} />
-    </td>
-  )
-  return (
-    <tr>
-      {input('name', t('scheduleRules.breakName'), 14)}
-      {input('length', t('scheduleRules.breakLength'), 4)}
-      {input('earliest', t('scheduleRules.earliest'), 4)}
-      {input('latest', t('scheduleRules.latest'), 4)}
-      <td>
-        <input
-          type="checkbox"
-          name={`${field}.paid`}
-          defaultChecked={!!values[`${field}.paid`]}
-          aria-label={`${rowName}: ${t('scheduleRules.paid')}`}
-        />
-      </td>
-      {!readOnly && (
-        <td>
-          {!blank && (
-            <input
-              type="checkbox"
-              name={`${field}.remove`}
-              defaultChecked={!!values[`${field}.remove`]}
-              aria-label={`${rowName}: ${t('scheduleRules.remove')}`}
-            />
-          )}
-        </td>
-      )}
-    </tr>
-  )
-}
-
-function ShiftType({
-  s,
-  values,
-  errors,
-  blank,
-  readOnly,
-}: {
-  s: number
-  values: Values
-  errors: Values
-  blank: boolean
-  readOnly: boolean
-}) {
-  const { t } = useTranslation()
-  const breaks = rowsWithBlank(breakRows(values, s), values, (b) => `shift${s}.break${b}`, !readOnly)
-  return (
-    <fieldset className="shift-type">
-      <legend>{blank ? t('scheduleRules.newShiftType') : values[`shift${s}.name`]}</legend>
-      <div className="form-row shift-head">
-        <Field
-          formId="rules"
-          name={`shift${s}.name`}
-          label={t('scheduleRules.shiftName')}
-          defaultValue={values[`shift${s}.name`]}
-          error={errors[`shift${s}.name`]}
-        />
-        <Field
-          formId="rules"
-          name={`shift${s}.length`}
-          label={t('scheduleRules.shiftLength')}
-          defaultValue={values[`shift${s}.length`]}
-          error={errors[`shift${s}.length`]}
-        />
-        {!blank && !readOnly && (
-          <label className="check">
-            <input type="checkbox" name={`shift${s}.remove`} defaultChecked={!!values[`shift${s}.remove`]} />{' '}
-            {t('scheduleRules.removeShiftType')}
-          </label>
-        )}
-      </div>
-      <div className="scroll">
-        <table className="data breaks">
-          <caption className="visually-hidden">{t('scheduleRules.breaks')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('scheduleRules.breakName')}</th>
-              <th scope="col">{t('scheduleRules.breakLength')}</th>
-              <th scope="col">{t('scheduleRules.earliest')}</th>
-              <th scope="col">{t('scheduleRules.latest')}</th>
-              <th scope="col">{t('scheduleRules.paid')}</th>
-              {!readOnly && <th scope="col">{t('scheduleRules.remove')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {breaks.map(({ n, blank: newRow }) => (
-              <BreakRow key={n} field={`shift${s}.break${n}`} values={values} errors={errors} blank={newRow} readOnly={readOnly} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </fieldset>
-  )
-}
-
-/**
- * The form that saves the rules or, for those who may not change them, the same fields disabled
- * with the current rules, in no form that posts.
- */
-function RulesForm({ readOnly, children }: { readOnly: boolean; children: ReactNode }) {
-  const { t } = useTranslation()
-  if (readOnly) {
-    return (
-      <div>
-        <fieldset disabled className="stack read-only">
-          {children}
-        </fieldset>
-      </div>
-    )
-  }
-  return (
-    <Form method="post" className="stack" aria-label={t('scheduleRules.title')}>
-      {children}
-    </Form>
-  )
-}
-
-function LastUpdate() {
-  const { updatedAt, updatedBy, timeZone } = useLoaderData<typeof loader>()
-  const { t, i18n } = useTranslation()
-  if (!updatedAt) return <p className="note">{t('scheduleRules.defaults')}</p>
-  const when = formatInstant(updatedAt, i18n.language, timeZone)
-  return <p className="note">{t('scheduleRules.updated', { when, who: updatedBy })}</p>
-}
-
 export default function ScheduleRulesRoute() {
-  const { values: stored, updatedAt } = useLoaderData<typeof loader>()
+  const { values: stored, updatedAt, updatedBy, timeZone } = useLoaderData<typeof loader>()
   const { done: saved, refused, errors, message } = useFormResult('rules')
   const { t } = useTranslation()
   const navigation = useNavigation()
@@ -243,7 +79,7 @@ export default function ScheduleRulesRoute() {
             {t('scheduleRules.saved')}
           </p>
         )}
-        <LastUpdate />
+        <LastUpdate updatedAt={updatedAt} updatedBy={updatedBy} timeZone={timeZone} />
         <section className="panel" aria-labelledby="shift-types-title">
           <h2 id="shift-types-title">{t('scheduleRules.shiftTypes')}</h2>
           <div className="stack">
