@@ -313,6 +313,38 @@ export function breakRows(model: Pick<ScheduleModel, 'rows'>, intervalMin: numbe
   return rowsIn(model.rows, intervalMin, start.interval, offset, offset + rules.shiftTypes[start.type]!.breaks[k]!.lengthMin)
 }
 
+/**
+ * The break offsets with which one more agent on a shift of `start` covers `row`: the row within
+ * the shift (a row before the start, when the horizon wraps, is reached past its end), each break at
+ * its first placement clear of the row with room under the limit on breaks at once (`onBreak` per
+ * row). Null when no placement does. The repairs (here and multi-skill.ts) add shifts through it.
+ */
+export function placementCovering(
+  model: Pick<ScheduleModel, 'rows'>,
+  intervalMin: number,
+  rules: ScheduleRules,
+  start: Start,
+  row: number,
+  onBreak: readonly number[],
+): number[] | null {
+  const { rows } = model
+  const horizon = rows.end.at(-1) ?? 0
+  const type = rules.shiftTypes[start.type]!
+  let into = rows.start[row]! - start.interval * intervalMin
+  if (into < 0 && wrapsAround(horizon)) into += horizon
+  const out = into + rows.end[row]! - rows.start[row]!
+  if (into < 0 || out > type.lengthMin) return null
+  const room = (k: number, offset: number) =>
+    rules.maxOnBreak == null || breakRows(model, intervalMin, rules, start, k, offset).every((r) => onBreak[r]! < rules.maxOnBreak!)
+  const offsets: number[] = []
+  for (const [k, b] of type.breaks.entries()) {
+    const clear = start.breaks[k]!.find((o) => (o.offset + b.lengthMin <= into || o.offset >= out) && room(k, o.offset))
+    if (!clear) return null
+    offsets.push(clear.offset)
+  }
+  return offsets
+}
+
 /** Adds (sign 1) or takes away (−1) one placement's agent from the row counts. */
 export function count(model: Pick<ScheduleModel, 'rows'>, intervalMin: number, rules: ScheduleRules, counts: RowCounts, placement: Placement, sign: 1 | -1): void {
   for (const [r, c] of contributions(model, intervalMin, rules, placement.start, placement.offsets)) counts.floor[r]! += sign * c
@@ -410,7 +442,6 @@ function repairCoverage(model: ScheduleModel, requirements: Requirements, rules:
   const { floor, onBreak } = counts
   const rowCount = floor.length
   const owedAt = (r: number) => model.owed[rows.interval[r]!]!
-  const horizon = rows.end.at(-1) ?? 0
   const perDay = new Map<number, number>()
   const perDayType = new Map<string, number>()
   const counted = (start: Start) => {
@@ -428,8 +459,6 @@ function repairCoverage(model: ScheduleModel, requirements: Requirements, rules:
     )
   }
   const cap = weekShiftCap(rules, requirements)
-  const breakRoom = (start: Start, k: number, offset: number) =>
-    rules.maxOnBreak == null || breakRows(model, intervalMin, rules, start, k, offset).every((r) => onBreak[r]! < rules.maxOnBreak!)
   const unfixable = new Set<number>()
   const before = placements.length
   for (;;) {
@@ -444,21 +473,10 @@ function repairCoverage(model: ScheduleModel, requirements: Requirements, rules:
     let best: { placement: Placement; score: number } | null = null
     for (const start of model.starts) {
       const type = rules.shiftTypes[start.type]!
-      // Minutes from the shift's start to the row's start and end: the shift must cover the row
-      // (a row before the start, when the horizon wraps, is reached past its end).
-      let into = rows.start[row]! - start.interval * intervalMin
-      if (into < 0 && wrapsAround(horizon)) into += horizon
-      const out = into + rows.end[row]! - rows.start[row]!
-      if (into < 0 || out > type.lengthMin) continue
       const day = requirements.day[start.interval]!
       if ((rules.maxAgentsPerDay != null && (perDay.get(day) ?? 0) >= rules.maxAgentsPerDay) || !teamRoom(start)) continue
-      const offsets: number[] = []
-      for (const [k, b] of type.breaks.entries()) {
-        const clear = start.breaks[k]!.find((o) => (o.offset + b.lengthMin <= into || o.offset >= out) && breakRoom(start, k, o.offset))
-        if (!clear) break
-        offsets.push(clear.offset)
-      }
-      if (offsets.length !== type.breaks.length) continue
+      const offsets = placementCovering(model, intervalMin, rules, start, row, onBreak)
+      if (!offsets) continue
       let gain = 0
       // Agent-minutes of shortfall it removes.
       for (const [r, c] of contributions(model, intervalMin, rules, start, offsets))

@@ -29,6 +29,7 @@ import {
   breakRows,
   num,
   owedPerInterval,
+  placementCovering,
   placementsFrom,
   rowsIn,
   shiftAt,
@@ -42,7 +43,7 @@ import {
   type Start,
 } from './model.ts'
 import { allowedStarts, reachableMinutes } from './reach.ts'
-import { DEFAULT_SHORTFALL_PENALTY, paidHours, shiftCap, wrapsAround, type ScheduleRules } from './rules.ts'
+import { DEFAULT_SHORTFALL_PENALTY, paidHours, shiftCap, type ScheduleRules } from './rules.ts'
 import { memoAllocate } from './skill-allocation.ts'
 import { shareOut } from './warm-start.ts'
 
@@ -273,7 +274,6 @@ function repairSkills(model: MultiSkillModel, problem: MultiSkillProblem, rules:
   const { intervalMin } = requirements
   const { rows } = model
   const rowCount = rows.start.length
-  const horizon = rows.end.at(-1) ?? 0
   const days = new Set(requirements.day).size
   const skills = groups.map((g) => g.channels)
   const allocate = memoAllocate(skills)
@@ -301,8 +301,6 @@ function repairSkills(model: MultiSkillModel, problem: MultiSkillProblem, rules:
     (rules.maxAgentsPerDay == null || (totalPerDay.get(day) ?? 0) < rules.maxAgentsPerDay) &&
     (caps[g] === null || perGroup[g]! < caps[g]!) &&
     (totalCap === null || placements.length < totalCap)
-  const breakRoom = (start: Start, k: number, offset: number) =>
-    rules.maxOnBreak == null || breakRows(model, intervalMin, rules, start, k, offset).every((r) => onBreak[r]! < rules.maxOnBreak!)
   const length = (r: number) => rows.end[r]! - rows.start[r]!
   const unfixable = channels.map(() => new Set<number>())
   for (;;) {
@@ -332,17 +330,9 @@ function repairSkills(model: MultiSkillModel, problem: MultiSkillProblem, rules:
       if (!works(group, channel)) continue
       for (const start of model.starts[g]!) {
         const type = rules.shiftTypes[start.type]!
-        let into = rows.start[row]! - start.interval * intervalMin
-        if (into < 0 && wrapsAround(horizon)) into += horizon
-        const out = into + length(row)
-        if (into < 0 || out > type.lengthMin || !room(g, requirements.day[start.interval]!)) continue
-        const offsets: number[] = []
-        for (const [k, b] of type.breaks.entries()) {
-          const clear = start.breaks[k]!.find((o) => (o.offset + b.lengthMin <= into || o.offset >= out) && breakRoom(start, k, o.offset))
-          if (!clear) break
-          offsets.push(clear.offset)
-        }
-        if (offsets.length !== type.breaks.length) continue
+        if (!room(g, requirements.day[start.interval]!)) continue
+        const offsets = placementCovering(model, intervalMin, rules, start, row, onBreak)
+        if (!offsets) continue
         let gain = 0
         for (const [r, c] of contributions(model, intervalMin, rules, start, offsets)) {
           if (c <= 0) continue
