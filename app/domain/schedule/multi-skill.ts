@@ -45,7 +45,7 @@ import {
 import { allowedStarts, reachableMinutes } from './reach.ts'
 import { DEFAULT_SHORTFALL_PENALTY, paidHours, shiftCap, type ScheduleRules } from './rules.ts'
 import { memoAllocate } from './skill-allocation.ts'
-import { shareOut } from './warm-start.ts'
+import { shareOut, shiftVariables } from './warm-start.ts'
 
 /** Agents with the same channels: indexes into the problem's channels, and how many people (null: no limit). */
 export interface SkillGroup {
@@ -368,15 +368,9 @@ export function multiSkillValues(model: MultiSkillModel, problem: MultiSkillProb
   const rows = model.rows
   const floor = rows.start.map(() => new Array<number>(groups.length).fill(0))
   for (const shift of shifts) {
-    const start = startOf.get(`${shift.group}:${shift.type}@${intervalAt.get(shift.start)}`)
-    if (!start) throw new RangeError(`no variable for a ${shift.type} shift of group ${shift.group} at ${new Date(shift.start).toISOString()}`)
-    add(start.name)
-    const offsets = shift.breaks.map((b) => (b.start - shift.start) / 60_000)
-    start.breaks.forEach((options, k) => {
-      const option = options.find((o) => o.offset === offsets[k])
-      if (!option) throw new RangeError(`no placement for break ${k + 1} of a ${shift.type} shift at offset ${offsets[k]} minutes`)
-      add(option.name)
-    })
+    const key = `${shift.group}:${shift.type}@${intervalAt.get(shift.start)}`
+    const { start, offsets, names } = shiftVariables(startOf.get(key), shift, `of group ${shift.group} `)
+    for (const name of names) add(name)
     for (const [r, c] of contributions(model, requirements.intervalMin, rules, start, offsets)) floor[r]![shift.group]! += c
   }
   const allocate = memoAllocate(groups.map((g) => g.channels))

@@ -49,6 +49,27 @@ export function shareOut(count: number, weights: ReadonlyArray<readonly [string,
 }
 
 /**
+ * A shift's start (found by the caller from its type and start) and its break offsets, with the
+ * names of the variables it sets: the start's and each break's placement. A shift the model has no
+ * variable for is an error: it comes from the model.
+ */
+export function shiftVariables(
+  start: Start | undefined,
+  shift: { type: string; start: number; breaks: ReadonlyArray<{ start: number }> },
+  where: string,
+): { start: Start; offsets: number[]; names: string[] } {
+  if (!start) throw new RangeError(`no variable for a ${shift.type} shift ${where}at ${new Date(shift.start).toISOString()}`)
+  const offsets = shift.breaks.map((b) => (b.start - shift.start) / 60_000)
+  const names = [start.name]
+  start.breaks.forEach((options, k) => {
+    const option = options.find((o) => o.offset === offsets[k])
+    if (!option) throw new RangeError(`no placement for break ${k + 1} of a ${shift.type} shift at offset ${offsets[k]} minutes`)
+    names.push(option.name)
+  })
+  return { start, offsets, names }
+}
+
+/**
  * The model's variable values for a list of shifts: agents per start and per break placement, and
  * each charged row's shortfall. Shifts the model has no start for are an error: they come from it.
  */
@@ -64,15 +85,8 @@ export function solutionValues(
   const add = (name: string) => values.set(name, (values.get(name) ?? 0) + 1)
   const floor = new Array<number>(model.rows.start.length).fill(0)
   for (const shift of shifts) {
-    const start = startOf.get(`${shift.type}@${intervalAt.get(shift.start)}`)
-    if (!start) throw new RangeError(`no variable for a ${shift.type} shift starting at ${new Date(shift.start).toISOString()}`)
-    add(start.name)
-    const offsets = shift.breaks.map((b) => (b.start - shift.start) / 60_000)
-    start.breaks.forEach((options, k) => {
-      const option = options.find((o) => o.offset === offsets[k])
-      if (!option) throw new RangeError(`no placement for break ${k + 1} of a ${shift.type} shift at offset ${offsets[k]} minutes`)
-      add(option.name)
-    })
+    const { start, offsets, names } = shiftVariables(startOf.get(`${shift.type}@${intervalAt.get(shift.start)}`), shift, 'starting ')
+    for (const name of names) add(name)
     for (const [r, c] of contributions(model, requirements.intervalMin, rules, start, offsets)) floor[r]! += c
   }
   for (const r of model.charged) {
