@@ -6,7 +6,7 @@ import type { Actor } from './audit.server.ts'
 import { recordAudit } from './audit.server.ts'
 import { enqueueJob, jobProgress } from './job-runner.server.ts'
 import { listJobs, readJob, type JobOutcome, type JobRecord } from './jobs.server.ts'
-import { generateSchedule, ScheduleInputError, type GenerateInput, type GeneratePhase } from './schedules.server.ts'
+import { generateSchedule, ScheduleInputError, type GenerateInput, type GeneratePhase } from './schedule-generation.server.ts'
 import { ScheduleFailed } from './scheduler.server.ts'
 
 export interface ScheduleJobInput extends GenerateInput {

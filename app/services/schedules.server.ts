@@ -1,21 +1,18 @@
-// Weekly schedules: built from a forecast's staffing plan (the agents scheduled per interval, summed
-// over the chosen channels), optimised by the solver, rostered to the agents who can work them, then
-// read, edited by hand, published and exported. Coverage and the shifts that break a rule are always
+// Weekly schedules, once generated (schedule-generation.server.ts): read, edited by hand, published
+// and exported. Coverage and the shifts that break a rule are always
 // recomputed from the stored shifts, so a hand edit shows at once in the chart, the totals and the
 // warnings; the solver's figures stay those of the schedule as generated.
 import { prisma, withWriteTransaction } from '../db.server.ts'
 import {
   addDays,
-  daysBetween,
   localDateOf,
   localInstant,
   localIsoString,
   localMinuteOfDay,
-  startOfLocalDay,
   weekdayOf,
   type LocalTime,
 } from '../domain/intervals.ts'
-import { formatClock, parseClock, unionWeekHours } from '../domain/opening-hours.ts'
+import { formatClock, parseClock } from '../domain/opening-hours.ts'
 import { coverageTotals, type CoverageTotals, type ShortMinutes } from '../domain/schedule/coverage.ts'
 import { boundFigures, solverFigures } from '../domain/schedule/figures.ts'
 import type { Requirements } from '../domain/schedule/model.ts'
@@ -23,9 +20,7 @@ import { recountSkills } from '../domain/schedule/multi-recount.ts'
 import type { MultiSkillProblem } from '../domain/schedule/multi-skill.ts'
 import { recount } from '../domain/schedule/recount.ts'
 import { requirementsOver } from '../domain/schedule/requirements.ts'
-import { assignRoster } from '../domain/schedule/roster.ts'
-import { daysOffIn, paidHours, type ScheduleRules } from '../domain/schedule/rules.ts'
-import { WEEKEND_HISTORY_WEEKS, weekendHistory } from '../domain/schedule/weekend-history.ts'
+import type { ScheduleRules } from '../domain/schedule/rules.ts'
 import {
   scheduleViolations,
   shiftViolations,
@@ -35,191 +30,17 @@ import {
 } from '../domain/schedule/violations.ts'
 import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
 import { roundTo } from '../utils/format.ts'
-import { agentsFor, parseAgentTerms } from './agents.server.ts'
+import { parseAgentTerms } from './agents.server.ts'
 import { recordAudit, recordAuditIn, type Actor } from './audit.server.ts'
 import { listChannels } from './operation.server.ts'
-import { solveSchedule, type SolvePhase, type SolvePhases } from './scheduler.server.ts'
-import { getRulesFile, type RulesFile } from './schedule-rules.server.ts'
-import { getForecastRef, planRows, planWeeks, type PlanGap } from './staffing.server.ts'
+import type { SolvePhases } from './scheduler.server.ts'
 
-export interface GenerateInput {
-  forecastId: number
-  /** null = every channel of the forecast together. */
-  channelKey: string | null
-  /** Week of the forecast's horizon (0-based, as on the Staffing page). */
-  week: number
-}
-
-/**
- * An input the page can explain: `reason` is an i18n key under schedules.errors; `gaps` the
- * channels whose staffing plan cannot be made (the page names each and its fix).
- */
-export class ScheduleInputError extends Error {
-  constructor(
-    readonly reason: 'forecastNotFound' | 'unknownChannel' | 'weekOutside' | 'nothingRequired' | 'unplannable',
-    readonly gaps: PlanGap[] = [],
-  ) {
-    super(reason)
-  }
-}
-
-export type GeneratePhase = 'plan' | SolvePhase | 'roster'
-
-interface StoredRequirement {
+export interface StoredRequirement {
   start: number[]
   required: number[]
   owed: number[]
   /** Several channels together: each channel's agents required per interval (absent in schedules made before). */
   channels?: Array<{ key: string; required: number[] }>
-}
-
-/** Builds, solves, rosters and stores a schedule; returns its id. */
-export async function generateSchedule(
-  input: GenerateInput,
-  user: string,
-  onProgress: (phase: GeneratePhase, lpBound: number | null) => void = () => {},
-): Promise<number> {
-  onProgress('plan', null)
-  const forecast = await getForecastRef(input.forecastId)
-  if (!forecast) throw new ScheduleInputError('forecastNotFound')
-  const week = planWeeks(forecast)[input.week]
-  if (!week) throw new ScheduleInputError('weekOutside')
-  const channels = await listChannels()
-  const channel = input.channelKey === null ? null : channels.find((c) => c.key === input.channelKey)
-  if (channel === undefined) throw new ScheduleInputError('unknownChannel')
-
-  const { timeZone, intervalMin } = forecast
-  const from = startOfLocalDay(week.from, timeZone)
-  const to = startOfLocalDay(addDays(week.to, 1), timeZone)
-  const plan = (await planRows(forecast.id, null))!
-  // A channel left out of the plan would be scheduled as if nobody were needed there.
-  const unplanned = plan.gaps.filter((g) => channel === null || g.key === channel.key)
-  if (unplanned.length > 0) throw new ScheduleInputError('unplannable', unplanned)
-  const required = new Map<number, number>()
-  const perChannel = new Map<string, Map<number, number>>()
-  for (const row of plan.rows) {
-    if (row.start < from || row.start >= to || (channel && row.channel !== channel.key)) continue
-    required.set(row.start, (required.get(row.start) ?? 0) + row.planned.scheduled)
-    if (!perChannel.has(row.channel)) perChannel.set(row.channel, new Map())
-    perChannel.get(row.channel)!.set(row.start, row.planned.scheduled)
-  }
-  const planned = new Set(perChannel.keys())
-  if ([...required.values()].every((r) => r === 0)) throw new ScheduleInputError('nothingRequired')
-  const requirements = requirementsOver(from, to - intervalMin * 60_000, intervalMin, timeZone, (t) => required.get(t) ?? 0, week.from)
-
-  const stored = await getRulesFile()
-  const { rules, timeLimitSec } = toScheduleRules(scheduleRulesSchema.parse(stored.file))
-  // The page's opening hours are the channels' (Settings; null = always staffed), not the stored rules'.
-  rules.openingHours = unionWeekHours(channels.filter((c) => planned.has(c.key)).map((c) => c.openingHours))
-  const agents = await agentsFor(channel?.key ?? null)
-  if (agents.length > 0) {
-    rules.maxAgentsPerDay = Math.min(rules.maxAgentsPerDay ?? Infinity, agents.length)
-    // Who may work when and which shift types: the optimiser plans for the team, not a head count.
-    rules.people = agents.map((a) => ({ availability: a.availability, shiftTypes: a.shiftTypes }))
-  }
-
-  const solved = await solveSchedule(requirements, rules, { timeLimitSec, onProgress })
-  onProgress('roster', solved.lpBound)
-  const paidOf = new Map(rules.shiftTypes.map((t) => [t.name, paidHours(t)]))
-  const shifts = solved.shifts.map((s) => ({
-    ...s,
-    paidHours: paidOf.get(s.type)!,
-    day: daysBetween(week.from, localDateOf(s.start, timeZone)),
-  }))
-  const days = daysBetween(week.from, week.to) + 1
-  const history = weekendHistory(
-    week.from,
-    await pastDaysOff(channel?.key ?? null, week.from),
-    agents.map((a) => a.id),
-  )
-  // Shifts share a few hundred starts: each one's local time is worked out once.
-  const minutes = new Map<number, number>()
-  const minuteOf = (t: number) => minutes.get(t) ?? minutes.set(t, localMinuteOfDay(t, timeZone)).get(t)!
-  const roster = assignRoster(
-    shifts.map((s) => ({ ...s, startMin: minuteOf(s.start) })),
-    agents.map((a) => ({ ...a, weekendHistory: history.get(a.id) })),
-    {
-      days,
-      daysOffPerWeek: daysOffIn(rules, days),
-      consecutiveDaysOff: rules.consecutiveDaysOff ?? false,
-      firstWeekday: weekdayOf(week.from),
-      startToleranceMin: rules.startToleranceMin,
-    },
-  )
-  const channelKeys = channels.map((c) => c.key).filter((key) => planned.has(key))
-  const requirement: StoredRequirement = {
-    start: requirements.start as number[],
-    required: requirements.required as number[],
-    owed: solved.owed,
-    // Several channels: each one's requirement kept, so the page can report each channel's coverage.
-    ...(channelKeys.length > 1 && { channels: channelKeys.map((key) => ({ key, required: requirements.start.map((t) => perChannel.get(key)!.get(t) ?? 0) })) }),
-  }
-  // The rules as used: the channels' opening hours and the agents available written in.
-  const usedRules: RulesFile = {
-    ...stored.file,
-    maxAgentsPerDay: rules.maxAgentsPerDay ?? null,
-    openingHours: rules.openingHours
-      ? rules.openingHours.map((d) => (d ? { open: formatClock(d.open), close: formatClock(d.close) } : null))
-      : undefined,
-  }
-  return withWriteTransaction((db) => {
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO Schedule (forecastId, channelKey, firstDay, days, timeZone, intervalMin, requirement, rules, daysOff,
-           lpBound, objective, gap, mipBound, solverStatus, solveMs, solvePhases, status, createdAt, createdBy)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
-      )
-      .run(
-        forecast.id,
-        channel?.key ?? null,
-        week.from,
-        days,
-        timeZone,
-        intervalMin,
-        JSON.stringify(requirement),
-        JSON.stringify(usedRules),
-        JSON.stringify(Object.fromEntries(roster.daysOff)),
-        solved.lpBound,
-        solved.objective,
-        solved.gap,
-        solved.mipBound,
-        solved.status,
-        Math.round(solved.milliseconds),
-        JSON.stringify(solved.phases),
-        Date.now(),
-        user,
-      )
-    const insert = db.prepare(
-      'INSERT INTO ScheduleShift (scheduleId, agentId, type, day, start, "end", paidHours, breaks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    shifts.forEach((s, k) =>
-      insert.run(
-        lastInsertRowid,
-        roster.agentOf[k],
-        s.type,
-        s.day,
-        s.start,
-        s.end,
-        s.paidHours,
-        JSON.stringify(s.breaks.map((b) => ({ name: b.name, start: b.start, end: b.end }))),
-      ),
-    )
-    return Number(lastInsertRowid)
-  })
-}
-
-/** Days off of the channel's schedules in the weeks before `firstDay`, for the weekend rotation. */
-async function pastDaysOff(channelKey: string | null, firstDay: string) {
-  const rows = await prisma.schedule.findMany({
-    where: { channelKey, firstDay: { lt: firstDay, gte: addDays(firstDay, -7 * WEEKEND_HISTORY_WEEKS) } },
-    select: { id: true, firstDay: true, daysOff: true, status: true },
-  })
-  return rows.map((r) => ({
-    id: r.id,
-    firstDay: r.firstDay,
-    published: r.status === 'published',
-    daysOff: JSON.parse(r.daysOff) as Record<string, number[]>,
-  }))
 }
 
 export interface ScheduleSummary {

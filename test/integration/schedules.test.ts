@@ -6,14 +6,8 @@ import { prisma, withWriteTransaction } from '../../app/db.server.ts'
 import { saveAgent, setAgentActive } from '../../app/services/agents.server.ts'
 import { getScheduleJob, startScheduleJob } from '../../app/services/schedule-jobs.server.ts'
 import { saveRulesFile, type RulesFile } from '../../app/services/schedule-rules.server.ts'
-import {
-  editShift,
-  generateSchedule,
-  getScheduleView,
-  publishSchedule,
-  ScheduleInputError,
-  scheduleCsv,
-} from '../../app/services/schedules.server.ts'
+import { generateSchedule, ScheduleInputError } from '../../app/services/schedule-generation.server.ts'
+import { editShift, getScheduleView, publishSchedule, scheduleCsv } from '../../app/services/schedules.server.ts'
 import { planRows } from '../../app/services/staffing.server.ts'
 import { localMinuteOfDay } from '../../app/domain/intervals.ts'
 import { formatClock } from '../../app/domain/opening-hours.ts'
