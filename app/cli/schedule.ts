@@ -12,7 +12,7 @@ import { roundTo } from '../utils/format.ts'
 import type { SolvedSchedule } from '../services/scheduler.server.ts'
 import type { ScheduledShift } from '../domain/schedule/model.ts'
 import type { ChannelRecount } from '../domain/schedule/multi-recount.ts'
-import type { MultiSkillProblem, SkillGroup } from '../domain/schedule/multi-skill.ts'
+import { skillGroups, type MultiSkillProblem } from '../domain/schedule/multi-skill.ts'
 
 export class BadRequirements extends Error {
   constructor(readonly problems: string[]) {
@@ -294,31 +294,13 @@ function rosterBreakLine(b: RosterBreak, result: Printed, names: ReadonlyArray<s
  * one); without agents, one group works every channel, without limit.
  */
 export function skillProblem(file: RequirementsFile, agents?: readonly SkilledAgent[]): MultiSkillProblem {
-  const groups: SkillGroup[] = []
-  if (!agents) groups.push({ channels: file.channels.map((_, c) => c), people: null })
-  else {
-    const people = new Map<string, { channels: number[]; people: number }>()
-    for (const agent of agents) {
-      const channels = skillsOf(agent, file.channels)
-      const key = channels.join(',')
-      const group = people.get(key) ?? { channels, people: 0 }
-      group.people++
-      people.set(key, group)
-    }
-    // In the order of their channels (A, A+B, B), so that the same file gives the same model.
-    groups.push(...[...people.values()].sort((a, b) => compareLists(a.channels, b.channels)))
-  }
+  const groups = agents ? skillGroups(agents.map((a) => skillsOf(a, file.channels))).groups : [{ channels: file.channels.map((_, c) => c), people: null }]
   return { requirements: file.requirements, channels: file.channels, required: file.required, groups }
 }
 
 /** An agent's channels as indexes into `channels` (every one when the agent names none). */
 const skillsOf = (agent: SkilledAgent, channels: readonly string[]) =>
   channels.flatMap((name, c) => (agent.channels.length === 0 || agent.channels.includes(name) ? [c] : []))
-
-function compareLists(a: readonly number[], b: readonly number[]): number {
-  for (let k = 0; k < Math.min(a.length, b.length); k++) if (a[k] !== b[k]) return a[k]! - b[k]!
-  return a.length - b.length
-}
 
 /** The roster of a multi-skill schedule: each group's shifts go to that group's agents only. */
 export function rosterBySkill(

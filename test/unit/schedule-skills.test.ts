@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Requirements } from '../../app/domain/schedule/model.ts'
 import { recountSkills } from '../../app/domain/schedule/multi-recount.ts'
-import { buildMultiSkillModel, multiSkillValues, readMultiSkill, splitWeekCaps, type MultiSkillProblem, type SkillGroup } from '../../app/domain/schedule/multi-skill.ts'
+import { buildMultiSkillModel, multiSkillValues, readMultiSkill, skillGroups, splitWeekCaps, type MultiSkillProblem, type SkillGroup } from '../../app/domain/schedule/multi-skill.ts'
 import type { ScheduleRules } from '../../app/domain/schedule/rules.ts'
 import { allocate } from '../../app/domain/schedule/skill-allocation.ts'
 import { solveMultiSkill, solveSchedule } from '../../app/services/scheduler.server.ts'
@@ -49,6 +49,23 @@ describe('skill allocation', () => {
   it('spreads a shortage the skills leave: each agent goes to the channel with the larger remaining shortage', () => {
     // Three both-skilled for needs 4 and 3: 4→3 (A), then 3 and 3 tie → A, then B 3 > A 2 → B.
     expect(allocate([3], [4, 3], [[0, 1]])).toMatchObject({ covered: [2, 1], short: 4 })
+  })
+})
+
+describe('skill groups of a team', () => {
+  it('makes one group per distinct channel set, in channel order, with head counts; one of no channel in none', () => {
+    // Agents: B+A (written out of order), A, none, B, A+B, A.
+    const { groups, groupOf } = skillGroups([[1, 0], [0], [], [1], [0, 1, 1], [0]])
+    expect(groups).toEqual([
+      { channels: [0], people: 2 },
+      { channels: [0, 1], people: 2 },
+      { channels: [1], people: 1 },
+    ])
+    expect(groupOf).toEqual([1, 0, -1, 2, 1, 0])
+  })
+
+  it('has no group for a team with no channel among the problem’s', () => {
+    expect(skillGroups([[], []])).toEqual({ groups: [], groupOf: [-1, -1] })
   })
 })
 

@@ -62,6 +62,25 @@ export interface MultiSkillProblem {
   groups: readonly SkillGroup[]
 }
 
+/**
+ * A team's skill groups: its members' distinct channel sets (indexes into the problem's channels),
+ * in the order of their channels (A, A+B, B) so that the same team gives the same model, with their
+ * head counts; `groupOf` is each member's group, −1 for one who works none of the channels.
+ */
+export function skillGroups(members: ReadonlyArray<readonly number[]>): { groups: SkillGroup[]; groupOf: number[] } {
+  const sets = members.map((channels) => [...new Set(channels)].sort((a, b) => a - b))
+  const keys = [...new Set(sets.filter((c) => c.length > 0).map((c) => c.join(',')))]
+  const channelsOf = (key: string) => key.split(',').map(Number)
+  keys.sort((a, b) => compareLists(channelsOf(a), channelsOf(b)))
+  const groups = keys.map((key) => ({ channels: channelsOf(key), people: sets.filter((c) => c.join(',') === key).length }))
+  return { groups, groupOf: sets.map((c) => keys.indexOf(c.join(','))) }
+}
+
+function compareLists(a: readonly number[], b: readonly number[]): number {
+  for (let k = 0; k < Math.min(a.length, b.length); k++) if (a[k] !== b[k]) return a[k]! - b[k]!
+  return a.length - b.length
+}
+
 /** The requirements of one channel (its opening hours and minimum while open apply as to a single channel). */
 export function channelRequirements(problem: MultiSkillProblem, channel: number): Requirements {
   return { ...problem.requirements, required: problem.required[channel]! }
