@@ -251,6 +251,8 @@ export function scheduleLines(result: Printed, requirements: Requirements, roste
         // The limit covers the whole solve; the integer program had what was left (at least 1 s).
         timeLimitSeconds: result.phases.limitSec,
         integerLimitSeconds: roundTo(result.phases.integerLimitSec, 2),
+        // Several channels that share no agent: solved as independent parts, each with the limit.
+        ...(result.phases.parts !== undefined && { parts: result.phases.parts }),
         // With --agents: each rule the roster broke to staff a shift (its start, agent, rule, details).
         ...(roster && { rosterBreaks: roster.broken.map((b) => rosterBreakLine(b, result, roster.names)) }),
         // With several channels: each one's minutes, recounted with each agent on one channel at a time.
@@ -294,7 +296,10 @@ function rosterBreakLine(b: RosterBreak, result: Printed, names: ReadonlyArray<s
  * one); without agents, one group works every channel, without limit.
  */
 export function skillProblem(file: RequirementsFile, agents?: readonly SkilledAgent[]): MultiSkillProblem {
-  const groups = agents ? skillGroups(agents.map((a) => skillsOf(a, file.channels))).groups : [{ channels: file.channels.map((_, c) => c), people: null }]
+  if (!agents) return { requirements: file.requirements, channels: file.channels, required: file.required, groups: [{ channels: file.channels.map((_, c) => c), people: null }] }
+  const { groups: skilled, groupOf } = skillGroups(agents.map((a) => skillsOf(a, file.channels)))
+  // Each group with its people's hours and contracts, for a group solved alone.
+  const groups = skilled.map((group, g) => ({ ...group, members: agents.filter((_, k) => groupOf[k] === g).map((a) => ({ availability: a.availability, shiftTypes: a.shiftTypes })) }))
   return { requirements: file.requirements, channels: file.channels, required: file.required, groups }
 }
 

@@ -427,6 +427,7 @@ export const en: Messages = {
     channelWithAgents_other: '{{name}} ({{count}} agents)',
     progress: 'Optimisation progress',
     elapsed: '{{seconds}} s so far (the solver stops at {{limit}} s from building the model, or {{floor}} s after the LP if that took longer)',
+    partOf: 'part {{index}} of {{count}} ({{channels}}): channels that share agents, each part with the time limit',
     boundSoFar: 'lower bound {{hours}} h',
     phases: {
       queued: 'Queued: another schedule is being optimised',
@@ -499,6 +500,7 @@ export const en: Messages = {
     solveTime: 'Time: {{total}} s in all — LP relaxation {{relaxation}} s; integer program {{integer}} s, whose search stops at its limit of {{limit}} s (reading the model comes on top).',
     solveTimeWhole:
       'Time: {{total}} s in all, within a limit of {{limit}} s from building the model — LP relaxation {{relaxation}} s; the integer program had what was left, {{left}} s (at least {{floor}} s), and took {{integer}} s; reading its solution and the repair come on top.',
+    solveParts: 'Solved as {{count}} independent parts (channels that share no agent), one after another, each with the limit of {{limit}} s; the times above are their sums.',
     solveTimeTotal: 'Time: {{total}} s in all, from the model to the repair; the limit of {{limit}} s is the integer program’s alone.',
     solveRepair_one: 'Then the greedy repair added {{count}} shift in {{seconds}} s.',
     solveRepair_other: 'Then the greedy repair added {{count}} shifts in {{seconds}} s.',

@@ -458,6 +458,7 @@ export const ptBR = {
     channelWithAgents_other: '{{name}} ({{count}} agentes)',
     progress: 'Progresso da otimização',
     elapsed: '{{seconds}} s até agora (o solver para em {{limit}} s desde a montagem do modelo, ou {{floor}} s após o LP se ele demorar mais)',
+    partOf: 'parte {{index}} de {{count}} ({{channels}}): canais que compartilham agentes, cada parte com o tempo-limite',
     boundSoFar: 'limite inferior {{hours}} h',
     phases: {
       queued: 'Na fila: outra escala está sendo otimizada',
@@ -530,6 +531,7 @@ export const ptBR = {
     solveTime: 'Tempo: {{total}} s no total — relaxação linear {{relaxation}} s; programa inteiro {{integer}} s, cuja busca para no limite de {{limit}} s (a leitura do modelo vem à parte).',
     solveTimeWhole:
       'Tempo: {{total}} s no total, com limite de {{limit}} s desde a montagem do modelo — relaxação linear {{relaxation}} s; o programa inteiro teve o que restou, {{left}} s (no mínimo {{floor}} s), e levou {{integer}} s; a leitura da solução e o reparo vêm à parte.',
+    solveParts: 'Resolvida em {{count}} partes independentes (canais que não compartilham agentes), uma após a outra, cada uma com o limite de {{limit}} s; os tempos acima são as somas.',
     solveTimeTotal: 'Tempo: {{total}} s no total, do modelo ao reparo; o limite de {{limit}} s é só do programa inteiro.',
     solveRepair_one: 'Depois, o reparo guloso acrescentou {{count}} turno em {{seconds}} s.',
     solveRepair_other: 'Depois, o reparo guloso acrescentou {{count}} turnos em {{seconds}} s.',

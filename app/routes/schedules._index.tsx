@@ -85,6 +85,7 @@ function JobProgress({ job }: { job: ScheduleJobView }) {
   const { t, i18n } = useTranslation()
   const canEdit = useCan('editSchedules')
   const what = useJobWhat(job)
+  const { channels } = useLoaderData<typeof loader>()
   const underWay = isUnderWay(job.state)
   usePollWhile(underWay, 500)
   if (job.state === 'failed' && job.failure && job.failure.reason !== 'error' && job.failure.reason !== 'stopped') {
@@ -104,12 +105,18 @@ function JobProgress({ job }: { job: ScheduleJobView }) {
   }
   // The limit covers the solve from building the model (the integer program gets what is left, at
   // least MIN_INTEGER_SEC): the share of it used is the honest progress.
+  // A multi-skill schedule of several independent parts: each has the limit, one after another.
   const solving = job.phase === 'relaxation' || job.phase === 'integer'
-  const share = solving && job.limitUsedSec !== null ? Math.min(1, job.limitUsedSec / job.input.timeLimitSec) : job.phase === 'roster' ? 1 : 0
+  const { index, count } = job.part ?? { index: 0, count: 1 }
+  const inPart = solving && job.limitUsedSec !== null ? Math.min(1, job.limitUsedSec / job.input.timeLimitSec) : 0
+  const share = job.phase === 'roster' ? 1 : solving ? (index + inPart) / count : 0
+  const names = job.part?.channels.map((key) => channels.find((c) => c.key === key)?.name ?? key)
   return (
     <div role="status" data-testid="schedule-progress">
       <p>
-        {t(`schedules.phases.${job.phase}`)} · {t('schedules.elapsed', { seconds: Math.round(job.elapsedSec), limit: job.input.timeLimitSec, floor: MIN_INTEGER_SEC })}
+        {t(`schedules.phases.${job.phase}`)}
+        {job.part && solving && ` · ${t('schedules.partOf', { index: index + 1, count, channels: names!.join(', ') })}`} ·{' '}
+        {t('schedules.elapsed', { seconds: Math.round(job.elapsedSec), limit: job.input.timeLimitSec, floor: MIN_INTEGER_SEC })}
         {job.lpBound !== null && ` · ${t('schedules.boundSoFar', { hours: formatInteger(job.lpBound, i18n.language) })}`}
       </p>
       <progress max={1} value={share} aria-label={t('schedules.progress')} />

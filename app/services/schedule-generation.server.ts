@@ -4,14 +4,16 @@
 import { prisma, withWriteTransaction } from '../db.server.ts'
 import { addDays, daysBetween, localDateOf, localMinuteOfDay, startOfLocalDay, weekdayOf } from '../domain/intervals.ts'
 import { formatClock, unionWeekHours } from '../domain/opening-hours.ts'
+import { owedPerInterval } from '../domain/schedule/model.ts'
+import { channelRequirements, skillGroups, type MultiSkillProblem } from '../domain/schedule/multi-skill.ts'
 import { requirementsOver } from '../domain/schedule/requirements.ts'
 import { assignRoster } from '../domain/schedule/roster.ts'
-import { daysOffIn, paidHours } from '../domain/schedule/rules.ts'
+import { daysOffIn, paidHours, type ScheduleRules } from '../domain/schedule/rules.ts'
 import { WEEKEND_HISTORY_WEEKS, weekendHistory } from '../domain/schedule/weekend-history.ts'
 import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
 import { agentsFor } from './agents.server.ts'
 import { listChannels } from './operation.server.ts'
-import { solveSchedule, type SolvePhase } from './scheduler.server.ts'
+import { solveMultiSkill, solveSchedule, type SolveOptions, type SolvePart, type SolvePhase } from './scheduler.server.ts'
 import { getRulesFile, type RulesFile } from './schedule-rules.server.ts'
 import type { StoredRequirement } from './schedules.server.ts'
 import { getForecastRef, planRows, planWeeks, type PlanGap } from './staffing.server.ts'
@@ -43,7 +45,7 @@ export type GeneratePhase = 'plan' | SolvePhase | 'roster'
 export async function generateSchedule(
   input: GenerateInput,
   user: string,
-  onProgress: (phase: GeneratePhase, lpBound: number | null) => void = () => {},
+  onProgress: (phase: GeneratePhase, lpBound: number | null, part?: SolvePart) => void = () => {},
 ): Promise<number> {
   onProgress('plan', null)
   const forecast = await getForecastRef(input.forecastId)
@@ -78,47 +80,75 @@ export async function generateSchedule(
   // The page's opening hours are the channels' (Settings; null = always staffed), not the stored rules'.
   rules.openingHours = unionWeekHours(channels.filter((c) => planned.has(c.key)).map((c) => c.openingHours))
   const agents = await agentsFor(channel?.key ?? null)
-  if (agents.length > 0) {
-    rules.maxAgentsPerDay = Math.min(rules.maxAgentsPerDay ?? Infinity, agents.length)
+  const channelKeys = channels.map((c) => c.key).filter((key) => planned.has(key))
+  const perChannelRequired = channelKeys.map((key) => requirements.start.map((t) => perChannel.get(key)!.get(t) ?? 0))
+  // Several channels and a team who work them: each channel covered by agents skilled for it (multi-skill.ts).
+  const team = channelKeys.length > 1 ? skillGroups(agents.map((a) => a.channels.map((key) => channelKeys.indexOf(key)).filter((c) => c >= 0))) : null
+  const termsOf = (a: (typeof agents)[number]) => ({ availability: a.availability, shiftTypes: a.shiftTypes })
+  const problem: MultiSkillProblem | null =
+    team && team.groups.length > 0
+      ? {
+          requirements,
+          channels: channelKeys,
+          required: perChannelRequired,
+          groups: team.groups.map((group, g) => ({ ...group, members: agents.filter((_, k) => team.groupOf[k] === g).map(termsOf) })),
+        }
+      : null
+  const members = problem ? agents.filter((_, k) => team!.groupOf[k]! >= 0) : agents
+  if (members.length > 0) {
+    rules.maxAgentsPerDay = Math.min(rules.maxAgentsPerDay ?? Infinity, members.length)
     // Who may work when and which shift types: the optimiser plans for the team, not a head count.
-    rules.people = agents.map((a) => ({ availability: a.availability, shiftTypes: a.shiftTypes }))
+    rules.people = members.map(termsOf)
   }
 
-  const solved = await solveSchedule(requirements, rules, { timeLimitSec, onProgress })
+  const solved = problem ? await solveSkills(problem, rules, timeLimitSec, onProgress) : await solveSchedule(requirements, rules, { timeLimitSec, onProgress })
   onProgress('roster', solved.lpBound)
   const paidOf = new Map(rules.shiftTypes.map((t) => [t.name, paidHours(t)]))
   const shifts = solved.shifts.map((s) => ({
     ...s,
     paidHours: paidOf.get(s.type)!,
     day: daysBetween(week.from, localDateOf(s.start, timeZone)),
+    // A skill group's shift: the channels it was planned for, so that an open one still says who may take it.
+    channels: 'group' in s ? problem!.groups[s.group as number]!.channels.map((c) => channelKeys[c]!) : null,
   }))
   const days = daysBetween(week.from, week.to) + 1
   const history = weekendHistory(
     week.from,
     await pastDaysOff(channel?.key ?? null, week.from),
-    agents.map((a) => a.id),
+    members.map((a) => a.id),
   )
   // Shifts share a few hundred starts: each one's local time is worked out once.
   const minutes = new Map<number, number>()
   const minuteOf = (t: number) => minutes.get(t) ?? minutes.set(t, localMinuteOfDay(t, timeZone)).get(t)!
-  const roster = assignRoster(
-    shifts.map((s) => ({ ...s, startMin: minuteOf(s.start) })),
-    agents.map((a) => ({ ...a, weekendHistory: history.get(a.id) })),
-    {
-      days,
-      daysOffPerWeek: daysOffIn(rules, days),
-      consecutiveDaysOff: rules.consecutiveDaysOff ?? false,
-      firstWeekday: weekdayOf(week.from),
-      startToleranceMin: rules.startToleranceMin,
-    },
-  )
-  const channelKeys = channels.map((c) => c.key).filter((key) => planned.has(key))
+  const rosterOf = (indexes: number[], people: typeof agents) =>
+    assignRoster(
+      indexes.map((k) => ({ ...shifts[k]!, startMin: minuteOf(shifts[k]!.start) })),
+      people.map((a) => ({ ...a, weekendHistory: history.get(a.id) })),
+      {
+        days,
+        daysOffPerWeek: daysOffIn(rules, days),
+        consecutiveDaysOff: rules.consecutiveDaysOff ?? false,
+        firstWeekday: weekdayOf(week.from),
+        startToleranceMin: rules.startToleranceMin,
+      },
+    )
+  // A skill group's shifts go to that group's agents only; one team otherwise.
+  const agentOf: Array<number | null> = shifts.map(() => null)
+  const daysOff = new Map<number, number[]>()
+  const parts = problem
+    ? problem.groups.map((_, g) => ({ indexes: shifts.flatMap((s, k) => ('group' in s && s.group === g ? [k] : [])), people: agents.filter((_, k) => team!.groupOf[k] === g) }))
+    : [{ indexes: shifts.map((_, k) => k), people: members }]
+  for (const { indexes, people } of parts) {
+    const roster = rosterOf(indexes, people)
+    indexes.forEach((k, j) => (agentOf[k] = roster.agentOf[j]!))
+    for (const [id, off] of roster.daysOff) daysOff.set(id, off)
+  }
   const requirement: StoredRequirement = {
     start: requirements.start as number[],
     required: requirements.required as number[],
     owed: solved.owed,
     // Several channels: each one's requirement kept, so the page can report each channel's coverage.
-    ...(channelKeys.length > 1 && { channels: channelKeys.map((key) => ({ key, required: requirements.start.map((t) => perChannel.get(key)!.get(t) ?? 0) })) }),
+    ...(channelKeys.length > 1 && { channels: channelKeys.map((key, c) => ({ key, required: perChannelRequired[c]! })) }),
   }
   // The rules as used: the channels' opening hours and the agents available written in.
   const usedRules: RulesFile = {
@@ -144,7 +174,7 @@ export async function generateSchedule(
         intervalMin,
         JSON.stringify(requirement),
         JSON.stringify(usedRules),
-        JSON.stringify(Object.fromEntries(roster.daysOff)),
+        JSON.stringify(Object.fromEntries(daysOff)),
         solved.lpBound,
         solved.objective,
         solved.gap,
@@ -156,22 +186,34 @@ export async function generateSchedule(
         user,
       )
     const insert = db.prepare(
-      'INSERT INTO ScheduleShift (scheduleId, agentId, type, day, start, "end", paidHours, breaks) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO ScheduleShift (scheduleId, agentId, type, day, start, "end", paidHours, breaks, channels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
     shifts.forEach((s, k) =>
       insert.run(
         lastInsertRowid,
-        roster.agentOf[k],
+        agentOf[k],
         s.type,
         s.day,
         s.start,
         s.end,
         s.paidHours,
         JSON.stringify(s.breaks.map((b) => ({ name: b.name, start: b.start, end: b.end }))),
+        s.channels && JSON.stringify(s.channels),
       ),
     )
     return Number(lastInsertRowid)
   })
+}
+
+/**
+ * A multi-skill solve, with the requirement owed as the single-channel solve reports it: per
+ * interval, the channels' owed summed (each channel's own minimum while open).
+ */
+async function solveSkills(problem: MultiSkillProblem, rules: ScheduleRules, timeLimitSec: number, onProgress: SolveOptions['onProgress']) {
+  const solved = await solveMultiSkill(problem, rules, { timeLimitSec, onProgress })
+  const owed = problem.requirements.start.map(() => 0)
+  problem.channels.forEach((_, c) => owedPerInterval(channelRequirements(problem, c), rules).forEach((o, i) => (owed[i]! += o)))
+  return { ...solved, owed }
 }
 
 /** Days off of the channel's schedules in the weeks before `firstDay`, for the weekend rotation. */

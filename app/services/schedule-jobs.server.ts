@@ -7,7 +7,7 @@ import { recordAudit } from './audit.server.ts'
 import { enqueueJob, jobProgress } from './job-runner.server.ts'
 import { listJobs, readJob, type JobOutcome, type JobRecord } from './jobs.server.ts'
 import { generateSchedule, ScheduleInputError, type GenerateInput, type GeneratePhase } from './schedule-generation.server.ts'
-import { ScheduleFailed } from './scheduler.server.ts'
+import { ScheduleFailed, type SolvePart } from './scheduler.server.ts'
 
 export interface ScheduleJobInput extends GenerateInput {
   /** The rules' limit when it was asked for (the progress bar's scale; the solve reads the rules itself). */
@@ -21,8 +21,9 @@ interface ScheduleProgress {
   lpBound: number | null
   /** When the job's work began (epoch ms). */
   solveStartedAt: number
-  /** When the solver began building the model (epoch ms): the time limit runs from it. */
+  /** When the solver began building the model (epoch ms): the time limit runs from it — from each part's, in a multi-skill solve of several. */
   limitStartedAt?: number
+  part?: SolvePart
 }
 
 export interface ScheduleJobView {
@@ -36,6 +37,8 @@ export interface ScheduleJobView {
   /** Seconds of the time limit used (it covers the whole solve, from building the model); null before the solver starts. */
   limitUsedSec: number | null
   lpBound: number | null
+  /** The independent part being solved (a multi-skill schedule of several: each has the limit); null = one. */
+  part: SolvePart | null
   scheduleId: number | null
   /** reason: i18n key under schedules.errors (or 'solver' with the solver's message); the channels that cannot be planned. */
   failure: JobError | null
@@ -62,6 +65,7 @@ function scheduleJobView(job: JobRecord<ScheduleJobInput, { scheduleId: number }
     elapsedSec: Math.max(0, (now - since) / 1000),
     limitUsedSec: progress?.limitStartedAt === undefined ? null : Math.max(0, (now - progress.limitStartedAt) / 1000),
     lpBound: progress?.lpBound ?? null,
+    part: progress?.part ?? null,
     scheduleId: job.result?.scheduleId ?? null,
     failure: job.error,
   }
@@ -90,13 +94,16 @@ export async function scheduleWork(
   const { timeLimitSec, by, ...input } = job.input
   const solveStartedAt = Date.now()
   let limitStartedAt: number | undefined
+  let partIndex: number | undefined
   const details = { forecastId: input.forecastId, week: input.week, channel: input.channelKey, timeLimitSec }
   try {
-    const scheduleId = await generateSchedule(input, by, (phase, lpBound) => {
+    const scheduleId = await generateSchedule(input, by, (phase, lpBound, part) => {
       // The roster is the last step before the schedule is stored.
       if (phase === 'roster') finishing()
-      if (phase === 'relaxation') limitStartedAt ??= Date.now()
-      report({ phase, lpBound, solveStartedAt, limitStartedAt })
+      // Each part's limit runs from its own relaxation.
+      if (phase === 'relaxation' && (limitStartedAt === undefined || part?.index !== partIndex)) limitStartedAt = Date.now()
+      partIndex = part?.index
+      report({ phase, lpBound, solveStartedAt, limitStartedAt, part })
     })
     await recordAudit(job.actor, 'schedule.generate', `schedule:${scheduleId}`, { ...details, status: 'done' })
     return { state: 'done', result: { scheduleId } }

@@ -12,15 +12,18 @@ import type { ShortMinutes } from '../domain/schedule/coverage.ts'
 import { boundFigures, solverFigures } from '../domain/schedule/figures.ts'
 import { recount, type Recount } from '../domain/schedule/recount.ts'
 import { weekShiftCap } from '../domain/schedule/people.ts'
-import { checkRules, DEFAULT_SHORTFALL_PENALTY, type ScheduleRules } from '../domain/schedule/rules.ts'
+import { checkRules, DEFAULT_SHORTFALL_PENALTY, paidHours as paidHoursOf, type ScheduleRules } from '../domain/schedule/rules.ts'
 import { integerTimeLimit, MIN_INTEGER_SEC } from '../domain/schedule/time-limit.ts'
 import { roundedRelaxation, warmStart } from '../domain/schedule/warm-start.ts'
 import { recountSkills, type ChannelRecount } from '../domain/schedule/multi-recount.ts'
 import {
   blockRules,
   buildMultiSkillModel,
+  channelRequirements,
+  componentProblem,
   multiSkillValues,
   readMultiSkill,
+  skillComponents,
   splitWeekCaps,
   withinShiftCaps,
   type GroupShift,
@@ -30,14 +33,23 @@ import {
 export type SolvePhase = 'relaxation' | 'integer'
 
 export interface SolveOptions {
-  /** Seconds for the whole solve, from building the model (default 10); the integer program gets what is left, at least MIN_INTEGER_SEC. */
+  /** Seconds for the whole solve, from building the model (default 10); the integer program gets what is left, at least MIN_INTEGER_SEC. A multi-skill problem's independent parts have it each. */
   timeLimitSec?: number
   /** Stop each program when within this share of its best bound (default DEFAULT_RELATIVE_GAP). */
   relativeGap?: number
   /** Hand HiGHS the rounded and repaired relaxation as its first incumbent (default false: measured, it steers HiGHS's own heuristics to dearer schedules on large weeks; it is always the fallback when HiGHS finds none). */
   warmStart?: boolean
-  /** Told when a phase starts (the time limit runs from the relaxation's start); `lpBound` once the relaxation is solved. */
-  onProgress?: (phase: SolvePhase, lpBound: number | null) => void
+  /** Told when a phase starts (the time limit runs from the relaxation's start); `lpBound` once the relaxation is solved; `part` in a multi-skill problem of several parts. */
+  onProgress?: (phase: SolvePhase, lpBound: number | null, part?: SolvePart) => void
+}
+
+/** Which independent part of a multi-skill problem is being solved (its own time limit runs from its relaxation). */
+export interface SolvePart {
+  /** 0-based, of `count`. */
+  index: number
+  count: number
+  /** Its channels (the problem's names). */
+  channels: string[]
 }
 
 /** Where the time went within the limit. */
@@ -53,6 +65,8 @@ export interface SolvePhases {
   repairedShifts: number
   /** Programs the horizon was solved as (blocks.ts: 7 for a week closed overnight); absent in schedules made before. */
   blocks?: number
+  /** Independent parts of a multi-skill problem, each solved with `limitSec` (times above are their sums); absent = one. */
+  parts?: number
 }
 
 export interface SolvedSchedule extends ScheduleResult {
@@ -391,14 +405,62 @@ export interface SolvedMultiSkill extends Omit<SolvedSchedule, 'shifts' | 'onFlo
 }
 
 /**
- * Solves a multi-skill problem (multi-skill.ts) as solveSchedule solves one channel: in blocks
+ * Solves a multi-skill problem (multi-skill.ts): its independent parts one after another, each
+ * within the time limit, as the schedules of separate channels would be. A part of one channel
+ * and one group is a single-channel schedule (solveSchedule: its team's hours and contracts, breaks
+ * staggered); the others are solved by solveConnected. Every figure comes from the minute-by-minute
+ * recount per channel of the whole.
+ */
+export async function solveMultiSkill(problem: MultiSkillProblem, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedMultiSkill> {
+  checkRules(rules)
+  const people = problem.groups.reduce((sum, g) => sum + (g.people ?? Infinity), 0)
+  // A total limit a day below the groups' head counts ties the parts together.
+  const parts = rules.maxAgentsPerDay != null && rules.maxAgentsPerDay < people ? [] : skillComponents(problem).filter((p) => p.groups.length > 0)
+  if (parts.length <= 1) return solveConnected(problem, rules, options)
+  const started = performance.now()
+  const shifts: GroupShift[] = []
+  const phases = { relaxationMs: 0, integerMs: 0, integerLimitSec: 0, repairMs: 0, repairedShifts: 0, blocks: 0 }
+  let lpBound = 0
+  let mipBound: number | null = 0
+  let status = 'Optimal'
+  for (const [index, part] of parts.entries()) {
+    const about = { index, count: parts.length, channels: part.channels.map((c) => problem.channels[c]!) }
+    const solved = await solvePart(componentProblem(problem, part), rules, {
+      ...options,
+      onProgress: (phase, bound) => options.onProgress?.(phase, bound === null ? null : lpBound + bound, about),
+    })
+    shifts.push(...solved.shifts.map((s) => ({ ...s, group: part.groups[s.group]! })))
+    lpBound += solved.lpBound
+    mipBound = mipBound === null || solved.mipBound === null ? null : mipBound + solved.mipBound
+    // The least finished part's: a heuristic's, else a limit reached, else optimal.
+    if (solved.status === 'Greedy' || status === 'Optimal') status = solved.status
+    for (const key of Object.keys(phases) as Array<keyof typeof phases>) phases[key] += solved.phases?.[key] ?? 0
+  }
+  shifts.sort((a, b) => a.start - b.start || a.group - b.group)
+  const limitSec = options.timeLimitSec ?? 10
+  return recounted(problem, rules, shifts, { lpBound, mipBound, status, started, phases: { limitSec, ...phases, parts: parts.length } })
+}
+
+/** A part solved alone: one channel and one group as a single channel, with its team's terms. */
+async function solvePart(part: MultiSkillProblem, rules: ScheduleRules, options: SolveOptions): Promise<SolvedMultiSkill> {
+  const members = part.groups.every((g) => g.members) ? part.groups.flatMap((g) => g.members!) : undefined
+  const people = part.groups.reduce((sum, g) => sum + (g.people ?? Infinity), 0)
+  const partRules = { ...rules, maxAgentsPerDay: Number.isFinite(people) ? people : (rules.maxAgentsPerDay ?? null), people: members }
+  if (part.channels.length > 1 || part.groups.length > 1) return solveConnected(part, partRules, options)
+  const solved = await solveSchedule(channelRequirements(part, 0), partRules, options)
+  const shifts = solved.shifts.map((s) => ({ ...s, group: 0 }))
+  return recounted(part, partRules, shifts, { ...solved, started: performance.now() - solved.milliseconds })
+}
+
+/**
+ * Solves a multi-skill problem whose channels are joined by their groups, as solveSchedule solves one channel: in blocks
+ as solveSchedule solves one channel: in blocks
  * where the horizon falls apart, with HiGHS in the worker; the rounded relaxation, repaired, is the
  * fallback when HiGHS finds nothing or something dearer, and the greedy repair tops up what the
  * solution leaves short. Every figure comes from the
  * minute-by-minute recount per channel (multi-recount.ts).
  */
-export async function solveMultiSkill(problem: MultiSkillProblem, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedMultiSkill> {
-  checkRules(rules)
+async function solveConnected(problem: MultiSkillProblem, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedMultiSkill> {
   options.onProgress?.('relaxation', null)
   const started = performance.now()
   const timeLimitSec = options.timeLimitSec ?? 10
@@ -429,22 +491,34 @@ export async function solveMultiSkill(problem: MultiSkillProblem, rules: Schedul
   const { lpBound, mipBound, status, values, relaxationMs, integerMs, integerLimitSec, programs } = solved
   const repairStarted = performance.now()
   const result = readMultiSkill(model, problem, rules, (name) => values[name] ?? 0)
-  const ended = performance.now()
-  const counted = recountSkills(result.shifts, problem, rules)
+  const phases = { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: performance.now() - repairStarted, repairedShifts: result.repaired, blocks: programs }
+  return recounted(problem, rules, result.shifts, { lpBound, mipBound, status, started, phases })
+}
+
+/** A multi-skill schedule's figures, from the minute-by-minute recount per channel of its shifts. */
+function recounted(
+  problem: MultiSkillProblem,
+  rules: ScheduleRules,
+  shifts: GroupShift[],
+  solved: { lpBound: number; mipBound: number | null; status: string; started: number; phases: SolvePhases },
+): SolvedMultiSkill {
+  const counted = recountSkills(shifts, problem, rules)
+  const paidOf = new Map(rules.shiftTypes.map((t) => [t.name, paidHoursOf(t)]))
+  const paidHours = shifts.reduce((sum, s) => sum + paidOf.get(s.type)!, 0)
   const penalty = rules.shortfallPenaltyHours ?? DEFAULT_SHORTFALL_PENALTY
   // The recount's reachable shortfall is what the model charges (rows hold no boundary, and the max flow is its allocation).
-  const figures = solverFigures(lpBound, result.paidHours + (penalty * counted.totals.shortAgentMinutes) / 60)
+  const figures = solverFigures(solved.lpBound, paidHours + (penalty * counted.totals.shortAgentMinutes) / 60)
   return {
-    shifts: result.shifts,
-    paidHours: result.paidHours,
+    shifts,
+    paidHours,
     uncovered: counted.uncovered,
     ...figures,
-    ...boundFigures(figures.lpBound, mipBound, figures.objective),
-    status,
+    ...boundFigures(figures.lpBound, solved.mipBound, figures.objective),
+    status: solved.status,
     minutes: counted.totals,
     channels: counted.channels,
     breaks: counted.breaks,
-    milliseconds: ended - started,
-    phases: { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: ended - repairStarted, repairedShifts: result.repaired, blocks: programs },
+    milliseconds: performance.now() - solved.started,
+    phases: solved.phases,
   }
 }

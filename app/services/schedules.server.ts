@@ -99,6 +99,8 @@ export interface ShiftRow {
   end: number
   paidHours: number
   breaks: Array<{ name: string; start: number; end: number }>
+  /** A multi-skill schedule's shift: the channels (keys) it was planned for, which its agent must work; null = the schedule's channel(s). */
+  channels: string[] | null
   edited: boolean
   /** The rules the shift breaks (saved anyway by hand, or since the team changed); empty when none. */
   violations: ShiftViolation[]
@@ -148,7 +150,8 @@ export interface ChannelCoverage {
 
 /**
  * Each channel's coverage in a schedule of several channels, by the agents who work it: every
- * shift counts for the channels of its agent (an open shift, nobody's, for none), and in each minute
+ * shift counts for the channels of its agent (an open shift, nobody's, for those it was planned
+ * for — none in a schedule made for the channels' sum), and in each minute
  * the agents on the floor are shared out among their channels by the max flow of multi-recount.ts —
  * one channel at a time, the least short.
  */
@@ -161,7 +164,7 @@ function channelCoverage(
   channels: ReadonlyArray<{ key: string; name: string }>,
 ): ChannelCoverage[] {
   const keys = perChannel.map((c) => c.key)
-  const skills = (s: StoredShift) => (s.agentId === null ? '' : keys.filter((k) => agentChannels.get(s.agentId!)?.includes(k)).join(','))
+  const skills = (s: StoredShift) => keys.filter((k) => (s.agentId === null ? s.channels : agentChannels.get(s.agentId))?.includes(k)).join(',')
   const groupKeys = [...new Set(stored.map(skills))]
   const problem: MultiSkillProblem = {
     requirements,
@@ -207,6 +210,8 @@ export interface ScheduleView {
    * time (recounted minute by minute, hand edits included); null for one channel or schedules made before.
    */
   channels: ChannelCoverage[] | null
+  /** Every channel's name by key (what a shift's channels and the rules it breaks name). */
+  channelNames: Record<string, string>
   /** Of the schedule as it is now, hand edits included. */
   totals: CoverageTotals & ShortMinutes & { paidHours: number; shifts: number; openShifts: number; outOfRules: number; mostOnBreak: number; maxOnBreak: number | null; overBreakLimitMinutes: number }
   solver: SolverFigures
@@ -232,6 +237,7 @@ function parseShift(row: {
   end: Date
   paidHours: number
   breaks: string
+  channels: string | null
   editedAt: Date | null
 }): StoredShift {
   return {
@@ -244,6 +250,7 @@ function parseShift(row: {
     end: row.end.getTime(),
     paidHours: row.paidHours,
     breaks: JSON.parse(row.breaks) as ShiftRow['breaks'],
+    channels: row.channels === null ? null : (JSON.parse(row.channels) as string[]),
     edited: row.editedAt !== null,
   }
 }
@@ -258,6 +265,7 @@ const shiftSelect = {
   end: true,
   paidHours: true,
   breaks: true,
+  channels: true,
   editedAt: true,
 } as const
 
@@ -380,6 +388,7 @@ export async function getScheduleView(id: number, day: number | null): Promise<S
       requirement.channels && requirement.channels.length > 1
         ? channelCoverage(stored, new Map(people.map((p) => [p.id, JSON.parse(p.channels) as string[]])), requirements, rules, requirement.channels, channels)
         : null,
+    channelNames: Object.fromEntries(channels.map((c) => [c.key, c.name])),
     totals: {
       ...totals,
       ...short,
@@ -428,9 +437,14 @@ interface ShiftSql {
   end: number
   paidHours: number
   breaks: string
+  channels: string | null
 }
 
-const checkedShift = (row: ShiftSql): CheckedShift => ({ ...row, breaks: JSON.parse(row.breaks) as CheckedShift['breaks'] })
+const checkedShift = (row: ShiftSql): CheckedShift => ({
+  ...row,
+  breaks: JSON.parse(row.breaks) as CheckedShift['breaks'],
+  channels: row.channels === null ? null : (JSON.parse(row.channels) as string[]),
+})
 
 /**
  * Moves a shift to another start on its day (breaks move with it) and/or gives it to another agent
@@ -451,7 +465,7 @@ export async function editShift(
     const schedule = db
       .prepare('SELECT firstDay, days, timeZone, daysOff, channelKey, rules FROM Schedule WHERE id = ?')
       .get(scheduleId) as { firstDay: string; days: number; timeZone: string; daysOff: string; channelKey: string | null; rules: string } | undefined
-    const columns = 'id, agentId, type, day, start, "end", paidHours, breaks'
+    const columns = 'id, agentId, type, day, start, "end", paidHours, breaks, channels'
     const shift = db.prepare(`SELECT ${columns} FROM ScheduleShift WHERE id = ? AND scheduleId = ?`).get(shiftId, scheduleId) as
       | ShiftSql
       | undefined

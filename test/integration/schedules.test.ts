@@ -211,7 +211,7 @@ describe('a schedule from a forecast', () => {
     const chatOnly = (await prisma.agent.findUnique({ where: { name: 'Só Chat' }, select: { id: true } }))!.id
     expect(await editShift(carla, id, saturday.id, { start: '08:00', agentId: chatOnly })).toEqual({
       outcome: 'refused',
-      violations: [{ rule: 'channel' }],
+      violations: [{ rule: 'channel', missing: ['voz'] }],
     })
     await saveAgent(testActor, null, { name: 'Inativo', channels: ['voz'], weeklyHours: 36 })
     const inactive = (await prisma.agent.findUnique({ where: { name: 'Inativo' }, select: { id: true } }))!.id

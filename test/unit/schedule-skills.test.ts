@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Requirements } from '../../app/domain/schedule/model.ts'
 import { recountSkills } from '../../app/domain/schedule/multi-recount.ts'
-import { buildMultiSkillModel, multiSkillValues, readMultiSkill, skillGroups, splitWeekCaps, type MultiSkillProblem, type SkillGroup } from '../../app/domain/schedule/multi-skill.ts'
+import { buildMultiSkillModel, componentProblem, multiSkillValues, readMultiSkill, skillComponents, skillGroups, splitWeekCaps, type MultiSkillProblem, type SkillGroup } from '../../app/domain/schedule/multi-skill.ts'
 import type { ScheduleRules } from '../../app/domain/schedule/rules.ts'
 import { allocate } from '../../app/domain/schedule/skill-allocation.ts'
 import { solveMultiSkill, solveSchedule } from '../../app/services/scheduler.server.ts'
@@ -69,7 +69,68 @@ describe('skill groups of a team', () => {
   })
 })
 
+describe('independent parts of a multi-skill problem', () => {
+  // Channels A, B, C, D, E; groups {A}, {B, A}… as indexes: {0}, {0, 1}, {2}, {1, 3} with nobody, {2}.
+  const groups: SkillGroup[] = [
+    { channels: [0], people: 3 },
+    { channels: [0, 1], people: 2 },
+    { channels: [2], people: 4 },
+    { channels: [1, 3], people: 0 },
+    { channels: [2], people: 1 },
+  ]
+  const five: MultiSkillProblem = { requirements: dayIntervals(), channels: ['A', 'B', 'C', 'D', 'E'], required: [[1], [2], [3], [4], [5]], groups }
+
+  it('joins channels by the groups that have people for both; a channel nobody works is a part with no group', () => {
+    expect(skillComponents(five)).toEqual([
+      { channels: [0, 1], groups: [0, 1] },
+      { channels: [2], groups: [2, 4] },
+      { channels: [3], groups: [] },
+      { channels: [4], groups: [] },
+    ])
+  })
+
+  it('makes a part a problem of its own: its channels, requirements and groups renumbered', () => {
+    expect(componentProblem(five, { channels: [2], groups: [2, 4] })).toMatchObject({
+      channels: ['C'],
+      required: [[3]],
+      groups: [
+        { channels: [0], people: 4 },
+        { channels: [0], people: 1 },
+      ],
+    })
+    expect(componentProblem(five, { channels: [0, 1], groups: [0, 1] }).groups).toEqual([
+      { channels: [0], people: 3 },
+      { channels: [0, 1], people: 2 },
+    ])
+  })
+})
+
 describe('multi-skill schedules', () => {
+  it('solves channels that share no agent apart, each part with the limit, and reads each group’s shifts back as its own', async () => {
+    // A needs 2 from 08:00 to 16:00 and has 3 people; B needs 1 from 10:00 to 18:00 and has 1.
+    const result = await solveMultiSkill(
+      problem(
+        [need(8, 16, 2), need(10, 18, 1)],
+        [
+          { channels: [0], people: 3 },
+          { channels: [1], people: 1 },
+        ],
+      ),
+      eightHours,
+      { timeLimitSec: 5 },
+    )
+    expect(result.phases).toMatchObject({ parts: 2, limitSec: 5 })
+    expect(result.shifts.map((s) => [s.group, new Date(s.start).getUTCHours()])).toEqual([
+      [0, 8],
+      [0, 8],
+      [1, 10],
+    ])
+    expect(result.channels.map((c) => c.shortAgentMinutes + c.unreachableAgentMinutes)).toEqual([0, 0])
+    // Each part at its optimum, 3 shifts of 8 hours; the bound is the parts' bounds summed.
+    expect(result.paidHours).toBe(24)
+    expect(result.lpBound).toBeCloseTo(24, 6)
+  })
+
   it('covers A 2 and B 1 from 08:00 to 16:00 with one agent of A, one of B and one of both a day', async () => {
     const result = await solveMultiSkill(
       problem(
@@ -239,6 +300,27 @@ describe('splitting a week’s cap among days', () => {
       new Map([
         [0, 1],
         [1, 1],
+      ]),
+    ])
+  })
+
+  it('splits every group’s cap once one is broken, a day they did not use getting none, so no group can break its own', () => {
+    const start = Array.from({ length: 192 }, (_, q) => MONDAY + q * 900_000)
+    const requirements: Requirements = { intervalMin: 15, start, required: start.map(() => 0), weekday: start.map((_, q) => 1 + Math.floor(q / 96)), minute: start.map((_, q) => (q % 96) * 15), day: start.map((_, q) => Math.floor(q / 96)) }
+    // Group 0: 2 people, cap 2, used 3 (broken). Group 1: 4 people, cap 4, used 1 on day 0 only (within).
+    const groups = [
+      { channels: [0], people: 2 },
+      { channels: [0, 1], people: 4 },
+    ]
+    const twoDays: MultiSkillProblem = { requirements, channels: ['A', 'B'], required: [requirements.required, requirements.required], groups }
+    expect(splitWeekCaps(twoDays, { ...eightHours, daysOffPerWeek: 4 }, { x0_0_32: 2, x0_0_128: 1, x1_0_40: 1 })).toEqual([
+      new Map([
+        [0, 1],
+        [1, 1],
+      ]),
+      new Map([
+        [0, 4],
+        [1, 0],
       ]),
     ])
   })

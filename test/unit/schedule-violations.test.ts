@@ -174,8 +174,17 @@ describe('the rules a shift breaks', () => {
     })
 
     it('an agent who does not work the schedule’s channel; any agent works an all-channel schedule', () => {
-      expect(check(shift(0, '08:00'), [], { 1: agent({ channels: ['chat'] }) })).toEqual([{ rule: 'channel' }])
+      expect(check(shift(0, '08:00'), [], { 1: agent({ channels: ['chat'] }) })).toEqual([{ rule: 'channel', missing: ['voz'] }])
       expect(check(shift(0, '08:00'), [], { 1: agent({ channels: ['chat'] }) }, { channelKey: null })).toEqual([])
+    })
+
+    it('a multi-skill shift: its agent must work every channel it was planned for, and may work more', () => {
+      const both = { ...shift(0, '08:00'), channels: ['chat', 'whatsapp'] }
+      const all = { channelKey: null }
+      expect(check(both, [], { 1: agent({ channels: ['chat'] }) }, all)).toEqual([{ rule: 'channel', missing: ['whatsapp'] }])
+      expect(check(both, [], { 1: agent({ channels: ['email'] }) }, all)).toEqual([{ rule: 'channel', missing: ['chat', 'whatsapp'] }])
+      expect(check(both, [], { 1: agent({ channels: ['whatsapp', 'voz', 'chat'] }) }, all)).toEqual([])
+      expect(check({ ...both, channels: ['chat'] }, [], { 1: agent({ channels: ['chat', 'whatsapp'] }) }, all)).toEqual([])
     })
 
     it('an agent no longer on the team: inactive or unknown, and nothing else about them is checked', () => {

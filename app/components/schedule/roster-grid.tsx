@@ -21,7 +21,7 @@ export function RosterGrid({ view }: { view: ScheduleView }) {
   }
   const clock = (s: ScheduleView['shifts'][number]) =>
     `${formatClock(localMinuteOfDay(s.start, view.schedule.timeZone))}–${formatClock(localMinuteOfDay(s.end, view.schedule.timeZone))}`
-  const reasons = (s: ScheduleView['shifts'][number]) => s.violations.map((v) => violationText(t, language, v, s, view.schedule.channelName)).join(' ')
+  const reasons = (s: ScheduleView['shifts'][number]) => s.violations.map((v) => violationText(t, language, v, s, view.channelNames)).join(' ')
   const warned = view.shifts.filter((s) => s.violations.length > 0)
   const dayOf = (s: ScheduleView['shifts'][number]) => formatShortDay(view.days[s.day]!.date, language)
   return (

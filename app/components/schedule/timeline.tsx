@@ -47,7 +47,7 @@ function EditShiftForm({ view, shift, start }: { view: ScheduleView; shift: Sche
       {refused && (
         <div className="field-error edit-refused" role="alert">
           {t(refused.errors.form!)}
-          {refused.violations.length > 0 && <Violations shift={shift} violations={refused.violations} channel={view.schedule.channelName} />}
+          {refused.violations.length > 0 && <Violations shift={shift} violations={refused.violations} channelNames={view.channelNames} />}
         </div>
       )}
     </Form>
@@ -92,6 +92,8 @@ export function Timeline({ view }: { view: ScheduleView }) {
         const to = from + (s.end - s.start) / 60_000
         const label = s.agentName ?? t('schedules.open')
         const warned = s.violations.length > 0
+        // A multi-skill schedule's shift names the channels it was planned for.
+        const skills = s.channels && ` · ${s.channels.map((key) => view.channelNames[key] ?? key).join(', ')}`
         return (
           <div
             key={s.id}
@@ -116,7 +118,7 @@ export function Timeline({ view }: { view: ScheduleView }) {
               <span
                 className={`gantt-bar${s.edited ? ' is-edited' : ''}${warned ? ' is-warning' : ''}`}
                 style={{ left: left(from), width: width(from, to) }}
-                title={`${s.type} ${formatClock(from % 1440)}–${formatClock(to % 1440)}`}
+                title={`${s.type} ${formatClock(from % 1440)}–${formatClock(to % 1440)}${skills ?? ''}`}
               >
                 {s.breaks.map((b) => {
                   const b0 = from + (b.start - s.start) / 60_000
@@ -134,12 +136,13 @@ export function Timeline({ view }: { view: ScheduleView }) {
                 })}
                 <span className="gantt-time">
                   {formatClock(from % 1440)}–{formatClock(to % 1440)}
+                  {skills}
                 </span>
               </span>
             </div>
             {warned && (
               <div className="gantt-warning" data-testid="shift-warning">
-                <Violations shift={s} violations={s.violations} channel={view.schedule.channelName} />
+                <Violations shift={s} violations={s.violations} channelNames={view.channelNames} />
               </div>
             )}
             {editing === s.id && <EditShiftForm view={view} shift={s} start={formatClock(from % 1440)} />}

@@ -110,6 +110,9 @@ export function Totals({ view }: { view: ScheduleView }) {
               limit: formatInteger(phases.integerLimitSec, language),
             })
           : t('schedules.solveTimeTotal', { total: seconds(solver.totalMs), limit: formatInteger(solver.timeLimitSec, language) })}
+        {phases?.parts !== undefined &&
+          phases.parts > 1 &&
+          ` ${t('schedules.solveParts', { count: phases.parts, limit: formatInteger(phases.limitSec ?? solver.timeLimitSec, language) })}`}
         {phases &&
           phases.repairedShifts > 0 &&
           ` ${t('schedules.solveRepair', { count: phases.repairedShifts, seconds: seconds(phases.repairMs) })}`}

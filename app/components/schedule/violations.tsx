@@ -9,7 +9,7 @@ import { formatDecimal, formatDuration, formatInteger } from '../../utils/format
 export type Broken = { violations: ShiftViolation[] }
 
 /** A broken rule in the reader's language. */
-export function violationText(t: TFunction, language: string, v: ShiftViolation, shift: { type: string }, channel: string | null): string {
+export function violationText(t: TFunction, language: string, v: ShiftViolation, shift: { type: string }, channelNames: Readonly<Record<string, string>>): string {
   const key = `schedules.violations.${v.rule}`
   switch (v.rule) {
     case 'shiftType':
@@ -23,7 +23,7 @@ export function violationText(t: TFunction, language: string, v: ShiftViolation,
     case 'openingHours':
       return t(key, { open: formatClock(v.open), close: formatClock(v.close) })
     case 'channel':
-      return t(key, { channel })
+      return t(key, { channel: v.missing.map((k) => channelNames[k] ?? k).join(', ') })
     case 'workDays':
       return t(key, { days: v.days, max: v.maxDays })
     case 'rest':
@@ -42,12 +42,12 @@ export function violationText(t: TFunction, language: string, v: ShiftViolation,
 }
 
 /** The rules a shift breaks, listed. */
-export function Violations({ shift, violations, channel }: { shift: { type: string }; violations: ShiftViolation[]; channel: string | null }) {
+export function Violations({ shift, violations, channelNames }: { shift: { type: string }; violations: ShiftViolation[]; channelNames: Readonly<Record<string, string>> }) {
   const { t, i18n } = useTranslation()
   return (
     <ul className="violations">
       {violations.map((v, k) => (
-        <li key={k}>{violationText(t, i18n.language, v, shift, channel)}</li>
+        <li key={k}>{violationText(t, i18n.language, v, shift, channelNames)}</li>
       ))}
     </ul>
   )

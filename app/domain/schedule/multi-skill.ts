@@ -43,6 +43,7 @@ import {
   type Start,
 } from './model.ts'
 import { allowedStarts, reachableMinutes } from './reach.ts'
+import type { Person } from './people.ts'
 import { DEFAULT_SHORTFALL_PENALTY, paidHours, shiftCap, type ScheduleRules } from './rules.ts'
 import { memoAllocate } from './skill-allocation.ts'
 import { shareOut, shiftVariables } from './warm-start.ts'
@@ -51,6 +52,8 @@ import { shareOut, shiftVariables } from './warm-start.ts'
 export interface SkillGroup {
   channels: readonly number[]
   people: number | null
+  /** Its people's hours and contracts (people.ts), when known: read where the group is solved alone (skillComponents). */
+  members?: readonly Person[]
 }
 
 export interface MultiSkillProblem {
@@ -79,6 +82,47 @@ export function skillGroups(members: ReadonlyArray<readonly number[]>): { groups
 function compareLists(a: readonly number[], b: readonly number[]): number {
   for (let k = 0; k < Math.min(a.length, b.length); k++) if (a[k] !== b[k]) return a[k]! - b[k]!
   return a.length - b.length
+}
+
+/** Channels joined by the groups that work them, and those groups (indexes into the problem's). */
+export interface SkillComponent {
+  channels: number[]
+  groups: number[]
+}
+
+/**
+ * The problem's independent parts: channels that share no group share no variable and no row, so
+ * each set of channels joined by groups (voice alone; chat and WhatsApp with the agents of either
+ * and of both) is a problem of its own, as long as nothing limits the groups together (the rules'
+ * total a day above their head counts). A channel no group works is a part with no group.
+ */
+export function skillComponents(problem: MultiSkillProblem): SkillComponent[] {
+  const root = problem.channels.map((_, c) => c)
+  const find = (c: number): number => (root[c] === c ? c : (root[c] = find(root[c]!)))
+  for (const group of problem.groups) if (group.people !== 0) for (const c of group.channels.slice(1)) root[find(c)] = find(group.channels[0]!)
+  const parts = new Map<number, SkillComponent>()
+  problem.channels.forEach((_, c) => {
+    const part = parts.get(find(c)) ?? { channels: [], groups: [] }
+    part.channels.push(c)
+    parts.set(find(c), part)
+  })
+  problem.groups.forEach((group, g) => {
+    if (group.people !== 0 && group.channels.length > 0) parts.get(find(group.channels[0]!))!.groups.push(g)
+  })
+  return [...parts.values()]
+}
+
+/** A component as a problem of its own: its channels and groups, renumbered in their order. */
+export function componentProblem(problem: MultiSkillProblem, part: SkillComponent): MultiSkillProblem {
+  return {
+    requirements: problem.requirements,
+    channels: part.channels.map((c) => problem.channels[c]!),
+    required: part.channels.map((c) => problem.required[c]!),
+    groups: part.groups.map((g) => {
+      const group = problem.groups[g]!
+      return { ...group, channels: group.channels.map((c) => part.channels.indexOf(c)) }
+    }),
+  }
 }
 
 /** The requirements of one channel (its opening hours and minimum while open apply as to a single channel). */
@@ -204,34 +248,34 @@ export function buildMultiSkillModel(
 }
 
 /**
- * When the blocks' relaxations (`relaxed`, their values joined) give a group more shifts than its
- * people can work in the horizon (people × working days), that cap split among the days in
- * proportion to what the relaxations used each day (largest remainder; never above the people) —
- * day caps under which the blocks can be solved apart again and keep the horizon's cap. Null when
- * no group's cap is broken. A restriction of the problem: its schedule is feasible, its bound is not
+ * When the blocks' relaxations (`relaxed`, their values joined) give some group more shifts than
+ * its people can work in the horizon (people × working days), every group's cap split among the
+ * days in proportion to what the relaxations used each day (largest remainder; never above the
+ * people; a day they did not use gets none) — day caps under which the blocks can be solved apart
+ * again and keep every group's horizon cap, whatever the integer programs choose. Null when no
+ * group's cap is broken. A restriction of the problem: its schedule is feasible, its bound is not
  * the problem's.
  */
 export function splitWeekCaps(problem: MultiSkillProblem, rules: ScheduleRules, relaxed: Record<string, number>): Array<Map<number, number>> | null {
   const { requirements, groups } = problem
-  const days = new Set(requirements.day).size
-  const used = groups.map(() => new Map<number, number>())
+  const days = [...new Set(requirements.day)]
+  const used = groups.map(() => new Map<number, number>(days.map((day) => [day, 0])))
   for (const [name, value] of Object.entries(relaxed)) {
     const match = /^x(\d+)_\d+_(\d+)$/.exec(name)
     if (!match) continue
     const day = requirements.day[Number(match[2])]!
     const perDay = used[Number(match[1])]!
-    perDay.set(day, (perDay.get(day) ?? 0) + value)
+    perDay.set(day, perDay.get(day)! + value)
   }
-  let broken = false
-  const caps = groups.map((group, g) => {
-    const cap = shiftCap(groupRules(rules, group), days)
-    const total = [...used[g]!.values()].reduce((a, b) => a + b, 0)
-    if (cap === null || total <= cap + 1e-6) return new Map<number, number>()
-    broken = true
+  const capOf = groups.map((group) => shiftCap(groupRules(rules, group), days.length))
+  const total = (g: number) => [...used[g]!.values()].reduce((a, b) => a + b, 0)
+  if (!groups.some((_, g) => capOf[g] != null && total(g) > capOf[g]! + 1e-6)) return null
+  return groups.map((group, g) => {
+    const cap = capOf[g]
+    if (cap == null) return new Map<number, number>()
     const shares = shareOut(cap, [...used[g]!].map(([day, x]) => [String(day), x] as const))
-    return new Map([...used[g]!.keys()].map((day) => [day, Math.min(group.people!, shares.get(String(day)) ?? 0)]))
+    return new Map(days.map((day) => [day, Math.min(group.people!, shares.get(String(day)) ?? 0)]))
   })
-  return broken ? caps : null
 }
 
 /** Whether solver values (or a relaxation's) keep every group's and the total limit on the horizon's shifts (blocks solved apart may not). */

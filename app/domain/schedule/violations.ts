@@ -21,6 +21,8 @@ export interface CheckedShift {
   end: number
   paidHours: number
   breaks: ReadonlyArray<{ name: string; start: number; end: number }>
+  /** The channels it was planned for (a multi-skill schedule), which its agent must all work; null/absent = the schedule's. */
+  channels?: readonly string[] | null
 }
 
 export interface CheckedAgent {
@@ -59,7 +61,8 @@ export type ShiftViolation =
   | { rule: 'closed' }
   | { rule: 'openingHours'; open: number; close: number }
   | { rule: 'notOnTeam' }
-  | { rule: 'channel' }
+  /** The channels (keys) the shift needs that its agent does not work. */
+  | { rule: 'channel'; missing: string[] }
   | { rule: 'dayOff' }
   | { rule: 'workDays'; days: number; maxDays: number }
   | { rule: 'oneShiftADay' }
@@ -155,7 +158,9 @@ function peopleViolations(
   const agent = schedule.agents.get(shift.agentId)
   if (!agent || !agent.active) return [{ rule: 'notOnTeam' }]
   const out: ShiftViolation[] = []
-  if (schedule.channelKey !== null && !agent.channels.includes(schedule.channelKey)) out.push({ rule: 'channel' })
+  const needed = shift.channels ?? (schedule.channelKey === null ? [] : [schedule.channelKey])
+  const missing = needed.filter((key) => !agent.channels.includes(key))
+  if (missing.length > 0) out.push({ rule: 'channel', missing })
   if (agent.daysOff.includes(shift.day)) out.push({ rule: 'dayOff' })
   const workDays = new Set([shift.day, ...others.map((s) => s.day)]).size
   const maxDays = schedule.days - daysOffIn(schedule.rules, schedule.days)

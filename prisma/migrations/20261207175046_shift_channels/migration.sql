@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScheduleShift" ADD COLUMN "channels" TEXT;
