@@ -116,7 +116,7 @@ function JobProgress({ job }: { job: ScheduleJobView }) {
       <p>
         {t(`schedules.phases.${job.phase}`)}
         {job.part && solving && ` · ${t('schedules.partOf', { index: index + 1, count, channels: names!.join(', ') })}`} ·{' '}
-        {t('schedules.elapsed', { seconds: Math.round(job.elapsedSec), limit: job.input.timeLimitSec, floor: MIN_INTEGER_SEC })}
+        {t(job.part ? 'schedules.elapsedParts' : 'schedules.elapsed', { seconds: Math.round(job.elapsedSec), limit: job.input.timeLimitSec, floor: MIN_INTEGER_SEC })}
         {job.lpBound !== null && ` · ${t('schedules.boundSoFar', { hours: formatInteger(job.lpBound, i18n.language) })}`}
       </p>
       <progress max={1} value={share} aria-label={t('schedules.progress')} />

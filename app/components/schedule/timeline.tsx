@@ -33,6 +33,11 @@ function EditShiftForm({ view, shift, start }: { view: ScheduleView; shift: Sche
           ))}
         </select>
       </label>
+      {shift.channels && (
+        <p className="note" data-testid="shift-channels">
+          {t('schedules.shiftChannels', { channels: shift.channels.map((key) => view.channelNames[key] ?? key).join(', ') })}
+        </p>
+      )}
       {refused && refused.violations.length > 0 && (
         <label className="inline">
           <input type="checkbox" name="force" /> {t('schedules.saveAnyway')}
@@ -136,7 +141,7 @@ export function Timeline({ view }: { view: ScheduleView }) {
                 })}
                 <span className="gantt-time">
                   {formatClock(from % 1440)}–{formatClock(to % 1440)}
-                  {skills}
+                  {skills && <span className="gantt-skills">{skills}</span>}
                 </span>
               </span>
             </div>

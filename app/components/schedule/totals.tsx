@@ -81,7 +81,7 @@ export function Totals({ view }: { view: ScheduleView }) {
     <>
       {list(now, 'schedule-totals')}
       {totals.unreachableMinutes > 0 && <Unreachable view={view} />}
-      {view.channels && <ChannelCoverageTable channels={view.channels} />}
+      {view.channels && <ChannelCoverageTable channels={view.channels} bySkill={view.shifts.some((s) => s.channels !== null)} />}
       {totals.overBreakLimitMinutes > 0 && (
         <p className="status error" role="alert" data-testid="over-break-limit">
           {t('schedules.overBreakLimit', { count: totals.overBreakLimitMinutes, limit: totals.maxOnBreak })}
