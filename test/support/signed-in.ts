@@ -3,6 +3,7 @@
 // HTTP, as a script would), or not yet, for a story that signs in on the page itself.
 import { mkdirSync } from 'node:fs'
 import type { BrowserContext, Page, Response } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { launchBrowser } from './browser.ts'
 import { signIn, startApp, type RunningApp } from './server.ts'
 
@@ -85,5 +86,20 @@ export async function startSignedIn(options: StartOptions = {}): Promise<SignedI
   const cookie = await signIn(story.app.baseUrl, email, password, ADMIN_PASSWORD)
   const [name, value] = cookie.split('=') as [string, string]
   await story.browser.addCookies([{ name, value, url: story.app.baseUrl }])
+  return story
+}
+
+/**
+ * The story a test file tells, on an app of its own: started by `start` before the file's tests
+ * (then `setUp` makes what they need beyond it), stopped after them. Its fields are there once
+ * beforeAll has run.
+ */
+export function storyOfThisFile(start: () => Promise<SignedIn>, setUp?: (story: SignedIn) => Promise<void>, timeoutMs = 300_000): SignedIn {
+  const story = {} as SignedIn
+  beforeAll(async () => {
+    Object.assign(story, await start())
+    await setUp?.(story)
+  }, timeoutMs)
+  afterAll(() => story.stop?.())
   return story
 }
