@@ -4,8 +4,7 @@
 import { prisma, withWriteTransaction } from '../db.server.ts'
 import { addDays, daysBetween, localDateOf, localMinuteOfDay, startOfLocalDay, weekdayOf } from '../domain/intervals.ts'
 import { formatClock, unionWeekHours } from '../domain/opening-hours.ts'
-import { owedPerInterval } from '../domain/schedule/model.ts'
-import { channelRequirements, skillGroups, type MultiSkillProblem } from '../domain/schedule/multi-skill.ts'
+import { channelOwed, skillGroups, type MultiSkillProblem } from '../domain/schedule/multi-skill.ts'
 import { requirementsOver } from '../domain/schedule/requirements.ts'
 import { assignRoster } from '../domain/schedule/roster.ts'
 import { daysOffIn, paidHours, type ScheduleRules } from '../domain/schedule/rules.ts'
@@ -91,6 +90,8 @@ export async function generateSchedule(
           requirements,
           channels: channelKeys,
           required: perChannelRequired,
+          // Each channel's minimum while open holds within its own hours, not the channels' together.
+          openingHours: channelKeys.map((key) => channels.find((c) => c.key === key)!.openingHours),
           groups: team.groups.map((group, g) => ({ ...group, members: agents.filter((_, k) => team.groupOf[k] === g).map(termsOf) })),
         }
       : null
@@ -148,7 +149,9 @@ export async function generateSchedule(
     required: requirements.required as number[],
     owed: solved.owed,
     // Several channels: each one's requirement kept, so the page can report each channel's coverage.
-    ...(channelKeys.length > 1 && { channels: channelKeys.map((key, c) => ({ key, required: perChannelRequired[c]! })) }),
+    ...(channelKeys.length > 1 && {
+      channels: channelKeys.map((key, c) => ({ key, required: perChannelRequired[c]!, openingHours: channels.find((ch) => ch.key === key)!.openingHours })),
+    }),
   }
   // The rules as used: the channels' opening hours and the agents available written in.
   const usedRules: RulesFile = {
@@ -212,7 +215,7 @@ export async function generateSchedule(
 async function solveSkills(problem: MultiSkillProblem, rules: ScheduleRules, timeLimitSec: number, onProgress: SolveOptions['onProgress']) {
   const solved = await solveMultiSkill(problem, rules, { timeLimitSec, onProgress })
   const owed = problem.requirements.start.map(() => 0)
-  problem.channels.forEach((_, c) => owedPerInterval(channelRequirements(problem, c), rules).forEach((o, i) => (owed[i]! += o)))
+  problem.channels.forEach((_, c) => channelOwed(problem, c, rules).forEach((o, i) => (owed[i]! += o)))
   return { ...solved, owed }
 }
 

@@ -6,6 +6,7 @@
 // share it.
 import { createRequire } from 'node:module'
 import { Worker } from 'node:worker_threads'
+import { unionWeekHours } from '../domain/opening-hours.ts'
 import { independentBlocks } from '../domain/schedule/blocks.ts'
 import { buildScheduleModel, readSchedule, type Requirements, type ScheduleModel, type ScheduleResult } from '../domain/schedule/model.ts'
 import type { ShortMinutes } from '../domain/schedule/coverage.ts'
@@ -429,6 +430,7 @@ export async function solveMultiSkill(problem: MultiSkillProblem, rules: Schedul
       ...options,
       onProgress: (phase, bound) => options.onProgress?.(phase, bound === null ? null : lpBound + bound, about),
     })
+    if (process.env.DEBUG_PARTS) console.error('part', about.channels, 'ms', solved.milliseconds.toFixed(0), 'obj', solved.objective, 'lp', solved.lpBound, 'mip', solved.mipBound, solved.status, 'paid', solved.paidHours, JSON.stringify(solved.channels.map((c) => [c.owedAgentMinutes, c.shortAgentMinutes, c.unreachableAgentMinutes])), JSON.stringify(solved.phases))
     shifts.push(...solved.shifts.map((s) => ({ ...s, group: part.groups[s.group]! })))
     lpBound += solved.lpBound
     mipBound = mipBound === null || solved.mipBound === null ? null : mipBound + solved.mipBound
@@ -445,7 +447,9 @@ export async function solveMultiSkill(problem: MultiSkillProblem, rules: Schedul
 async function solvePart(part: MultiSkillProblem, rules: ScheduleRules, options: SolveOptions): Promise<SolvedMultiSkill> {
   const members = part.groups.every((g) => g.members) ? part.groups.flatMap((g) => g.members!) : undefined
   const people = part.groups.reduce((sum, g) => sum + (g.people ?? Infinity), 0)
-  const partRules = { ...rules, maxAgentsPerDay: Number.isFinite(people) ? people : (rules.maxAgentsPerDay ?? null), people: members }
+  // Its shifts within its channels' hours together (a single channel's own).
+  const hours = part.openingHours ? { openingHours: unionWeekHours(part.openingHours) } : {}
+  const partRules = { ...rules, ...hours, maxAgentsPerDay: Number.isFinite(people) ? people : (rules.maxAgentsPerDay ?? null), people: members }
   if (part.channels.length > 1 || part.groups.length > 1) return solveConnected(part, partRules, options)
   const solved = await solveSchedule(channelRequirements(part, 0), partRules, options)
   const shifts = solved.shifts.map((s) => ({ ...s, group: 0 }))

@@ -12,7 +12,7 @@ import {
   weekdayOf,
   type LocalTime,
 } from '../domain/intervals.ts'
-import { formatClock, parseClock } from '../domain/opening-hours.ts'
+import { formatClock, parseClock, type WeekHours } from '../domain/opening-hours.ts'
 import { coverageTotals, type CoverageTotals, type ShortMinutes } from '../domain/schedule/coverage.ts'
 import { boundFigures, solverFigures } from '../domain/schedule/figures.ts'
 import type { Requirements } from '../domain/schedule/model.ts'
@@ -39,8 +39,8 @@ export interface StoredRequirement {
   start: number[]
   required: number[]
   owed: number[]
-  /** Several channels together: each channel's agents required per interval (absent in schedules made before). */
-  channels?: Array<{ key: string; required: number[] }>
+  /** Several channels together: each channel's agents required per interval and its opening hours then (absent in schedules made before; hours absent: the rules'). */
+  channels?: Array<{ key: string; required: number[]; openingHours?: WeekHours | null }>
 }
 
 export interface ScheduleSummary {
@@ -160,7 +160,7 @@ function channelCoverage(
   agentChannels: ReadonlyMap<number, readonly string[]>,
   requirements: Requirements,
   rules: ScheduleRules,
-  perChannel: ReadonlyArray<{ key: string; required: number[] }>,
+  perChannel: NonNullable<StoredRequirement['channels']>,
   channels: ReadonlyArray<{ key: string; name: string }>,
 ): ChannelCoverage[] {
   const keys = perChannel.map((c) => c.key)
@@ -170,6 +170,7 @@ function channelCoverage(
     requirements,
     channels: keys,
     required: perChannel.map((c) => c.required),
+    ...(perChannel.every((c) => c.openingHours !== undefined) && { openingHours: perChannel.map((c) => c.openingHours!) }),
     groups: groupKeys.map((g) => ({ channels: g === '' ? [] : g.split(',').map((k) => keys.indexOf(k)), people: null })),
   }
   const counted = recountSkills(

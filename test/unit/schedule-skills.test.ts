@@ -69,6 +69,21 @@ describe('skill groups of a team', () => {
   })
 })
 
+describe('each channel’s own opening hours', () => {
+  it('owes a channel its minimum while open only within its hours, not the channels’ together', () => {
+    const hours = (open: number, close: number) => Array.from({ length: 7 }, () => ({ open: open * 60, close: close * 60 }))
+    const twoHours: MultiSkillProblem = {
+      ...problem([need(8, 16, 0), need(8, 12, 0)], [{ channels: [0, 1], people: null }]),
+      openingHours: [hours(8, 16), hours(8, 12)],
+    }
+    const rules = { ...eightHours, openingHours: hours(8, 16), minAgentsWhileOpen: 1 }
+    const owed = recountSkills([], twoHours, rules).channels.map((c) => c.owedAgentMinutes)
+    expect(owed).toEqual([8 * 60, 4 * 60])
+    // Without each channel's hours, the rules' (both channels 08:00–16:00).
+    expect(recountSkills([], { ...twoHours, openingHours: undefined }, rules).channels.map((c) => c.owedAgentMinutes)).toEqual([8 * 60, 8 * 60])
+  })
+})
+
 describe('independent parts of a multi-skill problem', () => {
   // Channels A, B, C, D, E; groups {A}, {B, A}… as indexes: {0}, {0, 1}, {2}, {1, 3} with nobody, {2}.
   const groups: SkillGroup[] = [

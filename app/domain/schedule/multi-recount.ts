@@ -4,9 +4,7 @@
 // at a time, never two — then each channel's owed, short and unreachable minutes as for a single
 // channel. A channel no group has the skill for is unreachable throughout.
 import { floorByMinute, onBreakByMinute, owedByMinute, shortMinutes, type ShortMinutes, type TimedShift } from './coverage.ts'
-import { owedPerInterval } from './model.ts'
-import { channelRequirements, works, type MultiSkillProblem } from './multi-skill.ts'
-import { reachableMinutes } from './reach.ts'
+import { channelOwed, channelReach, works, type MultiSkillProblem } from './multi-skill.ts'
 import type { ScheduleRules } from './rules.ts'
 import { memoAllocate } from './skill-allocation.ts'
 
@@ -37,7 +35,7 @@ export function recountSkills(shifts: ReadonlyArray<TimedShift & { group: number
       minutes,
     ),
   )
-  const owed = channels.map((_, c) => owedByMinute(owedPerInterval(channelRequirements(problem, c), rules), intervalMin))
+  const owed = channels.map((_, c) => owedByMinute(channelOwed(problem, c, rules), intervalMin))
   const allocate = memoAllocate(groups.map((g) => g.channels))
   const covered = channels.map(() => new Array<number>(minutes).fill(0))
   const uncovered: number[] = []
@@ -51,11 +49,11 @@ export function recountSkills(shifts: ReadonlyArray<TimedShift & { group: number
     const interval = Math.floor(m / intervalMin)
     if (need.some((x, c) => x - split[c]! > 1e-6) && uncovered.at(-1) !== interval) uncovered.push(interval)
   }
-  const reachable = reachableMinutes(requirements, rules)
+
   const none = new Array<boolean>(minutes).fill(false)
   const perChannel = channels.map((_, c): ChannelRecount => ({
     owedAgentMinutes: owed[c]!.reduce((a, b) => a + b, 0),
-    ...shortMinutes(owed[c]!, covered[c]!, groups.some((g) => works(g, c)) ? reachable : none, first),
+    ...shortMinutes(owed[c]!, covered[c]!, groups.some((g) => works(g, c)) ? channelReach(problem, c, rules) : none, first),
   }))
   const onBreak = onBreakByMinute(shifts, first, minutes)
   const limit = rules.maxOnBreak ?? Infinity

@@ -43,6 +43,7 @@ import {
   type Start,
 } from './model.ts'
 import { allowedStarts, reachableMinutes } from './reach.ts'
+import type { WeekHours } from '../opening-hours.ts'
 import type { Person } from './people.ts'
 import { DEFAULT_SHORTFALL_PENALTY, paidHours, shiftCap, type ScheduleRules } from './rules.ts'
 import { memoAllocate } from './skill-allocation.ts'
@@ -63,6 +64,8 @@ export interface MultiSkillProblem {
   /** Per channel, per interval: agents required on the floor. */
   required: ReadonlyArray<readonly number[]>
   groups: readonly SkillGroup[]
+  /** Per channel, its opening hours (null: always open), where its minimum while open applies; absent: the rules' for every channel. */
+  openingHours?: ReadonlyArray<WeekHours | null>
 }
 
 /**
@@ -118,12 +121,26 @@ export function componentProblem(problem: MultiSkillProblem, part: SkillComponen
     requirements: problem.requirements,
     channels: part.channels.map((c) => problem.channels[c]!),
     required: part.channels.map((c) => problem.required[c]!),
+    ...(problem.openingHours && { openingHours: part.channels.map((c) => problem.openingHours![c]!) }),
     groups: part.groups.map((g) => {
       const group = problem.groups[g]!
       return { ...group, channels: group.channels.map((c) => part.channels.indexOf(c)) }
     }),
   }
 }
+
+/** The rules as they apply to one channel: its own opening hours (a shift may still span the channels' together). */
+export function channelRules(problem: MultiSkillProblem, channel: number, rules: ScheduleRules): ScheduleRules {
+  return problem.openingHours ? { ...rules, openingHours: problem.openingHours[channel]! } : rules
+}
+
+/** Per interval, what channel `c` is owed: its requirement, its minimum while open within its own hours. */
+export const channelOwed = (problem: MultiSkillProblem, channel: number, rules: ScheduleRules): number[] =>
+  owedPerInterval(channelRequirements(problem, channel), channelRules(problem, channel, rules))
+
+/** Per minute, whether some allowed shift within channel `c`'s own hours reaches it (reach.ts): where it is not, a shortfall is the rules', as for a single channel. */
+export const channelReach = (problem: MultiSkillProblem, channel: number, rules: ScheduleRules): boolean[] =>
+  reachableMinutes(problem.requirements, channelRules(problem, channel, rules))
 
 /** The requirements of one channel (its opening hours and minimum while open apply as to a single channel). */
 export function channelRequirements(problem: MultiSkillProblem, channel: number): Requirements {
@@ -173,10 +190,10 @@ export function buildMultiSkillModel(
   const rowCount = table.start.length
   const rowsAt = (i: number, from: number, to: number) => rowsIn(table, intervalMin, i, from, to)
   const vars = groups.map((_, g) => startVariables(allowed, requirements, rules, rowsAt, rowCount, `${g}_`))
-  const owed = channels.map((_, c) => owedPerInterval(channelRequirements(problem, c), rules))
-  const reachable = reachableMinutes(requirements, rules)
+  const owed = channels.map((_, c) => channelOwed(problem, c, rules))
   const charged = channels.map((_, c) => {
     const staffed = groups.some((g) => works(g, c))
+    const reachable = channelReach(problem, c, rules)
     return table.start.map((t, r) => staffed && owed[c]![table.interval[r]!]! > 0 && reachable[t]! && inBlock(table.interval[r]!))
   })
   const penalty = (rules.shortfallPenaltyHours ?? DEFAULT_SHORTFALL_PENALTY) / 60
