@@ -430,7 +430,6 @@ export async function solveMultiSkill(problem: MultiSkillProblem, rules: Schedul
       ...options,
       onProgress: (phase, bound) => options.onProgress?.(phase, bound === null ? null : lpBound + bound, about),
     })
-    if (process.env.DEBUG_PARTS) console.error('part', about.channels, 'ms', solved.milliseconds.toFixed(0), 'obj', solved.objective, 'lp', solved.lpBound, 'mip', solved.mipBound, solved.status, 'paid', solved.paidHours, JSON.stringify(solved.channels.map((c) => [c.owedAgentMinutes, c.shortAgentMinutes, c.unreachableAgentMinutes])), JSON.stringify(solved.phases))
     shifts.push(...solved.shifts.map((s) => ({ ...s, group: part.groups[s.group]! })))
     lpBound += solved.lpBound
     mipBound = mipBound === null || solved.mipBound === null ? null : mipBound + solved.mipBound
