@@ -95,7 +95,8 @@ export async function generateSchedule(
           groups: team.groups.map((group, g) => ({ ...group, members: agents.filter((_, k) => team.groupOf[k] === g).map(termsOf) })),
         }
       : null
-  const members = problem ? agents.filter((_, k) => team!.groupOf[k]! >= 0) : agents
+  // Who works some channel of the schedule (an agent of other channels only is not on its team).
+  const members = agents.filter((a) => a.channels.some((key) => planned.has(key)))
   if (members.length > 0) {
     rules.maxAgentsPerDay = Math.min(rules.maxAgentsPerDay ?? Infinity, members.length)
     // Who may work when and which shift types: the optimiser plans for the team, not a head count.

@@ -301,6 +301,9 @@ describe('a schedule from a forecast', () => {
     expect([...phases].every((phase) => ['queued', 'plan', 'relaxation', 'integer', 'roster'].includes(phase))).toBe(true)
     const view = (await getScheduleView(done.scheduleId!, null))!
     expect(view.schedule.channelKey).toBeNull()
+    // Every channel of this forecast is Voz: the chat agent is not on the schedule's team.
+    expect(view.shifts.some((s) => s.agentName === 'Só Chat')).toBe(false)
+    expect(view.agents.map((a) => a.name)).not.toContain('Só Chat')
     expect(view.solver.lpBound).toBeGreaterThan(0)
     expect((await until(next)).state).toBe('done')
     // The outcome is audited by the job (not only the request).
