@@ -269,7 +269,7 @@ async function solveInBlocks<P extends Program>(
   timeLimitSec: number,
   started: number,
   costOf?: (program: P, values: Record<string, number>) => number,
-  tighten?: (relaxed: Record<string, number>) => P[] | null,
+  tighten?: (relaxed: Record<string, number>, every: boolean) => P[] | null,
 ): Promise<Solved> {
   const solver = startSolver(options.relativeGap ?? DEFAULT_RELATIVE_GAP, (timeLimitSec + 60) * 1000)
   let relaxationMs = 0
@@ -343,13 +343,16 @@ async function solveInBlocks<P extends Program>(
     if (solved && fits(solved.values)) return solved
     // Blocks again under tighter limits that keep the horizon's (`tighten`): a restriction, so the
     // bound stays the blocks' first relaxations' (a relaxation of the problem), and HiGHS's proves nothing of it.
+    // First the limits the relaxations broke alone; when the days' schedules then break another, every one.
     const firstBound = lastBound
-    const tight = blocks.length > 1 && tighten ? tighten(lastRelaxed) : null
-    if (tight) {
-      const again = await solveParts(tight, blocks.length, true)
+    const firstRelaxed = lastRelaxed
+    for (const [attempt, every] of [false, true].entries()) {
+      const tight = blocks.length > 1 && tighten ? tighten(firstRelaxed, every) : null
+      if (!tight) break
+      const again = await solveParts(tight, (attempt + 1) * blocks.length, true)
       if (again && fits(again.values)) return { ...again, lpBound: Math.min(again.lpBound, firstBound), mipBound: null }
     }
-    return (await solveParts([whole], 2 * blocks.length, false))!
+    return (await solveParts([whole], 3 * blocks.length, false))!
   } finally {
     solver.close()
   }
@@ -485,9 +488,9 @@ async function solveConnected(problem: MultiSkillProblem, rules: ScheduleRules, 
     // repaired relaxation is kept when it costs less (decision 010). Handed to HiGHS as a warm start
     // instead, it kept HiGHS from finding better ones.
     (part, values) => part.objective.reduce((sum, [c, name]) => sum + c * (values[name] ?? 0), 0),
-    // A group's week cap broken by the days solved apart: split among the days, and the days solved apart again.
-    (relaxed) => {
-      const caps = splitWeekCaps(problem, rules, relaxed)
+    // A group's week cap broken by the days solved apart: split among the days (those broken, else every group's), and the days solved apart again.
+    (relaxed, every) => {
+      const caps = splitWeekCaps(problem, rules, relaxed, every)
       return caps && blocks.map((block) => buildMultiSkillModel(problem, rules, block, caps))
     },
   )

@@ -266,14 +266,16 @@ export function buildMultiSkillModel(
 
 /**
  * When the blocks' relaxations (`relaxed`, their values joined) give some group more shifts than
- * its people can work in the horizon (people × working days), every group's cap split among the
- * days in proportion to what the relaxations used each day (largest remainder; never above the
- * people; a day they did not use gets none) — day caps under which the blocks can be solved apart
- * again and keep every group's horizon cap, whatever the integer programs choose. Null when no
- * group's cap is broken. A restriction of the problem: its schedule is feasible, its bound is not
- * the problem's.
+ * its people can work in the horizon (people × working days), that group's cap — and the cap of
+ * every group sharing a channel with it, to which the days' schedules would move its work — split
+ * among the days in proportion to what the relaxations used each day (largest remainder; never
+ * above the people; a day they did not use gets none): day caps under which the blocks can be
+ * solved apart again and keep those groups' horizon caps. With `every`, every group's cap is split
+ * so. Null when no group's cap is broken. A restriction of the problem: its schedule is feasible,
+ * its bound is not the problem's. (Measured, decision 010: splitting only the broken group let the
+ * days' schedules give the group of both skills 74 shifts against its 66 on the demo week.)
  */
-export function splitWeekCaps(problem: MultiSkillProblem, rules: ScheduleRules, relaxed: Record<string, number>): Array<Map<number, number>> | null {
+export function splitWeekCaps(problem: MultiSkillProblem, rules: ScheduleRules, relaxed: Record<string, number>, every = false): Array<Map<number, number>> | null {
   const { requirements, groups } = problem
   const days = [...new Set(requirements.day)]
   const used = groups.map(() => new Map<number, number>(days.map((day) => [day, 0])))
@@ -286,10 +288,13 @@ export function splitWeekCaps(problem: MultiSkillProblem, rules: ScheduleRules, 
   }
   const capOf = groups.map((group) => shiftCap(groupRules(rules, group), days.length))
   const total = (g: number) => [...used[g]!.values()].reduce((a, b) => a + b, 0)
-  if (!groups.some((_, g) => capOf[g] != null && total(g) > capOf[g]! + 1e-6)) return null
+  const broken = groups.flatMap((_, g) => (capOf[g] != null && total(g) > capOf[g]! + 1e-6 ? [g] : []))
+  if (broken.length === 0) return null
+  // A broken group, or one that works a channel of one: the days' schedules move its work there.
+  const substitutes = (g: number) => broken.some((b) => groups[b]!.channels.some((c) => groups[g]!.channels.includes(c)))
   return groups.map((group, g) => {
     const cap = capOf[g]
-    if (cap == null) return new Map<number, number>()
+    if (cap == null || (!every && !substitutes(g))) return new Map<number, number>()
     const shares = shareOut(cap, [...used[g]!].map(([day, x]) => [String(day), x] as const))
     return new Map(days.map((day) => [day, Math.min(group.people!, shares.get(String(day)) ?? 0)]))
   })
