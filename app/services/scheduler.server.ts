@@ -459,11 +459,10 @@ async function solvePart(part: MultiSkillProblem, rules: ScheduleRules, options:
 }
 
 /**
- * Solves a multi-skill problem whose channels are joined by their groups, as solveSchedule solves one channel: in blocks
- as solveSchedule solves one channel: in blocks
- * where the horizon falls apart, with HiGHS in the worker; the rounded relaxation, repaired, is the
- * fallback when HiGHS finds nothing or something dearer, and the greedy repair tops up what the
- * solution leaves short. Every figure comes from the
+ * Solves a multi-skill problem whose channels are joined by their groups as solveSchedule solves
+ * one channel: in blocks where the horizon falls apart, with HiGHS in the worker; the rounded
+ * relaxation, repaired, is the fallback when HiGHS finds nothing or something dearer, and the
+ * greedy repair tops up what the solution leaves short. Every figure comes from the
  * minute-by-minute recount per channel (multi-recount.ts).
  */
 async function solveConnected(problem: MultiSkillProblem, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedMultiSkill> {

@@ -49,7 +49,6 @@ export function recountSkills(shifts: ReadonlyArray<TimedShift & { group: number
     const interval = Math.floor(m / intervalMin)
     if (need.some((x, c) => x - split[c]! > 1e-6) && uncovered.at(-1) !== interval) uncovered.push(interval)
   }
-
   const none = new Array<boolean>(minutes).fill(false)
   const perChannel = channels.map((_, c): ChannelRecount => ({
     owedAgentMinutes: owed[c]!.reduce((a, b) => a + b, 0),
