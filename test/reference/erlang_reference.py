@@ -125,5 +125,14 @@ def continuous_extras():
     print(mp.nstr(root, 20))
 
 
+def model_check_extras():
+    """test/unit/model-check.test.ts: 100 calls in 1800 s, AHT 180 s (A = 10), threshold 20 s."""
+    print("Model check: 16 agents x efficiency 0.75 = 12 servers, Erlang C SL:", mp.nstr(erlang_c_sl(12, 10, 180, 20), 20))
+    print("Model check: 15 agents x efficiency 0.9 = 13.5 servers, Erlang C SL:", mp.nstr(erlang_c_sl(mpf("13.5"), 10, 180, 20), 20))
+    r = erlang_a(12, 100, 1800, 180, 300, 20)
+    print("Model check: 12 servers, Erlang A patience 300 s, SL and abandonment:", mp.nstr(r["sl"], 20), mp.nstr(r["p_abandon"], 20))
+
+
 if __name__ == "__main__":
     continuous_extras()
+    model_check_extras()
