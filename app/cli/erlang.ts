@@ -19,6 +19,7 @@ const requestSchema = z.strictObject({
   shrinkage: z.number().nullish(),
   patience: z.number().nullish(),
   concurrency: z.number().nullish(),
+  efficiency: z.number().nullish(),
   model: z.enum(['erlangC', 'erlangA']).nullish(),
 })
 
@@ -38,6 +39,7 @@ function toStaffingRequest(request: z.output<typeof requestSchema>): StaffingReq
     shrinkage: request.shrinkage,
     patienceSec: request.patience,
     concurrency: request.concurrency,
+    efficiency: request.efficiency,
     model: request.model ?? 'erlangC',
   }
 }

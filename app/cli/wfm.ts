@@ -243,6 +243,7 @@ program
   .option('--shrinkage <share>', 'share of paid time not available, in [0, 1)', numberOption)
   .option('--patience <seconds>', 'mean patience (Erlang A)', numberOption)
   .option('--concurrency <k>', 'conversations per agent', numberOption)
+  .option('--efficiency <k>', 'servers one agent is worth, in (0, 1.5] (calibration)', numberOption)
   .addOption(new Option('--model <model>', 'queue model').choices(['erlangC', 'erlangA']))
   .action(async (options: Record<string, unknown>) => {
     const { json: _json, ...fields } = options

@@ -14,7 +14,7 @@
 // An interval with no agents on duty or no TMA is not eligible: missing data is not zero.
 import { erlangAMetrics } from './erlang-a.ts'
 import { erlangCMetrics } from './erlang.ts'
-import type { QueueModel } from './staffing.ts'
+import { isEfficiency, MAX_EFFICIENCY, type QueueModel } from './staffing.ts'
 
 export interface IntervalActuals {
   offered: number
@@ -47,11 +47,8 @@ export interface EligibilityRule {
 
 export const DEFAULT_ELIGIBILITY: EligibilityRule = { minOfferedPerHour: 60, minAnsweredPerHour: 20 }
 
-/** The largest efficiency accepted: above 1 the agents would be more than themselves. */
-export const MAX_EFFICIENCY = 1.5
-
 export function assertEfficiency(efficiency: number): void {
-  if (!Number.isFinite(efficiency) || efficiency <= 0 || efficiency > MAX_EFFICIENCY) {
+  if (!isEfficiency(efficiency)) {
     throw new RangeError(`efficiency must be a number in (0, ${MAX_EFFICIENCY}] (got ${efficiency})`)
   }
 }

@@ -6,6 +6,9 @@
 // Concurrency: an agent who handles up to k conversations at once (chat) is k servers, each with
 // the channel's handle time per conversation (docs/decisions/006-staffing-engine.md). Traffic is
 // counted in conversations: A = calls × AHT ÷ interval.
+//
+// Efficiency e (issue 17): agents on the floor are not all available, so one agent is e × k
+// servers of the model; the answer is the required servers ÷ (e × k) agents, rounded up.
 import { erlangAMetrics } from './erlang-a.ts'
 import {
   assertGoals,
@@ -36,8 +39,10 @@ export interface StaffingRequest {
   model?: QueueModel
   /** Conversations one agent handles at once (1 = voice). */
   concurrency?: number | null
-  /** Evaluate at this many agents instead of searching. */
+  /** Evaluate at this many agents (fractional allowed) instead of searching. */
   agents?: number | null
+  /** Servers one agent on the floor is worth, in (0, MAX_EFFICIENCY]; 1 when absent. */
+  efficiency?: number | null
 }
 
 export interface StaffingResult extends QueueMetrics {
@@ -79,10 +84,10 @@ export interface ValidStaffingRequest {
   patienceSec: number | null
   model: QueueModel
   concurrency: number
+  efficiency: number
   agents: number | null
 }
 
-/** Checks every field and says which one is wrong and why. */
 /** The largest offered load the engine computes, Erlangs. */
 export const MAX_TRAFFIC = 1_000_000
 
@@ -99,6 +104,12 @@ export class EngineLimit extends RangeError {
 /** Erlang A's series run over N·patience/AHT terms: capped so one answer stays fast. */
 const MAX_PATIENT_LOAD = 1e9
 
+/** The largest efficiency accepted: a calibration may find agents worth a little more than one server. */
+export const MAX_EFFICIENCY = 1.5
+
+export const isEfficiency = (n: number): boolean => n > 0 && n <= MAX_EFFICIENCY
+
+/** Checks every field and says which one is wrong and why. */
 export function validateStaffingRequest(request: StaffingRequest): ValidStaffingRequest {
   const calls = requireNumber('calls', request.calls, (n) => n >= 0, 'a finite number ≥ 0')
   const intervalSec = requireNumber('interval', request.intervalSec, (n) => n > 0, 'a finite number of seconds > 0')
@@ -112,7 +123,8 @@ export function validateStaffingRequest(request: StaffingRequest): ValidStaffing
   const patienceSec = optionalNumber('patience', request.patienceSec, (n) => n > 0 && n <= 10_000_000, 'a number of seconds > 0 (up to 10,000,000)')
   const concurrency =
     optionalNumber('concurrency', request.concurrency, (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1') ?? 1
-  const agents = optionalNumber('agents', request.agents, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0')
+  const agents = optionalNumber('agents', request.agents, (n) => n >= 0, 'a finite number ≥ 0')
+  const efficiency = optionalNumber('efficiency', request.efficiency, isEfficiency, `a number in (0, ${MAX_EFFICIENCY}]`) ?? 1
   const model = request.model ?? 'erlangC'
   if (model !== 'erlangC' && model !== 'erlangA') throw new RangeError(`model must be "erlangC" or "erlangA" (got ${JSON.stringify(model)})`)
   if (model === 'erlangA' && patienceSec === null) throw new RangeError('patience is required by the Erlang A model')
@@ -129,7 +141,7 @@ export function validateStaffingRequest(request: StaffingRequest): ValidStaffing
       'patience is too long for Erlang A at this traffic (traffic × patience ÷ aht above 1e9): so patient a queue barely abandons, use Erlang C',
     )
   }
-  return { calls, traffic, intervalSec, ahtSec, goals, shrinkage, patienceSec, model, concurrency, agents }
+  return { calls, traffic, intervalSec, ahtSec, goals, shrinkage, patienceSec, model, concurrency, efficiency, agents }
 }
 
 /** Ceiling that forgives floating-point dust (20.000000000000004 agents are 20), never −0. */
@@ -220,7 +232,7 @@ function requiredServersErlangA(traffic: number, ahtSec: number, patienceSec: nu
 export function staff(request: StaffingRequest): StaffingResult {
   const r = validateStaffingRequest(request)
   const { traffic } = r
-  const k = r.concurrency
+  const k = r.concurrency * r.efficiency // servers per agent on the floor
   const evaluate = (servers: number) => queueMetrics(r.model, servers, traffic, r.ahtSec, r.goals.thresholdSec, r.patienceSec)
 
   let agents: number
@@ -262,7 +274,7 @@ export function staffingCurve(request: StaffingRequest, from: number, to: number
   const { traffic } = r
   const points: CurvePoint[] = []
   for (let agents = Math.max(0, from); agents <= to; agents++) {
-    const servers = agents * r.concurrency
+    const servers = agents * r.concurrency * r.efficiency
     points.push({
       agents,
       erlangC: erlangCMetrics(servers, traffic, r.ahtSec, r.goals.thresholdSec),

@@ -76,6 +76,27 @@ describe('wfm erlang', () => {
     expect(existsSync(path.join(scratch, 'never.db'))).toBe(false)
   })
 
+  it('takes fractional agents and an efficiency (agents worth less than a server each)', async () => {
+    const input = [
+      JSON.stringify({ ...example, agents: 13.5 }),
+      JSON.stringify({ ...example, efficiency: 0.75 }),
+      JSON.stringify({ ...example, efficiency: 2 }),
+      JSON.stringify({ ...example, efficiency: 'high' }),
+    ].join('\n')
+    const run = await wfm(['erlang', '--json'], { input, database: 'never.db' })
+    expect(run.status).toBe(1)
+    const out = run.lines.map((line) => JSON.parse(line))
+    // test/reference/erlang_reference.py: SL at 13.5 servers; 14 servers ÷ 0.75 → 19 agents.
+    expect(out[0]).toMatchObject({ agents: 13.5, agentsFractional: 13.5 })
+    expect(out[0].serviceLevel).toBeCloseTo(0.84817240919445216622, 10)
+    expect(out[1]).toMatchObject({ agents: 19, agentsWithShrinkage: 19 })
+    expect(out[1].agentsFractional).toBeCloseTo(17.382941955210388736, 7)
+    expect(out[1].serviceLevel).toBeCloseTo(0.90462053837445840127, 12)
+    expect(Object.keys(out[1])).toEqual(['model', 'traffic', 'agents', 'agentsFractional', 'agentsWithShrinkage', 'probWait', 'serviceLevel', 'asa', 'occupancy'])
+    expect(out[2]).toEqual({ error: 'efficiency must be a number in (0, 1.5] (got 2)' })
+    expect(out[3].error).toMatch(/^efficiency: /)
+  })
+
   it('takes one request from flags', async () => {
     const run = await wfm([
       'erlang',
@@ -94,6 +115,8 @@ describe('wfm erlang', () => {
     ])
     expect(run.status).toBe(0)
     expect(JSON.parse(run.lines[0]!)).toMatchObject({ agents: 14, agentsWithShrinkage: 20 })
+    const efficient = await wfm(['erlang', '--calls', '100', '--aht', '180', '--interval', '1800', '--threshold', '20', '--sl', '0.8', '--efficiency', '0.75'])
+    expect(JSON.parse(efficient.lines[0]!)).toMatchObject({ agents: 19 })
     const bad = await wfm(['erlang', '--calls', '100', '--aht', '180', '--interval', '1800', '--threshold', '20', '--sl', '1.5'])
     expect(bad.status).toBe(1)
     expect(JSON.parse(bad.lines[0]!).error).toMatch(/^sl must be/)

@@ -131,6 +131,9 @@ def model_check_extras():
     print("Model check: 15 agents x efficiency 0.9 = 13.5 servers, Erlang C SL:", mp.nstr(erlang_c_sl(mpf("13.5"), 10, 180, 20), 20))
     r = erlang_a(12, 100, 1800, 180, 300, 20)
     print("Model check: 12 servers, Erlang A patience 300 s, SL and abandonment:", mp.nstr(r["sl"], 20), mp.nstr(r["p_abandon"], 20))
+    print("Efficiency 0.75: 19 agents = 14.25 servers, Erlang C SL:", mp.nstr(erlang_c_sl(mpf("14.25"), 10, 180, 20), 20))
+    root = mp.findroot(lambda x: erlang_c_sl(x, 10, 180, 20) - mpf("0.8"), 13.04)
+    print("Efficiency 0.75: fractional agents for 80/20 (servers / 0.75):", mp.nstr(root / mpf("0.75"), 20))
 
 
 if __name__ == "__main__":

@@ -51,6 +51,34 @@ describe('staff (Erlang C)', () => {
   })
 })
 
+describe('staff with efficiency (agents worth less than a server each)', () => {
+  // References: test/reference/erlang_reference.py, model_check_extras() (mpmath, 60 digits).
+  it('asks for the required servers ÷ efficiency agents, rounded up, and measures at efficiency × agents', () => {
+    const r = staff({ ...example, efficiency: 0.75 }) // 14 servers ÷ 0.75 = 18.67 agents
+    expect(r.agents).toBe(19)
+    expect(Math.abs(r.agentsFractional - 17.382941955210388736)).toBeLessThan(1e-8)
+    expect(r.serviceLevel).toBeCloseTo(0.90462053837445840127, 12) // at 19 × 0.75 = 14.25 servers
+    expect(r.meetsGoals).toBe(true)
+    expect(staff({ ...example, efficiency: 1 })).toEqual(staff(example))
+  })
+
+  it('evaluates fractional agents, and efficiency with concurrency and Erlang A', () => {
+    // 13.5 servers either way: 13.5 agents, or 18 agents at efficiency 0.75.
+    expect(staff({ ...example, agents: 13.5 }).serviceLevel).toBeCloseTo(0.84817240919445216622, 10)
+    expect(staff({ ...example, agents: 18, efficiency: 0.75 }).serviceLevel).toBeCloseTo(0.84817240919445216622, 10)
+    // 20 Erlangs of chat need 24 servers; an agent is 2 × 0.75 = 1.5 servers: 16 agents.
+    expect(staff({ ...example, calls: 200, concurrency: 2, efficiency: 0.75 }).agents).toBe(16)
+    // Erlang A's 13 servers (patience 5 min) at 0.8 a head: 16.25, so 17 agents.
+    expect(staff({ ...example, model: 'erlangA', patienceSec: 300, efficiency: 0.8 }).agents).toBe(17)
+  })
+
+  it('refuses an efficiency outside (0, 1.5] naming the field', () => {
+    expect(() => staff({ ...example, efficiency: 0 })).toThrow('efficiency must be a number in (0, 1.5] (got 0)')
+    expect(() => staff({ ...example, efficiency: 1.6 })).toThrow(/^efficiency must be/)
+    expect(() => staff({ ...example, agents: -1 })).toThrow(/^agents must be a finite number ≥ 0/)
+  })
+})
+
 describe('staff (Erlang A)', () => {
   it('needs 13 agents where Erlang C says 14 (patience 5 min)', () => {
     const r = staff({ ...example, model: 'erlangA', patienceSec: 300 })
