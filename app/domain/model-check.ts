@@ -47,7 +47,7 @@ export interface EligibilityRule {
 
 export const DEFAULT_ELIGIBILITY: EligibilityRule = { minOfferedPerHour: 60, minAnsweredPerHour: 20 }
 
-export function assertEfficiency(efficiency: number): void {
+function assertEfficiency(efficiency: number): void {
   if (!isEfficiency(efficiency)) {
     throw new RangeError(`efficiency must be a number in (0, ${MAX_EFFICIENCY}] (got ${efficiency})`)
   }
@@ -79,21 +79,17 @@ export interface IntervalCheck {
   actualAbandonRate: number | null
 }
 
+/** Conversations per agent, checked; refuses an Erlang A channel without patience too. */
 function validConcurrency(channel: ChannelModel): number {
+  if (channel.model === 'erlangA' && channel.patienceSec === null) throw new RangeError('patience is required by the Erlang A model')
   const concurrency = channel.concurrency ?? 1
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number ≥ 1 (got ${concurrency})`)
   return concurrency
 }
 
-function assertChannel(channel: ChannelModel): void {
-  if (channel.model === 'erlangA' && channel.patienceSec === null) throw new RangeError('patience is required by the Erlang A model')
-  validConcurrency(channel)
-}
-
 /** Predicted and actual measures of one eligible interval (check with isEligible first). */
 export function checkInterval(actuals: IntervalActuals, channel: ChannelModel, efficiency: number): IntervalCheck {
   assertEfficiency(efficiency)
-  assertChannel(channel)
   const { offered, ahtSec, agentsOnDuty, intervalSec } = actuals
   if (ahtSec === null || agentsOnDuty === null) throw new RangeError('an interval without TMA or agents on duty cannot be checked')
   const servers = efficiency * agentsOnDuty * validConcurrency(channel)
