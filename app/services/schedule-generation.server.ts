@@ -84,6 +84,8 @@ export async function generateSchedule(
   // Several channels and a team who work them: each channel covered by agents skilled for it (multi-skill.ts).
   const team = channelKeys.length > 1 ? skillGroups(agents.map((a) => a.channels.map((key) => channelKeys.indexOf(key)).filter((c) => c >= 0))) : null
   const termsOf = (a: (typeof agents)[number]) => ({ availability: a.availability, shiftTypes: a.shiftTypes })
+  // Each group's agents: its shifts go to them alone.
+  const groupAgents = team ? team.groups.map((_, g) => agents.filter((_, k) => team.groupOf[k] === g)) : []
   const problem: MultiSkillProblem | null =
     team && team.groups.length > 0
       ? {
@@ -92,7 +94,7 @@ export async function generateSchedule(
           required: perChannelRequired,
           // Each channel's minimum while open holds within its own hours, not the channels' together.
           openingHours: channelKeys.map((key) => channels.find((c) => c.key === key)!.openingHours),
-          groups: team.groups.map((group, g) => ({ ...group, members: agents.filter((_, k) => team.groupOf[k] === g).map(termsOf) })),
+          groups: team.groups.map((group, g) => ({ ...group, members: groupAgents[g]!.map(termsOf) })),
         }
       : null
   // Who works some channel of the schedule (an agent of other channels only is not on its team).
@@ -138,7 +140,7 @@ export async function generateSchedule(
   const agentOf: Array<number | null> = shifts.map(() => null)
   const daysOff = new Map<number, number[]>()
   const parts = problem
-    ? problem.groups.map((_, g) => ({ indexes: shifts.flatMap((s, k) => ('group' in s && s.group === g ? [k] : [])), people: agents.filter((_, k) => team!.groupOf[k] === g) }))
+    ? problem.groups.map((_, g) => ({ indexes: shifts.flatMap((s, k) => ('group' in s && s.group === g ? [k] : [])), people: groupAgents[g]! }))
     : [{ indexes: shifts.map((_, k) => k), people: members }]
   for (const { indexes, people } of parts) {
     const roster = rosterOf(indexes, people)

@@ -420,7 +420,7 @@ export async function solveMultiSkill(problem: MultiSkillProblem, rules: Schedul
   const people = problem.groups.reduce((sum, g) => sum + (g.people ?? Infinity), 0)
   // A total limit a day below the groups' head counts ties the parts together.
   const parts = rules.maxAgentsPerDay != null && rules.maxAgentsPerDay < people ? [] : skillComponents(problem).filter((p) => p.groups.length > 0)
-  if (parts.length <= 1) return solveConnected(problem, rules, options)
+  if (parts.length <= 1) return recounted(problem, rules, await solveConnected(problem, rules, options))
   const started = performance.now()
   const shifts: GroupShift[] = []
   const phases = { relaxationMs: 0, integerMs: 0, integerLimitSec: 0, repairMs: 0, repairedShifts: 0, blocks: 0 }
@@ -438,15 +438,26 @@ export async function solveMultiSkill(problem: MultiSkillProblem, rules: Schedul
     mipBound = mipBound === null || solved.mipBound === null ? null : mipBound + solved.mipBound
     // The least finished part's: a heuristic's, else a limit reached, else optimal.
     if (solved.status === 'Greedy' || status === 'Optimal') status = solved.status
-    for (const key of Object.keys(phases) as Array<keyof typeof phases>) phases[key] += solved.phases?.[key] ?? 0
+    for (const key of Object.keys(phases) as Array<keyof typeof phases>) phases[key] += solved.phases[key] ?? 0
   }
   shifts.sort((a, b) => a.start - b.start || a.group - b.group)
   const limitSec = options.timeLimitSec ?? 10
-  return recounted(problem, rules, shifts, { lpBound, mipBound, status, started, phases: { limitSec, ...phases, parts: parts.length } })
+  return recounted(problem, rules, { shifts, lpBound, mipBound, status, started, phases: { limitSec, ...phases, parts: parts.length } })
+}
+
+/** A multi-skill solve before its recount: the shifts and the solver's own figures (the whole is recounted once). */
+interface SolvedShifts {
+  shifts: GroupShift[]
+  lpBound: number
+  mipBound: number | null
+  status: string
+  /** When the solve began (performance.now()). */
+  started: number
+  phases: SolvePhases
 }
 
 /** A part solved alone: one channel and one group as a single channel, with its team's terms. */
-async function solvePart(part: MultiSkillProblem, rules: ScheduleRules, options: SolveOptions): Promise<SolvedMultiSkill> {
+async function solvePart(part: MultiSkillProblem, rules: ScheduleRules, options: SolveOptions): Promise<SolvedShifts> {
   const members = part.groups.every((g) => g.members) ? part.groups.flatMap((g) => g.members!) : undefined
   const people = part.groups.reduce((sum, g) => sum + (g.people ?? Infinity), 0)
   // Its shifts within its channels' hours together (a single channel's own).
@@ -454,18 +465,16 @@ async function solvePart(part: MultiSkillProblem, rules: ScheduleRules, options:
   const partRules = { ...rules, ...hours, maxAgentsPerDay: Number.isFinite(people) ? people : (rules.maxAgentsPerDay ?? null), people: members }
   if (part.channels.length > 1 || part.groups.length > 1) return solveConnected(part, partRules, options)
   const solved = await solveSchedule(channelRequirements(part, 0), partRules, options)
-  const shifts = solved.shifts.map((s) => ({ ...s, group: 0 }))
-  return recounted(part, partRules, shifts, { ...solved, started: performance.now() - solved.milliseconds })
+  return { ...solved, shifts: solved.shifts.map((s) => ({ ...s, group: 0 })), started: performance.now() - solved.milliseconds }
 }
 
 /**
  * Solves a multi-skill problem whose channels are joined by their groups as solveSchedule solves
  * one channel: in blocks where the horizon falls apart, with HiGHS in the worker; the rounded
  * relaxation, repaired, is the fallback when HiGHS finds nothing or something dearer, and the
- * greedy repair tops up what the solution leaves short. Every figure comes from the
- * minute-by-minute recount per channel (multi-recount.ts).
+ * greedy repair tops up what the solution leaves short. The caller recounts its shifts (recounted).
  */
-async function solveConnected(problem: MultiSkillProblem, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedMultiSkill> {
+async function solveConnected(problem: MultiSkillProblem, rules: ScheduleRules, options: SolveOptions = {}): Promise<SolvedShifts> {
   options.onProgress?.('relaxation', null)
   const started = performance.now()
   const timeLimitSec = options.timeLimitSec ?? 10
@@ -497,16 +506,12 @@ async function solveConnected(problem: MultiSkillProblem, rules: ScheduleRules, 
   const repairStarted = performance.now()
   const result = readMultiSkill(model, problem, rules, (name) => values[name] ?? 0)
   const phases = { limitSec: timeLimitSec, relaxationMs, integerMs, integerLimitSec, repairMs: performance.now() - repairStarted, repairedShifts: result.repaired, blocks: programs }
-  return recounted(problem, rules, result.shifts, { lpBound, mipBound, status, started, phases })
+  return { shifts: result.shifts, lpBound, mipBound, status, started, phases }
 }
 
 /** A multi-skill schedule's figures, from the minute-by-minute recount per channel of its shifts. */
-function recounted(
-  problem: MultiSkillProblem,
-  rules: ScheduleRules,
-  shifts: GroupShift[],
-  solved: { lpBound: number; mipBound: number | null; status: string; started: number; phases: SolvePhases },
-): SolvedMultiSkill {
+function recounted(problem: MultiSkillProblem, rules: ScheduleRules, solved: SolvedShifts): SolvedMultiSkill {
+  const { shifts } = solved
   const counted = recountSkills(shifts, problem, rules)
   const paidOf = new Map(rules.shiftTypes.map((t) => [t.name, paidHoursOf(t)]))
   const paidHours = shifts.reduce((sum, s) => sum + paidOf.get(s.type)!, 0)
