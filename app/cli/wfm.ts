@@ -31,6 +31,9 @@ import { getOperation, listChannels } from '../services/operation.server.ts'
 import type { ImportKind } from '../domain/import/formats.ts'
 import { isTimeZone } from '../schemas/settings.ts'
 import { ensureAdministrator, normaliseEmail } from '../services/auth.server.ts'
+import { applyCalibration, calibrateHistory, CannotCheck, checkHistory, checkIntervalSeconds, readCheckHistory, type CheckHistory, type CheckIntervalSec } from '../services/model-check.server.ts'
+import { calibrationLine, modelCheckLines, modelCheckSummaryLine } from './model-check.ts'
+import { startOfLocalDay } from '../domain/intervals.ts'
 import { resetPassword } from '../services/users.server.ts'
 
 // No requests to serve: wait inside SQLite for another process's write lock (an import beside the
@@ -64,7 +67,7 @@ function numberOption(value: string): number {
 }
 
 /** Commands that read or write the database migrate it first, like the app. */
-const usesDatabase = new Set(['demo', 'status', 'import', 'actuals', 'staff', 'schedule', 'admin-password'])
+const usesDatabase = new Set(['demo', 'status', 'import', 'actuals', 'staff', 'schedule', 'admin-password', 'model-check', 'calibrate'])
 
 const program = new Command()
   .name('wfm')
@@ -426,6 +429,81 @@ program
       if (error instanceof RangeError || error instanceof ScheduleFailed) throw new CliError(error.message)
       throw error
     }
+  })
+
+interface CheckOptions {
+  channel: string
+  from: string
+  to: string
+  interval: string
+  threshold?: number
+  tz?: string
+}
+
+/** The options model-check and calibrate share. */
+function checkCommand(name: string, description: string): Command {
+  return program
+    .command(name)
+    .description(description)
+    .requiredOption('--channel <name>', 'a real-time channel (key or name)')
+    .requiredOption('--from <date>', 'first local date (inclusive)', localDateOption)
+    .requiredOption('--to <date>', 'last local date (exclusive)', localDateOption)
+    .option('--interval <seconds>', 'interval length: 900, 1800 or 3600', '3600')
+    .option('--threshold <seconds>', "service level threshold (default: the channel's own)", numberOption)
+    .option('--tz <zone>', "IANA time zone of the dates and intervals (default: the operation's)")
+    .option('--json', 'JSON lines (the only format; accepted for clarity)')
+}
+
+async function readHistory(options: CheckOptions): Promise<CheckHistory> {
+  if (daysBetween(options.from, options.to) < 1) throw new CliError('--to must be after --from (--to is exclusive)')
+  const intervalSec = Number(options.interval)
+  if (!(checkIntervalSeconds as readonly number[]).includes(intervalSec)) throw new CliError(`--interval must be 900, 1800 or 3600 seconds (got ${options.interval})`)
+  if (options.threshold !== undefined && !(Number.isInteger(options.threshold) && options.threshold >= 0)) throw new CliError('--threshold must be a whole number of seconds ≥ 0')
+  const timeZone = options.tz ?? (await getOperation()).timeZone
+  if (!isTimeZone(timeZone)) throw new CliError(`Unknown time zone "${timeZone}": use an IANA name such as America/Sao_Paulo.`)
+  try {
+    return readCheckHistory({
+      channel: options.channel,
+      fromMs: startOfLocalDay(options.from, timeZone),
+      toMs: startOfLocalDay(options.to, timeZone),
+      intervalSec: intervalSec as CheckIntervalSec,
+      timeZone,
+      thresholdSec: options.threshold,
+    })
+  } catch (error) {
+    if (error instanceof CannotCheck) throw new CliError(error.message)
+    throw error
+  }
+}
+
+checkCommand('model-check', "the channel's queueing model against history: one JSON line per interval with enough traffic, then a summary").action(
+  async (options: CheckOptions) => {
+    const result = checkHistory(await readHistory(options))
+    for (const line of modelCheckLines(result)) process.stdout.write(`${line}\n`)
+    process.stdout.write(`${modelCheckSummaryLine(result)}\n`)
+    if (result.checked.length === 0) console.error('No interval had enough traffic (≥ 60 offered and ≥ 20 answered per hour), a TMA and agents on duty.')
+  },
+)
+
+checkCommand('calibrate', "fit the channel's efficiency k to history (patience from the period's waits): one JSON line")
+  .option('--apply', 'store the efficiency and patience on the channel (audited)')
+  .action(async (options: CheckOptions & { apply?: boolean }) => {
+    const history = await readHistory(options)
+    let fit
+    try {
+      fit = calibrateHistory(history)
+    } catch (error) {
+      if (error instanceof CannotCheck) throw new CliError(error.message)
+      throw error
+    }
+    if (!fit) throw new CliError('No interval had enough traffic (≥ 60 offered and ≥ 20 answered per hour), a TMA, agents on duty and an actual SL or abandonment: nothing to fit.')
+    let applied = false
+    if (options.apply) {
+      const context = { from: options.from, to: options.to, intervalSec: Number(options.interval), intervals: fit.intervals, abandonMae: fit.abandonMae, slMae: fit.slMae }
+      const saved = await applyCalibration({ id: null, email: 'wfm calibrate' }, history.channel.id, fit, context)
+      applied = saved.found
+    }
+    console.log(calibrationLine(history.channel.key, fit, applied))
   })
 
 try {

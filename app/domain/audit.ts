@@ -11,6 +11,7 @@ export const auditActions = [
   'user.resetPassword',
   'settings.operation',
   'settings.channel',
+  'model.calibrate',
   'import',
   'forecast.create',
   'forecast.delete',

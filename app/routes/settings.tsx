@@ -72,8 +72,16 @@ export default function SettingsRoute() {
             defaultValue={value('timeZone', operation.timeZone)}
             error={errors.timeZone}
           />
+          <Field
+            formId="operation"
+            name="agentPlaceholders"
+            label={t('settings.agentPlaceholders')}
+            defaultValue={value('agentPlaceholders', operation.agentPlaceholders.join(', '))}
+            error={errors.agentPlaceholders}
+          />
         </SettingsForm>
         <p className="note">{t('settings.timeZoneHelp')}</p>
+        <p className="note">{t('settings.agentPlaceholdersHelp')}</p>
       </section>
       <h2>{t('settings.channels')}</h2>
       {channels.length === 0 ? (

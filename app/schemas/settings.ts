@@ -18,7 +18,27 @@ export function isTimeZone(value: string): boolean {
 export const operationSchema = z.object({
   name: z.string({ error: 'errors.name' }).trim().min(1, { error: 'errors.name' }).max(80, { error: 'errors.name' }),
   timeZone: z.string({ error: 'errors.timeZone' }).trim().refine(isTimeZone, { error: 'errors.timeZone' }),
+  agentPlaceholders: z
+    .string({ error: 'errors.agentPlaceholders' })
+    .default('')
+    .transform(agentNameList)
+    .refine((names) => names.length <= MAX_PLACEHOLDERS && names.every((name) => name.length <= 80), { error: 'errors.agentPlaceholders' }),
 })
+
+const MAX_PLACEHOLDERS = 20
+
+/** Names separated by commas or new lines, trimmed, without blanks or repeats (ignoring case). */
+export function agentNameList(text: string): string[] {
+  const seen = new Set<string>()
+  const names: string[] = []
+  for (const part of text.split(/[,\n]/)) {
+    const name = part.trim()
+    if (name === '' || seen.has(name.toUpperCase())) continue
+    seen.add(name.toUpperCase())
+    names.push(name)
+  }
+  return names
+}
 
 export const channelFormSchema = z
   .object({

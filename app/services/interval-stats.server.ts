@@ -49,6 +49,16 @@ const weightsOfContacts: Record<(typeof weightColumns)[number], string> = {
 /** SQL true for an aggregate row whose every measure is taken over all its contacts. */
 export const fullyKnownSql = weightColumns.map((column) => `${column} = ${weightsOfContacts[column]}`).join(' AND ')
 
+/**
+ * SQL true for a contact of alias `c` answered by a person: named, and not one of the operation's
+ * placeholder names (Operation.agentPlaceholders, compared without case). Distinct such names in
+ * an interval are its agents on duty (issue 17); agentsStaffed from an interval import wins.
+ */
+export function namedAgentSql(c: string): string {
+  return `${c}.outcome = 'answered' AND ${c}.agent IS NOT NULL AND ${c}.agent <> ''
+    AND UPPER(${c}.agent) NOT IN (SELECT UPPER(p.value) FROM Operation o, json_each(o.agentPlaceholders) p WHERE o.id = 1)`
+}
+
 /** The touched buckets live in a temporary table of the writing connection. */
 function touchedTable(db: Database.Database): void {
   db.exec('CREATE TEMP TABLE IF NOT EXISTS touched (channelId INTEGER NOT NULL, start INTEGER NOT NULL, PRIMARY KEY (channelId, start)) WITHOUT ROWID')
@@ -75,11 +85,11 @@ export function markChannelTouched(db: Database.Database, channelId: number): vo
 export function refreshTouched(db: Database.Database): void {
   touchedTable(db)
   db.exec(`
-    UPDATE IntervalStat SET ${countColumns.map((column) => `${column} = 0`).join(', ')}
+    UPDATE IntervalStat SET ${countColumns.map((column) => `${column} = 0`).join(', ')}, agentsOnDuty = NULL
     WHERE (channelId, start) IN (SELECT channelId, start FROM touched);
 
-    INSERT INTO IntervalStat (channelId, start, ${countColumns.join(', ')})
-    SELECT channelId, start, ${countColumns.map((column) => weightsOfContacts[column as keyof typeof weightsOfContacts] ?? column).join(', ')}
+    INSERT INTO IntervalStat (channelId, start, ${countColumns.join(', ')}, agentsOnDuty)
+    SELECT channelId, start, ${countColumns.map((column) => weightsOfContacts[column as keyof typeof weightsOfContacts] ?? column).join(', ')}, agentsOnDuty
     FROM (
     SELECT c.channelId AS channelId, t.start AS start,
            COUNT(*) AS offered,
@@ -94,7 +104,8 @@ export function refreshTouched(db: Database.Database): void {
            COALESCE(SUM(c.fcr = 1), 0) AS fcrResolved,
            COUNT(c.nps) AS npsCount,
            COALESCE(SUM(c.nps >= 9), 0) AS npsPromoters,
-           COALESCE(SUM(c.nps <= 6), 0) AS npsDetractors
+           COALESCE(SUM(c.nps <= 6), 0) AS npsDetractors,
+           NULLIF(COUNT(DISTINCT CASE WHEN ${namedAgentSql('c')} THEN c.agent END), 0) AS agentsOnDuty
     -- touched first (CROSS JOIN fixes the order whatever the planner's statistics say), then each
     -- bucket's contacts by the (channelId, arrivedAt) index.
     FROM touched t
@@ -103,7 +114,8 @@ export function refreshTouched(db: Database.Database): void {
     GROUP BY c.channelId, t.start)
     WHERE true
     ON CONFLICT (channelId, start) DO UPDATE SET
-      ${countColumns.map((column) => `${column} = excluded.${column}`).join(',\n      ')};
+      ${countColumns.map((column) => `${column} = excluded.${column}`).join(',\n      ')},
+      agentsOnDuty = excluded.agentsOnDuty;
 
     -- A bucket left with neither contacts nor staffing is dropped.
     DELETE FROM IntervalStat

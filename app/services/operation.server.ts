@@ -10,6 +10,8 @@ import { keptWhileUnchanged } from './kept.server.ts'
 export interface OperationSettings {
   name: string
   timeZone: string
+  /** Agent names in contact exports that are not a person (left out of the agents on duty). */
+  agentPlaceholders: readonly string[]
 }
 
 export interface ChannelSettings extends ChannelTargets {
@@ -20,12 +22,13 @@ export interface ChannelSettings extends ChannelTargets {
 }
 
 /** Used until an operation has been saved (a scratch database); the page shows a name. */
-export const defaultOperation: OperationSettings = { name: '', timeZone: 'America/Sao_Paulo' }
+export const defaultOperation: OperationSettings = { name: '', timeZone: 'America/Sao_Paulo', agentPlaceholders: ['NO_SERVER'] }
 
 export function getOperation(): Promise<Readonly<OperationSettings>> {
   return keptWhileUnchanged('operation', async () => {
-    const operation = await prisma.operation.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true } })
-    return Object.freeze(operation ?? defaultOperation)
+    const operation = await prisma.operation.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true, agentPlaceholders: true } })
+    if (!operation) return deepFreeze({ ...defaultOperation })
+    return deepFreeze({ ...operation, agentPlaceholders: parsePlaceholders(operation.agentPlaceholders) })
   })
 }
 
@@ -69,6 +72,16 @@ async function readChannels(): Promise<ReadonlyArray<Readonly<ChannelSettings>>>
       }),
     ),
   )
+}
+
+/** The stored JSON list; anything else (a hand-edited database) counts as no placeholder. */
+function parsePlaceholders(json: string): string[] {
+  try {
+    const names: unknown = JSON.parse(json)
+    return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : []
+  } catch {
+    return []
+  }
 }
 
 function deepFreeze<T>(value: T): T {

@@ -319,7 +319,7 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
   const stats = db
     .prepare(
       `SELECT channelId, start, offered, answered, abandoned, answeredWithinThreshold, abandonedWithinThreshold, handleSecSum,
-         answeredWaitSecSum, fcrCount, fcrResolved, npsCount, npsPromoters, npsDetractors, agentsStaffed,
+         answeredWaitSecSum, fcrCount, fcrResolved, npsCount, npsPromoters, npsDetractors, COALESCE(agentsStaffed, agentsOnDuty),
          answeredOffered, abandonedOffered, slEligible, ahtAnswered, asaAnswered
        FROM IntervalStat WHERE start >= ? AND start < ? AND channelId IN (${placeholders})`,
     )

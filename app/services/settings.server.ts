@@ -1,23 +1,40 @@
 // Changes to the operation and its channels, each with its audit row (who: the actor passed in).
-import { prisma, withWriteTransaction } from '../db.server.ts'
+import { withWriteTransaction } from '../db.server.ts'
 import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { serviceThresholdSec } from '../domain/channel.ts'
 import type { ChannelUpdate, OperationUpdate } from '../schemas/settings.ts'
-import { recordAudit, recordAuditIn, type Actor } from './audit.server.ts'
-import { markChannelTouched, refreshTouched } from './interval-stats.server.ts'
+import { recordAuditIn, type Actor } from './audit.server.ts'
+import { markChannelTouched, markTouched, refreshTouched } from './interval-stats.server.ts'
 
-/** Saves the operation's name and time zone; what changed, or null when they were already so. */
-export async function saveOperation(actor: Actor, update: OperationUpdate): Promise<AuditChanges | null> {
-  const before = await prisma.operation.findUnique({ where: { id: 1 }, select: { name: true, timeZone: true } })
-  const changes = changedFields(before ?? {}, { name: update.name, timeZone: update.timeZone })
-  if (!changes) return null
-  await prisma.operation.upsert({
-    where: { id: 1 },
-    create: { id: 1, name: update.name, timeZone: update.timeZone },
-    update: { name: update.name, timeZone: update.timeZone },
+/**
+ * Saves the operation's name, time zone and placeholder agent names; what changed, or null when
+ * they were already so. A change of placeholders recounts the agents on duty of the buckets whose
+ * contacts name an agent added to or dropped from the list, in the same transaction.
+ */
+export function saveOperation(actor: Actor, update: OperationUpdate): Promise<AuditChanges | null> {
+  return withWriteTransaction((db) => {
+    const stored = db.prepare('SELECT name, timeZone, agentPlaceholders FROM Operation WHERE id = 1').get() as
+      | { name: string; timeZone: string; agentPlaceholders: string }
+      | undefined
+    const before = stored && { ...stored, agentPlaceholders: JSON.parse(stored.agentPlaceholders) as string[] }
+    const changes = changedFields(before ?? {}, update)
+    if (!changes) return null
+    const placeholders = JSON.stringify(update.agentPlaceholders)
+    db.prepare(
+      `INSERT INTO Operation (id, name, timeZone, agentPlaceholders, updatedAt) VALUES (1, @name, @timeZone, @placeholders, @now)
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name, timeZone = excluded.timeZone,
+         agentPlaceholders = excluded.agentPlaceholders, updatedAt = excluded.updatedAt`,
+    ).run({ name: update.name, timeZone: update.timeZone, placeholders, now: Date.now() })
+    const was = new Set((before?.agentPlaceholders ?? []).map((name) => name.toUpperCase()))
+    const now = new Set(update.agentPlaceholders.map((name) => name.toUpperCase()))
+    const moved = [...was, ...now].filter((name) => was.has(name) !== now.has(name))
+    if (moved.length > 0) {
+      markTouched(db, 'SELECT channelId, arrivedAt FROM Contact WHERE UPPER(agent) IN (SELECT value FROM json_each(?))', JSON.stringify(moved))
+      refreshTouched(db)
+    }
+    recordAuditIn(db, Date.now(), actor, 'settings.operation', 'operation', changes)
+    return changes
   })
-  await recordAudit(actor, 'settings.operation', 'operation', changes)
-  return changes
 }
 
 type StoredChannel = Record<string, unknown> & {

@@ -42,7 +42,9 @@ export function IntervalHead({ multi }: { multi: boolean }) {
       <th scope="col">{t('review.asa')}</th>
       <th scope="col">{t('review.abandon')}</th>
       {!multi && <th scope="col">{t('review.predictedAbandonShort')}</th>}
-      <th scope="col">{t('review.agentsStaffed')}</th>
+      <th scope="col">
+        <abbr title={t('review.agentsStaffedHelp')}>{t('review.agentsStaffed')}</abbr>
+      </th>
       <th scope="col">{t('review.plannedAgents')}</th>
     </>
   )
