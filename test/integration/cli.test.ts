@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { bankCallsFile, hasBankCalls } from '../support/bank-calls.ts'
+import { simulateCalls } from '../support/simulated-calls.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const scratch = mkdtempSync(path.join(tmpdir(), 'traffic-cli-'))
@@ -724,3 +725,53 @@ describe('wfm import and actuals', () => {
     ])
   })
 }, RUNS)
+
+describe('wfm calibrate and model-check', () => {
+  it(
+    'fits k on the first week, applies it, and checks the second week at it, as JSON lines',
+    async () => {
+      const database = 'calibrate.db'
+      const simulation = simulateCalls({ channel: 'voz', efficiency: 0.75, patienceSec: 120, ahtSec: 180, firstDay: '2026-03-02', days: 14, hours: [9, 19], seed: 5 })
+      const contacts = path.join(scratch, 'calls.csv')
+      const staffed = path.join(scratch, 'staffed.csv')
+      writeFileSync(contacts, simulation.contactsCsv)
+      writeFileSync(staffed, simulation.staffedCsv)
+      expect((await wfm(['import', contacts, '--kind', 'contacts'], { database })).status).toBe(0)
+      expect((await wfm(['import', staffed, '--kind', 'intervals'], { database })).status).toBe(0)
+
+      const period = (from: string, to: string) => ['--channel', 'voz', '--from', from, '--to', to, '--tz', 'America/Sao_Paulo', '--json']
+      const fit = await wfm(['calibrate', ...period('2026-03-02', '2026-03-09'), '--apply'], { database })
+      expect(fit.stderr).toBe('')
+      expect(fit.lines).toHaveLength(1)
+      const line = JSON.parse(fit.lines[0]!)
+      expect(Object.keys(line)).toEqual(['channel', 'efficiency', 'patience', 'intervals', 'abandonMae', 'slMae', 'abandonBias', 'slBias', 'applied'])
+      // An imported channel is Erlang C: k absorbs what abandonment relieves, so it comes out above 0.75.
+      expect(line).toMatchObject({ channel: 'voz', intervals: 70, applied: true })
+      expect(line.efficiency).toBeGreaterThan(0.6)
+      expect(line.efficiency).toBeLessThan(1)
+      expect(line.patience).toBeGreaterThan(90)
+
+      const check = await wfm(['model-check', ...period('2026-03-09', '2026-03-16')], { database })
+      expect(check.status).toBe(0)
+      const lines = check.lines.map((l) => JSON.parse(l))
+      const summary = lines.pop()
+      expect(lines).toHaveLength(70)
+      expect(Object.keys(lines[0])).toEqual([
+        'start', 'channel', 'offered', 'answered', 'abandoned', 'agents', 'aht',
+        'predictedServiceLevel', 'actualServiceLevel', 'predictedAbandonRate', 'actualAbandonRate',
+      ])
+      expect(lines[0]).toMatchObject({ start: '2026-03-09T12:00:00.000Z', channel: 'voz', agents: 20, predictedAbandonRate: 0 })
+      expect(Object.keys(summary.summary)).toEqual(['intervals', 'abandonMae', 'slMae', 'abandonBias', 'slBias', 'efficiency', 'patience'])
+      expect(summary.summary).toMatchObject({ intervals: 70, efficiency: line.efficiency, patience: line.patience })
+      // Held out, the applied k predicts SL about as well as it fitted it.
+      expect(summary.summary.slMae).toBeLessThan(0.12)
+
+      const bad = await wfm(['calibrate', ...period('2026-03-09', '2026-03-09')], { database })
+      expect(bad.status).toBe(1)
+      expect(bad.stderr).toContain('--to must be after --from')
+      const refused = await wfm(['model-check', ...period('2026-03-02', '2026-03-09'), '--interval', '600'], { database })
+      expect(refused.stderr).toContain('--interval must be 900, 1800 or 3600')
+    },
+    RUNS * 2,
+  )
+})

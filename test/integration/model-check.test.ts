@@ -58,7 +58,7 @@ describe('agents on duty from contacts', () => {
     await saveOperation(testActor, { name: 'Teste', timeZone, agentPlaceholders: ['NO_SERVER', 'ag-1'] })
     expect(storedAgentsOnDuty()).toEqual(distinctAgents(900_000, (agent) => agent === 'ag-1'))
     const audit = await prisma.auditEvent.findFirst({ where: { action: 'settings.operation' }, orderBy: { id: 'desc' }, select: { details: true } })
-    expect(JSON.parse(audit!.details).after.agentPlaceholders).toEqual(['NO_SERVER', 'ag-1'])
+    expect(JSON.parse(audit!.details ?? '{}').after.agentPlaceholders).toEqual(['NO_SERVER', 'ag-1'])
     await saveOperation(testActor, { name: 'Teste', timeZone, agentPlaceholders: ['NO_SERVER'] })
     expect(storedAgentsOnDuty()).toEqual(distinctAgents(900_000))
   })
@@ -106,7 +106,7 @@ describe('model check and calibration', () => {
     const audit = await prisma.auditEvent.findMany({ where: { action: 'model.calibrate' }, select: { target: true, details: true } })
     expect(audit).toHaveLength(1)
     expect(audit[0]!.target).toBe(`channel:${channel.id}`)
-    expect(JSON.parse(audit[0]!.details)).toMatchObject({ before: { efficiency: 1, patienceSec: 150 }, from: '2026-03-02' })
+    expect(JSON.parse(audit[0]!.details ?? '{}')).toMatchObject({ before: { efficiency: 1, patienceSec: 150 }, from: '2026-03-02' })
 
     // The stored model is now the one checked.
     const after = checkHistory(readCheckHistory(hourly))

@@ -108,6 +108,14 @@ describe('operation settings form', () => {
     const bad = operationSchema.safeParse({ name: 'Op', timeZone: 'Mars/Olympus' })
     expect(fieldErrors(bad.error!).timeZone).toBe('errors.timeZone')
   })
+
+  it('reads placeholder agent names separated by commas or lines, without blanks or repeats', () => {
+    const parse = (agentPlaceholders: string) => operationSchema.safeParse({ name: 'Op', timeZone: 'America/Manaus', agentPlaceholders })
+    expect(parse(' NO_SERVER, sistema ,\nno_server,, URA ').data?.agentPlaceholders).toEqual(['NO_SERVER', 'sistema', 'URA'])
+    expect(parse('').data?.agentPlaceholders).toEqual([])
+    expect(fieldErrors(parse('x'.repeat(81)).error!).agentPlaceholders).toBe('errors.agentPlaceholders')
+    expect(fieldErrors(parse(Array.from({ length: 21 }, (_, i) => `n${i}`).join(',')).error!).agentPlaceholders).toBe('errors.agentPlaceholders')
+  })
 })
 
 describe('period from the query string', () => {
