@@ -65,7 +65,7 @@ const modelOf = ({ channel }: DemoChannelHistory): ChannelModel =>
 const BUDGET = 60_000
 
 describe('demo availability', () => {
-  it('gives each real-time channel an availability within 65–85%, and e-mail none to speak of', () => {
+  it('gives each real-time channel an availability within 65–85%, and e-mail 1 (deferred: no model check)', () => {
     for (const channel of demoChannels) {
       if (channel.kind === 'realtime') {
         expect(channel.availability).toBeGreaterThanOrEqual(0.65)
