@@ -1,7 +1,8 @@
 // Seeded, deterministic demo history: arrivals (non-homogeneous Poisson), log-normal handle
 // times, and waits/abandonment from simulating the queue against the agents a planner would
 // have staffed (Erlang C on the expected load, then the day's real execution: absenteeism,
-// rounding, the odd badly staffed interval). See docs/decisions/003-demo-data.md.
+// rounding, the odd badly staffed interval). Only the channel's available share of the logged-in
+// agents takes contacts (after-call work, not ready). See docs/decisions/003-demo-data.md.
 import { requiredServers } from '../erlang.ts'
 import { brazilNationalHolidays } from '../holidays.ts'
 import {
@@ -138,7 +139,10 @@ function expectedVolume(channel: DemoChannel, calendar: Calendar): Float64Array 
   return expected
 }
 
-/** Agents logged in per interval: the plan from Erlang C or workload, then real execution. */
+/**
+ * Agents logged in per interval: the plan from Erlang C or workload, grossed up for the share of
+ * logged-in time agents are not available, then real execution.
+ */
 function staffAgents(channel: DemoChannel, calendar: Calendar, expected: Float64Array, random: Random): Int32Array {
   const agents = new Int32Array(calendar.intervals)
   const threshold = serviceThresholdSec(channel)
@@ -171,7 +175,7 @@ function staffAgents(channel: DemoChannel, calendar: Calendar, expected: Float64
     for (let i = 0; i < calendar.intervals; i++) {
       const d = calendar.dayIndex[i]!
       if (!isOpen(staffedHours[calendar.weekday[i]!], calendar.minuteOfDay[i]!)) continue
-      const planned = dayWork[d]! / (staffedIntervals[d]! * INTERVAL_SEC)
+      const planned = dayWork[d]! / (staffedIntervals[d]! * INTERVAL_SEC * channel.availability)
       agents[i] = Math.max(1, Math.round(planned * dayExecution[d]!.level + 0.6 * random.normal()))
     }
     return agents
@@ -181,13 +185,41 @@ function staffAgents(channel: DemoChannel, calendar: Calendar, expected: Float64
     if (!isOpen(staffedHours[calendar.weekday[i]!], calendar.minuteOfDay[i]!)) continue
     const traffic = (expected[i]! * channel.ahtSec) / INTERVAL_SEC
     const servers = requiredServers({ traffic, ahtSec: channel.ahtSec, slGoal: channel.slGoal, thresholdSec: threshold })
-    const planned = Math.ceil(servers / channel.concurrency)
+    // − 1e-9: a quotient whole but for floating-point error (3 ÷ (2 × 0.75)) is not one agent more.
+    const planned = Math.ceil(servers / (channel.concurrency * channel.availability) - 1e-9)
     const execution = dayExecution[calendar.dayIndex[i]!]!
     const afternoon = calendar.minuteOfDay[i]! >= 13 * 60 ? execution.afternoonAbsence : 1
     const noisy = planned * execution.level * afternoon + 0.8 * random.normal()
     agents[i] = Math.max(1, Math.round(noisy))
   }
   return agents
+}
+
+interface Availability {
+  /** Agents available to take contacts per interval: logged-in × availability, made whole. */
+  available: Int32Array
+  /** Which logged-in agents they are: agents offset, offset + 1, … (mod logged-in). */
+  offset: Int32Array
+}
+
+/**
+ * The available agents per interval: logged-in × availability, rounded down or up with the
+ * probability of its fraction (unbiased: the mean is exactly logged-in × availability, and the
+ * count varies by at most one agent around it). Which logged-in agents are available turns with a
+ * random offset per interval, so every agent of the team answers contacts over a day.
+ */
+function availableAgents(channel: DemoChannel, loggedIn: Int32Array, random: Random): Availability {
+  const available = new Int32Array(loggedIn.length)
+  const offset = new Int32Array(loggedIn.length)
+  for (let i = 0; i < loggedIn.length; i++) {
+    const agents = loggedIn[i]!
+    if (agents === 0) continue
+    const expected = agents * channel.availability
+    const whole = Math.floor(expected)
+    available[i] = whole + (random.chance(expected - whole) ? 1 : 0)
+    offset[i] = Math.floor(random.uniform() * agents)
+  }
+  return { available, offset }
 }
 
 /** Arrivals of a non-homogeneous Poisson process: exponential gaps within each interval. */
@@ -240,9 +272,11 @@ function generateChannel(
     handle[c] = Math.max(5, Math.round(random.logNormal(ahtByDay[d]!, channel.ahtCv)))
     patience[c] = channel.patienceSec == null ? Infinity : random.exponential(channel.patienceSec)
   }
+  // Its own stream: the arrivals and handle times of a seed do not depend on it.
+  const { available, offset } = availableAgents(channel, agents, new Random(seed + 1))
   const outcome = simulateQueue(
     { arrival: arrivalSec, handle, patience },
-    { intervalSec: INTERVAL_SEC, agents, concurrency: channel.concurrency },
+    { intervalSec: INTERVAL_SEC, agents: available, concurrency: channel.concurrency },
   )
 
   const threshold = serviceThresholdSec(channel)
@@ -251,7 +285,7 @@ function generateChannel(
     waitSec: new Float64Array(count),
     handleSec: new Float64Array(count),
     answered: outcome.answered,
-    agent: outcome.agent,
+    agent: new Int32Array(count).fill(-1),
     fcr: new Int8Array(count).fill(-1),
     nps: new Int8Array(count).fill(-1),
   }
@@ -263,6 +297,10 @@ function generateChannel(
     contacts.waitSec[c] = Math.round(outcome.wait[c]!)
     if (!outcome.answered[c]) continue
     contacts.handleSec[c] = handle[c]!
+    // The simulated agent j is the j-th available one of the logged-in team when answering.
+    const i = Math.floor((arrivalSec[c]! + outcome.wait[c]!) / INTERVAL_SEC)
+    if (!(outcome.agent[c]! < available[i]!)) throw new Error(`demo ${channel.key}: contact ${c} answered by an agent not available`)
+    contacts.agent[c] = (outcome.agent[c]! + offset[i]!) % agents[i]!
     const resolved = random.chance(channel.fcrRate)
     contacts.fcr[c] = resolved ? 1 : 0
     if (random.chance(channel.npsResponseRate)) contacts.nps[c] = npsScore(outcome.wait[c]!, threshold, resolved, random)
