@@ -66,6 +66,8 @@ export interface CheckChannel {
 export interface HistoryInterval extends IntervalActuals {
   /** UTC instant of the interval's start. */
   start: number
+  /** Where agentsOnDuty came from: an interval file's agents logged in, or the contacts' named agents. */
+  agentsFrom: 'loggedIn' | 'contacts' | null
 }
 
 export interface CheckHistory {
@@ -180,6 +182,7 @@ export function readCheckHistory(query: CheckQuery): CheckHistory {
       abandonedWithinThreshold: slKnown ? offered! - slEligible! : null,
       ahtSec: ahtAnswered! > 0 ? handle! / ahtAnswered! : null,
       agentsOnDuty: staffedCount === parts ? staffedSum! / parts : named! > 0 ? named! : null,
+      agentsFrom: staffedCount === parts ? 'loggedIn' : named! > 0 ? 'contacts' : null,
       intervalSec: query.intervalSec,
     })
   }
