@@ -17,6 +17,7 @@ export interface ChannelSettings extends ChannelTargets {
   key: string
   name: string
   plannedAht: PlannedAht
+  efficiency: number
 }
 
 /** Used until an operation has been saved (a scratch database); the page shows a name. */
@@ -50,6 +51,7 @@ async function readChannels(): Promise<ReadonlyArray<Readonly<ChannelSettings>>>
       patienceSec: true,
       responseGoalSec: true,
       staffingModel: true,
+      efficiency: true,
       openingHours: true,
       plannedAhtSec: true,
       plannedAhtProfile: true,
