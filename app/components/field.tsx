@@ -1,6 +1,7 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
-/** A labelled input whose error (an i18n key) is shown under it and announced. */
+/** A labelled input, with an optional help text, whose error (an i18n key) is shown under it and announced. */
 export function Field({
   name,
   label,
@@ -9,6 +10,7 @@ export function Field({
   formId,
   inputMode,
   optional = false,
+  help,
 }: {
   name: string
   label: string
@@ -17,9 +19,11 @@ export function Field({
   formId: string
   inputMode?: 'decimal' | 'numeric' | 'text'
   optional?: boolean
+  help?: ReactNode
 }) {
   const { t } = useTranslation()
   const id = `${formId}-${name}`
+  const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ')
   return (
     <label htmlFor={id}>
       <span>
@@ -33,8 +37,13 @@ export function Field({
         inputMode={inputMode}
         defaultValue={defaultValue ?? ''}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy || undefined}
       />
+      {help && (
+        <span id={`${id}-help`} className="note">
+          {help}
+        </span>
+      )}
       <FieldError error={error} id={`${id}-error`} />
     </label>
   )

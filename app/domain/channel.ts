@@ -17,6 +17,12 @@ export interface ChannelTargets {
   responseGoalSec: number | null
   /** Queue model of a real-time channel's staffing: Erlang A needs a patience. */
   staffingModel: QueueModel
+  /**
+   * Efficiency k of a real-time channel, in (0, MAX_EFFICIENCY]: one agent on the floor is worth
+   * k × concurrency servers of the queue model (agents on duty are not all available); absent = 1,
+   * the textbook. Deferred work is sized by workload and does not use it (decision 006).
+   */
+  efficiency?: number
   /** When agents work, Sunday … Saturday; null = always. */
   openingHours: WeekHours | null
   /** The TMA to plan with where a forecast has none (Settings); absent or null = none. */

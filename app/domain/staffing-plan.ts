@@ -1,7 +1,9 @@
 // A staffing plan: for every forecast interval of a channel, the agents its targets need (the
-// staffing engine: Erlang C or A for real-time work, with concurrency; workload and response
-// goal for deferred work, backlog carried over), with shrinkage, and the measures predicted at
-// those agents. Totals add fractional agents, so rounding each interval up does not inflate hours.
+// staffing engine: Erlang C or A for real-time work, with concurrency and the channel's efficiency;
+// workload and response goal for deferred work, backlog carried over), with shrinkage, and the
+// measures predicted at those agents. Totals add fractional agents, so rounding each interval up
+// does not inflate hours. Efficiency applies to the queue models only: deferred work is sized by
+// workload, where unavailable time is shrinkage's (docs/decisions/006-staffing-engine.md).
 import { queueModelOf, type ChannelTargets } from './channel.ts'
 import { deferredStaffing } from './deferred.ts'
 import { isOpen, type WeekHours } from './opening-hours.ts'
@@ -207,6 +209,8 @@ function planRealtime(
       patienceSec: erlangA ? channel.patienceSec : null,
       model: erlangA ? 'erlangA' : 'erlangC',
       concurrency: channel.concurrency,
+      efficiency: channel.efficiency ?? 1,
+      // Given agents are on the floor: the engine measures them at efficiency × concurrency servers.
       agents: given === undefined ? null : Math.round(given),
     })
     return {

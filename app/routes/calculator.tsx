@@ -32,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         shrinkagePct: String(Math.round(c.shrinkage * 10_000) / 100),
         patience: c.patienceSec === null ? '' : String(c.patienceSec),
         concurrency: String(c.concurrency),
+        efficiencyPct: String(Math.round(c.efficiency * 10_000) / 100),
       })
       return { key: c.key, name: c.name, query: preset.toString() }
     })
@@ -165,6 +166,16 @@ export default function CalculatorRoute() {
           <Field formId={formId} name="shrinkagePct" label={t('settings.shrinkage')} optional inputMode="decimal" defaultValue={values.shrinkagePct} error={errors.shrinkagePct} />
           <Field formId={formId} name="patience" label={t('settings.patience')} optional inputMode="numeric" defaultValue={values.patience} error={errors.patience} />
           <Field formId={formId} name="concurrency" label={t('settings.concurrency')} optional inputMode="numeric" defaultValue={values.concurrency} error={errors.concurrency} />
+          <Field
+            formId={formId}
+            name="efficiencyPct"
+            label={t('settings.efficiency')}
+            optional
+            inputMode="decimal"
+            defaultValue={values.efficiencyPct}
+            error={errors.efficiencyPct}
+            help={t('settings.efficiencyHelp')}
+          />
           <label htmlFor={`${formId}-model`}>
             {t('calculator.model')}
             <select id={`${formId}-model`} name="model" defaultValue={values.model}>

@@ -4,6 +4,7 @@
 import { z } from 'zod'
 import type { StaffingRequest } from '../domain/staffing.ts'
 import { optionalNumber, requiredNumber } from './form-fields.ts'
+import { efficiencyPct } from './settings.ts'
 
 export const intervalMinuteChoices = [15, 30, 60] as const
 
@@ -20,6 +21,8 @@ export const calculatorSchema = z
     patience: optionalNumber('errors.patience', (n) => Number.isInteger(n) && n > 0 && n <= 86_400),
     maxAbandonPct: optionalNumber('errors.maxAbandon', (n) => n > 0 && n < 100),
     concurrency: optionalNumber('errors.concurrency', (n) => Number.isInteger(n) && n >= 1 && n <= 10),
+    /** Efficiency k in percent; empty = 100%. */
+    efficiencyPct,
     model: z.enum(['erlangC', 'erlangA'], { error: 'errors.model' }).default('erlangC'),
   })
   .superRefine((form, ctx) => {
@@ -44,6 +47,7 @@ export function toStaffingRequest(form: CalculatorForm): StaffingRequest {
     shrinkage: form.shrinkagePct === undefined ? 0 : form.shrinkagePct / 100,
     patienceSec: form.patience ?? null,
     concurrency: form.concurrency ?? 1,
+    efficiency: form.efficiencyPct === undefined ? 1 : form.efficiencyPct / 100,
     model: form.model,
   }
 }
@@ -61,5 +65,6 @@ export const calculatorDefaults: Record<string, string> = {
   shrinkagePct: '30',
   patience: '300',
   concurrency: '1',
+  efficiencyPct: '100',
   model: 'erlangC',
 }

@@ -5,6 +5,10 @@ import { optionalNumber, requiredNumber } from './form-fields.ts'
 import { idSchema } from './id.ts'
 import { parseClock, type OpeningHours, type WeekHours } from '../domain/opening-hours.ts'
 import { MAX_PLANNED_AHT_SEC, parseAhtProfile } from '../domain/planned-aht.ts'
+import { MAX_EFFICIENCY } from '../domain/staffing.ts'
+
+/** The efficiency k typed in percent (75 → 0.75): above 0, at most MAX_EFFICIENCY. */
+export const efficiencyPct = optionalNumber('errors.efficiency', (n) => n > 0 && n <= MAX_EFFICIENCY * 100)
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -54,6 +58,8 @@ export const channelFormSchema = z
     patienceSec: optionalNumber('errors.patience', (n) => Number.isInteger(n) && n > 0 && n <= 86_400),
     responseGoalHours: optionalNumber('errors.responseGoal', (n) => n > 0 && n <= 24 * 30),
     staffingModel: z.enum(['erlangC', 'erlangA'], { error: 'errors.model' }),
+    /** Empty = 100%, the textbook model. */
+    efficiencyPct,
     plannedAhtSec: optionalNumber('errors.plannedAht', (n) => n > 0 && n <= MAX_PLANNED_AHT_SEC),
     /** Lines "weekday,hour,seconds" (app/domain/planned-aht.ts); the form shows each bad line. */
     plannedAhtProfile: z.string().max(20_000, { error: 'errors.plannedAhtProfile' }).optional(),
@@ -93,6 +99,7 @@ export const channelFormSchema = z
     patienceSec: form.patienceSec ?? null,
     responseGoalSec: form.responseGoalHours === undefined ? null : Math.round(form.responseGoalHours * 3600),
     staffingModel: form.staffingModel,
+    efficiency: form.efficiencyPct === undefined ? 1 : form.efficiencyPct / 100,
     plannedAhtSec: form.plannedAhtSec ?? null,
     plannedAhtProfile: parseAhtProfile(form.plannedAhtProfile ?? '').profile,
     openingHours: weekHours(form as unknown as Record<string, string | undefined>),

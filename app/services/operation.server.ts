@@ -19,6 +19,7 @@ export interface ChannelSettings extends ChannelTargets {
   key: string
   name: string
   plannedAht: PlannedAht
+  efficiency: number
 }
 
 /** Used until an operation has been saved (a scratch database); the page shows a name. */
@@ -53,6 +54,7 @@ async function readChannels(): Promise<ReadonlyArray<Readonly<ChannelSettings>>>
       patienceSec: true,
       responseGoalSec: true,
       staffingModel: true,
+      efficiency: true,
       openingHours: true,
       plannedAhtSec: true,
       plannedAhtProfile: true,

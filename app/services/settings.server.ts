@@ -69,8 +69,8 @@ export function saveChannel(
       `UPDATE Channel SET name = @name, kind = @kind, concurrency = @concurrency, slGoal = @slGoal,
          slThresholdSec = @slThresholdSec, asaGoalSec = @asaGoalSec, maxOccupancy = @maxOccupancy,
          shrinkage = @shrinkage, patienceSec = @patienceSec, responseGoalSec = @responseGoalSec,
-         staffingModel = @staffingModel, openingHours = @openingHours, plannedAhtSec = @plannedAhtSec,
-         plannedAhtProfile = @plannedAhtProfile
+         staffingModel = @staffingModel, efficiency = @efficiency, openingHours = @openingHours,
+         plannedAhtSec = @plannedAhtSec, plannedAhtProfile = @plannedAhtProfile
        WHERE id = @channelId`,
     ).run({
       channelId,

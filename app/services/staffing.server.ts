@@ -255,7 +255,7 @@ export interface StaffingView {
   forecast: ForecastRef
   weeks: PlanWeek[]
   week: PlanWeek
-  channels: Array<Pick<ChannelSettings, 'id' | 'key' | 'name' | 'kind' | 'staffingModel' | 'patienceSec'>>
+  channels: Array<Pick<ChannelSettings, 'id' | 'key' | 'name' | 'kind' | 'staffingModel' | 'patienceSec' | 'efficiency'>>
   /** The channel shown in the chart and the interval table; null = all. */
   channel: string | null
   plans: PlanSummary[]
@@ -391,7 +391,15 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
     weeks,
     week,
     // The forecast's channels: the filters and the scenario editor offer nothing else.
-    channels: forecastChannels.map(({ id, key, name, kind, staffingModel, patienceSec }) => ({ id, key, name, kind, staffingModel, patienceSec })),
+    channels: forecastChannels.map(({ id, key, name, kind, staffingModel, patienceSec, efficiency }) => ({
+      id,
+      key,
+      name,
+      kind,
+      staffingModel,
+      patienceSec,
+      efficiency,
+    })),
     channel: query.channel,
     plans,
     days: dayRows,

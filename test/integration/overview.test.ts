@@ -83,6 +83,7 @@ describe('getOverview', () => {
       patienceSec: null,
       responseGoalSec: null,
       staffingModel: 'erlangC',
+      efficiency: 1,
       openingHours: null,
       plannedAhtSec: null,
       plannedAhtProfile: null,
@@ -107,6 +108,7 @@ describe('getOverview', () => {
       patienceSec: null,
       responseGoalSec: 3600,
       staffingModel: 'erlangC',
+      efficiency: 1,
       openingHours: [null, ...Array(6).fill({ open: 480, close: 1200 })],
       plannedAhtSec: null,
       plannedAhtProfile: null,
@@ -115,7 +117,7 @@ describe('getOverview', () => {
     const overview = await getOverview({ from: '2026-11-01', to: '2026-11-01' })
     expect(overview.channels.find((c) => c.key === 'email')).toMatchObject({ name: 'E-mail (tickets)', slGoal: 0.95 })
     expect((await listChannels()).find((c) => c.key === 'email')).toMatchObject({ staffingModel: 'erlangC', openingHours: [null, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }, { open: 480, close: 1200 }] })
-    const unknown = { name: 'X', kind: 'realtime', concurrency: 1, slGoal: 0.8, slThresholdSec: 20, asaGoalSec: null, maxOccupancy: null, shrinkage: 0, patienceSec: null, responseGoalSec: null, staffingModel: 'erlangC', openingHours: null, plannedAhtSec: null, plannedAhtProfile: null } as const
+    const unknown = { name: 'X', kind: 'realtime', concurrency: 1, slGoal: 0.8, slThresholdSec: 20, asaGoalSec: null, maxOccupancy: null, shrinkage: 0, patienceSec: null, responseGoalSec: null, staffingModel: 'erlangC', efficiency: 1, openingHours: null, plannedAhtSec: null, plannedAhtProfile: null } as const
     expect(await saveChannel(testActor, { ...unknown, channelId: 999 })).toEqual({ found: false, reaggregated: false })
   })
 })

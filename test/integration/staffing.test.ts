@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma, withWriteTransaction } from '../../app/db.server.ts'
 import { staff } from '../../app/domain/staffing.ts'
 import { formatClock } from '../../app/domain/opening-hours.ts'
+import { channelFormSchema } from '../../app/schemas/settings.ts'
+import { saveChannel } from '../../app/services/settings.server.ts'
 import { createScenario, getStaffingView, planCsv, planRows, setPatience } from '../../app/services/staffing.server.ts'
 import { testActor } from '../support/actor.ts'
 
@@ -210,5 +212,46 @@ describe('the staffing plan of a saved forecast', () => {
         .split(',')
         .slice(2, 7),
     ).toEqual(['100', '180', '14', String(Math.round(engine().agentsFractional * 1000) / 1000), '20'])
+  })
+
+  it('follows the channel’s efficiency saved in Settings: agents = servers ÷ k, audited, shown', async () => {
+    const stored = await prisma.channel.findUniqueOrThrow({ where: { id: voz } })
+    // The Settings form as the page posts it (every day 00:00–24:00: always open).
+    const save = (efficiencyPct: string) =>
+      saveChannel(
+        testActor,
+        channelFormSchema.parse({
+          channelId: String(voz),
+          name: stored.name,
+          kind: 'realtime',
+          concurrency: '1',
+          slGoalPct: '80',
+          slThresholdSec: '20',
+          shrinkagePct: '30',
+          patienceSec: String(stored.patienceSec),
+          staffingModel: stored.staffingModel,
+          efficiencyPct,
+          ...Object.fromEntries([0, 1, 2, 3, 4, 5, 6].flatMap((d) => [[`open${d}`, '00:00'], [`close${d}`, '24:00']])),
+        }),
+      )
+    const at0900 = async () => (await getStaffingView({ ...query, forecastId, channel: 'voz' }))!.intervals.find((i) => i.day === '2026-11-30' && formatClock(i.minute) === '09:00')!
+    const csvRow = async () => (await planRows(forecastId, null))!.rows.find((r) => r.channel === 'voz' && r.planned.offered === 100 && r.start === Date.parse('2026-11-30T09:00:00-03:00'))!.planned
+    expect(await at0900()).toMatchObject({ agents: 14, scheduled: 20 })
+    expect(await save('100')).toMatchObject({ found: true, changes: null }) // 100% is the stored 1: nothing changed
+
+    // Half the agents on duty available: the 14 servers need ⌈14 ÷ 0.5⌉ = 28 agents, 40 scheduled
+    // (⌈28 ÷ 0.7⌉) — in the page, and in the plan rows schedules are generated from.
+    expect(await save('50')).toMatchObject({ found: true, changes: { before: { efficiency: 1 }, after: { efficiency: 0.5 } } })
+    expect(await at0900()).toMatchObject({ agents: 28, scheduled: 40 })
+    expect((await at0900()).agentsFractional).toBeCloseTo(engine().agentsFractional / 0.5, 6)
+    expect((await at0900()).serviceLevel).toBeCloseTo(engine().serviceLevel, 6)
+    expect(await csvRow()).toMatchObject({ agents: 28, scheduled: 40 })
+    const view = (await getStaffingView({ ...query, forecastId }))!
+    expect(view.channels.find((c) => c.key === 'voz')!.efficiency).toBe(0.5)
+    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'settings.channel', target: `channel:${voz}` }, orderBy: { id: 'desc' }, select: { details: true } })
+    expect(JSON.parse(audit.details!)).toEqual({ before: { efficiency: 1 }, after: { efficiency: 0.5 } })
+
+    await save('')
+    expect(await at0900()).toMatchObject({ agents: 14, scheduled: 20 })
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parsePeriod } from '../../app/schemas/period.ts'
+import { calculatorDefaults, calculatorSchema, toStaffingRequest } from '../../app/schemas/calculator.ts'
 import { fieldErrors } from '../../app/schemas/form-fields.ts'
 import { channelFormSchema, operationSchema } from '../../app/schemas/settings.ts'
 import { parseStaffingQuery, scenarioFormSchema } from '../../app/schemas/staffing.ts'
@@ -96,9 +97,47 @@ describe('channel settings form', () => {
     expect(fieldErrors(result.error!)[field]).toBe(expected[field as keyof typeof expected])
   })
 
+  it('reads the efficiency k in percent; empty is 100% (the textbook)', () => {
+    expect(channelFormSchema.parse({ ...validChannel, efficiencyPct: '75' }).efficiency).toBe(0.75)
+    expect(channelFormSchema.parse({ ...validChannel, efficiencyPct: '82,5' }).efficiency).toBeCloseTo(0.825, 12)
+    expect(channelFormSchema.parse({ ...validChannel, efficiencyPct: '150' }).efficiency).toBe(1.5)
+    expect(channelFormSchema.parse({ ...validChannel, efficiencyPct: '' }).efficiency).toBe(1)
+    expect(channelFormSchema.parse(validChannel).efficiency).toBe(1)
+    for (const [value, key] of [
+      ['0', 'errors.efficiency'],
+      ['-10', 'errors.efficiency'],
+      ['150,1', 'errors.efficiency'],
+      ['0.75x', 'errors.number'],
+    ]) {
+      const result = channelFormSchema.safeParse({ ...validChannel, efficiencyPct: value })
+      expect(fieldErrors(result.error!).efficiencyPct).toBe(key)
+    }
+  })
+
   it('requires a response goal for deferred channels', () => {
     const result = channelFormSchema.safeParse({ ...validChannel, kind: 'deferred' })
     expect(fieldErrors(result.error!).responseGoalHours).toBe('errors.responseGoal')
+  })
+})
+
+describe('calculator form', () => {
+  it('passes the efficiency k to the engine as a share (75% → 0.75); empty or absent is 1', () => {
+    const request = (efficiencyPct?: string) => {
+      const { efficiencyPct: _, ...rest } = calculatorDefaults
+      return toStaffingRequest(calculatorSchema.parse(efficiencyPct === undefined ? rest : { ...rest, efficiencyPct }))
+    }
+    expect(request('75').efficiency).toBe(0.75)
+    expect(request('100').efficiency).toBe(1)
+    expect(request('').efficiency).toBe(1)
+    expect(request().efficiency).toBe(1) // a link from before the field existed
+    expect(request('120').efficiency).toBe(1.2)
+  })
+
+  it('refuses an efficiency of 0 or above 150%', () => {
+    for (const value of ['0', '151', '-5']) {
+      const result = calculatorSchema.safeParse({ ...calculatorDefaults, efficiencyPct: value })
+      expect(fieldErrors(result.error!).efficiencyPct).toBe('errors.efficiency')
+    }
   })
 })
 

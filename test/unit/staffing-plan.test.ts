@@ -79,6 +79,55 @@ describe('a real-time plan', () => {
     expect(chat!.agentsFractional).toBeCloseTo(one!.agentsFractional / 2, 9)
   })
 
+  describe('with the channel’s efficiency k (one agent on the floor = k × concurrency servers)', () => {
+    // Reference: 100 calls, AHT 180 s, 30 min, 80/20 is 10 Erlangs and needs 14 servers (Call
+    // Centre Helper's worked example; the plan above). At k = 0.5 an agent is half a server:
+    // ⌈14 ÷ 0.5⌉ = 28 agents; at k = 0.75, ⌈14 ÷ 0.75⌉ = 19.
+    const load = intervals([100])
+    const plan = (channel: Partial<ChannelTargets>, options: { agents?: number[] } = {}) =>
+      planChannel({ ...voice, ...channel }, load, { intervalSec: 1800, ...options })[0]!
+
+    it('needs the textbook servers ÷ k agents, and measures them at k × agents servers', () => {
+      const textbook = plan({})
+      const half = plan({ efficiency: 0.5 })
+      expect(half).toMatchObject({ agents: 28, scheduled: Math.ceil(28 / 0.7) })
+      expect(half.agentsFractional).toBeCloseTo(textbook.agentsFractional / 0.5, 9)
+      // 28 agents at k = 0.5 are the textbook's 14 servers: 1 − C·e^(−(N−A)T/AHT) = 0.88835
+      // (Erlang C by the recursion, computed apart in Python).
+      expect(half.serviceLevel).toBeCloseTo(0.88835, 5)
+      expect(plan({ efficiency: 0.75 }).agents).toBe(19)
+      // Above 1 (a calibration may find agents worth a little more): fewer agents.
+      expect(plan({ efficiency: 1.25 }).agents).toBe(Math.ceil(14 / 1.25))
+    })
+
+    it('composes with concurrency and Erlang A: the engine’s servers at k = 1 ÷ (k × concurrency), rounded up', () => {
+      for (const channel of [{ concurrency: 3 }, { staffingModel: 'erlangA' as const }, { staffingModel: 'erlangA' as const, concurrency: 2 }]) {
+        const servers = plan({ ...channel, concurrency: 1 }).agents
+        const at = plan({ ...channel, efficiency: 0.6 })
+        expect(at.agents).toBe(Math.ceil(servers / (0.6 * (channel.concurrency ?? 1))))
+      }
+    })
+
+    it('changes nothing at k = 1', () => {
+      const busy = intervals([40, 100, 250, 0, 80])
+      expect(planChannel({ ...voice, efficiency: 1 }, busy, { intervalSec: 1800 })).toEqual(planChannel(voice, busy, { intervalSec: 1800 }))
+    })
+
+    it('evaluates given agents as agents on the floor: 28 at k = 0.5 serve like 14 servers', () => {
+      const given = plan({ efficiency: 0.5 }, { agents: [28] })
+      expect(given.agents).toBe(28)
+      expect(given.serviceLevel).toBeCloseTo(0.88835, 5)
+      expect(plan({}, { agents: [14] }).serviceLevel).toBeCloseTo(given.serviceLevel!, 12)
+    })
+
+    it('carries into scenarios', () => {
+      const { channel, intervals: changed } = applyScenario({ ...voice, efficiency: 0.5 }, load, { ...noChanges, volumePct: 50 })
+      expect(channel.efficiency).toBe(0.5)
+      const textbook = planChannel(applyScenario(voice, load, { ...noChanges, volumePct: 50 }).channel, changed, { intervalSec: 1800 })[0]!
+      expect(planChannel(channel, changed, { intervalSec: 1800 })[0]!.agents).toBe(Math.ceil(textbook.agents / 0.5))
+    })
+  })
+
   it('fills an unknown TMA with the plan’s volume-weighted mean, and refuses a channel with none', () => {
     const mixed = intervals([100, 100])
     mixed[0]!.ahtSec = 240
@@ -208,6 +257,11 @@ describe('a deferred plan', () => {
     const total = planned.reduce((sum, p) => sum + p.agentsFractional * 1800, 0) / 300
     expect(total).toBeGreaterThan(300)
     expect(total).toBeLessThanOrEqual(480 + 1e-9)
+  })
+
+  it('does not use the efficiency: workload is sized by the agents’ time, unavailable time is shrinkage', () => {
+    const load = intervals(new Array(8).fill(6), 300)
+    expect(planChannel({ ...email, efficiency: 0.5 }, load, { intervalSec: 1800 })).toEqual(planChannel(email, load, { intervalSec: 1800 }))
   })
 
   it('evaluated at given agents: on time when the agents keep up, late when they do not', () => {

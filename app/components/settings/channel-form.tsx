@@ -1,5 +1,5 @@
-// A channel's settings: goals, limits, staffing model, planned TMA and opening hours.
-import { useNavigation } from '@remix-run/react'
+// A channel's settings: goals, limits, staffing model and efficiency, planned TMA and opening hours.
+import { Link, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { formatAhtProfile } from '../../domain/planned-aht.ts'
 import type { ChannelSettings } from '../../services/operation.server.ts'
@@ -96,6 +96,20 @@ export function ChannelForm({ channel }: { channel: ChannelSettings }) {
           inputMode="numeric"
           defaultValue={value('patienceSec', channel.patienceSec)}
           error={errors.patienceSec}
+        />
+        <Field
+          formId={formId}
+          name="efficiencyPct"
+          label={t('settings.efficiency')}
+          optional
+          inputMode="decimal"
+          defaultValue={value('efficiencyPct', percent(channel.efficiency))}
+          error={errors.efficiencyPct}
+          help={
+            <>
+              {t('settings.efficiencyHelp')} {t('settings.efficiencyCalibration')} <Link to="/review/model-check">{t('settings.modelCheckLink')}</Link>
+            </>
+          }
         />
         <Field
           formId={formId}

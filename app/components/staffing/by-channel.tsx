@@ -3,7 +3,7 @@ import { staffingMethodOf } from '../../domain/channel.ts'
 import type { StaffingView } from '../../services/staffing.server.ts'
 import { formatDecimal, formatInteger, formatPercent } from '../../utils/format.ts'
 
-/** The base plan per channel, with the model that staffs it. */
+/** The base plan per channel, with the model that staffs it (and its efficiency, when not the textbook 1). */
 export function ByChannel({ view }: { view: StaffingView }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language
@@ -37,7 +37,15 @@ export function ByChannel({ view }: { view: StaffingView }) {
                 return (
                   <tr key={c.key}>
                     <td>{c.name}</td>
-                    <td className="text">{t(`staffing.models.${model}`)}</td>
+                    <td className="text">
+                      {t(`staffing.models.${model}`)}
+                      {model !== 'deferred' && c.efficiency !== 1 && (
+                        <span className="note" data-testid="staffing-efficiency">
+                          {' '}
+                          {t('staffing.efficiencyInUse', { value: formatDecimal(c.efficiency, language, 2) })}
+                        </span>
+                      )}
+                    </td>
                     <td>{formatInteger(totals.offered, language)}</td>
                     <td>{formatDecimal(totals.agentHours, language, 1)}</td>
                     <td>{formatDecimal(totals.scheduledHours, language, 1)}</td>
