@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
-import { useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useMemo } from 'react'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
 import { ByChannel } from '../components/review/by-channel.tsx'
@@ -59,7 +59,9 @@ export default function ReviewRoute() {
       <div className="chart-head">
         <div>
           <h1>{t('nav.review')}</h1>
-          <p className="subtitle">{t('areas.review')}</p>
+          <p className="subtitle">
+            {t('areas.review')} <Link to="/review/model-check">{t('modelCheck.link')}</Link>
+          </p>
         </div>
         {view && (
           <a className="button secondary" href={`/review/csv?${csv.toString()}`} download>
