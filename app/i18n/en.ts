@@ -1205,6 +1205,7 @@ export const en: Messages = {
     number: 'Enter a number.',
     name: 'Enter a name of 1 to 80 characters.',
     timeZone: 'Unknown time zone. Use an IANA name such as America/Sao_Paulo.',
+    checkPeriodLength: 'Up to 92 days per check on this page; for longer periods, use wfm model-check.',
     agentPlaceholders: 'Up to 20 names, comma-separated, each up to 80 characters.',
     slGoal: 'The SL goal must be above 0% and below 100%.',
     slThreshold: 'The threshold must be a whole number from 0 to 86400 seconds.',

@@ -1237,6 +1237,7 @@ export const ptBR = {
     number: 'Informe um número.',
     name: 'Informe um nome de 1 a 80 caracteres.',
     timeZone: 'Fuso horário desconhecido. Use um nome IANA, como America/Sao_Paulo.',
+    checkPeriodLength: 'Até 92 dias por verificação nesta página; para períodos maiores, use wfm model-check.',
     agentPlaceholders: 'Até 20 nomes, separados por vírgula, cada um com até 80 caracteres.',
     slGoal: 'A meta de NS deve ser maior que 0% e menor que 100%.',
     slThreshold: 'O tempo-limite deve ser um inteiro entre 0 e 86400 segundos.',

@@ -7,6 +7,7 @@ import { prisma, readDatabase } from '../../app/db.server.ts'
 import { importCsv, type ImportResult } from '../../app/services/import.server.ts'
 import { applyCalibration, calibrateHistory, CannotCheck, checkHistory, readCheckHistory, type CheckQuery } from '../../app/services/model-check.server.ts'
 import { saveOperation } from '../../app/services/settings.server.ts'
+import { getModelCheckView } from '../../app/services/model-check-view.server.ts'
 import { importDates } from '../support/import-dates.ts'
 import { testActor } from '../support/actor.ts'
 import { simulateCalls } from '../support/simulated-calls.ts'
@@ -147,5 +148,36 @@ describe('model check and calibration', () => {
     ])
     // An hour with one quarter reported: its agents logged in are unknown, not a quarter of them.
     expect(readCheckHistory({ ...hourly, channel: 'chat' }).intervals[0]!.agentsOnDuty).toBeNull()
+  })
+})
+
+describe('the model check page view', () => {
+  const search = (channel: string | null, period: { from: string; to: string } | null = null) => ({ channel, period, periodError: null, interval: 3600 })
+
+  it('checks the channel’s last 28 days with data, fits the first half and checks the second', () => {
+    const view = getModelCheckView(search('voz'), timeZone, '2026-12-07')
+    expect(view.problem).toBeNull()
+    expect(view.channels.map((c) => c.key)).toEqual(['voz', 'chat']) // e-mail is deferred work
+    expect(view.query).toEqual({ channel: 'voz', from: '2026-02-17', to: '2026-03-16', interval: 3600 })
+    expect(view.split).toEqual({ trainingFrom: '2026-02-17', trainingTo: '2026-03-02', heldOutFrom: '2026-03-03', heldOutTo: '2026-03-16' })
+    // Only 2 March of the first half has calls: 10 hours to fit on, 140 to check.
+    expect(view.fit!.training.intervals).toBe(10)
+    expect(view.fit!.heldOut!.fitted.intervals).toBe(140)
+    expect(view.points).toHaveLength(150)
+    expect(view.agentsFrom).toEqual({ loggedIn: 150, contacts: 0 })
+    expect(view.survival!.abandoned + view.survival!.answered).toBe(simulation.contacts.length)
+    // Waits are whole seconds: callers who hung up at once make the curve start just below 1.
+    expect(view.survival!.points[0]).toMatchObject({ waitSec: 0, exponential: 1 })
+    expect(view.survival!.points[0]!.observed).toBeGreaterThan(0.95)
+    // The curve stops where fewer than 20 contacts were still waiting, and never rises.
+    const observed = view.survival!.points.map((p) => p.observed)
+    expect(observed.every((s, i) => i === 0 || s <= observed[i - 1]!)).toBe(true)
+  })
+
+  it('says why there is nothing to check', () => {
+    expect(getModelCheckView(search('voz', { from: '2025-01-01', to: '2025-01-07' }), timeZone, '2026-12-07').problem).toBe('noData')
+    // One quarter hour of 40 chats: under 60 offered an hour.
+    const chat = getModelCheckView(search('chat', { from: '2026-03-02', to: '2026-03-02' }), timeZone, '2026-12-07')
+    expect(chat).toMatchObject({ problem: 'noEligible', intervalsRead: 1 })
   })
 })

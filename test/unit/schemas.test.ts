@@ -3,6 +3,7 @@ import { parsePeriod } from '../../app/schemas/period.ts'
 import { calculatorDefaults, calculatorSchema, toStaffingRequest } from '../../app/schemas/calculator.ts'
 import { fieldErrors } from '../../app/schemas/form-fields.ts'
 import { channelFormSchema, operationSchema } from '../../app/schemas/settings.ts'
+import { modelCheckFormSchema, parseModelCheckSearch } from '../../app/schemas/model-check.ts'
 import { parseStaffingQuery, scenarioFormSchema } from '../../app/schemas/staffing.ts'
 
 const validChannel = {
@@ -201,5 +202,15 @@ describe('staffing page query and scenario form', () => {
     expect(fieldErrors(twice.error!).day2).toBe('errors.sameDay')
     const half = schema.safeParse({ name: 'x', 'chat.rolloutFromPct': '20' })
     expect(fieldErrors(half.error!)['chat.rolloutToPct']).toBe('errors.rollout')
+  })
+})
+
+describe('model check query', () => {
+  it('defaults to hourly, and refuses a period past 92 days with its reason', () => {
+    expect(parseModelCheckSearch(new URLSearchParams('channel=voz&interval=999'))).toEqual({ channel: 'voz', period: null, periodError: null, interval: 3600 })
+    expect(parseModelCheckSearch(new URLSearchParams('from=2026-01-01&to=2026-04-02&interval=900'))).toMatchObject({ period: { from: '2026-01-01', to: '2026-04-02' }, interval: 900 })
+    expect(parseModelCheckSearch(new URLSearchParams('from=2026-01-01&to=2026-04-03')).periodError).toEqual({ error: 'errors.checkPeriodLength', requested: { from: '2026-01-01', to: '2026-04-03' } })
+    expect(modelCheckFormSchema.safeParse({ channel: 'voz', from: '2026-01-01', to: '2026-04-03', interval: '3600' }).success).toBe(false)
+    expect(modelCheckFormSchema.safeParse({ channel: 'voz', from: '2026-01-01', to: '2026-01-31', interval: '3600' }).data).toEqual({ channel: 'voz', from: '2026-01-01', to: '2026-01-31', interval: 3600 })
   })
 })
