@@ -128,7 +128,7 @@ export function readCheckHistory(query: CheckQuery): CheckHistory {
   for (const segment of offsetSegments(query.fromMs, query.toMs, query.timeZone)) {
     const bucket = (column: string) => `${column} - ((${column} + ${segment.offsetMs}) % ${sizeMs} + ${sizeMs}) % ${sizeMs}`
     const range = [row.id, segment.from, segment.to] as const
-    const named = { t: thresholdSec, id: row.id, from: segment.from, to: segment.to }
+    const params = { t: thresholdSec, id: row.id, from: segment.from, to: segment.to }
     const counts = recount
       ? db.prepare(
           `SELECT ${bucket('arrivedAt')} AS b, COUNT(*), SUM(outcome = 'answered'), SUM(outcome = 'abandoned'),
@@ -143,7 +143,7 @@ export function readCheckHistory(query: CheckQuery): CheckHistory {
              SUM(ahtAnswered), COUNT(agentsStaffed), COALESCE(SUM(agentsStaffed), 0)
            FROM IntervalStat WHERE channelId = @id AND start >= @from AND start < @to GROUP BY 1`,
         )
-    for (const r of counts.raw().iterate(named) as IterableIterator<number[]>) {
+    for (const r of counts.raw().iterate(params) as IterableIterator<number[]>) {
       const sums = at(r[0]!)
       for (let c = 1; c < r.length; c++) sums[c - 1]! += r[c] ?? 0
     }
