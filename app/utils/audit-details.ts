@@ -58,12 +58,14 @@ export function describeDetails(details: unknown, ctx: AuditContext): AuditLine[
   if (details === null || details === undefined) return []
   if (!isRecord(details)) return [{ label: '', text: describeValue('', details, {}, ctx) }]
   if (isChange(details)) {
-    const changed = changedFields(details.before, details.after)
-    if (!changed) return []
-    return Object.keys(changed.after).map((field) => ({
+    // A change, and what else the event recorded beside it (a calibration's period and errors).
+    const { before, after, ...context } = details
+    const changed = changedFields(before, after)
+    const lines = Object.keys(changed?.after ?? {}).map((field) => ({
       label: fieldLabel(field, ctx),
-      text: `${describeValue(field, changed.before[field], details.before, ctx)} → ${describeValue(field, changed.after[field], details.after, ctx)}`,
+      text: `${describeValue(field, changed!.before[field], before, ctx)} → ${describeValue(field, changed!.after[field], after, ctx)}`,
     }))
+    return [...lines, ...Object.entries(context).map(([field, value]) => ({ label: fieldLabel(field, ctx), text: describeValue(field, value, context, ctx) }))]
   }
   return Object.entries(details).map(([field, value]) => ({ label: fieldLabel(field, ctx), text: describeValue(field, value, details, ctx) }))
 }
@@ -71,7 +73,7 @@ export function describeDetails(details: unknown, ctx: AuditContext): AuditLine[
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value)
 
 const isChange = (value: Record<string, unknown>): value is { before: Record<string, unknown>; after: Record<string, unknown> } =>
-  Object.keys(value).length === 2 && isRecord(value.before) && isRecord(value.after)
+  isRecord(value.before) && isRecord(value.after)
 
 const fieldLabel = (field: string, { t }: AuditContext) => t(`audit.fields.${field}`, { defaultValue: field })
 
@@ -100,6 +102,10 @@ const named = (list: keyof Omit<AuditNames, 'channels'>): Describe => (v, ctx) =
 const fields: Record<string, Describe> = {
   slGoal: share,
   maxOccupancy: share,
+  slMae: share,
+  abandonMae: share,
+  // As calibration stores it, to three decimals.
+  efficiency: (v, ctx) => (typeof v === 'number' ? numberFormat(ctx.language, { maximumFractionDigits: 3 }).format(v) : undefined),
   shrinkage: share,
   kind: term,
   status: term,

@@ -77,6 +77,29 @@ describe('the Audit page’s details', () => {
     ])
   })
 
+  it('shows a calibration as the change and the period and errors it was fitted on', () => {
+    const calibration = {
+      before: { efficiency: 1, patienceSec: 150 },
+      after: { efficiency: 0.798, patienceSec: 144 },
+      from: '2026-10-28',
+      to: '2026-11-10',
+      intervalSec: 3600,
+      intervals: 144,
+      slMae: 0.0396,
+      abandonMae: 0.0163,
+    }
+    expect(lines(calibration, 'pt-BR')).toEqual([
+      'Eficiência k: 1 → 0,798',
+      'Paciência média: 150 s → 144 s',
+      'De: 28 de out. de 2026',
+      'Até: 10 de nov. de 2026',
+      'Intervalo: 1 h',
+      'Intervalos: 144',
+      'Erro médio do NS: 3,96%',
+      'Erro médio do abandono: 1,63%',
+    ])
+  })
+
   it('names channels, agents and forecasts instead of keys and ids', () => {
     expect(lines({ name: 'Ana Souza', channels: ['chat', 'voz'], weeklyHours: 37.5 }, 'pt-BR')).toEqual([
       'Nome: Ana Souza',

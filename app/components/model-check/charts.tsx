@@ -53,7 +53,7 @@ export function CheckScatter({ points, measure, testId }: { points: CheckPoint[]
             <YAxis type="number" dataKey="y" domain={[0, top]} ticks={ticks} tickFormatter={percent} tick={{ fontSize: 12 }} width={48} name={t('modelCheck.actual')}
               label={{ value: t('modelCheck.actual'), angle: -90, position: 'insideLeft', fontSize: 12, fill: '#5b6675' }} />
             <Tooltip formatter={(value) => formatPercent(Number(value), language)} />
-            <Legend verticalAlign="top" height={24} />
+            <Legend verticalAlign="top" />
             <ReferenceLine segment={[{ x: 0, y: 0 }, { x: top, y: top }]} stroke="#5b6675" strokeDasharray="4 4" ifOverflow="hidden" />
             <Scatter name={t('modelCheck.currentModel')} data={current} fill="#b42318" fillOpacity={0.45} shape="circle" isAnimationActive={false} />
             {fitted.length > 0 && <Scatter name={t('modelCheck.fittedModel')} data={fitted} fill="#0b5cad" fillOpacity={0.45} shape="circle" isAnimationActive={false} />}
@@ -103,7 +103,7 @@ export function CheckOverTime({ points, measure, testId }: { points: CheckPoint[
             <XAxis dataKey="day" tickFormatter={(day: string) => formatShortDay(day, language)} tick={{ fontSize: 12 }} minTickGap={16} />
             <YAxis domain={measure === 'serviceLevel' ? [0, 1] : [0, 'auto']} tickFormatter={(v: number) => formatPercent(v, language, 0)} tick={{ fontSize: 12 }} width={48} />
             <Tooltip labelFormatter={(day) => formatShortDay(String(day), language)} formatter={(value) => formatPercent(value as number | null, language)} />
-            <Legend verticalAlign="top" height={24} />
+            <Legend verticalAlign="top" />
             <Line dataKey="actual" name={t('modelCheck.actual')} stroke="#1c2430" strokeWidth={2} dot={data.length <= 45 ? { r: 2 } : false} isAnimationActive={false} />
             <Line dataKey="predicted" name={t('modelCheck.currentModel')} stroke="#b42318" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
             {hasFit && <Line dataKey="fitted" name={t('modelCheck.fittedModel')} stroke="#0b5cad" strokeWidth={2} dot={false} isAnimationActive={false} />}
@@ -114,10 +114,17 @@ export function CheckOverTime({ points, measure, testId }: { points: CheckPoint[
   )
 }
 
+/** Round waits for the axis (10 s, 30 s, 1 min, 5 min …), about five up to `maxSec`. */
+function waitTicks(maxSec: number): number[] {
+  const step = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14_400, 28_800, 86_400].find((s) => maxSec / s <= 6) ?? 86_400
+  return Array.from({ length: Math.floor(maxSec / step) + 1 }, (_, i) => i * step)
+}
+
 /** Share of callers still willing to wait after each wait: observed (Kaplan–Meier) and exponential. */
 export function PatienceCurve({ survival }: { survival: NonNullable<ModelCheckView['survival']> }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language
+  const ticks = waitTicks(survival.points.at(-1)?.waitSec ?? 0)
   return (
     <figure className="small-chart">
       <figcaption>{t('modelCheck.patienceCurve')}</figcaption>
@@ -125,11 +132,11 @@ export function PatienceCurve({ survival }: { survival: NonNullable<ModelCheckVi
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={survival.points} margin={{ top: 10, right: 16, bottom: 24, left: 8 }}>
             <CartesianGrid stroke="#e6eaef" vertical={false} />
-            <XAxis dataKey="waitSec" type="number" domain={[0, 'dataMax']} tickFormatter={(s: number) => formatDuration(s, language)} tick={{ fontSize: 12 }}
+            <XAxis dataKey="waitSec" type="number" domain={[0, 'dataMax']} ticks={ticks} tickFormatter={(s: number) => formatDuration(s, language)} tick={{ fontSize: 12 }}
               label={{ value: t('modelCheck.wait'), position: 'insideBottom', offset: -14, fontSize: 12, fill: '#5b6675' }} />
             <YAxis domain={[0, 1]} tickFormatter={(v: number) => formatPercent(v, language, 0)} tick={{ fontSize: 12 }} width={48} />
             <Tooltip labelFormatter={(s) => formatDuration(Number(s), language)} formatter={(value) => formatPercent(value as number | null, language)} />
-            <Legend verticalAlign="top" height={24} />
+            <Legend verticalAlign="top" />
             <Line dataKey="observed" type="stepAfter" name={t('modelCheck.kaplanMeier')} stroke="#1c2430" strokeWidth={2} dot={false} isAnimationActive={false} />
             {survival.estimatedSec !== null && (
               <Line dataKey="exponential" name={t('modelCheck.exponential')} stroke="#b42318" strokeWidth={2} strokeDasharray="6 3" dot={false} isAnimationActive={false} />
