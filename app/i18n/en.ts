@@ -351,6 +351,7 @@ export const en: Messages = {
     exportCsv: 'Export the base plan as CSV',
     csv: 'CSV',
     patienceTitle: 'Patience estimated from history',
+    patienceCheck: 'The model check shows the patience curve and how well the model predicts.',
     patienceNote:
       'Mean patience = total time waited (answered + abandoned) ÷ abandoned, from {{from}} to {{to}}: the maximum-likelihood estimator for exponential patience. Erlang A uses it.',
     current: 'Current',
@@ -623,7 +624,7 @@ export const en: Messages = {
     problem: {
       noChannels: 'No real-time channel: the model check is for channels answered while the customer waits.',
       noData: 'No contacts of {{name}} in this period. Choose another period or import the history.',
-      noEligible: 'None of the {{intervals}} intervals of {{name}} in this period has enough volume (60 offered and 20 answered per hour), a TMA and agents on duty. Agents come from the interval file\'s agents logged in or from the agent who answered each contact.',
+      noEligible: 'None of the {{intervals}} intervals of {{name}} in this period has enough volume (60 offered and 20 answered per hour), a TMA and agents on duty together: {{traffic}} have the volume and answered contacts, {{aht}} a TMA, {{agents}} agents. Agents come from the interval file\'s agents logged in or from the agent who answered each contact.',
       unknownChannel: 'Unknown channel.',
       deferred: '{{name}} is deferred work: it is planned by workload, with no queueing model to check.',
       thresholdNeedsContacts: "Another SL threshold needs the period's contacts.",

@@ -382,6 +382,7 @@ export const ptBR = {
     exportCsv: 'Exportar CSV do plano base',
     csv: 'CSV',
     patienceTitle: 'Paciência estimada do histórico',
+    patienceCheck: 'A verificação do modelo mostra a curva de paciência e quanto o modelo acerta.',
     patienceNote:
       'Paciência média = tempo total de espera (atendidos + abandonados) ÷ abandonos, de {{from}} a {{to}}: o estimador de máxima verossimilhança da paciência exponencial. O Erlang A a usa.',
     current: 'Atual',
@@ -654,7 +655,7 @@ export const ptBR = {
     problem: {
       noChannels: 'Nenhum canal de tempo real: a verificação do modelo vale para canais atendidos enquanto o cliente espera.',
       noData: 'Sem contatos de {{name}} neste período. Escolha outro período ou importe o histórico.',
-      noEligible: 'Nenhum dos {{intervals}} intervalos de {{name}} neste período tem volume suficiente (60 ofertadas e 20 atendidas por hora), TMA e agentes em serviço. Os agentes vêm dos agentes logados do arquivo de intervalos ou do agente que atendeu cada contato.',
+      noEligible: 'Nenhum dos {{intervals}} intervalos de {{name}} neste período tem ao mesmo tempo volume suficiente (60 ofertadas e 20 atendidas por hora), TMA e agentes em serviço: {{traffic}} têm o volume e as atendidas, {{aht}} têm TMA, {{agents}} têm agentes. Os agentes vêm dos agentes logados do arquivo de intervalos ou do agente que atendeu cada contato.',
       unknownChannel: 'Canal desconhecido.',
       deferred: '{{name}} é trabalho diferido: é planejado por carga de trabalho, sem modelo de filas a verificar.',
       thresholdNeedsContacts: 'Outro limite de NS precisa dos contatos do período.',

@@ -79,7 +79,7 @@ export default function ModelCheckRoute() {
       <div aria-busy={navigation.state === 'loading'}>
         {view.problem !== null ? (
           <p className="panel" data-testid="check-problem">
-            {t(`modelCheck.problem.${view.problem}`, { name: view.channel?.name ?? view.query.channel, intervals: view.intervalsRead })}
+            {t(`modelCheck.problem.${view.problem}`, { name: view.channel?.name ?? view.query.channel, intervals: view.intervalsRead, ...view.having })}
           </p>
         ) : (
           <>

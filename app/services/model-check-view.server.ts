@@ -3,7 +3,7 @@
 // A result is kept until the data changes: the fit reads every eligible interval ~100 times.
 import { readDatabase } from '../db.server.ts'
 import { exponentialSurvival, type PatienceSurvival } from '../domain/kaplan-meier.ts'
-import type { ModelCheckSummary } from '../domain/model-check.ts'
+import { DEFAULT_ELIGIBILITY, type ModelCheckSummary } from '../domain/model-check.ts'
 import { addDays, daysBetween, localDateOf, startOfLocalDay } from '../domain/intervals.ts'
 import type { ModelCheckForm, ModelCheckSearch } from '../schemas/model-check.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
@@ -15,6 +15,7 @@ import {
   type CheckChannel,
   type CheckHistory,
   type CheckIntervalSec,
+  type HistoryInterval,
 } from './model-check.server.ts'
 
 /** Days a period defaults to, ending on the channel's last day with data. */
@@ -50,6 +51,8 @@ export interface ModelCheckView {
   problem: 'noChannels' | 'noData' | 'noEligible' | CannotCheck['reason'] | null
   channel: CheckChannel | null
   intervalsRead: number
+  /** Of the intervals read: how many have enough traffic, a TMA, agents on duty (why none is eligible). */
+  having: { traffic: number; aht: number; agents: number }
   /** Where the agents on duty of the checked intervals came from. */
   agentsFrom: { loggedIn: number; contacts: number }
   current: ModelCheckSummary | null
@@ -93,7 +96,7 @@ function lastDayWithData(channelId: number, timeZone: string): string | null {
 export function resolveCheckQuery(search: ModelCheckSearch, timeZone: string, today: string): { channels: RealtimeChannel[]; query: ModelCheckForm; channel: RealtimeChannel | null } {
   const channels = realtimeChannels()
   const wanted = search.channel?.toLowerCase()
-  const channel = channels.find((c) => c.key.toLowerCase() === wanted) ?? channels[0] ?? null
+  const channel = channels.find((c) => c.key.toLowerCase() === wanted || c.name.toLowerCase() === wanted) ?? channels[0] ?? null
   let period = search.period
   if (!period && channel) {
     const last = lastDayWithData(channel.id, timeZone)
@@ -114,6 +117,7 @@ const emptyView = (channels: RealtimeChannel[], query: ModelCheckForm, problem: 
   problem,
   channel,
   intervalsRead: 0,
+  having: { traffic: 0, aht: 0, agents: 0 },
   agentsFrom: { loggedIn: 0, contacts: 0 },
   current: null,
   split: null,
@@ -161,7 +165,9 @@ function buildView(channels: RealtimeChannel[], channel: RealtimeChannel | null,
     throw error
   }
   const current = checkHistory(history)
-  if (current.checked.length === 0) return { ...emptyView(channels, query, 'noEligible', history.channel), intervalsRead: history.intervals.length }
+  if (current.checked.length === 0) {
+    return { ...emptyView(channels, query, 'noEligible', history.channel), intervalsRead: history.intervals.length, having: having(history.intervals) }
+  }
   const { split, fit } = fitted
   const atFit = fit && checkHistory(history, { efficiency: fit.efficiency, patienceSec: fit.patienceSec })
   const fittedByStart = new Map(atFit?.checked.map((c) => [c.actuals.start, c.check]))
@@ -201,6 +207,17 @@ function buildView(channels: RealtimeChannel[], channel: RealtimeChannel | null,
       }
     }),
     survival: current.survival && survivalView(current.survival, history.estimatedPatienceSec),
+  }
+}
+
+/** What the intervals have of what a check needs (eligibility as in app/domain/model-check.ts). */
+function having(intervals: readonly HistoryInterval[]): ModelCheckView['having'] {
+  const { minOfferedPerHour, minAnsweredPerHour } = DEFAULT_ELIGIBILITY
+  const count = (test: (i: HistoryInterval) => boolean) => intervals.filter(test).length
+  return {
+    traffic: count((i) => i.offered >= (minOfferedPerHour * i.intervalSec) / 3600 && i.answered !== null && i.answered >= (minAnsweredPerHour * i.intervalSec) / 3600),
+    aht: count((i) => i.ahtSec !== null && i.ahtSec > 0),
+    agents: count((i) => i.agentsOnDuty !== null && i.agentsOnDuty > 0),
   }
 }
 

@@ -150,8 +150,11 @@ function story(
       [`/review?forecast=${id}`, 'review'],
       [`/review?forecast=${id}&from=${addDays(lastDay, 1)}&to=${addDays(lastDay, 14)}`, 'review-period'],
       ['/settings', 'settings'],
+      [`/review/model-check?channel=${encodeURIComponent(channel)}`, 'model-check'],
     ] as const)
       await expectWholePage(`${app.baseUrl}${url}`, `${channel}-${shot}`)
+    // Volume only: nothing the queueing model can be checked against, and the page says what is needed.
+    await expect(page.getByTestId('check-problem').textContent()).resolves.toMatch(/ 0 têm o volume e as atendidas, 0 têm TMA, 0 têm agentes\./)
     await goto(`${app.baseUrl}/staffing?forecast=${id}`)
     await expect(page.getByTestId('plan-gaps').textContent()).resolves.toContain(`${channel}: a previsão não tem TMA`)
     // The filters stay: another forecast can be chosen.

@@ -178,6 +178,6 @@ describe('the model check page view', () => {
     expect(getModelCheckView(search('voz', { from: '2025-01-01', to: '2025-01-07' }), timeZone, '2026-12-07').problem).toBe('noData')
     // One quarter hour of 40 chats: under 60 offered an hour.
     const chat = getModelCheckView(search('chat', { from: '2026-03-02', to: '2026-03-02' }), timeZone, '2026-12-07')
-    expect(chat).toMatchObject({ problem: 'noEligible', intervalsRead: 1 })
+    expect(chat).toMatchObject({ problem: 'noEligible', intervalsRead: 1, having: { traffic: 0, aht: 1, agents: 0 } })
   })
 })

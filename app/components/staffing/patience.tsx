@@ -1,4 +1,4 @@
-import { Form } from '@remix-run/react'
+import { Form, Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { MAX_PATIENCE_SEC } from '../../schemas/staffing.ts'
 import type { StaffingView } from '../../services/staffing.server.ts'
@@ -72,7 +72,10 @@ export function Patience({ view, saved }: { view: StaffingView; saved: boolean }
           </tbody>
         </table>
       </div>
-      <p className="note">{t('staffing.patienceNote', { from: formatDay(first.from, language), to: formatDay(first.to, language) })}</p>
+      <p className="note">
+        {t('staffing.patienceNote', { from: formatDay(first.from, language), to: formatDay(first.to, language) })}{' '}
+        <Link to="/review/model-check">{t('staffing.patienceCheck')}</Link>
+      </p>
       {!canEdit && <p className="note">{t('readOnly.patience')}</p>}
     </section>
   )
