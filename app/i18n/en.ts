@@ -564,6 +564,7 @@ export const en: Messages = {
     },
   },
   modelCheck: {
+    percentagePoints: 'pp',
     title: 'Model check',
     subtitle: "How well the channel's queueing model matches what happened: the service level and abandonment it predicts from each interval's actual volume, TMA and agents on duty, beside the measured ones.",
     backToReview: 'Back to the review',

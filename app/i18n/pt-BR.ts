@@ -595,6 +595,7 @@ export const ptBR = {
     },
   },
   modelCheck: {
+    percentagePoints: 'p.p.',
     title: 'Verificação do modelo',
     subtitle: 'Quanto o modelo de filas do canal acerta o que aconteceu: o nível de serviço e o abandono previstos com o volume, o TMA e os agentes em serviço reais de cada intervalo, ao lado dos medidos.',
     backToReview: 'Voltar à revisão',

@@ -8,11 +8,11 @@ import type { ModelCheckView } from '../../services/model-check-view.server.ts'
 import { formatDayMonth, formatDecimal, formatDuration, formatInteger, formatPercent } from '../../utils/format.ts'
 import { useCan } from '../../utils/user.ts'
 
-/** Errors in percentage points, signed for the bias. */
-function points(value: number | null, language: string, signed = false): string {
+/** Errors in percentage points ("p.p." / "pp"), signed for the bias. */
+function points(value: number | null, language: string, unit: string, signed = false): string {
   if (value === null) return '—'
-  const pp = formatDecimal(Math.abs(value) * 100, language, 1)
-  return signed ? `${value > 0 ? '+' : value < 0 ? '−' : ''}${pp} p.p.` : `${pp} p.p.`
+  const pp = `${formatDecimal(Math.abs(value) * 100, language, 1)} ${unit}`
+  return signed ? `${value > 0 ? '+' : value < 0 ? '−' : ''}${pp}` : pp
 }
 
 interface Row {
@@ -30,6 +30,7 @@ function ErrorRow({ row }: { row: Row }) {
   const { t, i18n } = useTranslation()
   const language = i18n.language
   const { summary } = row
+  const unit = t('modelCheck.percentagePoints')
   const day = (d: string) => formatDayMonth(d, language)
   return (
     <tr data-testid={row.testId}>
@@ -39,10 +40,10 @@ function ErrorRow({ row }: { row: Row }) {
       <td>{row.patienceSec === null ? '—' : formatDuration(row.patienceSec, language)}</td>
       <td>{row.from === row.to ? day(row.from) : `${day(row.from)} – ${day(row.to)}`}</td>
       <td>{formatInteger(summary.intervals, language)}</td>
-      <td>{points(summary.slMae, language)}</td>
-      <td>{points(summary.slBias, language, true)}</td>
-      <td>{points(summary.abandonMae, language)}</td>
-      <td>{points(summary.abandonBias, language, true)}</td>
+      <td>{points(summary.slMae, language, unit)}</td>
+      <td>{points(summary.slBias, language, unit, true)}</td>
+      <td>{points(summary.abandonMae, language, unit)}</td>
+      <td>{points(summary.abandonBias, language, unit, true)}</td>
     </tr>
   )
 }
