@@ -7,13 +7,18 @@ export function databaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return env.DATABASE_URL?.trim() || defaultDatabaseUrl
 }
 
+/** Whether the URL names a PostgreSQL server (postgresql:// or postgres://) rather than a SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url)
+}
+
 /**
  * The SQLite file a `file:` URL names, resolved against the working directory
  * (":memory:" stays as is). Anything else is refused with a clear message.
  */
 export function sqliteFilePath(url: string): string {
   if (!url.startsWith('file:')) {
-    throw new Error(`DATABASE_URL must be a SQLite file URL such as "file:./data/traffic.db" (got "${url}")`)
+    throw new Error(`DATABASE_URL must be a SQLite file URL such as "file:./data/traffic.db" or a PostgreSQL URL (got "${url}")`)
   }
   const rest = url.slice('file:'.length)
   if (rest === ':memory:') return rest

@@ -2,7 +2,7 @@
 // @prisma/schema-engine-wasm is the same schema engine the CLI downloads, compiled to
 // WebAssembly, and it talks to SQLite through our better-sqlite3 driver adapter.
 // See docs/decisions/002-offline-migrations.md.
-import { readFileSync, readdirSync, existsSync, statSync, mkdirSync } from 'node:fs'
+import { readFileSync, existsSync, mkdirSync } from 'node:fs'
 import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import Database from 'better-sqlite3'
@@ -11,45 +11,15 @@ import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-util
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm'
-import { sqliteFilePath } from '../db/url.server.ts'
+import { loadEngineModule, noFilters, readMigrationsList as readList, wrapEngineError } from '../db/schema-engine.server.ts'
+import { isPostgresUrl, sqliteFilePath } from '../db/url.server.ts'
+import { applyPostgresMigrations } from './postgres-migrations.server.ts'
 
 const require = createRequire(import.meta.url)
 
 export const projectRoot = path.resolve(path.dirname(require.resolve('../../package.json')))
 export const schemaPath = path.join(projectRoot, 'prisma', 'schema.prisma')
 export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations')
-
-type EngineModule = typeof import('@prisma/schema-engine-wasm')
-
-let engineModule: Promise<EngineModule> | undefined
-
-/** Instantiates the Wasm module once per process (Node 20 cannot `import` .wasm directly). */
-function loadEngineModule(): Promise<EngineModule> {
-  engineModule ??= (async () => {
-    const bg = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as EngineModule & {
-      __wbg_set_wasm(exports: WebAssembly.Exports): void
-    }
-    const wasmPath = path.join(
-      path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
-      'schema_engine_bg.wasm',
-    )
-    const module = new WebAssembly.Module(readFileSync(wasmPath))
-    const instance = new WebAssembly.Instance(module, {
-      './schema_engine_bg.js': bg as unknown as WebAssembly.ModuleImports,
-    })
-    bg.__wbg_set_wasm(instance.exports)
-    ;(instance.exports.__wbindgen_start as () => void)()
-    // The engine reports panics through this global, as in Prisma's CLI.
-    const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(m: string): void } }
-    g.PRISMA_WASM_PANIC_REGISTRY ??= {
-      set_message(message: string) {
-        throw new Error(`Prisma schema engine panicked: ${message}`)
-      },
-    }
-    return bg
-  })()
-  return engineModule
-}
 
 /**
  * The shadow database replays migration files through `executeRaw`, which better-sqlite3
@@ -105,52 +75,9 @@ async function withEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => 
   }
 }
 
-function wrapEngineError(error: unknown): Error {
-  const message =
-    typeof error === 'object' && error !== null && 'message' in error
-      ? String((error as { message: unknown }).message)
-      : String(error)
-  // SQLITE_BUSY reaches the Wasm engine as an error kind it cannot name.
-  if (message.includes('SocketTimeout')) {
-    return new Error(
-      'The database is in use by another process (the schema engine needs it to itself to migrate): stop the app and try again.',
-      { cause: error },
-    )
-  }
-  return error instanceof Error ? error : new Error(`Prisma schema engine: ${message}`)
-}
 
 /** Reads prisma/migrations the way `prisma migrate deploy` does. */
-export function readMigrationsList(dir: string = migrationsDir): MigrationList {
-  const lockPath = path.join(dir, 'migration_lock.toml')
-  const names = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((name) => statSync(path.join(dir, name)).isDirectory())
-        .sort()
-    : []
-  return {
-    baseDir: dir,
-    lockfile: {
-      path: 'migration_lock.toml',
-      content: existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null,
-    },
-    shadowDbInitScript: '',
-    migrationDirectories: names.map((name) => {
-      const file = path.join(dir, name, 'migration.sql')
-      return {
-        path: name,
-        migrationFile: {
-          path: 'migration.sql',
-          content: existsSync(file)
-            ? { tag: 'ok' as const, value: readFileSync(file, 'utf8') }
-            : { tag: 'error' as const, value: `${file} is missing` },
-        },
-      }
-    }),
-  }
-}
-
-const noFilters = { externalTables: [], externalEnums: [] }
+export const readMigrationsList = (dir: string = migrationsDir): MigrationList => readList(dir)
 
 /**
  * Whether every migration in the folder is recorded as applied, with the same checksum.
@@ -185,6 +112,7 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
  * them in `_prisma_migrations` exactly as `prisma migrate deploy` does. Returns the names applied.
  */
 export async function applyMigrations(databaseUrl: string, dir: string = migrationsDir): Promise<string[]> {
+  if (isPostgresUrl(databaseUrl)) return applyPostgresMigrations(databaseUrl)
   const file = sqliteFilePath(databaseUrl)
   const list = readMigrationsList(dir)
   if (isUpToDate(file, list)) return []

@@ -11,6 +11,7 @@ import {
   readMigrationsList,
   schemaPath,
 } from '../../app/services/migrations.server.ts'
+import { diffPostgresSchemas, postgresSchemaPath } from '../../app/services/postgres-migrations.server.ts'
 
 const isEmptyMigration = (sql: string) => sql.trim() === '' || sql.trim() === '-- This is an empty migration.'
 
@@ -18,6 +19,24 @@ describe('migrations', () => {
   it('schema.prisma and prisma/migrations agree (run `npm run db:migration -- <name>` when this fails)', async () => {
     const drift = await diffMigrationsToSchema()
     expect(isEmptyMigration(drift), `schema.prisma is ahead of the migrations:\n${drift}`).toBe(true)
+  })
+
+  it('prisma/postgresql/schema.prisma is schema.prisma for PostgreSQL, as its migrations were last written for (`npm run db:migration` keeps both)', async () => {
+    const { postgresSchema } = (await import('../../scripts/postgres-schema.mjs')) as { postgresSchema: (text: string) => string }
+    expect(readFileSync(postgresSchemaPath, 'utf8')).toBe(postgresSchema(readFileSync(schemaPath, 'utf8')))
+    // The transform changes the provider, the client's folder and the instants' type, nothing else.
+    const pg = readFileSync(postgresSchemaPath, 'utf8')
+    expect(pg).toMatch(/provider = "postgresql"/)
+    expect(pg.match(/@db\.Timestamptz\(3\)/g)).toHaveLength(readFileSync(schemaPath, 'utf8').match(/\bDateTime\b/g)!.length)
+  })
+
+  it('the PostgreSQL diff from no schema to the PostgreSQL schema creates every table, offline', async () => {
+    const sql = await diffPostgresSchemas(null, readFileSync(postgresSchemaPath, 'utf8'))
+    const tables = [...readFileSync(schemaPath, 'utf8').matchAll(/^model (\w+) \{/gm)].map((m) => m[1])
+    for (const table of tables) expect(sql).toContain(`CREATE TABLE "${table}"`)
+    expect(sql).toContain('TIMESTAMPTZ(3)')
+    // And from the schema to itself: nothing.
+    expect(isEmptyMigration(await diffPostgresSchemas(readFileSync(postgresSchemaPath, 'utf8'), readFileSync(postgresSchemaPath, 'utf8')))).toBe(true)
   })
 
   it('notices when the schema drifts from the migrations', async () => {
@@ -47,8 +66,10 @@ describe('migrations', () => {
     expect(await applyMigrations(process.env.DATABASE_URL!)).toEqual([])
   })
 
-  it('refuses a DATABASE_URL that is not a SQLite file', async () => {
-    await expect(applyMigrations('postgresql://localhost/db')).rejects.toThrow(/SQLite file URL/)
+  it('refuses a DATABASE_URL that is neither a SQLite file nor PostgreSQL, and says when PostgreSQL is unreachable', async () => {
+    await expect(applyMigrations('mysql://localhost/db')).rejects.toThrow(/SQLite file URL .* or a PostgreSQL URL/)
+    // Port 1 on the loopback: nothing listens there.
+    await expect(applyMigrations('postgresql://nobody@127.0.0.1:1/db')).rejects.toThrow(/Can't reach database server at `127.0.0.1:1`/)
   })
 })
 
