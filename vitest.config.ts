@@ -26,6 +26,17 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          name: 'integration-postgres',
+          include: ['test/integration-postgres/**/*.test.ts'],
+          environment: 'node',
+          // Needs TEST_POSTGRES_URL (scripts/test-postgres.mjs); a database per test file.
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
