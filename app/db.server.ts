@@ -115,6 +115,7 @@ function connectPrisma(url: string): SqlDriverAdapterFactory {
     adapterName: '@prisma/adapter-better-sqlite3',
     // Opened at the first query, with the busy timeout of the mode configured by then.
     connect: () => {
+      sqliteFilePath(url) // a URL the app cannot open yet (PostgreSQL) is refused at the first query, with the reason
       prismaConnectedAs = settings.waitForLocks
       return factory(writeBusyTimeout()).connect()
     },

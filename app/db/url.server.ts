@@ -17,6 +17,11 @@ export function isPostgresUrl(url: string): boolean {
  * (":memory:" stays as is). Anything else is refused with a clear message.
  */
 export function sqliteFilePath(url: string): string {
+  if (isPostgresUrl(url)) {
+    throw new Error(
+      'DATABASE_URL names a PostgreSQL database: its schema can be migrated, but the app and the CLI do not run on PostgreSQL yet (docs/decisions/022-postgresql.md); use a SQLite file URL such as "file:./data/traffic.db".',
+    )
+  }
   if (!url.startsWith('file:')) {
     throw new Error(`DATABASE_URL must be a SQLite file URL such as "file:./data/traffic.db" or a PostgreSQL URL (got "${url}")`)
   }
