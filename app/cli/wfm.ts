@@ -205,7 +205,7 @@ program
     if (options.threshold !== undefined && !(options.threshold >= 0)) throw new CliError('--threshold must be a number of seconds ≥ 0')
     let rows
     try {
-      rows = getActuals({ from: options.from, to: options.to, size, timeZone, channel: options.channel, thresholdSec: options.threshold })
+      rows = await getActuals({ from: options.from, to: options.to, size, timeZone, channel: options.channel, thresholdSec: options.threshold })
     } catch (error) {
       if (error instanceof UnknownChannel) throw new CliError(error.message)
       throw error

@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Readable by default: hourly up to two weeks, daily beyond.
   const sizeText = (sizes as readonly string[]).includes(asked ?? '') ? asked! : span <= 14 ? '60' : 'day'
   const size: BucketSize = sizeText === 'day' || sizeText === 'week' ? sizeText : (Number(sizeText) as 15 | 30 | 60)
-  const view = getVolume({ ...parsed.period, size, channel, timeZone, allChannels: channels })
+  const view = await getVolume({ ...parsed.period, size, channel, timeZone, allChannels: channels })
   return { period: parsed.period, periodError: null, size: sizeText, channel, channels, view }
 }
 

@@ -4,7 +4,8 @@
 // the hourly roll-up (a year is 8,760 rows per channel), others the 15-minute aggregates; a
 // threshold other than the channel's own recounts answered and abandoned within it from the raw
 // contacts.
-import { readDatabase } from '../db.server.ts'
+import { queries, rows, sql } from '../db/queries.server.ts'
+import type { RawBuilder } from 'kysely'
 import { fullyKnownSql, trafficColumns, weightColumns } from './interval-stats.server.ts'
 import { LocalBuckets, type BucketSize } from '../domain/buckets.ts'
 import { INTERVAL_MS, addDays, localDays, startOfLocalDay } from '../domain/intervals.ts'
@@ -52,11 +53,15 @@ interface ChannelInfo {
   responseGoalSec: number | null
 }
 
-export function getActuals(query: ActualsQuery): ActualsRow[] {
-  const db = readDatabase()
-  let channels = db
-    .prepare('SELECT id, key, name, kind, slThresholdSec, responseGoalSec FROM Channel ORDER BY sortOrder, id')
-    .all() as ChannelInfo[]
+/** A column name as both dialects read it (PostgreSQL folds unquoted names to lower case). */
+const q = (column: string) => `"${column}"`
+/** SQL true for an aggregate row whose every measure is taken over all its contacts, quoted. */
+const fullyKnown = fullyKnownSql.replace(/[A-Za-z]+/g, (word) => (word === "AND" ? word : q(word)))
+
+export async function getActuals(query: ActualsQuery): Promise<ActualsRow[]> {
+  const qs = queries()
+  const { epochMs, instant } = qs
+  let channels = await rows(sql<ChannelInfo>`SELECT "id", "key", "name", "kind", "slThresholdSec", "responseGoalSec" FROM "Channel" ORDER BY "sortOrder", "id"`, qs)
   if (query.channel) {
     const wanted = query.channel.trim().toLowerCase()
     channels = channels.filter((c) => c.key.toLowerCase() === wanted || c.name.toLowerCase() === wanted)
@@ -73,27 +78,27 @@ export function getActuals(query: ActualsQuery): ActualsRow[] {
   const own = channels.filter((c) => threshold == null || threshold === serviceThresholdSec(c)).map((c) => c.id)
   const recount = ids.filter((id) => !own.includes(id))
 
-  // SQLite sums the rows into local buckets: per stretch of constant UTC offset for intervals
-  // of up to an hour, per local day (boundaries from the zone) for days and weeks.
+  // The database sums the rows into local buckets: per stretch of constant UTC offset for
+  // intervals of up to an hour, per local day (boundaries from the zone) for days and weeks.
   const buckets = new LocalBuckets(query.timeZone, query.size)
   const segments = offsetSegments(fromMs, toMs, query.timeZone)
   const wholeHours = segments.every((s) => s.offsetMs % 3_600_000 === 0)
   // Local hours are UTC hours: the hourly roll-up serves hourly and longer buckets.
   const aggregateTable = wholeHours && (query.size === 60 || typeof query.size !== 'number') ? 'HourStat' : 'IntervalStat'
-  const pieces: Array<{ from: number; to: number; bucketSql: (column: string) => string; identity?: boolean }> = []
+  const pieces: Array<{ from: number; to: number; bucket: (column: string) => RawBuilder<number>; identity?: boolean }> = []
   if (typeof query.size === 'number') {
     const sizeMs = query.size * 60_000
     for (const segment of segments) {
       pieces.push({
         from: segment.from,
         to: segment.to,
-        bucketSql: (column) => `${column} - ((${column} + ${segment.offsetMs}) % ${sizeMs} + ${sizeMs}) % ${sizeMs}`,
+        bucket: (column) => sql<number>`${epochMs(column)} - ((${epochMs(column)} + ${sql.lit(segment.offsetMs)}) % ${sql.lit(sizeMs)} + ${sql.lit(sizeMs)}) % ${sql.lit(sizeMs)}`,
         identity: aggregateTable === 'HourStat' && query.size === 60,
       })
     }
   } else {
     for (const day of localDays(query.from, addDays(query.to, -1), query.timeZone)) {
-      pieces.push({ from: day.start, to: day.end, bucketSql: () => String(buckets.startOf(day.start)) })
+      pieces.push({ from: day.start, to: day.end, bucket: () => sql<number>`${sql.lit(buckets.startOf(day.start))}` })
     }
   }
   // Every interval of the range, for every channel, so that quiet intervals show as zeros.
@@ -104,25 +109,23 @@ export function getActuals(query: ActualsQuery): ActualsRow[] {
     if (grid[grid.length - 1] !== start) grid.push(start)
   }
   const gridIndex = new Map(grid.map((start, i) => [start, i]))
+  const table = sql.table(aggregateTable)
+  const ownList = sql.join(own.map((id) => sql.lit(id)))
+  const exists = async (condition: RawBuilder<unknown>) =>
+    own.length > 0 &&
+    Boolean(
+      (await rows(sql<{ found: unknown }>`SELECT EXISTS (SELECT 1 FROM ${table} WHERE "start" >= ${instant(fromMs)} AND "start" < ${instant(toMs)} AND "channelId" IN (${ownList}) AND ${condition}) AS "found"`, qs))[0]!.found,
+    )
   // FCR and NPS columns cost a third of the read: skip them when the range has no marks.
-  const hasSurveys = (own.length > 0 &&
-    db
-      .prepare(`SELECT EXISTS (SELECT 1 FROM ${aggregateTable} WHERE start >= ? AND start < ? AND channelId IN (${own.join(', ')}) AND (fcrCount > 0 OR npsCount > 0))`)
-      .pluck()
-      .get(fromMs, toMs) === 1) || recount.length > 0
+  const hasSurveys = (await exists(sql`("fcrCount" > 0 OR "npsCount" > 0)`)) || recount.length > 0
   // The weights cost a third of the read too: where every interval has every measure (all that
   // contacts give), they follow from the sums.
-  const partlyKnown =
-    own.length > 0 &&
-    db
-      .prepare(`SELECT EXISTS (SELECT 1 FROM ${aggregateTable} WHERE start >= ? AND start < ? AND channelId IN (${own.join(', ')}) AND NOT (${fullyKnownSql}))`)
-      .pluck()
-      .get(fromMs, toMs) === 1
+  const partlyKnown = await exists(sql`NOT (${sql.raw(fullyKnown)})`)
   const columns = partlyKnown ? sumColumns : sumColumns.slice(0, hasSurveys ? 12 : 7)
   const width = sumColumns.length
   const channelIndex = new Map(ids.map((id, i) => [id, i]))
   const sums = ids.map(() => new Float64Array(grid.length * width))
-  // Rows come as arrays [channelId, start, ...sumColumns]: ~3× cheaper than objects.
+  // Rows come as arrays [channelId, start, ...sums in sumColumns' order]: ~25% cheaper than objects.
   const add = (row: unknown[]) => {
     const index = gridIndex.get(row[1] as number)
     if (index === undefined) return // a bucket starting before the range (weeks)
@@ -130,40 +133,45 @@ export function getActuals(query: ActualsQuery): ActualsRow[] {
     const base = index * width
     for (let c = 2; c < row.length; c++) target[base + c - 2]! += Number(row[c] ?? 0)
   }
-  const ownList = own.join(', ')
-  const recountList = recount.join(', ')
+  const t = threshold ?? 0
+  const count = (condition: RawBuilder<unknown>) => sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`
+  const recountColumns = [
+    sql`COUNT(*)`,
+    count(sql`"outcome" = 'answered'`),
+    count(sql`"outcome" = 'abandoned'`),
+    count(sql`"outcome" = 'answered' AND "waitSec" <= ${t}`),
+    count(sql`"outcome" = 'abandoned' AND "waitSec" <= ${t}`),
+    sql`SUM(CASE WHEN "outcome" = 'answered' THEN "handleSec" ELSE 0 END)`,
+    sql`SUM(CASE WHEN "outcome" = 'answered' THEN "waitSec" ELSE 0 END)`,
+    sql`COUNT("fcr")`,
+    count(sql`"fcr"`),
+    sql`COUNT("nps")`,
+    count(sql`"nps" >= 9`),
+    count(sql`"nps" <= 6`),
+    sql`COUNT(*)`,
+    sql`COUNT(*)`,
+    sql`COUNT(*) - ${count(sql`"outcome" = 'abandoned' AND "waitSec" <= ${t}`)}`,
+    count(sql`"outcome" = 'answered'`),
+    count(sql`"outcome" = 'answered'`),
+  ]
   for (const piece of pieces) {
+    const range = (column: string) => sql`${sql.ref(column)} >= ${instant(piece.from)} AND ${sql.ref(column)} < ${instant(piece.to)}`
     if (own.length > 0) {
       // Rows already of the bucket's size need no grouping (and no temporary B-tree).
+      const selected = columns.map((c) => (piece.identity ? sql.ref(c) : sql`SUM(${sql.ref(c)})`))
       const statement = piece.identity
-        ? db.prepare(
-            `SELECT channelId, start, ${columns.join(', ')} FROM ${aggregateTable}
-             WHERE start >= ? AND start < ? AND channelId IN (${ownList})`,
-          )
-        : db.prepare(
-            `SELECT channelId, ${piece.bucketSql('start')} AS start, ${columns.map((c) => `SUM(${c}) AS ${c}`).join(', ')}
-             FROM ${aggregateTable} WHERE start >= ? AND start < ? AND channelId IN (${ownList})
-             GROUP BY channelId, 2`,
-          )
-      for (const row of statement.raw().iterate(piece.from, piece.to) as IterableIterator<unknown[]>) add(row)
+        ? sql`SELECT "channelId", ${epochMs('start')} AS "start", ${sql.join(selected)} FROM ${table}
+             WHERE ${range('start')} AND "channelId" IN (${ownList})`
+        : sql`SELECT "channelId", ${piece.bucket('start')} AS "start", ${sql.join(selected)}
+             FROM ${table} WHERE ${range('start')} AND "channelId" IN (${ownList})
+             GROUP BY "channelId", 2`
+      for (const row of await qs.arrays(statement)) add(row)
     }
     if (recount.length > 0) {
-      const statement = db.prepare(
-        `SELECT channelId, ${piece.bucketSql('arrivedAt')} AS start, COUNT(*) AS offered,
-                SUM(outcome = 'answered') AS answered, SUM(outcome = 'abandoned') AS abandoned,
-                SUM(outcome = 'answered' AND waitSec <= @t) AS answeredWithinThreshold,
-                SUM(outcome = 'abandoned' AND waitSec <= @t) AS abandonedWithinThreshold,
-                SUM(CASE WHEN outcome = 'answered' THEN handleSec ELSE 0 END) AS handleSecSum,
-                SUM(CASE WHEN outcome = 'answered' THEN waitSec ELSE 0 END) AS answeredWaitSecSum,
-                COUNT(fcr) AS fcrCount, COALESCE(SUM(fcr = 1), 0) AS fcrResolved, COUNT(nps) AS npsCount,
-                COALESCE(SUM(nps >= 9), 0) AS npsPromoters, COALESCE(SUM(nps <= 6), 0) AS npsDetractors,
-                COUNT(*) AS answeredOffered, COUNT(*) AS abandonedOffered,
-                COUNT(*) - SUM(outcome = 'abandoned' AND waitSec <= @t) AS slEligible,
-                SUM(outcome = 'answered') AS ahtAnswered, SUM(outcome = 'answered') AS asaAnswered
-         FROM Contact WHERE arrivedAt >= @from AND arrivedAt < @to AND channelId IN (${recountList})
-         GROUP BY channelId, 2`,
-      )
-      for (const row of statement.raw().iterate({ t: threshold, from: piece.from, to: piece.to }) as IterableIterator<unknown[]>) add(row)
+      const statement = sql`SELECT "channelId", ${piece.bucket('arrivedAt')} AS "start", ${sql.join(recountColumns)}
+         FROM "Contact" WHERE ${range('arrivedAt')} AND "channelId" IN (${sql.join(recount.map((id) => sql.lit(id)))})
+         GROUP BY "channelId", 2`
+      for (const row of await qs.arrays(statement)) add(row)
     }
   }
 

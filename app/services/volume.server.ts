@@ -23,7 +23,7 @@ export interface VolumeView {
   total: number
 }
 
-export function getVolume({
+export async function getVolume({
   from,
   to,
   size,
@@ -39,10 +39,10 @@ export function getVolume({
   /** The operation's zone and channels, as the caller already read them. */
   timeZone: string
   allChannels: ReadonlyArray<{ key: string; name: string }>
-}): VolumeView {
+}): Promise<VolumeView> {
   const channels = allChannels.filter((c) => !channel || c.key === channel).map((c) => ({ key: c.key, name: c.name }))
   const query = { from, to: addDays(to, 1), timeZone, channel }
-  const rows = getActuals({ ...query, size })
+  const rows = await getActuals({ ...query, size })
   const buckets = new Map<string, VolumeBucket>()
   for (const row of rows) {
     let bucket = buckets.get(row.start)
@@ -62,7 +62,7 @@ export function getVolume({
   }
 
   // Mean per weekday and hour: the hour's contacts over every such weekday in the period.
-  const hourly = size === 60 ? rows : getActuals({ ...query, size: 60 })
+  const hourly = size === 60 ? rows : await getActuals({ ...query, size: 60 })
   const sums = Array.from({ length: 7 }, () => new Array<number>(24).fill(0))
   for (const row of hourly) {
     const local = new TZDate(Date.parse(row.start), timeZone)

@@ -55,7 +55,7 @@ const timings: number[] = []
 let buckets = 0
 for (let i = 0; i < 7; i++) {
   const t = performance.now()
-  buckets = getActuals({ from: '2025-01-01', to: '2026-01-01', size: 60, timeZone: 'America/Sao_Paulo' }).length
+  buckets = (await getActuals({ from: '2025-01-01', to: '2026-01-01', size: 60, timeZone: 'America/Sao_Paulo' })).length
   timings.push(performance.now() - t)
 }
 timings.sort((a, b) => a - b)

@@ -49,7 +49,7 @@ describe('importing contacts', () => {
     if (result.status !== 'imported') throw new Error('refused')
     expect(result.byChannel).toEqual([{ channel: 'chat', rows: 1 }, { channel: 'voz', rows: 3 }])
     expect(result.firstAt).toBe('2026-11-20T11:00:05.000Z')
-    const hourly = getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'America/Sao_Paulo', channel: 'voz' })
+    const hourly = await getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'America/Sao_Paulo', channel: 'voz' })
     expect(hourly).toHaveLength(24)
     const eight = hourly.find((r) => r.start === '2026-11-20T11:00:00.000Z')!
     // 3 offered, 2 answered (12 s and 25 s), 1 abandoned after 40 s; threshold 20 s.
@@ -59,11 +59,11 @@ describe('importing contacts', () => {
     expect(eight.fcrRate).toBe(0.5)
     expect(eight.nps).toBe(0) // one promoter (9), one detractor (3)
     // 15-minute view: 08:00–08:15 holds V1 and V2, 08:45–09:00 holds V3.
-    const quarter = getActuals({ from: '2026-11-20', to: '2026-11-21', size: 15, timeZone: 'America/Sao_Paulo', channel: 'voz' })
+    const quarter = await getActuals({ from: '2026-11-20', to: '2026-11-21', size: 15, timeZone: 'America/Sao_Paulo', channel: 'voz' })
     expect(quarter.find((r) => r.start === '2026-11-20T11:00:00.000Z')!.offered).toBe(2)
     expect(quarter.find((r) => r.start === '2026-11-20T11:45:00.000Z')!.offered).toBe(1)
     // A threshold of 30 s recounts from the contacts: both answered are now in time.
-    const at30 = getActuals({ from: '2026-11-20', to: '2026-11-21', size: 'day', timeZone: 'America/Sao_Paulo', channel: 'voz', thresholdSec: 30 })
+    const at30 = await getActuals({ from: '2026-11-20', to: '2026-11-21', size: 'day', timeZone: 'America/Sao_Paulo', channel: 'voz', thresholdSec: 30 })
     expect(at30[0]!.answeredWithinThreshold).toBe(2)
   })
 
@@ -79,7 +79,7 @@ describe('importing contacts', () => {
     await run(file)
     const corrected = csv('V3,Voz,2026-11-20 10:05:00,answered,5,180,bia,fila1,false,3')
     expect(await run(corrected)).toMatchObject({ status: 'imported', inserted: 0, updated: 1, unchanged: 0 })
-    const hourly = getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'America/Sao_Paulo', channel: 'voz' })
+    const hourly = await getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'America/Sao_Paulo', channel: 'voz' })
     expect(hourly.find((r) => r.start === '2026-11-20T11:00:00.000Z')).toMatchObject({ offered: 2, answered: 1 })
     expect(hourly.find((r) => r.start === '2026-11-20T13:00:00.000Z')).toMatchObject({ offered: 1, answeredWithinThreshold: 1 })
     expect(await prisma.contact.count()).toBe(4)
@@ -94,7 +94,7 @@ describe('importing contacts', () => {
 
   it('buckets local hours of a half-hour zone from the 15-minute aggregates (Asia/Kolkata, UTC+5:30)', async () => {
     await run(file)
-    const hourly = getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'Asia/Kolkata', channel: 'voz' })
+    const hourly = await getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'Asia/Kolkata', channel: 'voz' })
     // 11:00:05Z and 11:14:59Z are 16:30–16:44 in Kolkata: the 16:00 hour starts at 10:30Z.
     expect(hourly.filter((h) => h.offered > 0).map((h) => [h.start, h.offered])).toEqual([
       ['2026-11-20T10:30:00.000Z', 2],
@@ -132,7 +132,7 @@ describe('importing contacts', () => {
       ),
     )
     expect(result.status).toBe('imported')
-    const daily = getActuals({ from: '2018-11-03', to: '2018-11-06', size: 'day', timeZone: 'America/Sao_Paulo' })
+    const daily = await getActuals({ from: '2018-11-03', to: '2018-11-06', size: 'day', timeZone: 'America/Sao_Paulo' })
     expect(daily.map((d) => [d.start, d.offered])).toEqual([
       ['2018-11-03T03:00:00.000Z', 1],
       ['2018-11-04T03:00:00.000Z', 2], // 01:00 was the day's first minute
@@ -156,11 +156,11 @@ describe('importing contacts', () => {
       { timeZone: 'Europe/Lisbon' },
     )
     expect(result.status).toBe('imported')
-    const march = getActuals({ from: '2026-03-29', to: '2026-03-30', size: 60, timeZone: 'Europe/Lisbon', channel: 'voz' })
+    const march = await getActuals({ from: '2026-03-29', to: '2026-03-30', size: 60, timeZone: 'Europe/Lisbon', channel: 'voz' })
     expect(march).toHaveLength(23)
     // 00:30 WET = 00:30 UTC; 02:30 WEST (the hour after the skipped one) = 01:30 UTC, in the 02:00 hour.
     expect(march.filter((h) => h.offered > 0).map((h) => h.start)).toEqual(['2026-03-29T00:00:00.000Z', '2026-03-29T01:00:00.000Z'])
-    const october = getActuals({ from: '2026-10-25', to: '2026-10-26', size: 60, timeZone: 'Europe/Lisbon', channel: 'voz' })
+    const october = await getActuals({ from: '2026-10-25', to: '2026-10-26', size: 60, timeZone: 'Europe/Lisbon', channel: 'voz' })
     expect(october).toHaveLength(25)
     // 01:30 without offset is the first 01:30 (WEST, 00:30 UTC); with +00:00 it is the second.
     expect(october.filter((h) => h.offered > 0).map((h) => h.start)).toEqual(['2026-10-25T00:00:00.000Z', '2026-10-25T01:00:00.000Z'])
@@ -169,9 +169,9 @@ describe('importing contacts', () => {
 
   it('puts a contact at 23:59:59 in its own day and one at 00:00:00 in the next', async () => {
     await run(csv('M1,Voz,2026-11-20 23:59:59,answered,1,60,,,,', 'M2,Voz,2026-11-21 00:00:00,answered,1,60,,,,'))
-    const daily = getActuals({ from: '2026-11-20', to: '2026-11-22', size: 'day', timeZone: 'America/Sao_Paulo' })
+    const daily = await getActuals({ from: '2026-11-20', to: '2026-11-22', size: 'day', timeZone: 'America/Sao_Paulo' })
     expect(daily.map((d) => d.offered)).toEqual([1, 1])
-    const weekly = getActuals({ from: '2026-11-16', to: '2026-11-30', size: 'week', timeZone: 'America/Sao_Paulo' })
+    const weekly = await getActuals({ from: '2026-11-16', to: '2026-11-30', size: 'week', timeZone: 'America/Sao_Paulo' })
     // Both fall in the week starting Monday 16 Nov.
     expect(weekly.map((w) => [w.start, w.offered])).toEqual([
       ['2026-11-16T03:00:00.000Z', 2],
@@ -278,7 +278,7 @@ describe('a night the clocks go back', () => {
     const times = ['00:45', '01:00', '01:15', '01:30', '01:45', '01:00', '01:15', '01:30', '01:45', '02:00']
     const file = `interval_start,channel,offered\n${times.map((t, i) => `2026-11-01 ${t},Voz,${i + 1}`).join('\n')}\n`
     expect(await run(file, { kind: 'intervals', timeZone: 'America/New_York' })).toMatchObject({ status: 'imported', inserted: 10 })
-    const hourly = getActuals({ from: '2026-11-01', to: '2026-11-02', size: 60, timeZone: 'America/New_York', channel: 'voz' })
+    const hourly = await getActuals({ from: '2026-11-01', to: '2026-11-02', size: 60, timeZone: 'America/New_York', channel: 'voz' })
     expect(hourly).toHaveLength(25)
     expect(hourly.slice(0, 4).map((h) => [h.start, h.offered])).toEqual([
       ['2026-11-01T04:00:00.000Z', 1], // 00:00 EDT
@@ -309,11 +309,11 @@ describe('interval statistics next to contacts', () => {
     const stats = 'interval_start,channel,offered,answered,abandoned,answered_within_threshold\n2026-11-20 08:00,Voz,100,90,10,70\n2026-11-20 10:00,Voz,50,50,0,45\n'
     expect(await run(stats, { kind: 'intervals' })).toMatchObject({ status: 'imported' })
     await run(csv('K1,Voz,2026-11-20 07:00,answered,5,100,,,,', 'K2,Voz,2026-11-20 12:00,answered,5,100,,,,'))
-    const daily = () => getActuals({ from: '2026-11-20', to: '2026-11-21', size: 'day', timeZone: 'America/Sao_Paulo', channel: 'voz' })[0]!
-    expect(daily()).toMatchObject({ offered: 152, answeredWithinThreshold: 117 })
+    const daily = async () => (await getActuals({ from: '2026-11-20', to: '2026-11-21', size: 'day', timeZone: 'America/Sao_Paulo', channel: 'voz' }))[0]!
+    expect(await daily()).toMatchObject({ offered: 152, answeredWithinThreshold: 117 })
     const voz = await prisma.channel.findFirstOrThrow({ where: { key: 'voz' } })
     await saveChannel(testActor, { ...voz, channelId: voz.id, kind: 'realtime', slThresholdSec: 30, asaGoalSec: null, maxOccupancy: null, patienceSec: null, responseGoalSec: null, staffingModel: 'erlangC', openingHours: null, plannedAhtSec: null, plannedAhtProfile: null })
-    expect(daily()).toMatchObject({ offered: 152, answeredWithinThreshold: 117 })
+    expect(await daily()).toMatchObject({ offered: 152, answeredWithinThreshold: 117 })
     const hours = await prisma.hourStat.findMany({ where: { channelId: voz.id }, orderBy: { start: 'asc' }, select: { offered: true } })
     expect(hours.map((h) => h.offered)).toEqual([1, 100, 50, 1])
   })
@@ -326,7 +326,7 @@ describe('importing interval statistics', () => {
       '2026-11-20 08:00;Voz;100;90;10;72;300;15,5;12\n' +
       '2026-11-20 08:15;Voz;80;80;0;80;280;5;11,5\n'
     expect(await run(file, { kind: 'intervals' })).toMatchObject({ status: 'imported', inserted: 2, channelsCreated: ['voz'] })
-    const hour = getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'America/Sao_Paulo', channel: 'voz' }).find(
+    const hour = (await getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'America/Sao_Paulo', channel: 'voz' })).find(
       (r) => r.start === '2026-11-20T11:00:00.000Z',
     )!
     expect(hour).toMatchObject({ offered: 180, answered: 170, abandoned: 10, answeredWithinThreshold: 152 })
@@ -343,10 +343,10 @@ describe('importing interval statistics', () => {
 
 describe('interval statistics with some columns only', () => {
   const intervals = (header: string, ...rows: string[]) => run([header, ...rows].join('\n') + '\n', { kind: 'intervals' })
-  const quarter = (start: string) =>
-    getActuals({ from: '2026-11-20', to: '2026-11-21', size: 15, timeZone: 'America/Sao_Paulo', channel: 'voz' }).find((r) => r.start === start)!
-  const hour = () =>
-    getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'America/Sao_Paulo', channel: 'voz' }).find(
+  const quarter = async (start: string) =>
+    (await getActuals({ from: '2026-11-20', to: '2026-11-21', size: 15, timeZone: 'America/Sao_Paulo', channel: 'voz' })).find((r) => r.start === start)!
+  const hour = async () =>
+    (await getActuals({ from: '2026-11-20', to: '2026-11-21', size: 60, timeZone: 'America/Sao_Paulo', channel: 'voz' })).find(
       (r) => r.start === '2026-11-20T11:00:00.000Z',
     )!
 
@@ -355,7 +355,7 @@ describe('interval statistics with some columns only', () => {
       status: 'imported',
       inserted: 2,
     })
-    expect(hour()).toEqual({
+    expect(await hour()).toEqual({
       start: '2026-11-20T11:00:00.000Z',
       channel: 'voz',
       offered: 180,
@@ -374,11 +374,11 @@ describe('interval statistics with some columns only', () => {
   it('store a TMA given with volume only, read back as given; answered given later takes its place as the weight', async () => {
     const file = ['interval_start,channel,offered,aht_seconds', '2026-11-20 08:00,Voz,97,287.3', '2026-11-20 08:15,Voz,80,250']
     expect(await intervals(file[0]!, ...file.slice(1))).toMatchObject({ status: 'imported', inserted: 2, updated: 0 })
-    expect(quarter('2026-11-20T11:00:00.000Z').ahtSec).toBeCloseTo(287.3, 9)
-    expect(quarter('2026-11-20T11:15:00.000Z').ahtSec).toBe(250)
+    expect((await quarter('2026-11-20T11:00:00.000Z')).ahtSec).toBeCloseTo(287.3, 9)
+    expect((await quarter('2026-11-20T11:15:00.000Z')).ahtSec).toBe(250)
     // Without answered, each interval's TMA weighs by its offered.
-    expect(hour().ahtSec).toBeCloseTo((97 * 287.3 + 80 * 250) / 177, 9)
-    expect(hour()).toMatchObject({ answered: null, serviceLevel: null, abandonRate: null, asaSec: null })
+    expect((await hour()).ahtSec).toBeCloseTo((97 * 287.3 + 80 * 250) / 177, 9)
+    expect(await hour()).toMatchObject({ answered: null, serviceLevel: null, abandonRate: null, asaSec: null })
 
     // The same file again changes nothing.
     const before = await snapshot()
@@ -391,25 +391,25 @@ describe('interval statistics with some columns only', () => {
       updated: 1,
       unchanged: 0,
     })
-    const eight = quarter('2026-11-20T11:00:00.000Z')
+    const eight = (await quarter('2026-11-20T11:00:00.000Z'))
     expect(eight).toMatchObject({ offered: 97, answered: 87, abandoned: 10, serviceLevel: null })
     expect(eight.ahtSec).toBeCloseTo(287.3, 9)
     expect(eight.abandonRate).toBeCloseTo(10 / 97, 15)
-    expect(hour().ahtSec).toBeCloseTo((87 * 287.3 + 80 * 250) / 167, 9)
+    expect((await hour()).ahtSec).toBeCloseTo((87 * 287.3 + 80 * 250) / 167, 9)
     // Abandonment is measured over the interval that gives it; the hour's count is not a total.
-    expect(hour()).toMatchObject({ abandonRate: 10 / 97, abandoned: null })
+    expect(await hour()).toMatchObject({ abandonRate: 10 / 97, abandoned: null })
     // …and the first file once more changes nothing either.
     expect(await intervals(file[0]!, ...file.slice(1))).toMatchObject({ status: 'imported', updated: 0, unchanged: 2 })
   })
 
   it('store every column given: a TME without answered, a TMA without volume', async () => {
     await intervals('interval_start,channel,offered,abandoned,asa_seconds', '2026-11-20 08:00,Voz,50,5,12.5')
-    expect(quarter('2026-11-20T11:00:00.000Z')).toMatchObject({ asaSec: 12.5, abandonRate: 0.1, ahtSec: null })
+    expect(await quarter('2026-11-20T11:00:00.000Z')).toMatchObject({ asaSec: 12.5, abandonRate: 0.1, ahtSec: null })
     await intervals('interval_start,channel,aht_seconds', '2026-11-20 08:30,Voz,310')
-    expect(quarter('2026-11-20T11:30:00.000Z')).toMatchObject({ offered: 0, ahtSec: 310 })
+    expect(await quarter('2026-11-20T11:30:00.000Z')).toMatchObject({ offered: 0, ahtSec: 310 })
     // Volume arriving later keeps the TMA.
     expect(await intervals('interval_start,channel,offered', '2026-11-20 08:30,Voz,40')).toMatchObject({ updated: 1 })
-    expect(quarter('2026-11-20T11:30:00.000Z')).toMatchObject({ offered: 40, ahtSec: 310 })
+    expect(await quarter('2026-11-20T11:30:00.000Z')).toMatchObject({ offered: 40, ahtSec: 310 })
     const stored = await prisma.intervalStat.findFirstOrThrow({ where: { start: new Date('2026-11-20T11:30:00Z') } })
     expect(stored).toMatchObject({ ahtAnswered: 40, handleSecSum: 40 * 310 })
   })
@@ -430,8 +430,8 @@ describe('interval statistics with some columns only', () => {
       status: 'imported',
       updated: 2,
     })
-    expect(quarter('2026-11-20T11:00:00.000Z')).toMatchObject({ abandonRate: 3 / 20, serviceLevel: null })
-    expect(quarter('2026-11-20T11:15:00.000Z')).toMatchObject({ abandonRate: null, serviceLevel: 0.7 })
+    expect(await quarter('2026-11-20T11:00:00.000Z')).toMatchObject({ abandonRate: 3 / 20, serviceLevel: null })
+    expect(await quarter('2026-11-20T11:15:00.000Z')).toMatchObject({ abandonRate: null, serviceLevel: 0.7 })
     // Counts that what is stored makes impossible are refused whole, with their lines.
     const before = await snapshot()
     expect(await intervals('interval_start,channel,answered,abandoned', '2026-11-20 08:00,Voz,18,', '2026-11-20 08:15,Voz,,11')).toMatchObject({
@@ -466,7 +466,7 @@ describe('interval statistics with some columns only', () => {
     const file = ['datetime,channel,calls', ...[...calls].map(([start, count]) => `${start},Bank,${count}`)].join('\n') + '\n'
     const result = await run(file, { kind: 'intervals', timeZone: 'America/New_York' })
     expect(result).toMatchObject({ status: 'imported', rows: calls.size, inserted: calls.size, channelsCreated: ['bank'] })
-    const weeks = getActuals({ from: '2003-03-03', to: '2003-10-27', size: 'week', timeZone: 'America/New_York', channel: 'bank' })
+    const weeks = await getActuals({ from: '2003-03-03', to: '2003-10-27', size: 'week', timeZone: 'America/New_York', channel: 'bank' })
     expect(weeks.reduce((sum, w) => sum + w.offered, 0)).toBe(5_323_661)
     expect(weeks.every((w) => w.serviceLevel === null && w.abandonRate === null && w.ahtSec === null)).toBe(true)
   })
