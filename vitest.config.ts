@@ -28,6 +28,8 @@ export default defineConfig({
         test: {
           name: 'integration-postgres',
           include: ['test/integration-postgres/**/*.test.ts'],
+          // A database of its own per test file on TEST_POSTGRES_URL, migrated like the app's.
+          setupFiles: ['test/support/fresh-postgres-database.ts'],
           environment: 'node',
           // Needs TEST_POSTGRES_URL (scripts/test-postgres.mjs); a database per test file.
           testTimeout: 60_000,

@@ -15,8 +15,10 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import Database from 'better-sqlite3'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from './generated/prisma/client.ts'
-import { databaseUrl, sqliteFilePath } from './db/url.server.ts'
+import { PrismaClient as PostgresPrismaClient } from './generated/prisma-pg/client.ts'
+import { databaseUrl, isPostgresUrl, sqliteFilePath } from './db/url.server.ts'
 
 export type LockWaiting = 'async' | 'block'
 
@@ -124,6 +126,16 @@ function connectPrisma(url: string): SqlDriverAdapterFactory {
 
 /** A Prisma client whose every operation is retried while busy (one statement, or Prisma's own transaction for it, rolled back). */
 export function createPrismaClient(url: string = databaseUrl()) {
+  if (isPostgresUrl(url)) {
+    // PostgreSQL's client (decision 022): generated from prisma/postgresql/schema.prisma, the same
+    // models and fields, so it stands in for SQLite's. No busy retries: PostgreSQL's writers wait
+    // for row locks themselves.
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as ReturnType<typeof createSqlitePrismaClient>
+  }
+  return createSqlitePrismaClient(url)
+}
+
+function createSqlitePrismaClient(url: string) {
   return new PrismaClient({ adapter: connectPrisma(url) }).$extends({
     name: 'retry-while-busy',
     query: { $allOperations: ({ args, query }) => retryWhileBusy(() => query(args)) },

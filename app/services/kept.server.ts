@@ -2,13 +2,16 @@
 // connection, moves whenever another connection commits — imports, settings, overrides, demo
 // loads, schedules — so a kept result is never stale, only recomputed more often than needed.
 import { readDatabase } from '../db.server.ts'
-import { databaseUrl } from '../db/url.server.ts'
+import { databaseUrl, isPostgresUrl } from '../db/url.server.ts'
 
 const kept = new Map<string, { version: number; value: unknown }>()
 const MAX_KEPT = 64
 
 /** `compute()`'s result for `key`, computed again only after a write (a rejected promise is not kept). */
 export function keptWhileUnchanged<T>(key: string, compute: () => T): T {
+  // PostgreSQL has no data_version: until a change version kept by the writes exists (decision
+  // 022), every read computes afresh — never stale, only slower.
+  if (isPostgresUrl(databaseUrl())) return compute()
   const version = readDatabase().pragma('data_version', { simple: true }) as number
   // Versions count per connection: another database file (tests) must not match.
   key = `${databaseUrl()}|${key}`

@@ -2,7 +2,7 @@
 // goal, abandonment, TMA and TME, plus the same by day for the chart. Reads only the 15-minute
 // aggregates, rolled up into local days in SQL (day boundaries computed in the operation's time
 // zone, so 23- and 25-hour days are right).
-import { readDatabase } from '../db.server.ts'
+import { queries, rows, sql } from '../db/queries.server.ts'
 import { offsetSegments } from '../domain/buckets.ts'
 import { localDays, type DayRange } from '../domain/intervals.ts'
 import { addSums, emptySums, measure, type TrafficMeasures, type TrafficSums } from '../domain/metrics.ts'
@@ -75,32 +75,27 @@ const toSums = (row: DayChannelRow): TrafficSums => ({
  * Sums per local day and channel, from the hourly roll-up when the zone's offsets are whole
  * hours in the period (local days are then made of whole UTC hours), else from the 15-minute rows.
  */
-function sumsByDayAndChannel(days: DayRange[], timeZone: string): DayChannelRow[] {
+async function sumsByDayAndChannel(days: DayRange[], timeZone: string): Promise<DayChannelRow[]> {
   if (days.length === 0) return []
   const wholeHours = offsetSegments(days[0]!.start, days[days.length - 1]!.end, timeZone).every((s) => s.offsetMs % 3_600_000 === 0)
-  const table = wholeHours ? 'HourStat' : 'IntervalStat'
-  const values = days.map(() => '(?, ?, ?)').join(', ')
-  const params = days.flatMap((d) => [d.day, d.start, d.end])
-  return readDatabase()
-    .prepare(
-      `WITH days(day, s, e) AS (VALUES ${values})
-     SELECT days.day AS day, i.channelId AS channelId,
-            SUM(i.offered) AS offered, SUM(i.answered) AS answered, SUM(i.abandoned) AS abandoned,
-            SUM(i.answeredWithinThreshold) AS answeredWithinThreshold,
-            SUM(i.abandonedWithinThreshold) AS abandonedWithinThreshold,
-            SUM(i.handleSecSum) AS handleSecSum, SUM(i.answeredWaitSecSum) AS answeredWaitSecSum,
-            SUM(i.answeredOffered) AS answeredOffered, SUM(i.abandonedOffered) AS abandonedOffered, SUM(i.slEligible) AS slEligible,
-            SUM(i.ahtAnswered) AS ahtAnswered, SUM(i.asaAnswered) AS asaAnswered
-     FROM days JOIN ${table} i ON i.start >= days.s AND i.start < days.e
-     GROUP BY days.day, i.channelId`,
-    )
-    .all(...params) as DayChannelRow[]
+  const table = sql.table(wholeHours ? 'HourStat' : 'IntervalStat')
+  const q = queries()
+  const values = sql.join(days.map((d) => sql`(${d.day}, ${q.instant(d.start)}, ${q.instant(d.end)})`))
+  const sum = (column: string) => sql`SUM(i.${sql.ref(column)}) AS ${sql.ref(column)}`
+  const columns = ['offered', 'answered', 'abandoned', 'answeredWithinThreshold', 'abandonedWithinThreshold', 'handleSecSum', 'answeredWaitSecSum', 'answeredOffered', 'abandonedOffered', 'slEligible', 'ahtAnswered', 'asaAnswered']
+  return rows(
+    sql<DayChannelRow>`WITH days(day, s, e) AS (VALUES ${values})
+     SELECT days.day AS "day", i."channelId" AS "channelId", ${sql.join(columns.map(sum))}
+     FROM days JOIN ${table} i ON i."start" >= days.s AND i."start" < days.e
+     GROUP BY days.day, i."channelId"`,
+    q,
+  )
 }
 
 export async function getOverview({ from, to }: { from: string; to: string }): Promise<Overview> {
   const [operation, channels] = await Promise.all([getOperation(), listChannels()])
   const days = localDays(from, to, operation.timeZone)
-  const rows = sumsByDayAndChannel(days, operation.timeZone)
+  const dayRows = await sumsByDayAndChannel(days, operation.timeZone)
   const keyOf = new Map(channels.map((c) => [c.id, c.key]))
   const realtimeIds = new Set(channels.filter((c) => c.kind === 'realtime').map((c) => c.id))
 
@@ -109,7 +104,7 @@ export async function getOverview({ from, to }: { from: string; to: string }): P
   const periodRealtime = emptySums()
   const dayBuckets = new Map(days.map((d) => [d.day, { byChannel: new Map<string, TrafficSums>(), realtime: emptySums() }]))
 
-  for (const row of rows) {
+  for (const row of dayRows) {
     const key = keyOf.get(Number(row.channelId))
     const bucket = dayBuckets.get(row.day)
     if (key === undefined || bucket === undefined) continue

@@ -3,20 +3,15 @@
 // PostgreSQL client — 15-minute aggregates, the hourly roll-up, a half-hour zone, days, and a
 // threshold recounted from the contacts.
 import { PrismaPg } from '@prisma/adapter-pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { closeQueries } from '../../app/db/queries.server.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { PrismaClient } from '../../app/generated/prisma-pg/client.ts'
 import { getActuals } from '../../app/services/actuals.server.ts'
-import { applyMigrations } from '../../app/services/migrations.server.ts'
-import { freshPostgresDatabase } from '../support/postgres.ts'
 
-const url = freshPostgresDatabase('actuals')
-process.env.DATABASE_URL = url
+const url = process.env.DATABASE_URL!
 const at = (iso: string) => new Date(iso)
 const zero = { answeredWithinThreshold: 0, abandonedWithinThreshold: 0, handleSecSum: 0, answeredWaitSecSum: 0, fcrCount: 0, fcrResolved: 0, npsCount: 0, npsPromoters: 0, npsDetractors: 0 }
 
 beforeAll(async () => {
-  await applyMigrations(url)
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) })
   try {
     const voz = await prisma.channel.create({ data: { key: 'voz', name: 'Voz', slThresholdSec: 20 } })
@@ -42,8 +37,6 @@ beforeAll(async () => {
     await prisma.$disconnect()
   }
 })
-
-afterAll(closeQueries)
 
 const day = { from: '2026-11-20', to: '2026-11-21', channel: 'voz' }
 
