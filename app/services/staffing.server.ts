@@ -1,7 +1,8 @@
 // Staffing plans from saved forecasts: the base plan (the channels' targets), what-if scenarios
 // and their comparison, the patience Erlang A needs estimated from history, and CSV export.
 // Plans are computed on request: ~100 ms for four weeks of four channels at 15 minutes.
-import { prisma, readDatabase } from '../db.server.ts'
+import { prisma } from '../db.server.ts'
+import { queries, rows as selectRows, sql } from '../db/queries.server.ts'
 import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
 import { addDays, daysBetween, localIsoString, startOfLocalDay, weekdayOf, type LocalTime } from '../domain/intervals.ts'
@@ -89,7 +90,7 @@ interface ForecastRead {
 }
 
 /** The forecast's adjusted volume and TMA for [from, to] (local days), per channel. */
-function readForecast(forecast: ForecastRef, channels: readonly ChannelSettings[], from: string, to: string): ForecastRead {
+async function readForecast(forecast: ForecastRef, channels: readonly ChannelSettings[], from: string, to: string): Promise<ForecastRead> {
   const { timeZone } = forecast
   const minutes = forecast.intervalMin as ForecastInterval
   const dayCount = daysBetween(from, to) + 1
@@ -99,17 +100,12 @@ function readForecast(forecast: ForecastRef, channels: readonly ChannelSettings[
   const weekdays = dayNames.map((day) => weekdayOf(day))
   // Local times from the local day and slot: no time-zone look-up per interval.
   const localTimes = new Map(slots.map((s) => [s.start, { day: dayNames[s.day]!, minute: s.slot * minutes }]))
-  const rows = readDatabase()
-    .prepare(
-      `SELECT channelId, start, adjusted, aht FROM ForecastInterval WHERE forecastId = ? AND start >= ? AND start < ? ORDER BY channelId, start`,
-    )
-    .raw()
-    .all(forecast.id, startOfLocalDay(from, timeZone), startOfLocalDay(addDays(to, 1), timeZone)) as [
-    number,
-    number,
-    number,
-    number | null,
-  ][]
+  const q = queries()
+  const rows = (await q.arrays(
+    sql`SELECT "channelId", ${q.epochMs('start')}, "adjusted", "aht" FROM "ForecastInterval"
+        WHERE "forecastId" = ${forecast.id} AND "start" >= ${q.instant(startOfLocalDay(from, timeZone))} AND "start" < ${q.instant(startOfLocalDay(addDays(to, 1), timeZone))}
+        ORDER BY "channelId", "start"`,
+  )) as [number, number, number, number | null][]
   const byChannel = new Map<number, PlanInterval[]>()
   for (const [channelId, start, offered, aht] of rows) {
     const slot = local.get(start)
@@ -305,26 +301,26 @@ export interface StaffingQuery {
 
 const PATIENCE_WEEKS = 8
 
-function patienceEstimates(channels: readonly ChannelSettings[], forecast: ForecastRef): StaffingView['patience'] {
+async function patienceEstimates(channels: readonly ChannelSettings[], forecast: ForecastRef): Promise<StaffingView['patience']> {
   const to = addDays(forecast.firstDay, -1)
   const from = addDays(forecast.firstDay, -7 * PATIENCE_WEEKS)
-  const query = readDatabase().prepare(
-    `SELECT COALESCE(SUM(offered), 0) AS offered, COALESCE(SUM(abandoned), 0) AS abandoned,
-            COALESCE(SUM(answeredWaitSecSum), 0) AS answeredWaitSec, COALESCE(SUM(abandonedWaitSecSum), 0) AS abandonedWaitSec
-     FROM IntervalStat WHERE channelId = ? AND start >= ? AND start < ?
-       AND abandonedWaitSecSum IS NOT NULL -- every wait known: aggregated from contacts`,
+  const q = queries()
+  return Promise.all(
+    channels
+      .filter((c) => c.kind === 'realtime')
+      .map(async (c) => {
+        const [history] = await selectRows(
+          sql<{ offered: number; abandoned: number; answeredWaitSec: number; abandonedWaitSec: number }>`
+          SELECT COALESCE(SUM("offered"), 0) AS "offered", COALESCE(SUM("abandoned"), 0) AS "abandoned",
+                 COALESCE(SUM("answeredWaitSecSum"), 0) AS "answeredWaitSec", COALESCE(SUM("abandonedWaitSecSum"), 0) AS "abandonedWaitSec"
+          FROM "IntervalStat" WHERE "channelId" = ${c.id}
+            AND "start" >= ${q.instant(startOfLocalDay(from, forecast.timeZone))} AND "start" < ${q.instant(startOfLocalDay(forecast.firstDay, forecast.timeZone))}
+            AND "abandonedWaitSecSum" IS NOT NULL -- every wait known: aggregated from contacts`,
+          q,
+        )
+        return { channelId: c.id, key: c.key, name: c.name, current: c.patienceSec, estimate: estimatePatience(history!), from, to }
+      }),
   )
-  return channels
-    .filter((c) => c.kind === 'realtime')
-    .map((c) => {
-      const history = query.get(c.id, startOfLocalDay(from, forecast.timeZone), startOfLocalDay(forecast.firstDay, forecast.timeZone)) as {
-        offered: number
-        abandoned: number
-        answeredWaitSec: number
-        abandonedWaitSec: number
-      }
-      return { channelId: c.id, key: c.key, name: c.name, current: c.patienceSec, estimate: estimatePatience(history), from, to }
-    })
 }
 
 export async function getStaffingView(query: StaffingQuery): Promise<StaffingView | null> {
@@ -339,7 +335,7 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
   // the queue's load carried in), then cut to the week.
   const leadDays = Math.max(1, ...channels.filter((c) => c.kind === 'deferred').map((c) => Math.ceil((c.responseGoalSec ?? 0) / 86_400)))
   const leadFrom = daysBetween(forecast.firstDay, week.from) > leadDays ? addDays(week.from, -leadDays) : forecast.firstDay
-  const { channels: inputs, localTimes } = readForecast(forecast, channels, leadFrom, week.to)
+  const { channels: inputs, localTimes } = await readForecast(forecast, channels, leadFrom, week.to)
   const days = daysBetween(week.from, week.to) + 1
   const fteHours = (query.weeklyHours * days) / 7
   const inWeek = (plans: ChannelPlan[]) => plans.map((p) => ({ ...p, planned: p.planned.filter((i) => i.day >= week.from) }))
@@ -416,7 +412,7 @@ export async function getStaffingView(query: StaffingQuery): Promise<StaffingVie
       ...intervalMeans(p),
     })),
     resolutionMin,
-    patience: patienceEstimates(forecastChannels, forecast),
+    patience: await patienceEstimates(forecastChannels, forecast),
     weeklyHours: query.weeklyHours,
     workdays: query.workdays,
     // A channel left out of the plan is named with its reason instead.
@@ -463,7 +459,7 @@ export async function planRows(
     changes = scenario.changes
   }
   const channels = await listChannels()
-  const inputs = readForecast(forecast, channels, forecast.firstDay, addDays(forecast.firstDay, forecast.horizonDays - 1)).channels
+  const inputs = (await readForecast(forecast, channels, forecast.firstDay, addDays(forecast.firstDay, forecast.horizonDays - 1))).channels
   const { plans, gaps } = plan(inputs, forecast.intervalMin * 60, changes)
   const rows = plans.flatMap((p) => p.planned.map((planned) => ({ start: planned.start, channel: p.channel.key, planned })))
   rows.sort((a, b) => a.start - b.start)
