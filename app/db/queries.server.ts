@@ -47,6 +47,9 @@ export function queries(url: string = databaseUrl()): Queries {
     if (postgres?.url !== url) {
       void postgres?.queries.db.destroy()
       const pool = new pg.Pool({ connectionString: url, max: 4, types })
+      // An idle connection the server closes (a restart, a database dropped) is replaced at the
+      // next query; without a listener its error would end the process.
+      pool.on('error', () => {})
       const db = new Kysely<Record<string, never>>({ dialect: new PostgresDialect({ pool }) })
       postgres = {
         url,

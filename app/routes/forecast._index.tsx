@@ -26,8 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (job?.state === 'done') throw redirect(`/forecast/${job.forecastId}`)
   const { timeZone } = await getOperation()
   const [channels, forecasts, specialDays, unfinished] = await Promise.all([listChannels(), listForecasts(), listSpecialDays(), listUnfinishedForecastJobs()])
-  const range = dataRange(timeZone)
-  const ranges = channelDataRanges(timeZone)
+  const [range, ranges] = await Promise.all([dataRange(timeZone), channelDataRanges(timeZone)])
   return {
     timeZone,
     // Each channel's days with data: the form's history follows the channels ticked.

@@ -3,6 +3,7 @@
 // kept beside the adjusted ones). Staffing and review read the adjusted volume and the TMA.
 import { TZDate } from '@date-fns/tz'
 import { prisma, readDatabase, withWriteTransaction } from '../db.server.ts'
+import { queries, sql } from '../db/queries.server.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
 import type { Choice } from '../domain/forecast/backtest.ts'
 import { band } from '../domain/forecast/band.ts'
@@ -42,32 +43,36 @@ export interface DataPeriod {
  * The local days with volume of each channel that has any, within the dates imports accept: a row
  * stored before imports checked them (9999-12-31) is no history to forecast from.
  */
-export function channelDataRanges(timeZone: string): ReadonlyMap<number, DataPeriod> {
+export function channelDataRanges(timeZone: string): Promise<ReadonlyMap<number, DataPeriod>> {
   const { from, until } = importWindow(timeZone)
   // A scan of every interval with volume: kept until the data changes.
-  return keptWhileUnchanged(`channelDataRanges:${timeZone}:${from}:${until}`, () => {
-    const rows = readDatabase()
-      .prepare('SELECT channelId, MIN(start), MAX(start) FROM IntervalStat WHERE offered > 0 AND start >= ? AND start < ? GROUP BY channelId')
-      .raw()
-      .all(from, until) as [number, number, number][]
+  return keptWhileUnchanged(`channelDataRanges:${timeZone}:${from}:${until}`, async () => {
+    const q = queries()
+    const rows = (await q.arrays(
+      sql`SELECT "channelId", ${q.epochMs('first')}, ${q.epochMs('last')} FROM (
+            SELECT "channelId", MIN("start") AS "first", MAX("start") AS "last" FROM "IntervalStat"
+            WHERE "offered" > 0 AND "start" >= ${q.instant(from)} AND "start" < ${q.instant(until)} GROUP BY "channelId") r`,
+    )) as [number, number, number][]
     return new Map(rows.map(([id, first, last]) => [id, { from: localDateOf(first, timeZone), to: localDateOf(last, timeZone) }]))
   })
 }
 
 /** The local days with data of these channels (every channel when not given), or null when they have none. */
-export function dataRange(timeZone: string, channelIds?: readonly number[]): DataPeriod | null {
-  const ranges = channelDataRanges(timeZone)
+export async function dataRange(timeZone: string, channelIds?: readonly number[]): Promise<DataPeriod | null> {
+  const ranges = await channelDataRanges(timeZone)
   return spanOf([...ranges].filter(([id]) => !channelIds || channelIds.includes(id)).map(([, r]) => r))
 }
 
-export function readHistory(channelIds: readonly number[], from: number, to: number): Map<number, HistoryRecord[]> {
-  const rows = readDatabase()
-    .prepare(
-      `SELECT channelId, start, offered, ahtAnswered, handleSecSum FROM IntervalStat
-       WHERE start >= ? AND start < ? AND channelId IN (${channelIds.map(() => '?').join(',')}) ORDER BY start`,
-    )
-    .raw()
-    .all(from, to, ...channelIds) as [number, number, number, number, number][]
+export async function readHistory(channelIds: readonly number[], from: number, to: number): Promise<Map<number, HistoryRecord[]>> {
+  const q = queries()
+  const rows = (
+    channelIds.length === 0
+      ? []
+      : await q.arrays(
+          sql`SELECT "channelId", ${q.epochMs('start')}, "offered", "ahtAnswered", "handleSecSum" FROM "IntervalStat"
+              WHERE "start" >= ${q.instant(from)} AND "start" < ${q.instant(to)} AND "channelId" IN (${sql.join(channelIds.map((id) => sql.lit(id)))}) ORDER BY "start"`,
+        )
+  ) as [number, number, number, number, number][]
   const byChannel = new Map<number, HistoryRecord[]>(channelIds.map((id) => [id, []]))
   for (const [channelId, start, offered, ahtAnswered, handleSecSum] of rows) {
     byChannel
@@ -96,7 +101,7 @@ export async function checkForecastInput(input: CreateForecastInput) {
   const [{ timeZone }, channels] = await Promise.all([getOperation(), listChannels()])
   const chosen = channels.filter((c) => input.channelIds.includes(c.id))
   if (chosen.length === 0 || chosen.length !== new Set(input.channelIds).size) throw new ForecastInputError('channelIds', 'errors.channels')
-  const range = dataRange(timeZone)
+  const range = await dataRange(timeZone)
   if (!range || input.historyFrom > range.to || input.historyTo < range.from)
     throw new ForecastInputError('historyFrom', 'errors.noDataInHistory')
   return { timeZone, chosen }
@@ -107,7 +112,7 @@ export async function createForecast(input: CreateForecastInput, user: string, b
   const firstDay = addDays(input.historyTo, 1)
   // Only history within the dates imports accept, like the data range above.
   const window = importWindow(timeZone)
-  const history = readHistory(
+  const history = await readHistory(
     chosen.map((c) => c.id),
     Math.max(startOfLocalDay(input.historyFrom, timeZone), window.from),
     Math.min(startOfLocalDay(firstDay, timeZone), window.until),
@@ -118,7 +123,7 @@ export async function createForecast(input: CreateForecastInput, user: string, b
     throw new ForecastInputError('channelIds', 'errors.noHistoryForChannel', { channels: empty.map((c) => c.name).join(', ') })
   }
   const slots = slotInstants(firstDay, input.horizonDays, timeZone, input.intervalMin)
-  const ranges = channelDataRanges(timeZone)
+  const ranges = await channelDataRanges(timeZone)
   const tagged = specialDays.map((d) => d.date)
   const results = chosen.map((channel) => {
     const records = history.get(channel.id)!

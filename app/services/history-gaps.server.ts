@@ -26,14 +26,14 @@ const DAYS = 365
 export function listHistoryGaps(timeZone: string): Promise<ChannelGaps[]> {
   return keptWhileUnchanged(`history-gaps:${timeZone}`, async () => {
     const [channels, specialDays] = await Promise.all([listChannels(), listSpecialDays()])
-    const ranges = channelDataRanges(timeZone)
+    const ranges = await channelDataRanges(timeZone)
     const tagged = specialDays.map((d) => d.date)
     const out: ChannelGaps[] = []
     for (const channel of channels) {
       const range = ranges.get(channel.id)
       if (!range) continue
       const from = daysBetween(range.from, range.to) >= DAYS ? addDays(range.to, 1 - DAYS) : range.from
-      const records = readHistory([channel.id], startOfLocalDay(from, timeZone), startOfLocalDay(addDays(range.to, 1), timeZone)).get(channel.id)!
+      const records = (await readHistory([channel.id], startOfLocalDay(from, timeZone), startOfLocalDay(addDays(range.to, 1), timeZone))).get(channel.id)!
       const { volume } = channelHistory(records, from, range.to, timeZone, 15)
       const present = presentSlots(records.map((r) => r.start), from, volume.days, timeZone, 15)
       out.push({ channelId: channel.id, name: channel.name, from, to: range.to, gaps: gapsBeyond(volume, tagged, { present }) })

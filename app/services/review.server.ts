@@ -3,7 +3,7 @@
 // (and what the plan predicted where Erlang A was used), attainment by interval, day and week,
 // trends, a weekday × hour variance heatmap, the worst intervals with their cause signals, and a
 // day's intervals. Actuals are the 15-minute aggregates, summed into the forecast's intervals.
-import { readDatabase } from '../db.server.ts'
+import { queries, sql } from '../db/queries.server.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
 import { serialise, type Serialised } from '../utils/serialised.ts'
 import type { Accuracy } from '../domain/forecast/accuracy.ts'
@@ -41,7 +41,7 @@ import { csvNumber } from '../utils/format.ts'
 export async function resolveReviewQuery(search: ReviewSearch) {
   const { timeZone } = await getOperation()
   const [forecasts, channels] = await Promise.all([listForecasts(), listChannels()])
-  const ranges = channelDataRanges(timeZone)
+  const ranges = await channelDataRanges(timeZone)
   const keyOf = new Map(channels.map((c) => [c.id, c.key]))
   const resolved = resolveReview(search, {
     forecasts: forecasts.map((f) => ({ ...f, channelKeys: f.channelIds.map((id) => keyOf.get(id)!) })),
@@ -279,9 +279,10 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
   const days = localDays(query.from, query.to, timeZone)
   const from = days[0]!.start
   const to = days[days.length - 1]!.end
-  const db = readDatabase()
+  const q = queries()
   const ids = channels.map((c) => c.id)
-  const placeholders = ids.map(() => '?').join(',') || 'NULL'
+  const inChannels = sql`"channelId" IN (${ids.length > 0 ? sql.join(ids.map((id) => sql.lit(id))) : sql`NULL`})`
+  const period = sql`"start" >= ${q.instant(from)} AND "start" < ${q.instant(to)}`
   // Each channel's intervals on one grid from the period's first local midnight: slot j starts at
   // from + j × interval; the 15-minute aggregates add up into the forecast's intervals.
   const slotCount = Math.ceil((to - from) / intervalMs)
@@ -316,15 +317,12 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
       forecast: null,
     })
   }
-  const stats = db
-    .prepare(
-      `SELECT channelId, start, offered, answered, abandoned, answeredWithinThreshold, abandonedWithinThreshold, handleSecSum,
-         answeredWaitSecSum, fcrCount, fcrResolved, npsCount, npsPromoters, npsDetractors, COALESCE(agentsStaffed, agentsOnDuty),
-         answeredOffered, abandonedOffered, slEligible, ahtAnswered, asaAnswered
-       FROM IntervalStat WHERE start >= ? AND start < ? AND channelId IN (${placeholders})`,
-    )
-    .raw()
-    .iterate(from, to, ...ids) as IterableIterator<number[]>
+  const stats = (await q.arrays(
+    sql`SELECT "channelId", ${q.epochMs('start')}, "offered", "answered", "abandoned", "answeredWithinThreshold", "abandonedWithinThreshold", "handleSecSum",
+         "answeredWaitSecSum", "fcrCount", "fcrResolved", "npsCount", "npsPromoters", "npsDetractors", COALESCE("agentsStaffed", "agentsOnDuty"),
+         "answeredOffered", "abandonedOffered", "slEligible", "ahtAnswered", "asaAnswered"
+       FROM "IntervalStat" WHERE ${period} AND ${inChannels}`,
+  )) as number[][]
   for (const r of stats) {
     const slot = slotAt(r[0]!, r[1]!)
     slot.seen = true
@@ -352,19 +350,19 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
     }
   }
   if (forecast) {
-    const rows = db
-      .prepare(
-        `SELECT channelId, start, adjusted, aht FROM ForecastInterval WHERE forecastId = ? AND start >= ? AND start < ? AND channelId IN (${placeholders})`,
-      )
-      .raw()
-      .iterate(forecast.id, from, to, ...ids) as IterableIterator<[number, number, number, number | null]>
+    const rows = (await q.arrays(
+      sql`SELECT "channelId", ${q.epochMs('start')}, "adjusted", "aht" FROM "ForecastInterval" WHERE "forecastId" = ${forecast.id} AND ${period} AND ${inChannels}`,
+    )) as [number, number, number, number | null][]
     for (const [channelId, start, adjusted, aht] of rows) slotAt(channelId, start).forecast = { offered: adjusted, aht }
   }
   const plan: ForecastPlan = forecast ? await planOf(forecast.id) : { byChannel: new Map(), gaps: [] }
 
   // Each channel's own last data (one index look-up each): another channel's may be years later.
-  const lastQuery = db.prepare('SELECT MAX(start) FROM IntervalStat WHERE channelId = ?').pluck()
-  const lastActual = new Map(channels.map((c) => [c.id, lastQuery.get(c.id) as number | null]))
+  const lastOf = async (channelId: number) => {
+    const [row] = await q.arrays(sql`SELECT ${q.epochMs('last')} FROM (SELECT MAX("start") AS "last" FROM "IntervalStat" WHERE "channelId" = ${channelId}) m`)
+    return (row?.[0] ?? null) as number | null
+  }
+  const lastActual = new Map(await Promise.all(channels.map(async (c) => [c.id, await lastOf(c.id)] as const)))
   const calendar = days.map((d) => {
     const weekday = weekdayOf(d.day)
     return { ...d, weekday, week: addDays(d.day, -((weekday + 6) % 7)), month: d.day.slice(0, 7) }
@@ -462,7 +460,7 @@ async function readIntervals(query: ReviewQuery, timeZone: string): Promise<Read
     planGaps: plan.gaps.filter((g) => shown.has(g.key)),
     missingDays: [...missingDays].map(([channel, days]) => ({ channel, days })),
     // Where the reviewed channels' data is: the forecast's channels when all are reviewed against one.
-    dataPeriod: dataRange(timeZone, query.channel === null && forecast ? forecast.channelIds : ids),
+    dataPeriod: await dataRange(timeZone, query.channel === null && forecast ? forecast.channelIds : ids),
     minuteOf,
   }
 }

@@ -42,7 +42,7 @@ describe('saved forecasts', () => {
   let id: number
 
   it('forecasts from the database history, leaving tagged days out and applying them ahead', async () => {
-    expect(dataRange(ZONE)).toEqual({ from: '2026-10-05', to: '2026-11-06' })
+    expect(await dataRange(ZONE)).toEqual({ from: '2026-10-05', to: '2026-11-06' })
     id = await createForecast(
       {
         name: 'Semana 46',

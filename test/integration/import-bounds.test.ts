@@ -139,7 +139,7 @@ describe('history stored before imports checked its dates', () => {
   afterAll(() => vi.unstubAllEnvs())
 
   it('leaves it out of the data range and the forecast instead of failing', async () => {
-    expect(dataRange(ZONE)).toEqual({ from: '2026-10-05', to: '2026-11-06' })
+    expect(await dataRange(ZONE)).toEqual({ from: '2026-10-05', to: '2026-11-06' })
     const id = await createForecast(
       {
         name: 'Com lixo',
