@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
   const search = parseModelCheckSearch(new URL(request.url).searchParams)
   const { timeZone } = await getOperation()
-  return { view: getModelCheckView(search, timeZone, todayIn(timeZone)), periodError: search.periodError }
+  return { view: await getModelCheckView(search, timeZone, todayIn(timeZone)), periodError: search.periodError }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -39,7 +39,7 @@ async function act({ request }: ActionFunctionArgs) {
   // The fit is made again from what the page showed: the stored values never come from the browser.
   let fitted
   try {
-    fitted = fitForQuery(parsed.data, timeZone)
+    fitted = await fitForQuery(parsed.data, timeZone)
   } catch (error) {
     if (error instanceof CannotCheck) return refuse('apply', submission, { form: `modelCheck.problem.${error.reason}` })
     throw error

@@ -1,7 +1,7 @@
 // The model check page's view: the channel's model against a period of history, the efficiency
 // fitted on the period's first half and checked on its second (held out), and the patience curve.
 // A result is kept until the data changes: the fit reads every eligible interval ~100 times.
-import { readDatabase } from '../db.server.ts'
+import { queries, rows, sql } from '../db/queries.server.ts'
 import { exponentialSurvival, type PatienceSurvival } from '../domain/kaplan-meier.ts'
 import { DEFAULT_ELIGIBILITY, type ModelCheckSummary } from '../domain/model-check.ts'
 import { addDays, daysBetween, localDateOf, startOfLocalDay } from '../domain/intervals.ts'
@@ -82,32 +82,38 @@ interface RealtimeChannel {
   name: string
 }
 
-function realtimeChannels(): RealtimeChannel[] {
-  return readDatabase().prepare(`SELECT id, key, name FROM Channel WHERE kind = 'realtime' ORDER BY sortOrder, id`).all() as RealtimeChannel[]
+function realtimeChannels(): Promise<RealtimeChannel[]> {
+  return rows(sql<RealtimeChannel>`SELECT "id", "key", "name" FROM "Channel" WHERE "kind" = 'realtime' ORDER BY "sortOrder", "id"`)
 }
 
 /** The channel's last local day with contacts offered, or null without any. */
-function lastDayWithData(channelId: number, timeZone: string): string | null {
-  const last = readDatabase().prepare('SELECT MAX(start) FROM IntervalStat WHERE channelId = ? AND offered > 0').pluck().get(channelId) as number | null
+async function lastDayWithData(channelId: number, timeZone: string): Promise<string | null> {
+  const q = queries()
+  const [row] = await q.arrays(sql`SELECT ${q.epochMs('last')} FROM (SELECT MAX("start") AS "last" FROM "IntervalStat" WHERE "channelId" = ${channelId} AND "offered" > 0) m`)
+  const last = (row?.[0] ?? null) as number | null
   return last === null ? null : localDateOf(last, timeZone)
 }
 
 /** The channel, period and interval the URL asks for, with defaults filled in. */
-export function resolveCheckQuery(search: ModelCheckSearch, timeZone: string, today: string): { channels: RealtimeChannel[]; query: ModelCheckForm; channel: RealtimeChannel | null } {
-  const channels = realtimeChannels()
+export async function resolveCheckQuery(
+  search: ModelCheckSearch,
+  timeZone: string,
+  today: string,
+): Promise<{ channels: RealtimeChannel[]; query: ModelCheckForm; channel: RealtimeChannel | null }> {
+  const channels = await realtimeChannels()
   const wanted = search.channel?.toLowerCase()
   const channel = channels.find((c) => c.key.toLowerCase() === wanted || c.name.toLowerCase() === wanted) ?? channels[0] ?? null
   let period = search.period
   if (!period && channel) {
-    const last = lastDayWithData(channel.id, timeZone)
+    const last = await lastDayWithData(channel.id, timeZone)
     if (last) period = { from: addDays(last, -(DEFAULT_CHECK_DAYS - 1)), to: last }
   }
   period ??= { from: today, to: today }
   return { channels, channel, query: { channel: channel?.key ?? '', ...period, interval: search.interval } }
 }
 
-export function getModelCheckView(search: ModelCheckSearch, timeZone: string, today: string): ModelCheckView {
-  const { channels, channel, query } = resolveCheckQuery(search, timeZone, today)
+export async function getModelCheckView(search: ModelCheckSearch, timeZone: string, today: string): Promise<ModelCheckView> {
+  const { channels, channel, query } = await resolveCheckQuery(search, timeZone, today)
   return keptWhileUnchanged(`model-check|${timeZone}|${JSON.stringify(query)}`, () => buildView(channels, channel, query, timeZone))
 }
 
@@ -127,7 +133,7 @@ const emptyView = (channels: RealtimeChannel[], query: ModelCheckForm, problem: 
 })
 
 /** The history of [from, to] (local days, inclusive). */
-function historyOf(query: ModelCheckForm, from: string, to: string, timeZone: string): CheckHistory {
+function historyOf(query: ModelCheckForm, from: string, to: string, timeZone: string): Promise<CheckHistory> {
   return readCheckHistory({
     channel: query.channel,
     fromMs: startOfLocalDay(from, timeZone),
@@ -146,20 +152,20 @@ export function splitPeriod(from: string, to: string): ModelCheckView['split'] {
 }
 
 /** The fit the page shows and its Apply button stores: on the period's first half (all of it when one day). */
-export function fitForQuery(query: ModelCheckForm, timeZone: string) {
+export async function fitForQuery(query: ModelCheckForm, timeZone: string) {
   const split = splitPeriod(query.from, query.to)
-  const training = historyOf(query, query.from, split?.trainingTo ?? query.to, timeZone)
+  const training = await historyOf(query, query.from, split?.trainingTo ?? query.to, timeZone)
   return { split, training, fit: calibrateHistory(training) }
 }
 
-function buildView(channels: RealtimeChannel[], channel: RealtimeChannel | null, query: ModelCheckForm, timeZone: string): ModelCheckView {
+async function buildView(channels: RealtimeChannel[], channel: RealtimeChannel | null, query: ModelCheckForm, timeZone: string): Promise<ModelCheckView> {
   if (!channel) return emptyView(channels, query, 'noChannels')
   let history: CheckHistory
-  let fitted: ReturnType<typeof fitForQuery>
+  let fitted: Awaited<ReturnType<typeof fitForQuery>>
   try {
-    history = historyOf(query, query.from, query.to, timeZone)
+    history = await historyOf(query, query.from, query.to, timeZone)
     if (history.intervals.every((i) => i.offered === 0)) return emptyView(channels, query, 'noData', history.channel)
-    fitted = fitForQuery(query, timeZone)
+    fitted = await fitForQuery(query, timeZone)
   } catch (error) {
     if (error instanceof CannotCheck) return emptyView(channels, query, error.reason)
     throw error
@@ -171,7 +177,7 @@ function buildView(channels: RealtimeChannel[], channel: RealtimeChannel | null,
   const { split, fit } = fitted
   const atFit = fit && checkHistory(history, { efficiency: fit.efficiency, patienceSec: fit.patienceSec })
   const fittedByStart = new Map(atFit?.checked.map((c) => [c.actuals.start, c.check]))
-  const heldOut = split && fit ? historyOf(query, split.heldOutFrom, split.heldOutTo, timeZone) : null
+  const heldOut = split && fit ? await historyOf(query, split.heldOutFrom, split.heldOutTo, timeZone) : null
 
   return {
     ...emptyView(channels, query, null, history.channel),

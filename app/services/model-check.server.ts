@@ -11,8 +11,9 @@
 //   the interval (placeholder names left out, Operation.agentPlaceholders);
 // - patience: waits of answered (censored) and abandoned (events) contacts, for the Kaplan–Meier
 //   curve and the estimator (total wait ÷ abandoned).
-import type Database from 'better-sqlite3'
-import { readDatabase, withWriteTransaction } from '../db.server.ts'
+import type { RawBuilder } from 'kysely'
+import { withWriteTransaction } from '../db.server.ts'
+import { queries, rows as selectRows, sql, type Queries } from '../db/queries.server.ts'
 import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { offsetSegments } from '../domain/buckets.ts'
 import { calibrateEfficiency, type Calibration } from '../domain/calibration.ts'
@@ -23,7 +24,6 @@ import { estimatePatience } from '../domain/patience.ts'
 import { MAX_PATIENCE_SEC } from '../schemas/staffing.ts'
 import { INTERVAL_MS } from '../domain/intervals.ts'
 import { recordAuditIn, type Actor } from './audit.server.ts'
-import { namedAgentSql } from './interval-stats.server.ts'
 
 export const checkIntervalSeconds = [900, 1800, 3600] as const
 export type CheckIntervalSec = (typeof checkIntervalSeconds)[number]
@@ -92,25 +92,44 @@ interface ChannelRow {
   efficiency: number
 }
 
-function findChannel(db: Database.Database, name: string): ChannelRow {
+async function findChannel(q: Queries, name: string): Promise<ChannelRow> {
   const wanted = name.trim().toLowerCase()
-  const rows = db
-    .prepare('SELECT id, key, name, kind, staffingModel, patienceSec, concurrency, slThresholdSec, responseGoalSec, efficiency FROM Channel ORDER BY sortOrder, id')
-    .all() as ChannelRow[]
+  const rows = await selectRows(
+    sql<ChannelRow>`SELECT "id", "key", "name", "kind", "staffingModel", "patienceSec", "concurrency", "slThresholdSec", "responseGoalSec", "efficiency"
+                    FROM "Channel" ORDER BY "sortOrder", "id"`,
+    q,
+  )
   const row = rows.find((c) => c.key.toLowerCase() === wanted || c.name.toLowerCase() === wanted)
   if (!row) throw new CannotCheck('unknownChannel', `no channel "${name}" (the database has: ${rows.map((c) => c.key).join(', ') || 'none'})`)
   if (row.kind === 'deferred') throw new CannotCheck('deferred', `${row.name} is deferred work: it is planned by workload, not by a queue model, so there is no model to check`)
   return row
 }
 
+/**
+ * SQL true for a contact answered by a person: named, and not one of the operation's placeholder
+ * names (a JSON list, compared without case) — as namedAgentSql counts them when contacts are
+ * written, in either dialect.
+ */
+function namedAgent(q: Queries): RawBuilder<unknown> {
+  const placeholders =
+    q.dialect === 'postgres'
+      ? sql`SELECT UPPER(p) FROM "Operation" o, json_array_elements_text(o."agentPlaceholders"::json) p WHERE o."id" = 1`
+      : sql`SELECT UPPER(p.value) FROM "Operation" o, json_each(o."agentPlaceholders") p WHERE o."id" = 1`
+  return sql`"outcome" = 'answered' AND "agent" IS NOT NULL AND "agent" <> '' AND UPPER("agent") NOT IN (${placeholders})`
+}
+
 /** The history the check needs: per interval of the query, the actuals and agents on duty. */
-export function readCheckHistory(query: CheckQuery): CheckHistory {
-  const db = readDatabase()
-  const row = findChannel(db, query.channel)
+export async function readCheckHistory(query: CheckQuery): Promise<CheckHistory> {
+  const q = queries()
+  const row = await findChannel(q, query.channel)
   const ownThreshold = serviceThresholdSec(row)
   const thresholdSec = query.thresholdSec ?? ownThreshold
-  const hasContacts =
-    db.prepare('SELECT EXISTS (SELECT 1 FROM Contact WHERE channelId = ? AND arrivedAt >= ? AND arrivedAt < ?)').pluck().get(row.id, query.fromMs, query.toMs) === 1
+  const period = (column: string, from: number, to: number) => sql`${sql.ref(column)} >= ${q.instant(from)} AND ${sql.ref(column)} < ${q.instant(to)}`
+  const [found] = await selectRows(
+    sql<{ found: unknown }>`SELECT EXISTS (SELECT 1 FROM "Contact" WHERE "channelId" = ${row.id} AND ${period('arrivedAt', query.fromMs, query.toMs)}) AS "found"`,
+    q,
+  )
+  const hasContacts = Boolean(found!.found)
   const recount = thresholdSec !== ownThreshold
   if (recount && !hasContacts) {
     throw new CannotCheck('thresholdNeedsContacts', `a threshold other than ${row.name}'s own (${ownThreshold} s) needs its contacts, and the period has none`)
@@ -125,46 +144,39 @@ export function readCheckHistory(query: CheckQuery): CheckHistory {
     if (!sums) byStart.set(start, (sums = emptySums()))
     return sums
   }
+  const count = (condition: RawBuilder<unknown>) => sql`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`
+  const t = thresholdSec
   for (const segment of offsetSegments(query.fromMs, query.toMs, query.timeZone)) {
-    const bucket = (column: string) => `${column} - ((${column} + ${segment.offsetMs}) % ${sizeMs} + ${sizeMs}) % ${sizeMs}`
-    const range = [row.id, segment.from, segment.to] as const
-    const params = { t: thresholdSec, id: row.id, from: segment.from, to: segment.to }
+    const bucket = (column: string) =>
+      sql`${q.epochMs(column)} - ((${q.epochMs(column)} + ${sql.lit(segment.offsetMs)}) % ${sql.lit(sizeMs)} + ${sql.lit(sizeMs)}) % ${sql.lit(sizeMs)}`
     const counts = recount
-      ? db.prepare(
-          `SELECT ${bucket('arrivedAt')} AS b, COUNT(*), SUM(outcome = 'answered'), SUM(outcome = 'abandoned'),
-             SUM(outcome = 'answered' AND waitSec <= @t), SUM(outcome = 'abandoned' AND waitSec <= @t),
-             SUM(CASE WHEN outcome = 'answered' THEN handleSec ELSE 0 END),
-             COUNT(*), COUNT(*), COUNT(*) - SUM(outcome = 'abandoned' AND waitSec <= @t), SUM(outcome = 'answered'), 0, 0
-           FROM Contact WHERE channelId = @id AND arrivedAt >= @from AND arrivedAt < @to GROUP BY 1`,
-        )
-      : db.prepare(
-          `SELECT ${bucket('start')} AS b, SUM(offered), SUM(answered), SUM(abandoned), SUM(answeredWithinThreshold),
-             SUM(abandonedWithinThreshold), SUM(handleSecSum), SUM(answeredOffered), SUM(abandonedOffered), SUM(slEligible),
-             SUM(ahtAnswered), COUNT(agentsStaffed), COALESCE(SUM(agentsStaffed), 0)
-           FROM IntervalStat WHERE channelId = @id AND start >= @from AND start < @to GROUP BY 1`,
-        )
-    for (const r of counts.raw().iterate(params) as IterableIterator<number[]>) {
+      ? sql`SELECT ${bucket('arrivedAt')}, COUNT(*), ${count(sql`"outcome" = 'answered'`)}, ${count(sql`"outcome" = 'abandoned'`)},
+             ${count(sql`"outcome" = 'answered' AND "waitSec" <= ${t}`)}, ${count(sql`"outcome" = 'abandoned' AND "waitSec" <= ${t}`)},
+             SUM(CASE WHEN "outcome" = 'answered' THEN "handleSec" ELSE 0 END),
+             COUNT(*), COUNT(*), COUNT(*) - ${count(sql`"outcome" = 'abandoned' AND "waitSec" <= ${t}`)}, ${count(sql`"outcome" = 'answered'`)}, 0, 0
+           FROM "Contact" WHERE "channelId" = ${row.id} AND ${period('arrivedAt', segment.from, segment.to)} GROUP BY 1`
+      : sql`SELECT ${bucket('start')}, SUM("offered"), SUM("answered"), SUM("abandoned"), SUM("answeredWithinThreshold"),
+             SUM("abandonedWithinThreshold"), SUM("handleSecSum"), SUM("answeredOffered"), SUM("abandonedOffered"), SUM("slEligible"),
+             SUM("ahtAnswered"), COUNT("agentsStaffed"), COALESCE(SUM("agentsStaffed"), 0)
+           FROM "IntervalStat" WHERE "channelId" = ${row.id} AND ${period('start', segment.from, segment.to)} GROUP BY 1`
+    for (const r of (await q.arrays(counts)) as (number | null)[][]) {
       const sums = at(r[0]!)
-      for (let c = 1; c < r.length; c++) sums[c - 1]! += r[c] ?? 0
+      for (let c = 1; c < r.length; c++) sums[c - 1]! += Number(r[c] ?? 0)
     }
     if (recount) {
       // The counts came from contacts; agents logged in still come from the aggregates.
-      const staffed = db.prepare(
-        `SELECT ${bucket('start')}, COUNT(agentsStaffed), COALESCE(SUM(agentsStaffed), 0) FROM IntervalStat
-         WHERE channelId = ? AND start >= ? AND start < ? GROUP BY 1`,
-      )
-      for (const r of staffed.raw().iterate(...range) as IterableIterator<number[]>) {
+      const staffed = sql`SELECT ${bucket('start')}, COUNT("agentsStaffed"), COALESCE(SUM("agentsStaffed"), 0) FROM "IntervalStat"
+         WHERE "channelId" = ${row.id} AND ${period('start', segment.from, segment.to)} GROUP BY 1`
+      for (const r of (await q.arrays(staffed)) as number[][]) {
         const sums = at(r[0]!)
         sums[STAFFED_COUNT]! += r[1]!
         sums[STAFFED_SUM]! += r[2]!
       }
     }
     if (hasContacts) {
-      const distinct = db.prepare(
-        `SELECT ${bucket('c.arrivedAt')}, COUNT(DISTINCT c.agent) FROM Contact c
-         WHERE c.channelId = ? AND c.arrivedAt >= ? AND c.arrivedAt < ? AND ${namedAgentSql('c')} GROUP BY 1`,
-      )
-      for (const r of distinct.raw().iterate(...range) as IterableIterator<number[]>) at(r[0]!)[NAMED_AGENTS] = r[1]!
+      const distinct = sql`SELECT ${bucket('arrivedAt')}, COUNT(DISTINCT "agent") FROM "Contact"
+         WHERE "channelId" = ${row.id} AND ${period('arrivedAt', segment.from, segment.to)} AND ${namedAgent(q)} GROUP BY 1`
+      for (const r of (await q.arrays(distinct)) as number[][]) at(r[0]!)[NAMED_AGENTS] = r[1]!
     }
   }
 
@@ -191,10 +203,9 @@ export function readCheckHistory(query: CheckQuery): CheckHistory {
   let estimatedPatienceSec: number | null = null
   if (hasContacts) {
     waits = { answered: [], abandoned: [] }
-    const rows = db
-      .prepare(`SELECT outcome = 'abandoned', waitSec FROM Contact WHERE channelId = ? AND arrivedAt >= ? AND arrivedAt < ?`)
-      .raw()
-      .iterate(row.id, query.fromMs, query.toMs) as IterableIterator<[number, number]>
+    const rows = (await q.arrays(
+      sql`SELECT CASE WHEN "outcome" = 'abandoned' THEN 1 ELSE 0 END, "waitSec" FROM "Contact" WHERE "channelId" = ${row.id} AND ${period('arrivedAt', query.fromMs, query.toMs)}`,
+    )) as [number, number][]
     for (const [abandoned, wait] of rows) (abandoned ? waits.abandoned : waits.answered).push(wait)
     const sum = (list: number[]) => list.reduce((s, w) => s + w, 0)
     estimatedPatienceSec = estimatePatience({

@@ -64,8 +64,8 @@ describe('agents on duty from contacts', () => {
     expect(storedAgentsOnDuty()).toEqual(distinctAgents(900_000))
   })
 
-  it('counts them per interval of the check, not as a mean of quarter hours', () => {
-    const history = readCheckHistory(hourly)
+  it('counts them per interval of the check, not as a mean of quarter hours', async () => {
+    const history = await readCheckHistory(hourly)
     const expected = distinctAgents(3_600_000)
     expect(history.intervals.length).toBe(150)
     for (const interval of history.intervals) expect(interval.agentsOnDuty).toBe(expected.get(interval.start))
@@ -75,7 +75,7 @@ describe('agents on duty from contacts', () => {
 describe('model check and calibration', () => {
   it('takes agents logged in from an interval file over the contacts, and shows the textbook gap', async () => {
     expect((await load(simulation.staffedCsv, 'intervals', 'staffed.csv')).status).toBe('imported')
-    const history = readCheckHistory(hourly)
+    const history = await readCheckHistory(hourly)
     expect(new Set(history.intervals.map((i) => i.agentsOnDuty))).toEqual(new Set([8, 12, 16, 20]))
     // The contacts' counts survive the file of agents alone.
     expect(history.intervals.reduce((s, i) => s + i.offered, 0)).toBe(simulation.contacts.length)
@@ -89,7 +89,7 @@ describe('model check and calibration', () => {
   })
 
   it('recovers the simulated efficiency, with the patience from the estimator, and applies it audited', async () => {
-    const history = readCheckHistory(hourly)
+    const history = await readCheckHistory(hourly)
     const fit = calibrateHistory(history)!
     // Seed 17 gives 0.773 (patience 121 s): each day starts with an empty queue and hours change
     // staffing at once, both kinder than the steady state the model assumes, so k comes out high.
@@ -110,52 +110,52 @@ describe('model check and calibration', () => {
     expect(JSON.parse(audit[0]!.details ?? '{}')).toMatchObject({ before: { efficiency: 1, patienceSec: 150 }, from: '2026-03-02' })
 
     // The stored model is now the one checked.
-    const after = checkHistory(readCheckHistory(hourly))
+    const after = checkHistory(await readCheckHistory(hourly))
     expect(after.efficiency).toBeCloseTo(fit.efficiency, 3)
     expect(after.summary.slMae!).toBeLessThan(textbook.summary.slMae! / 2)
   })
 
-  it('recounts the contacts at another threshold, and reads 15-minute intervals', () => {
-    const atZero = readCheckHistory({ ...hourly, thresholdSec: 0 })
-    const own = readCheckHistory(hourly)
+  it('recounts the contacts at another threshold, and reads 15-minute intervals', async () => {
+    const atZero = await readCheckHistory({ ...hourly, thresholdSec: 0 })
+    const own = await readCheckHistory(hourly)
     const sum = (list: typeof own.intervals, pick: (i: (typeof own.intervals)[number]) => number | null) => list.reduce((s, i) => s + (pick(i) ?? 0), 0)
     expect(sum(atZero.intervals, (i) => i.offered)).toBe(sum(own.intervals, (i) => i.offered))
     expect(sum(atZero.intervals, (i) => i.answeredWithinThreshold)).toBe(simulation.contacts.filter((c) => c.answered && c.waitSec <= 0).length)
     expect(atZero.intervals.map((i) => i.agentsOnDuty)).toEqual(own.intervals.map((i) => i.agentsOnDuty))
-    const quarter = readCheckHistory({ ...hourly, intervalSec: 900 })
+    const quarter = await readCheckHistory({ ...hourly, intervalSec: 900 })
     expect(quarter.intervals).toHaveLength(600)
     expect(quarter.intervals[0]!.agentsOnDuty).toBe(8)
   })
 
   it('refuses deferred work, an unknown channel and another threshold without contacts', async () => {
-    const reason = (query: CheckQuery) => {
+    const reason = async (query: CheckQuery) => {
       try {
-        readCheckHistory(query)
+        await readCheckHistory(query)
         return null
       } catch (error) {
         return error instanceof CannotCheck ? error.reason : error
       }
     }
-    expect(reason({ ...hourly, channel: 'email' })).toBe('deferred')
-    expect(reason({ ...hourly, channel: 'fax' })).toBe('unknownChannel')
+    expect(await reason({ ...hourly, channel: 'email' })).toBe('deferred')
+    expect(await reason({ ...hourly, channel: 'fax' })).toBe('unknownChannel')
     // Interval statistics alone: counts and agents logged in, no waits.
     await load('interval_start,channel,offered,answered,abandoned,answered_within_threshold,aht_seconds,agents_staffed\n2026-03-02T10:00:00-03:00,chat,40,38,2,30,300,6\n', 'intervals', 'chat.csv')
-    expect(reason({ ...hourly, channel: 'chat', thresholdSec: 5 })).toBe('thresholdNeedsContacts')
-    const chat = readCheckHistory({ ...hourly, channel: 'chat', intervalSec: 900 })
+    expect(await reason({ ...hourly, channel: 'chat', thresholdSec: 5 })).toBe('thresholdNeedsContacts')
+    const chat = await readCheckHistory({ ...hourly, channel: 'chat', intervalSec: 900 })
     expect(chat.waits).toBeNull()
     expect(chat.intervals).toEqual([
       expect.objectContaining({ offered: 40, answered: 38, abandoned: 2, answeredWithinThreshold: 30, ahtSec: 300, agentsOnDuty: 6 }),
     ])
     // An hour with one quarter reported: its agents logged in are unknown, not a quarter of them.
-    expect(readCheckHistory({ ...hourly, channel: 'chat' }).intervals[0]!.agentsOnDuty).toBeNull()
+    expect((await readCheckHistory({ ...hourly, channel: 'chat' })).intervals[0]!.agentsOnDuty).toBeNull()
   })
 })
 
 describe('the model check page view', () => {
   const search = (channel: string | null, period: { from: string; to: string } | null = null) => ({ channel, period, periodError: null, interval: 3600 })
 
-  it('checks the channel’s last 28 days with data, fits the first half and checks the second', () => {
-    const view = getModelCheckView(search('voz'), timeZone, '2026-12-07')
+  it('checks the channel’s last 28 days with data, fits the first half and checks the second', async () => {
+    const view = await getModelCheckView(search('voz'), timeZone, '2026-12-07')
     expect(view.problem).toBeNull()
     expect(view.channels.map((c) => c.key)).toEqual(['voz', 'chat']) // e-mail is deferred work
     expect(view.query).toEqual({ channel: 'voz', from: '2026-02-17', to: '2026-03-16', interval: 3600 })
@@ -174,10 +174,10 @@ describe('the model check page view', () => {
     expect(observed.every((s, i) => i === 0 || s <= observed[i - 1]!)).toBe(true)
   })
 
-  it('says why there is nothing to check', () => {
-    expect(getModelCheckView(search('voz', { from: '2025-01-01', to: '2025-01-07' }), timeZone, '2026-12-07').problem).toBe('noData')
+  it('says why there is nothing to check', async () => {
+    expect((await getModelCheckView(search('voz', { from: '2025-01-01', to: '2025-01-07' }), timeZone, '2026-12-07')).problem).toBe('noData')
     // One quarter hour of 40 chats: under 60 offered an hour.
-    const chat = getModelCheckView(search('chat', { from: '2026-03-02', to: '2026-03-02' }), timeZone, '2026-12-07')
+    const chat = await getModelCheckView(search('chat', { from: '2026-03-02', to: '2026-03-02' }), timeZone, '2026-12-07')
     expect(chat).toMatchObject({ problem: 'noEligible', intervalsRead: 1, having: { traffic: 0, aht: 1, agents: 0 } })
   })
 })

@@ -1,0 +1,50 @@
+// The model check's history on PostgreSQL (issue 18): the simulated voice channel's contacts written
+// through PostgreSQL's Prisma client and read back through app/db/queries.server.ts — counts
+// recounted from the contacts at a threshold, distinct named agents per hour without the
+// operation's placeholder names (a JSON list, read with json_array_elements_text), and the waits.
+import { beforeAll, describe, expect, it } from 'vitest'
+import { prisma } from '../../app/db.server.ts'
+import { calibrateHistory, readCheckHistory } from '../../app/services/model-check.server.ts'
+import { simulateCalls } from '../support/simulated-calls.ts'
+
+const simulation = simulateCalls({ channel: 'voz', efficiency: 0.75, patienceSec: 120, ahtSec: 180, firstDay: '2026-03-02', days: 5, hours: [9, 19], seed: 17 })
+const hourly = { channel: 'voz', fromMs: Date.parse('2026-03-02T03:00:00Z'), toMs: Date.parse('2026-03-07T03:00:00Z'), timeZone: 'America/Sao_Paulo', intervalSec: 3600 as const, thresholdSec: 30 }
+
+beforeAll(async () => {
+  await prisma.operation.create({ data: { id: 1, name: 'Operação', timeZone: 'America/Sao_Paulo', agentPlaceholders: '["NO_SERVER","ag-1"]' } })
+  const voz = await prisma.channel.create({ data: { key: 'voz', name: 'Voz', staffingModel: 'erlangA', patienceSec: 150 } })
+  await prisma.contact.createMany({
+    data: simulation.contacts.map((c, i) => ({
+      channelId: voz.id,
+      externalId: String(i + 1),
+      arrivedAt: new Date(c.arrivedAt),
+      outcome: c.answered ? 'answered' : 'abandoned',
+      waitSec: c.waitSec,
+      handleSec: c.handleSec,
+      agent: c.agent,
+    })),
+  })
+}, 120_000)
+
+describe('the model check’s history on PostgreSQL', () => {
+  it('recounts the contacts per hour, counts distinct named agents without placeholders, and reads the waits', async () => {
+    const history = await readCheckHistory(hourly)
+    expect(history.intervals).toHaveLength(50)
+    expect(history.intervals.reduce((s, i) => s + i.offered, 0)).toBe(simulation.contacts.length)
+    const within = simulation.contacts.filter((c) => c.answered && c.waitSec <= 30).length
+    expect(history.intervals.reduce((s, i) => s + (i.answeredWithinThreshold ?? 0), 0)).toBe(within)
+    // Distinct agents per hour, ag-1 left out as a placeholder, counted here from the simulation.
+    const agents = new Map<number, Set<string>>()
+    for (const c of simulation.contacts) {
+      if (!c.agent || c.agent === 'ag-1') continue
+      const hour = c.arrivedAt - (c.arrivedAt % 3_600_000)
+      agents.set(hour, (agents.get(hour) ?? new Set()).add(c.agent))
+    }
+    for (const interval of history.intervals) {
+      expect(interval.agentsOnDuty).toBe(agents.get(interval.start)!.size)
+      expect(interval.agentsFrom).toBe('contacts')
+    }
+    expect(history.waits!.answered.length + history.waits!.abandoned.length).toBe(simulation.contacts.length)
+    expect(calibrateHistory(history)!.intervals).toBe(50)
+  })
+})
