@@ -7,7 +7,7 @@
 // bucketing go through `epochMs(column)`, parameters through `instant(ms)`, and a comparison keeps
 // the column bare so the (channelId, start) indexes serve both.
 import pg from 'pg'
-import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely'
+import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder, type SqliteDatabase } from 'kysely'
 import { readDatabase } from '../db.server.ts'
 import { databaseUrl, isPostgresUrl } from './url.server.ts'
 
@@ -71,8 +71,9 @@ export function queries(url: string = databaseUrl()): Queries {
   // The shared read-only connection: a new one (another file, another lock mode) gets a new Kysely.
   const connection = readDatabase(url)
   if (sqlite?.connection !== connection) {
-    // Kysely never closes it: readDatabase owns the connection.
-    const db = new Kysely<Record<string, never>>({ dialect: new SqliteDialect({ database: { ...wrap(connection), close: () => {} } }) })
+    // Kysely never closes it (close does nothing): readDatabase owns the connection.
+    const database = { prepare: (text: string) => connection.prepare(text), close: () => {} } as unknown as SqliteDatabase
+    const db = new Kysely<Record<string, never>>({ dialect: new SqliteDialect({ database }) })
     sqlite = {
       connection,
       queries: {
@@ -88,11 +89,6 @@ export function queries(url: string = databaseUrl()): Queries {
     }
   }
   return sqlite.queries
-}
-
-/** better-sqlite3's connection as Kysely's SQLite dialect takes it. */
-function wrap(connection: ReturnType<typeof readDatabase>) {
-  return { prepare: (text: string) => connection.prepare(text) } as unknown as import('kysely').SqliteDatabase
 }
 
 /** Closes PostgreSQL's pool (tests and shutdown); SQLite's connection is readDatabase's. */
