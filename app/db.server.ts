@@ -95,7 +95,7 @@ export function isBusyError(error: unknown): boolean {
  * after the process's lock wait, DatabaseBusy. An attempt that failed busy must have changed
  * nothing: one statement, or a whole transaction (rolled back).
  */
-async function retryWhileBusy<T>(attempt: () => T | Promise<T>): Promise<T> {
+export async function retryWhileBusy<T>(attempt: () => T | Promise<T>): Promise<T> {
   const started = Date.now()
   for (let pause = FIRST_PAUSE_MS; ; pause = Math.min(pause * 2, LONGEST_PAUSE_MS)) {
     try {

@@ -1,14 +1,15 @@
-// Reads through one asynchronous interface on either database (issue 18, decision 022): Kysely over
-// the shared read-only better-sqlite3 connection (SQLite) or a pg pool (PostgreSQL), with the few
-// expressions the two dialects write differently. Services move to it one by one; those not yet
-// moved still use readDatabase()/withWriteTransaction() and SQLite alone.
+// Reads and writes through one asynchronous interface on either database (issue 18, decision 022):
+// Kysely over the shared read-only better-sqlite3 connection (SQLite) or a pg pool (PostgreSQL),
+// with the few expressions the two dialects write differently; `withWrite` runs a transaction on
+// either. Services move to it one by one; those not yet moved still use readDatabase() and
+// withWriteTransaction(), SQLite alone.
 //
 // Instants are integer milliseconds on SQLite and timestamptz(3) on PostgreSQL: arithmetic and
 // bucketing go through `epochMs(column)`, parameters through `instant(ms)`, and a comparison keeps
 // the column bare so the (channelId, start) indexes serve both.
 import pg from 'pg'
 import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder, type SqliteDatabase } from 'kysely'
-import { readDatabase } from '../db.server.ts'
+import { openDatabase, readDatabase, retryWhileBusy } from '../db.server.ts'
 import { databaseUrl, isPostgresUrl } from './url.server.ts'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -38,7 +39,18 @@ const types = {
   },
 }
 
-let postgres: { url: string; queries: Queries } | undefined
+const postgresExpressions = {
+  // bigint: whole milliseconds, and `%` is defined on it (not on float8); read back as a number.
+  epochMs: (column: string) => sql<number>`(extract(epoch from ${sql.ref(column)}) * 1000)::bigint`,
+  instant: (ms: number) => sql`to_timestamp(${ms}::float8 / 1000)`,
+}
+
+const sqliteExpressions = {
+  epochMs: (column: string) => sql<number>`${sql.ref(column)}`,
+  instant: (ms: number) => sql`${ms}`,
+}
+
+let postgres: { url: string; pool: pg.Pool; queries: Queries } | undefined
 let sqlite: { connection: unknown; queries: Queries } | undefined
 
 /** The reading interface of the database DATABASE_URL names (kept per URL and connection). */
@@ -53,6 +65,7 @@ export function queries(url: string = databaseUrl()): Queries {
       const db = new Kysely<Record<string, never>>({ dialect: new PostgresDialect({ pool }) })
       postgres = {
         url,
+        pool,
         queries: {
           dialect: 'postgres',
           db,
@@ -60,9 +73,7 @@ export function queries(url: string = databaseUrl()): Queries {
             const { sql: text, parameters } = query.compile(db)
             return (await pool.query({ text, values: parameters as unknown[], rowMode: 'array' })).rows as unknown[][]
           },
-          // bigint: whole milliseconds, and `%` is defined on it (not on float8); read back as a number.
-          epochMs: (column) => sql<number>`(extract(epoch from ${sql.ref(column)}) * 1000)::bigint`,
-          instant: (ms) => sql`to_timestamp(${ms}::float8 / 1000)`,
+          ...postgresExpressions,
         },
       }
     }
@@ -83,12 +94,89 @@ export function queries(url: string = databaseUrl()): Queries {
           const { sql: text, parameters } = query.compile(db)
           return connection.prepare(text).raw(true).all(...parameters) as unknown[][]
         },
-        epochMs: (column) => sql<number>`${sql.ref(column)}`,
-        instant: (ms) => sql`${ms}`,
+        ...sqliteExpressions,
       },
     }
   }
   return sqlite.queries
+}
+
+/** The interface inside a write transaction: its statements commit together or not at all. */
+export interface Writer extends Queries {
+  /** Runs a statement that returns no rows; the rows it changed. */
+  run(query: RawBuilder<unknown>): Promise<number>
+}
+
+/**
+ * Runs `work` in one write transaction. SQLite: a dedicated connection holding BEGIN IMMEDIATE (the
+ * write lock, taken up front and retried on a timer while another process holds it, as
+ * withWriteTransaction does), now across awaits. PostgreSQL: one pooled connection in BEGIN …
+ * COMMIT, row locks as PostgreSQL takes them. Anything thrown rolls everything back.
+ */
+export async function withWrite<T>(work: (writer: Writer) => Promise<T>, url: string = databaseUrl()): Promise<T> {
+  if (isPostgresUrl(url)) {
+    queries(url) // the pool for this URL
+    const client = await postgres!.pool.connect()
+    // Kysely on this one connection: the transaction's statements never go to another.
+    const db = new Kysely<Record<string, never>>({
+      dialect: new PostgresDialect({ pool: { connect: async () => ({ query: client.query.bind(client), release: () => {} }), end: async () => {} } as never }),
+    })
+    const writer: Writer = {
+      dialect: 'postgres',
+      db,
+      ...postgresExpressions,
+      async arrays(query) {
+        const { sql: text, parameters } = query.compile(db)
+        return (await client.query({ text, values: parameters as unknown[], rowMode: 'array' })).rows as unknown[][]
+      },
+      async run(query) {
+        const { sql: text, parameters } = query.compile(db)
+        return (await client.query({ text, values: parameters as unknown[] })).rowCount ?? 0
+      },
+    }
+    try {
+      await client.query('BEGIN')
+      const result = await work(writer)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+  const connection = openDatabase(url)
+  try {
+    await retryWhileBusy(() => {
+      connection.pragma('journal_mode = WAL')
+      connection.exec('BEGIN IMMEDIATE')
+    })
+    const database = { prepare: (text: string) => connection.prepare(text), close: () => {} } as unknown as SqliteDatabase
+    const db = new Kysely<Record<string, never>>({ dialect: new SqliteDialect({ database }) })
+    const writer: Writer = {
+      dialect: 'sqlite',
+      db,
+      ...sqliteExpressions,
+      async arrays(query) {
+        const { sql: text, parameters } = query.compile(db)
+        return connection.prepare(text).raw(true).all(...parameters) as unknown[][]
+      },
+      async run(query) {
+        const { sql: text, parameters } = query.compile(db)
+        return connection.prepare(text).run(...parameters).changes
+      },
+    }
+    try {
+      const result = await work(writer)
+      connection.exec('COMMIT')
+      return result
+    } finally {
+      if (connection.inTransaction) connection.exec('ROLLBACK')
+    }
+  } finally {
+    connection.close()
+  }
 }
 
 /** Closes PostgreSQL's pool (tests and shutdown); SQLite's connection is readDatabase's. */

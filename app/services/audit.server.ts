@@ -2,6 +2,7 @@
 // the Audit page (admins) lists them with filters, with the names of what they refer to.
 import type Database from 'better-sqlite3'
 import { prisma } from '../db.server.ts'
+import { sql, type Writer } from '../db/queries.server.ts'
 import { auditReferences, type AuditAction, type AuditNames } from '../domain/audit.ts'
 import { listChannels } from './operation.server.ts'
 
@@ -30,6 +31,14 @@ export function recordAuditIn(db: Database.Database, at: number, actor: Actor, a
     action,
     target,
     detailsJson(details),
+  )
+}
+
+/** The same row, written inside a `withWrite` transaction on either database (`at`: epoch ms). */
+export async function recordAuditWith(writer: Writer, at: number, actor: Actor, action: AuditAction, target: string | null, details: unknown): Promise<void> {
+  await writer.run(
+    sql`INSERT INTO "AuditEvent" ("at", "userId", "actor", "action", "target", "details")
+        VALUES (${writer.instant(at)}, ${actor.id}, ${actor.email}, ${action}, ${target}, ${detailsJson(details)})`,
   )
 }
 

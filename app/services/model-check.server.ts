@@ -12,8 +12,7 @@
 // - patience: waits of answered (censored) and abandoned (events) contacts, for the Kaplan–Meier
 //   curve and the estimator (total wait ÷ abandoned).
 import type { RawBuilder } from 'kysely'
-import { withWriteTransaction } from '../db.server.ts'
-import { queries, rows as selectRows, sql, type Queries } from '../db/queries.server.ts'
+import { queries, rows as selectRows, sql, withWrite, type Queries } from '../db/queries.server.ts'
 import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { offsetSegments } from '../domain/buckets.ts'
 import { calibrateEfficiency, type Calibration } from '../domain/calibration.ts'
@@ -23,7 +22,7 @@ import { checkModel, DEFAULT_ELIGIBILITY, type ChannelModel, type IntervalActual
 import { estimatePatience } from '../domain/patience.ts'
 import { MAX_PATIENCE_SEC } from '../schemas/staffing.ts'
 import { INTERVAL_MS } from '../domain/intervals.ts'
-import { recordAuditIn, type Actor } from './audit.server.ts'
+import { recordAuditWith, type Actor } from './audit.server.ts'
 
 export const checkIntervalSeconds = [900, 1800, 3600] as const
 export type CheckIntervalSec = (typeof checkIntervalSeconds)[number]
@@ -313,17 +312,18 @@ export function applyCalibration(
   fit: { efficiency: number; patienceSec: number | null },
   context: Record<string, unknown>,
 ): Promise<{ found: boolean; changes: AuditChanges | null }> {
-  return withWriteTransaction((db) => {
-    const stored = db.prepare(`SELECT efficiency, patienceSec FROM Channel WHERE id = ? AND kind = 'realtime'`).get(channelId) as
-      | { efficiency: number; patienceSec: number | null }
-      | undefined
+  return withWrite(async (writer) => {
+    const [stored] = await selectRows(
+      sql<{ efficiency: number; patienceSec: number | null }>`SELECT "efficiency", "patienceSec" FROM "Channel" WHERE "id" = ${channelId} AND "kind" = 'realtime'`,
+      writer,
+    )
     if (!stored) return { found: false, changes: null }
     const efficiency = Math.round(fit.efficiency * 1000) / 1000
     const patienceSec = fit.patienceSec ?? stored.patienceSec
     const changes = changedFields(stored, { efficiency, patienceSec })
     if (!changes) return { found: true, changes: null }
-    db.prepare('UPDATE Channel SET efficiency = ?, patienceSec = ? WHERE id = ?').run(efficiency, patienceSec, channelId)
-    recordAuditIn(db, Date.now(), actor, 'model.calibrate', `channel:${channelId}`, { ...changes, ...context })
+    await writer.run(sql`UPDATE "Channel" SET "efficiency" = ${efficiency}, "patienceSec" = ${patienceSec} WHERE "id" = ${channelId}`)
+    await recordAuditWith(writer, Date.now(), actor, 'model.calibrate', `channel:${channelId}`, { ...changes, ...context })
     return { found: true, changes }
   })
 }

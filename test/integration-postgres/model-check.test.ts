@@ -4,7 +4,7 @@
 // operation's placeholder names (a JSON list, read with json_array_elements_text), and the waits.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '../../app/db.server.ts'
-import { calibrateHistory, readCheckHistory } from '../../app/services/model-check.server.ts'
+import { applyCalibration, calibrateHistory, readCheckHistory } from '../../app/services/model-check.server.ts'
 import { simulateCalls } from '../support/simulated-calls.ts'
 
 const simulation = simulateCalls({ channel: 'voz', efficiency: 0.75, patienceSec: 120, ahtSec: 180, firstDay: '2026-03-02', days: 5, hours: [9, 19], seed: 17 })
@@ -46,5 +46,32 @@ describe('the model check’s history on PostgreSQL', () => {
     }
     expect(history.waits!.answered.length + history.waits!.abandoned.length).toBe(simulation.contacts.length)
     expect(calibrateHistory(history)!.intervals).toBe(50)
+  })
+
+  it('applies a calibration in one transaction with its audit row, and nothing twice', async () => {
+    const voz = await prisma.channel.findUniqueOrThrow({ where: { key: 'voz' }, select: { id: true } })
+    const saved = await applyCalibration({ id: null, email: 'test' }, voz.id, { efficiency: 0.7912, patienceSec: 121 }, { from: '2026-03-02' })
+    expect(saved.changes).toEqual({ before: { efficiency: 1, patienceSec: 150 }, after: { efficiency: 0.791, patienceSec: 121 } })
+    expect(await prisma.channel.findUniqueOrThrow({ where: { id: voz.id }, select: { efficiency: true, patienceSec: true } })).toEqual({ efficiency: 0.791, patienceSec: 121 })
+    expect((await applyCalibration({ id: null, email: 'test' }, voz.id, { efficiency: 0.791, patienceSec: 121 }, {})).changes).toBeNull()
+    const audit = await prisma.auditEvent.findMany({ where: { action: 'model.calibrate' }, select: { actor: true, target: true, details: true, at: true } })
+    expect(audit).toHaveLength(1)
+    expect(audit[0]).toMatchObject({ actor: 'test', target: `channel:${voz.id}` })
+    expect(JSON.parse(audit[0]!.details!)).toMatchObject({ after: { efficiency: 0.791 }, from: '2026-03-02' })
+    expect(Math.abs(audit[0]!.at.getTime() - Date.now())).toBeLessThan(60_000)
+    // A deferred or unknown channel: nothing found, nothing written.
+    expect(await applyCalibration({ id: null, email: 'test' }, 999, { efficiency: 0.5, patienceSec: null }, {})).toEqual({ found: false, changes: null })
+  })
+
+  it('rolls the whole transaction back when the work fails', async () => {
+    const { withWrite, sql } = await import('../../app/db/queries.server.ts')
+    const voz = await prisma.channel.findUniqueOrThrow({ where: { key: 'voz' }, select: { id: true, efficiency: true } })
+    await expect(
+      withWrite(async (writer) => {
+        await writer.run(sql`UPDATE "Channel" SET "efficiency" = 0.5 WHERE "id" = ${voz.id}`)
+        throw new Error('stop')
+      }),
+    ).rejects.toThrow('stop')
+    expect((await prisma.channel.findUniqueOrThrow({ where: { id: voz.id }, select: { efficiency: true } })).efficiency).toBe(voz.efficiency)
   })
 })
