@@ -22,6 +22,10 @@ export interface Queries {
   epochMs(column: string): RawBuilder<number>
   /** Epoch milliseconds as the database stores an instant, to compare a column with. */
   instant(ms: number): RawBuilder<unknown>
+  /** A boolean as the database stores it (SQLite: 1 or 0). */
+  bool(value: boolean): RawBuilder<unknown>
+  /** A key of a JSON object stored as text, as text. */
+  jsonText(column: string, key: string): RawBuilder<string | null>
   /**
    * A statement's rows as arrays in select order, not objects: a year of 15-minute rows reads ~25%
    * faster (Kysely builds the SQL; the driver returns arrays: better-sqlite3's raw mode, pg's
@@ -43,11 +47,15 @@ const postgresExpressions = {
   // bigint: whole milliseconds, and `%` is defined on it (not on float8); read back as a number.
   epochMs: (column: string) => sql<number>`(extract(epoch from ${sql.ref(column)}) * 1000)::bigint`,
   instant: (ms: number) => sql`to_timestamp(${ms}::float8 / 1000)`,
+  bool: (value: boolean) => sql.lit(value),
+  jsonText: (column: string, key: string) => sql<string | null>`(${sql.ref(column)}::json ->> ${key})`,
 }
 
 const sqliteExpressions = {
   epochMs: (column: string) => sql<number>`${sql.ref(column)}`,
   instant: (ms: number) => sql`${ms}`,
+  bool: (value: boolean) => sql.lit(value ? 1 : 0),
+  jsonText: (column: string, key: string) => sql<string | null>`json_extract(${sql.ref(column)}, ${`$.${key}`})`,
 }
 
 let postgres: { url: string; pool: pg.Pool; queries: Queries } | undefined
@@ -105,6 +113,13 @@ export function queries(url: string = databaseUrl()): Queries {
 export interface Writer extends Queries {
   /** Runs a statement that returns no rows; the rows it changed. */
   run(query: RawBuilder<unknown>): Promise<number>
+  /**
+   * Makes the transactions that ask for the same `name` run one after another (a read-then-write
+   * that must not interleave, such as counting sign-in failures before adding one), across every
+   * process. SQLite: already so (BEGIN IMMEDIATE holds the database's one write lock). PostgreSQL:
+   * a transaction-scoped advisory lock on the name.
+   */
+  serialize(name: string): Promise<void>
 }
 
 /**
@@ -132,6 +147,9 @@ export async function withWrite<T>(work: (writer: Writer) => Promise<T>, url: st
       async run(query) {
         const { sql: text, parameters } = query.compile(db)
         return (await client.query({ text, values: parameters as unknown[] })).rowCount ?? 0
+      },
+      async serialize(name) {
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name])
       },
     }
     try {
@@ -166,6 +184,7 @@ export async function withWrite<T>(work: (writer: Writer) => Promise<T>, url: st
         const { sql: text, parameters } = query.compile(db)
         return connection.prepare(text).run(...parameters).changes
       },
+      async serialize() {},
     }
     try {
       const result = await work(writer)

@@ -4,16 +4,17 @@
 // cookie (signed, HttpOnly, SameSite=Lax, Secure over HTTPS) holds only the session's random id,
 // so signing out, deactivating a user or changing a password ends sessions at once.
 import { randomBytes } from 'node:crypto'
-import type Database from 'better-sqlite3'
+import type { RawBuilder } from 'kysely'
 import { createCookieSessionStorage, redirect, type SessionStorage } from '@remix-run/node'
 import { hash, verify } from '@node-rs/argon2'
 import { z } from 'zod'
-import { prisma, readDatabase, withWriteTransaction } from '../db.server.ts'
+import { prisma } from '../db.server.ts'
+import { queries, rows, sql, withWrite, type Writer } from '../db/queries.server.ts'
 import { databaseUrl } from '../db/url.server.ts'
 import type { LoginFailureReason } from '../domain/audit.ts'
 import { can, isRole, type Permission, type Role } from '../domain/permissions.ts'
 import { LOGIN_LIMIT } from '../schemas/auth.ts'
-import { recordAudit, recordAuditIn } from './audit.server.ts'
+import { recordAudit, recordAuditWith } from './audit.server.ts'
 
 export { roles, type Role } from '../domain/permissions.ts'
 export { LOGIN_LIMIT } from '../schemas/auth.ts'
@@ -44,13 +45,14 @@ async function sessionSecrets(): Promise<string[]> {
     .map((s) => s.trim())
     .filter(Boolean)
   if (fromEnv?.length) return fromEnv
-  const select = "SELECT value FROM AppSecret WHERE name = 'session'"
-  const kept = readDatabase().prepare(select).get() as { value: string } | undefined
+  const select = sql<{ value: string }>`SELECT "value" FROM "AppSecret" WHERE "name" = 'session'`
+  const [kept] = await rows(select)
   if (kept) return [kept.value]
   return [
-    await withWriteTransaction((db) => {
-      db.prepare("INSERT OR IGNORE INTO AppSecret (name, value) VALUES ('session', ?)").run(randomBytes(32).toString('base64url'))
-      return (db.prepare(select).get() as { value: string }).value
+    await withWrite(async (writer) => {
+      // Another process may have written it meanwhile: the first one written is everyone's.
+      await writer.run(sql`INSERT INTO "AppSecret" ("name", "value") VALUES ('session', ${randomBytes(32).toString('base64url')}) ON CONFLICT ("name") DO NOTHING`)
+      return (await rows(select, writer))[0]!.value
     }),
   ]
 }
@@ -79,7 +81,8 @@ interface UserRow {
   email: string
   name: string
   role: string
-  mustChangePassword: number
+  /** 1 or 0 on SQLite, a boolean on PostgreSQL. */
+  mustChangePassword: number | boolean
 }
 
 async function sessionId(request: Request): Promise<string | null> {
@@ -101,15 +104,16 @@ export function getUser(request: Request): Promise<User | null> {
 async function lookUpUser(request: Request): Promise<User | null> {
   const id = await sessionId(request)
   if (id === null) return null
-  // The read-only connection: one indexed lookup per request, no Prisma round trip.
-  const row = readDatabase()
-    .prepare(
-      `SELECT u.id, u.email, u.name, u.role, u.mustChangePassword FROM Session s JOIN User u ON u.id = s.userId
-       WHERE s.id = ? AND s.expiresAt > ? AND u.active = 1`,
-    )
-    .get(id, Date.now()) as UserRow | undefined
+  // The read-only connection (a pool on PostgreSQL): one indexed lookup per request, no Prisma round trip.
+  const q = queries()
+  const [row] = await rows(
+    sql<UserRow>`SELECT u."id", u."email", u."name", u."role", u."mustChangePassword" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+       WHERE s."id" = ${id} AND s."expiresAt" > ${q.instant(Date.now())} AND u."active" = ${q.bool(true)}`,
+    q,
+  )
   if (!row || !isRole(row.role)) return null
-  return { id: row.id, email: row.email, name: row.name, role: row.role, mustChangePassword: row.mustChangePassword === 1 }
+  // SQLite stores booleans as 1 and 0.
+  return { id: row.id, email: row.email, name: row.name, role: row.role, mustChangePassword: Boolean(row.mustChangePassword) }
 }
 
 /**
@@ -190,17 +194,23 @@ export async function login({
   // Count and reserve this attempt in one write transaction (BEGIN IMMEDIATE) before the slow
   // password check, so that attempts sent in parallel each count the ones before them. The row
   // stays as a failure unless the password is right. Rows older than the window go.
-  const reserved = await withWriteTransaction((db) => {
-    db.prepare('DELETE FROM LoginFailure WHERE at <= ?').run(since)
-    const count = (sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as { n: number; first: number | null }
-    const perAccount = count('SELECT COUNT(*) AS n, MIN(at) AS first FROM LoginFailure WHERE email = ? AND ip = ?', email, address)
-    const perAddress = count('SELECT COUNT(*) AS n, MIN(at) AS first FROM LoginFailure WHERE ip = ?', address)
+  const reserved = await withWrite(async (writer) => {
+    // Attempts of every process count the ones before them (PostgreSQL's transactions would
+    // otherwise count at the same time and all pass).
+    await writer.serialize('login-failures')
+    await writer.run(sql`DELETE FROM "LoginFailure" WHERE "at" <= ${writer.instant(since)}`)
+    const count = async (where: RawBuilder<unknown>) => {
+      const [row] = await writer.arrays(sql`SELECT "n", ${writer.epochMs('first')} FROM (SELECT COUNT(*) AS "n", MIN("at") AS "first" FROM "LoginFailure" WHERE ${where}) f`)
+      return { n: Number(row?.[0] ?? 0), first: (row?.[1] ?? null) as number | null }
+    }
+    const perAccount = await count(sql`"email" = ${email} AND "ip" = ${address}`)
+    const perAddress = await count(sql`"ip" = ${address}`)
     const limited = perAccount.n >= LOGIN_LIMIT.perAccount ? perAccount : perAddress.n >= LOGIN_LIMIT.perAddress ? perAddress : null
     if (limited) {
-      auditRefusal(db, now, email, address, limited === perAccount, limited.first!)
+      await auditRefusal(writer, now, email, address, limited === perAccount, limited.first!)
       return { limitedSince: limited.first! }
     }
-    db.prepare('INSERT INTO LoginFailure (email, ip, at) VALUES (?, ?, ?)').run(email, address, now)
+    await writer.run(sql`INSERT INTO "LoginFailure" ("email", "ip", "at") VALUES (${email}, ${address}, ${writer.instant(now)})`)
     return { limitedSince: null }
   })
   if (reserved.limitedSince !== null) {
@@ -219,10 +229,10 @@ export async function login({
     await recordAudit({ id: null, email }, 'auth.loginFailed', null, { address, reason })
     return { ok: false, reason: 'invalid' }
   }
-  await withWriteTransaction((db) => {
-    db.prepare('DELETE FROM LoginFailure WHERE email = ? AND ip = ?').run(email, address)
-    db.prepare('DELETE FROM Session WHERE expiresAt < ?').run(now)
-    db.prepare('UPDATE User SET lastLoginAt = ? WHERE id = ?').run(now, found.id)
+  await withWrite(async (writer) => {
+    await writer.run(sql`DELETE FROM "LoginFailure" WHERE "email" = ${email} AND "ip" = ${address}`)
+    await writer.run(sql`DELETE FROM "Session" WHERE "expiresAt" < ${writer.instant(now)}`)
+    await writer.run(sql`UPDATE "User" SET "lastLoginAt" = ${writer.instant(now)} WHERE "id" = ${found.id}`)
   })
   const setCookie = await startSession(found.id, request)
   const user: User = { id: found.id, email: found.email, name: found.name, role: found.role, mustChangePassword: found.mustChangePassword }
@@ -237,14 +247,12 @@ export async function login({
  * left the window), and failures are bounded by the limit itself, so a flood of attempts adds at
  * most one row per 10 failures of an account (per 50 of an address) to the failures' own rows.
  */
-function auditRefusal(db: Database.Database, now: number, email: string, address: string, perAccount: boolean, since: number): void {
-  const recorded = db
-    .prepare(
-      `SELECT 1 FROM AuditEvent WHERE action = 'auth.loginFailed' AND at >= ? ${perAccount ? 'AND actor = ?' : ''}
-         AND json_extract(details, '$.reason') = 'rateLimited' AND json_extract(details, '$.address') = ? LIMIT 1`,
-    )
-    .get(since, ...(perAccount ? [email] : []), address)
-  if (!recorded) recordAuditIn(db, now, { id: null, email }, 'auth.loginFailed', null, { address, reason: 'rateLimited' })
+async function auditRefusal(writer: Writer, now: number, email: string, address: string, perAccount: boolean, since: number): Promise<void> {
+  const [recorded] = await writer.arrays(
+    sql`SELECT 1 FROM "AuditEvent" WHERE "action" = 'auth.loginFailed' AND "at" >= ${writer.instant(since)} ${perAccount ? sql`AND "actor" = ${email}` : sql``}
+         AND ${writer.jsonText('details', 'reason')} = 'rateLimited' AND ${writer.jsonText('details', 'address')} = ${address} LIMIT 1`,
+  )
+  if (!recorded) await recordAuditWith(writer, now, { id: null, email }, 'auth.loginFailed', null, { address, reason: 'rateLimited' })
 }
 
 /** A new session for the user: the Set-Cookie header that carries it. */
@@ -294,9 +302,9 @@ export async function changePassword(request: Request, user: User, current: stri
   if (current === next) return { ok: false, field: 'next', error: 'samePassword' }
   const keep = await sessionId(request)
   const passwordHash = await hash(next)
-  await withWriteTransaction((db) => {
-    db.prepare('UPDATE User SET passwordHash = ?, mustChangePassword = 0 WHERE id = ?').run(passwordHash, user.id)
-    db.prepare('DELETE FROM Session WHERE userId = ? AND id <> ?').run(user.id, keep ?? '')
+  await withWrite(async (writer) => {
+    await writer.run(sql`UPDATE "User" SET "passwordHash" = ${passwordHash}, "mustChangePassword" = ${writer.bool(false)} WHERE "id" = ${user.id}`)
+    await writer.run(sql`DELETE FROM "Session" WHERE "userId" = ${user.id} AND "id" <> ${keep ?? ''}`)
   })
   await recordAudit(user, 'auth.password', `user:${user.id}`, null)
   return { ok: true }
