@@ -1,10 +1,11 @@
 // The admins' user management: create (with a one-time password shown once), change name or
 // role, deactivate (ends their sessions), reset the password. The last active admin can be
 // neither demoted nor deactivated, so the operation is never left without one.
-import { prisma, withWriteTransaction } from '../db.server.ts'
+import { prisma } from '../db.server.ts'
+import { rows, sql, withWrite } from '../db/queries.server.ts'
 import { changedFields } from '../domain/audit.ts'
 import type { Role } from '../domain/permissions.ts'
-import { recordAudit, recordAuditIn, type Actor } from './audit.server.ts'
+import { recordAudit, recordAuditWith, type Actor } from './audit.server.ts'
 import { hashPassword, normaliseEmail, oneTimePassword } from './auth.server.ts'
 
 export interface UserListing {
@@ -47,19 +48,24 @@ export async function updateUser(
   id: number,
   change: { name: string; role: Role; active: boolean },
 ): Promise<UpdateUserResult> {
-  return withWriteTransaction((db): UpdateUserResult => {
-    const row = db.prepare('SELECT role, active, name FROM User WHERE id = ?').get(id) as { role: string; active: number; name: string } | undefined
+  return withWrite(async (writer): Promise<UpdateUserResult> => {
+    // Two administrators demoting each other at once must not leave none (across processes too).
+    await writer.serialize('administrators')
+    const [row] = await rows(sql<{ role: string; active: number | boolean; name: string }>`SELECT "role", "active", "name" FROM "User" WHERE "id" = ${id}`, writer)
     if (!row) return { ok: false, error: 'notFound' }
-    const before = { ...row, active: row.active === 1 }
+    // SQLite stores booleans as 1 and 0.
+    const before = { ...row, active: Boolean(row.active) }
     // Saving the values it already has is no change: nothing written, nothing audited.
     const changes = changedFields(before, change)
     if (!changes) return { ok: true }
     const losesAdmin = before.role === 'admin' && before.active && (change.role !== 'admin' || !change.active)
-    const activeAdmins = "SELECT COUNT(*) FROM User WHERE role = 'admin' AND active = 1"
-    if (losesAdmin && (db.prepare(activeAdmins).pluck().get() as number) <= 1) return { ok: false, error: 'lastAdmin' }
-    db.prepare('UPDATE User SET name = ?, role = ?, active = ? WHERE id = ?').run(change.name, change.role, change.active ? 1 : 0, id)
-    if (!change.active) db.prepare('DELETE FROM Session WHERE userId = ?').run(id)
-    recordAuditIn(db, Date.now(), actor, 'user.update', `user:${id}`, changes)
+    if (losesAdmin) {
+      const [counted] = await writer.arrays(sql`SELECT COUNT(*) FROM "User" WHERE "role" = 'admin' AND "active" = ${writer.bool(true)}`)
+      if (Number(counted![0]) <= 1) return { ok: false, error: 'lastAdmin' }
+    }
+    await writer.run(sql`UPDATE "User" SET "name" = ${change.name}, "role" = ${change.role}, "active" = ${writer.bool(change.active)} WHERE "id" = ${id}`)
+    if (!change.active) await writer.run(sql`DELETE FROM "Session" WHERE "userId" = ${id}`)
+    await recordAuditWith(writer, Date.now(), actor, 'user.update', `user:${id}`, changes)
     return { ok: true }
   })
 }
@@ -70,9 +76,9 @@ export async function resetPassword(actor: Actor, id: number): Promise<{ ok: tru
   const passwordHash = await hashPassword(password)
   const user = await prisma.user.findUnique({ where: { id }, select: { email: true } })
   if (!user) return { ok: false }
-  await withWriteTransaction((db) => {
-    db.prepare('UPDATE User SET passwordHash = ?, mustChangePassword = 1 WHERE id = ?').run(passwordHash, id)
-    db.prepare('DELETE FROM Session WHERE userId = ?').run(id)
+  await withWrite(async (writer) => {
+    await writer.run(sql`UPDATE "User" SET "passwordHash" = ${passwordHash}, "mustChangePassword" = ${writer.bool(true)} WHERE "id" = ${id}`)
+    await writer.run(sql`DELETE FROM "Session" WHERE "userId" = ${id}`)
   })
   await recordAudit(actor, 'user.resetPassword', `user:${id}`, null)
   return { ok: true, email: user.email, password }

@@ -37,3 +37,28 @@ describe('signing in on PostgreSQL', () => {
     expect(refusals.filter((r) => JSON.parse(r.details!).reason === 'rateLimited')).toHaveLength(1)
   })
 })
+
+describe('managing users on PostgreSQL', () => {
+  it('keeps the last active administrator, even when two demote each other at once, and ends a deactivated user’s sessions', async () => {
+    const { updateUser, resetPassword } = await import('../../app/services/users.server.ts')
+    const admin = (email: string) => prisma.user.create({ data: { email, name: email, role: 'admin', passwordHash: 'x', mustChangePassword: false }, select: { id: true } })
+    const [a, b] = [await admin('a@test.local'), await admin('b@test.local')]
+    const actor = { id: null, email: 'test' }
+    const results = await Promise.all([
+      updateUser(actor, a.id, { name: 'a@test.local', role: 'analyst', active: true }),
+      updateUser(actor, b.id, { name: 'b@test.local', role: 'analyst', active: true }),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.filter((r) => !r.ok && r.error === 'lastAdmin')).toHaveLength(1)
+    expect(await prisma.user.count({ where: { role: 'admin', active: true } })).toBe(1)
+
+    const ana = await prisma.user.findUniqueOrThrow({ where: { email: 'ana@test.local' }, select: { id: true } })
+    expect(await prisma.session.count({ where: { userId: ana.id } })).toBeGreaterThan(0)
+    expect(await updateUser(actor, ana.id, { name: 'Ana', role: 'analyst', active: false })).toEqual({ ok: true })
+    expect(await prisma.session.count({ where: { userId: ana.id } })).toBe(0)
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: ana.id }, select: { active: true } })).toEqual({ active: false })
+    const reset = await resetPassword(actor, ana.id)
+    expect(reset.ok).toBe(true)
+    expect(await prisma.user.findUniqueOrThrow({ where: { id: ana.id }, select: { mustChangePassword: true } })).toEqual({ mustChangePassword: true })
+  })
+})
