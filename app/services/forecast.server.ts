@@ -2,7 +2,7 @@
 // with every method's backtest, and corrected by the analyst's overrides (the model's values are
 // kept beside the adjusted ones). Staffing and review read the adjusted volume and the TMA.
 import { TZDate } from '@date-fns/tz'
-import { prisma, readDatabase, withWriteTransaction } from '../db.server.ts'
+import { prisma, withWriteTransaction } from '../db.server.ts'
 import { queries, sql } from '../db/queries.server.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
 import type { Choice } from '../domain/forecast/backtest.ts'
@@ -374,18 +374,17 @@ export async function getForecastView(id: number, channelKey: string | null): Pr
       }
     })
   const channel = channels.find((c) => c.key === channelKey) ?? channels[0]!
-  const db = readDatabase()
-  const intervals = db
-    .prepare('SELECT start, offered, aht, adjusted FROM ForecastInterval WHERE forecastId = ? AND channelId = ? ORDER BY start')
-    .raw()
-    .all(id, channel.id) as [number, number, number | null, number][]
+  const q = queries()
+  const intervals = (await q.arrays(
+    sql`SELECT ${q.epochMs('start')}, "offered", "aht", "adjusted" FROM "ForecastInterval" WHERE "forecastId" = ${id} AND "channelId" = ${channel.id} ORDER BY "start"`,
+  )) as [number, number, number | null, number][]
   const horizonStart = startOfLocalDay(forecast.firstDay, timeZone)
   const horizonEnd = startOfLocalDay(addDays(forecast.firstDay, forecast.horizonDays), timeZone)
   const historyStart = startOfLocalDay(addDays(forecast.firstDay, -HISTORY_DAYS_SHOWN), timeZone)
-  const actuals = db
-    .prepare('SELECT start, offered FROM IntervalStat WHERE channelId = ? AND start >= ? AND start < ? ORDER BY start')
-    .raw()
-    .all(channel.id, historyStart, horizonEnd) as [number, number][]
+  const actuals = (await q.arrays(
+    sql`SELECT ${q.epochMs('start')}, "offered" FROM "IntervalStat"
+        WHERE "channelId" = ${channel.id} AND "start" >= ${q.instant(historyStart)} AND "start" < ${q.instant(horizonEnd)} ORDER BY "start"`,
+  )) as [number, number][]
 
   const chartMinutes = forecast.horizonDays <= 7 ? forecast.intervalMin : 60
   const stepMs = chartMinutes * 60_000
@@ -426,18 +425,22 @@ export async function getForecastView(id: number, channelKey: string | null): Pr
     }
   })
 
-  const byDay = new Map<string, DayRow & { handle: number }>()
+  // The day's TMA weighs only the intervals that have one: one without is unknown, not zero.
+  const byDay = new Map<string, DayRow & { handle: number; handled: number }>()
   for (const [start, offered, aht, adjusted] of intervals) {
     const day = localDateOf(start, timeZone)
     let row = byDay.get(day)
-    if (!row) byDay.set(day, (row = { day, model: 0, adjusted: 0, aht: null, handle: 0 }))
+    if (!row) byDay.set(day, (row = { day, model: 0, adjusted: 0, aht: null, handle: 0, handled: 0 }))
     row.model += offered
     row.adjusted += adjusted
-    if (aht !== null) row.handle += aht * adjusted
+    if (aht !== null) {
+      row.handle += aht * adjusted
+      row.handled += adjusted
+    }
   }
-  const days = [...byDay.values()].map(({ handle, ...row }) => ({
+  const days = [...byDay.values()].map(({ handle, handled, ...row }) => ({
     ...row,
-    aht: row.adjusted > 0 && handle > 0 ? handle / row.adjusted : null,
+    aht: handled > 0 && handle > 0 ? handle / handled : null,
   }))
 
   const withoutAht = intervals.some(([, , aht, adjusted]) => aht === null && adjusted > 0)
@@ -571,13 +574,11 @@ const csvNumber = (x: number, digits: number) => String(roundTo(x, digits))
 export async function forecastCsv(id: number): Promise<string | null> {
   const forecast = await prisma.forecast.findUnique({ where: { id }, select: { timeZone: true } })
   if (!forecast) return null
-  const rows = readDatabase()
-    .prepare(
-      `SELECT f.start, c.key, f.adjusted, f.aht, f.offered, f.lower, f.upper FROM ForecastInterval f JOIN Channel c ON c.id = f.channelId
-       WHERE f.forecastId = ? ORDER BY f.start, c.sortOrder, c.id`,
-    )
-    .raw()
-    .all(id) as [number, string, number, number | null, number, number, number][]
+  const q = queries()
+  const rows = (await q.arrays(
+    sql`SELECT ${q.epochMs('f.start')}, c."key", f."adjusted", f."aht", f."offered", f."lower", f."upper" FROM "ForecastInterval" f JOIN "Channel" c ON c."id" = f."channelId"
+        WHERE f."forecastId" = ${id} ORDER BY f."start", c."sortOrder", c."id"`,
+  )) as [number, string, number, number | null, number, number, number][]
   const lines = ['interval_start,channel,offered,aht_seconds,model_offered,lower,upper']
   for (const [start, key, adjusted, aht, offered, lower, upper] of rows) {
     lines.push(
