@@ -4,7 +4,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import type { MigrationList } from '@prisma/schema-engine-wasm'
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
+import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm'
 
 const require = createRequire(import.meta.url)
 
@@ -15,7 +16,7 @@ type EngineModule = typeof import('@prisma/schema-engine-wasm')
 let engineModule: Promise<EngineModule> | undefined
 
 /** Instantiates the Wasm module once per process (Node 20 cannot `import` .wasm directly). */
-export function loadEngineModule(): Promise<EngineModule> {
+function loadEngineModule(): Promise<EngineModule> {
   engineModule ??= (async () => {
     const bg = (await import('@prisma/schema-engine-wasm/schema_engine_bg')) as EngineModule & {
       __wbg_set_wasm(exports: WebAssembly.Exports): void
@@ -72,7 +73,7 @@ export function readMigrationsList(dir: string): MigrationList {
   }
 }
 
-export function wrapEngineError(error: unknown): Error {
+function wrapEngineError(error: unknown): Error {
   const message =
     typeof error === 'object' && error !== null && 'message' in error
       ? String((error as { message: unknown }).message)
@@ -87,3 +88,30 @@ export function wrapEngineError(error: unknown): Error {
   return error instanceof Error ? error : new Error(`Prisma schema engine: ${message}`)
 }
 
+
+/** The connections an engine opened: it does not close them; we do, or a SQLite file stays locked. */
+export type OpenedAdapters = Array<{ dispose(): Promise<void> }>
+
+/**
+ * Runs `fn` on a schema engine for the schema (`schemaPath`, its text) talking to the database
+ * through `factory`, which records what it opens in the list it is given; then frees the engine,
+ * closes those connections, and turns the engine's errors into words.
+ */
+export async function withSchemaEngine<T>(
+  schemaPath: string,
+  schema: string,
+  factory: (opened: OpenedAdapters) => SqlMigrationAwareDriverAdapterFactory,
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const { SchemaEngine } = await loadEngineModule()
+  const opened: OpenedAdapters = []
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory(opened)))
+  try {
+    return await fn(engine)
+  } catch (error) {
+    throw wrapEngineError(error)
+  } finally {
+    engine.free()
+    for (const adapter of opened) await adapter.dispose()
+  }
+}

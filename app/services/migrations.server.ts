@@ -7,11 +7,10 @@ import { createHash } from 'node:crypto'
 import { createRequire } from 'node:module'
 import Database from 'better-sqlite3'
 import path from 'node:path'
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3'
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm'
-import { loadEngineModule, noFilters, readMigrationsList as readList, wrapEngineError } from '../db/schema-engine.server.ts'
+import { noFilters, readMigrationsList as readList, withSchemaEngine, type OpenedAdapters } from '../db/schema-engine.server.ts'
 import { isPostgresUrl, sqliteFilePath } from '../db/url.server.ts'
 import { applyPostgresMigrations } from './postgres-migrations.server.ts'
 
@@ -27,7 +26,7 @@ export const migrationsDir = path.join(projectRoot, 'prisma', 'migrations')
  */
 function migrationAwareFactory(
   url: string,
-  opened: Array<{ dispose(): Promise<void> }>,
+  opened: OpenedAdapters,
 ): SqlMigrationAwareDriverAdapterFactory {
   // Default (ISO-8601) timestamps, as the Prisma CLI writes `_prisma_migrations`.
   const factory = new PrismaBetterSqlite3({ url })
@@ -55,26 +54,9 @@ function migrationAwareFactory(
   }
 }
 
-async function withEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
-  const { SchemaEngine } = await loadEngineModule()
-  const schema = readFileSync(schemaPath, 'utf8')
-  // The engine does not close the connections it opens; we do, or the file stays locked.
-  const opened: Array<{ dispose(): Promise<void> }> = []
-  const engine = await SchemaEngine.new(
-    { datamodels: [[schemaPath, schema]] },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory(migrationAwareFactory(databaseUrl, opened)),
-  )
-  try {
-    return await fn(engine)
-  } catch (error) {
-    throw wrapEngineError(error)
-  } finally {
-    engine.free()
-    for (const adapter of opened) await adapter.dispose()
-  }
+function withEngine<T>(databaseUrl: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+  return withSchemaEngine(schemaPath, readFileSync(schemaPath, 'utf8'), (opened) => migrationAwareFactory(databaseUrl, opened), fn)
 }
-
 
 /** Reads prisma/migrations the way `prisma migrate deploy` does. */
 export const readMigrationsList = (dir: string = migrationsDir): MigrationList => readList(dir)

@@ -5,23 +5,20 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { PrismaPg } from '@prisma/adapter-pg'
-import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, type SqlDriverAdapter, type SqlQuery, type SqlResultSet } from '@prisma/driver-adapter-utils'
+import { ColumnTypeEnum, type SqlDriverAdapter, type SqlQuery, type SqlResultSet } from '@prisma/driver-adapter-utils'
 import type { SchemaEngine } from '@prisma/schema-engine-wasm'
-import { loadEngineModule, noFilters, readMigrationsList, wrapEngineError } from '../db/schema-engine.server.ts'
+import { noFilters, readMigrationsList, withSchemaEngine } from '../db/schema-engine.server.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 export const postgresSchemaPath = path.join(root, 'prisma', 'postgresql', 'schema.prisma')
 export const postgresMigrationsDir = path.join(root, 'prisma', 'postgresql', 'migrations')
 
-async function withPostgresEngine<T>(url: string | null, schema: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
-  const { SchemaEngine } = await loadEngineModule()
+function withPostgresEngine<T>(url: string | null, schema: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const factory = url === null ? offline : new PrismaPg({ connectionString: url })
-  // The engine does not close what it opens: we do.
-  const opened: Array<{ dispose(): Promise<void> }> = []
-  const engine = await SchemaEngine.new(
-    { datamodels: [[postgresSchemaPath, schema]] },
-    () => {},
-    bindMigrationAwareSqlAdapterFactory({
+  return withSchemaEngine(
+    postgresSchemaPath,
+    schema,
+    (opened) => ({
       provider: factory.provider,
       adapterName: factory.adapterName,
       async connect() {
@@ -33,15 +30,8 @@ async function withPostgresEngine<T>(url: string | null, schema: string, fn: (en
         throw new Error('no shadow database: PostgreSQL migrations are checked against a database built from the schema (decision 022)')
       },
     }),
+    fn,
   )
-  try {
-    return await fn(engine)
-  } catch (error) {
-    throw wrapEngineError(error)
-  } finally {
-    engine.free()
-    for (const adapter of opened) await adapter.dispose()
-  }
 }
 
 /**
