@@ -9,6 +9,7 @@
 // the column bare so the (channelId, start) indexes serve both.
 import pg from 'pg'
 import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder, type SqliteDatabase } from 'kysely'
+import type Database from 'better-sqlite3'
 import { openDatabase, readDatabase, retryWhileBusy } from '../db.server.ts'
 import { databaseUrl, isPostgresUrl } from './url.server.ts'
 
@@ -59,7 +60,7 @@ const sqliteExpressions = {
 }
 
 let postgres: { url: string; pool: pg.Pool; queries: Queries } | undefined
-let sqlite: { connection: unknown; queries: Queries } | undefined
+let sqlite: { connection: Database.Database; queries: Queries } | undefined
 
 /** The reading interface of the database DATABASE_URL names (kept per URL and connection). */
 export function queries(url: string = databaseUrl()): Queries {
@@ -70,42 +71,13 @@ export function queries(url: string = databaseUrl()): Queries {
       // An idle connection the server closes (a restart, a database dropped) is replaced at the
       // next query; without a listener its error would end the process.
       pool.on('error', () => {})
-      const db = new Kysely<Record<string, never>>({ dialect: new PostgresDialect({ pool }) })
-      postgres = {
-        url,
-        pool,
-        queries: {
-          dialect: 'postgres',
-          db,
-          async arrays(query) {
-            const { sql: text, parameters } = query.compile(db)
-            return (await pool.query({ text, values: parameters as unknown[], rowMode: 'array' })).rows as unknown[][]
-          },
-          ...postgresExpressions,
-        },
-      }
+      postgres = { url, pool, queries: onPostgres(pool) }
     }
     return postgres.queries
   }
   // The shared read-only connection: a new one (another file, another lock mode) gets a new Kysely.
   const connection = readDatabase(url)
-  if (sqlite?.connection !== connection) {
-    // Kysely never closes it (close does nothing): readDatabase owns the connection.
-    const database = { prepare: (text: string) => connection.prepare(text), close: () => {} } as unknown as SqliteDatabase
-    const db = new Kysely<Record<string, never>>({ dialect: new SqliteDialect({ database }) })
-    sqlite = {
-      connection,
-      queries: {
-        dialect: 'sqlite',
-        db,
-        async arrays(query) {
-          const { sql: text, parameters } = query.compile(db)
-          return connection.prepare(text).raw(true).all(...parameters) as unknown[][]
-        },
-        ...sqliteExpressions,
-      },
-    }
-  }
+  if (sqlite?.connection !== connection) sqlite = { connection, queries: onSqlite(connection) }
   return sqlite.queries
 }
 
@@ -123,6 +95,55 @@ export interface Writer extends Queries {
 }
 
 /**
+ * The interface on one better-sqlite3 connection (the shared reader, or a write transaction's).
+ * Kysely never closes it (close does nothing): whoever opened it does.
+ */
+function onSqlite(connection: Database.Database): Writer {
+  const database = { prepare: (text: string) => connection.prepare(text), close: () => {} } as unknown as SqliteDatabase
+  const db = new Kysely<Record<string, never>>({ dialect: new SqliteDialect({ database }) })
+  return {
+    dialect: 'sqlite',
+    db,
+    ...sqliteExpressions,
+    async arrays(query) {
+      const { sql: text, parameters } = query.compile(db)
+      return connection.prepare(text).raw(true).all(...parameters) as unknown[][]
+    },
+    async run(query) {
+      const { sql: text, parameters } = query.compile(db)
+      return connection.prepare(text).run(...parameters).changes
+    },
+    // BEGIN IMMEDIATE already holds the database's one write lock.
+    async serialize() {},
+  }
+}
+
+/**
+ * The interface on the pool (reads) or on one pooled connection (a write transaction's: Kysely
+ * then sends every statement to that connection).
+ */
+function onPostgres(connection: pg.Pool | pg.PoolClient): Writer {
+  const pool = connection instanceof pg.Pool ? connection : { connect: async () => ({ query: connection.query.bind(connection), release: () => {} }), end: async () => {} }
+  const db = new Kysely<Record<string, never>>({ dialect: new PostgresDialect({ pool: pool as pg.Pool }) })
+  return {
+    dialect: 'postgres',
+    db,
+    ...postgresExpressions,
+    async arrays(query) {
+      const { sql: text, parameters } = query.compile(db)
+      return (await connection.query({ text, values: parameters as unknown[], rowMode: 'array' })).rows as unknown[][]
+    },
+    async run(query) {
+      const { sql: text, parameters } = query.compile(db)
+      return (await connection.query({ text, values: parameters as unknown[] })).rowCount ?? 0
+    },
+    async serialize(name) {
+      await connection.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name])
+    },
+  }
+}
+
+/**
  * Runs `work` in one write transaction. SQLite: a dedicated connection holding BEGIN IMMEDIATE (the
  * write lock, taken up front and retried on a timer while another process holds it, as
  * withWriteTransaction does), now across awaits. PostgreSQL: one pooled connection in BEGIN …
@@ -132,26 +153,7 @@ export async function withWrite<T>(work: (writer: Writer) => Promise<T>, url: st
   if (isPostgresUrl(url)) {
     queries(url) // the pool for this URL
     const client = await postgres!.pool.connect()
-    // Kysely on this one connection: the transaction's statements never go to another.
-    const db = new Kysely<Record<string, never>>({
-      dialect: new PostgresDialect({ pool: { connect: async () => ({ query: client.query.bind(client), release: () => {} }), end: async () => {} } as never }),
-    })
-    const writer: Writer = {
-      dialect: 'postgres',
-      db,
-      ...postgresExpressions,
-      async arrays(query) {
-        const { sql: text, parameters } = query.compile(db)
-        return (await client.query({ text, values: parameters as unknown[], rowMode: 'array' })).rows as unknown[][]
-      },
-      async run(query) {
-        const { sql: text, parameters } = query.compile(db)
-        return (await client.query({ text, values: parameters as unknown[] })).rowCount ?? 0
-      },
-      async serialize(name) {
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [name])
-      },
-    }
+    const writer = onPostgres(client)
     try {
       await client.query('BEGIN')
       const result = await work(writer)
@@ -170,22 +172,7 @@ export async function withWrite<T>(work: (writer: Writer) => Promise<T>, url: st
       connection.pragma('journal_mode = WAL')
       connection.exec('BEGIN IMMEDIATE')
     })
-    const database = { prepare: (text: string) => connection.prepare(text), close: () => {} } as unknown as SqliteDatabase
-    const db = new Kysely<Record<string, never>>({ dialect: new SqliteDialect({ database }) })
-    const writer: Writer = {
-      dialect: 'sqlite',
-      db,
-      ...sqliteExpressions,
-      async arrays(query) {
-        const { sql: text, parameters } = query.compile(db)
-        return connection.prepare(text).raw(true).all(...parameters) as unknown[][]
-      },
-      async run(query) {
-        const { sql: text, parameters } = query.compile(db)
-        return connection.prepare(text).run(...parameters).changes
-      },
-      async serialize() {},
-    }
+    const writer = onSqlite(connection)
     try {
       const result = await work(writer)
       connection.exec('COMMIT')
