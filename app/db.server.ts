@@ -117,7 +117,7 @@ function connectPrisma(url: string): SqlDriverAdapterFactory {
     adapterName: '@prisma/adapter-better-sqlite3',
     // Opened at the first query, with the busy timeout of the mode configured by then.
     connect: () => {
-      sqliteFilePath(url) // a URL the app cannot open yet (PostgreSQL) is refused at the first query, with the reason
+      sqliteFilePath(url) // a URL that is not a SQLite file is refused at the first query, with the reason (PostgreSQL's goes to its own client)
       prismaConnectedAs = settings.waitForLocks
       return factory(writeBusyTimeout()).connect()
     },
