@@ -17,7 +17,8 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           environment: 'node',
-          // A fresh SQLite file per test file, migrated like the app's (no mocks).
+          // A fresh database per test file, migrated like the app's (no mocks): SQLite, or
+          // PostgreSQL with TEST_DATABASE=postgres (scripts/test-postgres.mjs).
           setupFiles: ['test/support/fresh-database.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -29,7 +30,8 @@ export default defineConfig({
           name: 'integration-postgres',
           include: ['test/integration-postgres/**/*.test.ts'],
           // A database of its own per test file on TEST_POSTGRES_URL, migrated like the app's.
-          setupFiles: ['test/support/fresh-postgres-database.ts'],
+          setupFiles: ['test/support/fresh-database.ts'],
+          env: { TEST_DATABASE: 'postgres' },
           environment: 'node',
           // Needs TEST_POSTGRES_URL (scripts/test-postgres.mjs); a database per test file.
           testTimeout: 60_000,

@@ -1,12 +1,18 @@
-// withWrite on SQLite (decision 022): a transaction that spans awaits holds the write lock until it
+// Writes through withWrite (decision 022). On SQLite, a transaction that spans awaits holds the write lock until it
 // commits, so another writer waits for it (and sees its result), and a failure rolls all of it back.
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma, withWriteTransaction } from '../../app/db.server.ts'
 import { sql, withWrite } from '../../app/db/queries.server.ts'
+import { onPostgres } from '../support/postgres.ts'
 
-describe('withWrite on SQLite', () => {
+beforeAll(async () => {
+  await prisma.channel.create({ data: { key: 'voz', name: 'Voz', efficiency: 0.8 } })
+})
+
+describe.skipIf(onPostgres)('withWrite on SQLite', () => {
   it('holds the write lock across awaits: a second writer waits, then sees the first one committed', async () => {
-    const channel = await prisma.channel.create({ data: { key: 'voz', name: 'Voz' } })
+    const channel = await prisma.channel.findUniqueOrThrow({ where: { key: 'voz' } })
+    await prisma.channel.update({ where: { id: channel.id }, data: { efficiency: 1 } })
     let release!: () => void
     const paused = new Promise<void>((resolve) => (release = resolve))
     const order: string[] = []
@@ -28,7 +34,9 @@ describe('withWrite on SQLite', () => {
     expect(await second).toBe(0.8)
     expect(order).toEqual(['first commits', 'second runs'])
   })
+})
 
+describe('withWrite', () => {
   it('rolls everything back when the work throws', async () => {
     const channel = await prisma.channel.findUniqueOrThrow({ where: { key: 'voz' } })
     await expect(
@@ -38,5 +46,27 @@ describe('withWrite on SQLite', () => {
       }),
     ).rejects.toThrow('stop')
     expect((await prisma.channel.findUniqueOrThrow({ where: { id: channel.id } })).efficiency).toBe(0.8)
+  })
+})
+
+describe('inserting many rows', () => {
+  it('crosses every kind of column, honours the suffix and counts what it inserted, in chunks', async () => {
+    const channel = await prisma.channel.findUniqueOrThrow({ where: { key: 'voz' } })
+    const arrivedAt = Date.parse('2026-11-02T12:00:00.123Z')
+    // 20,001 rows: one more than a PostgreSQL chunk, so the second statement is exercised.
+    const contacts = Array.from({ length: 20_001 }, (_, i) => [channel.id, `c${i}`, arrivedAt + i * 1000, i % 3 === 0 ? 'abandoned' : 'answered', 12.5, 300, i % 2 === 0, i % 7 === 0 ? null : 9])
+    const columns = { channelId: 'int', externalId: 'text', arrivedAt: 'instant', outcome: 'text', waitSec: 'float', handleSec: 'float', fcr: 'bool', nps: 'int' } as const
+    expect(await withWrite((writer) => writer.insertRows('Contact', columns, contacts))).toBe(20_001)
+    // The same rows again and one new: only the new one goes in.
+    const again = [...contacts.slice(0, 3), [channel.id, 'new', arrivedAt, 'answered', 1, 2, null, null]]
+    expect(await withWrite((writer) => writer.insertRows('Contact', columns, again, 'ON CONFLICT ("channelId", "externalId") DO NOTHING'))).toBe(1)
+
+    const first = await prisma.contact.findFirstOrThrow({ where: { externalId: 'c0' } })
+    expect(first).toMatchObject({ outcome: 'abandoned', waitSec: 12.5, handleSec: 300, fcr: true, nps: null })
+    expect(first.arrivedAt.toISOString()).toBe('2026-11-02T12:00:00.123Z')
+    const last = await prisma.contact.findFirstOrThrow({ where: { externalId: 'c20000' } })
+    expect(last).toMatchObject({ fcr: true, nps: 9 })
+    expect(last.arrivedAt.getTime()).toBe(arrivedAt + 20_000_000)
+    expect(await prisma.contact.count({ where: { fcr: null } })).toBe(1)
   })
 })

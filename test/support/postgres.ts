@@ -5,6 +5,12 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll } from 'vitest'
 
+/**
+ * Whether this run's integration tests are on PostgreSQL (TEST_DATABASE=postgres): a test that is
+ * about SQLite alone (its lock, its files) is skipped with `describe.skipIf(onPostgres)`.
+ */
+export const onPostgres = process.env.TEST_DATABASE === 'postgres'
+
 /** The test server's URL, or null when the PostgreSQL tests are not to run. */
 export function postgresUrl(): string | null {
   return process.env.TEST_POSTGRES_URL || null
