@@ -204,23 +204,29 @@ function onPostgres(connection: pg.Pool | pg.PoolClient): Writer {
  * Runs `work` in one write transaction. SQLite: a dedicated connection holding BEGIN IMMEDIATE (the
  * write lock, taken up front and retried on a timer while another process holds it, as
  * withWriteTransaction does), now across awaits. PostgreSQL: one pooled connection in BEGIN …
- * COMMIT, row locks as PostgreSQL takes them. Anything thrown rolls everything back.
+ * COMMIT, row locks as PostgreSQL takes them, run again (up to 5 times) when PostgreSQL ends it
+ * as a deadlock's victim. Anything thrown rolls everything back.
  */
 export async function withWrite<T>(work: (writer: Writer) => Promise<T>, url: string = databaseUrl()): Promise<T> {
   if (isPostgresUrl(url)) {
     queries(url) // the pool for this URL
-    const client = await postgres!.pool.connect()
-    const writer = onPostgres(client)
-    try {
-      await client.query('BEGIN')
-      const result = await work(writer)
-      await client.query('COMMIT')
-      return result
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
-      throw error
-    } finally {
-      client.release()
+    for (let attempt = 1; ; attempt++) {
+      const client = await postgres!.pool.connect()
+      try {
+        await client.query('BEGIN')
+        const result = await work(onPostgres(client))
+        await client.query('COMMIT')
+        return result
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {})
+        // A deadlock (two transactions bumping the same DataVersion rows in opposite orders) or a
+        // serialization failure: PostgreSQL rolled this one back whole, so it runs again.
+        const code = (error as { code?: unknown }).code
+        if ((code === '40P01' || code === '40001') && attempt < 5) continue
+        throw error
+      } finally {
+        client.release()
+      }
     }
   }
   const connection = openDatabase(url)

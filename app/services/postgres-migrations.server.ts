@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { ColumnTypeEnum, type SqlDriverAdapter, type SqlQuery, type SqlResultSet } from '@prisma/driver-adapter-utils'
 import type { SchemaEngine } from '@prisma/schema-engine-wasm'
 import { noFilters, readMigrationsList, withSchemaEngine } from '../db/schema-engine.server.ts'
@@ -14,7 +15,8 @@ export const postgresSchemaPath = path.join(root, 'prisma', 'postgresql', 'schem
 export const postgresMigrationsDir = path.join(root, 'prisma', 'postgresql', 'migrations')
 
 function withPostgresEngine<T>(url: string | null, schema: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
-  const factory = url === null ? offline : new PrismaPg({ connectionString: url })
+  const pool = url === null ? null : new pg.Pool({ connectionString: url, max: 1 })
+  const factory = pool === null ? offline : new PrismaPg(pool, { disposeExternalPool: true })
   return withSchemaEngine(
     postgresSchemaPath,
     schema,
@@ -24,6 +26,10 @@ function withPostgresEngine<T>(url: string | null, schema: string, fn: (engine: 
       async connect() {
         const adapter = await factory.connect()
         opened.push(adapter)
+        // The adapter runs a migration's script split at every ";", which cuts a function's body
+        // (the DataVersion triggers'). PostgreSQL takes the whole script in one simple query, as
+        // one implicit transaction: a migration is applied whole or not at all.
+        if (pool) adapter.executeScript = async (script) => void (await pool.query(script))
         return adapter
       },
       async connectToShadowDb() {
