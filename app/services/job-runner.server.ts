@@ -1,18 +1,37 @@
 // Runs background jobs for the web server, each in its own process at a lower CPU priority, so the
 // server's event loop only ever waits for the database and the network: a 500k-contact import or a
-// schedule solve no longer stalls every other request. One job of each kind runs at a time (two
-// imports would only queue for the write lock); the others wait their turn, durably, in the Job
-// table. The job's process reports progress over IPC and records its own outcome; it exits when
-// the server does, and the next server start shows its job as interrupted, to retry or discard.
+// schedule solve no longer stalls every other request. One job of each kind runs at a time in each
+// app process (two imports would only queue for the write lock); the others wait their turn,
+// durably, in the Job table. The job's process reports progress over IPC and records its own
+// outcome; it exits when the server does, and the next server start shows its job as interrupted,
+// to retry or discard.
+//
+// Several app processes on one PostgreSQL database (issue 18): each claims queued jobs (SKIP
+// LOCKED: never the same one twice), looks for queued jobs every few seconds (another process may
+// have queued them), renews the lease of the jobs it runs, and shows as interrupted a job whose
+// process stopped renewing it (killed, or its machine gone), to retry from any process.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { databaseUrl, sqliteFilePath } from '../db/url.server.ts'
+import { databaseUrl, isPostgresUrl, sqliteFilePath } from '../db/url.server.ts'
 import { jobKinds, outcomeAction, type JobKind } from '../domain/jobs.ts'
 import { recordAudit, type Actor } from './audit.server.ts'
-import { createJob, failIfUnfinished, interruptRunningJobs, markDiscarded, markRunning, nextQueuedJob, readJob, requeueJob, type JobRecord } from './jobs.server.ts'
+import {
+  claimNextJob,
+  createJob,
+  failIfUnfinished,
+  hasQueuedJob,
+  interruptAbandonedJobs,
+  markDiscarded,
+  readJob,
+  renewLeases,
+  requeueJob,
+  setJobProcess,
+  thisProcess,
+  type JobRecord,
+} from './jobs.server.ts'
 import { removeUpload } from './upload-files.server.ts'
 
 /** Who interrupts jobs at a restart, in the audit log. */
@@ -29,6 +48,14 @@ interface Running {
 
 const running = new Map<number, Running>()
 let started = false
+
+/**
+ * A running job's lease (env JOB_LEASE_SECONDS, default 30 s), renewed every sixth of it; on
+ * PostgreSQL only — SQLite has one app process, which knows its job processes by their ids.
+ */
+const leaseMs = Math.max(1, Number(process.env.JOB_LEASE_SECONDS ?? 30) || 30) * 1000
+/** How often an app process on PostgreSQL looks for jobs other processes queued or abandoned. */
+const POLL_MS = 2_000
 
 /** The project's root (the folder with app/jobs/run.ts), from the server build or the sources. */
 function projectRoot(): string {
@@ -49,11 +76,35 @@ export async function startJobRunner(): Promise<void> {
   if (started) return
   started = true
   try {
-    for (const job of await interruptRunningJobs(isAlive)) {
-      await recordAudit(serverActor, 'job.interrupted', `job:${job.id}`, { kind: job.kind }).catch((error) => console.error('[jobs] audit', error))
-    }
+    await interruptAbandoned(false)
   } finally {
     await dispatch()
+  }
+  if (isPostgresUrl(databaseUrl())) {
+    timers.push(
+      setInterval(() => void renewLeases().catch((error) => console.error('[jobs] lease', error)), leaseMs / 6).unref(),
+      setInterval(() => void interruptAbandoned(true).finally(() => dispatch()), POLL_MS).unref(),
+    )
+  }
+}
+
+const timers: NodeJS.Timeout[] = []
+
+/** Stops looking for jobs and renewing leases (tests; the jobs running here go on to their end). */
+export function stopJobRunner(): void {
+  for (const timer of timers.splice(0)) clearInterval(timer)
+  started = false
+}
+
+/** Interrupts (and audits) the running jobs whose process is gone; with `leases`, also those not renewed. */
+async function interruptAbandoned(leases: boolean): Promise<void> {
+  try {
+    const gone = await interruptAbandonedJobs({ isAlive, mine: (id) => running.has(id), leaseMs: leases ? leaseMs : undefined })
+    for (const job of gone) {
+      await recordAudit(serverActor, 'job.interrupted', `job:${job.id}`, { kind: job.kind }).catch((error) => console.error('[jobs] audit', error))
+    }
+  } catch (error) {
+    console.error('[jobs] could not look for abandoned jobs', error)
   }
 }
 
@@ -112,7 +163,8 @@ function dispatch(): Promise<void> {
         for (const kind of jobKinds) {
           if ([...running.values()].some((r) => r.kind === kind)) continue
           try {
-            const job = await nextQueuedJob(kind)
+            // Read first: a claim writes, and on SQLite would wait for an import's write lock.
+            const job = (await hasQueuedJob(kind)) ? await claimNextJob(kind) : null
             if (job) await launch(job)
           } catch (error) {
             // The database was busy past the wait, or the process could not start: try again soon.
@@ -135,7 +187,7 @@ async function launch(job: JobRecord): Promise<void> {
   const options: SpawnOptions = {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, DATABASE_URL: `file:${sqliteFilePath(databaseUrl())}` },
+    env: { ...process.env, DATABASE_URL: isPostgresUrl(databaseUrl()) ? databaseUrl() : `file:${sqliteFilePath(databaseUrl())}` },
   }
   // `nice` runs node in its place (same process, same IPC channel) with every thread at the lower priority.
   const child =
@@ -155,9 +207,9 @@ async function launch(job: JobRecord): Promise<void> {
     void dispatch()
     // A process that ended without recording an outcome crashed or was killed. The database may be
     // busy past the server's wait (an import beside it): the job must not stay "running".
-    for (let attempt = 1; child.pid !== undefined; attempt++) {
+    for (let attempt = 1; ; attempt++) {
       try {
-        if (await failIfUnfinished(job.id, child.pid, { reason: 'stopped', message: reason })) {
+        if (await failIfUnfinished(job.id, thisProcess, { reason: 'stopped', message: reason })) {
           await recordAudit(job.actor, outcomeAction[job.kind], `job:${job.id}`, { status: 'failed', reason: 'stopped' })
         }
         return
@@ -169,8 +221,9 @@ async function launch(job: JobRecord): Promise<void> {
   }
   child.on('error', (error) => void end(error.message))
   child.on('exit', (code, signal) => void end(signal ? `signal ${signal}` : `exit code ${code}`))
-  if (!child.pid || !(await markRunning(job.id, child.pid))) {
-    // The process could not start, or it ended (and recorded how) before this: nothing to run.
+  if (!child.pid || !(await setJobProcess(job.id, thisProcess, child.pid))) {
+    // The process could not start (its 'error' fails the job), or it ended (and recorded how)
+    // before this: nothing to run.
     child.kill()
   }
 }

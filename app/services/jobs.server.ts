@@ -1,7 +1,11 @@
 // The Job table: what each background job was asked to do, where it stands and how it ended.
 // The web server creates, starts, interrupts, retries and discards jobs; the job's own process
-// records how it ended (so the outcome is kept even if the server stopped meanwhile).
+// records how it ended (so the outcome is kept even if the server stopped meanwhile). Any app
+// process may run a queued job: it claims it (FOR UPDATE SKIP LOCKED on PostgreSQL, so two
+// processes never take the same one) and, on PostgreSQL, renews its lease while it runs.
+import { hostname } from 'node:os'
 import { prisma } from '../db.server.ts'
+import { rows, sql, withWrite } from '../db/queries.server.ts'
 import type { Prisma } from '../generated/prisma/client.ts'
 import type { JobError, JobKind, JobState } from '../domain/jobs.ts'
 import type { Actor } from './audit.server.ts'
@@ -69,16 +73,50 @@ export async function listJobs(kind: JobKind, states: readonly JobState[], take 
   return rows.map(toRecord)
 }
 
-/** The oldest job of a kind waiting for its turn. */
-export async function nextQueuedJob(kind: JobKind): Promise<JobRecord | null> {
-  const row = await prisma.job.findFirst({ where: { kind, state: 'queued' }, orderBy: { id: 'asc' }, select })
-  return row && toRecord(row)
+/**
+ * This app process as a job's owner: host, process id and start time (a restarted server may get
+ * its predecessor's process id, in a container always).
+ */
+export const thisProcess = `${hostname()}:${process.pid}:${Math.round(performance.timeOrigin)}`
+
+/** The owner's host and process id, when it is a process of this machine. */
+function localProcess(owner: string): number | null {
+  const [host, pid] = owner.split(':')
+  return host === hostname() ? Number(pid) : null
 }
 
-/** Queued → running in process `pid`; false when it is no longer queued (discarded meanwhile). */
-export async function markRunning(id: number, pid: number): Promise<boolean> {
-  const { count } = await prisma.job.updateMany({ where: { id, state: 'queued' }, data: { state: 'running', pid, startedAt: new Date() } })
+/** Whether a queued job of the kind is waiting (a read: claiming writes). */
+export async function hasQueuedJob(kind: JobKind): Promise<boolean> {
+  return (await prisma.job.count({ where: { kind, state: 'queued' } })) > 0
+}
+
+/**
+ * Takes the oldest queued job of a kind for `owner` (queued → running): on PostgreSQL the row is
+ * locked and skipped by every other process's claim at the same moment; on SQLite the write lock
+ * already makes claims one at a time. Null when none is queued (or all are being taken).
+ */
+export async function claimNextJob(kind: JobKind, owner: string = thisProcess, now = Date.now()): Promise<JobRecord | null> {
+  const claimed = await withWrite(async (writer) => {
+    const skipLocked = writer.dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``
+    return rows<{ id: number }>(
+      sql`UPDATE "Job" SET "state" = 'running', "owner" = ${owner}, "pid" = NULL, "startedAt" = ${writer.instant(now)}, "heartbeatAt" = ${writer.instant(now)}
+          WHERE "state" = 'queued' AND "id" = (SELECT "id" FROM "Job" WHERE "kind" = ${kind} AND "state" = 'queued' ORDER BY "id" LIMIT 1 ${skipLocked})
+          RETURNING "id"`,
+      writer,
+    )
+  })
+  return claimed[0] ? readJob(claimed[0].id) : null
+}
+
+/** The process that runs a claimed job; false when it is no longer this owner's running job. */
+export async function setJobProcess(id: number, owner: string, pid: number): Promise<boolean> {
+  const { count } = await prisma.job.updateMany({ where: { id, owner, state: 'running' }, data: { pid } })
   return count === 1
+}
+
+/** Renews the lease of every job `owner` runs (PostgreSQL; SQLite has one app process). */
+export async function renewLeases(owner: string = thisProcess, now = new Date()): Promise<void> {
+  await prisma.job.updateMany({ where: { owner, state: 'running' }, data: { heartbeatAt: now } })
 }
 
 export type JobOutcome = { state: 'done'; result: unknown } | { state: 'failed'; error: JobError }
@@ -92,41 +130,59 @@ export async function finishJob(id: number, outcome: JobOutcome): Promise<void> 
       result: outcome.state === 'done' ? JSON.stringify(outcome.result ?? null) : null,
       error: outcome.state === 'failed' ? JSON.stringify(outcome.error) : null,
       pid: null,
+      owner: null,
       finishedAt: new Date(),
     },
   })
 }
 
-/** A job whose process `pid` stopped without saying how it ended (it crashed or was killed) failed. */
-export async function failIfUnfinished(id: number, pid: number, error: JobError): Promise<boolean> {
+/** A job `owner` ran whose process stopped without saying how it ended (it crashed or was killed) failed. */
+export async function failIfUnfinished(id: number, owner: string, error: JobError): Promise<boolean> {
   const { count } = await prisma.job.updateMany({
-    where: { id, pid, state: 'running' },
-    data: { state: 'failed', error: JSON.stringify(error), pid: null, finishedAt: new Date() },
+    where: { id, owner, state: 'running' },
+    data: { state: 'failed', error: JSON.stringify(error), pid: null, owner: null, finishedAt: new Date() },
   })
   return count === 1
 }
 
 /**
- * At the server's start, jobs left running by the previous server were interrupted (their process
- * stops with it); they wait for a retry or a discard. A job whose process still runs (it was
- * writing what it made when its server stopped) records its own outcome. Queued jobs run again.
+ * Running jobs whose app process is gone are interrupted; they wait for a retry or a discard, from
+ * any process. Gone means:
+ * - a process of this machine (or a row without an owner) that is not alive, and whose job
+ *   process is not alive either (a job process still writing what it made records its own end);
+ * - `leaseMs` given (PostgreSQL): a lease not renewed for that long, whatever the machine.
+ * This process's own jobs are never taken for gone: `mine` says which it runs.
  */
-export async function interruptRunningJobs(isAlive: (pid: number) => boolean): Promise<JobRecord[]> {
-  const running = await prisma.job.findMany({ where: { state: 'running' }, select: { ...select, pid: true } })
-  const rows = running.filter((row) => row.pid === null || !isAlive(row.pid))
-  if (rows.length === 0) return []
-  await prisma.job.updateMany({
-    where: { id: { in: rows.map((r) => r.id) }, state: 'running' },
-    data: { state: 'interrupted', pid: null, finishedAt: new Date() },
+export async function interruptAbandonedJobs(options: { isAlive: (pid: number) => boolean; mine: (id: number) => boolean; leaseMs?: number; now?: number }): Promise<JobRecord[]> {
+  const { isAlive, mine, leaseMs, now = Date.now() } = options
+  const running = await prisma.job.findMany({ where: { state: 'running' }, select: { ...select, pid: true, owner: true, heartbeatAt: true } })
+  const gone = running.filter((row) => {
+    if (row.owner === thisProcess) return !mine(row.id) // claimed by this process's predecessor
+    const local = row.owner === null ? null : localProcess(row.owner)
+    if (row.owner === null || local !== null) {
+      const ownerAlive = local !== null && isAlive(local)
+      if (!ownerAlive && !(row.pid !== null && isAlive(row.pid))) return true
+    }
+    const renewed = (row.heartbeatAt ?? row.startedAt)?.getTime() ?? 0
+    return leaseMs !== undefined && now - renewed > leaseMs
   })
-  return rows.map((row) => ({ ...toRecord(row), state: 'interrupted' as const }))
+  const interrupted: JobRecord[] = []
+  for (const row of gone) {
+    // One row at a time: of two processes looking at once, one interrupts it (and says so).
+    const { count } = await prisma.job.updateMany({
+      where: { id: row.id, state: 'running', owner: row.owner },
+      data: { state: 'interrupted', pid: null, owner: null, finishedAt: new Date() },
+    })
+    if (count === 1) interrupted.push({ ...toRecord(row), state: 'interrupted' })
+  }
+  return interrupted
 }
 
 /** Interrupted or failed → queued again, same input; false when it is in another state. */
 export async function requeueJob(id: number): Promise<boolean> {
   const { count } = await prisma.job.updateMany({
     where: { id, state: { in: ['interrupted', 'failed'] } },
-    data: { state: 'queued', error: null, result: null, startedAt: null, finishedAt: null },
+    data: { state: 'queued', error: null, result: null, startedAt: null, finishedAt: null, heartbeatAt: null },
   })
   return count === 1
 }

@@ -3,13 +3,14 @@
 // and an import from the command line beside a web import waits its turn — both land.
 import { spawn } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { sqliteFilePath } from '../../app/db/url.server.ts'
 import { prisma, readDatabase } from '../../app/db.server.ts'
-import { discardJob, retryJob, startJobRunner } from '../../app/services/job-runner.server.ts'
-import { readJob } from '../../app/services/jobs.server.ts'
+import { discardJob, retryJob, startJobRunner, stopJobRunner } from '../../app/services/job-runner.server.ts'
+import { claimNextJob, interruptAbandonedJobs, readJob, thisProcess } from '../../app/services/jobs.server.ts'
 import { newUploadId, uploadPath, type ImportJobInput } from '../../app/services/uploads.server.ts'
 
 const actor = { id: null, email: 'ana@example.com' }
@@ -156,5 +157,51 @@ describe('background jobs', () => {
     expect(state).toBe('done')
     expect(await contactsOf('whatsapp')).toBe(120_000)
     expect(await contactsOf('sms')).toBe(120_000)
+  })
+})
+
+describe('running jobs whose process is gone', () => {
+  // This process's runner would look at the same rows (on PostgreSQL, every 2 s).
+  beforeAll(stopJobRunner)
+  const running = (data: { owner: string | null; pid?: number | null; heartbeatAt?: Date | null }) =>
+    prisma.job.create({ data: { kind: 'schedule', state: 'running', input: '{}', actor: actor.email, startedAt: new Date(0), ...data }, select: { id: true } })
+
+  it('are those of a stopped process of this machine, one not renewed past its lease, or this process’s predecessor’s', async () => {
+    await prisma.job.deleteMany({ where: { state: 'running' } })
+    const now = Date.UTC(2026, 11, 7, 12)
+    const host = hostname()
+    const alive = new Set([process.pid, 4242])
+    const ids = {
+      otherLiveProcessHere: (await running({ owner: `${host}:4242:1`, heartbeatAt: new Date(now - 1_000) })).id,
+      stoppedProcessHere: (await running({ owner: `${host}:999999:1`, heartbeatAt: new Date(now - 1_000) })).id,
+      stoppedButItsJobWrites: (await running({ owner: `${host}:999999:1`, pid: process.pid, heartbeatAt: new Date(now - 1_000) })).id,
+      elsewhereRenewed: (await running({ owner: 'other-machine:7:1', heartbeatAt: new Date(now - 5_000) })).id,
+      elsewhereStale: (await running({ owner: 'other-machine:8:1', heartbeatAt: new Date(now - 60_000) })).id,
+      predecessor: (await running({ owner: thisProcess, heartbeatAt: new Date(now - 1_000) })).id,
+      mine: (await running({ owner: thisProcess, heartbeatAt: new Date(now - 1_000) })).id,
+    }
+    const options = { isAlive: (pid: number) => alive.has(pid), mine: (id: number) => id === ids.mine, now }
+    // Without leases (SQLite's one process): only what this machine can tell.
+    const withoutLeases = await interruptAbandonedJobs(options)
+    expect(withoutLeases.map((j) => j.id).sort()).toEqual([ids.stoppedProcessHere, ids.predecessor].sort())
+    // With leases (PostgreSQL): the machine gone quiet too; and twice interrupts nothing more.
+    const withLeases = await interruptAbandonedJobs({ ...options, leaseMs: 30_000 })
+    expect(withLeases.map((j) => j.id)).toEqual([ids.elsewhereStale])
+    expect(await interruptAbandonedJobs({ ...options, leaseMs: 30_000 })).toEqual([])
+    const states = await prisma.job.findMany({ where: { id: { in: Object.values(ids) } }, select: { id: true, state: true, owner: true } })
+    const running_ = states.filter((s) => s.state === 'running').map((s) => s.id)
+    expect(running_.sort()).toEqual([ids.otherLiveProcessHere, ids.stoppedButItsJobWrites, ids.elsewhereRenewed, ids.mine].sort())
+    expect(states.filter((s) => s.state === 'interrupted').every((s) => s.owner === null)).toBe(true)
+  })
+
+  it('are claimed by one process at a time, oldest first', async () => {
+    await prisma.job.deleteMany({})
+    const queued = await Promise.all([1, 2, 3].map((n) => prisma.job.create({ data: { kind: 'forecast', state: 'queued', input: `{"n":${n}}`, actor: actor.email }, select: { id: true } })))
+    const claims = await Promise.all([claimNextJob('forecast', 'a:1:1'), claimNextJob('forecast', 'b:2:2'), claimNextJob('forecast', 'c:3:3'), claimNextJob('forecast', 'd:4:4')])
+    const taken = claims.filter((c) => c !== null)
+    expect(taken.map((c) => c!.id).sort((x, y) => x - y)).toEqual(queued.map((q) => q.id))
+    expect(taken.every((c) => c!.state === 'running')).toBe(true)
+    const owners = await prisma.job.findMany({ where: { kind: 'forecast' }, select: { owner: true } })
+    expect(new Set(owners.map((o) => o.owner)).size).toBe(3)
   })
 })
