@@ -5,7 +5,7 @@
 // the page's language: dates dd/MM in Portuguese and MM/dd in English, no ISO dates, no channel
 // keys, no words of the other language outside the user's own data (names read from the database).
 import { mkdirSync } from 'node:fs'
-import Database from 'better-sqlite3'
+import { appRows } from '../support/app-database.ts'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser } from '../support/browser.ts'
@@ -64,42 +64,31 @@ afterAll(async () => {
   await app?.stop()
 })
 
-/** The database the app writes, read-only: the user's own names, which may be in any language. */
-function readDatabase<T>(read: (db: Database.Database) => T): T {
-  const db = new Database(app.databaseUrl.replace(/^file:/, ''), { readonly: true, fileMustExist: true })
-  try {
-    return read(db)
-  } finally {
-    db.close()
-  }
-}
-
 /** Names people gave things (and the demo's, in Portuguese): text a page shows as it was stored. */
-function storedNames(): { names: string[]; channelKeys: string[] } {
-  return readDatabase((db) => {
-    const column = (sql: string) => (db.prepare(sql).raw().all() as [string | null][]).flatMap(([v]) => (v ? [v] : []))
-    const rules = column('SELECT rules FROM ScheduleRuleSet').flatMap((json) =>
-      (JSON.parse(json) as { shiftTypes: Array<{ name: string; breaks: Array<{ name: string }> }> }).shiftTypes.flatMap((s) => [
-        s.name,
-        ...s.breaks.map((b) => b.name),
-      ]),
-    )
-    const names = [
-      ...column('SELECT name FROM Operation'),
-      ...column('SELECT name FROM Channel'),
-      ...column('SELECT name FROM Forecast'),
-      ...column('SELECT createdBy FROM Forecast'),
-      ...column('SELECT name FROM Scenario'),
-      ...column('SELECT name FROM Agent'),
-      ...column('SELECT name FROM User'),
-      ...column('SELECT email FROM User'),
-      ...column('SELECT name FROM SpecialDay'),
-      ...column('SELECT fileName FROM ImportRun'),
-      ...rules,
-    ]
-    // Longest first, so that a name containing another is taken out whole.
-    return { names: [...new Set(names)].sort((a, b) => b.length - a.length), channelKeys: column('SELECT key FROM Channel') }
-  })
+async function storedNames(): Promise<{ names: string[]; channelKeys: string[] }> {
+  const column = async (table: string, name: string) =>
+    (await appRows<Record<string, string | null>>(app.databaseUrl, `SELECT "${name}" AS "value" FROM "${table}"`)).flatMap((r) => (r.value ? [r.value] : []))
+  const rules = (await column('ScheduleRuleSet', 'rules')).flatMap((json) =>
+    (JSON.parse(json) as { shiftTypes: Array<{ name: string; breaks: Array<{ name: string }> }> }).shiftTypes.flatMap((s) => [
+      s.name,
+      ...s.breaks.map((b) => b.name),
+    ]),
+  )
+  const names = [
+    ...(await column('Operation', 'name')),
+    ...(await column('Channel', 'name')),
+    ...(await column('Forecast', 'name')),
+    ...(await column('Forecast', 'createdBy')),
+    ...(await column('Scenario', 'name')),
+    ...(await column('Agent', 'name')),
+    ...(await column('User', 'name')),
+    ...(await column('User', 'email')),
+    ...(await column('SpecialDay', 'name')),
+    ...(await column('ImportRun', 'fileName')),
+    ...rules,
+  ]
+  // Longest first, so that a name containing another is taken out whole.
+  return { names: [...new Set(names)].sort((a, b) => b.length - a.length), channelKeys: await column('Channel', 'key') }
 }
 
 /** The import formats' column names (and the manual they point to): identifiers, the same in both languages. */
@@ -133,7 +122,7 @@ const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00
  * (`<code>`) and what is marked as another language (the button that switches to it).
  */
 async function wrongText(language: Language): Promise<string[]> {
-  const { names, channelKeys } = storedNames()
+  const { names, channelKeys } = await storedNames()
   const texts = await page.evaluate(() => {
     const lang = document.documentElement.lang
     const skipped = (element: Element) => !!element.closest('script, style, code') || element.closest('[lang]')?.getAttribute('lang') !== lang
@@ -246,7 +235,7 @@ describe('the sign-in page on a phone', () => {
     const cookie = await signIn(app.baseUrl, email, password, 'senha-do-admin-de-teste')
     const [name, value] = cookie.split('=') as [string, string]
     await browser.addCookies([{ name, value, url: app.baseUrl }])
-    ids.forecast = readDatabase((db) => (db.prepare("SELECT id FROM Forecast WHERE name LIKE 'Próximas%'").get() as { id: number }).id)
+    ids.forecast = (await appRows<{ id: number }>(app.databaseUrl, `SELECT "id" FROM "Forecast" WHERE "name" LIKE 'Próximas%'`))[0]!.id
 
     await page.goto(`${app.baseUrl}/schedules/rules`)
     await page.waitForSelector('html[data-hydrated]', { state: 'attached' })
@@ -279,15 +268,15 @@ for (const language of languages) {
     }
 
     it(`writes days as ${language === 'en' ? 'MM/dd' : 'dd/MM'}`, async () => {
-      const { firstDay: scheduleDay } = readDatabase((db) => db.prepare('SELECT firstDay FROM Schedule WHERE id = ?').get(ids.schedule) as { firstDay: string })
+      const [{ firstDay: scheduleDay }] = (await appRows<{ firstDay: string }>(app.databaseUrl, 'SELECT "firstDay" FROM "Schedule" WHERE "id" = ?', ids.schedule)) as [{ firstDay: string }]
       await page.goto(`${app.baseUrl}/schedules/${ids.schedule}`)
       await expect(page.locator('h1').textContent()).resolves.toContain(`E-mail · ${dayMonth(scheduleDay, language)}`)
 
       // The forecast's chart runs from a week before its first day to its last: every tick is one
       // of those days as this language writes it.
-      const forecast = readDatabase(
-        (db) => db.prepare('SELECT firstDay, horizonDays FROM Forecast WHERE id = ?').get(ids.forecast) as { firstDay: string; horizonDays: number },
-      )
+      const [forecast] = (await appRows<{ firstDay: string; horizonDays: number }>(app.databaseUrl, 'SELECT "firstDay", "horizonDays" FROM "Forecast" WHERE "id" = ?', ids.forecast)) as [
+        { firstDay: string; horizonDays: number },
+      ]
       const shown = Array.from({ length: 7 + forecast.horizonDays }, (_, d) => addDays(forecast.firstDay, d - 7))
       const written = new Set(shown.map((day) => dayMonth(day, language)))
       await page.goto(`${app.baseUrl}/forecast/${ids.forecast}`)

@@ -4,8 +4,9 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
+import { appRows, sqliteIntegrity } from '../support/app-database.ts'
+import { onPostgres } from '../support/postgres.ts'
 import { signIn, startApp, type RunningApp } from '../support/server.ts'
 
 const ROWS = 300_000
@@ -32,10 +33,10 @@ const alive = (pid: number) => {
   }
 }
 
-async function until<T>(what: string, probe: () => T | null | undefined | false, timeoutMs = 120_000): Promise<T> {
+async function until<T>(what: string, probe: () => T | null | undefined | false | Promise<T | null | undefined | false>, timeoutMs = 120_000): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
-    const value = probe()
+    const value = await probe()
     if (value) return value
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -55,15 +56,8 @@ describe('a restart in the middle of a web import', () => {
     app = await startApp({ dir })
     const { email, password } = app.admin()
     let cookie = await signIn(app.baseUrl, email, password, newPassword)
-    const db = () => new Database(path.join(dir, 'app.db'), { readonly: true })
-    const jobRow = (id: number) => {
-      const conn = db()
-      try {
-        return conn.prepare('SELECT state, pid, result FROM Job WHERE id = ?').get(id) as { state: string; pid: number | null; result: string | null }
-      } finally {
-        conn.close()
-      }
-    }
+    const jobRow = async (id: number) =>
+      (await appRows<{ state: string; pid: number | null; result: string | null }>(app!.databaseUrl, 'SELECT "state", "pid", "result" FROM "Job" WHERE "id" = ?', id))[0]!
     const post = (base: string, url: string, body: FormData | URLSearchParams) =>
       fetch(`${base}${url}`, { method: 'POST', body, headers: { Origin: base, Cookie: cookie }, redirect: 'manual' })
 
@@ -91,7 +85,7 @@ describe('a restart in the middle of a web import', () => {
     expect(jobId).toBeGreaterThan(0)
 
     // While it reads the file: kill -9 the server. Its job's process stops with it.
-    const jobPid = await until('the import to run', () => jobRow(jobId).state === 'running' && jobRow(jobId).pid)
+    const jobPid = await until('the import to run', async () => { const row = await jobRow(jobId); return row.state === 'running' && row.pid })
     const server = app.serverPid()
     process.kill(server, 'SIGKILL')
     await until('the server to die', () => !alive(server))
@@ -100,7 +94,7 @@ describe('a restart in the middle of a web import', () => {
 
     app = await startApp({ dir })
     cookie = await signIn(app.baseUrl, email, newPassword)
-    expect(jobRow(jobId).state).toBe('interrupted')
+    expect((await jobRow(jobId)).state).toBe('interrupted')
     expect(existsSync(path.join(dir, 'uploads', `${uploadId}.csv`))).toBe(true)
     const page = await (await fetch(`${app.baseUrl}/data?job=${jobId}`, { headers: { Cookie: cookie } })).text()
     expect(page).toContain('data-testid="job-interrupted"')
@@ -109,32 +103,26 @@ describe('a restart in the middle of a web import', () => {
     const retried = await post(app.baseUrl, `/jobs/${jobId}`, new URLSearchParams({ intent: 'retry' }))
     expect(retried.status).toBe(302)
     expect(retried.headers.get('location')).toBe(`/data?job=${jobId}`)
-    await until('the retried import to end', () => ['done', 'failed'].includes(jobRow(jobId).state), 240_000)
-    expect(jobRow(jobId).state).toBe('done')
+    const ended = await until('the retried import to end', async () => { const row = await jobRow(jobId); return ['done', 'failed'].includes(row.state) && row }, 240_000)
+    expect(ended.state).toBe('done')
     // Imported, not refused (a refusal is a finished job too).
-    expect(JSON.parse(jobRow(jobId).result ?? 'null'), jobRow(jobId).result?.slice(0, 300)).toMatchObject({ status: 'imported', inserted: ROWS })
+    expect(JSON.parse(ended.result ?? 'null'), ended.result?.slice(0, 300)).toMatchObject({ status: 'imported', inserted: ROWS })
 
-    const conn = db()
-    try {
-      expect(conn.pragma('integrity_check', { simple: true })).toBe('ok')
-      const counted = conn
-        .prepare(`SELECT COUNT(*) AS contacts, SUM(outcome = 'abandoned') AS abandoned FROM Contact c JOIN Channel ch ON ch.id = c.channelId WHERE ch.name = 'Retomada'`)
-        .get() as { contacts: number; abandoned: number }
-      expect(counted).toEqual({ contacts: ROWS, abandoned: Math.ceil(ROWS / 9) })
-      const offered = conn
-        .prepare(`SELECT SUM(offered) FROM IntervalStat s JOIN Channel ch ON ch.id = s.channelId WHERE ch.name = 'Retomada'`)
-        .pluck()
-        .get()
-      expect(offered).toBe(ROWS)
-      const audit = conn.prepare(`SELECT action, actor FROM AuditEvent WHERE action IN ('job.interrupted', 'job.retry', 'import') ORDER BY id`).all()
-      expect(audit).toEqual([
-        { action: 'job.interrupted', actor: 'server' },
-        { action: 'job.retry', actor: email },
-        { action: 'import', actor: email },
-      ])
-    } finally {
-      conn.close()
-    }
+    const databaseUrl = app.databaseUrl
+    if (!onPostgres) expect(sqliteIntegrity(databaseUrl)).toBe('ok')
+    const counted = await appRows(
+      databaseUrl,
+      `SELECT COUNT(*) AS "contacts", SUM(CASE WHEN "outcome" = 'abandoned' THEN 1 ELSE 0 END) AS "abandoned" FROM "Contact" c JOIN "Channel" ch ON ch."id" = c."channelId" WHERE ch."name" = 'Retomada'`,
+    )
+    expect(counted).toEqual([{ contacts: ROWS, abandoned: Math.ceil(ROWS / 9) }])
+    const offered = await appRows(databaseUrl, `SELECT SUM("offered") AS "offered" FROM "IntervalStat" s JOIN "Channel" ch ON ch."id" = s."channelId" WHERE ch."name" = 'Retomada'`)
+    expect(offered).toEqual([{ offered: ROWS }])
+    const audit = await appRows(databaseUrl, `SELECT "action", "actor" FROM "AuditEvent" WHERE "action" IN ('job.interrupted', 'job.retry', 'import') ORDER BY "id"`)
+    expect(audit).toEqual([
+      { action: 'job.interrupted', actor: 'server' },
+      { action: 'job.retry', actor: email },
+      { action: 'import', actor: email },
+    ])
     expect(existsSync(path.join(dir, 'uploads', `${uploadId}.csv`))).toBe(false)
   })
 })

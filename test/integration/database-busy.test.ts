@@ -10,6 +10,7 @@ import { languageCookie } from '../../app/i18n/language.server.ts'
 import { action as settingsAction } from '../../app/routes/settings.tsx'
 import { answerBusy, BUSY_RETRY_AFTER_SECONDS, databaseBusyResponse } from '../../app/utils/database-busy.server.ts'
 import { formPost, signedInAs } from '../support/session.ts'
+import { onPostgres } from '../support/postgres.ts'
 import { holdWriteLock as holdLock } from '../support/write-lock.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -45,7 +46,7 @@ beforeAll(async () => {
 
 afterEach(() => configureDatabase({}))
 
-describe('a write that meets another process’s lock', () => {
+describe.skipIf(onPostgres)('a write that meets another process’s lock', () => {
   it('waits its turn on a timer: both kinds of write land after the lock is released, and the event loop kept ticking', async () => {
     const lock = await holdWriteLock(2000)
     const stopWatching = watchEventLoop()
@@ -126,7 +127,7 @@ describe('answerBusy', () => {
   })
 })
 
-describe('who waits inside SQLite', () => {
+describe.skipIf(onPostgres)('who waits inside SQLite', () => {
   it('the web server (the default) on none of its writing connections, and briefly on the read-only one', async () => {
     expect(await prisma.$queryRawUnsafe('PRAGMA busy_timeout')).toEqual([{ timeout: 0n }])
     expect(await withWriteTransaction((db) => db.pragma('busy_timeout', { simple: true }))).toBe(0)

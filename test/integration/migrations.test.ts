@@ -4,6 +4,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { sqliteFilePath } from '../../app/db/url.server.ts'
+import { rows, sql } from '../../app/db/queries.server.ts'
 import {
   applyMigrations,
   diffMigrationsToSchema,
@@ -11,7 +12,8 @@ import {
   readMigrationsList,
   schemaPath,
 } from '../../app/services/migrations.server.ts'
-import { diffPostgresSchemas, postgresSchemaPath } from '../../app/services/postgres-migrations.server.ts'
+import { diffPostgresSchemas, postgresMigrationsDir, postgresSchemaPath } from '../../app/services/postgres-migrations.server.ts'
+import { onPostgres } from '../support/postgres.ts'
 
 const isEmptyMigration = (sql: string) => sql.trim() === '' || sql.trim() === '-- This is an empty migration.'
 
@@ -45,17 +47,16 @@ describe('migrations', () => {
     expect(sql).toMatch(/CREATE TABLE "Drift"/)
   })
 
-  it('recorded every migration in _prisma_migrations as `prisma migrate deploy` does', () => {
-    const db = new Database(sqliteFilePath(process.env.DATABASE_URL!), { readonly: true })
-    const rows = db
-      .prepare('SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM _prisma_migrations ORDER BY migration_name')
-      .all() as Array<{ migration_name: string; checksum: string; finished_at: string | null; applied_steps_count: number; rolled_back_at: null }>
-    db.close()
-    const folders = readMigrationsList().migrationDirectories.map((d) => d.path)
-    expect(rows.map((r) => r.migration_name)).toEqual(folders)
-    for (const row of rows) {
-      const sql = readFileSync(path.join(migrationsDir, row.migration_name, 'migration.sql'))
-      expect(row.checksum).toBe(createHash('sha256').update(sql).digest('hex'))
+  it('recorded every migration in _prisma_migrations as `prisma migrate deploy` does', async () => {
+    const recorded = await rows<{ migration_name: string; checksum: string; finished_at: unknown; applied_steps_count: number; rolled_back_at: unknown }>(
+      sql`SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM _prisma_migrations ORDER BY migration_name`,
+    )
+    const dir = onPostgres ? postgresMigrationsDir : migrationsDir
+    const folders = readMigrationsList(dir).migrationDirectories.map((d) => d.path)
+    expect(recorded.map((r) => r.migration_name)).toEqual(folders)
+    for (const row of recorded) {
+      const text = readFileSync(path.join(dir, row.migration_name, 'migration.sql'))
+      expect(row.checksum).toBe(createHash('sha256').update(text).digest('hex'))
       expect(row.finished_at).not.toBeNull()
       expect(row.applied_steps_count).toBe(1)
       expect(row.rolled_back_at).toBeNull()
@@ -73,7 +74,7 @@ describe('migrations', () => {
   })
 })
 
-describe('a database behind the migrations', () => {
+describe.skipIf(onPostgres)('a SQLite file behind the migrations', () => {
   it('gets the new migration, and a clear error while another process holds it open', async () => {
     const { cpSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } = await import('node:fs')
     const { tmpdir } = await import('node:os')

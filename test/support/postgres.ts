@@ -22,6 +22,27 @@ export function postgresUrl(): string | null {
  * while tests are collected: at the top of a test or setup file, or in a describe.
  */
 export function freshPostgresDatabase(prefix = 'test'): string {
+  const { name, url } = newDatabaseName(prefix)
+  beforeAll(() => onServer(`CREATE DATABASE ${name}`))
+  afterAll(() => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
+  return url
+}
+
+/** Creates a new database on the test server now (an app started by a browser test); its URL. */
+export async function createPostgresDatabase(prefix = 'test'): Promise<string> {
+  const { name, url } = newDatabaseName(prefix)
+  await onServer(`CREATE DATABASE ${name}`)
+  return url
+}
+
+/** Drops a database createPostgresDatabase made, closing any connection left open. */
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1)
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a test database: ${url}`)
+  await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+}
+
+function newDatabaseName(prefix: string): { name: string; url: string } {
   const server = postgresUrl()
   if (!server) {
     throw new Error(
@@ -30,15 +51,13 @@ export function freshPostgresDatabase(prefix = 'test'): string {
   }
   if (!/^[a-z_][a-z0-9_]{0,30}$/.test(prefix)) throw new Error(`Database prefix ${prefix} is not a plain lower-case name`)
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`
-  beforeAll(() => onServer(server, `CREATE DATABASE ${name}`))
-  afterAll(() => onServer(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))
   const url = new URL(server)
   url.pathname = `/${name}`
-  return url.toString()
+  return { name, url: url.toString() }
 }
 
-async function onServer(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url })
+async function onServer(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresUrl()! })
   await client.connect()
   try {
     await client.query(sql)

@@ -1,10 +1,12 @@
 // Starts the built app the way a newcomer does (`npm start` = scripts/start.mjs) on a free port
-// with its own SQLite file, and stops it afterwards.
+// with its own SQLite file — or, with TEST_DATABASE=postgres, its own database on TEST_POSTGRES_URL
+// and its uploads in its folder — and stops it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { createPostgresDatabase, dropPostgresDatabase, onPostgres } from './postgres.ts'
 
 /**
  * The app's today (its TODAY): the demo's history ends the day before and pages' default periods
@@ -74,6 +76,18 @@ function freePort(): Promise<number> {
   })
 }
 
+/**
+ * The PostgreSQL database of an app's folder: created with the folder's first start and named in
+ * it, so a restart on the same folder serves the same data (as app.db does on SQLite).
+ */
+async function postgresDatabaseOf(dir: string): Promise<string> {
+  const file = path.join(dir, 'postgres-url')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  const url = await createPostgresDatabase('e2e')
+  writeFileSync(file, url)
+  return url
+}
+
 export async function startApp({
   timeoutMs = 150_000,
   env = {} as Record<string, string>,
@@ -82,11 +96,12 @@ export async function startApp({
 } = {}): Promise<RunningApp> {
   const dir = given ?? mkdtempSync(path.join(tmpdir(), 'traffic-e2e-'))
   const port = await freePort()
-  const databaseUrl = `file:${path.join(dir, 'app.db')}`
+  const databaseUrl = onPostgres ? await postgresDatabaseOf(dir) : `file:${path.join(dir, 'app.db')}`
+  const uploads = onPostgres ? { UPLOAD_DIR: path.join(dir, 'uploads') } : {}
   let output = ''
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: path.resolve(import.meta.dirname, '../..'),
-    env: { ...process.env, TODAY: appToday, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', ...env },
+    env: { ...process.env, TODAY: appToday, PORT: String(port), DATABASE_URL: databaseUrl, NODE_ENV: 'production', ...uploads, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   child.stdout!.on('data', (chunk) => (output += String(chunk)))
@@ -98,7 +113,10 @@ export async function startApp({
       child.kill('SIGTERM')
       await exited
     }
-    if (!given) rmSync(dir, { recursive: true, force: true })
+    if (!given) {
+      if (onPostgres) await dropPostgresDatabase(databaseUrl)
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
