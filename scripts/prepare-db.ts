@@ -1,5 +1,6 @@
 // `npm start`, step 2: migrate the database and load the demo data into it if it is empty.
 import { databaseUrl } from '../app/db/url.server.ts'
+import { whileHolding } from '../app/db/queries.server.ts'
 import { configureDatabase } from '../app/db.server.ts'
 import { prepareDatabase } from '../app/services/database.server.ts'
 import { ensureAdministrator } from '../app/services/auth.server.ts'
@@ -17,7 +18,8 @@ if (demo) {
 }
 
 // The first administrator of an empty database, with a one-time password shown only here.
-const admin = await ensureAdministrator()
+// Under the same lock as preparing: of two processes started together, one creates it.
+const admin = await whileHolding('prepare-database', ensureAdministrator)
 if (admin) {
   console.log(
     [

@@ -1,27 +1,43 @@
-// The PostgreSQL tests (vitest project integration-postgres), against TEST_POSTGRES_URL:
+// The suite on PostgreSQL, against TEST_POSTGRES_URL: the PostgreSQL-only tests (project
+// integration-postgres), the whole integration suite, then the browser suite (built app), each
+// test file on a database of its own (TEST_DATABASE=postgres):
 //   node scripts/test-postgres.mjs                  (npm test) runs them when TEST_POSTGRES_URL is
 //                                                   set, says they were skipped when not
 //   node scripts/test-postgres.mjs --own-cluster    (npm run test:postgres) on a throwaway cluster
 //                                                   of its own, stopped and removed afterwards
-// Further arguments go to vitest (e.g. a test file).
-import { spawn } from 'node:child_process'
+// Further arguments go to vitest (e.g. a test file; a suite without it passes).
+import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { startCluster, stopCluster } from './postgres-cluster.mjs'
 
-const vitest = path.resolve(import.meta.dirname, '../node_modules/.bin/vitest')
+const root = path.resolve(import.meta.dirname, '..')
+const vitest = path.join(root, 'node_modules/.bin/vitest')
+const remix = path.join(root, 'node_modules/.bin/remix')
 
 let child = null
-function runTests(args, env) {
+function vitestRun(args, env) {
   return new Promise((resolve) => {
-    child = spawn(vitest, ['run', '--project', 'integration-postgres', ...args], { stdio: 'inherit', env })
+    child = spawn(vitest, ['run', ...args], { stdio: 'inherit', env })
     child.on('error', (error) => {
       console.error(`Could not run ${vitest}: ${error.message}`)
       resolve(1)
     })
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
   })
+}
+
+/** The integration suites, then the browser suite (built first, as `npm run test:e2e` does). */
+async function runTests(args, env) {
+  env = { ...env, TEST_DATABASE: 'postgres' }
+  const filtered = args.length > 0 ? ['--passWithNoTests', ...args] : []
+  const integration = await vitestRun(['--project', 'integration-postgres', '--project', 'integration', ...filtered], env)
+  if (integration !== 0 || interrupted) return integration || 1
+  const built = spawnSync(process.execPath, [path.join(root, 'scripts/check-browser.mjs')], { stdio: 'inherit' }).status === 0 &&
+    spawnSync(remix, ['build'], { stdio: 'inherit', cwd: root }).status === 0
+  if (!built) return 1
+  return vitestRun(['--project', 'e2e', ...filtered], env)
 }
 
 const args = process.argv.slice(2)

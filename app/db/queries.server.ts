@@ -248,6 +248,24 @@ export async function withWrite<T>(work: (writer: Writer) => Promise<T>, url: st
   }
 }
 
+/**
+ * Runs `work` while no other process runs work under the same `name` (app processes starting
+ * together on an empty PostgreSQL database: one migrates and loads the demo, the other waits, then
+ * finds it done). PostgreSQL: a session advisory lock held on a connection of its own. SQLite:
+ * `work` as it is (its migrations and writes take the file's locks).
+ */
+export async function whileHolding<T>(name: string, work: () => Promise<T>, url: string = databaseUrl()): Promise<T> {
+  if (!isPostgresUrl(url)) return work()
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [name])
+    return await work()
+  } finally {
+    await client.end() // ends the session, and its lock with it
+  }
+}
+
 /** Closes PostgreSQL's pool (tests and shutdown); SQLite's connection is readDatabase's. */
 export async function closeQueries(): Promise<void> {
   const open = postgres
