@@ -112,14 +112,14 @@ const describe = (error: unknown) => {
 // --- Clients ------------------------------------------------------------------------------------
 
 /** A signed-in browser: its own session cookie; fetch keeps connections alive and decodes br. */
-interface Session {
+export interface Session {
   fetch: (path: string, init?: RequestInit) => Promise<Response>
 }
 
 /** A script's headers (a monitoring probe, a report fetcher): isbot sends these down the full-render path. */
 const scriptHeaders = { 'User-Agent': 'curl/8.5.0', Accept: '*/*', 'Accept-Encoding': 'gzip, deflate, br' }
 
-function session(baseUrl: string, cookie: string, headers: Record<string, string> = browserHeaders): Session {
+export function session(baseUrl: string, cookie: string, headers: Record<string, string> = browserHeaders): Session {
   return {
     fetch: (url, init = {}) =>
       fetch(`${baseUrl}${url}`, {
@@ -132,12 +132,12 @@ function session(baseUrl: string, cookie: string, headers: Record<string, string
   }
 }
 
-interface Page {
+export interface Page {
   name: string
   path: string
 }
 
-interface Sample {
+export interface Sample {
   page: string
   ms: number
   /** HTTP status; 0 when no answer came. */
@@ -151,7 +151,7 @@ interface Sample {
 const completePage = (body: ArrayBuffer) => Buffer.from(body).includes('streamController.close()')
 
 /** Each client GETs the pages in rotation (each starting at its own), reading every body, while `going()`. */
-async function closedLoop(clients: Session[], pages: Page[], going: () => boolean): Promise<Sample[]> {
+export async function closedLoop(clients: Session[], pages: Page[], going: () => boolean): Promise<Sample[]> {
   const samples: Sample[] = []
   await Promise.all(
     clients.map(async (client, i) => {
@@ -241,7 +241,7 @@ function cpuSeconds(pid: number): number {
 }
 
 /** Peak RSS of the server, and of the server with every process under it (job processes), every 250 ms. */
-function sampleRss(pid: number) {
+export function sampleRss(pid: number) {
   let server = 0
   let tree = 0
   const sample = () => {
@@ -285,7 +285,7 @@ async function writeContacts(file: string, rows: number, firstDay: string, seed:
 
 // --- Scenarios ----------------------------------------------------------------------------------
 
-interface Figures {
+export interface Figures {
   requests: number
   p50: number
   p95: number
@@ -293,7 +293,7 @@ interface Figures {
   max: number
 }
 
-function figures(latencies: number[]): Figures {
+export function figures(latencies: number[]): Figures {
   const sorted = [...latencies].sort((a, b) => a - b)
   const at = (p: number) => (sorted.length ? round1(percentile(sorted, p)) : NaN)
   return { requests: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99), max: at(1) }

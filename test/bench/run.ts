@@ -15,6 +15,7 @@ import { channelHistory, type HistoryRecord } from '../../app/domain/forecast/hi
 import { solveSchedule } from '../../app/services/scheduler.server.ts'
 import { nr17Rules, weekRequirements } from '../support/schedule-week.ts'
 import { benchLoad } from './load.ts'
+import { benchScale } from './scale.ts'
 import { benchScheduleQuality } from './schedule-quality.ts'
 import { benchScheduleSkills } from './schedule-skills.ts'
 import { percentile } from './percentile.ts'
@@ -311,7 +312,7 @@ function benchImport() {
   if (run.status !== 0) throw new Error('the import benchmark failed')
 }
 
-// `npm run bench -- app` (or any of the names) runs only those parts; `load`,
+// `npm run bench -- app` (or any of the names) runs only those parts; `load`, `scale`,
 // `schedule-quality` and `schedule-skills` (minutes long) run only when named.
 const parts = {
   staffing: async () => benchStaffing(),
@@ -322,9 +323,10 @@ const parts = {
   import: async () => benchImport(),
   app: benchApp,
   load: benchLoad,
+  scale: benchScale,
   'schedule-quality': benchScheduleQuality,
 }
 const chosen = process.argv.slice(2)
 for (const name of chosen) if (!(name in parts)) throw new Error(`unknown bench part "${name}"; parts: ${Object.keys(parts).join(', ')}`)
-const onlyWhenNamed = ['load', 'schedule-quality', 'schedule-skills']
+const onlyWhenNamed = ['load', 'scale', 'schedule-quality', 'schedule-skills']
 for (const [name, run] of Object.entries(parts)) if (chosen.includes(name) || (chosen.length === 0 && !onlyWhenNamed.includes(name))) await run()
