@@ -4,24 +4,50 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { appRows } from '../support/app-database.ts'
 import { bankCallsFile, hasBankCalls } from '../support/bank-calls.ts'
+import { createPostgresDatabase, dropPostgresDatabase, onPostgres } from '../support/postgres.ts'
 import { simulateCalls } from '../support/simulated-calls.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 const scratch = mkdtempSync(path.join(tmpdir(), 'traffic-cli-'))
 
-afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+afterAll(async () => {
+  rmSync(scratch, { recursive: true, force: true })
+  for (const url of created.values()) await dropPostgresDatabase(await url)
+})
+
+/** Databases the tests name that a command must never open (it needs none). */
+const unopened = new Set(['never.db', 'missing/none.db'])
+const created = new Map<string, Promise<string>>()
+
+/**
+ * The URL of a database the tests name: a SQLite file in the scratch folder, or on PostgreSQL
+ * (TEST_DATABASE=postgres) a database of its own, created at its first use — except those no
+ * command may open, named but never created (a command that opened one would fail).
+ */
+function databaseUrlOf(name: string): Promise<string> {
+  if (!onPostgres) return Promise.resolve(`file:${path.join(scratch, name)}`)
+  if (unopened.has(name)) {
+    const url = new URL(process.env.TEST_POSTGRES_URL!)
+    url.pathname = '/never_created'
+    return Promise.resolve(url.toString())
+  }
+  if (!created.has(name)) created.set(name, createPostgresDatabase('cli'))
+  return created.get(name)!
+}
 
 /**
  * Runs the CLI as a child process without blocking: the test worker keeps answering vitest (a
  * file of synchronous runs past 60 s makes vitest report a worker timeout). It runs with
  * TODAY=2026-11-24, whatever the calendar says.
  */
-function wfm(args: string[], { input = '', database = 'cli.db' }: { input?: string; database?: string } = {}) {
+async function wfm(args: string[], { input = '', database = 'cli.db' }: { input?: string; database?: string } = {}) {
+  const databaseUrl = await databaseUrlOf(database)
   return new Promise<{ status: number | null; stdout: string; stderr: string; lines: string[] }>((resolve, reject) => {
     const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [path.join(root, 'app/cli/wfm.ts'), ...args], {
       cwd: root,
-      env: { ...process.env, TODAY: '2026-11-24', DATABASE_URL: `file:${path.join(scratch, database)}` },
+      env: { ...process.env, TODAY: '2026-11-24', DATABASE_URL: databaseUrl },
     })
     let stdout = ''
     let stderr = ''
@@ -74,7 +100,7 @@ describe('wfm erlang', () => {
     const run = await wfm(['erlang', '--json'], { input: `${JSON.stringify({ ...example, agents: 12 })}\n`, database: 'never.db' })
     expect(run.status).toBe(0)
     expect(JSON.parse(run.lines[0]!)).toMatchObject({ agents: 12, agentsFractional: 12 })
-    expect(existsSync(path.join(scratch, 'never.db'))).toBe(false)
+    if (!onPostgres) expect(existsSync(path.join(scratch, 'never.db'))).toBe(false)
   })
 
   it('takes fractional agents and an efficiency (agents worth less than a server each)', async () => {
@@ -160,15 +186,14 @@ describe('wfm admin-password', () => {
     expect(unknown.status).toBe(1)
     expect(unknown.stderr).toMatch(/No active administrator has the e-mail ninguem@x.com/)
     // The stored hash matches the second password only, and the reset is in the audit log.
-    const { default: Database } = await import('better-sqlite3')
     const { verify } = await import('@node-rs/argon2')
-    const db = new Database(path.join(scratch, database), { readonly: true })
-    const row = db.prepare('SELECT passwordHash, mustChangePassword FROM User').get() as { passwordHash: string; mustChangePassword: number }
-    const audit = db.prepare('SELECT actor, action FROM AuditEvent').all()
-    db.close()
+    const url = await databaseUrlOf(database)
+    const [row] = await appRows<{ passwordHash: string; mustChangePassword: number | boolean }>(url, 'SELECT "passwordHash", "mustChangePassword" FROM "User"')
+    const audit = await appRows(url, 'SELECT "actor", "action" FROM "AuditEvent"')
+    if (!row) throw new Error('no user')
     expect(await verify(row.passwordHash, second.password)).toBe(true)
     expect(await verify(row.passwordHash, created.password)).toBe(false)
-    expect(row.mustChangePassword).toBe(1)
+    expect(Boolean(row.mustChangePassword)).toBe(true)
     expect(audit).toEqual([{ actor: 'wfm admin-password', action: 'user.resetPassword' }])
   })
 }, RUNS)
@@ -636,16 +661,10 @@ describe('wfm schedule', () => {
 
 /** The audit log of a database the CLI wrote, oldest first, details parsed. */
 async function auditRows(database: string) {
-  const { default: Database } = await import('better-sqlite3')
-  const db = new Database(path.join(scratch, database), { readonly: true })
-  const rows = db.prepare('SELECT userId, actor, action, target, details FROM AuditEvent ORDER BY id').all() as Array<{
-    userId: number | null
-    actor: string
-    action: string
-    target: string | null
-    details: string | null
-  }>
-  db.close()
+  const rows = await appRows<{ userId: number | null; actor: string; action: string; target: string | null; details: string | null }>(
+    await databaseUrlOf(database),
+    'SELECT "userId", "actor", "action", "target", "details" FROM "AuditEvent" ORDER BY "id"',
+  )
   return rows.map((row) => ({ ...row, details: row.details === null ? null : JSON.parse(row.details) }))
 }
 
