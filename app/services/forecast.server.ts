@@ -514,37 +514,37 @@ async function replayOverrides(writer: Writer, forecastId: number): Promise<void
       amount,
     })),
   )
-  const changed = intervals.flatMap(([channelId, start, , before], i) => (adjusted[i] === before ? [] : [[forecastId, channelId, start, adjusted[i]!]]))
-  await updateRows(writer, 'ForecastInterval', { forecastId: 'int', channelId: 'int', start: 'instant' }, { adjusted: 'float' }, changed)
+  const updates = intervals.flatMap(([channelId, start, , before], i) => (adjusted[i] === before ? [] : [[forecastId, channelId, start, adjusted[i]!]]))
+  await updateRows(writer, 'ForecastInterval', { forecastId: 'int', channelId: 'int', start: 'instant' }, { adjusted: 'float' }, updates)
 }
 
+// As insertRows' (app/db/queries.server.ts): PostgreSQL's array type of each kind of column.
 const unnestType: Record<ColumnKind, string> = { int: 'int8', float: 'float8', text: 'text', bool: 'bool', instant: 'float8' }
 const UPDATE_CHUNK = 20_000
 
 /**
- * Sets `set`'s columns of the rows found by `keys` (each row: the key values, then the new ones,
- * as insertRows takes them). SQLite: one prepared UPDATE per row (~1 µs each inside the
- * transaction). PostgreSQL: one UPDATE … FROM unnest of one array per column, 20,000 rows a
+ * Sets `set`'s columns of the rows found by `keys`: each row holds the key values, then the new
+ * ones, kinds as insertRows takes them. SQLite: one prepared UPDATE per row inside the
+ * transaction. PostgreSQL: one UPDATE … FROM unnest of one array per column, 20,000 rows a
  * statement. Returns the rows changed.
- * (A write primitive for the Writer of app/db/queries.server.ts beside insertRows; here until it moves there.)
+ * (A write primitive for the Writer of app/db/queries.server.ts, beside insertRows; here until it moves there.)
  */
 async function updateRows(writer: Writer, table: string, keys: Columns, set: Columns, rows: readonly (readonly unknown[])[]): Promise<number> {
   const keyNames = Object.keys(keys)
   const setNames = Object.keys(set)
+  const kinds = [...Object.values(keys), ...Object.values(set)]
+  let changed = 0
   if (writer.sqlite) {
     const update = writer.sqlite.prepare(
       `UPDATE "${table}" SET ${setNames.map((n) => `"${n}" = ?`).join(', ')} WHERE ${keyNames.map((n) => `"${n}" = ?`).join(' AND ')}`,
     )
-    const kinds = [...Object.values(keys), ...Object.values(set)]
     const value = (v: unknown, i: number) => (kinds[i] === 'bool' && typeof v === 'boolean' ? (v ? 1 : 0) : v)
-    let changed = 0
     for (const row of rows) {
       const values = row.map(value)
       changed += update.run(...values.slice(keyNames.length), ...values.slice(0, keyNames.length)).changes
     }
     return changed
   }
-  const kinds = [...Object.values(keys), ...Object.values(set)]
   const value = (i: number) => sql.raw(kinds[i] === 'instant' ? `to_timestamp(u.c${i} / 1000)` : `u.c${i}`)
   const assignments = sql.join(setNames.map((n, j) => sql`${sql.ref(n)} = ${value(keyNames.length + j)}`))
   const matches = sql.join(
@@ -552,7 +552,6 @@ async function updateRows(writer: Writer, table: string, keys: Columns, set: Col
     sql` AND `,
   )
   const aliases = sql.raw(kinds.map((_, i) => `c${i}`).join(', '))
-  let changed = 0
   for (let from = 0; from < rows.length; from += UPDATE_CHUNK) {
     const chunk = rows.slice(from, from + UPDATE_CHUNK)
     const arrays = sql.join(kinds.map((k, i) => sql`${chunk.map((row) => row[i] ?? null)}::${sql.raw(unnestType[k])}[]`))
