@@ -22,7 +22,10 @@ export async function recordAudit(actor: Actor, action: AuditAction, target: str
   })
 }
 
-/** The same row, written on a better-sqlite3 connection inside the caller's transaction (`at`: epoch ms). */
+/**
+ * The same row, written on a better-sqlite3 connection inside the caller's transaction (`at`: epoch ms).
+ * SQLite only: for the writes not yet on withWrite (settings, schedules); recordAuditWith replaces it.
+ */
 export function recordAuditIn(db: Database.Database, at: number, actor: Actor, action: AuditAction, target: string | null, details: unknown): void {
   db.prepare('INSERT INTO AuditEvent (at, userId, actor, action, target, details) VALUES (?, ?, ?, ?, ?, ?)').run(
     at,

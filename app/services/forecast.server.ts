@@ -2,14 +2,14 @@
 // with every method's backtest, and corrected by the analyst's overrides (the model's values are
 // kept beside the adjusted ones). Staffing and review read the adjusted volume and the TMA.
 import { TZDate } from '@date-fns/tz'
-import { prisma, withWriteTransaction } from '../db.server.ts'
-import { queries, sql } from '../db/queries.server.ts'
+import { prisma } from '../db.server.ts'
+import { queries, rows as selectRows, sql, withWrite, type ColumnKind, type Columns, type Writer } from '../db/queries.server.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
 import type { Choice } from '../domain/forecast/backtest.ts'
 import { band } from '../domain/forecast/band.ts'
-import { forecastChannel, type AutoComparison, type MethodRequest, type MethodScore } from '../domain/forecast/forecast.ts'
+import { forecastChannel, type AutoComparison, type ChannelForecast, type MethodRequest, type MethodScore } from '../domain/forecast/forecast.ts'
 import { gapsBeyond, type HistoryGap } from '../domain/forecast/gaps.ts'
-import { presentSlots, slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
+import { presentSlots, slotInstants, type ForecastInterval, type SlotInstant } from '../domain/forecast/grid.ts'
 import { channelHistory, type HistoryRecord } from '../domain/forecast/history.ts'
 import type { MethodId } from '../domain/forecast/methods/index.ts'
 import { applyOverrides, checkOverride, type OverrideKind } from '../domain/forecast/overrides.ts'
@@ -18,7 +18,7 @@ import { addDays, localDateOf, localIsoString, localMinuteOfDay, spanOf, startOf
 import { hasPlannedAht, type PlannedAht } from '../domain/planned-aht.ts'
 import { roundTo } from '../utils/format.ts'
 import { importWindow } from './import-dates.server.ts'
-import { recordAuditIn, recordAudit, type Actor } from './audit.server.ts'
+import { recordAudit, recordAuditWith, type Actor } from './audit.server.ts'
 import { getOperation, listChannels } from './operation.server.ts'
 import { listSpecialDays } from './special-days.server.ts'
 
@@ -143,62 +143,55 @@ export async function createForecast(input: CreateForecastInput, user: string, b
   })
   const createdAt = Date.now()
   beforeWrite?.()
-  return withWriteTransaction((db) => {
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO Forecast (name, method, intervalMin, timeZone, historyFrom, historyTo, firstDay, horizonDays, createdAt, createdBy)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        input.name,
-        input.method,
-        input.intervalMin,
-        timeZone,
-        input.historyFrom,
-        input.historyTo,
-        firstDay,
-        input.horizonDays,
-        createdAt,
-        user,
-      )
-    const id = Number(lastInsertRowid)
-    const insertChannel = db.prepare(
-      `INSERT INTO ForecastChannel (forecastId, channelId, method, params, choice, scores, origins, dispersion, gaps) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  return withWrite(async (writer) => {
+    const [created] = await selectRows(
+      sql<{ id: number }>`INSERT INTO "Forecast" ("name", "method", "intervalMin", "timeZone", "historyFrom", "historyTo", "firstDay", "horizonDays", "createdAt", "createdBy")
+          VALUES (${input.name}, ${input.method}, ${input.intervalMin}, ${timeZone}, ${input.historyFrom}, ${input.historyTo}, ${firstDay}, ${input.horizonDays},
+                  ${writer.instant(createdAt)}, ${user}) RETURNING "id"`,
+      writer,
     )
-    const insertInterval = db.prepare(
-      `INSERT INTO ForecastInterval (forecastId, channelId, start, offered, lower, upper, aht, adjusted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    for (const { channel, result, gaps } of results) {
-      const scores: StoredScores = { methods: result.scores, auto: result.autoScore }
-      insertChannel.run(
-        id,
-        channel.id,
-        result.method,
-        JSON.stringify(result.params),
-        result.choice && JSON.stringify(result.choice),
-        JSON.stringify(scores),
-        result.origins,
-        result.dispersion,
-        JSON.stringify(gaps),
-      )
-      for (const slot of slots) {
-        const i = slot.day * result.slotsPerDay + slot.slot
-        const offered = result.offered[i]! * slot.share
-        const aht = result.aht[i]!
-        insertInterval.run(
+    const id = created!.id
+    await writer.insertRows(
+      'ForecastChannel',
+      { forecastId: 'int', channelId: 'int', method: 'text', params: 'text', choice: 'text', scores: 'text', origins: 'int', dispersion: 'float', gaps: 'text' },
+      results.map(({ channel, result, gaps }) => {
+        const scores: StoredScores = { methods: result.scores, auto: result.autoScore }
+        return [
           id,
           channel.id,
-          slot.start,
-          offered,
-          result.lower[i]! * slot.share,
-          result.upper[i]! * slot.share,
-          Number.isNaN(aht) ? null : aht,
-          offered,
-        )
-      }
-    }
+          result.method,
+          JSON.stringify(result.params),
+          result.choice && JSON.stringify(result.choice),
+          JSON.stringify(scores),
+          result.origins,
+          result.dispersion,
+          JSON.stringify(gaps),
+        ]
+      }),
+    )
+    await writer.insertRows(
+      'ForecastInterval',
+      { forecastId: 'int', channelId: 'int', start: 'instant', offered: 'float', lower: 'float', upper: 'float', aht: 'float', adjusted: 'float' },
+      intervalRows(id, results, slots),
+    )
     return id
   })
+}
+
+/** The forecast's interval rows, generated as they are inserted (adjusted starts as the model's value). */
+function* intervalRows(
+  id: number,
+  results: readonly { channel: { id: number }; result: ChannelForecast }[],
+  slots: readonly SlotInstant[],
+): Generator<unknown[]> {
+  for (const { channel, result } of results) {
+    for (const slot of slots) {
+      const i = slot.day * result.slotsPerDay + slot.slot
+      const offered = result.offered[i]! * slot.share
+      const aht = result.aht[i]!
+      yield [id, channel.id, slot.start, offered, result.lower[i]! * slot.share, result.upper[i]! * slot.share, Number.isNaN(aht) ? null : aht, offered]
+    }
+  }
 }
 
 interface StoredScores {
@@ -499,16 +492,18 @@ function localInstant(day: string, time: string, timeZone: string): number {
   return new TZDate(y!, mo! - 1, d!, h!, m!, timeZone).getTime()
 }
 
-/** Recomputes the adjusted volume of a forecast from its model values and overrides, in order. */
-function replayOverrides(db: import('better-sqlite3').Database, forecastId: number): void {
-  const intervals = db
-    .prepare('SELECT channelId, start, offered FROM ForecastInterval WHERE forecastId = ? ORDER BY channelId, start')
-    .raw()
-    .all(forecastId) as [number, number, number][]
-  const overrides = db
-    .prepare('SELECT channelId, start, "end", kind, amount FROM ForecastOverride WHERE forecastId = ? ORDER BY id')
-    .raw()
-    .all(forecastId) as [number | null, number, number, OverrideKind, number][]
+/**
+ * Recomputes the adjusted volume of a forecast from its model values and overrides, in order.
+ * Only the intervals whose adjusted volume changes are written: an override touches a day or a
+ * few intervals, not the whole horizon.
+ */
+async function replayOverrides(writer: Writer, forecastId: number): Promise<void> {
+  const intervals = (await writer.arrays(
+    sql`SELECT "channelId", ${writer.epochMs('start')}, "offered", "adjusted" FROM "ForecastInterval" WHERE "forecastId" = ${forecastId} ORDER BY "channelId", "start"`,
+  )) as [number, number, number, number][]
+  const overrides = (await writer.arrays(
+    sql`SELECT "channelId", ${writer.epochMs('start')}, ${writer.epochMs('end')}, "kind", "amount" FROM "ForecastOverride" WHERE "forecastId" = ${forecastId} ORDER BY "id"`,
+  )) as [number | null, number, number, OverrideKind, number][]
   const adjusted = applyOverrides(
     intervals.map(([channelId, start, offered]) => ({ channelKey: String(channelId), start, offered })),
     overrides.map(([channelId, start, end, kind, amount]) => ({
@@ -519,8 +514,50 @@ function replayOverrides(db: import('better-sqlite3').Database, forecastId: numb
       amount,
     })),
   )
-  const update = db.prepare('UPDATE ForecastInterval SET adjusted = ? WHERE forecastId = ? AND channelId = ? AND start = ?')
-  intervals.forEach(([channelId, start], i) => update.run(adjusted[i]!, forecastId, channelId, start))
+  const updates = intervals.flatMap(([channelId, start, , before], i) => (adjusted[i] === before ? [] : [[forecastId, channelId, start, adjusted[i]!]]))
+  await updateRows(writer, 'ForecastInterval', { forecastId: 'int', channelId: 'int', start: 'instant' }, { adjusted: 'float' }, updates)
+}
+
+// As insertRows' (app/db/queries.server.ts): PostgreSQL's array type of each kind of column.
+const unnestType: Record<ColumnKind, string> = { int: 'int8', float: 'float8', text: 'text', bool: 'bool', instant: 'float8' }
+const UPDATE_CHUNK = 20_000
+
+/**
+ * Sets `set`'s columns of the rows found by `keys`: each row holds the key values, then the new
+ * ones, kinds as insertRows takes them. SQLite: one prepared UPDATE per row inside the
+ * transaction. PostgreSQL: one UPDATE … FROM unnest of one array per column, 20,000 rows a
+ * statement. Returns the rows changed.
+ * (A write primitive for the Writer of app/db/queries.server.ts, beside insertRows; here until it moves there.)
+ */
+async function updateRows(writer: Writer, table: string, keys: Columns, set: Columns, rows: readonly (readonly unknown[])[]): Promise<number> {
+  const keyNames = Object.keys(keys)
+  const setNames = Object.keys(set)
+  const kinds = [...Object.values(keys), ...Object.values(set)]
+  let changed = 0
+  if (writer.sqlite) {
+    const update = writer.sqlite.prepare(
+      `UPDATE "${table}" SET ${setNames.map((n) => `"${n}" = ?`).join(', ')} WHERE ${keyNames.map((n) => `"${n}" = ?`).join(' AND ')}`,
+    )
+    const value = (v: unknown, i: number) => (kinds[i] === 'bool' && typeof v === 'boolean' ? (v ? 1 : 0) : v)
+    for (const row of rows) {
+      const values = row.map(value)
+      changed += update.run(...values.slice(keyNames.length), ...values.slice(0, keyNames.length)).changes
+    }
+    return changed
+  }
+  const value = (i: number) => sql.raw(kinds[i] === 'instant' ? `to_timestamp(u.c${i} / 1000)` : `u.c${i}`)
+  const assignments = sql.join(setNames.map((n, j) => sql`${sql.ref(n)} = ${value(keyNames.length + j)}`))
+  const matches = sql.join(
+    keyNames.map((n, i) => sql`t.${sql.ref(n)} = ${value(i)}`),
+    sql` AND `,
+  )
+  const aliases = sql.raw(kinds.map((_, i) => `c${i}`).join(', '))
+  for (let from = 0; from < rows.length; from += UPDATE_CHUNK) {
+    const chunk = rows.slice(from, from + UPDATE_CHUNK)
+    const arrays = sql.join(kinds.map((k, i) => sql`${chunk.map((row) => row[i] ?? null)}::${sql.raw(unnestType[k])}[]`))
+    changed += await writer.run(sql`UPDATE ${sql.table(table)} AS t SET ${assignments} FROM unnest(${arrays}) AS u(${aliases}) WHERE ${matches}`)
+  }
+  return changed
 }
 
 export type OverrideOutcome = 'added' | 'notFound' | 'unknownChannel' | 'outsideHorizon'
@@ -544,24 +581,27 @@ export async function addOverride(user: Actor & { name: string }, forecastId: nu
   const horizonStart = startOfLocalDay(forecast.firstDay, timeZone)
   const horizonEnd = startOfLocalDay(addDays(forecast.firstDay, forecast.horizonDays), timeZone)
   if (end <= horizonStart || start >= horizonEnd) return 'outsideHorizon'
-  await withWriteTransaction((db) => {
-    db.prepare(
-      `INSERT INTO ForecastOverride (forecastId, channelId, start, "end", kind, amount, note, createdAt, createdBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(forecastId, input.channelId, start, end, input.kind, input.amount, input.note, Date.now(), user.name)
-    replayOverrides(db, forecastId)
-    recordAuditIn(db, Date.now(), user, 'forecast.override.create', `forecast:${forecastId}`, input)
+  await withWrite(async (writer) => {
+    const now = Date.now()
+    await writer.run(
+      sql`INSERT INTO "ForecastOverride" ("forecastId", "channelId", "start", "end", "kind", "amount", "note", "createdAt", "createdBy")
+          VALUES (${forecastId}, ${input.channelId}, ${writer.instant(start)}, ${writer.instant(end)}, ${input.kind}, ${input.amount}, ${input.note},
+                  ${writer.instant(now)}, ${user.name})`,
+    )
+    await replayOverrides(writer, forecastId)
+    await recordAuditWith(writer, now, user, 'forecast.override.create', `forecast:${forecastId}`, input)
   })
   return 'added'
 }
 
 export function deleteOverride(actor: Actor, forecastId: number, overrideId: number): Promise<boolean> {
-  return withWriteTransaction((db) => {
-    const { changes } = db.prepare('DELETE FROM ForecastOverride WHERE id = ? AND forecastId = ?').run(overrideId, forecastId)
-    if (changes > 0) {
-      replayOverrides(db, forecastId)
-      recordAuditIn(db, Date.now(), actor, 'forecast.override.delete', `forecast:${forecastId}`, { overrideId })
+  return withWrite(async (writer) => {
+    const deleted = await writer.run(sql`DELETE FROM "ForecastOverride" WHERE "id" = ${overrideId} AND "forecastId" = ${forecastId}`)
+    if (deleted > 0) {
+      await replayOverrides(writer, forecastId)
+      await recordAuditWith(writer, Date.now(), actor, 'forecast.override.delete', `forecast:${forecastId}`, { overrideId })
     }
-    return changes > 0
+    return deleted > 0
   })
 }
 

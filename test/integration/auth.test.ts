@@ -1,5 +1,6 @@
-// Users, roles and audit against a real SQLite file: every mutating route for every role (allowed
-// or 403), sign-in redirects, CSRF, the sign-in rate limit, sessions and the audit rows.
+// Users, roles and audit against a real database (SQLite, or PostgreSQL with TEST_DATABASE=postgres):
+// every mutating route for every role (allowed or 403), sign-in redirects, CSRF, the sign-in rate
+// limit, sessions and the audit rows.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '../../app/db.server.ts'
@@ -509,8 +510,12 @@ describe('the audit log', () => {
       expect(await reasons()).toEqual([...Array(LOGIN_LIMIT.perAccount).fill('wrongPassword'), 'rateLimited'])
       // The window passes (everything moved 16 minutes back): a new run is a new row.
       const back = (LOGIN_LIMIT.windowMinutes + 1) * 60_000
-      await prisma.$executeRaw`UPDATE LoginFailure SET at = at - ${back} WHERE ip = ${address}`
-      await prisma.$executeRaw`UPDATE AuditEvent SET at = at - ${back} WHERE action = 'auth.loginFailed'`
+      for (const { id, at } of await prisma.loginFailure.findMany({ where: { ip: address } })) {
+        await prisma.loginFailure.update({ where: { id }, data: { at: new Date(at.getTime() - back) } })
+      }
+      for (const { id, at } of await prisma.auditEvent.findMany({ where: { action: 'auth.loginFailed' } })) {
+        await prisma.auditEvent.update({ where: { id }, data: { at: new Date(at.getTime() - back) } })
+      }
       for (let i = 0; i < LOGIN_LIMIT.perAccount; i++) expect((await attempt('dora@test.local', `errada ${i}`, address)).status).toBe(401)
       for (let i = 0; i < 30; i++) expect((await attempt('dora@test.local', `errada ${i}`, address)).status).toBe(429)
       expect(await reasons()).toEqual([...Array(2).fill([...Array(LOGIN_LIMIT.perAccount).fill('wrongPassword'), 'rateLimited'])].flat())

@@ -11,7 +11,7 @@ import {
   listForecasts,
 } from '../../app/services/forecast.server.ts'
 import { addNationalHolidays, listSpecialDays, saveSpecialDay } from '../../app/services/special-days.server.ts'
-import { withWriteTransaction } from '../../app/db.server.ts'
+import { withWrite } from '../../app/db/queries.server.ts'
 import { testActor } from '../support/actor.ts'
 
 // São Paulo (UTC−3, no DST since 2019). Five weeks of history, 2026-10-05 (Monday) to
@@ -24,16 +24,21 @@ let voz: number
 beforeAll(async () => {
   await prisma.operation.create({ data: { id: 1, name: 'SP', timeZone: ZONE } })
   voz = (await prisma.channel.create({ data: { key: 'voz', name: 'Voz', sortOrder: 1 } })).id
-  await withWriteTransaction((db) => {
-    const insert = db.prepare('INSERT INTO IntervalStat (channelId, start, offered, answered, ahtAnswered, handleSecSum) VALUES (?, ?, ?, ?, ?, ?)')
-    for (let d = 0; d < 35; d++) {
-      if (d % 7 >= 5) continue
-      const dayStart = Date.parse('2026-10-05T08:00:00-03:00') + d * 86_400_000
-      const holiday = d === 30
-      const offered = holiday ? 500 : d >= 28 ? 20 : 10
-      for (let q = 0; q < 40; q++) insert.run(voz, dayStart + q * 900_000, offered, offered, offered, offered * 300)
-    }
-  })
+  const history: number[][] = []
+  for (let d = 0; d < 35; d++) {
+    if (d % 7 >= 5) continue
+    const dayStart = Date.parse('2026-10-05T08:00:00-03:00') + d * 86_400_000
+    const holiday = d === 30
+    const offered = holiday ? 500 : d >= 28 ? 20 : 10
+    for (let q = 0; q < 40; q++) history.push([voz, dayStart + q * 900_000, offered, offered, offered, offered * 300])
+  }
+  await withWrite((writer) =>
+    writer.insertRows(
+      'IntervalStat',
+      { channelId: 'int', start: 'instant', offered: 'int', answered: 'int', ahtAnswered: 'int', handleSecSum: 'float' },
+      history,
+    ),
+  )
   await saveSpecialDay({ ...testActor, name: 'ana' }, { date: '2026-11-04', kind: 'holiday', name: 'Feriado municipal', adjustPct: null })
   await saveSpecialDay({ ...testActor, name: 'ana' }, { date: '2026-11-12', kind: 'closed', name: 'Inventário', adjustPct: null })
 })
@@ -187,6 +192,14 @@ describe('saved forecasts', () => {
     view = (await getForecastView(id, 'voz'))!
     expect(day('2026-11-09').adjusted).toBeCloseTo(800, 9)
     expect(day('2026-11-10').adjusted).toBeCloseTo(740, 9)
+    // Each change wrote its audit row in its transaction; the refused ones wrote nothing.
+    const audit = await prisma.auditEvent.findMany({ where: { action: { startsWith: 'forecast.override' } }, orderBy: { id: 'asc' } })
+    expect(audit.map((e) => [e.action, e.target])).toEqual([
+      ['forecast.override.create', `forecast:${id}`],
+      ['forecast.override.create', `forecast:${id}`],
+      ['forecast.override.delete', `forecast:${id}`],
+    ])
+    expect(await prisma.forecastOverride.count({ where: { forecastId: id } })).toBe(1)
   })
 
   it('exports CSV in the format staffing reads, adjusted volume first', async () => {

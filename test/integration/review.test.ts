@@ -1,8 +1,9 @@
-// The Review against a real SQLite file, on a constructed week whose figures are computed by hand:
+// The Review against a real database (SQLite, or PostgreSQL with TEST_DATABASE=postgres), on a constructed week whose figures are computed by hand:
 // voice forecast in 30-minute intervals (actuals in 15-minute rows, summed into them), one chat
 // interval without a forecast.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prisma, withWriteTransaction } from '../../app/db.server.ts'
+import { prisma } from '../../app/db.server.ts'
+import { sql, withWrite } from '../../app/db/queries.server.ts'
 import { getReview, getReviewPayload, reviewCsv } from '../../app/services/review.server.ts'
 import { deserialise } from '../../app/utils/serialised.ts'
 import { formatDayTime } from '../../app/utils/format.ts'
@@ -33,37 +34,57 @@ beforeAll(async () => {
       },
     })
   ).id
-  await withWriteTransaction((db) => {
-    db.prepare(
-      `INSERT INTO ForecastChannel (forecastId, channelId, method, params, scores, origins, dispersion) VALUES (?, ?, 'seasonal-naive', 'null', '{"methods":[],"auto":null}', 0, 1)`,
-    ).run(forecastId, voz.id)
-    const forecast = db.prepare(
-      'INSERT INTO ForecastInterval (forecastId, channelId, start, offered, lower, upper, aht, adjusted) VALUES (?, ?, ?, ?, 0, 0, 300, ?)',
+  await withWrite(async (writer) => {
+    await writer.run(
+      sql`INSERT INTO "ForecastChannel" ("forecastId", "channelId", "method", "params", "scores", "origins", "dispersion")
+          VALUES (${forecastId}, ${voz.id}, 'seasonal-naive', 'null', '{"methods":[],"auto":null}', 0, 1)`,
     )
     // Forecast: Monday 09:00 100, 09:30 100; Tuesday 09:00 60 (TMA 300 s everywhere).
-    for (const [time, offered] of [
-      ['2026-11-30T09:00', 100],
-      ['2026-11-30T09:30', 100],
-      ['2026-12-01T09:00', 60],
-    ] as const)
-      forecast.run(forecastId, voz.id, at(time), offered, offered)
-    const stat = db.prepare(
-      `INSERT INTO IntervalStat (channelId, start, offered, answered, abandoned, answeredWithinThreshold, abandonedWithinThreshold,
-         handleSecSum, answeredWaitSecSum, fcrCount, fcrResolved, npsCount, npsPromoters, npsDetractors, agentsStaffed)
-       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    await writer.insertRows(
+      'ForecastInterval',
+      { forecastId: 'int', channelId: 'int', start: 'instant', offered: 'float', lower: 'float', upper: 'float', aht: 'float', adjusted: 'float' },
+      (
+        [
+          ['2026-11-30T09:00', 100],
+          ['2026-11-30T09:30', 100],
+          ['2026-12-01T09:00', 60],
+        ] as const
+      ).map(([time, offered]) => [forecastId, voz.id, at(time), offered, 0, 0, 300, offered]),
     )
-    // Monday 09:00–09:30 in two 15-minute rows: 120 offered, 100 answered (TMA 360 s), 20 abandoned, 60 in time → SL 50%.
-    stat.run(voz.id, at('2026-11-30T09:00'), 60, 50, 10, 30, 18_000, 1_500, 0, 0, 0, 0, 0, 1)
-    stat.run(voz.id, at('2026-11-30T09:15'), 60, 50, 10, 30, 18_000, 1_500, 0, 0, 0, 0, 0, 1)
-    // Monday 09:30: 80 offered and answered (TMA 300 s), 72 in time → 90%; FCR 7 of 10; NPS 10 promoters, 4 detractors of 20.
-    stat.run(voz.id, at('2026-11-30T09:30'), 80, 80, 0, 72, 24_000, 400, 10, 7, 20, 10, 4, 30)
-    // Tuesday 09:00: 50 offered and answered (TMA 240 s), 45 in time → 90%; NPS 5 detractors of 5.
-    stat.run(voz.id, at('2026-12-01T09:00'), 50, 50, 0, 45, 12_000, 250, 0, 0, 5, 0, 5, 20)
-    // Chat, no forecast: Monday 10:00, 10 answered in time.
-    stat.run(chat.id, at('2026-11-30T10:00'), 10, 10, 0, 10, 3_000, 50, 0, 0, 0, 0, 0, null)
+    await writer.insertRows(
+      'IntervalStat',
+      {
+        channelId: 'int',
+        start: 'instant',
+        offered: 'int',
+        answered: 'int',
+        abandoned: 'int',
+        answeredWithinThreshold: 'int',
+        abandonedWithinThreshold: 'int',
+        handleSecSum: 'float',
+        answeredWaitSecSum: 'float',
+        fcrCount: 'int',
+        fcrResolved: 'int',
+        npsCount: 'int',
+        npsPromoters: 'int',
+        npsDetractors: 'int',
+        agentsStaffed: 'float',
+      },
+      [
+        // Monday 09:00–09:30 in two 15-minute rows: 120 offered, 100 answered (TMA 360 s), 20 abandoned, 60 in time → SL 50%.
+        [voz.id, at('2026-11-30T09:00'), 60, 50, 10, 30, 0, 18_000, 1_500, 0, 0, 0, 0, 0, 1],
+        [voz.id, at('2026-11-30T09:15'), 60, 50, 10, 30, 0, 18_000, 1_500, 0, 0, 0, 0, 0, 1],
+        // Monday 09:30: 80 offered and answered (TMA 300 s), 72 in time → 90%; FCR 7 of 10; NPS 10 promoters, 4 detractors of 20.
+        [voz.id, at('2026-11-30T09:30'), 80, 80, 0, 72, 0, 24_000, 400, 10, 7, 20, 10, 4, 30],
+        // Tuesday 09:00: 50 offered and answered (TMA 240 s), 45 in time → 90%; NPS 5 detractors of 5.
+        [voz.id, at('2026-12-01T09:00'), 50, 50, 0, 45, 0, 12_000, 250, 0, 0, 5, 0, 5, 20],
+        // Chat, no forecast: Monday 10:00, 10 answered in time.
+        [chat.id, at('2026-11-30T10:00'), 10, 10, 0, 10, 0, 3_000, 50, 0, 0, 0, 0, 0, null],
+      ],
+    )
     // Every measure known, as aggregated contacts give them.
-    db.exec(`UPDATE IntervalStat SET answeredOffered = offered, abandonedOffered = offered,
-               slEligible = offered - abandonedWithinThreshold, ahtAnswered = answered, asaAnswered = answered`)
+    await writer.run(sql`UPDATE "IntervalStat" SET "answeredOffered" = "offered", "abandonedOffered" = "offered",
+               "slEligible" = "offered" - "abandonedWithinThreshold", "ahtAnswered" = "answered", "asaAnswered" = "answered"`)
   })
 })
 
@@ -187,17 +208,16 @@ describe('the review of a period against a forecast', () => {
 
   it('leaves out forecast intervals after the last data (not over yet, or not imported): they are not misses', async () => {
     // The forecast reaches Tuesday 09:30, after the last aggregate (Tuesday 09:00).
-    await withWriteTransaction((db) =>
-      db
-        .prepare(
-          'INSERT INTO ForecastInterval (forecastId, channelId, start, offered, lower, upper, aht, adjusted) SELECT ?, id, ?, 40, 0, 0, 300, 40 FROM Channel WHERE key = ?',
-        )
-        .run(forecastId, at('2026-12-01T09:30'), 'voz'),
+    await withWrite((writer) =>
+      writer.run(
+        sql`INSERT INTO "ForecastInterval" ("forecastId", "channelId", "start", "offered", "lower", "upper", "aht", "adjusted")
+            SELECT ${forecastId}, "id", ${writer.instant(at('2026-12-01T09:30'))}, 40, 0, 0, 300, 40 FROM "Channel" WHERE "key" = 'voz'`,
+      ),
     )
     const view = await getReview(query('voz'), ZONE)
     expect(view.accuracy.volume.forecastTotal).toBe(260)
     expect(view.accuracy.volume.intervals).toBe(3)
-    await withWriteTransaction((db) => db.prepare('DELETE FROM ForecastInterval WHERE start = ?').run(at('2026-12-01T09:30')))
+    await withWrite((writer) => writer.run(sql`DELETE FROM "ForecastInterval" WHERE "start" = ${writer.instant(at('2026-12-01T09:30'))}`))
   })
 
   it('exports every interval and channel as CSV with local times', async () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prisma, withWriteTransaction } from '../../app/db.server.ts'
+import { prisma } from '../../app/db.server.ts'
+import { withWrite, type Writer } from '../../app/db/queries.server.ts'
 import { staff } from '../../app/domain/staffing.ts'
 import { formatClock } from '../../app/domain/opening-hours.ts'
 import { channelFormSchema } from '../../app/schemas/settings.ts'
@@ -56,33 +57,44 @@ beforeAll(async () => {
       },
     })
   ).id
-  await withWriteTransaction((db) => {
-    const channel = db.prepare(
-      `INSERT INTO ForecastChannel (forecastId, channelId, method, params, scores, origins, dispersion) VALUES (?, ?, 'seasonal-naive', 'null', '{"methods":[],"auto":null}', 0, 1)`,
-    )
-    channel.run(forecastId, voz)
-    channel.run(forecastId, email)
-    const interval = db.prepare(
-      'INSERT INTO ForecastInterval (forecastId, channelId, start, offered, lower, upper, aht, adjusted) VALUES (?, ?, ?, ?, 0, 0, ?, ?)',
-    )
+  await withWrite(async (writer) => {
+    await insertForecastChannels(writer, forecastId, [voz, email])
     const day = Date.parse('2026-11-30T00:00:00-03:00')
+    const intervals: unknown[][] = []
     for (let k = 0; k < 48; k++) {
       const start = day + k * 1_800_000
       const voice = k >= 16 && k < 24 ? 100 : 0
-      interval.run(forecastId, voz, start, voice, 180, voice)
-      interval.run(forecastId, email, start, 20, 300, 20)
+      intervals.push([forecastId, voz, start, voice, 180, voice], [forecastId, email, start, 20, 300, 20])
     }
+    await insertForecastIntervals(writer, intervals)
     // History for the patience estimate: 1,000 offered, 50 abandoned, 9,000 s waited in all.
-    db.prepare(
-      'INSERT INTO IntervalStat (channelId, start, offered, abandoned, answeredWaitSecSum, abandonedWaitSecSum) VALUES (?, ?, 1000, 50, 6000, 3000)',
-    ).run(voz, Date.parse('2026-11-20T10:00:00-03:00'))
-    // Imported interval statistics give no waits of abandoned contacts: left out of the estimate.
-    db.prepare('INSERT INTO IntervalStat (channelId, start, offered, abandoned, abandonedWaitSecSum) VALUES (?, ?, 500, 100, NULL)').run(
-      voz,
-      Date.parse('2026-11-21T10:00:00-03:00'),
+    // Imported interval statistics give no waits of abandoned contacts (null): left out of the estimate.
+    await writer.insertRows(
+      'IntervalStat',
+      { channelId: 'int', start: 'instant', offered: 'int', abandoned: 'int', answeredWaitSecSum: 'float', abandonedWaitSecSum: 'float' },
+      [
+        [voz, Date.parse('2026-11-20T10:00:00-03:00'), 1000, 50, 6000, 3000],
+        [voz, Date.parse('2026-11-21T10:00:00-03:00'), 500, 100, 0, null],
+      ],
     )
   })
 })
+
+/** The forecast's channels, as a saved forecast has them (no method scores). */
+const insertForecastChannels = (writer: Writer, forecastId: number, channelIds: number[]) =>
+  writer.insertRows(
+    'ForecastChannel',
+    { forecastId: 'int', channelId: 'int', method: 'text', params: 'text', scores: 'text', origins: 'int', dispersion: 'float' },
+    channelIds.map((id) => [forecastId, id, 'seasonal-naive', 'null', '{"methods":[],"auto":null}', 0, 1]),
+  )
+
+/** Forecast intervals [forecastId, channelId, start, offered, aht, adjusted] (no band). */
+const insertForecastIntervals = (writer: Writer, rows: unknown[][]) =>
+  writer.insertRows(
+    'ForecastInterval',
+    { forecastId: 'int', channelId: 'int', start: 'instant', offered: 'float', aht: 'float', adjusted: 'float', lower: 'float', upper: 'float' },
+    rows.map((row) => [...row, 0, 0]),
+  )
 
 const engine = (agents?: number) =>
   staff({ calls: 100, intervalSec: 1800, ahtSec: 180, slGoal: 0.8, thresholdSec: 20, shrinkage: 0.3, agents })
@@ -177,15 +189,13 @@ describe('the staffing plan of a saved forecast', () => {
         },
       })
     ).id
-    await withWriteTransaction((db) => {
-      db.prepare(
-        `INSERT INTO ForecastChannel (forecastId, channelId, method, params, scores, origins, dispersion) VALUES (?, ?, 'seasonal-naive', 'null', '{"methods":[],"auto":null}', 0, 1)`,
-      ).run(id, email)
-      const interval = db.prepare(
-        'INSERT INTO ForecastInterval (forecastId, channelId, start, offered, lower, upper, aht, adjusted) VALUES (?, ?, ?, 20, 0, 0, 300, 20)',
-      )
+    await withWrite(async (writer) => {
+      await insertForecastChannels(writer, id, [email])
       const first = Date.parse('2026-12-02T00:00:00-03:00')
-      for (let k = 0; k < 14 * 48; k++) interval.run(id, email, first + k * 1_800_000)
+      await insertForecastIntervals(
+        writer,
+        Array.from({ length: 14 * 48 }, (_, k) => [id, email, first + k * 1_800_000, 20, 300, 20]),
+      )
     })
     const hours = async (week: number) => (await getStaffingView({ ...query, forecastId: id, week }))!.plans[0]!.totals.agentHours
     expect((await hours(0)) + (await hours(1))).toBeCloseTo(await hours(-1), 6)
