@@ -101,6 +101,12 @@ export interface Writer extends Queries {
    * Returns the rows inserted.
    */
   insertRows(table: string, columns: Columns, rows: Iterable<readonly unknown[]>, suffix?: string): Promise<number>
+  /**
+   * Sets `set`'s columns of the rows found by `keys`: each row its key values, then its new values
+   * (kinds as insertRows). SQLite: one prepared UPDATE per row. PostgreSQL: UPDATE … FROM unnest of
+   * one array per column, 20,000 rows a statement. Returns the rows changed.
+   */
+  updateRows(table: string, keys: Columns, set: Columns, rows: readonly (readonly unknown[])[]): Promise<number>
   /** SQLite's connection inside this transaction, for a hot loop of prepared statements; null on PostgreSQL. */
   sqlite: Database.Database | null
 }
@@ -111,6 +117,10 @@ export type Columns = Readonly<Record<string, ColumnKind>>
 
 const unnestType: Record<ColumnKind, string> = { int: 'int8', float: 'float8', text: 'text', bool: 'bool', instant: 'float8' }
 const INSERT_CHUNK = 20_000
+
+/** SQLite stores booleans as 1 and 0. */
+const sqliteValues = (kinds: readonly ColumnKind[], row: readonly unknown[]) =>
+  kinds.includes('bool') ? row.map((v, i) => (kinds[i] === 'bool' && typeof v === 'boolean' ? (v ? 1 : 0) : v)) : row
 
 /**
  * The interface on one better-sqlite3 connection (the shared reader, or a write transaction's).
@@ -138,13 +148,22 @@ function onSqlite(connection: Database.Database): Writer {
       const kinds = Object.values(columns)
       const tail = suffix ? ` ${suffix}` : ''
       const insert = connection.prepare(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})${tail}`)
-      const hasBool = kinds.includes('bool')
       let inserted = 0
-      for (const row of rows) {
-        const values = hasBool ? row.map((v, i) => (kinds[i] === 'bool' && v !== null && v !== undefined ? (v ? 1 : 0) : v)) : row
-        inserted += insert.run(...values).changes
-      }
+      for (const row of rows) inserted += insert.run(...sqliteValues(kinds, row)).changes
       return inserted
+    },
+    async updateRows(table, keys, set, rows) {
+      const keyNames = Object.keys(keys)
+      const kinds = [...Object.values(keys), ...Object.values(set)]
+      const update = connection.prepare(
+        `UPDATE "${table}" SET ${Object.keys(set).map((n) => `"${n}" = ?`).join(', ')} WHERE ${keyNames.map((n) => `"${n}" = ?`).join(' AND ')}`,
+      )
+      let changed = 0
+      for (const row of rows) {
+        const values = sqliteValues(kinds, row)
+        changed += update.run(...values.slice(keyNames.length), ...values.slice(0, keyNames.length)).changes
+      }
+      return changed
     },
     sqlite: connection,
   }
@@ -195,6 +214,22 @@ function onPostgres(connection: pg.Pool | pg.PoolClient): Writer {
       }
       await flush()
       return inserted
+    },
+    async updateRows(table, keys, set, rows) {
+      const keyNames = Object.keys(keys)
+      const setNames = Object.keys(set)
+      const kinds = [...Object.values(keys), ...Object.values(set)]
+      const value = (i: number) => (kinds[i] === 'instant' ? `to_timestamp(u.c${i} / 1000)` : `u.c${i}`)
+      const text =
+        `UPDATE "${table}" AS t SET ${setNames.map((n, j) => `"${n}" = ${value(keyNames.length + j)}`).join(', ')} ` +
+        `FROM unnest(${kinds.map((k, i) => `$${i + 1}::${unnestType[k]}[]`).join(', ')}) AS u(${kinds.map((_, i) => `c${i}`).join(', ')}) ` +
+        `WHERE ${keyNames.map((n, i) => `t."${n}" = ${value(i)}`).join(' AND ')}`
+      let changed = 0
+      for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
+        const chunk = rows.slice(from, from + INSERT_CHUNK)
+        changed += (await connection.query({ text, values: kinds.map((_, i) => chunk.map((row) => row[i] ?? null)) })).rowCount ?? 0
+      }
+      return changed
     },
     sqlite: null,
   }

@@ -3,7 +3,7 @@
 // kept beside the adjusted ones). Staffing and review read the adjusted volume and the TMA.
 import { TZDate } from '@date-fns/tz'
 import { prisma } from '../db.server.ts'
-import { queries, rows as selectRows, sql, withWrite, type ColumnKind, type Columns, type Writer } from '../db/queries.server.ts'
+import { queries, rows as selectRows, sql, withWrite, type Writer } from '../db/queries.server.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
 import type { Choice } from '../domain/forecast/backtest.ts'
 import { band } from '../domain/forecast/band.ts'
@@ -515,49 +515,7 @@ async function replayOverrides(writer: Writer, forecastId: number): Promise<void
     })),
   )
   const updates = intervals.flatMap(([channelId, start, , before], i) => (adjusted[i] === before ? [] : [[forecastId, channelId, start, adjusted[i]!]]))
-  await updateRows(writer, 'ForecastInterval', { forecastId: 'int', channelId: 'int', start: 'instant' }, { adjusted: 'float' }, updates)
-}
-
-// As insertRows' (app/db/queries.server.ts): PostgreSQL's array type of each kind of column.
-const unnestType: Record<ColumnKind, string> = { int: 'int8', float: 'float8', text: 'text', bool: 'bool', instant: 'float8' }
-const UPDATE_CHUNK = 20_000
-
-/**
- * Sets `set`'s columns of the rows found by `keys`: each row holds the key values, then the new
- * ones, kinds as insertRows takes them. SQLite: one prepared UPDATE per row inside the
- * transaction. PostgreSQL: one UPDATE … FROM unnest of one array per column, 20,000 rows a
- * statement. Returns the rows changed.
- * (A write primitive for the Writer of app/db/queries.server.ts, beside insertRows; here until it moves there.)
- */
-async function updateRows(writer: Writer, table: string, keys: Columns, set: Columns, rows: readonly (readonly unknown[])[]): Promise<number> {
-  const keyNames = Object.keys(keys)
-  const setNames = Object.keys(set)
-  const kinds = [...Object.values(keys), ...Object.values(set)]
-  let changed = 0
-  if (writer.sqlite) {
-    const update = writer.sqlite.prepare(
-      `UPDATE "${table}" SET ${setNames.map((n) => `"${n}" = ?`).join(', ')} WHERE ${keyNames.map((n) => `"${n}" = ?`).join(' AND ')}`,
-    )
-    const value = (v: unknown, i: number) => (kinds[i] === 'bool' && typeof v === 'boolean' ? (v ? 1 : 0) : v)
-    for (const row of rows) {
-      const values = row.map(value)
-      changed += update.run(...values.slice(keyNames.length), ...values.slice(0, keyNames.length)).changes
-    }
-    return changed
-  }
-  const value = (i: number) => sql.raw(kinds[i] === 'instant' ? `to_timestamp(u.c${i} / 1000)` : `u.c${i}`)
-  const assignments = sql.join(setNames.map((n, j) => sql`${sql.ref(n)} = ${value(keyNames.length + j)}`))
-  const matches = sql.join(
-    keyNames.map((n, i) => sql`t.${sql.ref(n)} = ${value(i)}`),
-    sql` AND `,
-  )
-  const aliases = sql.raw(kinds.map((_, i) => `c${i}`).join(', '))
-  for (let from = 0; from < rows.length; from += UPDATE_CHUNK) {
-    const chunk = rows.slice(from, from + UPDATE_CHUNK)
-    const arrays = sql.join(kinds.map((k, i) => sql`${chunk.map((row) => row[i] ?? null)}::${sql.raw(unnestType[k])}[]`))
-    changed += await writer.run(sql`UPDATE ${sql.table(table)} AS t SET ${assignments} FROM unnest(${arrays}) AS u(${aliases}) WHERE ${matches}`)
-  }
-  return changed
+  await writer.updateRows('ForecastInterval', { forecastId: 'int', channelId: 'int', start: 'instant' }, { adjusted: 'float' }, updates)
 }
 
 export type OverrideOutcome = 'added' | 'notFound' | 'unknownChannel' | 'outsideHorizon'

@@ -70,3 +70,21 @@ describe('inserting many rows', () => {
     expect(await prisma.contact.count({ where: { fcr: null } })).toBe(1)
   })
 })
+
+describe('updating many rows', () => {
+  it('sets the columns of the rows its keys find, instants and booleans included, and counts them', async () => {
+    const channel = await prisma.channel.findUniqueOrThrow({ where: { key: 'voz' } })
+    const at = (i: number) => Date.parse('2026-11-02T12:00:00.123Z') + i * 1000
+    const updates = Array.from({ length: 20_001 }, (_, i) => [channel.id, `c${i}`, at(i) + 500, i % 2 === 1, 42])
+    updates.push([channel.id, 'no such contact', at(0), true, 1])
+    const changed = await withWrite((writer) =>
+      writer.updateRows('Contact', { channelId: 'int', externalId: 'text' }, { arrivedAt: 'instant', fcr: 'bool', handleSec: 'float' }, updates),
+    )
+    expect(changed).toBe(20_001)
+    const first = await prisma.contact.findFirstOrThrow({ where: { externalId: 'c0' } })
+    expect(first).toMatchObject({ fcr: false, handleSec: 42 })
+    expect(first.arrivedAt.toISOString()).toBe('2026-11-02T12:00:00.623Z')
+    expect(await prisma.contact.count({ where: { handleSec: 42 } })).toBe(20_001)
+    expect((await prisma.contact.findFirstOrThrow({ where: { externalId: 'new' } })).handleSec).toBe(2)
+  })
+})
