@@ -1,6 +1,7 @@
-// A schedule of every channel for a team with skills, against a real SQLite file: Voz and Chat
-// share two agents of both skills, E-mail has its own; all three open 08:00–14:00 Monday to
-// Saturday with one 6-hour shift type, so every shift starts at 08:00 and the optimum is known.
+// A schedule of every channel for a team with skills, against a real database (SQLite, or
+// PostgreSQL with TEST_DATABASE=postgres): Voz and Chat share two agents of both skills, E-mail has
+// its own; all three open 08:00–14:00 Monday to Saturday with one 6-hour shift type, so every shift
+// starts at 08:00 and the optimum is known.
 // The team is just large enough on Monday only if each both-skilled agent works a different channel.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '../../app/db.server.ts'

@@ -1,6 +1,7 @@
-// Schedules from a saved forecast against a real SQLite file: a week whose optimum is known (one
-// 6-hour shift type, a channel open 08:00–14:00 Monday to Saturday, so every shift starts at 08:00),
-// rostered to the agents of that channel, edited by hand, published and exported.
+// Schedules from a saved forecast against a real database (SQLite, or PostgreSQL with
+// TEST_DATABASE=postgres): a week whose optimum is known (one 6-hour shift type, a channel open
+// 08:00–14:00 Monday to Saturday, so every shift starts at 08:00), rostered to the agents of that
+// channel, edited by hand, published and exported.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '../../app/db.server.ts'
 import { saveAgent, setAgentActive } from '../../app/services/agents.server.ts'
