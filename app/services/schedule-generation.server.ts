@@ -1,7 +1,8 @@
 // Generating a week's schedule: the forecast's staffing plan for the week (agents scheduled per
 // interval and channel), the stored rules with the channels' opening hours and the team written in,
 // solved (scheduler.server.ts), rostered to the agents who can work the shifts, and stored as a draft.
-import { prisma, withWriteTransaction } from '../db.server.ts'
+import { prisma } from '../db.server.ts'
+import { rows, sql, withWrite } from '../db/queries.server.ts'
 import { addDays, daysBetween, localDateOf, localMinuteOfDay, startOfLocalDay, weekdayOf } from '../domain/intervals.ts'
 import { formatClock, unionWeekHours } from '../domain/opening-hours.ts'
 import { channelOwed, skillGroups, type MultiSkillProblem } from '../domain/schedule/multi-skill.ts'
@@ -164,39 +165,24 @@ export async function generateSchedule(
       ? rules.openingHours.map((d) => (d ? { open: formatClock(d.open), close: formatClock(d.close) } : null))
       : undefined,
   }
-  return withWriteTransaction((db) => {
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO Schedule (forecastId, channelKey, firstDay, days, timeZone, intervalMin, requirement, rules, daysOff,
-           lpBound, objective, gap, mipBound, solverStatus, solveMs, solvePhases, status, createdAt, createdBy)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', ?, ?)`,
-      )
-      .run(
-        forecast.id,
-        channel?.key ?? null,
-        week.from,
-        days,
-        timeZone,
-        intervalMin,
-        JSON.stringify(requirement),
-        JSON.stringify(usedRules),
-        JSON.stringify(Object.fromEntries(daysOff)),
-        solved.lpBound,
-        solved.objective,
-        solved.gap,
-        solved.mipBound,
-        solved.status,
-        Math.round(solved.milliseconds),
-        JSON.stringify(solved.phases),
-        Date.now(),
-        user,
-      )
-    const insert = db.prepare(
-      'INSERT INTO ScheduleShift (scheduleId, agentId, type, day, start, "end", paidHours, breaks, channels) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  return withWrite(async (writer) => {
+    const [schedule] = await rows(
+      sql<{ id: number }>`
+        INSERT INTO "Schedule" ("forecastId", "channelKey", "firstDay", "days", "timeZone", "intervalMin", "requirement", "rules", "daysOff",
+          "lpBound", "objective", "gap", "mipBound", "solverStatus", "solveMs", "solvePhases", "status", "createdAt", "createdBy")
+        VALUES (${forecast.id}, ${channel?.key ?? null}, ${week.from}, ${days}, ${timeZone}, ${intervalMin}, ${JSON.stringify(requirement)},
+          ${JSON.stringify(usedRules)}, ${JSON.stringify(Object.fromEntries(daysOff))}, ${solved.lpBound}, ${solved.objective}, ${solved.gap},
+          ${solved.mipBound}, ${solved.status}, ${Math.round(solved.milliseconds)}, ${JSON.stringify(solved.phases)}, 'draft',
+          ${writer.instant(Date.now())}, ${user})
+        RETURNING "id"`,
+      writer,
     )
-    shifts.forEach((s, k) =>
-      insert.run(
-        lastInsertRowid,
+    const id = schedule!.id
+    await writer.insertRows(
+      'ScheduleShift',
+      { scheduleId: 'int', agentId: 'int', type: 'text', day: 'int', start: 'instant', end: 'instant', paidHours: 'float', breaks: 'text', channels: 'text' },
+      shifts.map((s, k) => [
+        id,
         agentOf[k],
         s.type,
         s.day,
@@ -205,9 +191,9 @@ export async function generateSchedule(
         s.paidHours,
         JSON.stringify(s.breaks.map((b) => ({ name: b.name, start: b.start, end: b.end }))),
         s.channels && JSON.stringify(s.channels),
-      ),
+      ]),
     )
-    return Number(lastInsertRowid)
+    return id
   })
 }
 

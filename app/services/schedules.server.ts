@@ -2,7 +2,8 @@
 // and exported. Coverage and the shifts that break a rule are always
 // recomputed from the stored shifts, so a hand edit shows at once in the chart, the totals and the
 // warnings; the solver's figures stay those of the schedule as generated.
-import { prisma, withWriteTransaction } from '../db.server.ts'
+import { prisma } from '../db.server.ts'
+import { rows, sql, withWrite } from '../db/queries.server.ts'
 import {
   addDays,
   localDateOf,
@@ -31,7 +32,7 @@ import {
 import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.ts'
 import { roundTo } from '../utils/format.ts'
 import { parseAgentTerms } from './agents.server.ts'
-import { recordAudit, recordAuditIn, type Actor } from './audit.server.ts'
+import { recordAuditWith, type Actor } from './audit.server.ts'
 import { listChannels } from './operation.server.ts'
 import type { SolvePhases } from './scheduler.server.ts'
 
@@ -462,14 +463,20 @@ export async function editShift(
   change: { start: string; agentId: number | null; force?: boolean },
 ): Promise<EditResult> {
   const minute = parseClock(change.start)
-  return withWriteTransaction((db): EditResult => {
-    const schedule = db
-      .prepare('SELECT firstDay, days, timeZone, daysOff, channelKey, rules FROM Schedule WHERE id = ?')
-      .get(scheduleId) as { firstDay: string; days: number; timeZone: string; daysOff: string; channelKey: string | null; rules: string } | undefined
-    const columns = 'id, agentId, type, day, start, "end", paidHours, breaks, channels'
-    const shift = db.prepare(`SELECT ${columns} FROM ScheduleShift WHERE id = ? AND scheduleId = ?`).get(shiftId, scheduleId) as
-      | ShiftSql
-      | undefined
+  return withWrite(async (writer): Promise<EditResult> => {
+    // The check reads the agent's other shifts, then the write changes one: edits of one schedule
+    // run one after another (SQLite: already, by its one write lock; PostgreSQL: an advisory lock,
+    // taken before the first read, whose statements then see the previous edit committed). A row
+    // lock on the edited shift alone would let two edits of different shifts give the same agent
+    // the same day.
+    await writer.serialize(`schedule-edit:${scheduleId}`)
+    const [schedule] = await rows(
+      sql<{ firstDay: string; days: number; timeZone: string; daysOff: string; channelKey: string | null; rules: string }>`
+        SELECT "firstDay", "days", "timeZone", "daysOff", "channelKey", "rules" FROM "Schedule" WHERE "id" = ${scheduleId}`,
+      writer,
+    )
+    const shiftColumns = sql`"id", "agentId", "type", "day", ${writer.epochMs('start')} AS "start", ${writer.epochMs('end')} AS "end", "paidHours", "breaks", "channels"`
+    const [shift] = await rows(sql<ShiftSql>`SELECT ${shiftColumns} FROM "ScheduleShift" WHERE "id" = ${shiftId} AND "scheduleId" = ${scheduleId}`, writer)
     if (!schedule || !shift) return { outcome: 'notFound' }
     if (minute === null || minute >= 1440 || minute % 5 !== 0) return { outcome: 'badTime' }
     const start = localInstant(addDays(schedule.firstDay, shift.day), minute, schedule.timeZone)
@@ -486,13 +493,17 @@ export async function editShift(
     const agents = new Map<number, CheckedAgent>()
     let others: CheckedShift[] = []
     if (change.agentId !== null) {
-      const agent = db.prepare('SELECT channels, weeklyHours, active, availability, shiftTypes FROM Agent WHERE id = ?').get(change.agentId) as
-        | AgentColumns
-        | undefined
+      const [agent] = await rows(
+        sql<AgentColumns>`SELECT "channels", "weeklyHours", "active", "availability", "shiftTypes" FROM "Agent" WHERE "id" = ${change.agentId}`,
+        writer,
+      )
       if (!agent || !agent.active) return { outcome: 'unknownAgent' }
       agents.set(change.agentId, checkedAgent(agent, (JSON.parse(schedule.daysOff) as Record<string, number[]>)[change.agentId]))
       others = (
-        db.prepare(`SELECT ${columns} FROM ScheduleShift WHERE scheduleId = ? AND agentId = ? AND id <> ?`).all(scheduleId, change.agentId, shiftId) as ShiftSql[]
+        await rows(
+          sql<ShiftSql>`SELECT ${shiftColumns} FROM "ScheduleShift" WHERE "scheduleId" = ${scheduleId} AND "agentId" = ${change.agentId} AND "id" <> ${shiftId}`,
+          writer,
+        )
       ).map(checkedShift)
     }
     const violations = shiftViolations(moved, {
@@ -505,16 +516,13 @@ export async function editShift(
       agents,
     })
     if (violations.length > 0 && !change.force) return { outcome: 'refused', violations }
-    db.prepare('UPDATE ScheduleShift SET start = ?, "end" = ?, breaks = ?, agentId = ?, editedAt = ?, editedBy = ? WHERE id = ?').run(
-      moved.start,
-      moved.end,
-      JSON.stringify(moved.breaks),
-      change.agentId,
-      Date.now(),
-      user.name,
-      shiftId,
+    const now = Date.now()
+    await writer.run(
+      sql`UPDATE "ScheduleShift" SET "start" = ${writer.instant(moved.start)}, "end" = ${writer.instant(moved.end)}, "breaks" = ${JSON.stringify(moved.breaks)},
+            "agentId" = ${change.agentId}, "editedAt" = ${writer.instant(now)}, "editedBy" = ${user.name}
+          WHERE "id" = ${shiftId}`,
     )
-    recordAuditIn(db, Date.now(), user, 'schedule.shift', `schedule:${scheduleId}`, {
+    await recordAuditWith(writer, now, user, 'schedule.shift', `schedule:${scheduleId}`, {
       shiftId,
       ...change,
       brokenRules: violations.map((v) => v.rule),
@@ -523,19 +531,25 @@ export async function editShift(
   })
 }
 
+/** Marks a schedule published; its audit row commits with it. */
 export async function publishSchedule(user: Actor & { name: string }, id: number): Promise<boolean> {
-  const { count } = await prisma.schedule.updateMany({
-    where: { id },
-    data: { status: 'published', publishedAt: new Date(), publishedBy: user.name },
+  return withWrite(async (writer) => {
+    const now = Date.now()
+    const changed = await writer.run(
+      sql`UPDATE "Schedule" SET "status" = 'published', "publishedAt" = ${writer.instant(now)}, "publishedBy" = ${user.name} WHERE "id" = ${id}`,
+    )
+    if (changed > 0) await recordAuditWith(writer, now, user, 'schedule.publish', `schedule:${id}`, null)
+    return changed > 0
   })
-  if (count > 0) await recordAudit(user, 'schedule.publish', `schedule:${id}`, null)
-  return count > 0
 }
 
+/** Deletes a schedule (its shifts go with it: ON DELETE CASCADE); its audit row commits with it. */
 export async function deleteSchedule(actor: Actor, id: number): Promise<boolean> {
-  const { count } = await prisma.schedule.deleteMany({ where: { id } })
-  if (count > 0) await recordAudit(actor, 'schedule.delete', `schedule:${id}`, null)
-  return count > 0
+  return withWrite(async (writer) => {
+    const changed = await writer.run(sql`DELETE FROM "Schedule" WHERE "id" = ${id}`)
+    if (changed > 0) await recordAuditWith(writer, Date.now(), actor, 'schedule.delete', `schedule:${id}`, null)
+    return changed > 0
+  })
 }
 
 /** Quoted when needed; a leading = + - @ is defused so spreadsheets do not run it as a formula. */

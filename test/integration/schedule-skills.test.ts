@@ -1,15 +1,17 @@
-// A schedule of every channel for a team with skills, against a real SQLite file: Voz and Chat
-// share two agents of both skills, E-mail has its own; all three open 08:00–14:00 Monday to
-// Saturday with one 6-hour shift type, so every shift starts at 08:00 and the optimum is known.
+// A schedule of every channel for a team with skills, against a real database (SQLite, or
+// PostgreSQL with TEST_DATABASE=postgres): Voz and Chat share two agents of both skills, E-mail has
+// its own; all three open 08:00–14:00 Monday to Saturday with one 6-hour shift type, so every shift
+// starts at 08:00 and the optimum is known.
 // The team is just large enough on Monday only if each both-skilled agent works a different channel.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prisma, withWriteTransaction } from '../../app/db.server.ts'
+import { prisma } from '../../app/db.server.ts'
 import { saveAgent } from '../../app/services/agents.server.ts'
 import { generateSchedule } from '../../app/services/schedule-generation.server.ts'
 import { saveRulesFile } from '../../app/services/schedule-rules.server.ts'
 import { editShift, getScheduleView, type ScheduleView } from '../../app/services/schedules.server.ts'
 import { planRows } from '../../app/services/staffing.server.ts'
 import { testActor } from '../support/actor.ts'
+import { storeForecastWeek } from '../support/schedule-forecast.ts'
 
 const ZONE = 'America/Sao_Paulo'
 const MONDAY = '2026-11-30'
@@ -36,20 +38,11 @@ beforeAll(async () => {
     })
   ).id
   const monday = Date.parse(`${MONDAY}T00:00:00-03:00`)
-  withWriteTransaction((db) => {
-    const channel = db.prepare(
-      `INSERT INTO ForecastChannel (forecastId, channelId, method, params, scores, origins, dispersion) VALUES (?, ?, 'seasonal-naive', 'null', '{"methods":[],"auto":null}', 0, 1)`,
-    )
-    const interval = db.prepare('INSERT INTO ForecastInterval (forecastId, channelId, start, offered, lower, upper, aht, adjusted) VALUES (?, ?, ?, ?, 0, 0, 180, ?)')
-    CHANNELS.forEach((c, k) => {
-      channel.run(forecastId, channels[k]!.id)
-      for (let d = 0; d < 7; d++)
-        for (let q = 0; q < 48; q++) {
-          const calls = d < 6 && q >= 16 && q < 28 ? c.calls[d === 0 ? 0 : 1]! : 0
-          interval.run(forecastId, channels[k]!.id, monday + (d * 48 + q) * 1_800_000, calls, calls)
-        }
-    })
-  })
+  await storeForecastWeek(
+    forecastId,
+    monday,
+    CHANNELS.map((c, k) => ({ id: channels[k]!.id, calls: (d, q) => (d < 6 && q >= 16 && q < 28 ? c.calls[d === 0 ? 0 : 1]! : 0) })),
+  )
   const plan = (await planRows(forecastId, null))!
   for (const c of CHANNELS) {
     const rows = plan.rows.filter((r) => r.channel === c.key)
