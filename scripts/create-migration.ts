@@ -3,6 +3,7 @@
 // prisma/migrations/<timestamp>_<name>/migration.sql for SQLite, and the same folder under
 // prisma/postgresql/migrations with prisma/postgresql/schema.prisma rewritten for PostgreSQL
 // (decision 022). Usage: npm run db:migration -- <name>
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { diffMigrationsToSchema, migrationsDir, schemaPath } from '../app/services/migrations.server.ts'
@@ -44,3 +45,5 @@ if (!isEmpty(postgres)) {
   writeFileSync(postgresSchemaPath, after)
 }
 if (isEmpty(sqlite) && isEmpty(postgres)) console.log('schema.prisma and both migrations folders agree: nothing to write.')
+// Both generated clients from the schemas as they now are (PostgreSQL's schema was just rewritten).
+else if (spawnSync(process.execPath, [path.join(import.meta.dirname, 'prisma-generate.mjs')], { stdio: 'inherit' }).status !== 0) process.exit(1)

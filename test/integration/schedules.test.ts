@@ -13,7 +13,6 @@ import { planRows } from '../../app/services/staffing.server.ts'
 import { localMinuteOfDay } from '../../app/domain/intervals.ts'
 import { formatClock } from '../../app/domain/opening-hours.ts'
 import { testActor } from '../support/actor.ts'
-import { onPostgres } from '../support/postgres.ts'
 import { storeForecastWeek } from '../support/schedule-forecast.ts'
 
 const carla = { ...testActor, name: 'carla' }
@@ -281,8 +280,7 @@ describe('a schedule from a forecast', () => {
     await expect(generateSchedule({ forecastId, channelKey: 'chat', week: 0 }, 'x')).rejects.toMatchObject({ reason: 'nothingRequired' })
   })
 
-  // The job runner (job-runner.server.ts, ported apart) still hands its process a SQLite file URL.
-  it.skipIf(onPostgres)('runs as a durable background job in its own process that reports its phases and ends with the schedule; one solve at a time', async () => {
+  it('runs as a durable background job in its own process that reports its phases and ends with the schedule; one solve at a time', async () => {
     const actor = { id: null, email: 'eva@example.com' }
     const input = { forecastId, channelKey: null, week: 0, timeLimitSec: 20, by: 'eva' }
     const id = await startScheduleJob(input, actor)
