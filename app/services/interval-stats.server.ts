@@ -45,6 +45,12 @@ export function instantOf(q: Queries, ms: RawBuilder<unknown>): RawBuilder<unkno
   return q.dialect === 'postgres' ? sql`to_timestamp((${ms})::float8 / 1000)` : ms
 }
 
+/** The start, in epoch milliseconds, of the bucket of `sizeMs` that holds a stored instant. */
+function bucketOf(q: Queries, column: string, sizeMs: number): RawBuilder<number> {
+  const ms = q.epochMs(column)
+  return sql<number>`${ms} - ${ms} % ${sql.lit(sizeMs)}`
+}
+
 /** How many rows `condition` holds for: SQLite sums the boolean itself, PostgreSQL needs CASE. */
 export function countWhere(q: Queries, condition: RawBuilder<unknown>): RawBuilder<number> {
   return q.dialect === 'postgres' ? sql<number>`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)` : sql<number>`SUM(${condition})`
@@ -111,10 +117,9 @@ const touchedTable = (writer: Writer) => tempTable(writer, 'touched', '"channelI
  */
 export async function markTouched(writer: Writer, select: RawBuilder<unknown>): Promise<void> {
   await touchedTable(writer)
-  const ms = writer.epochMs('instant')
   await writer.run(
     sql`WITH t("channelId", "instant") AS (${select})
-        INSERT INTO "touched" ("channelId", "start") SELECT "channelId", ${ms} - ${ms} % ${sql.lit(INTERVAL_MS)} FROM t WHERE true
+        INSERT INTO "touched" ("channelId", "start") SELECT "channelId", ${bucketOf(writer, 'instant', INTERVAL_MS)} FROM t WHERE true
         ON CONFLICT DO NOTHING`,
   )
 }
@@ -157,11 +162,13 @@ export async function refreshTouched(writer: Writer): Promise<void> {
            COALESCE(${count(sql`c."nps" >= 9`)}, 0) AS "npsPromoters",
            COALESCE(${count(sql`c."nps" <= 6`)}, 0) AS "npsDetractors",
            NULLIF(COUNT(DISTINCT CASE WHEN ${namedAgentSql(writer, 'c')} THEN c."agent" END), 0) AS "agentsOnDuty"
-    -- touched first (SQLite: CROSS JOIN fixes the order whatever the planner's statistics say;
-    -- PostgreSQL: the table analysed above), then each bucket's contacts by the (channelId,
-    -- arrivedAt) index.
+    -- touched first, then each bucket's contacts by the (channelId, arrivedAt) index: SQLite's
+    -- CROSS JOIN fixes that order whatever the planner's statistics say. PostgreSQL's planner
+    -- chooses, and may misjudge a channel its statistics have not seen yet (the demo's, a new
+    -- one's) as nearly empty: the same bucket as an equality too keeps any order it picks linear.
     FROM "touched" t
     ${sql.raw(postgres ? 'JOIN' : 'CROSS JOIN')} "Contact" c ON c."channelId" = t."channelId" AND c."arrivedAt" >= ${instantOf(writer, sql`t."start"`)} AND c."arrivedAt" < ${bucketEnd}
+      ${postgres ? sql`AND t."start" = ${bucketOf(writer, 'c.arrivedAt', INTERVAL_MS)}` : sql``}
     JOIN "Channel" ch ON ch."id" = c."channelId"
     GROUP BY c."channelId", t."start") AS "bucket"
     WHERE true
@@ -191,6 +198,7 @@ export async function refreshHours(writer: Writer, select: RawBuilder<unknown>):
     FROM "touched_hours" h
     ${sql.raw(writer.dialect === 'postgres' ? 'JOIN' : 'CROSS JOIN')} "IntervalStat" i
       ON i."channelId" = h."channelId" AND i."start" >= ${instantOf(writer, sql`h."start"`)} AND i."start" < ${instantOf(writer, sql`h."start" + ${sql.lit(HOUR_MS)}`)}
+      ${writer.dialect === 'postgres' ? sql`AND h."start" = ${bucketOf(writer, 'i.start', HOUR_MS)}` : sql``}
     GROUP BY i."channelId", h."start"`)
   await writer.run(sql`DELETE FROM "touched_hours"`)
 }
