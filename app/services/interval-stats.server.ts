@@ -41,7 +41,7 @@ export const countColumns = [
 const HOUR_MS = 3_600_000
 
 /** An expression of epoch milliseconds as the database stores an instant (a column's value, not a parameter). */
-export function instantOf(q: Queries, ms: RawBuilder<unknown>): RawBuilder<unknown> {
+function instantOf(q: Queries, ms: RawBuilder<unknown>): RawBuilder<unknown> {
   return q.dialect === 'postgres' ? sql`to_timestamp((${ms})::float8 / 1000)` : ms
 }
 
@@ -61,7 +61,7 @@ export function countWhere(q: Queries, condition: RawBuilder<unknown>): RawBuild
  * the transaction's own connection (closed after it); PostgreSQL's is dropped at commit, so a
  * pooled connection never carries it into another transaction. `definition` names a primary key.
  */
-export async function tempTable(writer: Writer, name: string, definition: string): Promise<void> {
+async function tempTable(writer: Writer, name: string, definition: string): Promise<void> {
   await writer.run(
     sql.raw(
       writer.dialect === 'postgres'
