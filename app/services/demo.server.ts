@@ -2,7 +2,8 @@
 import { brazilNationalHolidays } from '../domain/holidays.ts'
 import { addDays } from '../domain/intervals.ts'
 import { generateDemoHistory, type DemoHistory } from '../domain/demo/generate.ts'
-import { prisma, withWriteTransaction } from '../db.server.ts'
+import { prisma } from '../db.server.ts'
+import { rows, sql, withWrite, type Writer } from '../db/queries.server.ts'
 import { createForecast } from './forecast.server.ts'
 import { planRows } from './staffing.server.ts'
 import { demoTeam } from '../domain/demo/team.ts'
@@ -37,13 +38,15 @@ export async function loadDemoData(options: { today: string; timeZone?: string; 
   const started = performance.now()
   const timeZone = options.timeZone ?? defaultTimeZone
   const history = generateDemoHistory({ today: options.today, timeZone, seed: options.seed })
-  await withWriteTransaction((db) => {
-    db.exec(
-      'DELETE FROM Schedule; DELETE FROM Agent; DELETE FROM Forecast; DELETE FROM SpecialDay; DELETE FROM Contact; DELETE FROM IntervalStat; DELETE FROM Channel; DELETE FROM Operation;',
+  await withWrite(async (writer) => {
+    for (const table of ['Schedule', 'Agent', 'Forecast', 'SpecialDay', 'Contact', 'IntervalStat', 'Channel', 'Operation']) {
+      await writer.run(sql`DELETE FROM ${sql.table(table)}`)
+    }
+    await writer.run(
+      sql`INSERT INTO "Operation" ("id", "name", "timeZone", "updatedAt") VALUES (1, ${demoOperationName}, ${timeZone}, ${writer.instant(Date.now())})`,
     )
-    db.prepare('INSERT INTO Operation (id, name, timeZone, updatedAt) VALUES (1, ?, ?, ?)').run(demoOperationName, timeZone, Date.now())
-    for (const channelHistory of history.channels) insertChannelHistory(db, channelHistory)
-    tagDemoHolidays(db, Number(history.from.slice(0, 4)), Number(options.today.slice(0, 4)) + 1)
+    for (const channelHistory of history.channels) await insertChannelHistory(writer, channelHistory)
+    await tagDemoHolidays(writer, Number(history.from.slice(0, 4)), Number(options.today.slice(0, 4)) + 1)
   })
   const channelIds = (await prisma.channel.findMany({ select: { id: true } })).map((c) => c.id)
   // For the Review: what a forecast made four weeks ago said about the last four weeks.
@@ -92,74 +95,69 @@ async function createDemoTeam(forecastId: number) {
     if (row.start < firstWeekEnd) hours.set(row.channel, (hours.get(row.channel) ?? 0) + (row.planned.scheduledFractional * forecast.intervalMin) / 60)
   }
   const team = demoTeam([...hours].map(([key, h]) => ({ key, hours: h })))
-  await withWriteTransaction((db) => {
-    const insert = db.prepare('INSERT INTO Agent (name, channels, weeklyHours, active, createdAt) VALUES (?, ?, ?, 1, ?)')
-    for (const agent of team) insert.run(agent.name, JSON.stringify(agent.channels), agent.weeklyHours, Date.now())
-  })
+  const now = Date.now()
+  await withWrite((writer) =>
+    writer.insertRows(
+      'Agent',
+      { name: 'text', channels: 'text', weeklyHours: 'float', active: 'bool', createdAt: 'instant' },
+      team.map((agent) => [agent.name, JSON.stringify(agent.channels), agent.weeklyHours, true, now]),
+    ),
+  )
 }
 
 /**
  * The national holidays as special days, so forecasts leave them out of training. The demo's
  * channels run at 35–70% of a normal day on a holiday: tagged −50%, as an analyst would.
  */
-function tagDemoHolidays(db: import('better-sqlite3').Database, fromYear: number, toYear: number) {
-  const insert = db.prepare(
-    "INSERT INTO SpecialDay (date, kind, name, adjustPct, createdAt, createdBy) VALUES (?, 'holiday', ?, -50, ?, 'demo')",
-  )
+async function tagDemoHolidays(writer: Writer, fromYear: number, toYear: number) {
+  const now = Date.now()
+  const days: unknown[][] = []
   for (let year = fromYear; year <= toYear; year++) {
-    for (const holiday of brazilNationalHolidays(year)) insert.run(holiday.date, holiday.namePt, Date.now())
+    for (const holiday of brazilNationalHolidays(year)) days.push([holiday.date, 'holiday', holiday.namePt, -50, now, 'demo'])
   }
+  await writer.insertRows('SpecialDay', { date: 'text', kind: 'text', name: 'text', adjustPct: 'float', createdAt: 'instant', createdBy: 'text' }, days)
 }
 
-function insertChannelHistory(db: import('better-sqlite3').Database, { channel, contacts, staffing }: DemoHistory['channels'][number]) {
-  const { id: channelId } = db
-    .prepare(
-      `INSERT INTO Channel (key, name, kind, concurrency, slGoal, slThresholdSec, asaGoalSec, maxOccupancy,
-                            shrinkage, patienceSec, responseGoalSec, staffingModel, openingHours, sortOrder)
-       VALUES (@key, @name, @kind, @concurrency, @slGoal, @slThresholdSec, @asaGoalSec, @maxOccupancy,
-               @shrinkage, @patienceSec, @responseGoalSec, @staffingModel, @openingHours, @sortOrder)
-       RETURNING id`,
-    )
-    .get({
-      key: channel.key,
-      name: channel.name,
-      kind: channel.kind,
-      concurrency: channel.concurrency,
-      slGoal: channel.slGoal,
-      slThresholdSec: channel.slThresholdSec,
-      asaGoalSec: channel.asaGoalSec,
-      maxOccupancy: channel.maxOccupancy,
-      shrinkage: channel.shrinkage,
-      patienceSec: channel.patienceSec,
-      responseGoalSec: channel.responseGoalSec,
-      staffingModel: channel.staffingModel,
-      openingHours: channel.openingHours && JSON.stringify(channel.openingHours),
-      sortOrder: channel.sortOrder,
-    }) as { id: number }
+async function insertChannelHistory(writer: Writer, { channel, contacts, staffing }: DemoHistory['channels'][number]) {
+  const [{ id: channelId }] = (await rows(
+    sql<{ id: number }>`INSERT INTO "Channel" ("key", "name", "kind", "concurrency", "slGoal", "slThresholdSec", "asaGoalSec", "maxOccupancy",
+                            "shrinkage", "patienceSec", "responseGoalSec", "staffingModel", "openingHours", "sortOrder")
+       VALUES (${channel.key}, ${channel.name}, ${channel.kind}, ${channel.concurrency}, ${channel.slGoal}, ${channel.slThresholdSec},
+               ${channel.asaGoalSec}, ${channel.maxOccupancy}, ${channel.shrinkage}, ${channel.patienceSec}, ${channel.responseGoalSec},
+               ${channel.staffingModel}, ${channel.openingHours && JSON.stringify(channel.openingHours)}, ${channel.sortOrder})
+       RETURNING "id"`,
+    writer,
+  )) as [{ id: number }]
 
-  const staff = db.prepare('INSERT INTO IntervalStat (channelId, start, agentsStaffed) VALUES (?, ?, ?)')
-  for (let i = 0; i < staffing.start.length; i++) staff.run(channelId, staffing.start[i]!, staffing.agents[i]!)
-
-  const insert = db.prepare(
-    `INSERT INTO Contact (channelId, externalId, arrivedAt, outcome, waitSec, handleSec, agent, fcr, nps)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  await writer.insertRows(
+    'IntervalStat',
+    { channelId: 'int', start: 'instant', agentsStaffed: 'float' },
+    Array.from(staffing.start, (start, i) => [channelId, start, staffing.agents[i]!]),
   )
+
   const prefix = channel.key.toUpperCase()
   const agentName = (agent: number) => `${channel.key}-${String(agent + 1).padStart(3, '0')}`
-  for (let c = 0; c < contacts.arrivedAt.length; c++) {
-    const answered = contacts.answered[c] === 1
-    insert.run(
-      channelId,
-      `${prefix}-${String(c + 1).padStart(7, '0')}`,
-      contacts.arrivedAt[c]!,
-      answered ? 'answered' : 'abandoned',
-      contacts.waitSec[c]!,
-      contacts.handleSec[c]!,
-      answered ? agentName(contacts.agent[c]!) : null,
-      contacts.fcr[c] === -1 ? null : contacts.fcr[c]!,
-      contacts.nps[c] === -1 ? null : contacts.nps[c]!,
-    )
+  function* contactRows() {
+    for (let c = 0; c < contacts.arrivedAt.length; c++) {
+      const answered = contacts.answered[c] === 1
+      yield [
+        channelId,
+        `${prefix}-${String(c + 1).padStart(7, '0')}`,
+        contacts.arrivedAt[c]!,
+        answered ? 'answered' : 'abandoned',
+        contacts.waitSec[c]!,
+        contacts.handleSec[c]!,
+        answered ? agentName(contacts.agent[c]!) : null,
+        contacts.fcr[c] === -1 ? null : contacts.fcr[c] === 1,
+        contacts.nps[c] === -1 ? null : contacts.nps[c]!,
+      ]
+    }
   }
-  markChannelTouched(db, channelId)
-  refreshTouched(db)
+  await writer.insertRows(
+    'Contact',
+    { channelId: 'int', externalId: 'text', arrivedAt: 'instant', outcome: 'text', waitSec: 'float', handleSec: 'float', agent: 'text', fcr: 'bool', nps: 'int' },
+    contactRows(),
+  )
+  await markChannelTouched(writer, channelId)
+  await refreshTouched(writer)
 }

@@ -3,7 +3,13 @@
 // contacts arrive now and where they arrived before — and, in the same transaction, only those
 // buckets are recomputed from the contacts. Buckets no contact touches keep what they hold, so
 // interval statistics imported for other periods survive a contacts import.
-import type Database from 'better-sqlite3'
+//
+// On either database through a `Writer` (decision 022): the touched buckets are a temporary table
+// of the transaction (SQLite: WITHOUT ROWID on the writing connection; PostgreSQL: ON COMMIT
+// DROP), holding bucket starts as epoch milliseconds, and each bucket's contacts are found by the
+// (channelId, arrivedAt) index on both.
+import type { RawBuilder } from 'kysely'
+import { sql, type Queries, type Writer } from '../db/queries.server.ts'
 import { INTERVAL_MS } from '../domain/intervals.ts'
 
 /** The sums every source adds up: TrafficSums' first fields (app/domain/metrics.ts), in order. */
@@ -34,8 +40,44 @@ export const countColumns = [
 
 const HOUR_MS = 3_600_000
 
+/** An expression of epoch milliseconds as the database stores an instant (a column's value, not a parameter). */
+function instantOf(q: Queries, ms: RawBuilder<unknown>): RawBuilder<unknown> {
+  return q.dialect === 'postgres' ? sql`to_timestamp((${ms})::float8 / 1000)` : ms
+}
+
+/** The start, in epoch milliseconds, of the bucket of `sizeMs` that holds a stored instant. */
+function bucketOf(q: Queries, column: string, sizeMs: number): RawBuilder<number> {
+  const ms = q.epochMs(column)
+  return sql<number>`${ms} - ${ms} % ${sql.lit(sizeMs)}`
+}
+
+/** How many rows `condition` holds for: SQLite sums the boolean itself, PostgreSQL needs CASE. */
+export function countWhere(q: Queries, condition: RawBuilder<unknown>): RawBuilder<number> {
+  return q.dialect === 'postgres' ? sql<number>`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)` : sql<number>`SUM(${condition})`
+}
+
+/**
+ * Creates a temporary table of the write transaction, if it is not there yet: SQLite's lives on
+ * the transaction's own connection (closed after it); PostgreSQL's is dropped at commit, so a
+ * pooled connection never carries it into another transaction. `definition` names a primary key.
+ */
+async function tempTable(writer: Writer, name: string, definition: string): Promise<void> {
+  await writer.run(
+    sql.raw(
+      writer.dialect === 'postgres'
+        ? `CREATE TEMP TABLE IF NOT EXISTS "${name}" (${definition}) ON COMMIT DROP`
+        : `CREATE TEMP TABLE IF NOT EXISTS "${name}" (${definition}) WITHOUT ROWID`,
+    ),
+  )
+}
+
+/** PostgreSQL plans joins on a temporary table better once it knows its size (it keeps no statistics of its own). */
+async function analyse(writer: Writer, table: string): Promise<void> {
+  if (writer.dialect === 'postgres') await writer.run(sql.raw(`ANALYZE "${table}"`))
+}
+
 // The threshold rule mirrors serviceThresholdSec() in app/domain/channel.ts.
-const thresholdSql = `CASE WHEN ch.kind = 'deferred' AND ch.responseGoalSec IS NOT NULL THEN ch.responseGoalSec ELSE ch.slThresholdSec END`
+const thresholdSql = sql.raw(`CASE WHEN ch."kind" = 'deferred' AND ch."responseGoalSec" IS NOT NULL THEN ch."responseGoalSec" ELSE ch."slThresholdSec" END`)
 
 /** Contacts give every measure: each is taken over all of them. */
 const weightsOfContacts: Record<(typeof weightColumns)[number], string> = {
@@ -49,96 +91,114 @@ const weightsOfContacts: Record<(typeof weightColumns)[number], string> = {
 /** SQL true for an aggregate row whose every measure is taken over all its contacts. */
 export const fullyKnownSql = weightColumns.map((column) => `${column} = ${weightsOfContacts[column]}`).join(' AND ')
 
+const quoted = (words: string) => words.replace(/[A-Za-z]+/g, (word) => `"${word}"`)
+
 /**
  * SQL true for a contact of alias `c` answered by a person: named, and not one of the operation's
- * placeholder names (Operation.agentPlaceholders, compared without case). Distinct such names in
- * an interval are its agents on duty (issue 17); agentsStaffed from an interval import wins.
+ * placeholder names (Operation.agentPlaceholders, a JSON list compared without case). Distinct
+ * such names in an interval are its agents on duty (issue 17); agentsStaffed from an interval
+ * import wins.
  */
-export function namedAgentSql(c: string): string {
-  return `${c}.outcome = 'answered' AND ${c}.agent IS NOT NULL AND ${c}.agent <> ''
-    AND UPPER(${c}.agent) NOT IN (SELECT UPPER(p.value) FROM Operation o, json_each(o.agentPlaceholders) p WHERE o.id = 1)`
+export function namedAgentSql(q: Queries, c: string): RawBuilder<unknown> {
+  const agent = sql.ref(`${c}.agent`)
+  const placeholders =
+    q.dialect === 'postgres'
+      ? sql`SELECT UPPER(p) FROM "Operation" o, json_array_elements_text(o."agentPlaceholders"::json) p WHERE o."id" = 1`
+      : sql`SELECT UPPER(p.value) FROM "Operation" o, json_each(o."agentPlaceholders") p WHERE o."id" = 1`
+  return sql`${sql.ref(`${c}.outcome`)} = 'answered' AND ${agent} IS NOT NULL AND ${agent} <> '' AND UPPER(${agent}) NOT IN (${placeholders})`
 }
 
-/** The touched buckets live in a temporary table of the writing connection. */
-function touchedTable(db: Database.Database): void {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS touched (channelId INTEGER NOT NULL, start INTEGER NOT NULL, PRIMARY KEY (channelId, start)) WITHOUT ROWID')
-}
+/** The touched buckets: (channel, start in epoch milliseconds). */
+const touchedTable = (writer: Writer) => tempTable(writer, 'touched', '"channelId" INTEGER NOT NULL, "start" BIGINT NOT NULL, PRIMARY KEY ("channelId", "start")')
 
 /**
- * Marks buckets to recompute: `select` yields (channelId, instant) pairs — any instant inside the
- * bucket — from whatever tables the caller names.
+ * Marks buckets to recompute: `select` yields ("channelId", instant) pairs — any stored instant
+ * inside the bucket — from whatever tables the caller names.
  */
-export function markTouched(db: Database.Database, select: string, ...params: unknown[]): void {
-  touchedTable(db)
-  db.prepare(
-    `WITH t(channelId, instant) AS (${select})
-     INSERT OR IGNORE INTO touched (channelId, start) SELECT channelId, instant - instant % ${INTERVAL_MS} FROM t WHERE true`,
-  ).run(...params)
+export async function markTouched(writer: Writer, select: RawBuilder<unknown>): Promise<void> {
+  await touchedTable(writer)
+  await writer.run(
+    sql`WITH t("channelId", "instant") AS (${select})
+        INSERT INTO "touched" ("channelId", "start") SELECT "channelId", ${bucketOf(writer, 'instant', INTERVAL_MS)} FROM t WHERE true
+        ON CONFLICT DO NOTHING`,
+  )
 }
 
 /** Marks every bucket that holds a contact of the channel (e.g. after its threshold changed). */
-export function markChannelTouched(db: Database.Database, channelId: number): void {
-  markTouched(db, 'SELECT channelId, arrivedAt FROM Contact WHERE channelId = ?', channelId)
+export function markChannelTouched(writer: Writer, channelId: number): Promise<void> {
+  return markTouched(writer, sql`SELECT "channelId", "arrivedAt" FROM "Contact" WHERE "channelId" = ${channelId}`)
 }
 
 /** Recomputes the touched buckets from the contacts, then their hours; clears the marks. */
-export function refreshTouched(db: Database.Database): void {
-  touchedTable(db)
-  db.exec(`
-    UPDATE IntervalStat SET ${countColumns.map((column) => `${column} = 0`).join(', ')}, agentsOnDuty = NULL
-    WHERE (channelId, start) IN (SELECT channelId, start FROM touched);
-
-    INSERT INTO IntervalStat (channelId, start, ${countColumns.join(', ')}, agentsOnDuty)
-    SELECT channelId, start, ${countColumns.map((column) => weightsOfContacts[column as keyof typeof weightsOfContacts] ?? column).join(', ')}, agentsOnDuty
+export async function refreshTouched(writer: Writer): Promise<void> {
+  await touchedTable(writer)
+  await analyse(writer, 'touched')
+  const postgres = writer.dialect === 'postgres'
+  const count = (condition: RawBuilder<unknown>) => countWhere(writer, condition)
+  const touchedKeys = sql`SELECT "channelId", ${instantOf(writer, sql`"start"`)} FROM "touched"`
+  await writer.run(
+    sql`UPDATE "IntervalStat" SET ${sql.raw(countColumns.map((column) => `"${column}" = 0`).join(', '))}, "agentsOnDuty" = NULL
+        WHERE ("channelId", "start") IN (${touchedKeys})`,
+  )
+  const bucketEnd = instantOf(writer, sql`t."start" + ${sql.lit(INTERVAL_MS)}`)
+  const fcrResolved = sql`c."fcr" = ${writer.bool(true)}`
+  await writer.run(sql`
+    INSERT INTO "IntervalStat" ("channelId", "start", ${sql.raw(countColumns.map((column) => `"${column}"`).join(', '))}, "agentsOnDuty")
+    SELECT "channelId", ${instantOf(writer, sql`"start"`)},
+           ${sql.raw(countColumns.map((column) => quoted(weightsOfContacts[column as keyof typeof weightsOfContacts] ?? column)).join(', '))}, "agentsOnDuty"
     FROM (
-    SELECT c.channelId AS channelId, t.start AS start,
-           COUNT(*) AS offered,
-           SUM(c.outcome = 'answered') AS answered,
-           SUM(c.outcome = 'abandoned') AS abandoned,
-           SUM(c.outcome = 'answered' AND c.waitSec <= ${thresholdSql}) AS answeredWithinThreshold,
-           SUM(c.outcome = 'abandoned' AND c.waitSec <= ${thresholdSql}) AS abandonedWithinThreshold,
-           SUM(CASE WHEN c.outcome = 'answered' THEN c.handleSec ELSE 0 END) AS handleSecSum,
-           SUM(CASE WHEN c.outcome = 'answered' THEN c.waitSec ELSE 0 END) AS answeredWaitSecSum,
-           SUM(CASE WHEN c.outcome = 'abandoned' THEN c.waitSec ELSE 0 END) AS abandonedWaitSecSum,
-           COUNT(c.fcr) AS fcrCount,
-           COALESCE(SUM(c.fcr = 1), 0) AS fcrResolved,
-           COUNT(c.nps) AS npsCount,
-           COALESCE(SUM(c.nps >= 9), 0) AS npsPromoters,
-           COALESCE(SUM(c.nps <= 6), 0) AS npsDetractors,
-           NULLIF(COUNT(DISTINCT CASE WHEN ${namedAgentSql('c')} THEN c.agent END), 0) AS agentsOnDuty
-    -- touched first (CROSS JOIN fixes the order whatever the planner's statistics say), then each
-    -- bucket's contacts by the (channelId, arrivedAt) index.
-    FROM touched t
-    CROSS JOIN Contact c ON c.channelId = t.channelId AND c.arrivedAt >= t.start AND c.arrivedAt < t.start + ${INTERVAL_MS}
-    JOIN Channel ch ON ch.id = c.channelId
-    GROUP BY c.channelId, t.start)
+    SELECT c."channelId" AS "channelId", t."start" AS "start",
+           COUNT(*) AS "offered",
+           ${count(sql`c."outcome" = 'answered'`)} AS "answered",
+           ${count(sql`c."outcome" = 'abandoned'`)} AS "abandoned",
+           ${count(sql`c."outcome" = 'answered' AND c."waitSec" <= ${thresholdSql}`)} AS "answeredWithinThreshold",
+           ${count(sql`c."outcome" = 'abandoned' AND c."waitSec" <= ${thresholdSql}`)} AS "abandonedWithinThreshold",
+           SUM(CASE WHEN c."outcome" = 'answered' THEN c."handleSec" ELSE 0 END) AS "handleSecSum",
+           SUM(CASE WHEN c."outcome" = 'answered' THEN c."waitSec" ELSE 0 END) AS "answeredWaitSecSum",
+           SUM(CASE WHEN c."outcome" = 'abandoned' THEN c."waitSec" ELSE 0 END) AS "abandonedWaitSecSum",
+           COUNT(c."fcr") AS "fcrCount",
+           COALESCE(${count(fcrResolved)}, 0) AS "fcrResolved",
+           COUNT(c."nps") AS "npsCount",
+           COALESCE(${count(sql`c."nps" >= 9`)}, 0) AS "npsPromoters",
+           COALESCE(${count(sql`c."nps" <= 6`)}, 0) AS "npsDetractors",
+           NULLIF(COUNT(DISTINCT CASE WHEN ${namedAgentSql(writer, 'c')} THEN c."agent" END), 0) AS "agentsOnDuty"
+    -- touched first, then each bucket's contacts by the (channelId, arrivedAt) index: SQLite's
+    -- CROSS JOIN fixes that order whatever the planner's statistics say. PostgreSQL's planner
+    -- chooses, and may misjudge a channel its statistics have not seen yet (the demo's, a new
+    -- one's) as nearly empty: the same bucket as an equality too keeps any order it picks linear.
+    FROM "touched" t
+    ${sql.raw(postgres ? 'JOIN' : 'CROSS JOIN')} "Contact" c ON c."channelId" = t."channelId" AND c."arrivedAt" >= ${instantOf(writer, sql`t."start"`)} AND c."arrivedAt" < ${bucketEnd}
+      ${postgres ? sql`AND t."start" = ${bucketOf(writer, 'c.arrivedAt', INTERVAL_MS)}` : sql``}
+    JOIN "Channel" ch ON ch."id" = c."channelId"
+    GROUP BY c."channelId", t."start") AS "bucket"
     WHERE true
-    ON CONFLICT (channelId, start) DO UPDATE SET
-      ${countColumns.map((column) => `${column} = excluded.${column}`).join(',\n      ')},
-      agentsOnDuty = excluded.agentsOnDuty;
-
-    -- A bucket left with neither contacts nor staffing is dropped.
-    DELETE FROM IntervalStat
-    WHERE (channelId, start) IN (SELECT channelId, start FROM touched) AND offered = 0 AND agentsStaffed IS NULL;
-  `)
-  refreshHours(db, `SELECT DISTINCT channelId, start - start % ${HOUR_MS} FROM touched`)
-  db.exec('DELETE FROM touched')
+    ON CONFLICT ("channelId", "start") DO UPDATE SET
+      ${sql.raw(countColumns.map((column) => `"${column}" = excluded."${column}"`).join(',\n      '))},
+      "agentsOnDuty" = excluded."agentsOnDuty"`)
+  // A bucket left with neither contacts nor staffing is dropped.
+  await writer.run(
+    sql`DELETE FROM "IntervalStat" WHERE ("channelId", "start") IN (${touchedKeys}) AND "offered" = 0 AND "agentsStaffed" IS NULL`,
+  )
+  await refreshHours(writer, sql`SELECT DISTINCT "channelId", "start" - "start" % ${sql.lit(HOUR_MS)} FROM "touched"`)
+  await writer.run(sql`DELETE FROM "touched"`)
 }
 
 /**
- * Rebuilds the hourly roll-up for the (channelId, hourStart) pairs `select` yields, from
- * IntervalStat (contact aggregates and imported statistics alike).
+ * Rebuilds the hourly roll-up for the ("channelId", hour start in epoch milliseconds) pairs
+ * `select` yields, from IntervalStat (contact aggregates and imported statistics alike).
  */
-export function refreshHours(db: Database.Database, select: string, ...params: unknown[]): void {
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS touched_hours (channelId INTEGER NOT NULL, start INTEGER NOT NULL, PRIMARY KEY (channelId, start)) WITHOUT ROWID')
-  db.prepare(`INSERT OR IGNORE INTO touched_hours (channelId, start) ${select}`).run(...params)
-  db.exec(`
-    DELETE FROM HourStat WHERE (channelId, start) IN (SELECT channelId, start FROM touched_hours);
-    INSERT INTO HourStat (channelId, start, ${countColumns.join(', ')})
-    SELECT i.channelId, h.start, ${countColumns.map((c) => `SUM(i.${c})`).join(', ')}
-    FROM touched_hours h
-    CROSS JOIN IntervalStat i ON i.channelId = h.channelId AND i.start >= h.start AND i.start < h.start + ${HOUR_MS}
-    GROUP BY i.channelId, h.start;
-    DELETE FROM touched_hours;
-  `)
+export async function refreshHours(writer: Writer, select: RawBuilder<unknown>): Promise<void> {
+  await tempTable(writer, 'touched_hours', '"channelId" INTEGER NOT NULL, "start" BIGINT NOT NULL, PRIMARY KEY ("channelId", "start")')
+  await writer.run(sql`INSERT INTO "touched_hours" ("channelId", "start") SELECT * FROM (${select}) AS h WHERE true ON CONFLICT DO NOTHING`)
+  await analyse(writer, 'touched_hours')
+  await writer.run(sql`DELETE FROM "HourStat" WHERE ("channelId", "start") IN (SELECT "channelId", ${instantOf(writer, sql`"start"`)} FROM "touched_hours")`)
+  await writer.run(sql`
+    INSERT INTO "HourStat" ("channelId", "start", ${sql.raw(countColumns.map((c) => `"${c}"`).join(', '))})
+    SELECT i."channelId", ${instantOf(writer, sql`h."start"`)}, ${sql.raw(countColumns.map((c) => `SUM(i."${c}")`).join(', '))}
+    FROM "touched_hours" h
+    ${sql.raw(writer.dialect === 'postgres' ? 'JOIN' : 'CROSS JOIN')} "IntervalStat" i
+      ON i."channelId" = h."channelId" AND i."start" >= ${instantOf(writer, sql`h."start"`)} AND i."start" < ${instantOf(writer, sql`h."start" + ${sql.lit(HOUR_MS)}`)}
+      ${writer.dialect === 'postgres' ? sql`AND h."start" = ${bucketOf(writer, 'i.start', HOUR_MS)}` : sql``}
+    GROUP BY i."channelId", h."start"`)
+  await writer.run(sql`DELETE FROM "touched_hours"`)
 }

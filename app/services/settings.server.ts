@@ -1,9 +1,9 @@
 // Changes to the operation and its channels, each with its audit row (who: the actor passed in).
-import { withWriteTransaction } from '../db.server.ts'
+import { rows, sql, withWrite } from '../db/queries.server.ts'
 import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { serviceThresholdSec } from '../domain/channel.ts'
 import type { ChannelUpdate, OperationUpdate } from '../schemas/settings.ts'
-import { recordAuditIn, type Actor } from './audit.server.ts'
+import { recordAuditWith, type Actor } from './audit.server.ts'
 import { markChannelTouched, markTouched, refreshTouched } from './interval-stats.server.ts'
 
 /**
@@ -12,27 +12,29 @@ import { markChannelTouched, markTouched, refreshTouched } from './interval-stat
  * contacts name an agent added to or dropped from the list, in the same transaction.
  */
 export function saveOperation(actor: Actor, update: OperationUpdate): Promise<AuditChanges | null> {
-  return withWriteTransaction((db) => {
-    const stored = db.prepare('SELECT name, timeZone, agentPlaceholders FROM Operation WHERE id = 1').get() as
-      | { name: string; timeZone: string; agentPlaceholders: string }
-      | undefined
+  return withWrite(async (writer) => {
+    const [stored] = await rows(
+      sql<{ name: string; timeZone: string; agentPlaceholders: string }>`SELECT "name", "timeZone", "agentPlaceholders" FROM "Operation" WHERE "id" = 1`,
+      writer,
+    )
     const before = stored && { ...stored, agentPlaceholders: JSON.parse(stored.agentPlaceholders) as string[] }
     const changes = changedFields(before ?? {}, update)
     if (!changes) return null
     const placeholders = JSON.stringify(update.agentPlaceholders)
-    db.prepare(
-      `INSERT INTO Operation (id, name, timeZone, agentPlaceholders, updatedAt) VALUES (1, @name, @timeZone, @placeholders, @now)
-       ON CONFLICT (id) DO UPDATE SET name = excluded.name, timeZone = excluded.timeZone,
-         agentPlaceholders = excluded.agentPlaceholders, updatedAt = excluded.updatedAt`,
-    ).run({ name: update.name, timeZone: update.timeZone, placeholders, now: Date.now() })
+    await writer.run(
+      sql`INSERT INTO "Operation" ("id", "name", "timeZone", "agentPlaceholders", "updatedAt")
+          VALUES (1, ${update.name}, ${update.timeZone}, ${placeholders}, ${writer.instant(Date.now())})
+          ON CONFLICT ("id") DO UPDATE SET "name" = excluded."name", "timeZone" = excluded."timeZone",
+            "agentPlaceholders" = excluded."agentPlaceholders", "updatedAt" = excluded."updatedAt"`,
+    )
     const was = new Set((before?.agentPlaceholders ?? []).map((name) => name.toUpperCase()))
     const now = new Set(update.agentPlaceholders.map((name) => name.toUpperCase()))
     const moved = [...was, ...now].filter((name) => was.has(name) !== now.has(name))
     if (moved.length > 0) {
-      markTouched(db, 'SELECT channelId, arrivedAt FROM Contact WHERE UPPER(agent) IN (SELECT value FROM json_each(?))', JSON.stringify(moved))
-      refreshTouched(db)
+      await markTouched(writer, sql`SELECT "channelId", "arrivedAt" FROM "Contact" WHERE UPPER("agent") IN (${sql.join(moved)})`)
+      await refreshTouched(writer)
     }
-    recordAuditIn(db, Date.now(), actor, 'settings.operation', 'operation', changes)
+    await recordAuditWith(writer, Date.now(), actor, 'settings.operation', 'operation', changes)
     return changes
   })
 }
@@ -57,34 +59,29 @@ export function saveChannel(
   update: ChannelUpdate,
 ): Promise<{ found: false; reaggregated: false } | { found: true; reaggregated: boolean; changes: AuditChanges | null }> {
   const { channelId, ...fields } = update
-  return withWriteTransaction((db) => {
+  return withWrite(async (writer) => {
     // Every column, so that a field added to the form is compared without touching this query.
-    const before = db.prepare('SELECT * FROM Channel WHERE id = ?').get(channelId) as StoredChannel | undefined
+    const [before] = await rows(sql<StoredChannel>`SELECT * FROM "Channel" WHERE "id" = ${channelId}`, writer)
     if (!before) return { found: false, reaggregated: false }
     const json = (text: string | null): unknown => (text === null ? null : JSON.parse(text))
     const stored: Record<string, unknown> = { ...before, openingHours: json(before.openingHours), plannedAhtProfile: json(before.plannedAhtProfile) }
     const changes = changedFields(Object.fromEntries(Object.keys(fields).map((key) => [key, stored[key]])), fields)
     if (!changes) return { found: true, reaggregated: false, changes }
-    db.prepare(
-      `UPDATE Channel SET name = @name, kind = @kind, concurrency = @concurrency, slGoal = @slGoal,
-         slThresholdSec = @slThresholdSec, asaGoalSec = @asaGoalSec, maxOccupancy = @maxOccupancy,
-         shrinkage = @shrinkage, patienceSec = @patienceSec, responseGoalSec = @responseGoalSec,
-         staffingModel = @staffingModel, efficiency = @efficiency, openingHours = @openingHours,
-         plannedAhtSec = @plannedAhtSec, plannedAhtProfile = @plannedAhtProfile
-       WHERE id = @channelId`,
-    ).run({
-      channelId,
-      ...fields,
-      openingHours: fields.openingHours && JSON.stringify(fields.openingHours),
-      plannedAhtProfile: fields.plannedAhtProfile && JSON.stringify(fields.plannedAhtProfile),
-    })
+    await writer.run(
+      sql`UPDATE "Channel" SET "name" = ${fields.name}, "kind" = ${fields.kind}, "concurrency" = ${fields.concurrency}, "slGoal" = ${fields.slGoal},
+            "slThresholdSec" = ${fields.slThresholdSec}, "asaGoalSec" = ${fields.asaGoalSec}, "maxOccupancy" = ${fields.maxOccupancy},
+            "shrinkage" = ${fields.shrinkage}, "patienceSec" = ${fields.patienceSec}, "responseGoalSec" = ${fields.responseGoalSec},
+            "staffingModel" = ${fields.staffingModel}, "efficiency" = ${fields.efficiency}, "openingHours" = ${fields.openingHours && JSON.stringify(fields.openingHours)},
+            "plannedAhtSec" = ${fields.plannedAhtSec}, "plannedAhtProfile" = ${fields.plannedAhtProfile && JSON.stringify(fields.plannedAhtProfile)}
+          WHERE "id" = ${channelId}`,
+    )
     const reaggregated = serviceThresholdSec(before) !== serviceThresholdSec(fields)
     if (reaggregated) {
       // Only buckets holding contacts are recounted; imported interval statistics stay as they are.
-      markChannelTouched(db, channelId)
-      refreshTouched(db)
+      await markChannelTouched(writer, channelId)
+      await refreshTouched(writer)
     }
-    recordAuditIn(db, Date.now(), actor, 'settings.channel', `channel:${channelId}`, changes)
+    await recordAuditWith(writer, Date.now(), actor, 'settings.channel', `channel:${channelId}`, changes)
     return { found: true, reaggregated, changes }
   })
 }

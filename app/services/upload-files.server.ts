@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { databaseUrl, sqliteFilePath } from '../db/url.server.ts'
+import { databaseUrl, isPostgresUrl, sqliteFilePath } from '../db/url.server.ts'
 
 /** Largest upload accepted, MB (env MAX_UPLOAD_MB). A year of contacts is ~80 MB. */
 export const maxUploadMegabytes = Number(process.env.MAX_UPLOAD_MB ?? 200)
@@ -14,10 +14,19 @@ const uploadIdPattern = /^[0-9a-f-]{36}$/
 /** An upload nobody imported within a day is abandoned (a cancelled mapping, a closed tab). */
 const ABANDONED_AFTER_MS = 86_400_000
 
-/** Where uploads wait for their import: beside the database file. */
+/**
+ * Where uploads wait for their import: beside the SQLite file; on PostgreSQL, UPLOAD_DIR, by
+ * default data/uploads under the working directory (the project root). Several app processes on
+ * one PostgreSQL database must share that folder: a job another process runs reads the upload.
+ */
 export function uploadDirectory(): string {
-  const file = sqliteFilePath(databaseUrl())
-  const dir = path.join(file === ':memory:' ? process.cwd() : path.dirname(file), 'uploads')
+  const url = databaseUrl()
+  let dir: string
+  if (isPostgresUrl(url)) dir = path.resolve(process.env.UPLOAD_DIR?.trim() || path.join('data', 'uploads'))
+  else {
+    const file = sqliteFilePath(url)
+    dir = path.join(file === ':memory:' ? process.cwd() : path.dirname(file), 'uploads')
+  }
   mkdirSync(dir, { recursive: true })
   return dir
 }

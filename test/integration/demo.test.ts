@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { prisma, readDatabase } from '../../app/db.server.ts'
+import { prisma } from '../../app/db.server.ts'
+import { queries, rows, sql } from '../../app/db/queries.server.ts'
 import { prepareDatabase } from '../../app/services/database.server.ts'
 import { loadDemoData } from '../../app/services/demo.server.ts'
 
 /** The aggregates recomputed straight from the raw contacts, per channel. */
 function rawTotals() {
-  return readDatabase()
-    .prepare(
-      `SELECT channelId, COUNT(*) AS offered, SUM(outcome = 'answered') AS answered,
-              SUM(CASE WHEN outcome = 'answered' THEN handleSec ELSE 0 END) AS handle,
-              COUNT(nps) AS nps
-       FROM Contact GROUP BY channelId ORDER BY channelId`,
-    )
-    .all() as Array<{ channelId: number; offered: number; answered: number; handle: number; nps: number }>
+  return rows(
+    sql<{ channelId: number; offered: number; answered: number; handle: number; nps: number }>`
+      SELECT "channelId", COUNT(*) AS "offered", SUM(CASE WHEN "outcome" = 'answered' THEN 1 ELSE 0 END) AS "answered",
+             SUM(CASE WHEN "outcome" = 'answered' THEN "handleSec" ELSE 0 END) AS "handle",
+             COUNT("nps") AS "nps"
+      FROM "Contact" GROUP BY "channelId" ORDER BY "channelId"`,
+  )
 }
 
 /** Loading the demo: ~3 s idle, 47 s beside `stress --cpu 4` with other work on the 2 cores. */
@@ -33,24 +33,22 @@ describe('demo data', () => {
       _sum: { offered: true, answered: true, handleSecSum: true, npsCount: true },
       orderBy: { channelId: 'asc' },
     })
-    const raw = rawTotals()
+    const raw = await rawTotals()
     expect(aggregates.map((a) => [a.channelId, a._sum.offered, a._sum.answered, a._sum.npsCount])).toEqual(
       raw.map((r) => [r.channelId, r.offered, r.answered, r.nps]),
     )
     aggregates.forEach((a, i) => expect(a._sum.handleSecSum).toBeCloseTo(raw[i]!.handle, 3))
   })
 
-  it('keeps the hourly roll-up equal to the 15-minute aggregates, hour by hour', () => {
-    const mismatches = readDatabase()
-      .prepare(
-        `SELECT COUNT(*) FROM (
-           SELECT channelId, start - start % 3600000 AS hour, SUM(offered) AS o, SUM(answeredWithinThreshold) AS w, SUM(handleSecSum) AS h
-           FROM IntervalStat GROUP BY 1, 2) q
-         LEFT JOIN HourStat s ON s.channelId = q.channelId AND s.start = q.hour
-         WHERE s.offered IS NOT q.o OR s.answeredWithinThreshold IS NOT q.w OR abs(s.handleSecSum - q.h) > 1e-6`,
-      )
-      .pluck()
-      .get() as number
+  it('keeps the hourly roll-up equal to the 15-minute aggregates, hour by hour', async () => {
+    const { epochMs } = queries()
+    const [{ mismatches }] = (await rows(
+      sql<{ mismatches: number }>`SELECT COUNT(*) AS "mismatches" FROM (
+           SELECT "channelId", ${epochMs('start')} - ${epochMs('start')} % 3600000 AS "hour", SUM("offered") AS o, SUM("answeredWithinThreshold") AS w, SUM("handleSecSum") AS h
+           FROM "IntervalStat" GROUP BY 1, 2) q
+         LEFT JOIN "HourStat" s ON s."channelId" = q."channelId" AND ${epochMs('s.start')} = q."hour"
+         WHERE s."offered" IS DISTINCT FROM q.o OR s."answeredWithinThreshold" IS DISTINCT FROM q.w OR abs(s."handleSecSum" - q.h) > 1e-6`,
+    )) as [{ mismatches: number }]
     expect(mismatches).toBe(0)
   })
 

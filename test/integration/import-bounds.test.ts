@@ -3,7 +3,8 @@
 // (a contact dated 9999-12-31) no longer break the forecast. Today is given, never the calendar's.
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { prisma, withWriteTransaction } from '../../app/db.server.ts'
+import { prisma } from '../../app/db.server.ts'
+import { withWrite } from '../../app/db/queries.server.ts'
 import { createForecast, dataRange, getForecastView } from '../../app/services/forecast.server.ts'
 import { listHistoryGaps } from '../../app/services/history-gaps.server.ts'
 import { importCsv, type ImportOptions } from '../../app/services/import.server.ts'
@@ -119,20 +120,23 @@ describe('history stored before imports checked its dates', () => {
     await prisma.channel.deleteMany()
     await prisma.operation.create({ data: { id: 1, name: 'SP', timeZone: ZONE } })
     voz = (await prisma.channel.create({ data: { key: 'voz', name: 'Voz', sortOrder: 1 } })).id
-    await withWriteTransaction((db) => {
-      const interval = db.prepare('INSERT INTO IntervalStat (channelId, start, offered, answered, ahtAnswered, handleSecSum) VALUES (?, ?, ?, ?, ?, ?)')
+    await withWrite(async (writer) => {
+      const intervals: number[][] = []
       // Five weeks of weekdays, 2026-10-05 to 2026-11-06: 10 contacts per 15 minutes, 08:00–18:00.
       for (let d = 0; d < 35; d++) {
         if (d % 7 >= 5) continue
         const dayStart = Date.parse('2026-10-05T08:00:00-03:00') + d * 86_400_000
-        for (let q = 0; q < 40; q++) interval.run(voz, dayStart + q * 900_000, 10, 10, 10, 3000)
+        for (let q = 0; q < 40; q++) intervals.push([voz, dayStart + q * 900_000, 10, 10, 10, 3000])
       }
       // What an import used to accept: a contact dated 9999-12-31 and one in 1900, with their intervals.
-      const contact = db.prepare(`INSERT INTO Contact (channelId, externalId, arrivedAt, outcome, waitSec, handleSec) VALUES (?, ?, ?, 'answered', 1, 60)`)
-      for (const [id, at] of [['FAR', Date.parse('9999-12-31T11:00:00Z')], ['OLD', Date.parse('1900-01-01T11:00:00Z')]] as const) {
-        contact.run(voz, id, at)
-        interval.run(voz, at, 1, 1, 1, 60)
-      }
+      const stray = [['FAR', Date.parse('9999-12-31T11:00:00Z')], ['OLD', Date.parse('1900-01-01T11:00:00Z')]] as const
+      for (const [, at] of stray) intervals.push([voz, at, 1, 1, 1, 60])
+      await writer.insertRows('IntervalStat', { channelId: 'int', start: 'instant', offered: 'int', answered: 'int', ahtAnswered: 'int', handleSecSum: 'float' }, intervals)
+      await writer.insertRows(
+        'Contact',
+        { channelId: 'int', externalId: 'text', arrivedAt: 'instant', outcome: 'text', waitSec: 'float', handleSec: 'float' },
+        stray.map(([id, at]) => [voz, id, at, 'answered', 1, 60]),
+      )
     })
   })
 

@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs'
 import { Readable } from 'node:stream'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '../../app/db.server.ts'
+import { rows, sql } from '../../app/db/queries.server.ts'
 import { getActuals } from '../../app/services/actuals.server.ts'
 import { importCsv, type ImportOptions, type ImportResult } from '../../app/services/import.server.ts'
 import { saveChannel } from '../../app/services/settings.server.ts'
 import { bankCallsFile, hasBankCalls } from '../support/bank-calls.ts'
 import { importDates } from '../support/import-dates.ts'
 import { testActor } from '../support/actor.ts'
+import { onPostgres } from '../support/postgres.ts'
 
 const header = 'contact_id,channel,arrived_at,outcome,wait_seconds,handle_seconds,agent,queue,fcr,nps'
 
@@ -485,5 +487,14 @@ describe('files on disk', () => {
     const result = await importCsv(createReadStream(file), { kind: 'contacts', timeZone: 'America/Sao_Paulo', fileName: 'late.csv', encoding: 'windows-1252', dates: importDates })
     expect(result).toMatchObject({ status: 'imported', channelsCreated: ['voz', 'atendimento_sao_paulo'] })
     expect((await prisma.channel.findFirstOrThrow({ where: { key: 'atendimento_sao_paulo' } })).name).toBe('Atendimento São Paulo')
+  })
+})
+
+describe.skipIf(!onPostgres)('staging on PostgreSQL', () => {
+  it('leaves no staging table behind, whether the file landed or was refused', async () => {
+    expect((await run(csv('S1,Voz,2026-11-20 08:00,answered,1,60,,,,'))).status).toBe('imported')
+    expect((await run(csv('S2,Voz,2026-11-20 08:00,answered,1,60,,,,', 'S2,Voz,2026-11-20 08:01,answered,1,60,,,,'))).status).toBe('refused')
+    const left = await rows(sql<{ name: string }>`SELECT "tablename" AS "name" FROM pg_tables WHERE "tablename" LIKE 'import_staging_%'`)
+    expect(left).toEqual([])
   })
 })

@@ -3,7 +3,8 @@
 import '../support/fresh-database.ts'
 import { Readable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prisma, readDatabase } from '../../app/db.server.ts'
+import { prisma } from '../../app/db.server.ts'
+import { queries, rows, sql } from '../../app/db/queries.server.ts'
 import { importCsv, type ImportResult } from '../../app/services/import.server.ts'
 import { applyCalibration, calibrateHistory, CannotCheck, checkHistory, readCheckHistory, type CheckQuery } from '../../app/services/model-check.server.ts'
 import { saveOperation } from '../../app/services/settings.server.ts'
@@ -35,9 +36,9 @@ function distinctAgents(sizeMs: number, skip: (agent: string) => boolean = () =>
   return new Map([...sets].map(([start, set]) => [start, set.size]))
 }
 
-function storedAgentsOnDuty(): Map<number, number> {
-  const rows = readDatabase().prepare('SELECT start, agentsOnDuty FROM IntervalStat WHERE agentsOnDuty IS NOT NULL').all() as Array<{ start: number; agentsOnDuty: number }>
-  return new Map(rows.map((r) => [r.start, r.agentsOnDuty]))
+async function storedAgentsOnDuty(): Promise<Map<number, number>> {
+  const stored = await rows(sql<{ start: number; agentsOnDuty: number }>`SELECT ${queries().epochMs('start')} AS "start", "agentsOnDuty" FROM "IntervalStat" WHERE "agentsOnDuty" IS NOT NULL`)
+  return new Map(stored.map((r) => [r.start, r.agentsOnDuty]))
 }
 
 beforeAll(async () => {
@@ -49,19 +50,19 @@ beforeAll(async () => {
 }, 120_000)
 
 describe('agents on duty from contacts', () => {
-  it('stores the distinct agents who answered in each 15 minutes', () => {
+  it('stores the distinct agents who answered in each 15 minutes', async () => {
     const expected = distinctAgents(900_000)
-    expect(storedAgentsOnDuty()).toEqual(expected)
+    expect(await storedAgentsOnDuty()).toEqual(expected)
     expect(expected.size).toBeGreaterThan(500)
   })
 
   it('leaves out placeholder names, and recounts when the list changes', async () => {
     await saveOperation(testActor, { name: 'Teste', timeZone, agentPlaceholders: ['NO_SERVER', 'ag-1'] })
-    expect(storedAgentsOnDuty()).toEqual(distinctAgents(900_000, (agent) => agent === 'ag-1'))
+    expect(await storedAgentsOnDuty()).toEqual(distinctAgents(900_000, (agent) => agent === 'ag-1'))
     const audit = await prisma.auditEvent.findFirst({ where: { action: 'settings.operation' }, orderBy: { id: 'desc' }, select: { details: true } })
     expect(JSON.parse(audit!.details ?? '{}').after.agentPlaceholders).toEqual(['NO_SERVER', 'ag-1'])
     await saveOperation(testActor, { name: 'Teste', timeZone, agentPlaceholders: ['NO_SERVER'] })
-    expect(storedAgentsOnDuty()).toEqual(distinctAgents(900_000))
+    expect(await storedAgentsOnDuty()).toEqual(distinctAgents(900_000))
   })
 
   it('counts them per interval of the check, not as a mean of quarter hours', async () => {

@@ -4,7 +4,8 @@
 // it is set, never fail.
 import { Readable } from 'node:stream'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prisma, withWriteTransaction } from '../../app/db.server.ts'
+import { prisma } from '../../app/db.server.ts'
+import { sql, withWrite } from '../../app/db/queries.server.ts'
 import { createForecast, ForecastInputError, getForecastView } from '../../app/services/forecast.server.ts'
 import { listHistoryGaps } from '../../app/services/history-gaps.server.ts'
 import { saveSpecialDay } from '../../app/services/special-days.server.ts'
@@ -127,8 +128,11 @@ describe('a volume-only channel', () => {
     expect([bank.ahtSec, bank.serviceLevel, bank.abandonRate]).toEqual([null, null, null])
 
     // A day whose rows never arrived is missing, not a day nobody called: left out and named.
-    await withWriteTransaction((db) =>
-      db.prepare('DELETE FROM IntervalStat WHERE channelId = ? AND start >= ? AND start < ?').run(banco, Date.parse('2026-11-25T00:00:00-03:00'), Date.parse('2026-11-26T00:00:00-03:00')),
+    await withWrite((writer) =>
+      writer.run(
+        sql`DELETE FROM "IntervalStat" WHERE "channelId" = ${banco}
+            AND "start" >= ${writer.instant(Date.parse('2026-11-25T00:00:00-03:00'))} AND "start" < ${writer.instant(Date.parse('2026-11-26T00:00:00-03:00'))}`,
+      ),
     )
     const after = await getReview({ forecastId: past, from: '2026-11-23', to: '2026-11-27', channel: null, day: null }, ZONE)
     expect(after.missing.days).toEqual([{ channel: 'Banco', days: ['2026-11-25'] }])

@@ -1,5 +1,6 @@
-// Test data writer: contacts go in through the same aggregation as the demo and imports.
-import { withWriteTransaction } from '../../app/db.server.ts'
+// Test data writer: contacts go in through the same aggregation as the demo and imports, on
+// either database.
+import { withWrite } from '../../app/db/queries.server.ts'
 import { markChannelTouched, refreshTouched } from '../../app/services/interval-stats.server.ts'
 
 export interface TestContact {
@@ -15,16 +16,13 @@ export interface TestContact {
 }
 
 export async function insertContacts(contacts: TestContact[]): Promise<void> {
-  await withWriteTransaction((db) => {
-    const insert = db.prepare(
-      `INSERT INTO Contact (channelId, externalId, arrivedAt, outcome, waitSec, handleSec, fcr, nps)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  await withWrite(async (writer) => {
+    await writer.insertRows(
+      'Contact',
+      { channelId: 'int', externalId: 'text', arrivedAt: 'instant', outcome: 'text', waitSec: 'float', handleSec: 'float', fcr: 'bool', nps: 'int' },
+      contacts.map((c) => [c.channelId, c.externalId, Date.parse(c.arrivedAt), c.outcome, c.waitSec, c.handleSec, c.fcr ?? null, c.nps ?? null]),
     )
-    for (const c of contacts) {
-      const fcr = c.fcr === undefined ? null : c.fcr ? 1 : 0
-      insert.run(c.channelId, c.externalId, Date.parse(c.arrivedAt), c.outcome, c.waitSec, c.handleSec, fcr, c.nps ?? null)
-    }
-    for (const channelId of new Set(contacts.map((c) => c.channelId))) markChannelTouched(db, channelId)
-    refreshTouched(db)
+    for (const channelId of new Set(contacts.map((c) => c.channelId))) await markChannelTouched(writer, channelId)
+    await refreshTouched(writer)
   })
 }
