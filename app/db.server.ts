@@ -1,7 +1,8 @@
-// The one Prisma client, on the better-sqlite3 driver adapter (no native Prisma engine).
-// Instants are stored as integer epoch milliseconds (`unixepoch-ms`) so SQL can bucket them.
-// Multi-step and bulk writes (imports, demo data, re-aggregation, sign-in bookkeeping) go through
-// `withWriteTransaction`: a prepared statement in one transaction is ~30× faster than createMany
+// The one Prisma client, on the better-sqlite3 driver adapter (no native Prisma engine), or on
+// PostgreSQL's for a postgresql:// URL. SQLite stores instants as integer epoch milliseconds
+// (`unixepoch-ms`) so SQL can bucket them. Multi-step and bulk writes (imports, demo data,
+// re-aggregation, sign-in bookkeeping) go through `withWrite` (app/db/queries.server.ts), on
+// either database: a prepared statement in one transaction is ~30× faster than createMany
 // (docs/decisions/001-data-layer.md). Prisma's own `$transaction` is not used: it shares the
 // client's one connection with every other request's queries (a write made meanwhile outside it
 // is rolled back with it), and its statements cannot be retried one by one.
@@ -158,35 +159,6 @@ export function openDatabase(url: string = databaseUrl()): Database.Database {
   } catch (error) {
     db.close()
     throw error
-  }
-}
-
-/**
- * Runs `work` inside one write transaction on a dedicated better-sqlite3 connection to the same
- * file: all of it is written or none of it. BEGIN IMMEDIATE takes the write lock up front (what
- * `work` reads stays true until it commits); while another connection holds it, BEGIN is retried
- * after a timer (`retryWhileBusy`), so the event loop keeps serving. `work` is synchronous: it
- * holds the lock, and nothing else of this process runs until it returns. Plain reads go through
- * Prisma or `readDatabase`.
- */
-export async function withWriteTransaction<T>(work: (db: Database.Database) => T, url: string = databaseUrl()): Promise<T> {
-  const db = openDatabase(url)
-  try {
-    await retryWhileBusy(() => {
-      // Persistent, and a no-op once the file is in WAL mode (switching needs the file to itself).
-      db.pragma('journal_mode = WAL')
-      db.exec('BEGIN IMMEDIATE')
-    })
-    try {
-      const result = work(db)
-      if (result instanceof Promise) throw new TypeError('withWriteTransaction: the work must be synchronous')
-      db.exec('COMMIT')
-      return result
-    } finally {
-      if (db.inTransaction) db.exec('ROLLBACK')
-    }
-  } finally {
-    db.close()
   }
 }
 

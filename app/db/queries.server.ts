@@ -1,8 +1,8 @@
 // Reads and writes through one asynchronous interface on either database (issue 18, decision 022):
 // Kysely over the shared read-only better-sqlite3 connection (SQLite) or a pg pool (PostgreSQL),
 // with the few expressions the two dialects write differently; `withWrite` runs a transaction on
-// either. Services move to it one by one; those not yet moved still use readDatabase() and
-// withWriteTransaction(), SQLite alone.
+// either. Every service reads and writes through it (Prisma's client, on either database, for
+// plain reads and writes of a few rows).
 //
 // Instants are integer milliseconds on SQLite and timestamptz(3) on PostgreSQL: arithmetic and
 // bucketing go through `epochMs(column)`, parameters through `instant(ms)`, and a comparison keeps
@@ -238,7 +238,7 @@ function onPostgres(connection: pg.Pool | pg.PoolClient): Writer {
 /**
  * Runs `work` in one write transaction. SQLite: a dedicated connection holding BEGIN IMMEDIATE (the
  * write lock, taken up front and retried on a timer while another process holds it, as
- * withWriteTransaction does), now across awaits. PostgreSQL: one pooled connection in BEGIN …
+ * as the Prisma client's writes are), across awaits. PostgreSQL: one pooled connection in BEGIN …
  * COMMIT, row locks as PostgreSQL takes them, run again (up to 5 times) when PostgreSQL ends it
  * as a deadlock's victim. Anything thrown rolls everything back.
  */

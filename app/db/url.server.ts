@@ -14,14 +14,11 @@ export function isPostgresUrl(url: string): boolean {
 
 /**
  * The SQLite file a `file:` URL names, resolved against the working directory
- * (":memory:" stays as is). Anything else is refused with a clear message.
+ * (":memory:" stays as is). Anything else is refused with a clear message: SQLite's own paths
+ * (its connections, its lock, its migrations) are never taken with a PostgreSQL URL.
  */
 export function sqliteFilePath(url: string): string {
-  if (isPostgresUrl(url)) {
-    throw new Error(
-      'DATABASE_URL names a PostgreSQL database: its schema can be migrated, but the app and the CLI do not run on PostgreSQL yet (docs/decisions/022-postgresql.md); use a SQLite file URL such as "file:./data/traffic.db".',
-    )
-  }
+  if (isPostgresUrl(url)) throw new Error('A SQLite-only path was given a PostgreSQL URL (DATABASE_URL): this is a bug, please report it.')
   if (!url.startsWith('file:')) {
     throw new Error(`DATABASE_URL must be a SQLite file URL such as "file:./data/traffic.db" or a PostgreSQL URL (got "${url}")`)
   }

@@ -1,6 +1,5 @@
 // The audit log: who changed what and when. Actions record an event after the change succeeded;
 // the Audit page (admins) lists them with filters, with the names of what they refer to.
-import type Database from 'better-sqlite3'
 import { prisma } from '../db.server.ts'
 import { sql, type Writer } from '../db/queries.server.ts'
 import { auditReferences, type AuditAction, type AuditNames } from '../domain/audit.ts'
@@ -20,21 +19,6 @@ export async function recordAudit(actor: Actor, action: AuditAction, target: str
   await prisma.auditEvent.create({
     data: { userId: actor.id, actor: actor.email, action, target, details: detailsJson(details) },
   })
-}
-
-/**
- * The same row, written on a better-sqlite3 connection inside the caller's transaction (`at`: epoch ms).
- * SQLite only: for the writes not yet on withWrite (settings, schedules); recordAuditWith replaces it.
- */
-export function recordAuditIn(db: Database.Database, at: number, actor: Actor, action: AuditAction, target: string | null, details: unknown): void {
-  db.prepare('INSERT INTO AuditEvent (at, userId, actor, action, target, details) VALUES (?, ?, ?, ?, ?, ?)').run(
-    at,
-    actor.id,
-    actor.email,
-    action,
-    target,
-    detailsJson(details),
-  )
 }
 
 /** The same row, written inside a `withWrite` transaction on either database (`at`: epoch ms). */

@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { configureDatabase, DatabaseBusy, isBusyError, prisma, readDatabase, withWriteTransaction } from '../../app/db.server.ts'
+import { configureDatabase, DatabaseBusy, isBusyError, prisma, readDatabase } from '../../app/db.server.ts'
+import { sql, withWrite } from '../../app/db/queries.server.ts'
 import { languageCookie } from '../../app/i18n/language.server.ts'
 import { action as settingsAction } from '../../app/routes/settings.tsx'
 import { answerBusy, BUSY_RETRY_AFTER_SECONDS, databaseBusyResponse } from '../../app/utils/database-busy.server.ts'
@@ -55,7 +56,7 @@ describe.skipIf(onPostgres)('a write that meets another process’s lock', () =>
       prisma.specialDay
         .create({ data: { date: '2026-12-25', kind: 'holiday', name: 'Natal', createdBy: 'test' } })
         .then(() => done.push(Date.now())),
-      withWriteTransaction((db) => db.prepare("INSERT INTO AppSecret (name, value) VALUES ('test', 'x')").run()).then(() => done.push(Date.now())),
+      withWrite((writer) => writer.run(sql`INSERT INTO "AppSecret" ("name", "value") VALUES ('test', 'x')`)).then(() => done.push(Date.now())),
     ])
     const longestPause = stopWatching()
     const releasedAt = await lock.released
@@ -70,7 +71,7 @@ describe.skipIf(onPostgres)('a write that meets another process’s lock', () =>
     configureDatabase({ lockWaitMs: 300 })
     const lock = await holdWriteLock(4000)
     const prismaError = await prisma.operation.update({ where: { id: 1 }, data: { name: 'never' } }).catch((e: unknown) => e)
-    const transactionError = await withWriteTransaction((db) => db.prepare("UPDATE Operation SET name = 'never'").run()).catch((e: unknown) => e)
+    const transactionError = await withWrite((writer) => writer.run(sql`UPDATE "Operation" SET "name" = 'never'`)).catch((e: unknown) => e)
     const gaveUpAt = Date.now()
     expect(prismaError).toBeInstanceOf(DatabaseBusy)
     expect(transactionError).toBeInstanceOf(DatabaseBusy)
@@ -130,17 +131,18 @@ describe('answerBusy', () => {
 describe.skipIf(onPostgres)('who waits inside SQLite', () => {
   it('the web server (the default) on none of its writing connections, and briefly on the read-only one', async () => {
     expect(await prisma.$queryRawUnsafe('PRAGMA busy_timeout')).toEqual([{ timeout: 0n }])
-    expect(await withWriteTransaction((db) => db.pragma('busy_timeout', { simple: true }))).toBe(0)
+    expect(await withWrite(async (writer) => writer.sqlite!.pragma('busy_timeout', { simple: true }))).toBe(0)
     expect(readDatabase().pragma('busy_timeout', { simple: true })).toBe(100)
     expect(() => configureDatabase({ waitForLocks: 'block' })).toThrow(/before the first query/)
   })
 
   it('a process that configures waitForLocks: block, up to 10 minutes on every connection', async () => {
     const script = `(async () => {
-      const { configureDatabase, prisma, readDatabase, withWriteTransaction } = await import(${JSON.stringify(path.join(root, 'app/db.server.ts'))})
+      const { configureDatabase, prisma, readDatabase } = await import(${JSON.stringify(path.join(root, 'app/db.server.ts'))})
+      const { withWrite } = await import(${JSON.stringify(path.join(root, 'app/db/queries.server.ts'))})
       configureDatabase({ waitForLocks: 'block' })
       const [{ timeout }] = await prisma.$queryRawUnsafe('PRAGMA busy_timeout')
-      const write = await withWriteTransaction((db) => db.pragma('busy_timeout', { simple: true }))
+      const write = await withWrite(async (writer) => writer.sqlite.pragma('busy_timeout', { simple: true }))
       console.log(JSON.stringify({ prisma: Number(timeout), write, read: readDatabase().pragma('busy_timeout', { simple: true }) }))
       await prisma.$disconnect()
     })()`

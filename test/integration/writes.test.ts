@@ -1,8 +1,8 @@
 // Writes through withWrite (decision 022). On SQLite, a transaction that spans awaits holds the write lock until it
 // commits, so another writer waits for it (and sees its result), and a failure rolls all of it back.
 import { beforeAll, describe, expect, it } from 'vitest'
-import { prisma, withWriteTransaction } from '../../app/db.server.ts'
-import { sql, withWrite } from '../../app/db/queries.server.ts'
+import { prisma } from '../../app/db.server.ts'
+import { rows, sql, withWrite } from '../../app/db/queries.server.ts'
 import { onPostgres } from '../support/postgres.ts'
 
 beforeAll(async () => {
@@ -23,9 +23,9 @@ describe.skipIf(onPostgres)('withWrite on SQLite', () => {
     })
     // Give the first its lock, then start a second writer that must wait for it.
     await new Promise((resolve) => setTimeout(resolve, 50))
-    const second = withWriteTransaction((db) => {
+    const second = withWrite(async (writer) => {
       order.push('second runs')
-      return (db.prepare('SELECT efficiency FROM Channel WHERE id = ?').get(channel.id) as { efficiency: number }).efficiency
+      return (await rows<{ efficiency: number }>(sql`SELECT "efficiency" FROM "Channel" WHERE "id" = ${channel.id}`, writer))[0]!.efficiency
     })
     await new Promise((resolve) => setTimeout(resolve, 100))
     expect(order).toEqual([])
