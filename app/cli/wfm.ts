@@ -17,6 +17,7 @@ import { methodIds } from '../domain/forecast/methods/index.ts'
 import { BadIntervalFile, readIntervalFile } from '../services/interval-file.server.ts'
 import { databaseUrl } from '../db/url.server.ts'
 import { configureDatabase, prisma } from '../db.server.ts'
+import { closeQueries } from '../db/queries.server.ts'
 import { daysBetween, isLocalDate } from '../domain/intervals.ts'
 import { applyMigrations } from '../services/migrations.server.ts'
 import { todayIn } from '../services/clock.server.ts'
@@ -513,5 +514,7 @@ try {
   console.error(error instanceof Error && (error instanceof CliError || !process.env.DEBUG) ? error.message : error)
   process.exitCode = 1
 } finally {
+  // PostgreSQL's pool would keep the process alive until its idle connections time out (~10 s).
+  await closeQueries()
   await prisma.$disconnect()
 }

@@ -105,13 +105,40 @@ export async function withSchemaEngine<T>(
 ): Promise<T> {
   const { SchemaEngine } = await loadEngineModule()
   const opened: OpenedAdapters = []
-  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory(opened)))
+  const timers = recordTimers()
   try {
-    return await fn(engine)
-  } catch (error) {
-    throw wrapEngineError(error)
+    const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, bindMigrationAwareSqlAdapterFactory(factory(opened)))
+    try {
+      return await fn(engine)
+    } catch (error) {
+      throw wrapEngineError(error)
+    } finally {
+      engine.free()
+      for (const adapter of opened) await adapter.dispose()
+    }
   } finally {
-    engine.free()
-    for (const adapter of opened) await adapter.dispose()
+    timers.release()
+  }
+}
+
+/**
+ * The Wasm engine sets timers it never clears (its bindings have no clearTimeout): on PostgreSQL
+ * the 10 s timeout of its advisory lock outlives the migration, and would keep a command-line run
+ * alive 10 s after its work. The timers set while the engine runs are recorded, and released
+ * afterwards: they still fire if the process lives on, but no longer keep it alive.
+ */
+function recordTimers(): { release(): void } {
+  const original = globalThis.setTimeout
+  const made: Array<{ unref?: () => unknown }> = []
+  globalThis.setTimeout = ((...args: Parameters<typeof setTimeout>) => {
+    const timer = original(...args)
+    made.push(timer)
+    return timer
+  }) as typeof setTimeout
+  return {
+    release() {
+      globalThis.setTimeout = original
+      for (const timer of made) timer.unref?.()
+    },
   }
 }

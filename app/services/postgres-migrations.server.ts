@@ -16,7 +16,9 @@ export const postgresMigrationsDir = path.join(root, 'prisma', 'postgresql', 'mi
 
 function withPostgresEngine<T>(url: string | null, schema: string, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const pool = url === null ? null : new pg.Pool({ connectionString: url, max: 1 })
-  const factory = pool === null ? offline : new PrismaPg(pool, { disposeExternalPool: true })
+  const factory = pool === null ? offline : new PrismaPg(pool)
+  // The pool is ended here, once the engine is done with every connection it made (its idle
+  // timer would otherwise keep a command-line process alive for 10 s).
   return withSchemaEngine(
     postgresSchemaPath,
     schema,
@@ -37,7 +39,7 @@ function withPostgresEngine<T>(url: string | null, schema: string, fn: (engine: 
       },
     }),
     fn,
-  )
+  ).finally(() => pool?.end())
 }
 
 /**
