@@ -7,7 +7,7 @@
 // Environment: SCALE_CONTACTS (10000000), SCALE_CLIENTS (20), SCALE_SECONDS (60 per database),
 // SCALE_DATABASES ("sqlite,postgres").
 import { spawn } from 'node:child_process'
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { once } from 'node:events'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -91,7 +91,7 @@ const pages: Page[] = [
   { name: 'Overview, the year', path: `/?from=${year.from}&to=${year.to}` },
   { name: 'Volume, the year (by day, its default)', path: `/volume?from=${year.from}&to=${year.to}` },
   { name: 'Review, the year', path: `/review?from=${year.from}&to=${year.to}` },
-  { name: 'Review data, the year', path: `/review.data?_routes=routes%2Freview&from=${year.from}&to=${year.to}` },
+  { name: 'Review data, the year', path: `/review.data?_routes=routes%2Freview&from=${year.from}&to=${year.to}`, data: true },
 ]
 
 /** 20 clients on the app processes (client i on process i mod n) for `seconds`, per page p50/p95. */
@@ -138,7 +138,10 @@ export async function benchScale() {
       else if (database === 'postgres') {
         let server = process.env.SCALE_POSTGRES_URL
         if (!server) {
-          cluster = path.join(dir, 'postgres')
+          // The server runs as user postgres (when this runs as root): a folder it can reach.
+          const parent = mkdtempSync(path.join(tmpdir(), 'traffic-bench-pg-'))
+          chmodSync(parent, 0o777)
+          cluster = path.join(parent, 'cluster')
           server = await startCluster(cluster)
         }
         const admin = new pg.Client({ connectionString: server })
@@ -168,7 +171,10 @@ export async function benchScale() {
       }
     }
   } finally {
-    if (cluster) stopCluster(cluster)
+    if (cluster) {
+      stopCluster(cluster)
+      rmSync(path.dirname(cluster), { recursive: true, force: true })
+    }
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createPostgresDatabase, dropPostgresDatabase, onPostgres } from './postgres.ts'
+import { createPostgresDatabase, dropPostgresDatabase, onPostgres } from './postgres-server.ts'
 
 /**
  * The app's today (its TODAY): the demo's history ends the day before and pages' default periods
