@@ -90,7 +90,7 @@ export async function startJobRunner(): Promise<void> {
 
 const timers: NodeJS.Timeout[] = []
 
-/** Stops looking for jobs and renewing leases (tests; the jobs running here go on to their end). */
+/** Stops starting jobs, looking for them and renewing leases (tests; the jobs running here go on to their end). */
 export function stopJobRunner(): void {
   for (const timer of timers.splice(0)) clearInterval(timer)
   started = false
@@ -152,6 +152,8 @@ let dispatchAgain = false
 
 /** Starts the oldest queued job of every kind that has none running. */
 function dispatch(): Promise<void> {
+  // Stopped (stopJobRunner): a job ending here must not start the next.
+  if (!started) return Promise.resolve()
   if (dispatching) {
     dispatchAgain = true
     return dispatching
