@@ -17,6 +17,8 @@ const vitest = path.join(root, 'node_modules/.bin/vitest')
 const remix = path.join(root, 'node_modules/.bin/remix')
 
 let child = null
+// Set on Ctrl-C or SIGTERM (below): no further suite starts.
+let interrupted = false
 function vitestRun(args, env) {
   return new Promise((resolve) => {
     child = spawn(vitest, ['run', ...args], { stdio: 'inherit', env })
@@ -62,7 +64,6 @@ const cleanUp = () => {
 }
 // On Ctrl-C or SIGTERM: end vitest, then stop the server (in a session of its own, a signal to
 // this process group does not reach it).
-let interrupted = false
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     interrupted = true

@@ -99,7 +99,7 @@ export function stopJobRunner(): void {
 /** Interrupts (and audits) the running jobs whose process is gone; with `leases`, also those not renewed. */
 async function interruptAbandoned(leases: boolean): Promise<void> {
   try {
-    const gone = await interruptAbandonedJobs({ isAlive, mine: (id) => running.has(id), leaseMs: leases ? leaseMs : undefined })
+    const gone = await interruptAbandonedJobs({ isAlive, leaseMs: leases ? leaseMs : undefined })
     for (const job of gone) {
       await recordAudit(serverActor, 'job.interrupted', `job:${job.id}`, { kind: job.kind }).catch((error) => console.error('[jobs] audit', error))
     }

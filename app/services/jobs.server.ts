@@ -150,17 +150,19 @@ export async function failIfUnfinished(id: number, owner: string, error: JobErro
  * any process. Gone means:
  * - a process of this machine (or a row without an owner) that is not alive, and whose job
  *   process is not alive either (a job process still writing what it made records its own end);
+ *   a process with this one's id but another start is this process's predecessor (a restart in a
+ *   container gets the same id);
  * - `leaseMs` given (PostgreSQL): a lease not renewed for that long, whatever the machine.
- * This process's own jobs are never taken for gone: `mine` says which it runs.
+ * This process's own jobs are never gone, launched or about to be.
  */
-export async function interruptAbandonedJobs(options: { isAlive: (pid: number) => boolean; mine: (id: number) => boolean; leaseMs?: number; now?: number }): Promise<JobRecord[]> {
-  const { isAlive, mine, leaseMs, now = Date.now() } = options
+export async function interruptAbandonedJobs(options: { isAlive: (pid: number) => boolean; leaseMs?: number; now?: number }): Promise<JobRecord[]> {
+  const { isAlive, leaseMs, now = Date.now() } = options
   const running = await prisma.job.findMany({ where: { state: 'running' }, select: { ...select, pid: true, owner: true, heartbeatAt: true } })
   const gone = running.filter((row) => {
-    if (row.owner === thisProcess) return !mine(row.id) // claimed by this process's predecessor
+    if (row.owner === thisProcess) return false
     const local = row.owner === null ? null : localProcess(row.owner)
     if (row.owner === null || local !== null) {
-      const ownerAlive = local !== null && isAlive(local)
+      const ownerAlive = local !== null && local !== process.pid && isAlive(local)
       if (!ownerAlive && !(row.pid !== null && isAlive(row.pid))) return true
     }
     const renewed = (row.heartbeatAt ?? row.startedAt)?.getTime() ?? 0

@@ -167,7 +167,7 @@ describe('running jobs whose process is gone', () => {
   const running = (data: { owner: string | null; pid?: number | null; heartbeatAt?: Date | null }) =>
     prisma.job.create({ data: { kind: 'schedule', state: 'running', input: '{}', actor: actor.email, startedAt: new Date(0), ...data }, select: { id: true } })
 
-  it('are those of a stopped process of this machine, one not renewed past its lease, or this process’s predecessor’s', async () => {
+  it('are those of a stopped process of this machine, one not renewed past its lease, or this process’s predecessor’s, never its own', async () => {
     await prisma.job.deleteMany({ where: { state: 'running' } })
     const now = Date.UTC(2026, 11, 7, 12)
     const host = hostname()
@@ -178,10 +178,10 @@ describe('running jobs whose process is gone', () => {
       stoppedButItsJobWrites: (await running({ owner: `${host}:999999:1`, pid: process.pid, heartbeatAt: new Date(now - 1_000) })).id,
       elsewhereRenewed: (await running({ owner: 'other-machine:7:1', heartbeatAt: new Date(now - 5_000) })).id,
       elsewhereStale: (await running({ owner: 'other-machine:8:1', heartbeatAt: new Date(now - 60_000) })).id,
-      predecessor: (await running({ owner: thisProcess, heartbeatAt: new Date(now - 1_000) })).id,
+      predecessor: (await running({ owner: `${host}:${process.pid}:1`, heartbeatAt: new Date(now - 1_000) })).id,
       mine: (await running({ owner: thisProcess, heartbeatAt: new Date(now - 1_000) })).id,
     }
-    const options = { isAlive: (pid: number) => alive.has(pid), mine: (id: number) => id === ids.mine, now }
+    const options = { isAlive: (pid: number) => alive.has(pid), now }
     // Without leases (SQLite's one process): only what this machine can tell.
     const withoutLeases = await interruptAbandonedJobs(options)
     expect(withoutLeases.map((j) => j.id).sort()).toEqual([ids.stoppedProcessHere, ids.predecessor].sort())
