@@ -21,8 +21,11 @@ export interface Queries {
   db: Kysely<Record<string, never>>
   /** A stored instant as epoch milliseconds (a number), for arithmetic and buckets. */
   epochMs(column: string): RawBuilder<number>
-  /** Epoch milliseconds as the database stores an instant, to compare a column with. */
-  instant(ms: number): RawBuilder<unknown>
+  /**
+   * Epoch milliseconds as the database stores an instant, to compare a column with: a number, or
+   * an expression of epoch milliseconds (a bucket's start plus its length).
+   */
+  instant(ms: number | RawBuilder<unknown>): RawBuilder<unknown>
   /** A boolean as the database stores it (SQLite: 1 or 0). */
   bool(value: boolean): RawBuilder<unknown>
   /** A key of a JSON object stored as text, as text. */
@@ -47,14 +50,14 @@ const types = {
 const postgresExpressions = {
   // bigint: whole milliseconds, and `%` is defined on it (not on float8); read back as a number.
   epochMs: (column: string) => sql<number>`(extract(epoch from ${sql.ref(column)}) * 1000)::bigint`,
-  instant: (ms: number) => sql`to_timestamp(${ms}::float8 / 1000)`,
+  instant: (ms: number | RawBuilder<unknown>) => sql`to_timestamp((${ms})::float8 / 1000)`,
   bool: (value: boolean) => sql.lit(value),
   jsonText: (column: string, key: string) => sql<string | null>`(${sql.ref(column)}::json ->> ${key})`,
 }
 
 const sqliteExpressions = {
   epochMs: (column: string) => sql<number>`${sql.ref(column)}`,
-  instant: (ms: number) => sql`${ms}`,
+  instant: (ms: number | RawBuilder<unknown>) => sql`${ms}`,
   bool: (value: boolean) => sql.lit(value ? 1 : 0),
   jsonText: (column: string, key: string) => sql<string | null>`json_extract(${sql.ref(column)}, ${`$.${key}`})`,
 }

@@ -40,11 +40,6 @@ export const countColumns = [
 
 const HOUR_MS = 3_600_000
 
-/** An expression of epoch milliseconds as the database stores an instant (a column's value, not a parameter). */
-function instantOf(q: Queries, ms: RawBuilder<unknown>): RawBuilder<unknown> {
-  return q.dialect === 'postgres' ? sql`to_timestamp((${ms})::float8 / 1000)` : ms
-}
-
 /** The start, in epoch milliseconds, of the bucket of `sizeMs` that holds a stored instant. */
 function bucketOf(q: Queries, column: string, sizeMs: number): RawBuilder<number> {
   const ms = q.epochMs(column)
@@ -135,16 +130,16 @@ export async function refreshTouched(writer: Writer): Promise<void> {
   await analyse(writer, 'touched')
   const postgres = writer.dialect === 'postgres'
   const count = (condition: RawBuilder<unknown>) => countWhere(writer, condition)
-  const touchedKeys = sql`SELECT "channelId", ${instantOf(writer, sql`"start"`)} FROM "touched"`
+  const touchedKeys = sql`SELECT "channelId", ${writer.instant(sql`"start"`)} FROM "touched"`
   await writer.run(
     sql`UPDATE "IntervalStat" SET ${sql.raw(countColumns.map((column) => `"${column}" = 0`).join(', '))}, "agentsOnDuty" = NULL
         WHERE ("channelId", "start") IN (${touchedKeys})`,
   )
-  const bucketEnd = instantOf(writer, sql`t."start" + ${sql.lit(INTERVAL_MS)}`)
+  const bucketEnd = writer.instant(sql`t."start" + ${sql.lit(INTERVAL_MS)}`)
   const fcrResolved = sql`c."fcr" = ${writer.bool(true)}`
   await writer.run(sql`
     INSERT INTO "IntervalStat" ("channelId", "start", ${sql.raw(countColumns.map((column) => `"${column}"`).join(', '))}, "agentsOnDuty")
-    SELECT "channelId", ${instantOf(writer, sql`"start"`)},
+    SELECT "channelId", ${writer.instant(sql`"start"`)},
            ${sql.raw(countColumns.map((column) => quoted(weightsOfContacts[column as keyof typeof weightsOfContacts] ?? column)).join(', '))}, "agentsOnDuty"
     FROM (
     SELECT c."channelId" AS "channelId", t."start" AS "start",
@@ -167,7 +162,7 @@ export async function refreshTouched(writer: Writer): Promise<void> {
     -- chooses, and may misjudge a channel its statistics have not seen yet (the demo's, a new
     -- one's) as nearly empty: the same bucket as an equality too keeps any order it picks linear.
     FROM "touched" t
-    ${sql.raw(postgres ? 'JOIN' : 'CROSS JOIN')} "Contact" c ON c."channelId" = t."channelId" AND c."arrivedAt" >= ${instantOf(writer, sql`t."start"`)} AND c."arrivedAt" < ${bucketEnd}
+    ${sql.raw(postgres ? 'JOIN' : 'CROSS JOIN')} "Contact" c ON c."channelId" = t."channelId" AND c."arrivedAt" >= ${writer.instant(sql`t."start"`)} AND c."arrivedAt" < ${bucketEnd}
       ${postgres ? sql`AND t."start" = ${bucketOf(writer, 'c.arrivedAt', INTERVAL_MS)}` : sql``}
     JOIN "Channel" ch ON ch."id" = c."channelId"
     GROUP BY c."channelId", t."start") AS "bucket"
@@ -191,13 +186,13 @@ export async function refreshHours(writer: Writer, select: RawBuilder<unknown>):
   await tempTable(writer, 'touched_hours', '"channelId" INTEGER NOT NULL, "start" BIGINT NOT NULL, PRIMARY KEY ("channelId", "start")')
   await writer.run(sql`INSERT INTO "touched_hours" ("channelId", "start") SELECT * FROM (${select}) AS h WHERE true ON CONFLICT DO NOTHING`)
   await analyse(writer, 'touched_hours')
-  await writer.run(sql`DELETE FROM "HourStat" WHERE ("channelId", "start") IN (SELECT "channelId", ${instantOf(writer, sql`"start"`)} FROM "touched_hours")`)
+  await writer.run(sql`DELETE FROM "HourStat" WHERE ("channelId", "start") IN (SELECT "channelId", ${writer.instant(sql`"start"`)} FROM "touched_hours")`)
   await writer.run(sql`
     INSERT INTO "HourStat" ("channelId", "start", ${sql.raw(countColumns.map((c) => `"${c}"`).join(', '))})
-    SELECT i."channelId", ${instantOf(writer, sql`h."start"`)}, ${sql.raw(countColumns.map((c) => `SUM(i."${c}")`).join(', '))}
+    SELECT i."channelId", ${writer.instant(sql`h."start"`)}, ${sql.raw(countColumns.map((c) => `SUM(i."${c}")`).join(', '))}
     FROM "touched_hours" h
     ${sql.raw(writer.dialect === 'postgres' ? 'JOIN' : 'CROSS JOIN')} "IntervalStat" i
-      ON i."channelId" = h."channelId" AND i."start" >= ${instantOf(writer, sql`h."start"`)} AND i."start" < ${instantOf(writer, sql`h."start" + ${sql.lit(HOUR_MS)}`)}
+      ON i."channelId" = h."channelId" AND i."start" >= ${writer.instant(sql`h."start"`)} AND i."start" < ${writer.instant(sql`h."start" + ${sql.lit(HOUR_MS)}`)}
       ${writer.dialect === 'postgres' ? sql`AND h."start" = ${bucketOf(writer, 'i.start', HOUR_MS)}` : sql``}
     GROUP BY i."channelId", h."start"`)
   await writer.run(sql`DELETE FROM "touched_hours"`)
