@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import { meetsSlGoal } from '../domain/metrics.ts'
 import { formatPercent } from '../utils/format.ts'
@@ -8,7 +9,12 @@ import { formatPercent } from '../utils/format.ts'
  */
 export function SlCell({ value, goal }: { value: number | null; goal: number | null }) {
   const { t, i18n } = useTranslation()
-  const shown = formatPercent(value, i18n.language)
+  return slCell(value, goal, t, i18n.language)
+}
+
+/** SlCell's content without its hook, for tables of many rows that translate once for all of them. */
+export function slCell(value: number | null, goal: number | null, t: TFunction, language: string) {
+  const shown = formatPercent(value, language)
   if (value === null || goal === null) return <>{shown}</>
   const met = meetsSlGoal(value, goal)
   return (

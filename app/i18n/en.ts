@@ -768,8 +768,16 @@ export const en: Messages = {
       'Signals: volume or AHT at least {{above}} above forecast (volume also by {{contacts}} contacts or more); agents logged in below {{staffed}} of the plan’s agents; abandonment above {{factor}}× the channel’s rate for the period and {{points}} points above what the plan predicted.',
     channelsTitle: 'By channel',
     daysTitle: 'By day',
+    daysPagedNote: 'One month at a time; the exported CSV has every day of the period.',
     day: 'Day',
     openDay: 'See the intervals of {{day}}',
+  },
+  pager: {
+    label: 'Month shown in the table',
+    month: 'Month',
+    previous: 'Previous month',
+    next: 'Next month',
+    showing: '{{shown}} of {{total}} days',
   },
   settings: {
     title: 'Settings',

@@ -800,8 +800,16 @@ export const ptBR = {
       'Sinais: volume ou TMA ao menos {{above}} acima do previsto (o volume também com {{contacts}} contatos a mais ou mais); agentes logados abaixo de {{staffed}} dos agentes do plano; abandono acima de {{factor}}× a taxa do canal no período e {{points}} pontos acima do previsto pelo plano.',
     channelsTitle: 'Por canal',
     daysTitle: 'Por dia',
+    daysPagedNote: 'Um mês por vez; o CSV exportado traz todos os dias do período.',
     day: 'Dia',
     openDay: 'Ver os intervalos de {{day}}',
+  },
+  pager: {
+    label: 'Mês mostrado na tabela',
+    month: 'Mês',
+    previous: 'Mês anterior',
+    next: 'Próximo mês',
+    showing: '{{shown}} de {{total}} dias',
   },
   settings: {
     title: 'Configurações',

@@ -113,4 +113,38 @@ describe('review', () => {
     expect(response?.status()).toBe(400)
     await expect(story.page.getByRole('alert').first().textContent()).resolves.toMatch(/^Período inválido/)
   })
+
+  it('shows the days of a long period a month at a time, turned without a request', async () => {
+    // The demo's 13 weeks of history without a forecast: four or five calendar months.
+    const from = addDays(appToday, -91)
+    const days = Array.from({ length: 91 }, (_, i) => addDays(from, i))
+    const months = [...new Set(days.map((d) => d.slice(0, 7)))]
+    const daysOf = (month: string) => days.filter((d) => d.startsWith(month)).length
+    await story.goto(`${story.app.baseUrl}/review?forecast=none&from=${from}&to=${appYesterday}`)
+    const rows = story.page.locator('[data-testid="review-days"] tbody tr')
+    const month = story.page.getByRole('combobox', { name: 'Mês', exact: true })
+    await expect(month.locator('option').count()).resolves.toBe(months.length)
+    await expect(month.inputValue()).resolves.toBe(months[0])
+    await expect(rows.count()).resolves.toBe(daysOf(months[0]!))
+    await expect(story.page.getByText(`${daysOf(months[0]!)} de 91 dias`).count()).resolves.toBe(1)
+    await expect(story.page.getByRole('button', { name: 'Mês anterior' }).isDisabled()).resolves.toBe(true)
+
+    let requests = 0
+    story.page.on('request', () => requests++)
+    await story.page.getByRole('button', { name: 'Próximo mês' }).click()
+    await expect.poll(() => month.inputValue()).toBe(months[1])
+    await expect(rows.count()).resolves.toBe(daysOf(months[1]!))
+    await expect(rows.first().locator('td').first().textContent()).resolves.toMatch(new RegExp(`01/${months[1]!.slice(5)}$`))
+    await month.selectOption(months[months.length - 1]!)
+    await expect.poll(() => rows.count()).toBe(daysOf(months[months.length - 1]!))
+    await expect(story.page.getByRole('button', { name: 'Próximo mês' }).isDisabled()).resolves.toBe(true)
+    expect(requests).toBe(0)
+    await story.page.locator('#review-days-title').locator('..').screenshot({ path: `${shots}/review-days-paged.png` })
+
+    // A day chosen in the address opens on its month, marked.
+    await story.goto(`${story.app.baseUrl}/review?forecast=none&from=${from}&to=${appYesterday}&day=${days[40]}`)
+    await expect(month.inputValue()).resolves.toBe(days[40]!.slice(0, 7))
+    await expect(rows.count()).resolves.toBe(daysOf(days[40]!.slice(0, 7)))
+    await expect(story.page.locator('[data-testid="review-days"] tbody tr.is-chosen').count()).resolves.toBe(1)
+  })
 })

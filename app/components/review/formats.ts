@@ -25,3 +25,5 @@ export function useReviewFormats() {
     shortDay: (day: string) => formatDayMonth(day, language),
   }
 }
+
+export type ReviewFormats = ReturnType<typeof useReviewFormats>

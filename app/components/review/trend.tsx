@@ -14,7 +14,8 @@ const lastDayOfMonth = (month: string) => {
 }
 /** The period by week and by month; a row opens the review of its days. */
 export function Trend({ view }: { view: ReviewPageView }) {
-  const { t, shortDay, language, metOf } = useReviewFormats()
+  const formats = useReviewFormats()
+  const { t, shortDay, language, metOf } = formats
   const periodLink = usePeriodLink(view)
   const goal = chosenGoal(view)
   const met = (a: Attainment) => (a.share === null ? '—' : metOf(a))
@@ -31,7 +32,7 @@ export function Trend({ view }: { view: ReviewPageView }) {
                 <td>
                   <Link to={periodLink(w.key, addDays(w.key, 6))}>{t('review.weekOf', { day: shortDay(w.key) })}</Link>
                 </td>
-                <SummaryCells s={w} goal={goal} />
+                <SummaryCells s={w} goal={goal} formats={formats} />
                 <td>{met(w.attainment)}</td>
               </tr>
             ))}
@@ -50,7 +51,7 @@ export function Trend({ view }: { view: ReviewPageView }) {
                     {formatDay(`${m.key}-01`, language, { month: 'long', year: 'numeric' })}
                   </Link>
                 </td>
-                <SummaryCells s={m} goal={goal} />
+                <SummaryCells s={m} goal={goal} formats={formats} />
               </tr>
             ))}
           </tbody>
