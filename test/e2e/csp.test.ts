@@ -79,12 +79,33 @@ describe('the Content-Security-Policy in the browser', () => {
     })
   }
 
+  it('serves a page rendered before with the nonce of its own response', async () => {
+    // The same page twice: the second comes from the kept copy (app/utils/document-cache.server.ts).
+    const nonceOf = (response: Awaited<ReturnType<typeof goto>>) => /'nonce-([^']+)'/.exec(response!.headers()['content-security-policy']!)![1]!
+    // An address no other test opened (the key is the whole address), so the first is rendered.
+    const first = await goto('/review?kept=1')
+    const firstHtml = await first!.text()
+    const second = await goto('/review?kept=1')
+    const secondHtml = await second!.text()
+    expect(first!.headers()['server-timing']).toMatch(/^render;dur=\d+(\.\d)?$/)
+    expect(second!.headers()['server-timing']).toBe('render;desc="kept"')
+    expect(nonceOf(second)).not.toBe(nonceOf(first))
+    expect(new Set([...secondHtml.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]))).toEqual(new Set([nonceOf(second)]))
+    expect(secondHtml.replaceAll(nonceOf(second), 'N')).toBe(firstHtml.replaceAll(nonceOf(first), 'N'))
+    await page.waitForSelector('[data-testid="review-chart"] svg.recharts-surface')
+    await expect(page.locator('h1').textContent()).resolves.toBe('Review')
+    expect(violations).toEqual([])
+  })
+
   it('posts a plain HTML form (the language switch) and navigates in the app without a violation', async () => {
     await goto('/volume')
     await page.getByRole('button', { name: /Português/ }).click()
     await page.waitForSelector('html[lang="pt-BR"][data-hydrated]', { state: 'attached' })
     await page.getByRole('link', { name: 'Previsão' }).click()
     await page.waitForURL((url) => url.pathname === '/forecast')
+    // The Review kept in English before is not the page in Portuguese.
+    await goto('/review')
+    await expect(page.locator('h1').textContent()).resolves.toBe('Análise')
     expect(violations).toEqual([])
   })
 
