@@ -27,7 +27,7 @@ const year = { from: '2025-01-01', to: '2025-12-31' }
 const password = 'senha-do-benchmark-de-escala'
 
 /** `rows` contacts spread over 2025 for four channels, with an intraday shape (few at night). */
-async function writeYear(file: string, rows: number): Promise<void> {
+export async function writeYear(file: string, rows: number): Promise<void> {
   const random = new Random(18)
   const out = createWriteStream(file)
   out.write('contact_id,channel,arrived_at,outcome,wait_seconds,handle_seconds,agent,queue,fcr,nps\n')
