@@ -1,9 +1,8 @@
 // Local intervals of any length from 15-minute UTC intervals: the local start of the 30-minute,
 // hourly, daily or weekly bucket an instant falls in, in an IANA time zone, DST included. Zone
-// look-ups are made once per local day (where the offset does not change within the day, the
-// usual case), so a year of 15-minute rows in time order is bucketed in a few milliseconds.
-import { tzOffset } from '@date-fns/tz'
-import { addDays, localDateOf, startOfLocalDay, weekdayOf } from './intervals.ts'
+// offsets come from the tables of intervals.ts (one Intl look-up per day per zone and year), so a
+// year of 15-minute rows is bucketed in a few milliseconds.
+import { addDays, localDateOf, startOfLocalDay, weekdayOf, zoneOffsetMs } from './intervals.ts'
 
 export type BucketSize = 15 | 30 | 60 | 'day' | 'week'
 
@@ -31,9 +30,9 @@ export class LocalBuckets {
     const day = localDateOf(instant, this.timeZone)
     const start = startOfLocalDay(day, this.timeZone)
     const end = startOfLocalDay(addDays(day, 1), this.timeZone)
-    const first = tzOffset(this.timeZone, new Date(start))
-    const final = tzOffset(this.timeZone, new Date(end - 1))
-    this.#last = { start, end, offset: first === final ? first * MINUTE_MS : null, day }
+    const first = zoneOffsetMs(start, this.timeZone)
+    const final = zoneOffsetMs(end - 1, this.timeZone)
+    this.#last = { start, end, offset: first === final ? first : null, day }
     return this.#last
   }
 
@@ -47,7 +46,7 @@ export class LocalBuckets {
       return back === 0 ? day.start : startOfLocalDay(addDays(day.day, -back), this.timeZone)
     }
     const sizeMs = this.size * MINUTE_MS
-    const offset = day.offset ?? tzOffset(this.timeZone, new Date(instant)) * MINUTE_MS
+    const offset = day.offset ?? zoneOffsetMs(instant, this.timeZone)
     const local = instant + offset
     return instant - (((local % sizeMs) + sizeMs) % sizeMs)
   }
@@ -65,7 +64,7 @@ export interface OffsetSegment {
  * then each quarter hour of a day that changes: ~1 look-up per day.
  */
 export function offsetSegments(from: number, to: number, timeZone: string): OffsetSegment[] {
-  const offsetAt = (t: number) => tzOffset(timeZone, new Date(t)) * MINUTE_MS
+  const offsetAt = (t: number) => zoneOffsetMs(t, timeZone)
   const DAY = 86_400_000
   const QUARTER = 900_000
   const segments: OffsetSegment[] = []

@@ -773,11 +773,11 @@ export const en: Messages = {
     openDay: 'See the intervals of {{day}}',
   },
   pager: {
-    label: 'Month shown in the table',
-    month: 'Month',
-    previous: 'Previous month',
-    next: 'Next month',
-    showing: '{{shown}} of {{total}} days',
+    label: { month: 'Month shown in the table', day: 'Day shown in the table' },
+    page: { month: 'Month', day: 'Day' },
+    previous: { month: 'Previous month', day: 'Previous day' },
+    next: { month: 'Next month', day: 'Next day' },
+    showing: { days: '{{shown}} of {{total}} days', rows: '{{shown}} of {{total}} rows' },
   },
   settings: {
     title: 'Settings',

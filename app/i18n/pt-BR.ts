@@ -805,11 +805,11 @@ export const ptBR = {
     openDay: 'Ver os intervalos de {{day}}',
   },
   pager: {
-    label: 'Mês mostrado na tabela',
-    month: 'Mês',
-    previous: 'Mês anterior',
-    next: 'Próximo mês',
-    showing: '{{shown}} de {{total}} dias',
+    label: { month: 'Mês mostrado na tabela', day: 'Dia mostrado na tabela' },
+    page: { month: 'Mês', day: 'Dia' },
+    previous: { month: 'Mês anterior', day: 'Dia anterior' },
+    next: { month: 'Próximo mês', day: 'Próximo dia' },
+    showing: { days: '{{shown}} de {{total}} dias', rows: '{{shown}} de {{total}} linhas' },
   },
   settings: {
     title: 'Configurações',

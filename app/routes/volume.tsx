@@ -1,37 +1,24 @@
 import { data, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { GeneralErrorBoundary } from '../components/error-boundary.tsx'
+import { DayPager, usePagedDays } from '../components/paged-days.tsx'
 import { PeriodInputs } from '../components/period-inputs.tsx'
 import { Heatmap, VolumeChart } from '../components/volume-charts.tsx'
-import type { BucketSize } from '../domain/buckets.ts'
-import { daysBetween } from '../domain/intervals.ts'
-import { parsePeriod } from '../schemas/period.ts'
 import { requireUser } from '../services/auth.server.ts'
-import { todayIn } from '../services/clock.server.ts'
-import { getOperation, listChannels } from '../services/operation.server.ts'
-import { getVolume } from '../services/volume.server.ts'
+import { volumeSizes as sizes } from '../schemas/volume.ts'
+import { getVolume, resolveVolumeQuery } from '../services/volume.server.ts'
 import { formatInteger, formatShortDay } from '../utils/format.ts'
-
-const sizes = ['15', '30', '60', 'day', 'week'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
-  const search = new URL(request.url).searchParams
-  const { timeZone } = await getOperation()
-  const channels = await listChannels()
-  const parsed = parsePeriod(search, todayIn(timeZone))
-  const channel = channels.some((c) => c.key === search.get('channel')) ? search.get('channel') : null
-  if ('error' in parsed) {
-    return data({ period: parsed.requested, periodError: parsed.error, size: '60' as string, channel, channels, view: null }, { status: 400 })
+  const query = await resolveVolumeQuery(new URL(request.url).searchParams)
+  const { channel, channels, timeZone } = query
+  if ('error' in query) {
+    return data({ period: query.requested, periodError: query.error, size: '60' as string, channel, channels, view: null }, { status: 400 })
   }
-  const span = daysBetween(parsed.period.from, parsed.period.to) + 1
-  const asked = search.get('size')
-  // Readable by default: hourly up to two weeks, daily beyond.
-  const sizeText = (sizes as readonly string[]).includes(asked ?? '') ? asked! : span <= 14 ? '60' : 'day'
-  const size: BucketSize = sizeText === 'day' || sizeText === 'week' ? sizeText : (Number(sizeText) as 15 | 30 | 60)
-  const view = await getVolume({ ...parsed.period, size, channel, timeZone, allChannels: channels })
-  return { period: parsed.period, periodError: null, size: sizeText, channel, channels, view }
+  const view = await getVolume({ ...query.period, size: query.size, channel, timeZone, allChannels: channels })
+  return { period: query.period, periodError: null, size: query.sizeText, channel, channels, view }
 }
 
 export default function VolumeRoute() {
@@ -85,44 +72,65 @@ export default function VolumeRoute() {
             <Heatmap heatmap={view.heatmap} />
             <p className="note">{t('volume.heatmapNote')}</p>
           </section>
-          <details className="panel">
-            <summary>
-              <h2 id="volume-table-title" className="inline">
-                {t('volume.table', { count: view.buckets.length })}
-              </h2>
-            </summary>
-            <div className="scroll">
-              <table className="data" data-testid="volume-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('volume.start')}</th>
-                    {view.channels.map((c) => (
-                      <th key={c.key} scope="col">
-                        {c.name}
-                      </th>
-                    ))}
-                    <th scope="col">{t('overview.total')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {view.buckets.map((b) => (
-                    <tr key={`${b.day} ${b.time}`}>
-                      <td>
-                        {formatShortDay(b.day, language)} {size !== 'day' && size !== 'week' ? b.time : ''}
-                      </td>
-                      {view.channels.map((c) => (
-                        <td key={c.key}>{formatInteger(b.offered[c.key] ?? 0, language)}</td>
-                      ))}
-                      <td>{formatInteger(b.total, language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
+          <VolumeTable view={view} size={size} />
         </>
       )}
     </>
+  )
+}
+
+/**
+ * Every bucket of the period, a month of days or a day of intervals at a time when long (a year
+ * of 15-minute buckets is 35,000 rows); the CSV has them all.
+ */
+function VolumeTable({ view, size }: { view: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['view']>; size: string }) {
+  const { t, i18n } = useTranslation()
+  const language = i18n.language
+  const [search] = useSearchParams()
+  const daily = size === 'day' || size === 'week'
+  const pages = usePagedDays(view.buckets, (b) => b.day, daily ? { by: 'month', maxRows: 62 } : { by: 'day', maxRows: 400 })
+  return (
+    <details className="panel">
+      <summary>
+        <h2 id="volume-table-title" className="inline">
+          {t('volume.table', { count: view.buckets.length })}
+        </h2>
+      </summary>
+      <p>
+        <a className="button secondary" href={`/volume/csv?${search.toString()}`} download>
+          {t('review.exportCsv')}
+        </a>
+      </p>
+      <DayPager {...pages} shownCount={pages.shown.length} totalCount={view.buckets.length} unit={daily ? 'days' : 'rows'} controls="volume-table" />
+      <div className="scroll">
+        <table className="data" id="volume-table" data-testid="volume-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('volume.start')}</th>
+              {view.channels.map((c) => (
+                <th key={c.key} scope="col">
+                  {c.name}
+                </th>
+              ))}
+              <th scope="col">{t('overview.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pages.shown.map((b) => (
+              <tr key={`${b.day} ${b.time}`}>
+                <td>
+                  {formatShortDay(b.day, language)} {daily ? '' : b.time}
+                </td>
+                {view.channels.map((c) => (
+                  <td key={c.key}>{formatInteger(b.offered[c.key] ?? 0, language)}</td>
+                ))}
+                <td>{formatInteger(b.total, language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   )
 }
 

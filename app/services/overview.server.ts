@@ -7,6 +7,7 @@ import { offsetSegments } from '../domain/buckets.ts'
 import { localDays, type DayRange } from '../domain/intervals.ts'
 import { addSums, emptySums, measure, type TrafficMeasures, type TrafficSums } from '../domain/metrics.ts'
 import { serviceThresholdSec } from '../domain/channel.ts'
+import { keptWhileUnchanged } from './kept.server.ts'
 import { getOperation, listChannels } from './operation.server.ts'
 
 export interface OverviewChannel {
@@ -92,7 +93,12 @@ async function sumsByDayAndChannel(days: DayRange[], timeZone: string): Promise<
   )
 }
 
-export async function getOverview({ from, to }: { from: string; to: string }): Promise<Overview> {
+/** The period's figures, kept until the data changes (decision 013): every planner opens the same weeks. */
+export function getOverview({ from, to }: { from: string; to: string }): Promise<Overview> {
+  return keptWhileUnchanged(`overview:${from}:${to}`, () => computeOverview(from, to))
+}
+
+async function computeOverview(from: string, to: string): Promise<Overview> {
   const [operation, channels] = await Promise.all([getOperation(), listChannels()])
   const days = localDays(from, to, operation.timeZone)
   const dayRows = await sumsByDayAndChannel(days, operation.timeZone)

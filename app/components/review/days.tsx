@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react'
 import type { Attainment } from '../../domain/review.ts'
 import { formatDay, formatShortDay } from '../../utils/format.ts'
-import { MonthPager, useMonthPages } from '../month-pages.tsx'
+import { DayPager, usePagedDays } from '../paged-days.tsx'
 import { useReviewFormats } from './formats.ts'
 import { useDayLink } from './links.ts'
 import { SummaryCells, SummaryHead } from './summary-columns.tsx'
@@ -14,11 +14,12 @@ export function Days({ view }: { view: ReviewPageView }) {
   const dayLink = useDayLink()
   const goal = chosenGoal(view)
   const met = (a: Attainment) => (a.share === null ? '—' : metOf(a))
-  const pages = useMonthPages(view.days, (d) => d.key, view.day?.date ?? null)
+  // Up to two months on one page; longer periods a month at a time.
+  const pages = usePagedDays(view.days, (d) => d.key, { by: 'month', maxRows: 62, openDay: view.day?.date ?? null })
   return (
     <section className="panel" aria-labelledby="review-days-title">
       <h2 id="review-days-title">{t('review.daysTitle')}</h2>
-      <MonthPager {...pages} shownCount={pages.shown.length} totalCount={view.days.length} controls="review-days" />
+      <DayPager {...pages} shownCount={pages.shown.length} totalCount={view.days.length} unit="days" controls="review-days" />
       <div className="scroll rows">
         <table className="data wrap-head" id="review-days" data-testid="review-days">
           <SummaryHead first={t('review.day')} attainment={t(view.channel === null ? 'review.channelsMet' : 'review.dayMet')} />
@@ -38,7 +39,7 @@ export function Days({ view }: { view: ReviewPageView }) {
         </table>
       </div>
       {view.channel === null && <p className="note">{t('review.pooledNote')}</p>}
-      {pages.months.length > 0 && <p className="note">{t('review.daysPagedNote')}</p>}
+      {pages.pages.length > 0 && <p className="note">{t('review.daysPagedNote')}</p>}
     </section>
   )
 }

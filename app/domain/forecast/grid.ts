@@ -4,8 +4,7 @@
 // intervals share their slots (history keeps their mean, a forecast is split between them); on a
 // day that skips an hour, its slots have no interval (history marks them missing, which leaves
 // that day out of training like a special day).
-import { tzOffset } from '@date-fns/tz'
-import { addDays, localDays, localMinuteOfDay, type DayRange } from '../intervals.ts'
+import { addDays, localDays, localMinuteOfDay, zoneOffsetMs, type DayRange } from '../intervals.ts'
 import { createSeries, type DaySeries } from './series.ts'
 
 export const forecastIntervals = [15, 30, 60] as const
@@ -26,7 +25,7 @@ export interface SlotInstant {
  * and is not regular.)
  */
 function isRegularDay(range: DayRange, timeZone: string): boolean {
-  return range.end - range.start === 86_400_000 && tzOffset(timeZone, new Date(range.start)) === tzOffset(timeZone, new Date(range.end - 1))
+  return range.end - range.start === 86_400_000 && zoneOffsetMs(range.start, timeZone) === zoneOffsetMs(range.end - 1, timeZone)
 }
 
 function daySlots(range: DayRange, index: number, timeZone: string, minutes: number): SlotInstant[] {

@@ -6,8 +6,7 @@
 // repeated hour twice, in order). Zone look-ups are cached per local
 // quarter hour (every zone changes offset on a quarter hour), so a million rows cost a few
 // thousand look-ups.
-import { tzOffset } from '@date-fns/tz'
-import { addDays, isLocalDate, parseLocalDate, startOfLocalDay } from '../intervals.ts'
+import { addDays, isLocalDate, parseLocalDate, startOfLocalDay, zoneOffsetMs } from '../intervals.ts'
 
 const pattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i
 
@@ -23,12 +22,12 @@ function offsetsFor(localQuarter: number, timeZone: string): number[] {
   // Offsets in force a day before and after cover both sides of any transition nearby.
   const candidates = new Set<number>()
   for (const probe of [localQuarter - 86_400_000, localQuarter, localQuarter + 86_400_000]) {
-    candidates.add(tzOffset(timeZone, new Date(probe)) * MINUTE_MS)
+    candidates.add(zoneOffsetMs(probe, timeZone))
   }
   const valid: number[] = []
   for (const offset of candidates) {
     // A reading is valid when the zone really has that offset at the instant it gives.
-    if (tzOffset(timeZone, new Date(localQuarter - offset)) * MINUTE_MS === offset) valid.push(offset)
+    if (zoneOffsetMs(localQuarter - offset, timeZone) === offset) valid.push(offset)
   }
   // Larger offset = earlier instant: the first occurrence comes first.
   return valid.sort((a, b) => b - a)
