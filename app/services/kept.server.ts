@@ -1,12 +1,11 @@
-// Results kept until the data they are made of changes, in each app process.
-// - SQLite: the file's data_version, read on the app's read-only connection, moves whenever another
-//   connection commits (imports, settings, overrides, demo loads, schedules; sessions and audit
-//   too, which issue 20 narrows).
-// - PostgreSQL: the DataVersion rows, bumped by triggers in the very transaction that changes a
-//   kind of data (decision 022), so every app process sees a change when it commits; sessions,
-//   audit and jobs bump nothing.
+// Results kept until the data they are made of changes, in each app process. The change version
+// is the DataVersion rows: a row per kind of data (settings, contacts, forecasts, schedules), bumped
+// by triggers in the very transaction that changes that kind — per statement on PostgreSQL
+// (decision 022), per row on SQLite (an import's unchanged rows fire nothing) — so every app
+// process sees a change when it commits, and sessions, audit, users and jobs move nothing.
 // The version is read before computing: a write committed meanwhile makes the next read compute
 // again, so a kept result is never stale, only recomputed more often than needed.
+import type Database from 'better-sqlite3'
 import { readDatabase } from '../db.server.ts'
 import { queries, sql } from '../db/queries.server.ts'
 import { databaseUrl, isPostgresUrl } from '../db/url.server.ts'
@@ -14,9 +13,16 @@ import { databaseUrl, isPostgresUrl } from '../db/url.server.ts'
 const kept = new Map<string, { version: number | string; value: Promise<unknown> }>()
 const MAX_KEPT = 64
 
+const versionsQuery = new WeakMap<Database.Database, Database.Statement>()
+
 /** The database's change version: equal while nothing a kept view reads has changed. */
 export async function changeVersion(url: string = databaseUrl()): Promise<number | string> {
-  if (!isPostgresUrl(url)) return readDatabase(url).pragma('data_version', { simple: true }) as number
+  if (!isPostgresUrl(url)) {
+    const db = readDatabase(url)
+    let statement = versionsQuery.get(db)
+    if (!statement) versionsQuery.set(db, (statement = db.prepare(`SELECT "kind", "version" FROM "DataVersion" ORDER BY "kind"`).raw()))
+    return (statement.all() as Array<[string, number]>).map(([kind, version]) => `${kind}:${version}`).join(',')
+  }
   const q = queries(url)
   const rows = await q.arrays(sql`SELECT "kind", "version" FROM "DataVersion" ORDER BY "kind"`)
   return rows.map(([kind, version]) => `${kind}:${version}`).join(',')
@@ -26,7 +32,7 @@ export async function changeVersion(url: string = databaseUrl()): Promise<number
 export async function keptWhileUnchanged<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const url = databaseUrl()
   const version = await changeVersion(url)
-  // Versions count per database (and, on SQLite, per connection): another database must not match.
+  // Versions count per database: another database must not match.
   key = `${url}|${key}`
   const entry = kept.get(key)
   if (entry?.version === version) return entry.value as Promise<T>

@@ -4,7 +4,8 @@
 // only: it starts the built app (`npm start` builds it when stale; `npx remix build` first keeps
 // that out of the run) on a fresh demo database and removes it afterwards. ~6–8 minutes at the
 // defaults; environment: LOAD_SECONDS (60, each scenario without jobs), LOAD_CLIENTS ("20,50"),
-// LOAD_CONTACTS (500000), LOAD_JOB_TIMEOUT_SECONDS (150, the longest the jobs are followed).
+// LOAD_CONTACTS (500000), LOAD_JOB_TIMEOUT_SECONDS (150, the longest the jobs are followed),
+// LOAD_JOBS (1; 0 runs only the scenarios without jobs).
 import { createWriteStream, mkdtempSync, openAsBlob, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { once } from 'node:events'
 import http from 'node:http'
@@ -90,6 +91,7 @@ const loadSeconds = Number(process.env.LOAD_SECONDS ?? 60)
 const clientCounts = (process.env.LOAD_CLIENTS ?? '20,50').split(',').map(Number)
 const contactCount = Number(process.env.LOAD_CONTACTS ?? 500_000)
 const jobTimeoutMs = Number(process.env.LOAD_JOB_TIMEOUT_SECONDS ?? 150) * 1000
+const withJobs = process.env.LOAD_JOBS !== '0'
 /** A page slower than this counts as an error (and keeps the bench bounded). */
 const REQUEST_TIMEOUT_MS = 120_000
 // A browser's headers: isbot sends other user agents down the full-render path (issue 14).
@@ -501,7 +503,7 @@ export async function benchLoad() {
       results.push(result)
     }
     for (const count of clientCounts) await run(count, null)
-    for (const [i, count] of clientCounts.entries()) {
+    for (const [i, count] of withJobs ? clientCounts.entries() : []) {
       // Each import adds new contacts (the next 14 days), as the first import of a file does.
       const file = path.join(dir, `carga-${i + 1}.csv`)
       await writeContacts(file, contactCount, addDays(appToday, 14 * i), i + 1)
