@@ -13,7 +13,7 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { DocumentCache, documentCacheBytes, documentKey, NONCE_PLACEHOLDER } from './utils/document-cache.server.ts'
+import { DocumentCache, documentCacheBytes, documentKey, keepPage, NONCE_PLACEHOLDER, pageWithNonce } from './utils/document-cache.server.ts'
 import { NonceProvider } from './utils/nonce-provider.ts'
 
 // The upload limit, for the body limit scripts/serve.mjs puts in front of the upload route.
@@ -56,7 +56,7 @@ export default async function handleRequest(
       if (page === undefined) {
         const started = performance.now()
         const rendered = await renderWhole(request, remixContext)
-        page = rendered.page
+        page = keepPage(rendered.page)
         status = rendered.status
         if (status === 200) documents.set(key, page)
         responseHeaders.append('Server-Timing', `render;dur=${(performance.now() - started).toFixed(1)}`)
@@ -66,7 +66,8 @@ export default async function handleRequest(
         responseHeaders.append('Server-Timing', 'render;desc="kept"')
       }
       responseHeaders.set('Content-Type', 'text/html')
-      return new Response(page.replaceAll(NONCE_PLACEHOLDER, nonce), { headers: responseHeaders, status })
+      const body = pageWithNonce(page, nonce)
+      return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), { headers: responseHeaders, status })
     }
   }
   return streamPage(request, responseStatusCode, responseHeaders, remixContext, nonce)

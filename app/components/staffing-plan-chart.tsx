@@ -3,7 +3,7 @@
 import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import type { LocalTime } from '../domain/intervals.ts'
+import type { StaffingChartPoint } from '../domain/staffing-view.ts'
 import { formatDayTime, formatInteger } from '../utils/format.ts'
 import { colorFor } from './volume-sl-chart.tsx'
 
@@ -11,7 +11,7 @@ export function StaffingPlanChart({
   points,
   scenarios,
 }: {
-  points: Array<LocalTime & Record<string, number | string>>
+  points: ReadonlyArray<StaffingChartPoint>
   scenarios: Array<{ id: number; name: string }>
 }) {
   const { t, i18n } = useTranslation()

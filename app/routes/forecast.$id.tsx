@@ -12,7 +12,8 @@ import { overrideSchema } from '../schemas/forecast.ts'
 import { idSchema, routeId } from '../schemas/id.ts'
 import { requireUser } from '../services/auth.server.ts'
 import { listSpecialDays } from '../services/special-days.server.ts'
-import { addOverride, deleteOverride, getForecastView } from '../services/forecast.server.ts'
+import { addOverride, deleteOverride, getForecastViewText } from '../services/forecast.server.ts'
+import { useDeserialised } from '../utils/serialised.ts'
 import { formatDay, formatDecimal, formatPercent } from '../utils/format.ts'
 import { answerBusy } from '../utils/database-busy.server.ts'
 import { done, readForm, refuse, validate } from '../utils/form.server.ts'
@@ -22,11 +23,11 @@ const forecastId = (params: LoaderFunctionArgs['params']) => routeId(params.id, 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request)
   const [view, specialDays] = await Promise.all([
-    getForecastView(forecastId(params), new URL(request.url).searchParams.get('channel')),
+    getForecastViewText(forecastId(params), new URL(request.url).searchParams.get('channel')),
     listSpecialDays(),
   ])
   if (!view) throw new Response('Forecast not found', { status: 404 })
-  return { ...view, tagged: Object.fromEntries(specialDays.map((d) => [d.date, d.kind])) }
+  return { view, tagged: Object.fromEntries(specialDays.map((d) => [d.date, d.kind])) }
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -58,7 +59,8 @@ async function act({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ForecastRoute() {
-  const view = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
+  const view = useDeserialised(loaded.view)
   const { forecast, channels, channel, chart, days, overrides } = view
   const { t, i18n } = useTranslation()
   const language = i18n.language
@@ -126,7 +128,7 @@ export default function ForecastRoute() {
         {channel.gaps.length > 0 && (
           <div className="stack spaced" data-testid="forecast-gaps">
             <p className="note">{t('gaps.forecastIntro')}</p>
-            <HistoryGaps gaps={channel.gaps} tagged={view.tagged} />
+            <HistoryGaps gaps={channel.gaps} tagged={loaded.tagged} />
           </div>
         )}
       </section>

@@ -19,7 +19,7 @@ import { listChannels } from '../services/operation.server.ts'
 import {
   createScenario,
   deleteScenario,
-  getStaffingView,
+  getStaffingViewText,
   latestForecastId,
   listScenarios,
   setPatience,
@@ -27,6 +27,7 @@ import {
 import { answerBusy } from '../utils/database-busy.server.ts'
 import { done, readForm, refuse, validate } from '../utils/form.server.ts'
 import { useFormResult } from '../utils/form.ts'
+import { useDeserialised } from '../utils/serialised.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [scenarios, view] = await Promise.all([
     listScenarios(forecastId),
     // Channels that cannot be planned are named in the view (PlanGaps), the others planned.
-    getStaffingView({ ...query, channel: query.channel ?? null, scenarioIds: query.scenario, forecastId }),
+    getStaffingViewText({ ...query, channel: query.channel ?? null, scenarioIds: query.scenario, forecastId }),
   ])
   if (!view) throw new Response('Forecast not found', { status: 404 })
   return { forecasts, view, scenarios, query }
@@ -77,7 +78,9 @@ async function act({ request }: ActionFunctionArgs) {
 }
 
 export default function StaffingRoute() {
-  const { forecasts, view, scenarios, query } = useLoaderData<typeof loader>()
+  const loaded = useLoaderData<typeof loader>()
+  const { forecasts, scenarios, query } = loaded
+  const view = useDeserialised(loaded.view)
   const scenarioForm = useFormResult('scenario')
   const patienceForm = useFormResult('patience')
   const { t } = useTranslation()

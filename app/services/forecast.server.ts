@@ -4,6 +4,7 @@
 import { TZDate } from '@date-fns/tz'
 import { prisma } from '../db.server.ts'
 import { queries, rows as selectRows, sql, withWrite, type Writer } from '../db/queries.server.ts'
+import { serialise, type Serialised } from '../utils/serialised.ts'
 import { keptWhileUnchanged } from './kept.server.ts'
 import type { Choice } from '../domain/forecast/backtest.ts'
 import { band } from '../domain/forecast/band.ts'
@@ -305,7 +306,20 @@ const HISTORY_DAYS_SHOWN = 7
 
 const localTime = (t: number, timeZone: string): LocalTime => ({ day: localDateOf(t, timeZone), minute: localMinuteOfDay(t, timeZone) })
 
-export async function getForecastView(id: number, channelKey: string | null): Promise<ForecastView | null> {
+/** A forecast's page view, kept until the data changes: every planner opens the same forecast. */
+export function getForecastView(id: number, channelKey: string | null): Promise<ForecastView | null> {
+  return keptWhileUnchanged(`forecast-view:${id}:${channelKey ?? ''}`, () => computeForecastView(id, channelKey))
+}
+
+/** The view as JSON text for the page (decision 013: one value for Remix to encode, not thousands), kept alongside. */
+export function getForecastViewText(id: number, channelKey: string | null): Promise<Serialised<ForecastView> | null> {
+  return keptWhileUnchanged(`forecast-view-text:${id}:${channelKey ?? ''}`, async () => {
+    const view = await getForecastView(id, channelKey)
+    return view && serialise(view)
+  })
+}
+
+async function computeForecastView(id: number, channelKey: string | null): Promise<ForecastView | null> {
   const forecast = await prisma.forecast.findUnique({
     where: { id },
     select: {

@@ -33,6 +33,7 @@ import { scheduleRulesSchema, toScheduleRules } from '../schemas/schedule-rules.
 import { roundTo } from '../utils/format.ts'
 import { parseAgentTerms } from './agents.server.ts'
 import { recordAuditWith, type Actor } from './audit.server.ts'
+import { keptWhileUnchanged } from './kept.server.ts'
 import { listChannels } from './operation.server.ts'
 import type { SolvePhases } from './scheduler.server.ts'
 
@@ -295,7 +296,12 @@ function checkedAgent(agent: AgentColumns, daysOff: number[] | undefined): Check
   }
 }
 
-export async function getScheduleView(id: number, day: number | null): Promise<ScheduleView | null> {
+/** A schedule's page view, kept until the data changes: supervisors reopen the same week all day. */
+export function getScheduleView(id: number, day: number | null): Promise<ScheduleView | null> {
+  return keptWhileUnchanged(`schedule-view:${id}:${day ?? ''}`, () => computeScheduleView(id, day))
+}
+
+async function computeScheduleView(id: number, day: number | null): Promise<ScheduleView | null> {
   const row = await prisma.schedule.findUnique({
     where: { id },
     include: { shifts: { select: shiftSelect, orderBy: [{ start: 'asc' }, { id: 'asc' }] } },

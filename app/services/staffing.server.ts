@@ -7,6 +7,8 @@ import { changedFields, type AuditChanges } from '../domain/audit.ts'
 import { slotInstants, type ForecastInterval } from '../domain/forecast/grid.ts'
 import { addDays, daysBetween, localIsoString, startOfLocalDay, weekdayOf, type LocalTime } from '../domain/intervals.ts'
 import { csvNumber } from '../utils/format.ts'
+import { serialise, type Serialised } from '../utils/serialised.ts'
+import { keptWhileUnchanged } from './kept.server.ts'
 import { estimatePatience, type PatienceEstimate } from '../domain/patience.ts'
 import { applyScenario, checkChanges, noChanges, type ScenarioChanges } from '../domain/scenario.ts'
 import { hasPlannedAht } from '../domain/planned-aht.ts'
@@ -323,7 +325,20 @@ async function patienceEstimates(channels: readonly ChannelSettings[], forecast:
   )
 }
 
-export async function getStaffingView(query: StaffingQuery): Promise<StaffingView | null> {
+/** The staffing plan's view, kept until the data changes (scenarios, settings and forecasts included). */
+export function getStaffingView(query: StaffingQuery): Promise<StaffingView | null> {
+  return keptWhileUnchanged(`staffing-view:${JSON.stringify(query)}`, () => computeStaffingView(query))
+}
+
+/** The view as JSON text for the page (decision 013: one value for Remix to encode, not thousands), kept alongside. */
+export function getStaffingViewText(query: StaffingQuery): Promise<Serialised<StaffingView> | null> {
+  return keptWhileUnchanged(`staffing-view-text:${JSON.stringify(query)}`, async () => {
+    const view = await getStaffingView(query)
+    return view && serialise(view)
+  })
+}
+
+async function computeStaffingView(query: StaffingQuery): Promise<StaffingView | null> {
   const forecast = await getForecastRef(query.forecastId)
   if (!forecast) return null
   const [channels, scenarios] = await Promise.all([listChannels(), listScenarios(forecast.id)])

@@ -23,16 +23,39 @@ export function documentCacheBytes(text = process.env.DOCUMENT_CACHE_MB): number
   return megabytes * 1024 * 1024
 }
 
-/** A page's size in memory: V8 keeps a string with any character past Latin-1 at two bytes each. */
-const sizeOf = (page: string) => page.length * 2
+/**
+ * A page as kept: its UTF-8 bytes cut at each nonce placeholder, so that a response is the parts
+ * joined by its nonce — a copy of bytes, where a string would be re-encoded and scanned by the
+ * Response for every request (a tenth of the server's time under 20 users).
+ */
+export interface KeptPage {
+  parts: Buffer[]
+  bytes: number
+}
+
+export function keepPage(page: string): KeptPage {
+  const parts = page.split(NONCE_PLACEHOLDER).map((part) => Buffer.from(part, 'utf8'))
+  return { parts, bytes: parts.reduce((sum, part) => sum + part.byteLength, 0) }
+}
+
+/** The kept page's bytes with `nonce` where the placeholder was. */
+export function pageWithNonce(page: KeptPage, nonce: string): Buffer {
+  const between = Buffer.from(nonce, 'utf8')
+  const pieces: Buffer[] = []
+  page.parts.forEach((part, i) => {
+    if (i > 0) pieces.push(between)
+    pieces.push(part)
+  })
+  return Buffer.concat(pieces)
+}
 
 /** The most recently used pages, up to `capacity` bytes in all (a page larger than a quarter of it is not kept). */
 export class DocumentCache {
-  readonly #pages = new Map<string, string>()
+  readonly #pages = new Map<string, KeptPage>()
   #bytes = 0
   constructor(readonly capacity: number) {}
 
-  get(key: string): string | undefined {
+  get(key: string): KeptPage | undefined {
     const page = this.#pages.get(key)
     if (page === undefined) return undefined
     // Most recently used last: Map keeps insertion order.
@@ -41,19 +64,19 @@ export class DocumentCache {
     return page
   }
 
-  set(key: string, page: string): void {
-    if (sizeOf(page) > this.capacity / 4) return
+  set(key: string, page: KeptPage): void {
+    if (page.bytes > this.capacity / 4) return
     const old = this.#pages.get(key)
     if (old !== undefined) {
       this.#pages.delete(key)
-      this.#bytes -= sizeOf(old)
+      this.#bytes -= old.bytes
     }
     this.#pages.set(key, page)
-    this.#bytes += sizeOf(page)
+    this.#bytes += page.bytes
     for (const [oldest, oldPage] of this.#pages) {
       if (this.#bytes <= this.capacity) break
       this.#pages.delete(oldest)
-      this.#bytes -= sizeOf(oldPage)
+      this.#bytes -= oldPage.bytes
     }
   }
 

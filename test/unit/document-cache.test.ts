@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { DocumentCache, documentCacheBytes, documentKey } from '../../app/utils/document-cache.server.ts'
+import { DocumentCache, documentCacheBytes, documentKey, keepPage, NONCE_PLACEHOLDER, pageWithNonce } from '../../app/utils/document-cache.server.ts'
 
 const encoder = new TextEncoder()
 
@@ -45,29 +45,42 @@ describe('documentKey', () => {
 })
 
 describe('DocumentCache', () => {
+  // A page of n ASCII characters takes n bytes.
+  const page = (c: string, n = 50) => keepPage(c.repeat(n))
+  const text = (kept: ReturnType<typeof keepPage> | undefined) => kept && pageWithNonce(kept, '').toString('utf8')
+
   it('keeps pages up to its capacity, dropping the least recently used first', () => {
-    // Capacity in bytes; a page of n characters takes 2n: four pages of 25 fill 200.
+    // Four pages of 50 bytes fill 200.
     const cache = new DocumentCache(200)
-    const page = (c: string) => c.repeat(25)
     for (const key of ['a', 'b', 'c', 'd']) cache.set(key, page(key))
     expect(cache.bytes).toBe(200)
-    expect(cache.get('a')).toBe(page('a')) // a is now the most recent
+    expect(text(cache.get('a'))).toBe('a'.repeat(50)) // a is now the most recent
     cache.set('e', page('e')) // 250 bytes: b, the least recent, goes
     expect(cache.get('b')).toBeUndefined()
-    for (const key of ['a', 'c', 'd', 'e']) expect(cache.get(key)).toBe(page(key))
+    for (const key of ['a', 'c', 'd', 'e']) expect(text(cache.get(key))).toBe(key.repeat(50))
     expect(cache.bytes).toBe(200)
     expect(cache.size).toBe(4)
   })
 
   it('replaces a page kept under the same key and does not keep one larger than a quarter of it', () => {
-    const cache = new DocumentCache(100)
-    cache.set('a', 'x'.repeat(10))
-    cache.set('a', 'y'.repeat(5))
-    expect(cache.get('a')).toBe('yyyyy')
+    const cache = new DocumentCache(200)
+    cache.set('a', page('x', 20))
+    cache.set('a', page('y', 10))
+    expect(text(cache.get('a'))).toBe('y'.repeat(10))
     expect(cache.bytes).toBe(10)
-    cache.set('big', 'z'.repeat(13)) // 26 bytes > 25
+    cache.set('big', page('z', 51)) // 51 bytes > 50
     expect(cache.get('big')).toBeUndefined()
     expect(cache.size).toBe(1)
+  })
+})
+
+describe('a kept page', () => {
+  it('is given the nonce of each response wherever the placeholder was, in UTF-8', () => {
+    const kept = keepPage(`<script nonce="${NONCE_PLACEHOLDER}">1</script><p>Análise</p><script nonce="${NONCE_PLACEHOLDER}">2</script>`)
+    expect(kept.parts).toHaveLength(3)
+    expect(kept.bytes).toBe(Buffer.byteLength('<script nonce="">1</script><p>Análise</p><script nonce="">2</script>'))
+    expect(pageWithNonce(kept, 'AbC+/1==').toString('utf8')).toBe('<script nonce="AbC+/1==">1</script><p>Análise</p><script nonce="AbC+/1==">2</script>')
+    expect(pageWithNonce(kept, 'other').toString('utf8')).toContain('nonce="other">2')
   })
 })
 
