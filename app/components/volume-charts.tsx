@@ -1,5 +1,7 @@
 // Volume by interval stacked by channel, and the weekday × hour heatmap.
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import { chartBars } from '../domain/chart-buckets.ts'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatDecimal, formatInteger, formatShortDay, formatWeekday } from '../utils/format.ts'
 import { colorFor } from './volume-sl-chart.tsx'
@@ -7,30 +9,42 @@ import { colorFor } from './volume-sl-chart.tsx'
 export function VolumeChart({
   buckets,
   channels,
-  showTime,
+  size,
 }: {
   buckets: Array<{ day: string; time: string; offered: Record<string, number> }>
   channels: Array<{ key: string; name: string }>
-  showTime: boolean
+  /** The buckets' own size: minutes, 'day' or 'week'. */
+  size: 15 | 30 | 60 | 'day' | 'week'
 }) {
-  const { i18n } = useTranslation()
+  const { t, i18n } = useTranslation()
   const language = i18n.language
-  const rows = buckets.map((b) => ({ label: showTime ? `${formatShortDay(b.day, language)} ${b.time}` : formatShortDay(b.day, language), ...b.offered }))
+  // Summed to bars the chart has room for (a year of quarter hours is 35,000 buckets).
+  const { step, bars } = useMemo(() => chartBars(buckets, size), [buckets, size])
+  const rows = bars.map((b) => ({ label: b.time === null ? formatShortDay(b.day, language) : `${formatShortDay(b.day, language)} ${b.time}`, ...b.offered }))
+  const stepName = step === 'day' ? t('volume.stepDay') : step === 'week' ? t('volume.stepWeek') : step < 60 ? `${step} min` : `${step / 60} h`
   return (
-    <div className="chart" data-testid="volume-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 10, right: 16, bottom: 4, left: 8 }}>
-          <CartesianGrid stroke="#e6eaef" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={24} />
-          <YAxis tickFormatter={(v: number) => formatInteger(v, language)} tick={{ fontSize: 12 }} width={56} />
-          <Tooltip formatter={(value) => formatInteger(Number(value), language)} />
-          <Legend itemSorter={null} />
-          {channels.map((c, index) => (
-            <Bar key={c.key} dataKey={c.key} name={c.name} stackId="volume" fill={colorFor(index)} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+    <>
+      <div className="chart" data-testid="volume-chart">
+        <ResponsiveContainer width="100%" height="100%">
+          {/* Hundreds of bars touch, or the gaps between them would hide them. */}
+          <BarChart data={rows} margin={{ top: 10, right: 16, bottom: 4, left: 8 }} barCategoryGap={rows.length > 200 ? 0 : '10%'}>
+            <CartesianGrid stroke="#e6eaef" vertical={false} />
+            <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={24} />
+            <YAxis tickFormatter={(v: number) => formatInteger(v, language)} tick={{ fontSize: 12 }} width={56} />
+            <Tooltip formatter={(value) => formatInteger(Number(value), language)} />
+            <Legend itemSorter={null} />
+            {channels.map((c, index) => (
+              <Bar key={c.key} dataKey={c.key} name={c.name} stackId="volume" fill={colorFor(index)} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      {step !== size && (
+        <p className="note" data-testid="volume-chart-step">
+          {t('volume.chartStep', { step: stepName, buckets: formatInteger(buckets.length, language), bars: formatInteger(bars.length, language) })}
+        </p>
+      )}
+    </>
   )
 }
 

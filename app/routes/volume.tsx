@@ -64,7 +64,7 @@ export default function VolumeRoute() {
               {t('volume.chartTitle', { total: formatInteger(view.total, language) })}
             </h2>
             {view.total === 0 && <p className="note">{t('overview.noData')}</p>}
-            <VolumeChart buckets={view.buckets} channels={view.channels} showTime={size !== 'day' && size !== 'week'} />
+            <VolumeChart buckets={view.buckets} channels={view.channels} size={size === 'day' || size === 'week' ? size : (Number(size) as 15 | 30 | 60)} />
             <p className="note">{t('volume.zone', { timeZone: view.timeZone })}</p>
           </section>
           <section className="panel" aria-labelledby="volume-heatmap-title">

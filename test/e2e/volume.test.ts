@@ -15,6 +15,10 @@ describe('the Volume page over long periods', () => {
   it('shows 15-minute buckets of 13 weeks a day at a time, and the CSV has them all', async () => {
     await story.goto(`${story.app.baseUrl}/volume?from=${from}&to=${appYesterday}&size=15`)
     await story.page.waitForSelector('[data-testid="volume-chart"] svg.recharts-surface')
+    // 8,736 quarter hours do not fit the chart: bars of 4 hours (546), every contact still in them.
+    await expect(story.page.getByTestId('volume-chart-step').textContent()).resolves.toBe(
+      'O gráfico mostra barras de 4 h: os 8.736 intervalos não cabem lado a lado (546 barras). A tabela e o CSV têm cada intervalo.',
+    )
     await story.page.locator('#volume-table-title').click() // opens the table
     const day = story.page.getByRole('combobox', { name: 'Dia', exact: true })
     await expect(day.locator('option').count()).resolves.toBe(91)
