@@ -15,7 +15,7 @@ import { channelHistory, type HistoryRecord } from '../domain/forecast/history.t
 import type { MethodId } from '../domain/forecast/methods/index.ts'
 import { applyOverrides, checkOverride, type OverrideKind } from '../domain/forecast/overrides.ts'
 import { LocalBuckets } from '../domain/buckets.ts'
-import { addDays, localDateOf, localIsoString, localMinuteOfDay, spanOf, startOfLocalDay, type LocalTime } from '../domain/intervals.ts'
+import { addDays, localDateOf, localIsoString, localTimeOf, spanOf, startOfLocalDay, type LocalTime } from '../domain/intervals.ts'
 import { hasPlannedAht, type PlannedAht } from '../domain/planned-aht.ts'
 import { roundTo } from '../utils/format.ts'
 import { importWindow } from './import-dates.server.ts'
@@ -304,8 +304,6 @@ export interface ForecastView {
 
 const HISTORY_DAYS_SHOWN = 7
 
-const localTime = (t: number, timeZone: string): LocalTime => ({ day: localDateOf(t, timeZone), minute: localMinuteOfDay(t, timeZone) })
-
 /** A forecast's page view, kept until the data changes: every planner opens the same forecast. */
 export function getForecastView(id: number, channelKey: string | null): Promise<ForecastView | null> {
   return keptWhileUnchanged(`forecast-view:${id}:${channelKey ?? ''}`, () => computeForecastView(id, channelKey))
@@ -424,7 +422,7 @@ async function computeForecastView(id: number, channelKey: string | null): Promi
     const actual = p.actual ?? (t < Math.min(horizonStart, lastActual + 1) ? 0 : null)
     const range = p.forecast === null ? null : band([p.forecast], channel.dispersion)
     return {
-      ...(slots.get(t) ?? localTime(t, timeZone)),
+      ...(slots.get(t) ?? localTimeOf(t, timeZone)),
       actual,
       forecast: p.forecast,
       adjusted: p.adjusted,
@@ -476,8 +474,8 @@ async function computeForecastView(id: number, channelKey: string | null): Promi
     overrides: forecast.overrides.map((o) => ({
       id: o.id,
       channel: o.channel?.name ?? null,
-      from: localTime(o.start.getTime(), timeZone),
-      to: localTime(o.end.getTime(), timeZone),
+      from: localTimeOf(o.start.getTime(), timeZone),
+      to: localTimeOf(o.end.getTime(), timeZone),
       kind: o.kind as OverrideKind,
       amount: o.amount,
       note: o.note,

@@ -1,6 +1,6 @@
 // Requirements over consecutive intervals from (start, required) pairs in a time zone: each
 // interval's local weekday, minute and day index, which the model needs for rules and limits.
-import { daysBetween, localDateOf, localMinuteOfDay, weekdayOf } from '../intervals.ts'
+import { daysBetween, localDateOf, localTimeOf, weekdayOf } from '../intervals.ts'
 import type { Requirements } from './model.ts'
 
 /**
@@ -21,12 +21,12 @@ export function requirementsOver(
   const minute: number[] = []
   const day: number[] = []
   for (let t = first; t <= last; t += intervalMin * 60_000) {
-    const date = localDateOf(t, timeZone)
+    const local = localTimeOf(t, timeZone)
     start.push(t)
     required.push(requiredAt(t))
-    weekday.push(weekdayOf(date))
-    minute.push(localMinuteOfDay(t, timeZone))
-    day.push(daysBetween(firstDay, date))
+    weekday.push(weekdayOf(local.day))
+    minute.push(local.minute)
+    day.push(daysBetween(firstDay, local.day))
   }
   return { intervalMin, start, required, weekday, minute, day }
 }
