@@ -10,12 +10,14 @@ import { formatDay, formatInteger } from '../utils/format.ts'
 
 export type PageBy = 'month' | 'day'
 
-/** The pages ("YYYY-MM" or "YYYY-MM-DD") of days given in order, each once. */
+/** The page ("YYYY-MM" or "YYYY-MM-DD") a day is on. */
+const pageOf = (day: string, by: PageBy) => day.slice(0, by === 'month' ? 7 : 10)
+
+/** The pages of days given in order, each once. */
 export function pagesOf(days: readonly string[], by: PageBy): string[] {
-  const length = by === 'month' ? 7 : 10
   const pages: string[] = []
   for (const day of days) {
-    const page = day.slice(0, length)
+    const page = pageOf(day, by)
     if (pages[pages.length - 1] !== page) pages.push(page)
   }
   return pages
@@ -28,8 +30,7 @@ export function pagesOf(days: readonly string[], by: PageBy): string[] {
  */
 export function usePagedDays<Row>(rows: readonly Row[], dayOf: (row: Row) => string, { by, maxRows, openDay = null }: { by: PageBy; maxRows: number; openDay?: string | null }) {
   const pages = rows.length > maxRows ? pagesOf(rows.map(dayOf), by) : []
-  const pageOfDay = (day: string) => day.slice(0, by === 'month' ? 7 : 10)
-  const initial = openDay && pages.includes(pageOfDay(openDay)) ? pageOfDay(openDay) : pages[0] ?? null
+  const initial = openDay && pages.includes(pageOf(openDay, by)) ? pageOf(openDay, by) : pages[0] ?? null
   const [chosen, setChosen] = useState<string | null>(initial)
   // A new period (the same component, other rows) may not have the page chosen before.
   const page = chosen !== null && pages.includes(chosen) ? chosen : initial

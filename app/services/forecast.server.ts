@@ -304,20 +304,18 @@ export interface ForecastView {
 
 const HISTORY_DAYS_SHOWN = 7
 
-/** A forecast's page view, kept until the data changes: every planner opens the same forecast. */
-export function getForecastView(id: number, channelKey: string | null): Promise<ForecastView | null> {
-  return keptWhileUnchanged(`forecast-view:${id}:${channelKey ?? ''}`, () => computeForecastView(id, channelKey))
-}
-
-/** The view as JSON text for the page (decision 013: one value for Remix to encode, not thousands), kept alongside. */
+/**
+ * The page's view as JSON text (decision 013: one value for Remix to encode, not thousands), kept
+ * until the data changes: every planner opens the same forecast.
+ */
 export function getForecastViewText(id: number, channelKey: string | null): Promise<Serialised<ForecastView> | null> {
-  return keptWhileUnchanged(`forecast-view-text:${id}:${channelKey ?? ''}`, async () => {
+  return keptWhileUnchanged(`forecast-view:${id}:${channelKey ?? ''}`, async () => {
     const view = await getForecastView(id, channelKey)
     return view && serialise(view)
   })
 }
 
-async function computeForecastView(id: number, channelKey: string | null): Promise<ForecastView | null> {
+export async function getForecastView(id: number, channelKey: string | null): Promise<ForecastView | null> {
   const forecast = await prisma.forecast.findUnique({
     where: { id },
     select: {

@@ -325,20 +325,18 @@ async function patienceEstimates(channels: readonly ChannelSettings[], forecast:
   )
 }
 
-/** The staffing plan's view, kept until the data changes (scenarios, settings and forecasts included). */
-export function getStaffingView(query: StaffingQuery): Promise<StaffingView | null> {
-  return keptWhileUnchanged(`staffing-view:${JSON.stringify(query)}`, () => computeStaffingView(query))
-}
-
-/** The view as JSON text for the page (decision 013: one value for Remix to encode, not thousands), kept alongside. */
+/**
+ * The page's view as JSON text (decision 013: one value for Remix to encode, not thousands), kept
+ * until the data changes (scenarios, settings and forecasts included).
+ */
 export function getStaffingViewText(query: StaffingQuery): Promise<Serialised<StaffingView> | null> {
-  return keptWhileUnchanged(`staffing-view-text:${JSON.stringify(query)}`, async () => {
+  return keptWhileUnchanged(`staffing-view:${JSON.stringify(query)}`, async () => {
     const view = await getStaffingView(query)
     return view && serialise(view)
   })
 }
 
-async function computeStaffingView(query: StaffingQuery): Promise<StaffingView | null> {
+export async function getStaffingView(query: StaffingQuery): Promise<StaffingView | null> {
   const forecast = await getForecastRef(query.forecastId)
   if (!forecast) return null
   const [channels, scenarios] = await Promise.all([listChannels(), listScenarios(forecast.id)])

@@ -107,7 +107,7 @@ async function computeVolume({ from, to, size, channel, timeZone, allChannels }:
     sums[(weekdayOf(day) + 6) % 7]![Math.floor(minute / 60)]! += row.offered
   }
   const weekdays = new Array<number>(7).fill(0)
-  for (let i = 0; i <= daysBetween(from, to); i++) weekdays[(weekdayOf(addDays(from, i)) + 6) % 7]! += 1
+  for (let i = 0, days = daysBetween(from, to); i <= days; i++) weekdays[(weekdayOf(addDays(from, i)) + 6) % 7]! += 1
   const heatmap = sums.map((hours, weekday) => hours.map((sum) => (weekdays[weekday]! > 0 ? sum / weekdays[weekday]! : 0)))
   const list = [...buckets.values()]
   return { timeZone, channels, buckets: list, heatmap, total: list.reduce((s, b) => s + b.total, 0) }
